@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Role, Slug, Uuid } from './common.ts';
+
+export const LoginInput = z.object({
+  username: z.string().trim().min(1, 'Nhập tên đăng nhập').max(100),
+  password: z.string().min(1, 'Nhập mật khẩu').max(200),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const User = z.object({
+  id: Uuid,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  orgUnitId: Slug,
+  mustChangePassword: z.boolean().optional(),
+});
+export type User = z.infer<typeof User>;
+
+export const LoginResponse = z.object({ token: z.string(), user: User, expiresAt: z.string() });
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const Assignment = z.object({
+  cellId: Slug,
+  cellName: z.string(),
+  meetingDay: z.number().int().min(1).max(31),
+  communeId: Slug.nullable().optional(),
+  communeName: z.string().nullable().optional(),
+  decisionNo: z.string().nullable().optional(),
+  validFrom: z.string().optional(),
+  validTo: z.string().nullable().optional(),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const MeResponse = z.object({ user: User, assignments: z.array(Assignment) });
+export type MeResponse = z.infer<typeof MeResponse>;

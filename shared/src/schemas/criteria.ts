@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CellType, IsoDate, MeetingType, Slug } from './common.ts';
+
+/**
+ * A measured fact from which the form proposes an item's points.
+ * The thresholds live in the item's `scale`, so each criteria set carries its own.
+ */
+export const Measure = z.enum(['duration', 'attendance', 'speakers', 'targets']);
+export type Measure = z.infer<typeof Measure>;
+
+/** `min` is compared with the measure (minutes as a share of the required duration, or a percentage). */
+export const ScaleStep = z.object({ min: z.number(), points: z.number().min(0) });
+
+export const CriteriaItem = z.object({
+  id: Slug,
+  title: z.string().min(1),
+  maxPoints: z.number().positive(),
+  hint: z.string().optional(),
+  /** Meeting types the item applies to; absent means all. */
+  appliesTo: z.array(MeetingType).optional(),
+  /** How an item that does not apply is counted: full marks by default (DOMAIN.md). */
+  whenNotApplicable: z.enum(['full', 'zero']).optional(),
+  measure: Measure.optional(),
+  /** Ordered from the highest `min`: the first step the measure reaches gives the points. */
+  scale: z.array(ScaleStep).optional(),
+});
+export type CriteriaItem = z.infer<typeof CriteriaItem>;
+
+export const CriteriaGroup = z.object({
+  id: Slug,
+  title: z.string().min(1),
+  maxPoints: z.number().positive(),
+  items: z.array(CriteriaItem).min(1),
+});
+export type CriteriaGroup = z.infer<typeof CriteriaGroup>;
+
+export const BandCode = z.enum(['tot', 'kha', 'trung_binh', 'kem']);
+export type BandCode = z.infer<typeof BandCode>;
+
+export const Band = z.object({ code: BandCode, min: z.number().min(0), label: z.string().optional() });
+export type Band = z.infer<typeof Band>;
+
+const CriteriaSetBase = z.object({
+  id: Slug,
+  name: z.string().min(1),
+  source: z.string().optional(),
+  validFrom: IsoDate,
+  validTo: IsoDate.nullable().optional(),
+  /** Cell types the set applies to; absent means every cell. */
+  cellTypes: z.array(CellType).optional(),
+  bands: z.array(Band).min(1),
+  groups: z.array(CriteriaGroup).min(1),
+});
+
+/** Sums, ordering and uniqueness that make a set usable; shared by the admin import and the seed. */
+export const CriteriaSet = CriteriaSetBase.superRefine((set, ctx) => {
+  const total = set.groups.reduce((s, g) => s + g.maxPoints, 0);
+  if (Math.abs(total - 100) > 1e-9) {
+    ctx.addIssue({ code: 'custom', path: ['groups'], message: `Tổng điểm các nhóm phải là 100 (đang là ${total})` });
+  }
+  const ids = new Set<string>();
+  set.groups.forEach((g, gi) => {
+    const itemSum = g.items.reduce((s, i) => s + i.maxPoints, 0);
+    if (Math.abs(itemSum - g.maxPoints) > 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups', gi, 'items'],
+        message: `Tổng điểm các tiêu chí của nhóm ${g.id} phải là ${g.maxPoints} (đang là ${itemSum})`,
+      });
+    }
+    for (const [id, path] of [[g.id, ['groups', gi, 'id']], ...g.items.map((i, ii) => [i.id, ['groups', gi, 'items', ii, 'id']] as const)] as const) {
+      if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `Mã ${id} bị trùng` });
+      ids.add(id);
+    }
+    g.items.forEach((item, ii) => {
+      item.scale?.forEach((step, si) => {
+        if (step.points > item.maxPoints) {
+          ctx.addIssue({ code: 'custom', path: ['groups', gi, 'items', ii, 'scale', si, 'points'], message: 'Điểm vượt quá tối đa của tiêu chí' });
+        }
+      });
+    });
+  });
+  for (let i = 1; i < set.bands.length; i++) {
+    if (set.bands[i]!.min >= set.bands[i - 1]!.min) {
+      ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: 'Các mức xếp loại phải xếp theo điểm giảm dần' });
+    }
+  }
+  if (set.bands.length && set.bands[set.bands.length - 1]!.min !== 0) {
+    ctx.addIssue({ code: 'custom', path: ['bands', set.bands.length - 1, 'min'], message: 'Mức thấp nhất phải bắt đầu từ 0' });
+  }
+});
+export type CriteriaSet = z.infer<typeof CriteriaSet>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { ActionType, Category, IsoDate, IssueStatus, Slug, Urgency, Uuid } from './common.ts';
+
+export const IssueEvent = z.object({
+  id: z.string(),
+  issueId: Uuid,
+  type: z.string(),
+  actorId: Uuid.nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+  note: z.string().nullable(),
+  fromStatus: IssueStatus.nullable(),
+  toStatus: IssueStatus.nullable(),
+  fromBodyId: Slug.nullable(),
+  toBodyId: Slug.nullable(),
+});
+export type IssueEvent = z.infer<typeof IssueEvent>;
+
+export const Issue = z.object({
+  id: Uuid,
+  reportId: Uuid,
+  cellId: Slug,
+  cellName: z.string().optional(),
+  title: z.string(),
+  detail: z.string(),
+  category: Category,
+  urgency: Urgency,
+  status: IssueStatus,
+  responsibleBodyId: Slug,
+  responsibleBodyName: z.string().optional(),
+  deadlineProfile: z.string().optional(),
+  ackDueAt: z.string().nullable().optional(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  escalated: z.boolean().optional(),
+  answer: z.string().nullable().optional(),
+  documentNo: z.string().nullable().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type Issue = z.infer<typeof Issue>;
+
+export const IssueWithEvents = Issue.extend({ events: z.array(IssueEvent) });
+export type IssueWithEvents = z.infer<typeof IssueWithEvents>;
+
+export const ActionInput = z.object({
+  type: ActionType,
+  note: z.string().trim().max(10_000, 'Tối đa 10.000 ký tự').optional(),
+  toBodyId: Slug.optional(),
+  documentNo: z.string().trim().max(100).optional(),
+  expectedVersion: z.number().int().min(0),
+});
+export type ActionInput = z.infer<typeof ActionInput>;
+
+const BoolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const InboxQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(IssueStatus).optional()),
+  category: Category.optional(),
+  cellId: Slug.optional(),
+  communeId: Slug.optional(),
+  q: z.string().trim().max(200).optional(),
+  overdue: BoolParam.optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InboxQuery = z.input<typeof InboxQuery>;
+
+export const InboxResponse = z.object({
+  items: z.array(Issue),
+  nextCursor: z.string().nullable(),
+  counts: z.record(z.string(), z.number()).optional(),
+});
+export type InboxResponse = z.infer<typeof InboxResponse>;
+
+export const ReportIssueView = Issue;
+
+export const ReportView = z.object({
+  id: Uuid,
+  authorId: Uuid,
+  authorName: z.string(),
+  cellId: Slug,
+  cellName: z.string(),
+  meetingDate: IsoDate,
+  meetingType: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  online: z.boolean(),
+  attendance: z.record(z.string(), z.unknown()),
+  criteriaSetId: Slug,
+  scores: z.record(z.string(), z.number()),
+  groupNotes: z.record(z.string(), z.string()),
+  score: z.number(),
+  groupScores: z.record(z.string(), z.number()),
+  band: z.string(),
+  cellSelfScore: z.number().nullable(),
+  suggestions: z.string(),
+  onTime: z.boolean(),
+  submittedAt: z.string(),
+  issues: z.array(Issue),
+});
+export type ReportView = z.infer<typeof ReportView>;

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// The API suites run once per database: always on an embedded PGlite, and again on PostgreSQL
+// when TEST_DATABASE_URL is set (CI sets it). Each test file opens its own database.
+const pgUrl = process.env.TEST_DATABASE_URL;
+const apiProject = (name: string, driver: 'pglite' | 'pg') => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['api/**/*.test.ts'],
+    env: { TEST_DB_DRIVER: driver },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'extension', include: ['extension/**/*.test.{ts,tsx}'], setupFiles: ['extension/setup.ts'] },
+      },
+      apiProject('api-pglite', 'pglite'),
+      ...(pgUrl ? [apiProject('api-pg', 'pg')] : []),
+    ],
+  },
+});
