@@ -1,0 +1,96 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { openAPIRouteHandler } from 'hono-openapi';
+import { defaultConfig, type AppConfig, type AppEnv, type Deps } from './context.ts';
+import type { Database } from './db/client.ts';
+import { ApiError, errorJson } from './lib/errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { criteriaRoutes } from './routes/criteria.ts';
+import { healthRoutes } from './routes/health.ts';
+import { inboxRoutes } from './routes/inbox.ts';
+import { issueRoutes } from './routes/issues.ts';
+import { meRoutes } from './routes/me.ts';
+import { reportRoutes } from './routes/reports.ts';
+
+export interface CreateAppOptions {
+  database: Database;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  config?: Partial<AppConfig>;
+  /** Where unexpected errors are logged (default: console.error). */
+  logError?: (err: unknown, requestId: string) => void;
+}
+
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
+
+/** Builds the HTTP API over its dependencies; nothing here opens a database or a port. */
+export function createApp(opts: CreateAppOptions) {
+  const config = { ...defaultConfig, ...opts.config };
+  const deps: Deps = { database: opts.database, db: opts.database.db, now: opts.now ?? (() => new Date()), config };
+  const logError = opts.logError ?? ((err, id) => console.error(`[${id}]`, err));
+
+  const app = new Hono<AppEnv>()
+    .use(requestId())
+    .use(
+      cors({
+        origin: (origin) => (EXTENSION_ORIGIN.test(origin) || config.corsOrigins.includes(origin) ? origin : null),
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+        exposeHeaders: ['Content-Disposition', 'Retry-After'],
+        maxAge: 600,
+      }),
+    )
+    .use(async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    })
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: config.bodyLimitBytes,
+        onError: () => {
+          throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(config.bodyLimitBytes / 1024)} KB`);
+        },
+      }),
+    );
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorJson(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      const malformed = err.status === 400;
+      return errorJson(
+        c,
+        new ApiError(err.status, malformed ? 'MALFORMED_JSON' : 'BAD_REQUEST', malformed ? 'Dữ liệu gửi lên không phải JSON hợp lệ' : err.message),
+      );
+    }
+    logError(err, c.var.requestId);
+    return errorJson(c, new ApiError(500, 'INTERNAL_ERROR', 'Lỗi máy chủ; vui lòng thử lại sau'));
+  });
+  app.notFound((c) => errorJson(c, new ApiError(404, 'ROUTE_NOT_FOUND', 'Không có đường dẫn này')));
+
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api', meRoutes)
+    .route('/api/criteria-sets', criteriaRoutes)
+    .route('/api/reports', reportRoutes)
+    .route('/api/issues', issueRoutes)
+    .route('/api/inbox', inboxRoutes);
+
+  app.get(
+    '/openapi.json',
+    openAPIRouteHandler(routes, {
+      documentation: {
+        openapi: '3.1.0',
+        info: { title: 'duhop API', version: '1.0.0', description: 'Reports on Party cell meetings and the follow-up of the issues they raise.' },
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      },
+    }),
+  );
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,44 @@
+import type { Role } from '@duhop/shared';
+import type { Database, Db } from './db/client.ts';
+
+export interface AppConfig {
+  /** Origins allowed besides the browser-extension schemes. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  tokenTtlHours: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+}
+
+export const defaultConfig: AppConfig = {
+  corsOrigins: [],
+  bodyLimitBytes: 1024 * 1024,
+  tokenTtlHours: 24 * 30,
+  loginMaxFailures: 5,
+  loginWindowMinutes: 15,
+};
+
+export interface Deps {
+  database: Database;
+  db: Db;
+  now: () => Date;
+  config: AppConfig;
+}
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  mustChangePassword: boolean;
+  tokenHash: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    user: AuthUser;
+    requestId: string;
+  };
+};

@@ -1,0 +1,261 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/**
+ * Nodes of the organisation graph. No level count is assumed: a cell's committee is found by
+ * walking `parent_id`. Closed or merged units keep their row and point at a successor.
+ */
+export const orgUnits = pgTable(
+  'org_units',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    parentId: text('parent_id'),
+    provinceId: text('province_id'),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to'),
+    successorId: text('successor_id'),
+    cellType: text('cell_type'),
+    meetingDay: smallint('meeting_day'),
+    /** Province-level configuration (reporting deadline, deadline profile): data with dates, not code. */
+    config: jsonb('config').$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_province_idx').on(t.provinceId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgUnitId)],
+);
+
+/** Opaque bearer tokens, stored as SHA-256 hashes so a database dump reveals no usable token. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins, kept in the database so that every API instance sees the same throttle. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    cellId: text('cell_id').notNull().references(() => orgUnits.id),
+    decisionNo: text('decision_no'),
+    validFrom: day('valid_from').notNull(),
+    validTo: day('valid_to'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('assignments_user_idx').on(t.userId), index('assignments_cell_idx').on(t.cellId)],
+);
+
+export const criteriaSets = pgTable('criteria_sets', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  provinceId: text('province_id'),
+  validFrom: day('valid_from').notNull(),
+  validTo: day('valid_to'),
+  /** The whole set (groups, items, bands, scales) as validated by the shared `CriteriaSet` schema. */
+  definition: jsonb('definition').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey(),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    cellId: text('cell_id').notNull().references(() => orgUnits.id),
+    meetingDate: day('meeting_date').notNull(),
+    meetingType: text('meeting_type').notNull(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at').notNull(),
+    online: boolean('online').notNull().default(false),
+    attendance: jsonb('attendance').notNull(),
+    criteriaSetId: text('criteria_set_id').notNull().references(() => criteriaSets.id),
+    scores: jsonb('scores').notNull(),
+    groupNotes: jsonb('group_notes').notNull().default({}),
+    groupScores: jsonb('group_scores').notNull(),
+    score: real('score').notNull(),
+    band: text('band').notNull(),
+    cellSelfScore: real('cell_self_score'),
+    suggestions: text('suggestions').notNull().default(''),
+    onTime: boolean('on_time').notNull(),
+    submittedAt: ts('submitted_at').notNull(),
+    /** SHA-256 of the canonical submitted body: an identical resend is recognised, a changed one refused. */
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [
+    index('reports_cell_date_idx').on(t.cellId, t.meetingDate),
+    index('reports_author_idx').on(t.authorId, t.submittedAt),
+    index('reports_meeting_date_idx').on(t.meetingDate),
+  ],
+);
+
+export const issues = pgTable(
+  'issues',
+  {
+    id: uuid('id').primaryKey(),
+    reportId: uuid('report_id').notNull().references(() => reports.id),
+    position: smallint('position').notNull(),
+    cellId: text('cell_id').notNull().references(() => orgUnits.id),
+    authorId: uuid('author_id').notNull().references(() => users.id),
+    title: text('title').notNull(),
+    detail: text('detail').notNull(),
+    category: text('category').notNull(),
+    urgency: text('urgency').notNull(),
+    status: text('status').notNull(),
+    responsibleBodyId: text('responsible_body_id').notNull().references(() => orgUnits.id),
+    deadlineProfile: text('deadline_profile').notNull(),
+    routingRuleId: text('routing_rule_id'),
+    routedAt: ts('routed_at').notNull(),
+    ackDueAt: ts('ack_due_at'),
+    dueAt: ts('due_at').notNull(),
+    acknowledgedAt: ts('acknowledged_at'),
+    closedAt: ts('closed_at'),
+    escalatedAt: ts('escalated_at'),
+    answer: text('answer'),
+    documentNo: text('document_no'),
+    /** Lower-cased title and detail without diacritics (đ → d), searched through a trigram index. */
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('issues_body_due_idx').on(t.responsibleBodyId, t.dueAt, t.id),
+    index('issues_body_status_idx').on(t.responsibleBodyId, t.status),
+    index('issues_report_idx').on(t.reportId),
+    index('issues_author_idx').on(t.authorId),
+    index('issues_cell_idx').on(t.cellId),
+    index('issues_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
+    index('issues_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+/** Append-only timeline: a trigger refuses UPDATE and DELETE (see the migration). */
+export const issueEvents = pgTable(
+  'issue_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    issueId: uuid('issue_id').notNull().references(() => issues.id),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+    note: text('note'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    fromBodyId: text('from_body_id'),
+    toBodyId: text('to_body_id'),
+    data: jsonb('data'),
+  },
+  (t) => [index('issue_events_issue_idx').on(t.issueId, t.id)],
+);
+
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    id: text('id').primaryKey(),
+    provinceId: text('province_id').notNull().references(() => orgUnits.id),
+    position: integer('position').notNull(),
+    category: text('category'),
+    areaId: text('area_id').references(() => orgUnits.id),
+    urgency: text('urgency'),
+    targetBodyId: text('target_body_id').references(() => orgUnits.id),
+    target: text('target'),
+    deadlineProfile: text('deadline_profile').notNull().default('normal'),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('routing_rules_province_idx').on(t.provinceId, t.position)],
+);
+
+export const holidays = pgTable(
+  'holidays',
+  {
+    date: day('date').notNull(),
+    /** Empty string: national; otherwise a province id. */
+    provinceId: text('province_id').notNull().default(''),
+    name: text('name').notNull(),
+    /** true: a day off; false: a weekend day made a working day. */
+    dayOff: boolean('day_off').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.provinceId] })],
+);
+
+export const answerTemplates = pgTable(
+  'answer_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bodyId: text('body_id').notNull().references(() => orgUnits.id),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('answer_templates_body_idx').on(t.bodyId)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: ts('at').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    data: jsonb('data'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);

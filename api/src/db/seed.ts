@@ -1,0 +1,69 @@
+import { count } from 'drizzle-orm';
+import { BUILTIN_CRITERIA_SETS, VN_HOLIDAYS, VN_WORKING_WEEKENDS } from '@duhop/shared';
+import { hashPassword } from '../lib/crypto.ts';
+import type { Db } from './client.ts';
+import { assignments, criteriaSets, holidays, orgUnits, routingRules, users } from './schema.ts';
+import { DEMO_PASSWORD, DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID, DEMO_RULES, DEMO_UNITS, DEMO_USERS } from './seed-data.ts';
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(orgUnits);
+  return (row?.n ?? 0) === 0;
+}
+
+/** National data every installation needs: holidays and the built-in criteria sets. */
+export async function seedReferenceData(db: Db): Promise<void> {
+  await db
+    .insert(holidays)
+    .values([
+      ...VN_HOLIDAYS.map((h) => ({ date: h.date, name: h.name, dayOff: true })),
+      ...VN_WORKING_WEEKENDS.map((h) => ({ date: h.date, name: h.name, dayOff: false })),
+    ])
+    .onConflictDoNothing();
+  await db
+    .insert(criteriaSets)
+    .values(BUILTIN_CRITERIA_SETS.map((s) => ({ id: s.id, name: s.name, validFrom: s.validFrom, validTo: s.validTo ?? null, definition: s })))
+    .onConflictDoNothing();
+}
+
+/** The demo province of README and API.md, in one transaction. */
+export async function seedDemo(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await seedReferenceData(tx as unknown as Db);
+    await tx.insert(orgUnits).values(
+      DEMO_UNITS.map((u) => ({
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        parentId: u.parentId,
+        provinceId: u.id === DEMO_PROVINCE_ID ? null : DEMO_PROVINCE_ID,
+        validFrom: u.validFrom,
+        cellType: u.cellType ?? null,
+        meetingDay: u.meetingDay ?? null,
+        config: u.id === DEMO_PROVINCE_ID ? DEMO_PROVINCE_CONFIG : null,
+      })),
+    );
+    const inserted = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, orgUnitId: u.orgUnitId, passwordHash })))
+      .returning({ id: users.id, username: users.username });
+    const idOf = new Map(inserted.map((u) => [u.username, u.id]));
+    const rows = DEMO_USERS.flatMap((u) =>
+      (u.cells ?? []).map((cellId) => ({ userId: idOf.get(u.username)!, cellId, decisionNo: '125-QĐ/ĐU', validFrom: '2025-07-01' })),
+    );
+    if (rows.length) await tx.insert(assignments).values(rows);
+    await tx.insert(routingRules).values(
+      DEMO_RULES.map((r) => ({
+        id: r.id,
+        provinceId: DEMO_PROVINCE_ID,
+        position: r.position,
+        category: r.category,
+        urgency: 'urgency' in r ? r.urgency : null,
+        areaId: 'areaId' in r ? r.areaId : null,
+        targetBodyId: 'targetBodyId' in r ? r.targetBodyId : null,
+        target: 'target' in r ? r.target : null,
+        deadlineProfile: r.deadlineProfile,
+      })),
+    );
+  });
+}

@@ -1,0 +1,39 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '@duhop/shared';
+import type { AppEnv } from '../context.ts';
+import { sessions, users } from '../db/schema.ts';
+import { sha256 } from './crypto.ts';
+import { ApiError, forbidden } from './errors.ts';
+
+/** Resolves `Authorization: Bearer …` to a user through the sessions table (no process state). */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
+  if (!match) throw new ApiError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập');
+  const { db, now } = c.var.deps;
+  const tokenHash = sha256(match[1]!);
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      orgUnitId: users.orgUnitId,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now()), eq(users.active, true)))
+    .limit(1);
+  if (!row) throw new ApiError(401, 'INVALID_TOKEN', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, hãy đăng nhập lại');
+  c.set('user', { ...row, role: row.role as Role, tokenHash });
+  await next();
+});
+
+/** Allows only the listed roles (403 otherwise). */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.user.role)) throw forbidden();
+    await next();
+  });

@@ -1,0 +1,99 @@
+import { and, asc, count, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+
+import { InboxQuery, InboxResponse, normalizeForSearch, OVERDUE_SQL_STATUSES, Slug } from '@duhop/shared';
+import type { AppEnv } from '../context.ts';
+import { issues, orgUnits } from '../db/schema.ts';
+import { requireRole, requireUser } from '../lib/auth.ts';
+import { validationError } from '../lib/errors.ts';
+import { doc } from '../lib/openapi.ts';
+import { validate } from '../lib/validate.ts';
+import { issueView } from '../services/issue-view.ts';
+
+const body = alias(orgUnits, 'body');
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** Overdue in SQL, the twin of the shared `isIssueOverdue`. */
+export function overdueSql(now: Date): SQL {
+  return sql`(${issues.status} not in (${list(OVERDUE_SQL_STATUSES.notWithBody)}) and (${issues.dueAt} < ${now}
+    or (${issues.status} in (${list(OVERDUE_SQL_STATUSES.waitingForAck)}) and ${issues.ackDueAt} < ${now})))`;
+}
+
+const encodeCursor = (dueAt: Date, id: string) => Buffer.from(JSON.stringify([dueAt.toISOString(), id])).toString('base64url');
+function decodeCursor(cursor: string): [Date, string] {
+  try {
+    const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(due);
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad');
+    return [date, id];
+  } catch {
+    throw validationError({ cursor: ['Con trỏ phân trang không hợp lệ'] });
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+export const inboxRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get(
+    '/',
+    describeRoute(doc("Issues sitting with the caller's body, soonest due first (keyset pagination)", InboxResponse)),
+    requireRole('staff', 'leader', 'admin'),
+    validate('query', InboxQuery.extend({ bodyId: Slug.optional() })),
+    async (c) => {
+      const { db, now: clock } = c.var.deps;
+      const q = c.req.valid('query');
+      const user = c.var.user;
+      const now = clock();
+      const bodyId = user.role === 'admin' && q.bodyId ? q.bodyId : user.orgUnitId;
+
+      const filters: SQL[] = [eq(issues.responsibleBodyId, bodyId)];
+      if (q.category) filters.push(eq(issues.category, q.category));
+      if (q.cellId) filters.push(eq(issues.cellId, q.cellId));
+      if (q.communeId) {
+        filters.push(sql`${issues.cellId} in (with recursive d as (
+            select id from org_units where id = ${q.communeId}
+            union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`);
+      }
+      if (q.q) {
+        const needle = normalizeForSearch(q.q);
+        if (needle) filters.push(sql`${issues.searchText} like ${`%${escapeLike(needle)}%`}`);
+      }
+      if (q.overdue !== undefined) filters.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
+      if (q.dueWithinDays !== undefined) {
+        filters.push(lte(issues.dueAt, new Date(now.getTime() + q.dueWithinDays * 86_400_000)), sql`${issues.closedAt} is null`);
+      }
+      const statusFilter = q.status?.length ? inArray(issues.status, q.status) : undefined;
+      const page: SQL[] = [...filters];
+      if (statusFilter) page.push(statusFilter);
+      if (q.cursor) {
+        const [due, id] = decodeCursor(q.cursor);
+        page.push(or(gt(issues.dueAt, due), and(eq(issues.dueAt, due), gt(issues.id, id)))!);
+      }
+
+      const [rows, counts] = await Promise.all([
+        db
+          .select({ issue: issues, cellName: orgUnits.name, bodyName: body.name })
+          .from(issues)
+          .innerJoin(orgUnits, eq(orgUnits.id, issues.cellId))
+          .innerJoin(body, eq(body.id, issues.responsibleBodyId))
+          .where(and(...page))
+          .orderBy(asc(issues.dueAt), asc(issues.id))
+          .limit(q.limit + 1),
+        db.select({ status: issues.status, n: count() }).from(issues).where(and(...filters)).groupBy(issues.status),
+      ]);
+      const more = rows.length > q.limit;
+      const pageRows = more ? rows.slice(0, q.limit) : rows;
+      const last = pageRows[pageRows.length - 1];
+      return c.json(
+        {
+          items: pageRows.map((r) => issueView(r.issue, now, { cellName: r.cellName, bodyName: r.bodyName })),
+          nextCursor: more && last ? encodeCursor(last.issue.dueAt, last.issue.id) : null,
+          counts: Object.fromEntries(counts.map((r) => [r.status, Number(r.n)])),
+        },
+        200,
+      );
+    },
+  );

@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { IssueWithEvents, Uuid } from '@duhop/shared';
+import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { issues, orgUnits } from '../db/schema.ts';
+import type { AuthUser } from '../context.ts';
+import { requireUser } from '../lib/auth.ts';
+import { ApiError } from '../lib/errors.ts';
+import { doc } from '../lib/openapi.ts';
+import { loadEvents } from '../services/issue-events.ts';
+import { issueView } from '../services/issue-view.ts';
+import { canSeeIssue } from '../services/scope.ts';
+
+const body = alias(orgUnits, 'body');
+export const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
+
+/** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
+export async function loadVisibleIssue(db: Db, user: AuthUser, id: string, now: Date): Promise<IssueWithEvents> {
+  if (!Uuid.safeParse(id).success) throw issueNotFound();
+  const [row] = await db
+    .select({ issue: issues, cellName: orgUnits.name, bodyName: body.name })
+    .from(issues)
+    .innerJoin(orgUnits, eq(orgUnits.id, issues.cellId))
+    .innerJoin(body, eq(body.id, issues.responsibleBodyId))
+    .where(eq(issues.id, id));
+  if (!row) throw issueNotFound();
+  const view = issueView(row.issue, now, { cellName: row.cellName, bodyName: row.bodyName });
+  if (!(await canSeeIssue(db, user, row.issue, view.overdue))) throw issueNotFound();
+  return { ...view, events: await loadEvents(db, id) };
+}
+
+export const issueRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/:id', describeRoute(doc('An issue with its timeline', IssueWithEvents)), async (c) => {
+    const { db, now } = c.var.deps;
+    return c.json(await loadVisibleIssue(db, c.var.user, c.req.param('id'), now()), 200);
+  });

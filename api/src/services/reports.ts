@@ -1,0 +1,247 @@
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  answerDays,
+  checkScores,
+  computeScore,
+  CriteriaSet,
+  dueAt,
+  isReportOnTime,
+  localDate,
+  normalizeForSearch,
+  routeIssue,
+  RoutingRule,
+  selectCriteriaSet,
+  toLocalIso as toIso,
+  type ReportParsed,
+  type ReportResult,
+} from '@duhop/shared';
+import type { AuthUser, Deps } from '../context.ts';
+import type { Db } from '../db/client.ts';
+import { assignments, criteriaSets, issueEvents, issues, reports, routingRules } from '../db/schema.ts';
+import { canonicalJson, sha256 } from '../lib/crypto.ts';
+import { addFieldError, ApiError, isUniqueViolation, validationError, type FieldErrors } from '../lib/errors.ts';
+import { loadCalendar } from './calendar.ts';
+import { issueTimes } from './issue-view.ts';
+import { loadRoutingGraph, orgIndexOf } from './org.ts';
+import { provinceSettings } from './settings.ts';
+
+const BODY_KINDS = new Set(['province', 'province_board', 'party_committee', 'people_committee', 'department', 'district', 'commune', 'commune_board']);
+
+export interface SubmitOutcome {
+  status: 200 | 201;
+  body: ReportResult;
+}
+
+/** Loads every criteria set (a handful per province) as validated definitions. */
+export async function loadCriteriaSets(db: Db): Promise<CriteriaSet[]> {
+  const rows = await db.select({ definition: criteriaSets.definition }).from(criteriaSets);
+  return rows.map((r) => r.definition as CriteriaSet);
+}
+
+/**
+ * Stores a report exactly once: the client's id is the key; an identical resend gets the stored
+ * representation (200), a changed one 409. Scoring, routing and deadlines are computed here, never
+ * trusted from the client; everything is written in one transaction or not at all.
+ */
+export async function submitReport(deps: Deps, user: AuthUser, input: ReportParsed): Promise<SubmitOutcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const contentHash = sha256(canonicalJson(input));
+
+  const requested = input.issues.map((i) => i.responsibleBodyId).filter((x): x is string => !!x);
+  const [existing, [assignment], units, sets, rules] = await Promise.all([
+    findExisting(db, input.id, contentHash, user.id),
+    db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.userId, user.id),
+        eq(assignments.cellId, input.cellId),
+        lte(assignments.validFrom, input.meetingDate),
+        or(isNull(assignments.validTo), gte(assignments.validTo, input.meetingDate)),
+      ),
+    )
+    .limit(1),
+    loadRoutingGraph(db, input.cellId, requested),
+    loadCriteriaSets(db),
+    loadRules(db, input.cellId),
+  ]);
+  if (existing) return existing;
+
+  const fields: FieldErrors = {};
+  const cell = units.find((u) => u.id === input.cellId);
+  if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
+  if (!assignment) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
+  if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
+
+  const set = sets.find((s) => s.id === input.criteriaSetId);
+  const inForce = selectCriteriaSet(sets, input.meetingDate, cell.cellType ?? undefined);
+  if (!set) addFieldError(fields, 'criteriaSetId', 'Bộ tiêu chí không tồn tại');
+  else if (inForce && inForce.id !== set.id) {
+    addFieldError(fields, 'criteriaSetId', `Ngày họp ${input.meetingDate} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`);
+  } else Object.assign(fields, checkScores(set, input.scores, input.meetingType));
+
+  const org = orgIndexOf(units);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  input.issues.forEach((issue, idx) => {
+    if (!issue.responsibleBodyId) return;
+    const body = unitById.get(issue.responsibleBodyId);
+    if (!body) addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Cơ quan chịu trách nhiệm không tồn tại');
+    else if (body.provinceId !== cell.provinceId || !(BODY_KINDS.has(body.kind) || body.id === cell.id)) {
+      addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Không thể chuyển kiến nghị đến đơn vị này');
+    }
+  });
+  if (Object.keys(fields).length > 0 || !set) throw validationError(fields);
+
+  const settings = provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, input.meetingDate);
+  const calendar = await loadCalendar(db, cell.provinceId);
+  const today = localDate(now);
+  const score = computeScore(set, input.scores, input.meetingType);
+  const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
+
+  const issueRows = input.issues.map((issue, position) => {
+    const routed = issue.responsibleBodyId
+      ? { bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId, profile: issue.urgency === 'urgent' ? 'urgent' : 'normal', ruleId: null }
+      : routeIssue({ category: issue.category, urgency: issue.urgency, cellId: input.cellId }, rules, org, today);
+    const times = issueTimes(now, settings.deadlines.acknowledge, answerDays(routed.profile as never, settings.deadlines), calendar);
+    return {
+      id: issue.id,
+      reportId: input.id,
+      position,
+      cellId: input.cellId,
+      authorId: user.id,
+      title: issue.title,
+      detail: issue.detail,
+      category: issue.category,
+      urgency: issue.urgency,
+      status: 'routed',
+      responsibleBodyId: routed.bodyId,
+      deadlineProfile: routed.profile,
+      routingRuleId: routed.ruleId,
+      routedAt: now,
+      ackDueAt: times.ackDueAt,
+      dueAt: times.dueAt,
+      searchText: normalizeForSearch(`${issue.title} ${issue.detail}`),
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  const missingBody = issueRows.findIndex((r) => !r.responsibleBodyId);
+  if (missingBody >= 0) throw validationError({ [`issues.${missingBody}.responsibleBodyId`]: ['Không xác định được cơ quan chịu trách nhiệm'] });
+
+  try {
+    const stored = await db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(reports)
+        .values({
+          id: input.id,
+          authorId: user.id,
+          cellId: input.cellId,
+          meetingDate: input.meetingDate,
+          meetingType: input.meetingType,
+          startedAt: new Date(input.startedAt),
+          endedAt: new Date(input.endedAt),
+          online: input.online ?? false,
+          attendance: input.attendance,
+          criteriaSetId: set.id,
+          scores: input.scores,
+          groupNotes: input.groupNotes ?? {},
+          groupScores: score.groups,
+          score: score.total,
+          band: score.band,
+          cellSelfScore: input.cellSelfScore ?? null,
+          suggestions: input.suggestions,
+          onTime,
+          submittedAt: now,
+          contentHash,
+        })
+        .onConflictDoNothing({ target: reports.id })
+        .returning({ id: reports.id });
+      if (inserted.length === 0) return false;
+      if (issueRows.length > 0) {
+        await tx.insert(issues).values(issueRows);
+        await tx.insert(issueEvents).values(
+          issueRows.map((r) => ({
+            issueId: r.id,
+            type: 'routed',
+            actorId: user.id,
+            at: now,
+            note: r.routingRuleId ? `Quy tắc ${r.routingRuleId}` : null,
+            toStatus: 'routed',
+            toBodyId: r.responsibleBodyId,
+          })),
+        );
+      }
+      return true;
+    });
+    if (!stored) {
+      // A concurrent send of the same id committed first.
+      const again = await findExisting(db, input.id, contentHash, user.id);
+      if (again) return again;
+      throw new ApiError(409, 'REPORT_CONFLICT', 'Mã báo cáo đã được dùng');
+    }
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const again = await findExisting(db, input.id, contentHash, user.id);
+      if (again) return again;
+      throw new ApiError(409, 'ISSUE_CONFLICT', 'Mã kiến nghị đã được dùng trong một báo cáo khác', { issues: ['Mã kiến nghị bị trùng'] });
+    }
+    throw err;
+  }
+  return {
+    status: 201,
+    body: {
+      id: input.id,
+      score: score.total,
+      band: score.band,
+      onTime,
+      submittedAt: toIso(now),
+      issues: issueRows.map((r) => ({ id: r.id, responsibleBodyId: r.responsibleBodyId, status: 'routed' as const, dueAt: toIso(r.dueAt) })),
+    },
+  };
+}
+
+async function findExisting(db: Db, id: string, contentHash: string, userId: string): Promise<SubmitOutcome | null> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id)).limit(1);
+  if (!row) return null;
+  if (row.contentHash !== contentHash || row.authorId !== userId) {
+    throw new ApiError(409, 'REPORT_CONFLICT', 'Báo cáo với mã này đã được gửi với nội dung khác');
+  }
+  const rows = await db
+    .select({ id: issues.id, responsibleBodyId: issues.responsibleBodyId, status: issues.status, dueAt: issues.dueAt })
+    .from(issues)
+    .where(eq(issues.reportId, id))
+    .orderBy(issues.position);
+  return {
+    status: 200,
+    body: {
+      id: row.id,
+      score: row.score,
+      band: row.band as ReportResult['band'],
+      onTime: row.onTime,
+      submittedAt: toIso(row.submittedAt),
+      issues: rows.map((r) => ({ ...r, status: r.status as ReportResult['issues'][number]['status'], dueAt: toIso(r.dueAt) })),
+    },
+  };
+}
+
+/** The routing rules of the province a cell belongs to, in order. */
+export async function loadRules(db: Db, cellId: string): Promise<RoutingRule[]> {
+  const rows = await db
+    .select()
+    .from(routingRules)
+    .where(eq(routingRules.provinceId, sql`(select province_id from org_units where id = ${cellId})`))
+    .orderBy(routingRules.position);
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    category: r.category as RoutingRule['category'],
+    areaId: r.areaId,
+    urgency: r.urgency as RoutingRule['urgency'],
+    targetBodyId: r.targetBodyId,
+    target: r.target as RoutingRule['target'],
+    deadlineProfile: r.deadlineProfile as RoutingRule['deadlineProfile'],
+    active: r.active,
+  }));
+}

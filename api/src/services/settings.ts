@@ -1,0 +1,29 @@
+import { DEFAULT_DEADLINES, DEFAULT_REPORTING, DeadlineConfig, type ReportingConfig } from '@duhop/shared';
+
+export interface ProvinceSettings {
+  deadlines: DeadlineConfig;
+  reporting: ReportingConfig;
+}
+
+interface SettingsVersion {
+  validFrom: string;
+  deadlines?: Partial<DeadlineConfig>;
+  reporting?: Partial<ReportingConfig>;
+}
+
+/**
+ * A province's deadline and reporting rules in force on `date`. They are data with effective
+ * dates (`config.settings: [{validFrom, deadlines, reporting}]`), so a change never rewrites history.
+ */
+export function provinceSettings(config: Record<string, unknown> | null | undefined, date: string): ProvinceSettings {
+  const versions = ((config?.settings as SettingsVersion[] | undefined) ?? [])
+    .filter((v) => v.validFrom <= date)
+    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+  let deadlines: DeadlineConfig = { ...DEFAULT_DEADLINES };
+  let reporting: ReportingConfig = { ...DEFAULT_REPORTING };
+  for (const v of versions) {
+    deadlines = { ...deadlines, ...v.deadlines };
+    reporting = { ...reporting, ...v.reporting };
+  }
+  return { deadlines, reporting };
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createApp } from '../../api/src/app.ts';
+import { seedDemo } from '../../api/src/db/seed.ts';
+import { openTestDatabase, truncateActivity, type TestDatabase } from './db.ts';
+
+export type App = ReturnType<typeof createApp>;
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private t: Date) {}
+  now = () => new Date(this.t);
+  set(iso: string | Date) {
+    this.t = new Date(iso);
+  }
+  advance(ms: number) {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export interface Harness {
+  database: TestDatabase;
+  app: App;
+  clock: TestClock;
+  logged: unknown[];
+  /** `app.request` with JSON in and out and an optional bearer token. */
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  login(username: string, password?: string): Promise<string>;
+}
+
+/**
+ * Sets up a test file: one database with the demo province, an app on a fixed clock, and the
+ * activity tables emptied before each test so that tests stand alone.
+ */
+export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
+  const h = { logged: [] as unknown[] } as Harness;
+  beforeAll(async () => {
+    h.database = await openTestDatabase();
+    await seedDemo(h.database.db);
+    h.clock = new TestClock(new Date(start));
+    h.app = createApp({ database: h.database, now: h.clock.now, logError: (err) => h.logged.push(err) });
+  });
+  beforeEach(async () => {
+    await truncateActivity(h.database);
+    h.clock.set(start);
+    h.logged.length = 0;
+  });
+  afterAll(async () => {
+    await h.database?.destroy();
+  });
+  h.call = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await h.app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  h.login = async (username, password = 'demo1234') => {
+    const res = await h.call('POST', '/api/auth/login', { body: { username, password } });
+    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  };
+  return h;
+}
