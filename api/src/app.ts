@@ -12,7 +12,7 @@ import { criteriaRoutes } from './routes/criteria.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { issueRoutes } from './routes/issues.ts';
-import { meRoutes } from './routes/me.ts';
+import { meRoutes, orgRoutes } from './routes/me.ts';
 import { reportRoutes } from './routes/reports.ts';
 
 export interface CreateAppOptions {
@@ -74,7 +74,8 @@ export function createApp(opts: CreateAppOptions) {
   const routes = app
     .route('/', healthRoutes)
     .route('/api/auth', authRoutes)
-    .route('/api', meRoutes)
+    .route('/api/me', meRoutes)
+    .route('/api/org-units', orgRoutes)
     .route('/api/criteria-sets', criteriaRoutes)
     .route('/api/reports', reportRoutes)
     .route('/api/issues', issueRoutes)

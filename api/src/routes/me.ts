@@ -14,7 +14,7 @@ const commune = alias(orgUnits, 'commune');
 
 export const meRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/me', describeRoute(doc('The signed-in user and their assignments in force today', MeResponse)), async (c) => {
+  .get('/', describeRoute(doc('The signed-in user and their assignments in force today', MeResponse)), async (c) => {
     const { db, now } = c.var.deps;
     const user = c.var.user;
     const today = localDate(now());
@@ -54,8 +54,11 @@ export const meRoutes = new Hono<AppEnv>()
       },
       200,
     );
-  })
-  .get('/org-units', describeRoute(doc("The organisation graph of the caller's province", OrgUnitList)), async (c) => {
+  });
+
+export const orgRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get('/', describeRoute(doc("The organisation graph of the caller's province", OrgUnitList)), async (c) => {
     const { db } = c.var.deps;
     const rows = await queryRows<Parameters<typeof toOrgUnit>[0]>(
       db,
