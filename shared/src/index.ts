@@ -1,7 +1,14 @@
 export * from './schemas/index.ts';
 
 export * from './data/holidays.ts';
+export * from './data/criteria/bands.ts';
+export * from './data/criteria/hd42-2025.ts';
+export * from './data/criteria/nghe-an-08-2021.ts';
+export * from './data/criteria/builtin.ts';
 
 export * from './domain/text.ts';
 export * from './domain/calendar.ts';
 export * from './domain/vn-calendar.ts';
+export * from './domain/attendance.ts';
+export * from './domain/criteria.ts';
+export * from './domain/overdue.ts';

@@ -9,7 +9,18 @@ export const Measure = z.enum(['duration', 'attendance', 'speakers', 'targets'])
 export type Measure = z.infer<typeof Measure>;
 
 /** `min` is compared with the measure (minutes as a share of the required duration, or a percentage). */
-export const ScaleStep = z.object({ min: z.number(), points: z.number().min(0) });
+export const ScaleStep = z.object({
+  min: z.number(),
+  points: z.number().min(0),
+  /** When true the measure must be strictly greater than `min` ("> 50%"). */
+  exclusiveMin: z.boolean().optional(),
+  /**
+   * Duration only: the step is reached only if the meeting fell short of the required duration by at
+   * most this many minutes (both conditions must hold). Lets "4 if short by ≤ 15 min" be data.
+   */
+  maxShortMinutes: z.number().min(0).optional(),
+});
+export type ScaleStep = z.infer<typeof ScaleStep>;
 
 export const CriteriaItem = z.object({
   id: Slug,
@@ -23,6 +34,10 @@ export const CriteriaItem = z.object({
   measure: Measure.optional(),
   /** Ordered from the highest `min`: the first step the measure reaches gives the points. */
   scale: z.array(ScaleStep).optional(),
+  /** Duration only: minutes required per meeting type (defaults 90, 90, 120 when absent). */
+  requiredMinutes: z.partialRecord(MeetingType, z.number().positive()).optional(),
+  /** Attendance only: the most points the item can give when anyone was absent without reason. */
+  absentWithoutReasonCap: z.number().min(0).optional(),
 });
 export type CriteriaItem = z.infer<typeof CriteriaItem>;
 

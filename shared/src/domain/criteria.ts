@@ -1,0 +1,150 @@
+import type { BandCode, CriteriaItem, CriteriaSet, ScaleStep } from '../schemas/criteria.ts';
+import type { CellType, MeetingType } from '../schemas/common.ts';
+import { DEFAULT_REQUIRED_MINUTES } from './attendance.ts';
+
+/** Points per item id, as entered on the form. A null or absent value means "not scored". */
+export type ItemScores = Readonly<Record<string, number | null | undefined>>;
+
+/** Facts measured at the meeting from which points are proposed. Null or absent = unknown. */
+export interface MeasuredFacts {
+  durationMinutes?: number | null;
+  /** Percent, see `attendanceRate`. */
+  attendanceRate?: number | null;
+  /** Number of members absent without reason. */
+  absentWithoutReason?: number | null;
+  /** Percent of those present who spoke, see `speakersShare`. */
+  speakersShare?: number | null;
+  /** Percent of the last resolution's targets met. */
+  targetsMetPercent?: number | null;
+}
+
+/** The result of scoring: total out of 100 (2 decimals), points per group id, and the band. */
+export interface ScoreResult {
+  total: number;
+  groups: Record<string, number>;
+  band: BandCode;
+}
+
+type SelectableSet = Pick<CriteriaSet, 'id' | 'validFrom' | 'validTo' | 'cellTypes'>;
+
+/**
+ * The criteria set in force on `meetingDate` (validFrom ≤ date ≤ validTo, or no validTo) for a
+ * cell of `cellType`. A set restricted by `cellTypes` applies only to those types (never when the
+ * type is unknown). If several are in force, the latest `validFrom` wins; on a tie the set
+ * restricted to the cell's type beats a general one. Null when none is in force.
+ */
+export function selectCriteriaSet<S extends SelectableSet>(sets: readonly S[], meetingDate: string, cellType?: CellType | null): S | null {
+  let best: S | null = null;
+  for (const s of sets) {
+    if (s.validFrom > meetingDate || (s.validTo != null && s.validTo < meetingDate)) continue;
+    if (s.cellTypes && !(cellType && s.cellTypes.includes(cellType))) continue;
+    if (!best || rank(s) > rank(best) || (rank(s) === rank(best) && s.id < best.id)) best = s;
+  }
+  return best;
+}
+const rank = (s: SelectableSet): string => `${s.validFrom}|${s.cellTypes ? 1 : 0}`;
+
+/** Whether an item applies to a meeting of this type (no `appliesTo` = every type). */
+export function isApplicable(item: Pick<CriteriaItem, 'appliesTo'>, meetingType: MeetingType): boolean {
+  return !item.appliesTo || item.appliesTo.includes(meetingType);
+}
+
+/**
+ * Field errors of a set of scores, keyed `scores.<itemId>` (Vietnamese messages, the shape of
+ * `ErrorBody.error.fields`); empty when valid. Refused: unknown item ids, non-numbers, negative
+ * points, points above the item's maximum, and any applicable item left unscored. Items that do
+ * not apply may be omitted; if sent they are range-checked but `computeScore` ignores them.
+ */
+export function checkScores(set: CriteriaSet, scores: ItemScores, meetingType: MeetingType): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const add = (id: string, msg: string) => (errors[`scores.${id}`] ??= []).push(msg);
+  const items = new Map(set.groups.flatMap((g) => g.items.map((i) => [i.id, i] as const)));
+  for (const [id, value] of Object.entries(scores)) {
+    const item = items.get(id);
+    if (!item) add(id, `Không có tiêu chí ${id} trong bộ tiêu chí ${set.id}`);
+    else if (value == null) continue;
+    else if (typeof value !== 'number' || !Number.isFinite(value)) add(id, 'Điểm phải là số');
+    else if (value < 0) add(id, 'Điểm không được âm');
+    else if (value > item.maxPoints + 1e-9) add(id, `Điểm tối đa của tiêu chí này là ${viNumber(item.maxPoints)}`);
+  }
+  for (const item of items.values()) {
+    if (isApplicable(item, meetingType) && scores[item.id] == null) add(item.id, 'Chưa chấm tiêu chí này');
+  }
+  return errors;
+}
+
+/**
+ * Total, group points and band of a scored meeting. Applicable items count their score (clamped
+ * to 0..max, missing = 0: run `checkScores` first); items that do not apply count per their
+ * `whenNotApplicable` (full marks by default). Totals are rounded to 2 decimals.
+ */
+export function computeScore(set: CriteriaSet, scores: ItemScores, meetingType: MeetingType): ScoreResult {
+  const groups: Record<string, number> = {};
+  let total = 0;
+  for (const g of set.groups) {
+    let sum = 0;
+    for (const item of g.items) {
+      if (!isApplicable(item, meetingType)) sum += item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
+      else {
+        const v = scores[item.id];
+        sum += typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, 0), item.maxPoints) : 0;
+      }
+    }
+    groups[g.id] = round2(sum);
+    total += sum;
+  }
+  const rounded = round2(total);
+  return { total: rounded, groups, band: bandFor(set, rounded) };
+}
+
+/** The band of a total: the first band, from the highest `min`, whose `min` the total reaches. */
+export function bandFor(set: Pick<CriteriaSet, 'bands'>, total: number): BandCode {
+  const bands = [...set.bands].sort((a, b) => b.min - a.min);
+  return (bands.find((b) => total >= b.min) ?? bands[bands.length - 1])?.code ?? 'kem';
+}
+
+/**
+ * Points proposed for a measured item from the facts entered, using the item's `scale` (the
+ * first step the measure reaches). Null when the item has no measure or scale, does not apply to
+ * the meeting type, or the fact is unknown. Duration is compared as a percentage of the required
+ * minutes (`requiredMinutes` of the item, else 90/90/120) together with `maxShortMinutes`; an
+ * attendance item with `absentWithoutReasonCap` gives at most that when anyone was absent without reason.
+ */
+export function proposePoints(item: CriteriaItem, facts: MeasuredFacts, meetingType: MeetingType): number | null {
+  const scale = item.scale;
+  if (!item.measure || !scale?.length || !isApplicable(item, meetingType)) return null;
+  switch (item.measure) {
+    case 'duration': {
+      const d = facts.durationMinutes;
+      if (d == null) return null;
+      const required = item.requiredMinutes?.[meetingType] ?? DEFAULT_REQUIRED_MINUTES[meetingType];
+      return pick(item, scale, (d * 100) / required, Math.max(0, required - d));
+    }
+    case 'attendance': {
+      const rate = facts.attendanceRate;
+      if (rate == null) return null;
+      const points = pick(item, scale, rate, 0);
+      const cap = item.absentWithoutReasonCap;
+      return cap !== undefined && (facts.absentWithoutReason ?? 0) > 0 ? Math.min(points, cap) : points;
+    }
+    case 'speakers':
+      return facts.speakersShare == null ? null : pick(item, scale, facts.speakersShare, 0);
+    case 'targets':
+      return facts.targetsMetPercent == null ? null : pick(item, scale, facts.targetsMetPercent, 0);
+  }
+}
+
+function pick(item: CriteriaItem, scale: readonly ScaleStep[], value: number, shortMinutes: number): number {
+  const step = scale.find(
+    (s) => (s.exclusiveMin ? value > s.min : value >= s.min) && (s.maxShortMinutes === undefined || shortMinutes <= s.maxShortMinutes),
+  );
+  return Math.min(step?.points ?? 0, item.maxPoints);
+}
+
+function round2(x: number): number {
+  return Math.round((x + Number.EPSILON) * 100) / 100;
+}
+
+function viNumber(x: number): string {
+  return String(x).replace('.', ',');
+}
