@@ -8,8 +8,11 @@ import { queryRows } from '../db/rows.ts';
  * while the issue is overdue (to take it over), or an admin. Anything else reads as 404.
  */
 export async function canSeeIssue(db: Db, user: AuthUser, issue: { authorId: string; responsibleBodyId: string }, overdue: boolean) {
-  if (user.role === 'admin' || issue.authorId === user.id || issue.responsibleBodyId === user.orgUnitId) return true;
-  if (!overdue || user.role === 'observer') return false;
+  if (user.role === 'admin' || issue.authorId === user.id) return true;
+  // Observers belong to a committee too, but only its staff act for it.
+  if (user.role === 'observer') return false;
+  if (issue.responsibleBodyId === user.orgUnitId) return true;
+  if (!overdue) return false;
   return isAncestor(db, user.orgUnitId, issue.responsibleBodyId);
 }
 
