@@ -11,4 +11,7 @@ export * from './domain/calendar.ts';
 export * from './domain/vn-calendar.ts';
 export * from './domain/attendance.ts';
 export * from './domain/criteria.ts';
+export * from './domain/lifecycle.ts';
+export * from './domain/issue-actor.ts';
+export * from './domain/org-graph.ts';
 export * from './domain/overdue.ts';

@@ -1,0 +1,90 @@
+import type { ActionType, IssueStatus } from '../schemas/common.ts';
+
+/**
+ * Who is acting on an issue, relative to it:
+ * - `holder`: staff of the body the issue currently sits with;
+ * - `parent`: staff of an ancestor body of the holder, only while the issue is overdue;
+ * - `author`: the observer who raised it;
+ * - `admin`.
+ * The API works out the kinds of a user (see `actorKindsFor`); one user may be several.
+ */
+export type ActorKind = 'holder' | 'parent' | 'author' | 'admin';
+
+/** One row of the issue state machine. */
+export interface Transition {
+  readonly from: readonly IssueStatus[];
+  readonly to: IssueStatus;
+  /** A note is required (the answer, the reason, the clarification). */
+  readonly needsNote: boolean;
+  /** A target body (`toBodyId`) is required. */
+  readonly needsBody: boolean;
+  /** The deadline is recomputed from the moment of the action. */
+  readonly restartsClock: boolean;
+  readonly actors: readonly ActorKind[];
+}
+
+/** Statuses in which an issue still waits for an answer. */
+export const OPEN_STATUSES: readonly IssueStatus[] = Object.freeze(['routed', 'forwarded', 'acknowledged', 'in_progress', 'returned']);
+/** Statuses that answer the issue (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận). */
+export const CLOSED_STATUSES: readonly IssueStatus[] = Object.freeze(['resolved', 'scheduled', 'explained', 'rejected']);
+
+const HANDLING: readonly IssueStatus[] = ['routed', 'forwarded', 'acknowledged', 'in_progress'];
+const STAFF: readonly ActorKind[] = ['holder', 'parent', 'admin'];
+const row = (from: readonly IssueStatus[], to: IssueStatus, needsNote: boolean, opts: Partial<Transition> = {}): Transition =>
+  Object.freeze({ from, to, needsNote, needsBody: false, restartsClock: false, actors: STAFF, ...opts });
+
+/** The issue state machine as data: for each action, the statuses it leaves from and where it goes. */
+export const TRANSITIONS: Readonly<Record<ActionType, Transition>> = Object.freeze({
+  acknowledge: row(['routed', 'forwarded'], 'acknowledged', false),
+  start: row(['acknowledged'], 'in_progress', false),
+  // A new body takes over: its acknowledgement and answer clocks start now.
+  forward: row(HANDLING, 'forwarded', true, { needsBody: true, restartsClock: true }),
+  return_for_clarification: row(HANDLING, 'returned', true),
+  clarify: row(['returned'], 'routed', true, { restartsClock: true, actors: ['author', 'admin'] }),
+  resolve: row(HANDLING, 'resolved', true),
+  schedule: row(HANDLING, 'scheduled', true),
+  explain: row(HANDLING, 'explained', true),
+  reject: row(HANDLING, 'rejected', true),
+  reopen: row(CLOSED_STATUSES, 'in_progress', true, { restartsClock: true, actors: ['holder', 'parent', 'author', 'admin'] }),
+});
+
+/** The status an action leads to from `status`, or null when the action is not allowed there. */
+export function nextStatus(status: IssueStatus, action: ActionType): IssueStatus | null {
+  const t = TRANSITIONS[action];
+  return t.from.includes(status) ? t.to : null;
+}
+
+/**
+ * Whether an actor of this kind (or of any of these kinds) may take the action. Status is checked
+ * separately by `nextStatus`; whether a `parent` is one at all (the issue is overdue) is decided
+ * when the kinds are worked out.
+ */
+export function canAct(action: ActionType, actor: ActorKind | readonly ActorKind[]): boolean {
+  const kinds: readonly ActorKind[] = typeof actor === 'string' ? [actor] : actor;
+  return kinds.some((k) => TRANSITIONS[action].actors.includes(k));
+}
+
+/** Whether the action requires a non-empty note. */
+export function actionNeedsNote(action: ActionType): boolean {
+  return TRANSITIONS[action].needsNote;
+}
+
+/** Whether the action requires a target body (`toBodyId`). */
+export function actionNeedsBody(action: ActionType): boolean {
+  return TRANSITIONS[action].needsBody;
+}
+
+/** Whether the action restarts the deadline clock (forward, clarify, reopen). */
+export function restartsClock(action: ActionType): boolean {
+  return TRANSITIONS[action].restartsClock;
+}
+
+/** Whether the issue has been answered (resolved, scheduled, explained or rejected). */
+export function isClosed(status: IssueStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
+
+/** The actions allowed from a status for an actor: what the UI offers as buttons. */
+export function availableActions(status: IssueStatus, actor: ActorKind | readonly ActorKind[]): ActionType[] {
+  return (Object.keys(TRANSITIONS) as ActionType[]).filter((a) => nextStatus(status, a) !== null && canAct(a, actor));
+}
