@@ -14,4 +14,5 @@ export * from './domain/criteria.ts';
 export * from './domain/lifecycle.ts';
 export * from './domain/issue-actor.ts';
 export * from './domain/org-graph.ts';
+export * from './domain/routing.ts';
 export * from './domain/overdue.ts';

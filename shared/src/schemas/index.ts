@@ -5,3 +5,4 @@ export * from './criteria.ts';
 export * from './report.ts';
 export * from './issue.ts';
 export * from './synthesis.ts';
+export * from './routing.ts';
