@@ -15,4 +15,5 @@ export * from './domain/lifecycle.ts';
 export * from './domain/issue-actor.ts';
 export * from './domain/org-graph.ts';
 export * from './domain/routing.ts';
+export * from './domain/reporting.ts';
 export * from './domain/overdue.ts';
