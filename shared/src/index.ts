@@ -17,3 +17,4 @@ export * from './domain/org-graph.ts';
 export * from './domain/routing.ts';
 export * from './domain/reporting.ts';
 export * from './domain/overdue.ts';
+export * from './domain/csv.ts';

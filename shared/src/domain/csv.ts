@@ -1,0 +1,154 @@
+/**
+ * A small RFC 4180 CSV reader and writer: quoted fields with commas, quotes ("" inside quotes)
+ * and line breaks; CRLF, LF or CR line ends; an optional UTF-8 byte order mark. Spreadsheet
+ * programs in Vietnam save "CSV UTF-8" with a BOM and CRLF, and some locales use `;`.
+ */
+
+/** The UTF-8 byte order mark as a character: spreadsheet programs need it to read UTF-8 CSV. */
+export const BOM = '\uFEFF';
+
+/** A CSV that cannot be read: an unclosed quote or text right after a closing quote. */
+export class CsvError extends Error {
+  /** 1-based line of the file where the problem was found. */
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface ParseCsvOptions {
+  /** Field separator; default: guessed from the first line among `,` `;` and tab (`,` when none). */
+  delimiter?: string;
+}
+
+/** Drops a leading byte order mark, if any. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The separator a file most likely uses: the most frequent of `,` `;` and tab outside quotes on its first line. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
+  let quoted = false;
+  for (const ch of stripBom(text)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ',';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * Rows of a CSV text, each an array of fields (strings, never trimmed). A BOM is ignored; a final
+ * line end does not make an empty row; an empty line in the middle is a row with one empty field.
+ * Throws `CsvError` on an unclosed quote or characters after a closing quote.
+ * @example parseCsv('a,"b ""c"""\r\n1,2') // [['a', 'b "c"'], ['1', '2']]
+ */
+export function parseCsv(text: string, opts: ParseCsvOptions = {}): string[][] {
+  const src = stripBom(text);
+  const delim = opts.delimiter ?? detectDelimiter(src);
+  if (delim.length !== 1 || delim === '"' || delim === '\n' || delim === '\r') throw new RangeError('parseCsv: bad delimiter');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let line = 1;
+  let i = 0;
+  const n = src.length;
+  const endRow = () => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
+  while (i < n) {
+    const ch = src[i]!;
+    if (ch === '"' && field === '') {
+      // A quoted field: read to the closing quote.
+      const startLine = line;
+      i++;
+      for (;;) {
+        if (i >= n) throw new CsvError(`Dấu ngoặc kép mở ở dòng ${startLine} chưa được đóng`, startLine);
+        const c = src[i]!;
+        if (c === '"') {
+          if (src[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
+        field += c;
+        i++;
+      }
+      const next = src[i];
+      if (next !== undefined && next !== delim && next !== '\n' && next !== '\r') {
+        throw new CsvError(`Dòng ${line}: có ký tự sau dấu ngoặc kép đóng`, line);
+      }
+      // The field may be empty after quotes (""); mark it so that a delimiter closes it.
+      if (next === undefined) {
+        endRow();
+        return rows;
+      }
+      if (next === delim) {
+        row.push(field);
+        field = '';
+        i++;
+        if (i >= n) endRow();
+        continue;
+      }
+      continue;
+    }
+    if (ch === delim) {
+      row.push(field);
+      field = '';
+      i++;
+      if (i >= n) endRow();
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRow();
+      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
+      line++;
+      continue;
+    }
+    field += ch;
+    i++;
+    if (i >= n) endRow();
+  }
+  return rows;
+}
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** One field, quoted when it holds the delimiter, a quote, a line break or edge spaces. */
+export function csvField(value: CsvValue, delimiter = ','): string {
+  if (value == null) return '';
+  const s = String(value);
+  return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface ToCsvOptions {
+  /** Start with a UTF-8 BOM (default true: what spreadsheet programs need to show Vietnamese). */
+  bom?: boolean;
+  delimiter?: string;
+}
+
+/**
+ * CSV text of rows, lines ended with CRLF (RFC 4180), with a BOM unless `bom: false`.
+ * `null`/`undefined` become empty fields.
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[], opts: ToCsvOptions = {}): string {
+  const d = opts.delimiter ?? ',';
+  const body = rows.map((r) => r.map((v) => csvField(v, d)).join(d)).join('\r\n');
+  return `${opts.bom === false ? '' : BOM}${body}${rows.length ? '\r\n' : ''}`;
+}
