@@ -13,7 +13,9 @@ import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { meRoutes, orgRoutes } from './routes/me.ts';
+import { myRoutes } from './routes/my.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { templateRoutes } from './routes/templates.ts';
 
 export interface CreateAppOptions {
   database: Database;
@@ -79,7 +81,9 @@ export function createApp(opts: CreateAppOptions) {
     .route('/api/criteria-sets', criteriaRoutes)
     .route('/api/reports', reportRoutes)
     .route('/api/issues', issueRoutes)
-    .route('/api/inbox', inboxRoutes);
+    .route('/api/inbox', inboxRoutes)
+    .route('/api/my', myRoutes)
+    .route('/api/answer-templates', templateRoutes);
 
   app.get(
     '/openapi.json',

@@ -17,6 +17,7 @@ export const Env = z.object({
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   /** Skip the demo seed on an empty database (a real province is loaded by its admin). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
 });

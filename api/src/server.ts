@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
 import type { Env } from './env.ts';
+import { startEscalationScheduler } from './services/escalation.ts';
 
 export interface RunningServer {
   url: string;
@@ -35,6 +36,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       () => resolve(s),
     );
   });
+  const escalation = startEscalationScheduler(database, () => new Date(), env.ESCALATION_INTERVAL_MS);
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
   log(`API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`);
@@ -45,6 +47,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     server,
     close: () =>
       (closing ??= (async () => {
+        escalation.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.

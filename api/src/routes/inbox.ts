@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 
-import { InboxQuery, InboxResponse, normalizeForSearch, OVERDUE_SQL_STATUSES, Slug } from '@duhop/shared';
+import { InboxQuery, InboxResponse, normalizeForSearch, Slug } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { issues, orgUnits } from '../db/schema.ts';
 import { requireRole, requireUser } from '../lib/auth.ts';
@@ -11,15 +11,9 @@ import { validationError } from '../lib/errors.ts';
 import { doc } from '../lib/openapi.ts';
 import { validate } from '../lib/validate.ts';
 import { issueView } from '../services/issue-view.ts';
+import { overdueCondition as overdueSql } from '../services/overdue-sql.ts';
 
 const body = alias(orgUnits, 'body');
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
-
-/** Overdue in SQL, the twin of the shared `isIssueOverdue`. */
-export function overdueSql(now: Date): SQL {
-  return sql`(${issues.status} not in (${list(OVERDUE_SQL_STATUSES.notWithBody)}) and (${issues.dueAt} < ${now}
-    or (${issues.status} in (${list(OVERDUE_SQL_STATUSES.waitingForAck)}) and ${issues.ackDueAt} < ${now})))`;
-}
 
 const encodeCursor = (dueAt: Date, id: string) => Buffer.from(JSON.stringify([dueAt.toISOString(), id])).toString('base64url');
 function decodeCursor(cursor: string): [Date, string] {
@@ -49,7 +43,17 @@ export const inboxRoutes = new Hono<AppEnv>()
       const now = clock();
       const bodyId = user.role === 'admin' && q.bodyId ? q.bodyId : user.orgUnitId;
 
-      const filters: SQL[] = [eq(issues.responsibleBodyId, bodyId)];
+      // `escalated`: what bodies below the caller's let pass its deadline (the parent's overdue view).
+      const filters: SQL[] =
+        q.scope === 'escalated'
+          ? [
+              sql`${issues.responsibleBodyId} in (with recursive d as (
+                    select id from org_units where parent_id = ${bodyId}
+                    union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`,
+              sql`${issues.escalatedAt} is not null`,
+              overdueSql(now),
+            ]
+          : [eq(issues.responsibleBodyId, bodyId)];
       if (q.category) filters.push(eq(issues.category, q.category));
       if (q.cellId) filters.push(eq(issues.cellId, q.cellId));
       if (q.communeId) {

@@ -6,3 +6,4 @@ export * from './report.ts';
 export * from './issue.ts';
 export * from './synthesis.ts';
 export * from './routing.ts';
+export * from './triage.ts';

@@ -67,6 +67,8 @@ export const InboxQuery = z.object({
   q: z.string().trim().max(200).optional(),
   overdue: BoolParam.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  /** `own`: issues sitting with the body; `escalated`: overdue issues of the bodies below it. */
+  scope: z.enum(['own', 'escalated']).default('own'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

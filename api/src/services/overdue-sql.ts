@@ -1,0 +1,14 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { OVERDUE_SQL_STATUSES } from '@duhop/shared';
+
+const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+
+/** SQL twin of the shared `isIssueOverdue`, on unqualified `issues` columns. */
+export function overdueCondition(now: Date): SQL {
+  const at = timestamp(now);
+  return sql`(status not in (${list(OVERDUE_SQL_STATUSES.notWithBody)}) and (due_at < ${at}
+    or (status in (${list(OVERDUE_SQL_STATUSES.waitingForAck)}) and ack_due_at < ${at})))`;
+}
+
+/** A Date as a bound `timestamptz` in raw SQL (postgres.js will not serialise a bare Date there). */
+export const timestamp = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
