@@ -7,3 +7,4 @@ export * from './issue.ts';
 export * from './synthesis.ts';
 export * from './routing.ts';
 export * from './triage.ts';
+export * from './admin.ts';
