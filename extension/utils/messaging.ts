@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Every message between the extension's pages and its service worker, typed once.
+ * `outbox/flush`: a page asks the background to send what is queued now (after submitting, on
+ * `online`, after signing in). `capture/add`: the background offers captured text to the page
+ * that has the draft open; no answer means nobody had it open.
+ */
+export interface Messages {
+  'outbox/flush': { req: { force?: boolean }; res: FlushSummary };
+  'capture/add': { req: { draftId: string; text: string; url?: string }; res: boolean };
+}
+
+export interface FlushSummary {
+  sent: number;
+  waiting: number;
+}
+
+type Envelope<K extends keyof Messages = keyof Messages> = { type: K; data: Messages[K]['req'] };
+
+/** Sends a message; resolves undefined when nobody answered (no page open, worker asleep). */
+export async function sendMessage<K extends keyof Messages>(type: K, data: Messages[K]['req']): Promise<Messages[K]['res'] | undefined> {
+  try {
+    return (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Messages[K]['res'] | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Handles one message type. A handler that returns undefined leaves the message to other
+ * listeners; any other value (or promise) is the answer. Returns the unsubscribe function.
+ */
+export function onMessage<K extends keyof Messages>(
+  type: K,
+  handler: (data: Messages[K]['req']) => Messages[K]['res'] | Promise<Messages[K]['res']> | undefined,
+): () => void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+    const m = message as Partial<Envelope<K>> | null;
+    if (!m || m.type !== type) return undefined;
+    const out = handler(m.data as Messages[K]['req']);
+    if (out === undefined) return undefined;
+    Promise.resolve(out).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

@@ -1,0 +1,115 @@
+import { checkScores, ReportInput, type CriteriaSet, type ReportParsed } from '@duhop/shared';
+import { translator, type Translate } from './i18n/index.ts';
+import { ATTENDANCE_KEYS, computeFacts, effectiveScores, toInstant, type DraftData, type DraftFacts } from './report-model.ts';
+
+/** Field errors keyed like the API's 422 `fields` (`attendance.present`, `scores.g1.1`, `issues.0.title`). */
+export type FieldErrors = Record<string, string[]>;
+
+export interface DraftCheck {
+  /** Every problem, keyed by field path. */
+  errors: FieldErrors;
+  /** Paths whose only problem is that nothing was entered yet (shown once the member asks). */
+  missing: Set<string>;
+  /** The exact body to send, when there is no error. */
+  payload: ReportParsed | null;
+  facts: DraftFacts;
+}
+
+/** The wire shape of a draft, before validation (empty numbers become undefined). */
+export function toReportInput(id: string, d: DraftData, set: CriteriaSet | null, facts: DraftFacts = computeFacts(d, set)): unknown {
+  const a = d.attendance;
+  const names = d.absentNames
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const scores = set ? effectiveScores(set, d, facts) : {};
+  const notes = Object.fromEntries(Object.entries(d.groupNotes).filter(([, v]) => v.trim() !== ''));
+  return {
+    id,
+    cellId: d.cellId,
+    meetingDate: d.meetingDate,
+    meetingType: d.meetingType,
+    startedAt: toInstant(d.meetingDate, d.startTime) ?? undefined,
+    endedAt: toInstant(d.meetingDate, d.endTime) ?? undefined,
+    online: d.online,
+    attendance: {
+      ...Object.fromEntries(ATTENDANCE_KEYS.map((k) => [k, a[k] ?? undefined])),
+      ...(names.length ? { absentWithoutReasonNames: names } : {}),
+    },
+    criteriaSetId: set?.id ?? '',
+    scores: Object.fromEntries(Object.entries(scores).filter(([, v]) => v != null)),
+    ...(Object.keys(notes).length ? { groupNotes: notes } : {}),
+    ...(d.targetsMetPercent != null ? { targetsMetPercent: d.targetsMetPercent } : {}),
+    cellSelfScore: d.cellSelfScore,
+    suggestions: d.suggestions,
+    issues: d.issues.map((i) => ({
+      id: i.id,
+      title: i.title,
+      detail: i.detail,
+      category: i.category ?? undefined,
+      urgency: i.urgency,
+      ...(i.responsibleBodyId ? { responsibleBodyId: i.responsibleBodyId } : {}),
+    })),
+  };
+}
+
+/**
+ * Checks a draft with the same schema and scoring rules the API applies, plus the live checks the
+ * schema only makes once every field is filled (impossible attendance, end before start), so a
+ * wrong number is flagged the moment it is typed.
+ */
+export function validateDraft(id: string, d: DraftData, set: CriteriaSet | null, t: Translate = translator('vi')): DraftCheck {
+  const facts = computeFacts(d, set);
+  const errors: FieldErrors = {};
+  const missing = new Set<string>();
+  const add = (path: string, msg: string, isMissing = false) => {
+    const list = (errors[path] ??= []);
+    if (!list.includes(msg)) list.push(msg);
+    if (isMissing && list.length === 1) missing.add(path);
+    else if (!isMissing) missing.delete(path);
+  };
+
+  const input = toReportInput(id, d, set, facts);
+  const parsed = ReportInput.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      const empty = issue.input === undefined || issue.input === null || (issue.code === 'too_small' && issue.input === '');
+      if (path === 'criteriaSetId') continue; // reported below with a clearer message
+      add(path, empty ? t('required') : issue.message, empty);
+    }
+  }
+  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t))) for (const m of msgs) add(path, m);
+  if (!set) add('criteriaSetId', t('noCriteriaSet'));
+  else {
+    for (const [path, msgs] of Object.entries(checkScores(set, effectiveScores(set, d, facts), d.meetingType))) {
+      for (const m of msgs) add(path, m, /Chưa chấm/.test(m));
+    }
+  }
+  const ok = parsed.success && Object.keys(errors).length === 0;
+  return { errors, missing, payload: ok ? parsed.data : null, facts };
+}
+
+/** Checks that hold on partly filled numbers (the schema's own run only on a complete report). */
+function liveChecks(d: DraftData, facts: DraftFacts, t: Translate): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (path: string, msg: string) => (out[path] ??= []).push(msg);
+  const a = d.attendance;
+  if (facts.endBeforeStart) add('endedAt', t('endBeforeStart'));
+  if (a.total != null && a.exempted != null && a.exempted > a.total) add('attendance.exempted', 'Số miễn sinh hoạt không được lớn hơn tổng số');
+  const expected = facts.expected;
+  if (expected != null && expected >= 0) {
+    if (a.present != null && a.present > expected) {
+      add('attendance.present', `Số có mặt không được vượt quá ${expected} (tổng số trừ miễn sinh hoạt)`);
+    }
+    const parts = [a.present, a.absentWithReason, a.absentWithoutReason];
+    const sum = parts.reduce<number>((s, v) => s + (v ?? 0), 0);
+    const complete = parts.every((v) => v != null);
+    if ((complete && sum !== expected) || (!complete && sum > expected)) {
+      add('attendance.absentWithReason', `Có mặt + vắng có lý do + vắng không lý do phải bằng ${expected}`);
+    }
+  }
+  if (a.present != null && a.speakers != null && a.speakers > a.present) add('attendance.speakers', 'Số phát biểu không được vượt quá số có mặt');
+  if (d.cellSelfScore != null && (d.cellSelfScore < 0 || d.cellSelfScore > 100)) add('cellSelfScore', 'Điểm tự chấm phải từ 0 đến 100');
+  return out;
+}

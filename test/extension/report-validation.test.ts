@@ -1,0 +1,68 @@
+import { ReportInput } from '@duhop/shared';
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../extension/utils/i18n/index.ts';
+import { blankDraft } from '../../extension/utils/report-model.ts';
+import { validateDraft } from '../../extension/utils/report-validation.ts';
+import { filledDraft, SET } from './helpers/fixtures.ts';
+
+const ID = '7b0f5d0e-3d7c-4c1e-9d6b-2a8f1f6b9e10';
+
+describe('validateDraft', () => {
+  it('gives the exact body the API schema accepts for a consistent report', () => {
+    const check = validateDraft(ID, filledDraft(), SET);
+    expect(check.errors).toEqual({});
+    expect(check.payload).not.toBeNull();
+    expect(ReportInput.safeParse(check.payload).success).toBe(true);
+    expect(check.payload).toMatchObject({ id: ID, startedAt: '2026-11-03T14:00:00+07:00', criteriaSetId: 'hd42-2025', cellSelfScore: 92 });
+    // proposals count as the observer's points; no chosen body means the server routes
+    expect(check.payload!.scores['g1.1']).toBe(5);
+    expect(check.payload!.issues[0]).not.toHaveProperty('responsibleBodyId');
+  });
+
+  it('marks empty required fields as missing, not as wrong', () => {
+    const check = validateDraft(ID, blankDraft({ cellId: 'hn-xom-1', cellName: 'x', meetingDay: 3 }, '2026-11-05'), SET);
+    expect(check.payload).toBeNull();
+    for (const path of ['startedAt', 'endedAt', 'attendance.total', 'attendance.present']) {
+      expect(check.errors[path], path).toEqual(['Chưa nhập']);
+      expect(check.missing.has(path), path).toBe(true);
+    }
+    expect(check.errors['scores.g3.1']).toEqual(['Chưa chấm tiêu chí này']);
+    expect(check.missing.has('scores.g3.1')).toBe(true);
+  });
+
+  it.each([
+    ['present above total − exempted', { present: 30 }, 'attendance.present'],
+    ['exempted above total', { exempted: 40 }, 'attendance.exempted'],
+    ['speakers above present', { speakers: 27 }, 'attendance.speakers'],
+    ['parts that do not add up', { absentWithReason: 5 }, 'attendance.absentWithReason'],
+  ])('flags %s at the field', (_name, patch, path) => {
+    const d = filledDraft();
+    const check = validateDraft(ID, { ...d, attendance: { ...d.attendance, ...patch } }, SET);
+    expect(check.errors[path]?.length).toBeGreaterThan(0);
+    expect(check.missing.has(path)).toBe(false);
+    expect(check.payload).toBeNull();
+  });
+
+  it('flags impossible numbers while other fields are still empty', () => {
+    const d = blankDraft({ cellId: 'hn-xom-1', cellName: 'x', meetingDay: 3 }, '2026-11-05');
+    const check = validateDraft(ID, { ...d, attendance: { ...d.attendance, total: 10, present: 12 } }, SET);
+    expect(check.errors['attendance.present']).toEqual(['Số có mặt không được vượt quá 10 (tổng số trừ miễn sinh hoạt)']);
+  });
+
+  it('flags an end before the start, a score above its maximum and an untitled issue', () => {
+    const d = filledDraft({ startTime: '16:00', endTime: '15:00' });
+    d.scores['g3.1'] = 9;
+    d.issues = [{ ...d.issues[0]!, title: '  ', category: null }];
+    const check = validateDraft(ID, d, SET);
+    expect(check.errors['endedAt']).toContain('Giờ kết thúc phải sau giờ bắt đầu');
+    expect(check.errors['scores.g3.1']?.[0]).toMatch(/tối đa/);
+    expect(check.errors['issues.0.title']).toBeDefined();
+    expect(check.errors['issues.0.category']).toEqual(['Chưa nhập']);
+  });
+
+  it('refuses to send without a criteria set and says why in the chosen language', () => {
+    const check = validateDraft(ID, filledDraft(), null, translator('en'));
+    expect(check.payload).toBeNull();
+    expect(check.errors['criteriaSetId']?.[0]).toMatch(/No criteria set/);
+  });
+});
