@@ -7,6 +7,8 @@ import {
   isClosed,
   localDate,
   nextStatus,
+  RESPONSIBLE_KINDS,
+  type OrgUnitKind,
   TRANSITIONS,
   type ActionInput,
   type ActorKind,
@@ -26,7 +28,6 @@ import { provinceSettings } from './settings.ts';
 /** How long after an answer the observer or the body may reopen an issue (calendar days). */
 export const REOPEN_WINDOW_DAYS = 30;
 
-const BODY_KINDS = ['province', 'province_board', 'party_committee', 'people_committee', 'department', 'district', 'commune', 'commune_board'];
 const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
 
 type IssueRow = typeof issues.$inferSelect;
@@ -74,7 +75,7 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
     else {
       const [target] = await db.select().from(orgUnits).where(eq(orgUnits.id, input.toBodyId));
       const today = localDate(now);
-      if (!target || !BODY_KINDS.includes(target.kind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
+      if (!target || !RESPONSIBLE_KINDS.includes(target.kind as OrgUnitKind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
       else if (target.validTo && target.validTo < today) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
       else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
       else toBodyId = target.id;

@@ -8,6 +8,7 @@ import {
   isReportOnTime,
   localDate,
   normalizeForSearch,
+  RESPONSIBLE_KINDS,
   routeIssue,
   RoutingRule,
   selectCriteriaSet,
@@ -25,7 +26,6 @@ import { issueTimes } from './issue-view.ts';
 import { loadRoutingGraph, orgIndexOf } from './org.ts';
 import { provinceSettings } from './settings.ts';
 
-const BODY_KINDS = new Set(['province', 'province_board', 'party_committee', 'people_committee', 'department', 'district', 'commune', 'commune_board']);
 
 export interface SubmitOutcome {
   status: 200 | 201;
@@ -88,7 +88,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
     if (!issue.responsibleBodyId) return;
     const body = unitById.get(issue.responsibleBodyId);
     if (!body) addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Cơ quan chịu trách nhiệm không tồn tại');
-    else if (body.provinceId !== cell.provinceId || !(BODY_KINDS.has(body.kind) || body.id === cell.id)) {
+    else if (body.provinceId !== cell.provinceId || !(RESPONSIBLE_KINDS.includes(body.kind) || body.id === cell.id)) {
       addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Không thể chuyển kiến nghị đến đơn vị này');
     }
   });

@@ -4,6 +4,18 @@ import type { OrgUnitKind } from '../schemas/common.ts';
 /** Kinds of committee that triage what cells raise: the commune/ward today, the district in history. */
 export const TRIAGE_KINDS: readonly OrgUnitKind[] = Object.freeze(['commune', 'district']);
 
+/** Kinds of unit that can be responsible for an issue: every body except a cell. */
+export const RESPONSIBLE_KINDS: readonly OrgUnitKind[] = Object.freeze([
+  'province',
+  'province_board',
+  'party_committee',
+  'people_committee',
+  'department',
+  'district',
+  'commune',
+  'commune_board',
+]);
+
 /**
  * An in-memory index of the organisation graph. It never assumes a number of levels: it walks
  * `parentId` links to the root (guarding against cycles in bad data) and `successorId` links of
