@@ -6,6 +6,9 @@ import { sessions, users } from '../db/schema.ts';
 import { sha256 } from './crypto.ts';
 import { ApiError, forbidden } from './errors.ts';
 
+/** The only routes a user who must change their password may call (both POST). */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/me/password', '/api/auth/logout']);
+
 /** Resolves `Authorization: Bearer …` to a user through the sessions table (no process state). */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
@@ -27,6 +30,11 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now()), eq(users.active, true)))
     .limit(1);
   if (!row) throw new ApiError(401, 'INVALID_TOKEN', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, hãy đăng nhập lại');
+  // A reset password is a secret someone else knows: until the user picks their own, the token
+  // is good only for choosing it (or signing out). Matched on the exact method and full path.
+  if (row.mustChangePassword && !(c.req.method === 'POST' && ALLOWED_BEFORE_PASSWORD_CHANGE.has(c.req.path))) {
+    throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu trước khi tiếp tục');
+  }
   c.set('user', { ...row, role: row.role as Role, tokenHash });
   await next();
 });

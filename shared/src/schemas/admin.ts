@@ -141,6 +141,8 @@ export const OrgChangeResult = z.object({
   assignmentsMoved: z.number().int(),
   usersMoved: z.number().int(),
   childrenMoved: z.number().int(),
+  /** Routing rules that named a closed unit as target or area and now name the successor. */
+  rulesUpdated: z.number().int(),
 });
 export type OrgChangeResult = z.infer<typeof OrgChangeResult>;
 

@@ -1,0 +1,300 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../api/src/db/seed.ts';
+import { useHarness } from '../support/app.ts';
+import { truncateAll } from '../support/db.ts';
+
+const h = useHarness('2026-11-05T09:00:00+07:00');
+
+// These tests change accounts: put the demo province back for the next one.
+afterEach(async () => {
+  await truncateAll(h.database);
+  await seedDemo(h.database.db);
+});
+
+async function userId(token: string, username: string): Promise<string> {
+  const res = await h.call('GET', `/api/admin/users?q=${username}`, { token });
+  const found = res.body.items.find((u: { username: string }) => u.username === username);
+  if (!found) throw new Error(`no user ${username}`);
+  return found.id;
+}
+
+const newUser = { username: 'nv.hoa', displayName: 'Nguyễn Văn Hòa', role: 'staff', orgUnitId: 'dien-chau', password: 'tamthoi123' };
+
+describe('admin routes: permissions', () => {
+  const routes: [string, string, unknown?][] = [
+    ['GET', '/api/admin/users'],
+    ['POST', '/api/admin/users', newUser],
+    ['PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { active: false }],
+    ['POST', '/api/admin/users/00000000-0000-4000-8000-000000000000/reset-password', { temporaryPassword: 'tamthoi123' }],
+    ['POST', '/api/admin/users/import', 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\n'],
+    ['GET', '/api/admin/org-units'],
+    ['POST', '/api/admin/org-units', { id: 'x', name: 'X', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01' }],
+    ['PATCH', '/api/admin/org-units/hn-th', { name: 'X' }],
+    ['POST', '/api/admin/org-units/hn-th/close', { validTo: '2026-11-04', successorId: 'hn-xom-1' }],
+    ['POST', '/api/admin/org-units/merge', { sourceIds: ['hn-th'], targetId: 'hn-xom-1', effectiveDate: '2026-11-05' }],
+    ['POST', '/api/admin/org-units/import', 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ\r\n'],
+    ['GET', '/api/admin/routing-rules'],
+    ['PUT', '/api/admin/routing-rules', { rules: [] }],
+    ['POST', '/api/admin/routing-rules/test', { cellId: 'hn-xom-1', category: 'y_te' }],
+    ['GET', '/api/admin/criteria-sets'],
+    ['POST', '/api/admin/criteria-sets', {}],
+    ['PATCH', '/api/admin/criteria-sets/hd42-2025', { name: 'X' }],
+    ['GET', '/api/admin/audit'],
+  ];
+
+  it.each(['observer', 'commune', 'province'])('refuses every admin route to %s with 403, and changes nothing', async (username) => {
+    const token = await h.login(username);
+    for (const [method, path, body] of routes) {
+      const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;
+      const res = await h.call(method, path, { token, body, headers });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    }
+    const admin = await h.login('admin');
+    expect((await h.call('GET', '/api/admin/audit', { token: admin })).body.items).toEqual([]);
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await h.call('GET', '/api/admin/users')).status).toBe(401);
+  });
+
+  it('lists every admin route in the OpenAPI document', async () => {
+    const paths = Object.keys((await h.call('GET', '/openapi.json')).body.paths);
+    for (const p of [
+      '/api/admin/users',
+      '/api/admin/users/import',
+      '/api/admin/users/{id}',
+      '/api/admin/users/{id}/reset-password',
+      '/api/me/password',
+      '/api/admin/org-units',
+      '/api/admin/org-units/{id}',
+      '/api/admin/org-units/{id}/close',
+      '/api/admin/org-units/merge',
+      '/api/admin/org-units/import',
+      '/api/admin/routing-rules',
+      '/api/admin/routing-rules/test',
+      '/api/admin/criteria-sets',
+      '/api/admin/criteria-sets/{id}',
+      '/api/admin/audit',
+    ]) {
+      expect(paths, p).toContain(p);
+    }
+  });
+});
+
+describe('accounts', () => {
+  it('lists the province’s accounts by username, with pages, never a password', async () => {
+    const token = await h.login('admin');
+    const all = await h.call('GET', '/api/admin/users', { token });
+    expect(all.status).toBe(200);
+    expect(all.body.items.map((u: { username: string }) => u.username)).toEqual(['admin', 'commune', 'commune2', 'observer', 'observer2', 'observer3', 'province']);
+    expect(all.body.items[1]).toMatchObject({ role: 'staff', orgUnitId: 'hung-nguyen', orgUnitName: 'Đảng ủy xã Hưng Nguyên', active: true });
+    expect(JSON.stringify(all.body)).not.toMatch(/scrypt|passwordHash|"password"/);
+
+    const first = await h.call('GET', '/api/admin/users?limit=3', { token });
+    expect(first.body.items).toHaveLength(3);
+    const second = await h.call('GET', `/api/admin/users?limit=3&cursor=${first.body.nextCursor}`, { token });
+    expect(second.body.items.map((u: { username: string }) => u.username)).toEqual(['observer', 'observer2', 'observer3']);
+
+    const staff = await h.call('GET', '/api/admin/users?role=staff', { token });
+    expect(staff.body.items.map((u: { username: string }) => u.username)).toEqual(['commune', 'commune2', 'province']);
+  });
+
+  it('creates an account who must change the password at first sign-in; duplicates are 409', async () => {
+    const token = await h.login('admin');
+    const res = await h.call('POST', '/api/admin/users', { token, body: newUser });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ username: 'nv.hoa', role: 'staff', orgUnitId: 'dien-chau', active: true, mustChangePassword: true });
+    expect(JSON.stringify(res.body)).not.toContain('tamthoi123');
+
+    const login = await h.call('POST', '/api/auth/login', { body: { username: 'nv.hoa', password: 'tamthoi123' } });
+    expect(login.body.user.mustChangePassword).toBe(true);
+
+    const again = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, username: 'NV.Hoa' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('USERNAME_TAKEN');
+  });
+
+  it.each([
+    ['a short password', { password: 'short' }, 'password'],
+    ['a username with spaces', { username: 'nv hoa' }, 'username'],
+    ['an unknown role', { role: 'boss' }, 'role'],
+    ['an unknown body', { orgUnitId: 'nowhere' }, 'orgUnitId'],
+  ])('refuses %s with 422 naming the field', async (_, change, field) => {
+    const token = await h.login('admin');
+    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, ...change } });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+  });
+
+  it('refuses a body that has been closed', async () => {
+    const token = await h.login('admin');
+    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
+    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, orgUnitId: 'hn-th' } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.fields.orgUnitId[0]).toMatch(/giải thể/);
+  });
+
+  it('edits display name, role and body, and records who changed what', async () => {
+    const token = await h.login('admin');
+    const id = await userId(token, 'commune');
+    const res = await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' });
+    const me = await h.call('GET', '/api/me', { token: await h.login('commune') });
+    expect(me.body.user).toMatchObject({ role: 'leader', orgUnitId: 'hung-nguyen-vp' });
+
+    const audit = await h.call('GET', '/api/admin/audit', { token });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'user.update',
+      entity: 'user',
+      entityId: id,
+      actorName: 'Phạm Thị Dung',
+      at: '2026-11-05T09:00:00.000+07:00',
+      data: { before: { role: 'staff', orgUnitId: 'hung-nguyen' }, after: { role: 'leader', orgUnitId: 'hung-nguyen-vp' } },
+    });
+  });
+
+  it('deactivation revokes the user’s tokens at once and keeps what they wrote; reactivation needs a new sign-in', async () => {
+    const admin = await h.login('admin');
+    const token = await h.login('observer');
+    const other = await h.login('observer');
+    const { buildReport } = await import('../support/reports.ts');
+    const report = buildReport();
+    expect((await h.call('POST', '/api/reports', { token, body: report })).status).toBe(201);
+
+    const id = await userId(admin, 'observer');
+    const res = await h.call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { active: false } });
+    expect(res.status).toBe(200);
+    expect(res.body.active).toBe(false);
+    for (const t of [token, other]) expect((await h.call('GET', '/api/me', { token: t })).status).toBe(401);
+    expect((await h.call('POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } })).status).toBe(401);
+
+    // The report and its issues stay, readable by the committee they went to.
+    const stored = await h.call('GET', `/api/reports/${report.id}`, { token: admin });
+    expect(stored.status).toBe(200);
+    const inbox = await h.call('GET', '/api/inbox', { token: await h.login('commune') });
+    expect(inbox.body.items).toHaveLength(2);
+
+    await h.call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { active: true } });
+    expect((await h.call('GET', '/api/me', { token })).status).toBe(401);
+    expect((await h.call('GET', '/api/me', { token: await h.login('observer') })).status).toBe(200);
+    const actions = (await h.call('GET', '/api/admin/audit?entity=user', { token: admin })).body.items.map((a: { action: string }) => a.action);
+    expect(actions).toEqual(['user.reactivate', 'user.deactivate']);
+  });
+
+  it('an admin cannot lock themselves out', async () => {
+    const token = await h.login('admin');
+    const id = await userId(token, 'admin');
+    expect((await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { active: false } })).body.error.fields).toHaveProperty('active');
+    expect((await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { role: 'staff' } })).body.error.fields).toHaveProperty('role');
+    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+  });
+
+  it('404 for an unknown account, 422 for an empty change', async () => {
+    const token = await h.login('admin');
+    expect((await h.call('PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { token, body: { active: false } })).status).toBe(404);
+    expect((await h.call('PATCH', '/api/admin/users/not-a-uuid', { token, body: { active: false } })).status).toBe(404);
+    expect((await h.call('PATCH', `/api/admin/users/${await userId(token, 'commune')}`, { token, body: {} })).status).toBe(422);
+  });
+});
+
+describe('passwords', () => {
+  it('reset: old sessions end, sign-in says mustChangePassword, every route but the password change and logout is 403 until it is changed', async () => {
+    const admin = await h.login('admin');
+    const old = await h.login('commune');
+    const id = await userId(admin, 'commune');
+    const reset = await h.call('POST', `/api/admin/users/${id}/reset-password`, { token: admin, body: { temporaryPassword: 'tam-thoi-2026' } });
+    expect(reset.status).toBe(200);
+    expect(reset.body.mustChangePassword).toBe(true);
+    expect(JSON.stringify(reset.body)).not.toContain('tam-thoi-2026');
+    expect((await h.call('GET', '/api/inbox', { token: old })).status).toBe(401);
+    expect((await h.call('POST', '/api/auth/login', { body: { username: 'commune', password: 'demo1234' } })).status).toBe(401);
+
+    const login = await h.call('POST', '/api/auth/login', { body: { username: 'commune', password: 'tam-thoi-2026' } });
+    expect(login.status).toBe(200);
+    expect(login.body.user.mustChangePassword).toBe(true);
+    const token = login.body.token;
+    for (const [method, path] of [
+      ['GET', '/api/me'],
+      ['GET', '/api/inbox'],
+      ['GET', '/api/org-units'],
+      ['GET', '/api/me/password'],
+      ['POST', '/api/me/password/'],
+    ] as const) {
+      const res = await h.call(method, path, { token });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    }
+
+    const changed = await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' } });
+    expect(changed.status).toBe(200);
+    expect((await h.call('GET', '/api/inbox', { token })).status).toBe(200);
+    const again = await h.call('POST', '/api/auth/login', { body: { username: 'commune', password: 'mat-khau-moi-1' } });
+    expect(again.body.user.mustChangePassword).toBe(false);
+    const actions = (await h.call('GET', '/api/admin/audit', { token: admin })).body.items.map((a: { action: string }) => a.action);
+    expect(actions).toEqual(['user.change_password', 'user.reset_password']);
+  });
+
+  it('a user holding a reset password may still sign out', async () => {
+    const admin = await h.login('admin');
+    await h.call('POST', `/api/admin/users/${await userId(admin, 'observer')}/reset-password`, { token: admin, body: { temporaryPassword: 'tam-thoi-2026' } });
+    const token = await h.login('observer', 'tam-thoi-2026');
+    expect((await h.call('POST', '/api/auth/logout', { token })).status).toBe(200);
+    expect((await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' } })).status).toBe(401);
+  });
+
+  it.each([
+    ['too short', { currentPassword: 'demo1234', newPassword: 'short' }, 'newPassword'],
+    ['the same as now', { currentPassword: 'demo1234', newPassword: 'demo1234' }, 'newPassword'],
+    ['without the current one', { newPassword: 'mat-khau-moi-1' }, 'currentPassword'],
+  ])('refuses a new password %s with 422', async (_, body, field) => {
+    const token = await h.login('observer');
+    const res = await h.call('POST', '/api/me/password', { token, body });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+  });
+
+  it('needs the right current password, throttles guesses, and ends the user’s other sessions', async () => {
+    const token = await h.login('observer');
+    const other = await h.login('observer');
+    const wrong = await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'nope-nope', newPassword: 'mat-khau-moi-1' } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.code).toBe('WRONG_PASSWORD');
+    expect(wrong.body.error.fields).toHaveProperty('currentPassword');
+
+    const ok = await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'demo1234', newPassword: 'mat-khau-moi-1' } });
+    expect(ok.status).toBe(200);
+    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+    expect((await h.call('GET', '/api/me', { token: other })).status).toBe(401);
+
+    for (let i = 0; i < 5; i++) await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'guess-guess', newPassword: 'mat-khau-moi-2' } });
+    const locked = await h.call('POST', '/api/me/password', { token, body: { currentPassword: 'mat-khau-moi-1', newPassword: 'mat-khau-moi-2' } });
+    expect(locked.status).toBe(429);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const token = await h.login('observer');
+    const res = await h.call('POST', '/api/me/password', { token, body: 'currentPassword=demo1234', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(415);
+  });
+});
+
+describe('audit log', () => {
+  it('pages newest first with a cursor and filters by entity', async () => {
+    const token = await h.login('admin');
+    for (const name of ['Chi bộ A', 'Chi bộ B', 'Chi bộ C']) {
+      h.clock.advance(60_000);
+      await h.call('PATCH', '/api/admin/org-units/hn-th', { token, body: { name } });
+    }
+    const first = await h.call('GET', '/api/admin/audit?limit=2', { token });
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((a: { data: { after: { name: string } } }) => a.data.after.name)).toEqual(['Chi bộ C', 'Chi bộ B']);
+    expect(first.body.items[0]).toMatchObject({ action: 'org_unit.rename', entity: 'org_unit', entityId: 'hn-th', at: '2026-11-05T09:03:00.000+07:00' });
+    const second = await h.call('GET', `/api/admin/audit?limit=2&cursor=${first.body.nextCursor}`, { token });
+    expect(second.body.items.map((a: { data: { before: { name: string } } }) => a.data.before.name)).toEqual(['Chi bộ Trường Tiểu học Hưng Nguyên']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await h.call('GET', '/api/admin/audit?entity=user', { token })).body.items).toEqual([]);
+    expect((await h.call('GET', '/api/admin/audit?cursor=abc', { token })).status).toBe(422);
+  });
+});
