@@ -18,3 +18,7 @@ export * from './domain/routing.ts';
 export * from './domain/reporting.ts';
 export * from './domain/overdue.ts';
 export * from './domain/csv.ts';
+export * from './data/labels.ts';
+export * from './domain/synthesis-math.ts';
+export * from './domain/compliance.ts';
+export * from './domain/vn-document.ts';

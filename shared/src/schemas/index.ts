@@ -8,3 +8,4 @@ export * from './synthesis.ts';
 export * from './routing.ts';
 export * from './triage.ts';
 export * from './admin.ts';
+export * from './assignment.ts';

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { IsoMonth, Slug, Uuid } from './common.ts';
+import { BandCode } from './criteria.ts';
+import { Category, IsoMonth, IssueStatus, Slug, Uuid } from './common.ts';
 
 export const MonthBodyQuery = z.object({ month: IsoMonth, bodyId: Slug.optional() });
 
 export const ComplianceStatus = z.enum(['on_time', 'late', 'missing']);
+export type ComplianceStatus = z.infer<typeof ComplianceStatus>;
+
 export const ComplianceItem = z.object({
   cellId: Slug,
   cellName: z.string(),
@@ -12,7 +15,116 @@ export const ComplianceItem = z.object({
   status: ComplianceStatus,
   reportId: Uuid.optional(),
   submittedAt: z.string().optional(),
+  /** Meeting date of the report, or the cell's regular meeting date when none was filed. */
+  meetingDate: z.string().optional(),
+  /** Last day on which the report is (or was) on time. */
   dueDate: z.string().optional(),
+  /** The committee (commune/ward, or district in history) the cell belongs to. */
+  bodyId: Slug.optional(),
+  bodyName: z.string().optional(),
+  decisionNo: z.string().nullable().optional(),
 });
-export const ComplianceResponse = z.object({ items: z.array(ComplianceItem) });
+export type ComplianceItem = z.infer<typeof ComplianceItem>;
+
+export const ComplianceSummary = z.object({
+  expected: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+  /** Percent of expected reports filed on time, one decimal; null when none was expected. */
+  onTimeRate: z.number().nullable(),
+});
+
+export const ComplianceResponse = z.object({
+  month: IsoMonth.optional(),
+  bodyId: Slug.optional(),
+  bodyName: z.string().optional(),
+  items: z.array(ComplianceItem),
+  totals: ComplianceSummary.optional(),
+  members: z.array(ComplianceSummary.extend({ observerId: Uuid, observerName: z.string() })).optional(),
+  bodies: z.array(ComplianceSummary.extend({ bodyId: Slug, bodyName: z.string() })).optional(),
+});
 export type ComplianceResponse = z.infer<typeof ComplianceResponse>;
+
+export const SynthesisQuery = MonthBodyQuery.extend({
+  /** Self-score gap threshold in points (strictly more than this is listed). */
+  gap: z.coerce.number({ message: 'Độ chênh phải là số' }).min(0, 'Không được âm').max(100, 'Tối đa 100 điểm').default(10),
+});
+export const ExportFormat = z.enum(['xlsx', 'docx', 'csv']);
+export const SynthesisExportQuery = SynthesisQuery.extend({ format: ExportFormat.default('xlsx') });
+
+const IssueCounts = z.object({
+  raised: z.number().int(),
+  /** Closed as đã giải quyết xong. */
+  resolved: z.number().int(),
+  /** Closed with any outcome: resolved, scheduled, explained or rejected. */
+  answered: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
+
+const MedianFigure = z.object({ median: z.number().nullable(), count: z.number().int() });
+
+export const SynthesisResponse = z.object({
+  month: IsoMonth,
+  bodyId: Slug,
+  bodyName: z.string(),
+  /** Issue statuses and overdue flags are as of this instant. */
+  asOf: z.string(),
+  gap: z.number(),
+  reports: ComplianceSummary.extend({
+    /** Reports filed on meetings of the month (a cell may file more than one: regular and topical). */
+    filed: z.number().int(),
+    averageScore: z.number().nullable(),
+    averageSelfScore: z.number().nullable(),
+  }),
+  bands: z.array(z.object({ band: BandCode, label: z.string(), count: z.number().int(), percent: z.number().nullable() })),
+  groups: z.array(
+    z.object({
+      criteriaSetId: z.string(),
+      groupId: z.string(),
+      title: z.string(),
+      maxPoints: z.number().nullable(),
+      average: z.number().nullable(),
+      reports: z.number().int(),
+    }),
+  ),
+  gaps: z.array(
+    z.object({
+      reportId: Uuid,
+      cellId: z.string(),
+      cellName: z.string(),
+      observerName: z.string(),
+      meetingDate: z.string(),
+      score: z.number(),
+      cellSelfScore: z.number(),
+      /** Self-score minus the observer's score. */
+      difference: z.number(),
+    }),
+  ),
+  issues: IssueCounts.extend({
+    byStatus: z.partialRecord(IssueStatus, z.number().int()),
+    byCategory: z.array(IssueCounts.extend({ category: Category, label: z.string() })),
+    byBody: z.array(IssueCounts.extend({ bodyId: z.string(), bodyName: z.string() })),
+  }),
+  handling: z.object({
+    /** Working days (Mon–Fri without public holidays) between local dates, as deadlines are counted. */
+    unit: z.literal('working_days'),
+    acknowledge: MedianFigure,
+    resolve: MedianFigure,
+  }),
+  bodies: z.array(ComplianceSummary.extend({ bodyId: Slug, bodyName: z.string(), filed: z.number().int(), averageScore: z.number().nullable() })),
+  trend: z.array(
+    z.object({
+      month: IsoMonth,
+      expected: z.number().int(),
+      filed: z.number().int(),
+      onTime: z.number().int(),
+      averageScore: z.number().nullable(),
+      bands: z.record(BandCode, z.number().int()),
+      issuesRaised: z.number().int(),
+      issuesResolved: z.number().int(),
+    }),
+  ),
+});
+export type SynthesisResponse = z.infer<typeof SynthesisResponse>;

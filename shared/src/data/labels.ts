@@ -1,0 +1,28 @@
+import type { Category, IssueStatus } from '../schemas/common.ts';
+
+/** Vietnamese names of the issue categories, as printed in reports and exports. */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = Object.freeze({
+  dat_dai: 'Đất đai',
+  ha_tang_giao_thong: 'Hạ tầng – giao thông',
+  moi_truong: 'Môi trường',
+  an_ninh_trat_tu: 'An ninh trật tự',
+  chinh_sach_xa_hoi: 'Chính sách xã hội',
+  y_te: 'Y tế',
+  giao_duc: 'Giáo dục',
+  xay_dung_dang: 'Xây dựng Đảng – tổ chức cán bộ',
+  kinh_te: 'Kinh tế',
+  khac: 'Khác',
+});
+
+/** Vietnamese names of the issue statuses (the state's own outcome vocabulary). */
+export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = Object.freeze({
+  routed: 'Đã chuyển',
+  acknowledged: 'Đã tiếp nhận',
+  in_progress: 'Đang giải quyết',
+  resolved: 'Đã giải quyết xong',
+  scheduled: 'Sẽ giải quyết',
+  explained: 'Đã giải trình',
+  rejected: 'Không tiếp nhận',
+  returned: 'Trả lại để làm rõ',
+  forwarded: 'Đã chuyển tiếp',
+});
