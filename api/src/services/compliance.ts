@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import {
+  complianceStatus,
+  countCompliance,
+  defaultMeetingDate,
+  isFutureMonth,
+  isReportExpected,
+  localDate,
+  monthBounds,
+  reportDueDate,
+  toLocalIso,
+  type ComplianceItem,
+  type ComplianceResponse,
+} from '@duhop/shared';
+import type { Db } from '../db/client.ts';
+import { isoDay, queryRows } from '../db/rows.ts';
+import { validationError } from '../lib/errors.ts';
+import type { BodyContext } from './body-scope.ts';
+import { subtreeCte } from './body-scope.ts';
+import { provinceSettings } from './settings.ts';
+
+export type MonthlyComplianceItem = ComplianceItem & { month: string; bodyId: string; bodyName: string };
+
+interface Row {
+  month: string;
+  user_id: string;
+  display_name: string;
+  decision_no: string | null;
+  a_from: unknown;
+  a_to: unknown;
+  cell_id: string;
+  cell_name: string;
+  meeting_day: number | null;
+  c_from: unknown;
+  c_to: unknown;
+  triage_id: string;
+  triage_name: string;
+  report_id: string | null;
+  on_time: boolean | null;
+  submitted_at: Date | string | null;
+  meeting_date: unknown;
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Compliance for each of `months` in one query: every assignment in force during a month on a
+ * cell at any depth below the body, with the best report the member filed on that cell for a
+ * meeting of that month (on time first, then the earliest). Which assignments expect a report is
+ * decided by the shared `isReportExpected`; one item per month, cell and member.
+ */
+export async function loadCompliance(db: Db, ctx: BodyContext, months: readonly string[]): Promise<MonthlyComplianceItem[]> {
+  if (months.length === 0) return [];
+  const values = sql.join(
+    months.map((m) => {
+      const { first, last } = monthBounds(m);
+      return sql`(${m}, ${first}::date, ${last}::date)`;
+    }),
+    sql`, `,
+  );
+  const rows = await queryRows<Row>(
+    db,
+    sql`with recursive ${subtreeCte(ctx.body.id)}
+        select mo.month, a.user_id, u.display_name, a.decision_no, a.valid_from as a_from, a.valid_to as a_to,
+               c.id as cell_id, c.name as cell_name, c.meeting_day, c.valid_from as c_from, c.valid_to as c_to,
+               sub.triage_id, sub.triage_name,
+               r.id as report_id, r.on_time, r.submitted_at, r.meeting_date
+          from sub
+          join org_units c on c.id = sub.id and c.kind = 'cell'
+          join assignments a on a.cell_id = c.id
+          join users u on u.id = a.user_id
+          join (values ${values}) as mo(month, first_day, last_day)
+            on a.valid_from <= mo.last_day and (a.valid_to is null or a.valid_to >= mo.first_day)
+          left join lateral (
+            select r.id, r.on_time, r.submitted_at, r.meeting_date
+              from reports r
+             where r.cell_id = c.id and r.author_id = a.user_id
+               and r.meeting_date between mo.first_day and mo.last_day
+               and r.meeting_date >= a.valid_from and (a.valid_to is null or r.meeting_date <= a.valid_to)
+             order by r.on_time desc, r.submitted_at asc
+             limit 1
+          ) r on true`,
+  );
+
+  const config = ctx.province?.config;
+  const byKey = new Map<string, MonthlyComplianceItem>();
+  for (const row of rows) {
+    const assignment = { validFrom: isoDay(row.a_from)!, validTo: isoDay(row.a_to) };
+    const cell = { validFrom: isoDay(row.c_from)!, validTo: isoDay(row.c_to), meetingDay: row.meeting_day };
+    const reported = row.report_id != null;
+    if (!isReportExpected(assignment, cell, row.month, reported)) continue;
+    const meetingDate = reported ? isoDay(row.meeting_date)! : defaultMeetingDate(row.month, row.meeting_day ?? 3);
+    const item: MonthlyComplianceItem = {
+      month: row.month,
+      cellId: row.cell_id,
+      cellName: row.cell_name,
+      observerId: row.user_id,
+      observerName: row.display_name,
+      status: complianceStatus(reported ? { onTime: row.on_time === true } : null),
+      meetingDate,
+      dueDate: reportDueDate(meetingDate, provinceSettings(config, meetingDate).reporting),
+      bodyId: row.triage_id,
+      bodyName: row.triage_name,
+      decisionNo: row.decision_no,
+    };
+    if (reported) {
+      item.reportId = row.report_id!;
+      item.submittedAt = toLocalIso(new Date(row.submitted_at!));
+    }
+    // Two assignments of the same member to the same cell in one month (a renewed decision) are one item.
+    const key = `${row.month}|${row.cell_id}|${row.user_id}`;
+    const prev = byKey.get(key);
+    if (!prev || rank(item) > rank(prev)) byKey.set(key, item);
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      collator.compare(a.bodyName, b.bodyName) ||
+      collator.compare(a.cellName, b.cellName) ||
+      collator.compare(a.observerName, b.observerName) ||
+      a.observerId.localeCompare(b.observerId),
+  );
+}
+
+const rank = (i: ComplianceItem) => (i.status === 'on_time' ? 2 : i.status === 'late' ? 1 : 0);
+
+/** The API.md compliance view of one month: items plus counts per member, per committee and in total. */
+export function complianceView(ctx: BodyContext, month: string, items: readonly MonthlyComplianceItem[]): ComplianceResponse {
+  const own = items.filter((i) => i.month === month).map(({ month: _m, ...rest }) => rest);
+  const members = countCompliance(own, (i) => i.observerId);
+  const bodies = countCompliance(own, (i) => i.bodyId!);
+  const names = new Map(own.map((i) => [i.observerId, i.observerName]));
+  const bodyNames = new Map(own.map((i) => [i.bodyId!, i.bodyName!]));
+  return {
+    month,
+    bodyId: ctx.body.id,
+    bodyName: ctx.body.name,
+    items: own,
+    totals: countCompliance(own, () => 'all').get('all') ?? { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null },
+    members: [...members]
+      .map(([observerId, c]) => ({ observerId, observerName: names.get(observerId)!, ...c }))
+      .sort((a, b) => collator.compare(a.observerName, b.observerName)),
+    bodies: [...bodies].map(([bodyId, c]) => ({ bodyId, bodyName: bodyNames.get(bodyId)!, ...c })).sort((a, b) => collator.compare(a.bodyName, b.bodyName)),
+  };
+}
+
+/** Refuses a month after the current local month (422): nothing can be due yet. */
+export function assertNotFuture(month: string, now: Date): void {
+  if (isFutureMonth(month, localDate(now))) throw validationError({ month: ['Tháng chưa đến'] });
+}
