@@ -1,2 +1,11 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { AppRoot } from '../../components/app-root.tsx';
+import { PanelApp } from '../../components/sidepanel/panel-app.tsx';
+import '../../components/styles.css';
+
+render(
+  <AppRoot>
+    <PanelApp />
+  </AppRoot>,
+  document.getElementById('app')!,
+);

@@ -37,3 +37,8 @@ export const LocaleContext = createContext<Locale>('vi');
 export function useT(): Translate {
   return translator(useContext(LocaleContext));
 }
+
+/** The interface language, for Intl formatting. */
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import { errorText, useT } from '../../utils/i18n/index.ts';
+import { signIn } from '../../utils/session.ts';
+import { Field } from '../ui/field.tsx';
+
+/** Username and password against the configured API; used by the panel, options and workspace. */
+export function SignInForm(props: { onDone?: () => void; idPrefix?: string }) {
+  const t = useT();
+  const p = props.idPrefix ?? 'signin';
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const failure = await signIn(username.trim(), password);
+    setBusy(false);
+    if (failure) setError(errorText(t, failure.code, failure.message));
+    else {
+      setPassword('');
+      props.onDone?.();
+    }
+  };
+
+  return (
+    <form class="sign-in" onSubmit={submit} aria-busy={busy}>
+      <Field id={`${p}-user`} label={t('username')}>
+        <input id={`${p}-user`} name="username" autoComplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+      </Field>
+      <Field id={`${p}-pass`} label={t('password')}>
+        <input
+          id={`${p}-pass`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+      </Field>
+      {error && (
+        <p class="errors" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t('signingIn') : t('signIn')}
+      </button>
+    </form>
+  );
+}

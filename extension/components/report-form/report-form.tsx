@@ -1,0 +1,127 @@
+import { computeScore } from '@duhop/shared';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { capturedIssue, queueDraft } from '../../utils/draft-store.ts';
+import { navigate } from '../../utils/hash-route.ts';
+import { useT } from '../../utils/i18n/index.ts';
+import { onMessage, sendMessage } from '../../utils/messaging.ts';
+import { criteriaSetFor, readReference } from '../../utils/reference-data.ts';
+import { effectiveScores } from '../../utils/report-model.ts';
+import { validateDraft } from '../../utils/report-validation.ts';
+import { currentDraftItem } from '../../utils/storage.ts';
+import { useLiveQuery } from '../../utils/use-live-query.ts';
+import { ErrorBox, Loading } from '../ui/states.tsx';
+import { UndoToast, type Toast } from '../ui/undo-toast.tsx';
+import { AttendanceSection } from './attendance-section.tsx';
+import { CriteriaSection } from './criteria-section.tsx';
+import { FormBanner } from './form-banner.tsx';
+import { FormContext, type FormState } from './form-context.ts';
+import { IssuesSection } from './issues-section.tsx';
+import { MeetingSection } from './meeting-section.tsx';
+import { ScoreBar } from './score-bar.tsx';
+import { SuggestionsSection } from './suggestions-section.tsx';
+import { useDraftEditor } from './use-draft-editor.ts';
+
+/** The report form: computed facts, checks at the field, autosave, and submission to the outbox. */
+export function ReportForm(props: { id: string; userId: string }) {
+  const t = useT();
+  const { id } = props;
+  const ed = useDraftEditor(id);
+  const ref = useLiveQuery(readReference, []);
+  const [showAll, setShowAll] = useState(false);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const record = ed.record;
+  const data = ed.data;
+  const readOnly = record?.status !== 'draft';
+
+  useEffect(() => {
+    if (readOnly) return;
+    void currentDraftItem.setValue(id);
+    const off = onMessage('capture/add', (m) => {
+      if (m.draftId !== id) return undefined;
+      ed.update((d) => ({ ...d, issues: [...d.issues, capturedIssue(m.text, m.url)] }), ['issues']);
+      setToast({ message: t('captured') });
+      return true;
+    });
+    return () => {
+      off();
+      void currentDraftItem.setValue(null);
+    };
+  }, [id, readOnly]);
+
+  const refData = ref.status === 'ready' ? ref.value : null;
+  const set = data && refData ? criteriaSetFor(refData, data.cellId, data.meetingDate) : null;
+  const check = useMemo(() => (data ? validateDraft(id, data, set, t) : null), [data, set, t]);
+  const score = useMemo(() => (data && set && check ? computeScore(set, effectiveScores(set, data, check.facts), data.meetingType) : null), [data, set, check]);
+
+  useEffect(() => {
+    if (data && record) performance.mark('duhop:form-ready');
+  }, [!!data && !!record]);
+
+  if (ed.loading || ref.status === 'loading') return <Loading />;
+  if (!record || record.status === 'deleted' || record.userId !== props.userId) {
+    return (
+      <ErrorBox message={t('draftMissing')} onRetry={() => navigate('')} />
+    );
+  }
+  if (!data || !check) return <Loading />;
+
+  const problems = Object.keys(check.errors).length;
+  const showProblems = () => {
+    setShowAll(true);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+  const errorsFor = (path: string): string[] => {
+    const client = check.errors[path] ?? [];
+    const shown = !check.missing.has(path) || showAll || ed.touched.has(path) ? client : [];
+    const server = (record.serverErrors?.[path] ?? []).filter((m) => !shown.includes(m));
+    return [...shown, ...server];
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!check.payload) return showProblems();
+    await ed.flush();
+    if (await queueDraft(id, check.payload)) {
+      void sendMessage('outbox/flush', { force: true });
+      navigate('');
+    }
+  };
+
+  const state: FormState = {
+    data,
+    update: ed.update,
+    facts: check.facts,
+    set,
+    score,
+    readOnly,
+    errorsFor,
+    assignments: refData?.me?.assignments ?? [],
+    orgUnits: refData?.orgUnits ?? [],
+  };
+  return (
+    <FormContext.Provider value={state}>
+      <div class="report-form">
+        <h1>
+          {t('formTitle')}: {data.cellName}
+        </h1>
+        <FormBanner record={record} />
+        <form id="report-form" onSubmit={submit} noValidate>
+          <MeetingSection />
+          <AttendanceSection />
+          <CriteriaSection />
+          <SuggestionsSection />
+          <IssuesSection onToast={setToast} />
+        </form>
+        <ScoreBar
+          score={score}
+          selfScore={data.cellSelfScore}
+          problems={problems}
+          canSubmit={!readOnly && !!check.payload}
+          saving={ed.saving}
+          readOnly={readOnly}
+          onShowProblems={showProblems}
+        />
+        <UndoToast toast={toast} onClose={() => setToast(null)} />
+      </div>
+    </FormContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ScoreResult } from '@duhop/shared';
+import { formatNumber, formatSigned } from '../../utils/format.ts';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+
+/** Always visible at the bottom: total, band, the cell's self-score gap, and the submit button. */
+export function ScoreBar(props: {
+  score: ScoreResult | null;
+  selfScore: number | null;
+  problems: number;
+  canSubmit: boolean;
+  saving: boolean;
+  readOnly: boolean;
+  onShowProblems: () => void;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const { score, selfScore } = props;
+  return (
+    <div class="score-bar" role="region" aria-label={t('total')}>
+      <div class="score-line" aria-live="polite" data-testid="score-bar">
+        <span>
+          {t('total')}: <strong data-testid="total">{score ? formatNumber(score.total, locale) : '–'}</strong>/100
+        </span>
+        {score && <span class={`band band--${score.band}`}>{t(`band_${score.band}` as MessageKey)}</span>}
+        {score && selfScore != null && (
+          <span title={t('selfScore')}>
+            {t('selfScore')} {formatNumber(selfScore, locale)} ({formatSigned(Math.round((score.total - selfScore) * 100) / 100, locale)})
+          </span>
+        )}
+        <span class="grow" />
+        <small class="save-state">{props.saving ? t('saving') : t('autosaved')}</small>
+      </div>
+      {!props.readOnly && (
+        <div class="submit-line">
+          {props.problems > 0 && (
+            <small>
+              {t('cannotSubmit', { n: props.problems })}{' '}
+              <button type="button" class="link" onClick={props.onShowProblems}>
+                {t('showProblems')}
+              </button>
+            </small>
+          )}
+          <span class="grow" />
+          <button type="submit" form="report-form" class="primary" disabled={!props.canSubmit}>
+            {t('submit')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { ReportView as View } from '@duhop/shared';
+import { useEffect, useState } from 'preact/hooks';
+import { request, type ApiFailure } from '../../utils/api.ts';
+import { db } from '../../utils/db.ts';
+import { formatDate, formatDateTime, formatNumber, formatSigned } from '../../utils/format.ts';
+import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { useLiveQuery } from '../../utils/use-live-query.ts';
+import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { IssueStatusList } from './issue-status-list.tsx';
+
+/** What the server stored for a report, read-only, with each issue's current status; cached for offline. */
+export function ReportView(props: { id: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const { id } = props;
+  const cached = useLiveQuery(() => db.cache.get(`report:${id}`), [id]);
+  const [busy, setBusy] = useState(true);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  const load = async () => {
+    setBusy(true);
+    const res = await request((c) => c.api.reports[':id'].$get({ param: { id } }));
+    if (res.ok) await db.cache.put({ key: `report:${id}`, value: res.data, fetchedAt: Date.now() });
+    setFailure(res.ok ? null : res);
+    setBusy(false);
+  };
+  useEffect(() => void load(), [id]);
+
+  if (cached.status === 'loading') return <Loading />;
+  const entry = cached.status === 'ready' ? cached.value : undefined;
+  const view = entry?.value as View | undefined;
+  if (!view) {
+    if (busy) return <Loading />;
+    return <ErrorBox message={failure ? errorText(t, failure.code, failure.message) : t('loadFailed')} onRetry={load} />;
+  }
+  const gap = view.cellSelfScore != null ? Math.round((view.score - view.cellSelfScore) * 100) / 100 : null;
+
+  return (
+    <article class="report-view" data-report-view={view.id}>
+      <h1>{view.cellName}</h1>
+      {failure && entry && (
+        <Notice kind="warn">
+          {errorText(t, failure.code, failure.message)} {t('usingCached', { time: formatDateTime(entry.fetchedAt, locale) })}
+        </Notice>
+      )}
+      <dl class="facts">
+        <dt>{t('meetingDate')}</dt>
+        <dd>
+          {formatDate(view.meetingDate, locale)} · {t(`type_${view.meetingType}` as MessageKey)}
+        </dd>
+        <dt>{t('score')}</dt>
+        <dd>
+          <strong data-testid="view-score">{formatNumber(view.score, locale)}</strong> ·{' '}
+          <span class={`band band--${view.band}`}>{t(`band_${view.band}` as MessageKey)}</span>
+          {gap != null && (
+            <>
+              {' '}
+              · {t('selfScore')} {formatNumber(view.cellSelfScore!, locale)} ({formatSigned(gap, locale)})
+            </>
+          )}
+        </dd>
+        <dt>{t('submittedLabel')}</dt>
+        <dd>
+          {formatDateTime(view.submittedAt, locale)}{' '}
+          <span class={`pill ${view.onTime ? 'pill--ok' : 'pill--bad'}`}>{view.onTime ? t('onTime') : t('late')}</span>
+        </dd>
+      </dl>
+      {view.suggestions && (
+        <section>
+          <h2>{t('sectionSuggestions')}</h2>
+          <p class="prewrap">{view.suggestions}</p>
+        </section>
+      )}
+      <section>
+        <h2>{t('sectionIssues')}</h2>
+        <IssueStatusList issues={view.issues} />
+      </section>
+      <p class="actions">
+        <a href="#/">{t('back')}</a>
+        <button type="button" onClick={load} disabled={busy}>
+          {busy ? t('loading') : t('refresh')}
+        </button>
+      </p>
+    </article>
+  );
+}

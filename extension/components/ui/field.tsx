@@ -1,0 +1,66 @@
+import type { ComponentChildren } from 'preact';
+
+/** A labelled control with its hint and errors, linked for screen readers (`aria-describedby`). */
+export function Field(props: { id: string; label: string; hint?: string; errors?: readonly string[]; children: ComponentChildren; class?: string }) {
+  const { id, label, hint, errors = [], children } = props;
+  return (
+    <div class={`field ${errors.length ? 'field--invalid' : ''} ${props.class ?? ''}`}>
+      <label for={id}>{label}</label>
+      {children}
+      {hint && (
+        <small id={`${id}-hint`} class="hint">
+          {hint}
+        </small>
+      )}
+      {errors.length > 0 && (
+        <ul id={`${id}-err`} class="errors" role="alert">
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** `aria-*` attributes for a control inside `Field`. */
+export function describedBy(id: string, errors: readonly string[] = [], hint?: string) {
+  const ids = [hint ? `${id}-hint` : '', errors.length ? `${id}-err` : ''].filter(Boolean).join(' ');
+  return { id, 'aria-invalid': errors.length > 0 ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
+}
+
+/** A whole-or-decimal number input whose empty state is null (never 0 by accident). */
+export function NumberInput(props: {
+  id: string;
+  value: number | null;
+  onValue: (v: number | null) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+  placeholder?: string;
+  errors?: readonly string[];
+  hint?: string;
+  disabled?: boolean;
+  label?: string;
+}) {
+  const { id, value, onValue, errors, hint, ...rest } = props;
+  return (
+    <input
+      type="number"
+      inputMode={rest.step && rest.step < 1 ? 'decimal' : 'numeric'}
+      {...describedBy(id, errors, hint)}
+      aria-label={rest.label}
+      value={value ?? ''}
+      min={rest.min}
+      max={rest.max}
+      step={rest.step ?? 1}
+      placeholder={rest.placeholder}
+      disabled={rest.disabled}
+      onInput={(e) => {
+        const raw = e.currentTarget.value;
+        const n = raw === '' ? null : Number(raw);
+        onValue(n === null || Number.isNaN(n) ? null : n);
+      }}
+    />
+  );
+}

@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import { useHashRoute } from '../../utils/hash-route.ts';
+import { useT } from '../../utils/i18n/index.ts';
+import { signOut } from '../../utils/session.ts';
+import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
+import { useStorageItem } from '../../utils/use-live-query.ts';
+import { SignInForm } from '../auth/sign-in-form.tsx';
+import { Loading, Notice } from '../ui/states.tsx';
+import { PAGES } from './pages.tsx';
+
+/** The full-tab workspace: navigation from the page registry, sign-in state, the current page. */
+export function WorkspaceApp() {
+  const t = useT();
+  const [path = PAGES[0]!.path, ...params] = useHashRoute();
+  const session = useStorageItem(sessionItem);
+  const expired = useStorageItem(authExpiredItem);
+  const page = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
+  const Page = page.component;
+
+  return (
+    <div class="workspace">
+      <header class="topbar">
+        <span class="brand">
+          {t('appName')} · {t('workspaceTitle')}
+        </span>
+        <nav aria-label={t('workspaceTitle')}>
+          {PAGES.map((p) => (
+            <a key={p.path} href={`#/${p.path}`} aria-current={p.path === page.path ? 'page' : undefined}>
+              {t(p.title)}
+            </a>
+          ))}
+        </nav>
+        <span class="grow" />
+        {session && <span class="who">{session.user.displayName}</span>}
+        {session && (
+          <button type="button" onClick={() => void signOut()}>
+            {t('signOut')}
+          </button>
+        )}
+        <button type="button" class="icon" aria-label={t('openSettings')} onClick={() => browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
+      </header>
+      <main>
+        {session === undefined ? (
+          <Loading />
+        ) : !session || expired ? (
+          <section class="card narrow">
+            {expired && <Notice kind="error">{t('sessionExpired')}</Notice>}
+            <SignInForm idPrefix="w-signin" />
+          </section>
+        ) : (
+          <Page params={params} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import type { DraftRecord } from './db.ts';
+
+/** What the toolbar badge says: how many reports wait to be sent, and whether one needs the member. */
+export function badgeFor(records: readonly DraftRecord[]): { text: string; color: string; title: string } {
+  const queued = records.filter((r) => r.status === 'queued');
+  const needsSignIn = queued.some((r) => r.lastError?.kind === 'auth');
+  const returned = records.filter((r) => r.status === 'draft' && r.lastError?.kind === 'rejected').length;
+  if (queued.length) {
+    return {
+      text: String(queued.length),
+      color: needsSignIn ? '#b91c1c' : '#b45309',
+      title: needsSignIn ? `${queued.length} báo cáo chờ đăng nhập lại để gửi` : `${queued.length} báo cáo đang chờ gửi`,
+    };
+  }
+  if (returned) return { text: '!', color: '#b91c1c', title: `${returned} báo cáo bị trả lại, cần sửa` };
+  return { text: '', color: '#b45309', title: '' };
+}
+
+export async function showBadge(records: readonly DraftRecord[]): Promise<void> {
+  const b = badgeFor(records);
+  await browser.action.setBadgeText({ text: b.text });
+  await browser.action.setBadgeBackgroundColor({ color: b.color });
+  await browser.action.setTitle({ title: b.title || browser.i18n.getMessage('actionTitle') || 'Dự họp' });
+}

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import { db } from './db.ts';
+import { appendCapturedIssue, latestDraft } from './draft-store.ts';
+import { sendMessage } from './messaging.ts';
+import { currentDraftItem, sessionItem } from './storage.ts';
+
+/** The context-menu entry "Thêm vào kiến nghị" on selected text in any page. */
+export const CAPTURE_MENU_ID = 'duhop-add-issue';
+
+export function createCaptureMenu(): void {
+  browser.contextMenus.removeAll(() => {
+    browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: browser.i18n.getMessage('menuAddToIssue') || 'Thêm vào kiến nghị', contexts: ['selection'] });
+  });
+}
+
+/**
+ * Adds the selection as a new issue of the draft open in the side panel (or the latest draft).
+ * The page holding the draft applies it itself, so its autosave never overwrites the capture.
+ */
+export async function captureSelection(text: string, url?: string): Promise<void> {
+  const session = await sessionItem.getValue();
+  const openId = await currentDraftItem.getValue();
+  const open = openId ? await db.drafts.get(openId) : undefined;
+  const draft = open?.status === 'draft' ? open : session ? await latestDraft(session.user.id) : undefined;
+  if (!draft || !text.trim()) {
+    await notify('Chưa có bản nháp nào để thêm. Mở Dự họp và bắt đầu một báo cáo trước.');
+    return;
+  }
+  const handled = await sendMessage('capture/add', { draftId: draft.id, text, ...(url ? { url } : {}) });
+  if (!handled) await appendCapturedIssue(draft.id, text, url);
+  await notify(`Đã thêm vào kiến nghị của báo cáo ${draft.data.cellName}.`);
+}
+
+async function notify(message: string): Promise<void> {
+  await browser.notifications
+    .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Dự họp', message })
+    .catch(() => undefined);
+}

@@ -1,0 +1,61 @@
+import { DEFAULT_REPORTING, defaultMeetingDate, reportDueDate, type Assignment } from '@duhop/shared';
+import type { DraftRecord } from './db.ts';
+import type { ReportSummary } from './reference-data.ts';
+
+export type CellStatus = 'none' | 'draft' | 'queued' | 'submitted';
+
+/** How an assigned cell stands this month, for the home screen. */
+export interface CellMonth {
+  cellId: string;
+  cellName: string;
+  meetingDay: number;
+  status: CellStatus;
+  /** The last on-time day (before the 10th by default). */
+  dueDate: string;
+  /** Submitted late, or not yet submitted and past the due date. */
+  late: boolean;
+  /** For a submitted report, what the server said. */
+  onTime: boolean | null;
+  draftId?: string;
+  reportId?: string;
+}
+
+const RANK: Record<CellStatus, number> = { none: 0, draft: 1, queued: 2, submitted: 3 };
+
+/**
+ * This month's status of each assigned cell from the local records and the server's list: the most
+ * advanced wins (submitted > queued > draft > none). Uses the default reporting deadline; the
+ * server's `onTime` is authoritative once a report is stored.
+ */
+export function monthStatuses(assignments: readonly Assignment[], records: readonly DraftRecord[], reports: readonly ReportSummary[], today: string): CellMonth[] {
+  const month = today.slice(0, 7);
+  return assignments.map((a) => {
+    const planned = defaultMeetingDate(month, a.meetingDay);
+    let best: CellMonth = {
+      cellId: a.cellId,
+      cellName: a.cellName,
+      meetingDay: a.meetingDay,
+      status: 'none',
+      dueDate: reportDueDate(planned, DEFAULT_REPORTING),
+      late: false,
+      onTime: null,
+    };
+    const consider = (c: Partial<CellMonth> & { status: CellStatus; meetingDate: string }) => {
+      if (RANK[c.status] <= RANK[best.status]) return;
+      const { meetingDate, ...rest } = c;
+      best = { ...best, ...rest, dueDate: reportDueDate(meetingDate, DEFAULT_REPORTING) };
+    };
+    for (const r of records) {
+      if (r.data.cellId !== a.cellId || !r.data.meetingDate.startsWith(month) || r.status === 'deleted') continue;
+      const s: CellStatus = r.status;
+      consider({ status: s, meetingDate: r.data.meetingDate, ...(s === 'submitted' ? { reportId: r.id, onTime: r.result?.onTime ?? null } : { draftId: r.id }) });
+    }
+    for (const rep of reports) {
+      if (rep.cellId === a.cellId && rep.meetingDate.startsWith(month)) {
+        consider({ status: 'submitted', meetingDate: rep.meetingDate, reportId: rep.id, onTime: rep.onTime });
+      }
+    }
+    best.late = best.status === 'submitted' ? best.onTime === false : today > best.dueDate;
+    return best;
+  });
+}

@@ -1,0 +1,73 @@
+import { selectCriteriaSet, type CriteriaSet, type MeResponse, type OrgUnit } from '@duhop/shared';
+import { request, type ApiFailure } from './api.ts';
+import { db } from './db.ts';
+
+/**
+ * What the form needs from the server, cached in IndexedDB so a report can be written offline:
+ * the member and their assignments, the organisation graph and every criteria set.
+ */
+export interface ReportSummary {
+  id: string;
+  cellId: string;
+  cellName: string;
+  meetingDate: string;
+  score: number;
+  band: string;
+  onTime: boolean;
+  submittedAt: string;
+}
+
+export interface ReferenceData {
+  me: MeResponse | null;
+  orgUnits: OrgUnit[];
+  criteriaSets: CriteriaSet[];
+  reports: ReportSummary[];
+  /** When the oldest of them was fetched; null when nothing is cached. */
+  fetchedAt: number | null;
+}
+
+const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports'] as const;
+
+/** Reads the cache (inside a liveQuery it re-runs when a refresh lands). */
+export async function readReference(): Promise<ReferenceData> {
+  const rows = await db.cache.bulkGet([...KEYS]);
+  const [me, org, sets, reports] = rows;
+  const times = rows.filter((r) => r).map((r) => r!.fetchedAt);
+  return {
+    me: (me?.value as MeResponse | undefined) ?? null,
+    orgUnits: (org?.value as OrgUnit[] | undefined) ?? [],
+    criteriaSets: (sets?.value as CriteriaSet[] | undefined) ?? [],
+    reports: (reports?.value as ReportSummary[] | undefined) ?? [],
+    fetchedAt: times.length ? Math.min(...times) : null,
+  };
+}
+
+/** Fetches everything in parallel and stores what arrived; returns the first failure, if any. */
+export async function refreshReference(now: () => number = Date.now): Promise<ApiFailure | null> {
+  const [me, org, sets, reports] = await Promise.all([
+    request((c) => c.api.me.$get()),
+    request((c) => c.api['org-units'].$get()),
+    request((c) => c.api['criteria-sets'].$get()),
+    request((c) => c.api.reports.$get({ query: {} })),
+  ]);
+  const t = now();
+  const rows = [
+    me.ok && { key: 'me', value: me.data, fetchedAt: t },
+    org.ok && { key: 'orgUnits', value: org.data.items, fetchedAt: t },
+    sets.ok && { key: 'criteriaSets', value: sets.data.items, fetchedAt: t },
+    reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: t },
+  ].filter((r) => !!r);
+  if (rows.length) await db.cache.bulkPut(rows);
+  return [me, org, sets, reports].find((r): r is ApiFailure => !r.ok) ?? null;
+}
+
+/** Forgets the signed-out member's data (drafts stay: they belong to their author on this device). */
+export async function clearReference(): Promise<void> {
+  await db.cache.clear();
+}
+
+/** The criteria set in force for a cell on a date: the same choice the API makes. */
+export function criteriaSetFor(ref: Pick<ReferenceData, 'criteriaSets' | 'orgUnits'>, cellId: string, date: string): CriteriaSet | null {
+  const cellType = ref.orgUnits.find((u) => u.id === cellId)?.cellType ?? null;
+  return selectCriteriaSet(ref.criteriaSets, date, cellType);
+}

@@ -1,0 +1,76 @@
+import { test as base, chromium, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, startApi, SwitchableProxy, type RunningApi } from './api-server.ts';
+
+export const EXTENSION_DIR = join(ROOT, 'extension/.output/chrome-mv3');
+export const SCREENS_DIR = join(import.meta.dirname, 'results/screens');
+
+type WorkerFixtures = { api: RunningApi };
+type TestFixtures = {
+  relay: SwitchableProxy;
+  context: BrowserContext;
+  extensionId: string;
+  /** Saves a full-page screenshot as a test artifact and under results/screens. */
+  snap: (page: Page, name: string) => Promise<void>;
+};
+
+/**
+ * One fixture file: the real API (one per worker, fresh PGlite), a switchable relay in front of it
+ * (one per test), and Chromium with the built extension loaded, headless.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  api: [
+    async ({}, use) => {
+      const api = await startApi();
+      await use(api);
+      await api.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  relay: async ({ api }, use) => {
+    const proxy = await SwitchableProxy.open(api.port);
+    await use(proxy);
+    await proxy.down();
+  },
+  context: async ({}, use) => {
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`);
+    }
+    const context = await chromium.launchPersistentContext('', {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 360, height: 760 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+      ],
+    });
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(new URL(worker.url()).host);
+  },
+  snap: async ({}, use, testInfo) => {
+    await mkdir(SCREENS_DIR, { recursive: true });
+    let n = 0;
+    await use(async (page, name) => {
+      const file = `${String(++n).padStart(2, '0')}-${name}.png`;
+      const body = await page.screenshot({ path: join(SCREENS_DIR, file), fullPage: true });
+      await testInfo.attach(name, { body, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
