@@ -115,7 +115,7 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
     }
   } else if (nu) {
     const parentId = nu.parentId ?? first.parentId!;
-    const parent = units.get(parentId);
+    const parent = units.get(parentId) ?? (await loadUnits(db, [parentId])).get(parentId);
     if (units.has(nu.id)) add('newUnit.id', 'Mã đơn vị đã có');
     const pp = input.sourceIds.includes(parentId) ? 'Đơn vị cấp trên không được là đơn vị bị sáp nhập' : parentProblem(parent, input.effectiveDate);
     const inSubtree = async () => (await Promise.all(sources.map((s) => descendantIds(db, s.id)))).some((ids) => ids.includes(parentId));

@@ -59,10 +59,14 @@ export async function importOrgUnits(deps: Deps, actor: AuthUser, text: string, 
   const firstRow = new Map<string, number>();
   for (const { row, values: v } of rows) {
     const id = Slug.safeParse(v.id);
+    let idOk = false;
     if (!id.success) err(row, 'id', v.id ? `Mã "${v.id}" không hợp lệ (chữ không dấu, số, . _ -)` : 'Thiếu mã đơn vị');
     else if (existing.has(v.id)) err(row, 'id', `Mã "${v.id}" đã có trong hệ thống`);
     else if (firstRow.has(v.id)) err(row, 'id', `Mã "${v.id}" trùng với dòng ${firstRow.get(v.id)}`);
-    else firstRow.set(v.id, row);
+    else {
+      firstRow.set(v.id, row);
+      idOk = true;
+    }
     if (!v.name) err(row, 'name', 'Thiếu tên đơn vị');
     const kind = lookupLabel(v.kind, KIND_LABELS);
     if (!kind) err(row, 'kind', `Loại "${v.kind}" không hợp lệ (ví dụ: Tỉnh ủy, Ban, Sở, Đảng ủy xã, Chi bộ)`);
@@ -75,7 +79,7 @@ export async function importOrgUnits(deps: Deps, actor: AuthUser, text: string, 
     const day = v.meetingDay ? Number(v.meetingDay) : null;
     if (day !== null && !(Number.isInteger(day) && day >= 1 && day <= 31)) err(row, 'meetingDay', 'Ngày sinh hoạt phải từ 1 đến 31');
     if (kind !== 'cell' && (v.cellType || v.meetingDay)) err(row, 'cellType', 'Chỉ chi bộ mới có loại chi bộ và ngày sinh hoạt');
-    if (id.success && kind && validFrom && v.name) {
+    if (idOk && kind && validFrom && v.name) {
       items.push({ row, id: v.id, name: v.name, kind, parentId: v.parentId || null, validFrom, cellType: kind === 'cell' ? (cellType ?? 'other') : null, meetingDay: kind === 'cell' ? (day ?? 3) : null });
     }
   }
