@@ -18,6 +18,12 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    'build:done': (wxt) => {
+      if (wxt.config.command !== 'build') return;
+      console.log(`\nLoad the extension from ${wxt.config.outDir}\n  chrome://extensions → Developer mode → Load unpacked\n`);
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

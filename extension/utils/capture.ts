@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { db } from './db.ts';
 import { appendCapturedIssue, latestDraft } from './draft-store.ts';
+import { translator } from './i18n/translate.ts';
 import { sendMessage } from './messaging.ts';
-import { currentDraftItem, sessionItem } from './storage.ts';
+import { currentDraftItem, localeItem, sessionItem } from './storage.ts';
 
 /** The context-menu entry "Thêm vào kiến nghị" on selected text in any page. */
 export const CAPTURE_MENU_ID = 'duhop-add-issue';
@@ -18,17 +19,18 @@ export function createCaptureMenu(): void {
  * The page holding the draft applies it itself, so its autosave never overwrites the capture.
  */
 export async function captureSelection(text: string, url?: string): Promise<void> {
-  const session = await sessionItem.getValue();
+  const [session, locale] = await Promise.all([sessionItem.getValue(), localeItem.getValue()]);
+  const t = translator(locale);
   const openId = await currentDraftItem.getValue();
   const open = openId ? await db.drafts.get(openId) : undefined;
   const draft = open?.status === 'draft' ? open : session ? await latestDraft(session.user.id) : undefined;
   if (!draft || !text.trim()) {
-    await notify('Chưa có bản nháp nào để thêm. Mở Dự họp và bắt đầu một báo cáo trước.');
+    await notify(t('captureNoDraft'));
     return;
   }
   const handled = await sendMessage('capture/add', { draftId: draft.id, text, ...(url ? { url } : {}) });
   if (!handled) await appendCapturedIssue(draft.id, text, url);
-  await notify(`Đã thêm vào kiến nghị của báo cáo ${draft.data.cellName}.`);
+  await notify(t('captureAdded', { name: draft.data.cellName }));
 }
 
 async function notify(message: string): Promise<void> {

@@ -26,7 +26,8 @@ export function classify(res: ApiResult<ReportResult>): SendOutcome {
   }
   const base = { status: res.status, code: res.code, message: res.message };
   if (res.status === null) return { kind: 'retry', error: { kind: 'network', ...base } };
-  if (res.status === 401) return { kind: 'unauthorized', error: { kind: 'auth', ...base } };
+  // A refused token, or one that may do nothing until the password is changed: wait for the member.
+  if (res.status === 401 || res.code === 'PASSWORD_CHANGE_REQUIRED') return { kind: 'unauthorized', error: { kind: 'auth', ...base } };
   if (res.status >= 500 || RETRY_STATUSES.has(res.status)) {
     return { kind: 'retry', error: { kind: 'server', ...base }, ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}) };
   }

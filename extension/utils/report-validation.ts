@@ -1,5 +1,5 @@
-import { checkScores, ReportInput, type CriteriaSet, type ReportParsed } from '@duhop/shared';
-import { translator, type Translate } from './i18n/index.ts';
+import { checkScores, localDate, ReportInput, type CriteriaSet, type ReportParsed } from '@duhop/shared';
+import { translator, type Translate } from './i18n/translate.ts';
 import { ATTENDANCE_KEYS, computeFacts, effectiveScores, toInstant, type DraftData, type DraftFacts } from './report-model.ts';
 
 /** Field errors keyed like the API's 422 `fields` (`attendance.present`, `scores.g1.1`, `issues.0.title`). */
@@ -58,7 +58,13 @@ export function toReportInput(id: string, d: DraftData, set: CriteriaSet | null,
  * schema only makes once every field is filled (impossible attendance, end before start), so a
  * wrong number is flagged the moment it is typed.
  */
-export function validateDraft(id: string, d: DraftData, set: CriteriaSet | null, t: Translate = translator('vi')): DraftCheck {
+export function validateDraft(
+  id: string,
+  d: DraftData,
+  set: CriteriaSet | null,
+  t: Translate = translator('vi'),
+  today: string = localDate(new Date()),
+): DraftCheck {
   const facts = computeFacts(d, set);
   const errors: FieldErrors = {};
   const missing = new Set<string>();
@@ -79,7 +85,7 @@ export function validateDraft(id: string, d: DraftData, set: CriteriaSet | null,
       add(path, empty ? t('required') : issue.message, empty);
     }
   }
-  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t))) for (const m of msgs) add(path, m);
+  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today))) for (const m of msgs) add(path, m);
   if (!set) add('criteriaSetId', t('noCriteriaSet'));
   else {
     for (const [path, msgs] of Object.entries(checkScores(set, effectiveScores(set, d, facts), d.meetingType))) {
@@ -91,11 +97,12 @@ export function validateDraft(id: string, d: DraftData, set: CriteriaSet | null,
 }
 
 /** Checks that hold on partly filled numbers (the schema's own run only on a complete report). */
-function liveChecks(d: DraftData, facts: DraftFacts, t: Translate): FieldErrors {
+function liveChecks(d: DraftData, facts: DraftFacts, t: Translate, today: string): FieldErrors {
   const out: FieldErrors = {};
   const add = (path: string, msg: string) => (out[path] ??= []).push(msg);
   const a = d.attendance;
   if (facts.endBeforeStart) add('endedAt', t('endBeforeStart'));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d.meetingDate) && d.meetingDate > today) add('meetingDate', t('futureDate'));
   if (a.total != null && a.exempted != null && a.exempted > a.total) add('attendance.exempted', 'Số miễn sinh hoạt không được lớn hơn tổng số');
   const expected = facts.expected;
   if (expected != null && expected >= 0) {

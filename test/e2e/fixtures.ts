@@ -74,3 +74,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+type ChromeApi = { action: { getBadgeText(d: object): Promise<string> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+/** The toolbar badge text, read in the extension's service worker. */
+export async function badgeText(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0]!;
+  return worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.action.getBadgeText({}));
+}
+
+/** The bearer token the extension keeps in its storage (to expire it from the server side). */
+export async function storedToken(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0]!;
+  const session = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get('session')).session);
+  return (session as { token: string }).token;
+}

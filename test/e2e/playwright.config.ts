@@ -11,7 +11,12 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['html', { outputFolder: './results/report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: './results/report', open: 'never' }],
+    // test/run-tests.mjs reads the totals from PLAYWRIGHT_JSON_OUTPUT_NAME.
+    ...(process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['json'] as ['json']] : []),
+  ],
   use: {
     actionTimeout: 10_000,
     screenshot: 'only-on-failure',

@@ -1,7 +1,8 @@
-import { expect, test } from './fixtures.ts';
+import { badgeText, expect, test } from './fixtures.ts';
 import { measureAutosave, recordMetrics } from './metrics.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
+import { ReportFormPage } from './pages/report-form-page.ts';
 import { ServerClient, type StoredIssue } from './server-client.ts';
 
 test('an observer files a report that survives closing the panel and a dead network, delivered once', async ({
@@ -44,7 +45,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await panel.page.close();
   const t0 = Date.now();
   panel = await PanelPage.open(context, extensionId, `#/draft/${draftId}`);
-  form = new (await import('./pages/report-form-page.ts')).ReportFormPage(panel.page);
+  form = new ReportFormPage(panel.page);
   await form.waitEditable();
   const openToEditable = Date.now() - t0;
   const formReadyMark = await panel.page.evaluate(() => performance.getEntriesByName('duhop:form-ready')[0]?.startTime ?? -1);
@@ -84,8 +85,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(panel.outbox()).toHaveCount(1);
   await expect(panel.outbox()).toContainText('Không kết nối được máy chủ');
   await panel.expectCellStatus('hn-xom-1', 'queued');
-  const worker = context.serviceWorkers()[0]!;
-  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  await expect.poll(() => badgeText(context)).toBe('1');
   expect((await server.get<{ items: unknown[] }>('/api/reports')).items).toHaveLength(0);
   await snap(panel.page, 'home-queued');
 
@@ -94,7 +94,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await panel.sendNow();
   await panel.expectCellStatus('hn-xom-1', 'submitted');
   await expect(panel.outbox()).toHaveCount(0);
-  await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+  await expect.poll(() => badgeText(context)).toBe('');
   const stored = (await server.get<{ items: { id: string }[] }>('/api/reports')).items;
   expect(stored.map((r) => r.id)).toEqual([draftId]);
   const view = await server.get<{ score: number; band: string; issues: StoredIssue[] }>(`/api/reports/${draftId}`);

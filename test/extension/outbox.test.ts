@@ -50,12 +50,13 @@ describe('classify', () => {
     [fail(null, 'TIMEOUT'), 'retry'],
     [fail(500, 'INTERNAL_ERROR'), 'retry'],
     [fail(503, 'HTTP_503'), 'retry'],
-    [fail(429, 'RATE_LIMITED'), 'retry'],
-    [fail(401, 'UNAUTHORIZED'), 'unauthorized'],
+    [fail(429, 'TOO_MANY_ATTEMPTS'), 'retry'],
+    [fail(401, 'INVALID_TOKEN'), 'unauthorized'],
     [fail(409, 'REPORT_CONFLICT'), 'returned'],
     [fail(422, 'VALIDATION_FAILED', { fields: { 'attendance.present': ['x'] } }), 'returned'],
     [fail(403, 'FORBIDDEN'), 'returned'],
     [fail(413, 'PAYLOAD_TOO_LARGE'), 'returned'],
+    [fail(403, 'PASSWORD_CHANGE_REQUIRED'), 'unauthorized'],
   ] as [ApiResult<ReportResult>, string][])('%j is %s', (res, kind) => expect(classify(res).kind).toBe(kind));
 });
 
@@ -129,7 +130,7 @@ describe('flushOutbox', () => {
     const clock = fakeClock();
     const server = fakeServer();
     await queued(clock);
-    server.script.push(fail(429, 'RATE_LIMITED', { retryAfterMs: 60_000 }));
+    server.script.push(fail(429, 'TOO_MANY_ATTEMPTS', { retryAfterMs: 60_000 }));
     expect((await flush(server, clock)).nextAttemptAt).toBe(clock.now() + 60_000);
   });
 
@@ -157,7 +158,7 @@ describe('flushOutbox', () => {
     const a = await queued(clock);
     clock.advance(1);
     const b = await queued(clock);
-    server.script.push(fail(401, 'UNAUTHORIZED'));
+    server.script.push(fail(401, 'INVALID_TOKEN'));
     const out = await flush(server, clock);
     expect(out).toMatchObject({ unauthorized: true, delivered: 0, waiting: 2, nextAttemptAt: null });
     expect(server.calls).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Issue } from '@duhop/shared';
-import { formatDateTime } from '../../utils/format.ts';
+import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { Empty } from '../ui/states.tsx';
 
@@ -20,7 +20,7 @@ export function IssueStatusList(props: { issues: readonly Issue[] }) {
           </div>
           <div class="meta">
             <span data-testid="issue-body">{i.responsibleBodyName ?? i.responsibleBodyId}</span>
-            <span>{t('dueAt', { date: formatDateTime(i.dueAt, locale) })}</span>
+            <span>{t('dueAt', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>
             {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
           </div>
         </li>

@@ -45,9 +45,14 @@ export function CellList(props: { cells: CellMonth[]; assignments: Assignment[];
               {t('continueDraft')}
             </button>
           )}
+          {c.status === 'queued' && c.draftId && (
+            <button type="button" onClick={() => navigate('draft', c.draftId!)}>
+              {t('view')}
+            </button>
+          )}
           {c.status === 'submitted' && c.reportId && (
             <button type="button" onClick={() => navigate('report', c.reportId!)}>
-              {t('reportTitle')}
+              {t('view')}
             </button>
           )}
         </li>

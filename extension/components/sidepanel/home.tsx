@@ -29,7 +29,9 @@ export function Home(props: { userId: string }) {
     setRefresh({ busy: true, failure: null });
     setRefresh({ busy: false, failure: await refreshReference() });
   };
-  useEffect(() => void reload(), [props.userId]);
+  const delivered = records.status === 'ready' ? records.value.filter((r) => r.status === 'submitted').length : 0;
+  // Again after each delivery, so the server's list and the statuses catch up.
+  useEffect(() => void reload(), [props.userId, delivered]);
 
   if (ref.status === 'loading' || records.status === 'loading') return <Loading />;
   if (ref.status === 'error' || records.status === 'error') return <ErrorBox message={t('loadFailed')} onRetry={() => location.reload()} />;

@@ -47,7 +47,7 @@ export function PanelApp() {
         </a>
         {!online && (
           <span class="pill pill--warn" title={t('offline')}>
-            offline
+            {t('offlineShort')}
           </span>
         )}
         <span class="grow" />
@@ -59,7 +59,7 @@ export function PanelApp() {
           aria-label={t('openWorkspace')}
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') })}
         >
-          ⧉
+          ▦
         </button>
         <button type="button" class="icon" title={t('openSettings')} aria-label={t('openSettings')} onClick={() => browser.runtime.openOptionsPage()}>
           ⚙
