@@ -16,7 +16,7 @@ export default defineBackground(() => {
 
   onMessage('outbox/flush', ({ force }) => flushSerial(force));
   browser.alarms.onAlarm.addListener((alarm) => alarm.name === RETRY_ALARM && void flushSerial());
-  self.addEventListener('online', () => void flushSerial(true));
+  globalThis.addEventListener?.('online', () => void flushSerial(true));
   sessionItem.watch((s) => s && void flushSerial(true));
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

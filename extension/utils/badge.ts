@@ -20,8 +20,9 @@ export function badgeFor(records: readonly DraftRecord[], t: Translate = transla
 }
 
 export async function showBadge(records: readonly DraftRecord[]): Promise<void> {
-  const b = badgeFor(records, translator(await localeItem.getValue()));
+  const t = translator(await localeItem.getValue());
+  const b = badgeFor(records, t);
   await browser.action.setBadgeText({ text: b.text });
   await browser.action.setBadgeBackgroundColor({ color: b.color });
-  await browser.action.setTitle({ title: b.title || browser.i18n.getMessage('actionTitle') || 'Dự họp' });
+  await browser.action.setTitle({ title: b.title || t('appName') });
 }

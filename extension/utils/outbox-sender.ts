@@ -48,6 +48,11 @@ async function schedule(at: number | null): Promise<void> {
   if (when - Date.now() < SHORT_WAIT_MS) timer = setTimeout(() => void flushSerial(), when - Date.now());
 }
 
+/** Stops a pending short-wait timer (tests; the alarm remains). */
+export function cancelTimer(): void {
+  clearTimeout(timer);
+}
+
 export async function refreshBadge(): Promise<void> {
   const records = await db.drafts.where('status').anyOf('queued', 'draft').toArray();
   await showBadge(records);
