@@ -35,12 +35,16 @@ export function onMessage<K extends keyof Messages>(
   type: K,
   handler: (data: Messages[K]['req']) => Messages[K]['res'] | Promise<Messages[K]['res']> | undefined,
 ): () => void {
-  const listener = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+  const listener = (message: unknown, _sender: unknown, sendResponse?: (r: unknown) => void): true | Promise<unknown> | undefined => {
     const m = message as Partial<Envelope<K>> | null;
     if (!m || m.type !== type) return undefined;
     const out = handler(m.data as Messages[K]['req']);
     if (out === undefined) return undefined;
-    Promise.resolve(out).then(sendResponse, () => sendResponse(undefined));
+    const answer = Promise.resolve(out);
+    // Chrome answers through sendResponse (return true keeps the channel open); runtimes that
+    // pass no callback (Firefox, WXT's fake browser) take the returned promise.
+    if (typeof sendResponse !== 'function') return answer;
+    answer.then(sendResponse, () => sendResponse(undefined));
     return true;
   };
   browser.runtime.onMessage.addListener(listener as never);
