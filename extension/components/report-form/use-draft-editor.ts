@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { db, type DraftRecord } from '../../utils/db.ts';
+import { clearJournal, resumeData, writeJournal } from '../../utils/draft-journal.ts';
 import { saveDraftData } from '../../utils/draft-store.ts';
 import type { DraftData } from '../../utils/report-model.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
@@ -11,7 +12,8 @@ export type Updater = (mutate: (d: DraftData) => DraftData, touched?: readonly s
 
 /**
  * Holds the form's state and writes it to IndexedDB 300 ms after the last change, and at once
- * when the panel is hidden or closed. The record (status, server errors) stays live, so the
+ * when the panel is hidden or closed; every change also goes to a synchronous journal so a crash
+ * inside the 300 ms loses nothing (draft-journal.ts). The record (status, server errors) stays live, so the
  * outbox's verdicts show up while the form is open. Each write is measured as `duhop:autosave`
  * (first unsaved change → committed) for the figures in the issue.
  */
@@ -21,15 +23,8 @@ export function useDraftEditor(id: string) {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [saving, setSaving] = useState(false);
   const dataRef = useRef<DraftData | null>(null);
-  const pending = useRef<{ clear: Set<string>; since: number } | null>(null);
+  const pending = useRef<{ clear: Set<string>; since: number; at: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => {
-    if (live.status === 'ready' && live.value && dataRef.current === null) {
-      dataRef.current = live.value.data;
-      setData(live.value.data);
-    }
-  }, [live]);
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
@@ -38,10 +33,26 @@ export function useDraftEditor(id: string) {
     if (!p || !d) return;
     pending.current = null;
     setSaving(true);
-    await saveDraftData(id, d, [...p.clear]);
+    const w0 = performance.now();
+    const saved = await saveDraftData(id, d, [...p.clear]);
+    performance.measure('duhop:autosave-write', { start: w0, end: performance.now() });
     performance.measure('duhop:autosave', { start: p.since, end: performance.now() });
+    if (saved) clearJournal(id, p.at);
     setSaving(false);
   }, [id]);
+
+  useEffect(() => {
+    if (live.status === 'ready' && live.value && dataRef.current === null) {
+      const resumed = live.value.status === 'draft' ? resumeData(id, live.value) : { data: live.value.data, fromJournal: false };
+      dataRef.current = resumed.data;
+      setData(resumed.data);
+      // Words that only the journal had are written back at once.
+      if (resumed.fromJournal) {
+        pending.current = { clear: new Set(), since: performance.now(), at: Date.now() };
+        void flush();
+      }
+    }
+  }, [live]);
 
   const update = useCallback<Updater>(
     (mutate, keys = []) => {
@@ -50,13 +61,16 @@ export function useDraftEditor(id: string) {
       const next = mutate(cur);
       dataRef.current = next;
       setData(next);
-      const p = (pending.current ??= { clear: new Set(), since: performance.now() });
+      const at = Date.now();
+      writeJournal(id, next, at);
+      const p = (pending.current ??= { clear: new Set(), since: performance.now(), at });
+      p.at = at;
       keys.forEach((k) => p.clear.add(k));
       if (keys.length) setTouched((s) => new Set([...s, ...keys]));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
     },
-    [flush],
+    [flush, id],
   );
 
   useEffect(() => {
