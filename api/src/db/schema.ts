@@ -172,7 +172,14 @@ export const issues = pgTable(
   },
   (t) => [
     index('issues_body_due_idx').on(t.responsibleBodyId, t.dueAt, t.id),
-    index('issues_body_status_idx').on(t.responsibleBodyId, t.status),
+    // The inbox's per-status counts, also when narrowed to a category: index-only, no heap visit.
+    index('issues_body_status_category_idx').on(t.responsibleBodyId, t.status, t.category),
+    // Issues still with their body (the predicate is overdue-sql.ts's `status not in notWithBody`,
+    // word for word, so that the planner can prove it): the overdue filter, its counts and the
+    // escalated view read only these, index-only. Measured in test/bench (EXPLAIN at 1,000,000 issues).
+    index('issues_body_with_body_idx')
+      .on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt)
+      .where(sql`status not in ('resolved', 'scheduled', 'explained', 'rejected', 'returned')`),
     index('issues_report_idx').on(t.reportId),
     index('issues_author_idx').on(t.authorId),
     index('issues_cell_idx').on(t.cellId),
