@@ -143,3 +143,20 @@ describe('GET /api/synthesis: bad input and scope', () => {
     expect((await synthesis('month=2026-11', 'observer')).status).toBe(403);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the monthly routes, their query parameters and the file responses', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    for (const path of ['/api/assignments', '/api/assignments/import', '/api/assignments/export', '/api/assignments/{id}', '/api/compliance', '/api/synthesis', '/api/synthesis/export', '/api/report-exports/{id}']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/synthesis'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['month', 'bodyId', 'gap']);
+    expect(doc.paths['/api/compliance'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['month', 'bodyId']);
+    expect(Object.keys(doc.paths['/api/synthesis/export'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/csv; charset=utf-8',
+    ]);
+    expect(doc.paths['/api/synthesis'].get.responses['200'].content['application/json'].schema.properties.handling).toBeDefined();
+  });
+});

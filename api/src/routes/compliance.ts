@@ -4,6 +4,7 @@ import { ComplianceResponse, MonthBodyQuery } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { requireRole, requireUser } from '../lib/auth.ts';
 import { doc } from '../lib/openapi.ts';
+import { queryParameters } from '../lib/openapi-files.ts';
 import { validate } from '../lib/validate.ts';
 import { resolveBody } from '../services/body-scope.ts';
 import { assertNotFuture, complianceView, loadCompliance } from '../services/compliance.ts';
@@ -13,12 +14,13 @@ export const complianceRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get(
     '/',
-    describeRoute(
-      doc(
+    describeRoute({
+      ...doc(
         'Reporting compliance of a month: on_time / late / missing for each assignment expecting a report on a cell under the body, with counts per member, per committee and in total',
         ComplianceResponse,
       ),
-    ),
+      parameters: queryParameters(MonthBodyQuery),
+    }),
     requireRole('staff', 'leader', 'admin'),
     validate('query', MonthBodyQuery),
     async (c) => {

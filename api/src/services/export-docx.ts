@@ -14,45 +14,57 @@ import {
   type FileChild,
 } from 'docx';
 import { PARTY_HEADER } from '@duhop/shared';
-import { yieldToLoop, type Cell, type ExportTable } from './export-tables.ts';
+import type { Cell, ExportTable } from './export-tables.ts';
 
 /** A4 with the margins of administrative documents (top/bottom 20 mm, left 30 mm, right 15 mm), in twips. */
 const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 };
-export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const FONT = 'Times New Roman';
-const CHUNK = 300;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** One paragraph of a document; `size` in half-points (26 = 13 pt). */
+export interface TextLine {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  underline?: boolean;
+  size?: number;
+  align?: 'left' | 'center' | 'right' | 'both';
+  before?: number;
+  after?: number;
+}
 
 export interface DocHeader {
   /** Issuing body, top to bottom ("ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ HƯNG NGUYÊN"). */
   issuer: string[];
-  /** "Số: …" line under the star, if any. */
-  number?: string;
   /** "Hưng Nguyên, ngày 26 tháng 11 năm 2026". */
   dateLine: string;
 }
 
-const p = (text: string, o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number; align?: 'left' | 'center' | 'right' | 'both'; before?: number; after?: number } = {}) =>
+/** A document as plain data, so that it can be rendered in a worker thread. */
+export type DocBlock =
+  | { kind: 'header'; header: DocHeader }
+  | { kind: 'lines'; lines: TextLine[] }
+  | { kind: 'table'; table: ExportTable }
+  | { kind: 'columns'; left: TextLine[]; right: TextLine[] };
+
+export interface DocSpec {
+  title: string;
+  blocks: DocBlock[];
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+
+const paragraph = (l: TextLine) =>
   new Paragraph({
-    alignment: o.align === 'center' ? AlignmentType.CENTER : o.align === 'right' ? AlignmentType.RIGHT : o.align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-    spacing: { before: o.before ?? 0, after: o.after ?? 0 },
-    children: [new TextRun({ text, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, size: o.size, font: FONT })],
+    alignment: ALIGN[l.align ?? 'left'],
+    spacing: { before: l.before ?? 0, after: l.after ?? 0 },
+    children: [new TextRun({ text: l.text, bold: l.bold, italics: l.italics, underline: l.underline ? {} : undefined, size: l.size ?? 26, font: FONT })],
   });
 
-export const para = p;
-
-/**
- * The heading block: the issuing body on the left (the last line bold, then "*" and the number),
- * "ĐẢNG CỘNG SẢN VIỆT NAM" underlined on the right with the place and date in italics below.
- */
-export function headerBlock(h: DocHeader): Table {
-  const left = [
-    ...h.issuer.map((line, i) => p(line, { align: 'center', bold: i === h.issuer.length - 1, size: 26 })),
-    p('*', { align: 'center', size: 26 }),
-    ...(h.number ? [p(h.number, { align: 'center', size: 26 })] : []),
-  ];
-  const right = [p(PARTY_HEADER, { align: 'center', bold: true, underline: true, size: 28 }), p('', { size: 26 }), p(h.dateLine, { align: 'center', italics: true, size: 26 })];
-  const leftWidth = Math.round(TEXT_WIDTH * 0.42);
+/** A borderless two-column block: the heading (issuer | Party name and date) or the closing (recipients | signature). */
+function columns(left: TextLine[], right: TextLine[], leftShare: number): Table {
+  const leftWidth = Math.round(TEXT_WIDTH * leftShare);
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
@@ -60,53 +72,64 @@ export function headerBlock(h: DocHeader): Table {
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, children: left }),
-          new TableCell({ width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA }, children: right }),
+          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, children: left.map(paragraph) }),
+          new TableCell({ width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA }, children: right.map(paragraph) }),
         ],
       }),
     ],
   });
 }
 
+/**
+ * The heading block: the issuing body on the left (the last line bold, then "*"), "ĐẢNG CỘNG SẢN
+ * VIỆT NAM" bold and underlined on the right with the place and date in italics below.
+ */
+function headerBlock(h: DocHeader): Table {
+  return columns(
+    [...h.issuer.map((text, i) => ({ text, align: 'center' as const, bold: i === h.issuer.length - 1 })), { text: '*', align: 'center' }],
+    [{ text: PARTY_HEADER, align: 'center', bold: true, underline: true, size: 28 }, { text: '' }, { text: h.dateLine, align: 'center', italics: true }],
+    0.42,
+  );
+}
+
 const cellText = (v: Cell) => (v == null ? '' : typeof v === 'number' ? v.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : v);
 
-/** A bordered table with a bold shaded header row repeated on every page; rows built in chunks. */
-export async function dataTable(table: ExportTable): Promise<Table> {
+/** A bordered table with a bold shaded header row repeated on every page. */
+function dataTable(table: ExportTable): Table {
   const total = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
-  const cell = (text: string, i: number, header: boolean) =>
-    new TableCell({
+  const cell = (text: string, i: number, header: boolean) => {
+    const kind = table.columns[i]?.kind ?? 'text';
+    return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
       ...(header ? { shading: { fill: 'DCE6F1' } } : {}),
-      children: [p(text, { bold: header, size: 22, align: header ? 'center' : table.columns[i]?.kind === 'text' || !table.columns[i]?.kind ? 'left' : 'right' })],
+      children: [paragraph({ text, bold: header, size: 22, align: header ? 'center' : kind === 'text' ? 'left' : 'right' })],
     });
-  const rows = [new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, i, true)) })];
-  for (let start = 0; start < table.rows.length; start += CHUNK) {
-    for (const values of table.rows.slice(start, start + CHUNK)) rows.push(new TableRow({ children: values.map((v, i) => cell(cellText(v), i, false)) }));
-    if (start + CHUNK < table.rows.length) await yieldToLoop();
-  }
+  };
+  const rows = [
+    new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, i, true)) }),
+    ...table.rows.map((values) => new TableRow({ children: values.map((v, i) => cell(cellText(v), i, false)) })),
+  ];
   const border = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders: border, rows });
 }
 
-/** Numbered sections ("1. …"), each a table or the table's "no data" sentence. */
-export async function numberedSections(tables: readonly ExportTable[]): Promise<FileChild[]> {
-  const out: FileChild[] = [];
-  for (const [i, t] of tables.entries()) {
-    out.push(p(`${i + 1}. ${t.title}`, { bold: true, size: 26, before: 240, after: 120 }));
-    if (t.rows.length === 0) out.push(p(t.empty ?? 'Không có số liệu.', { italics: true, size: 26 }));
-    else out.push(await dataTable(t));
-  }
-  return out;
-}
-
-/** Packs a document on A4 with the administrative margins and Times New Roman. */
-export async function packDocx(children: FileChild[], title: string): Promise<Buffer> {
+/**
+ * Renders a document spec on A4 with the administrative margins and Times New Roman. CPU-heavy
+ * for big tables (the docx packer is synchronous): call it through `runInWorker`.
+ */
+export async function renderDocx(spec: DocSpec): Promise<Buffer> {
+  const children: FileChild[] = spec.blocks.flatMap((b): FileChild[] => {
+    if (b.kind === 'header') return [headerBlock(b.header)];
+    if (b.kind === 'lines') return b.lines.map(paragraph);
+    if (b.kind === 'columns') return [columns(b.left, b.right, 0.5)];
+    return [dataTable(b.table)];
+  });
   const doc = new Document({
     creator: 'duhop',
-    title,
+    title: spec.title,
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
     sections: [
       {
@@ -115,6 +138,13 @@ export async function packDocx(children: FileChild[], title: string): Promise<Bu
       },
     ],
   });
-  await yieldToLoop();
   return Packer.toBuffer(doc);
+}
+
+/** Numbered sections ("1. …"), each a table or, when empty, the table's "no data" sentence. */
+export function numberedSections(tables: readonly ExportTable[], start = 1): DocBlock[] {
+  return tables.flatMap((t, i): DocBlock[] => [
+    { kind: 'lines', lines: [{ text: `${start + i}. ${t.title}`, bold: true, before: 240, after: 120 }] },
+    t.rows.length === 0 ? { kind: 'lines', lines: [{ text: t.empty ?? 'Không có số liệu.', italics: true }] } : { kind: 'table', table: t },
+  ]);
 }

@@ -22,7 +22,8 @@ const sheetName = (name: string, used: Set<string>) => {
 /**
  * A workbook with one sheet per table: the title in row 1, the subject (body and month) in row 2,
  * bold shaded headers in row 3 (frozen, with filters), then the data with number formats and
- * column widths. Rows are added in chunks with a turn of the event loop in between.
+ * column widths. Rows are added in chunks with a turn of the event loop in between; the API runs
+ * it in a worker thread anyway (`renderFile`).
  */
 export async function toXlsx(tables: readonly ExportTable[], subject: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -21,7 +21,8 @@ import type { Db } from '../db/client.ts';
 import { criteriaSets, issues, orgUnits, reports, users } from '../db/schema.ts';
 import { ApiError } from '../lib/errors.ts';
 import { loadBodyContext } from './body-scope.ts';
-import { headerBlock, numberedSections, packDocx, para } from './export-docx.ts';
+import { numberedSections, type DocBlock } from './export-docx.ts';
+import { renderFile } from './export-render.ts';
 import { attachmentName, CONTENT_TYPES, type ExportTable } from './export-tables.ts';
 import { documentHeader, type ExportFile } from './synthesis-export.ts';
 import { canSeeReport } from './scope.ts';
@@ -137,21 +138,34 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string): Prom
   };
 
   const suggestions = r.suggestions.trim() ? r.suggestions.split(/\r?\n/).filter((l) => l.trim()) : ['Không có.'];
-  const children = [
-    headerBlock(documentHeader(ctx, r.submittedAt)),
-    para('BÁO CÁO', { bold: true, align: 'center', size: 30, before: 360 }),
-    para(`Kết quả dự sinh hoạt ${row.cellName} ngày ${vnDate(r.meetingDate)}`, { bold: true, align: 'center', size: 28, after: 240 }),
-    ...(await numberedSections(tables)),
-    para(`${tables.length + 1}. Góp ý với chi bộ`, { bold: true, size: 26, before: 240, after: 120 }),
-    ...suggestions.map((line) => para(line, { size: 26, align: 'both' })),
-    ...(await numberedSections([issueTable])).map((child, i) =>
-      i === 0 ? para(`${tables.length + 2}. ${issueTable.title}`, { bold: true, size: 26, before: 240, after: 120 }) : child,
-    ),
-    para('NGƯỜI BÁO CÁO', { bold: true, align: 'right', size: 26, before: 360 }),
-    para(row.authorName, { bold: true, align: 'right', size: 26, before: 720 }),
+  const blocks: DocBlock[] = [
+    { kind: 'header', header: documentHeader(ctx, r.submittedAt) },
+    {
+      kind: 'lines',
+      lines: [
+        { text: 'BÁO CÁO', bold: true, align: 'center', size: 30, before: 360 },
+        { text: `Kết quả dự sinh hoạt ${row.cellName} ngày ${vnDate(r.meetingDate)}`, bold: true, align: 'center', size: 28, after: 240 },
+      ],
+    },
+    ...numberedSections(tables),
+    {
+      kind: 'lines',
+      lines: [
+        { text: `${tables.length + 1}. Góp ý với chi bộ`, bold: true, before: 240, after: 120 },
+        ...suggestions.map((text) => ({ text, align: 'both' as const })),
+      ],
+    },
+    ...numberedSections([issueTable], tables.length + 2),
+    {
+      kind: 'lines',
+      lines: [
+        { text: 'NGƯỜI BÁO CÁO', bold: true, align: 'right', before: 360 },
+        { text: row.authorName, bold: true, align: 'right', before: 720 },
+      ],
+    },
   ];
   return {
-    body: await packDocx(children, `Báo cáo dự sinh hoạt ${row.cellName} ${vnDate(r.meetingDate)}`),
+    body: await renderFile({ kind: 'docx', spec: { title: `Báo cáo dự sinh hoạt ${row.cellName} ${vnDate(r.meetingDate)}`, blocks } }),
     contentType: CONTENT_TYPES.docx,
     filename: attachmentName(`bao-cao-du-sinh-hoat-${r.cellId}-${r.meetingDate}`, 'docx'),
   };

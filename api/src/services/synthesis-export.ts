@@ -1,4 +1,3 @@
-import { Table, TableBorders, TableCell, TableRow, WidthType } from 'docx';
 import {
   issuerLines,
   localDate,
@@ -6,15 +5,16 @@ import {
   signatureTitle,
   toCsv,
   toLocalIso,
+  vnDate,
   vnDateLine,
   vnMonth,
   type ComplianceItem,
   type SynthesisResponse,
 } from '@duhop/shared';
 import type { BodyContext } from './body-scope.ts';
-import { headerBlock, numberedSections, packDocx, para, TEXT_WIDTH, type DocHeader } from './export-docx.ts';
+import { numberedSections, type DocHeader, type DocSpec } from './export-docx.ts';
+import { renderFile } from './export-render.ts';
 import { attachmentName, CONTENT_TYPES, synthesisTables, yieldToLoop, type ExportTable } from './export-tables.ts';
-import { toXlsx } from './export-xlsx.ts';
 
 export type ExportFormat = keyof typeof CONTENT_TYPES;
 
@@ -46,7 +46,39 @@ export async function tablesToCsv(tables: readonly ExportTable[], subject: strin
   return toCsv(rows);
 }
 
-/** The synthesis of a month as an XLSX, DOCX or CSV file. */
+/** The synthesis in the Party's administrative layout: heading, title, numbered sections, closing. */
+export function synthesisDocSpec(ctx: BodyContext, s: SynthesisResponse, tables: readonly ExportTable[], now: Date): DocSpec {
+  const local = toLocalIso(now);
+  return {
+    title: `Báo cáo tổng hợp ${vnMonth(s.month)}`,
+    blocks: [
+      { kind: 'header', header: documentHeader(ctx, now) },
+      {
+        kind: 'lines',
+        lines: [
+          { text: 'BÁO CÁO TỔNG HỢP', bold: true, align: 'center', size: 30, before: 360 },
+          { text: `Kết quả dự sinh hoạt chi bộ và theo dõi kiến nghị, đề xuất ${vnMonth(s.month)}`, bold: true, align: 'center', size: 28 },
+          { text: `(Số liệu đến ${local.slice(11, 16)} ngày ${vnDate(local)})`, italics: true, align: 'center', size: 24, after: 240 },
+        ],
+      },
+      ...numberedSections(tables),
+      {
+        kind: 'columns',
+        left: [
+          { text: 'Nơi nhận:', bold: true, italics: true, size: 24, before: 240 },
+          { text: '- Cấp ủy cấp trên;', size: 22 },
+          { text: '- Lưu văn phòng.', size: 22 },
+        ],
+        right: [
+          { text: signatureTitle(ctx.body.kind), bold: true, align: 'center', before: 240 },
+          { text: '(Ký, ghi rõ họ tên)', italics: true, align: 'center', size: 24 },
+        ],
+      },
+    ],
+  };
+}
+
+/** The synthesis of a month as an XLSX, DOCX or CSV file (XLSX and DOCX built in a worker thread). */
 export async function exportSynthesis(
   ctx: BodyContext,
   s: SynthesisResponse,
@@ -59,37 +91,6 @@ export async function exportSynthesis(
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv') return { body: new TextEncoder().encode(await tablesToCsv(tables, subject)), contentType, filename };
-  if (format === 'xlsx') return { body: await toXlsx(tables, subject), contentType, filename };
-
-  const sign = signatureTitle(ctx.body.kind);
-  const half = Math.round(TEXT_WIDTH / 2);
-  const closing = new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [half, TEXT_WIDTH - half],
-    borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({
-            width: { size: half, type: WidthType.DXA },
-            children: [para('Nơi nhận:', { bold: true, italics: true, size: 24 }), para('- Cấp ủy cấp trên;', { size: 22 }), para('- Lưu văn phòng.', { size: 22 })],
-          }),
-          new TableCell({
-            width: { size: TEXT_WIDTH - half, type: WidthType.DXA },
-            children: [para(sign, { bold: true, align: 'center', size: 26 }), para('(Ký, ghi rõ họ tên)', { italics: true, align: 'center', size: 24 })],
-          }),
-        ],
-      }),
-    ],
-  });
-  const children = [
-    headerBlock(documentHeader(ctx, now)),
-    para('BÁO CÁO TỔNG HỢP', { bold: true, align: 'center', size: 30, before: 360 }),
-    para(`Kết quả dự sinh hoạt chi bộ và theo dõi kiến nghị, đề xuất ${vnMonth(s.month)}`, { bold: true, align: 'center', size: 28 }),
-    para(`(Số liệu đến ${toLocalIso(now).slice(11, 16)} ngày ${toLocalIso(now).slice(0, 10).split('-').reverse().join('/')})`, { italics: true, align: 'center', size: 24, after: 240 }),
-    ...(await numberedSections(tables)),
-    para('', { before: 240 }),
-    closing,
-  ];
-  return { body: await packDocx(children, `Báo cáo tổng hợp ${vnMonth(s.month)}`), contentType, filename };
+  const body = await renderFile(format === 'xlsx' ? { kind: 'xlsx', tables, subject } : { kind: 'docx', spec: synthesisDocSpec(ctx, s, tables, now) });
+  return { body, contentType, filename };
 }

@@ -1,16 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   BAND_ORDER,
   bandDistribution,
   CATEGORY_LABELS,
   countCompliance,
-  localDate,
   median,
   monthBounds,
   roundTo,
   selfScoreDifference,
+  startOfLocalDay,
   toLocalIso,
   trendMonths,
+  VN_OFFSET_MIN,
   workingDaysBetween,
   type BandCode,
   type Category,
@@ -23,11 +24,13 @@ import type { Db } from '../db/client.ts';
 import { isoDay, queryRows } from '../db/rows.ts';
 import { subtreeCte, type BodyContext } from './body-scope.ts';
 import { loadCalendar } from './calendar.ts';
-import { loadCompliance } from './compliance.ts';
+import { loadCompliance, sortItems } from './compliance.ts';
 import { overdueCondition } from './overdue-sql.ts';
 import { loadCriteriaSets } from './reports.ts';
 
 export const TREND_MONTHS = 6;
+/** The local (UTC+07:00) calendar date of a timestamptz, as `YYYY-MM-DD`, without relying on the server's time zone data. */
+const localDay = (expr: SQL) => sql`to_char((${expr} at time zone 'UTC') + make_interval(mins => ${VN_OFFSET_MIN}), 'YYYY-MM-DD')`;
 const ANSWERED: readonly IssueStatus[] = ['resolved', 'scheduled', 'explained', 'rejected'];
 const collator = new Intl.Collator('vi');
 
@@ -50,6 +53,29 @@ export async function loadSynthesis(
   const { first, last } = monthBounds(month);
   const from = monthBounds(months[0]!).first;
   const cte = subtreeCte(ctx.body.id);
+  /**
+   * Issues raised at meetings between two dates that concern the body: raised in its cells (their
+   * reports by reports_cell_date_idx, then one issues_report_idx probe per report; OFFSET 0 keeps
+   * the planner from scanning all issues instead), plus those raised elsewhere that sit with one
+   * of its bodies (issues_body_due_idx: an issue's due date is never before it was raised). A
+   * province holds only issues of its own cells, so it skips the second part.
+   */
+  const issuesBetween = (a: string, b: string) => sql`(
+      select r.meeting_date, i.* from sub
+        join reports r on r.cell_id = sub.id and r.meeting_date between ${a}::date and ${b}::date
+       cross join lateral (
+         select i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
+           from issues i where i.report_id = r.id offset 0) i
+      ${
+        ctx.body.kind === 'province'
+          ? sql``
+          : sql`union all
+      select r.meeting_date, i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
+        from sub
+        join issues i on i.responsible_body_id = sub.id and i.due_at >= ${startOfLocalDay(a).toISOString()}::timestamptz
+        join reports r on r.id = i.report_id and r.meeting_date between ${a}::date and ${b}::date
+       where r.cell_id not in (select id from sub)`
+      }) i`;
 
   const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] = await Promise.all([
     loadCompliance(db, ctx, months),
@@ -87,27 +113,23 @@ export async function loadSynthesis(
     queryRows<{ month: string; category: string; body_id: string; body_name: string; status: string; overdue: boolean; n: number }>(
       db,
       sql`with recursive ${cte}
-          select to_char(r.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
+          select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
                  i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
-            from reports r
-            join issues i on i.report_id = r.id
+            from ${issuesBetween(from, last)}
             join org_units b on b.id = i.responsible_body_id
-           where r.meeting_date between ${from}::date and ${last}::date
-             and (r.cell_id in (select id from sub) or i.responsible_body_id in (select id from sub))
            group by 1, 2, 3, 4, 5, 6`,
     ),
-    queryRows<{ created_at: Date | string; ack_at: Date | string | null; resolved_at: Date | string | null }>(
+    queryRows<{ raised: string; acknowledged: string | null; resolved: string | null; n: number }>(
       db,
       sql`with recursive ${cte}
-          select i.created_at, ack.at as ack_at, case when i.status = 'resolved' then i.closed_at end as resolved_at
-            from reports r
-            join issues i on i.report_id = r.id
+          select ${localDay(sql`i.created_at`)} as raised, ${localDay(sql`ack.at`)} as acknowledged,
+                 ${localDay(sql`case when i.status = 'resolved' then i.closed_at end`)} as resolved, count(*)::int as n
+            from ${issuesBetween(first, last)}
             left join lateral (
               select e.at from issue_events e where e.issue_id = i.id and e.type = 'acknowledge' order by e.id limit 1
             ) ack on true
-           where r.meeting_date between ${first}::date and ${last}::date
-             and (r.cell_id in (select id from sub) or i.responsible_body_id in (select id from sub))
-             and (ack.at is not null or i.status = 'resolved')`,
+           where ack.at is not null or i.status = 'resolved'
+           group by 1, 2, 3`,
     ),
     loadCriteriaSets(db),
     loadCalendar(db, ctx.body.provinceId),
@@ -190,9 +212,15 @@ export async function loadSynthesis(
   const categoryOrder = Object.keys(CATEGORY_LABELS);
 
   // Handling times in working days between local dates (deadlines are counted the same way).
-  const days = (a: Date | string, b: Date | string) => workingDaysBetween(localDate(new Date(a)), localDate(new Date(b)), calendar);
-  const ackDays = handlingRows.filter((r) => r.ack_at != null).map((r) => days(r.created_at, r.ack_at!));
-  const resolveDays = handlingRows.filter((r) => r.resolved_at != null).map((r) => days(r.created_at, r.resolved_at!));
+  const memo = new Map<string, number>();
+  const days = (a: string, b: string) => {
+    const key = `${a}|${b}`;
+    let n = memo.get(key);
+    if (n === undefined) memo.set(key, (n = workingDaysBetween(a, b, calendar)));
+    return n;
+  };
+  const ackDays = handlingRows.flatMap((r) => (r.acknowledged ? Array<number>(r.n).fill(days(r.raised, r.acknowledged)) : []));
+  const resolveDays = handlingRows.flatMap((r) => (r.resolved ? Array<number>(r.n).fill(days(r.raised, r.resolved)) : []));
 
   // Six-month trend.
   const trend = months.map((m) => {
@@ -256,5 +284,5 @@ export async function loadSynthesis(
     bodies,
     trend,
   };
-  return { view, items: current.map(({ month: _m, ...rest }) => rest) };
+  return { view, items: sortItems(current.map(({ month: _m, ...rest }) => rest)) };
 }
