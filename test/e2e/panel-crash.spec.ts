@@ -1,15 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures.ts';
-
-/** SIGKILL to the renderer processes that host extension pages (this test's browser is the only Chromium). */
-function killExtensionRenderers(): void {
-  const ps = execFileSync('ps', ['-eo', 'pid=,args=']).toString();
-  for (const line of ps.split('\n')) {
-    if (line.includes('--type=renderer') && line.includes('--extension-process')) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
-  }
-}
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
+
+/**
+ * SIGKILL to the renderer processes hosting extension pages, among this test process's own
+ * descendants only (the Chromium it launched), never anyone else's browser.
+ */
+function killExtensionRenderers(): void {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args=']).toString().trim().split('\n');
+  const procs = rows.map((line) => {
+    const [pid, ppid, ...args] = line.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), args: args.join(' ') };
+  });
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) (mine.add(p.pid), (grew = true));
+  }
+  const targets = procs.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process'));
+  if (!targets.length) throw new Error('no extension renderer found among this test process’s children');
+  for (const p of targets) process.kill(p.pid, 'SIGKILL');
+}
 
 test('the panel crashes right after a keystroke: reopened, the words are there', async ({ context, extensionId, relay, snap }) => {
   const options = await OptionsPage.open(context, extensionId);
