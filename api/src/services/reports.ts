@@ -1,10 +1,9 @@
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   answerDays,
   checkScores,
   computeScore,
   CriteriaSet,
-  dueAt,
   isReportOnTime,
   localDate,
   normalizeForSearch,
@@ -18,12 +17,13 @@ import {
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { assignments, criteriaSets, issueEvents, issues, reports, routingRules } from '../db/schema.ts';
+import { criteriaSets, issues, reports, routingRules } from '../db/schema.ts';
 import { canonicalJson, sha256 } from '../lib/crypto.ts';
 import { addFieldError, ApiError, isUniqueViolation, validationError, type FieldErrors } from '../lib/errors.ts';
-import { loadCalendar } from './calendar.ts';
 import { issueTimes } from './issue-view.ts';
-import { loadRoutingGraph, orgIndexOf } from './org.ts';
+import { orgIndexOf } from './org.ts';
+import { insertReport } from './report-write.ts';
+import { loadSubmissionContext } from './submission-context.ts';
 import { provinceSettings } from './settings.ts';
 
 
@@ -41,7 +41,8 @@ export async function loadCriteriaSets(db: Db): Promise<CriteriaSet[]> {
 /**
  * Stores a report exactly once: the client's id is the key; an identical resend gets the stored
  * representation (200), a changed one 409. Scoring, routing and deadlines are computed here, never
- * trusted from the client; everything is written in one transaction or not at all.
+ * trusted from the client; everything is written in one statement or not at all. Three round trips
+ * in all: the session (requireUser), the context, the write.
  */
 export async function submitReport(deps: Deps, user: AuthUser, input: ReportParsed): Promise<SubmitOutcome> {
   const { db } = deps;
@@ -49,30 +50,24 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   const contentHash = sha256(canonicalJson(input));
 
   const requested = input.issues.map((i) => i.responsibleBodyId).filter((x): x is string => !!x);
-  const [existing, [assignment], units, sets, rules] = await Promise.all([
-    findExisting(db, input.id, contentHash, user.id),
-    db
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(
-      and(
-        eq(assignments.userId, user.id),
-        eq(assignments.cellId, input.cellId),
-        lte(assignments.validFrom, input.meetingDate),
-        or(isNull(assignments.validTo), gte(assignments.validTo, input.meetingDate)),
-      ),
-    )
-    .limit(1),
-    loadRoutingGraph(db, input.cellId, requested),
-    loadCriteriaSets(db),
-    loadRules(db, input.cellId),
-  ]);
-  if (existing) return existing;
+  const context = await loadSubmissionContext(db, {
+    reportId: input.id,
+    userId: user.id,
+    cellId: input.cellId,
+    meetingDate: input.meetingDate,
+    criteriaSetId: input.criteriaSetId,
+    requestedBodyIds: requested,
+  });
+  if (context.existing) {
+    const existing = await findExisting(db, input.id, contentHash, user.id);
+    if (existing) return existing;
+  }
+  const { units, sets, rules, calendar } = context;
 
   const fields: FieldErrors = {};
   const cell = units.find((u) => u.id === input.cellId);
   if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
-  if (!assignment) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
+  if (!context.assigned) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
   if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
 
   const set = sets.find((s) => s.id === input.criteriaSetId);
@@ -95,7 +90,6 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   if (Object.keys(fields).length > 0 || !set) throw validationError(fields);
 
   const settings = provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, input.meetingDate);
-  const calendar = await loadCalendar(db, cell.provinceId);
   const today = localDate(now);
   const score = computeScore(set, input.scores, input.meetingType);
   const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
@@ -131,50 +125,32 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   if (missingBody >= 0) throw validationError({ [`issues.${missingBody}.responsibleBodyId`]: ['Không xác định được cơ quan chịu trách nhiệm'] });
 
   try {
-    const stored = await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(reports)
-        .values({
-          id: input.id,
-          authorId: user.id,
-          cellId: input.cellId,
-          meetingDate: input.meetingDate,
-          meetingType: input.meetingType,
-          startedAt: new Date(input.startedAt),
-          endedAt: new Date(input.endedAt),
-          online: input.online ?? false,
-          attendance: input.attendance,
-          criteriaSetId: set.id,
-          scores: input.scores,
-          groupNotes: input.groupNotes ?? {},
-          groupScores: score.groups,
-          score: score.total,
-          band: score.band,
-          cellSelfScore: input.cellSelfScore ?? null,
-          suggestions: input.suggestions,
-          onTime,
-          submittedAt: now,
-          contentHash,
-        })
-        .onConflictDoNothing({ target: reports.id })
-        .returning({ id: reports.id });
-      if (inserted.length === 0) return false;
-      if (issueRows.length > 0) {
-        await tx.insert(issues).values(issueRows);
-        await tx.insert(issueEvents).values(
-          issueRows.map((r) => ({
-            issueId: r.id,
-            type: 'routed',
-            actorId: user.id,
-            at: now,
-            note: r.routingRuleId ? `Quy tắc ${r.routingRuleId}` : null,
-            toStatus: 'routed',
-            toBodyId: r.responsibleBodyId,
-          })),
-        );
-      }
-      return true;
-    });
+    const stored = await insertReport(
+      db,
+      {
+        id: input.id,
+        authorId: user.id,
+        cellId: input.cellId,
+        meetingDate: input.meetingDate,
+        meetingType: input.meetingType,
+        startedAt: new Date(input.startedAt),
+        endedAt: new Date(input.endedAt),
+        online: input.online ?? false,
+        attendance: input.attendance,
+        criteriaSetId: set.id,
+        scores: input.scores,
+        groupNotes: input.groupNotes ?? {},
+        groupScores: score.groups,
+        score: score.total,
+        band: score.band,
+        cellSelfScore: input.cellSelfScore ?? null,
+        suggestions: input.suggestions,
+        onTime,
+        submittedAt: now,
+        contentHash,
+      },
+      issueRows,
+    );
     if (!stored) {
       // A concurrent send of the same id committed first.
       const again = await findExisting(db, input.id, contentHash, user.id);
