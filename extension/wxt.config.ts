@@ -8,7 +8,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: {
-      target: 'chrome120',
+      target: 'chrome116', // = minimum_chrome_version (sidePanel.open)
       sourcemap: false,
       rollupOptions: {
         // shared/ is pure (schemas, domain logic, reference data: STYLE.md): modules of it that
