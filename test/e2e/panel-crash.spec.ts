@@ -41,7 +41,7 @@ test('the panel crashes right after a keystroke: reopened, the words are there',
 
   panel = await PanelPage.open(context, extensionId, `#/draft/${draftId}`);
   await expect(panel.page.locator('#f-suggestions')).toHaveValue('Cần tổ chức sinh hoạt chuyên đề về chuyển đổi số');
-  await snap(panel.page, 'after-crash');
+  await snap(panel.page, 'crash-after-crash');
   // …and it was written back to IndexedDB: the draft list shows it after another reopen.
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);
   await expect(panel.drafts()).toHaveCount(1);

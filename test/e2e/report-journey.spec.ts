@@ -16,7 +16,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   const options = await OptionsPage.open(context, extensionId);
   await options.setApiAddress(relay.url);
   await options.signIn('observer', 'demo1234');
-  await snap(options.page, 'options-signed-in');
+  await snap(options.page, 'journey-options-signed-in');
   await options.page.close();
 
   // Home: the three assigned cells, nothing written this month.
@@ -24,7 +24,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(panel.cell('hn-xom-1')).toContainText('Chi bộ xóm 1');
   await panel.expectCellStatus('hn-xom-1', 'none');
   await panel.expectCellStatus('hn-th', 'none');
-  await snap(panel.page, 'home');
+  await snap(panel.page, 'journey-home');
 
   // Start the report: the duration and attendance arithmetic are done by the form.
   let form = await panel.startReport('hn-xom-1');
@@ -39,7 +39,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(form.attendanceFacts()).toContainText('89,7');
   await expect(form.attendanceFacts()).toContainText('53,8');
   await expect(form.submitButton()).toBeDisabled();
-  await snap(panel.page, 'form-half-filled');
+  await snap(panel.page, 'journey-form-half-filled');
 
   // Close the panel mid-way and reopen it: the draft is intact.
   await panel.page.close();
@@ -77,7 +77,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   const writes = await panel.page.evaluate(() => performance.getEntriesByName('duhop:autosave-write').map((e) => e.duration).sort((a, b) => a - b));
   const writeMedian = Math.round((writes[Math.floor(writes.length / 2)] ?? -1) * 10) / 10;
   await expect(form.submitButton()).toBeEnabled();
-  await snap(panel.page, 'form-complete');
+  await snap(panel.page, 'journey-form-complete');
 
   // The API is unreachable: submitting queues the report, the badge shows it waiting.
   const server = await ServerClient.signIn(api.url, 'observer');
@@ -88,7 +88,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await panel.expectCellStatus('hn-xom-1', 'queued');
   await expect.poll(() => badgeText(context)).toBe('1');
   expect((await server.get<{ items: unknown[] }>('/api/reports')).items).toHaveLength(0);
-  await snap(panel.page, 'home-queued');
+  await snap(panel.page, 'journey-home-queued');
 
   // The network is back: the report goes out once, the badge clears.
   await relay.up();
@@ -105,7 +105,7 @@ test('an observer files a report that survives closing the panel and a dead netw
     ['Đường liên xóm xuống cấp', 'hung-nguyen'],
     ['Trường thiếu phòng học', 'na-sgddt'],
   ]);
-  await snap(panel.page, 'home-submitted');
+  await snap(panel.page, 'journey-home-submitted');
 
   // The commune acknowledges one issue; the member sees the statuses refreshed from the API.
   const commune = await ServerClient.signIn(api.url, 'commune');
@@ -118,7 +118,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(statuses.filter({ hasText: 'Trộm cắp' })).toContainText('Ban Nội chính Tỉnh ủy');
   await expect(statuses.filter({ hasText: 'Trộm cắp' })).toContainText('Đã chuyển');
   await expect(panel.page.getByTestId('view-score')).toHaveText('86');
-  await snap(panel.page, 'report-view');
+  await snap(panel.page, 'journey-report-view');
 
   await recordMetrics({ openToEditableMs: openToEditable, formReadyMarkMs: Math.round(formReadyMark), autosaveKeystrokeToIdbMs: autosaveMs, autosaveWriteMedianMs: writeMedian, autosaveWrites: writes.length });
 });

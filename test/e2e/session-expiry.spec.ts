@@ -26,7 +26,7 @@ test('a token that expires mid-draft: the report waits, the member signs in agai
   await expect(panel.outbox()).toContainText('Phiên đăng nhập đã hết hạn');
   await expect(panel.page.getByText('Đăng nhập lại để gửi các báo cáo đang chờ')).toBeVisible();
   await expect.poll(() => badgeText(context)).toBe('1');
-  await snap(panel.page, 'session-expired');
+  await snap(panel.page, 'expiry-session-expired');
 
   // Signing in again from the banner sends what waited.
   await panel.page.locator('#reauth-user').fill('observer');
@@ -39,5 +39,5 @@ test('a token that expires mid-draft: the report waits, the member signs in agai
   const server = await ServerClient.signIn(api.url, 'observer');
   const mine = (await server.get<{ items: { id: string; cellId: string }[] }>('/api/reports')).items.filter((r) => r.cellId === 'hn-xom-2');
   expect(mine.map((r) => r.id)).toEqual([draftId]);
-  await snap(panel.page, 'session-renewed');
+  await snap(panel.page, 'expiry-session-renewed');
 });
