@@ -128,6 +128,16 @@ describe('accounts', () => {
     expect(Object.keys(res.body.error.fields)).toEqual([field]);
   });
 
+  it('refuses a NUL character (which PostgreSQL cannot store) with 422, in a body, a CSV or a URL', async () => {
+    const token = await h.login('admin');
+    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, displayName: 'A\u0000B' } });
+    expect(res.status).toBe(422);
+    const file = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\na.b,A\u0000B,cán bộ,hung-nguyen,matkhau-01\r\n';
+    expect((await h.call('POST', '/api/admin/users/import', { token, body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(422);
+    expect((await h.call('PATCH', '/api/admin/org-units/hn%00th', { token, body: { name: 'X' } })).status).toBe(422);
+    expect((await h.call('GET', '/api/admin/users?q=%00', { token })).status).toBe(422);
+  });
+
   it('refuses a body that has been closed', async () => {
     const token = await h.login('admin');
     await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });

@@ -6,11 +6,12 @@ import { requireRole, requireUser } from '../lib/auth.ts';
 import { jsonBody } from '../lib/validate.ts';
 import { createCriteriaSet, listCriteriaSets, patchCriteriaSet } from '../services/admin-criteria.ts';
 import { adminProvince } from '../services/admin-scope.ts';
+import { rejectNul } from './admin-guard.ts';
 import { adminDoc } from './admin-doc.ts';
 
 /** Criteria sets as data: import a new one, change one nobody has used yet. Admin only. */
 export const adminCriteriaRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'))
+  .use(requireUser, requireRole('admin'), rejectNul)
   .get('/', describeRoute(adminDoc('Every criteria set with how many reports use it', CriteriaSetSummaryList)), async (c) =>
     c.json({ items: await listCriteriaSets(c.var.deps.db) }, 200),
   )

@@ -21,11 +21,12 @@ import { createUnit, listProvinceUnits, patchUnit } from '../services/admin-org.
 import { closeUnit, mergeUnits } from '../services/admin-org-close.ts';
 import { importOrgUnits } from '../services/admin-org-import.ts';
 import { adminProvince } from '../services/admin-scope.ts';
+import { rejectNul } from './admin-guard.ts';
 import { adminDoc, csvImportDoc } from './admin-doc.ts';
 
 /** The organisation graph: add, correct, move, close, merge, import. Nothing is ever deleted. Admin only. */
 export const adminOrgRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'))
+  .use(requireUser, requireRole('admin'), rejectNul)
   .get(
     '/',
     describeRoute(adminDoc('Every unit of a province, closed ones included (the admin’s own by default)', AdminOrgUnitList)),

@@ -7,11 +7,12 @@ import { requireRole, requireUser } from '../lib/auth.ts';
 import { jsonBody, validate } from '../lib/validate.ts';
 import { listRules, replaceRules, testRoute } from '../services/admin-routing.ts';
 import { adminProvince } from '../services/admin-scope.ts';
+import { rejectNul } from './admin-guard.ts';
 import { adminDoc } from './admin-doc.ts';
 
 /** A province's ordered routing rules and a dry run of them. Admin only. */
 export const adminRoutingRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'))
+  .use(requireUser, requireRole('admin'), rejectNul)
   .get(
     '/',
     describeRoute(adminDoc("A province's routing rules in the order they are tried (the admin's own by default)", RoutingRuleList)),

@@ -8,11 +8,12 @@ import { readCsvBody } from '../services/admin-csv.ts';
 import { adminProvince } from '../services/admin-scope.ts';
 import { importUsers } from '../services/admin-user-import.ts';
 import { createUser, listUsers, patchUser, resetPassword } from '../services/admin-users.ts';
+import { rejectNul } from './admin-guard.ts';
 import { adminDoc, csvImportDoc } from './admin-doc.ts';
 
 /** Accounts: list, create, import, edit (deactivation revokes sessions), reset a password. Admin only. */
 export const adminUserRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'))
+  .use(requireUser, requireRole('admin'), rejectNul)
   .get('/', describeRoute(adminDoc("Accounts of a province's units (the admin's own by default)", AdminUserList)), validate('query', AdminUserQuery), async (c) => {
     const q = c.req.valid('query');
     const provinceId = await adminProvince(c.var.deps.db, c.var.user, q.provinceId);

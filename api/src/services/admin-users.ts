@@ -30,7 +30,11 @@ export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 const encodeCursor = (s: string) => Buffer.from(s).toString('base64url');
-const decodeCursor = (s: string) => Buffer.from(s, 'base64url').toString('utf8');
+function decodeCursor(s: string): string {
+  const name = Buffer.from(s, 'base64url').toString('utf8');
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw validationError({ cursor: ['Con trỏ phân trang không hợp lệ'] });
+  return name;
+}
 
 export interface UserListQuery {
   q?: string | undefined;
