@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { DraftRecord } from './db.ts';
 import { translator, type Translate } from './i18n/translate.ts';
-import { localeItem } from './storage.ts';
+import { localeItem, myUnseenItem } from './storage.ts';
+import { withIssueUpdates } from './triage/my-events.ts';
 
 /** What the toolbar badge says: how many reports wait to be sent, and whether one needs the member. */
 export function badgeFor(records: readonly DraftRecord[], t: Translate = translator('vi')): { text: string; color: string; title: string } {
@@ -21,7 +22,7 @@ export function badgeFor(records: readonly DraftRecord[], t: Translate = transla
 
 export async function showBadge(records: readonly DraftRecord[]): Promise<void> {
   const t = translator(await localeItem.getValue());
-  const b = badgeFor(records, t);
+  const b = withIssueUpdates(badgeFor(records, t), (await myUnseenItem.getValue()).length, t);
   await browser.action.setBadgeText({ text: b.text });
   await browser.action.setBadgeBackgroundColor({ color: b.color });
   await browser.action.setTitle({ title: b.title || t('appName') });

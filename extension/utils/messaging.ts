@@ -1,14 +1,17 @@
 import { browser } from 'wxt/browser';
+import type { PollSummary } from './triage/my-watch.ts';
 
 /**
  * Every message between the extension's pages and its service worker, typed once.
  * `outbox/flush`: a page asks the background to send what is queued now (after submitting, on
  * `online`, after signing in). `capture/add`: the background offers captured text to the page
- * that has the draft open; no answer means nobody had it open.
+ * that has the draft open; no answer means nobody had it open. `my-events/poll`: the side panel
+ * asks the background to read the observer's feed now (on opening), instead of at the next alarm.
  */
 export interface Messages {
   'outbox/flush': { req: { force?: boolean }; res: FlushSummary };
   'capture/add': { req: { draftId: string; text: string; url?: string }; res: boolean };
+  'my-events/poll': { req: Record<string, never>; res: PollSummary };
 }
 
 export interface FlushSummary {

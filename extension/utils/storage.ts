@@ -31,6 +31,30 @@ export const authExpiredItem = storage.defineItem<boolean>('local:authExpired', 
 /** The draft open in the side panel: the context menu adds captured text to it. */
 export const currentDraftItem = storage.defineItem<string | null>('local:currentDraftId', { fallback: null });
 
+/**
+ * The observer's "what changed" feed (`GET /api/my/events`): the last cursor read, for whom, and
+ * since when events count as news (events older than the first poll are absorbed silently).
+ */
+export interface MyFeedState {
+  userId: string;
+  cursor: string | null;
+  since: number;
+}
+export const myFeedItem = storage.defineItem<MyFeedState | null>('local:myFeed', { fallback: null });
+
+/** Issues of the observer answered or returned since they last looked: the badge counts them. */
+export const myUnseenItem = storage.defineItem<string[]>('local:myUnseen', { fallback: [] });
+
+/** The browser notifications the background raised about the observer's issues, newest first. */
+export interface MyNotificationRecord {
+  id: string;
+  at: number;
+  title: string;
+  message: string;
+  issueIds: string[];
+}
+export const myNotificationsItem = storage.defineItem<MyNotificationRecord[]>('local:myNotifications', { fallback: [] });
+
 /** Normalises a typed API address to an origin (`http://host:port`), or null when it is not one. */
 export function normalizeApiBase(input: string): string | null {
   try {

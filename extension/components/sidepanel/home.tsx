@@ -8,6 +8,7 @@ import { monthStatuses } from '../../utils/month-status.ts';
 import { readReference, refreshReference } from '../../utils/reference-data.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { MyIssuesLink } from '../my-issues/my-issues-link.tsx';
 import { UndoToast, type Toast } from '../ui/undo-toast.tsx';
 import { CellList } from './cell-list.tsx';
 import { DraftList, OutboxList } from './draft-lists.tsx';
@@ -60,6 +61,7 @@ export function Home(props: { userId: string }) {
         {me && me.assignments.length === 0 && <Empty>{t('noAssignments')}</Empty>}
         {me && me.assignments.length > 0 && <CellList cells={months} assignments={me.assignments} userId={props.userId} today={today} />}
       </section>
+      <MyIssuesLink />
       <OutboxList records={recs.filter((r) => r.status === 'queued')} />
       <DraftList records={recs.filter((r) => r.status === 'draft')} onToast={setToast} />
       <SubmittedList local={recs.filter((r) => r.status === 'submitted')} server={ref.value.reports} />

@@ -6,6 +6,7 @@ import { sendMessage } from '../../utils/messaging.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { SignInForm } from '../auth/sign-in-form.tsx';
+import { MyIssuesPage } from '../my-issues/my-issues-page.tsx';
 import { ReportForm } from '../report-form/report-form.tsx';
 import { ReportView } from '../report-view/report-view.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
@@ -37,6 +38,7 @@ export function PanelApp() {
     );
   } else if (route[0] === 'draft' && route[1]) screen = <ReportForm key={route[1]} id={route[1]} userId={session.user.id} />;
   else if (route[0] === 'report' && route[1]) screen = <ReportView key={route[1]} id={route[1]} />;
+  else if (route[0] === 'my-issues') screen = <MyIssuesPage userId={session.user.id} />;
   else screen = <Home userId={session.user.id} />;
 
   return (

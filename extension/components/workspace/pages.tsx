@@ -1,5 +1,7 @@
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../utils/i18n/index.ts';
+import { InboxPage } from '../triage/inbox-page.tsx';
+import { TemplatesPage } from '../triage/templates-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 
 /**
@@ -12,4 +14,8 @@ export interface WorkspacePage {
   component: ComponentType<{ params: string[] }>;
 }
 
-export const PAGES: readonly WorkspacePage[] = [{ path: 'overview', title: 'navOverview', component: OverviewPage }];
+export const PAGES: readonly WorkspacePage[] = [
+  { path: 'overview', title: 'navOverview', component: OverviewPage },
+  { path: 'inbox', title: 'navInbox', component: InboxPage },
+  { path: 'templates', title: 'navTemplates', component: TemplatesPage },
+];

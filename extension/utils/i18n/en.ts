@@ -1,7 +1,9 @@
+import { triageEn } from './triage-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language: same keys as vi.ts (the compiler checks none is missing). */
 export const en: Record<MessageKey, string> = {
+  ...triageEn,
   appName: 'Dự họp',
   loading: 'Loading…',
   view: 'View',

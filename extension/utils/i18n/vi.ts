@@ -1,5 +1,8 @@
+import { triageVi } from './triage-vi.ts';
+
 /** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
 export const vi = {
+  ...triageVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',
   view: 'Xem',

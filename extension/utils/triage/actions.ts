@@ -1,0 +1,92 @@
+import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, type ActionType, type ActorKind, type Issue, type User } from '@duhop/shared';
+import type { MessageKey } from '../i18n/index.ts';
+
+/**
+ * What the interface offers on an issue: the caller's kinds relative to it (the same rules as the
+ * API's, which still decides), the actions they allow from the status, and each action's fields.
+ */
+
+/** The API's reopening window (api/src/services/actions.ts, REOPEN_WINDOW_DAYS), in calendar days. */
+export const REOPEN_WINDOW_DAYS = 30;
+
+export function actorKindsFor(user: Pick<User, 'id' | 'role' | 'orgUnitId'>, issue: Pick<Issue, 'responsibleBodyId' | 'overdue'>, authorId?: string): ActorKind[] {
+  const kinds: ActorKind[] = [];
+  if (user.role === 'admin') kinds.push('admin');
+  if (authorId && authorId === user.id) kinds.push('author');
+  if (user.role === 'staff' || user.role === 'leader') {
+    if (issue.responsibleBodyId === user.orgUnitId) kinds.push('holder');
+    // Only an ancestor body sees someone else's issue, and only while it is overdue.
+    else if (issue.overdue) kinds.push('parent');
+  }
+  return kinds;
+}
+
+/** The buttons for an issue, answers last (they close it). */
+export function actionsFor(issue: Pick<Issue, 'status'>, kinds: readonly ActorKind[]): ActionType[] {
+  return kinds.length ? availableActions(issue.status, kinds) : [];
+}
+
+export const ANSWER_ACTIONS: readonly ActionType[] = ['resolve', 'schedule', 'explain'];
+
+export interface ActionFields {
+  /** Label of the required note, or null when the action takes none. */
+  note: MessageKey | null;
+  body: boolean;
+  /** Answers carry an optional document number and may start from a template. */
+  answer: boolean;
+}
+
+export function actionFields(type: ActionType): ActionFields {
+  const answer = ANSWER_ACTIONS.includes(type);
+  let note: MessageKey | null = null;
+  if (actionNeedsNote(type)) note = answer ? 'tg_noteAnswer' : type === 'clarify' ? 'tg_noteClarify' : type === 'reopen' ? 'tg_noteReopen' : 'tg_noteReason';
+  return { note, body: actionNeedsBody(type), answer };
+}
+
+/** An action that needs nothing typed runs on one click. */
+export function isOneClick(type: ActionType): boolean {
+  const f = actionFields(type);
+  return !f.note && !f.body;
+}
+
+export interface ActionDraft {
+  note: string;
+  toBodyId: string;
+  documentNo: string;
+}
+
+/** Client-side check before sending (the server checks again): field → message key. */
+export function checkAction(type: ActionType, d: ActionDraft): Partial<Record<'note' | 'toBodyId', MessageKey>> {
+  const f = actionFields(type);
+  const out: Partial<Record<'note' | 'toBodyId', MessageKey>> = {};
+  if (f.note && !d.note.trim()) out.note = 'tg_noteRequired';
+  if (f.body && !d.toBodyId) out.toBodyId = 'tg_bodyRequired';
+  return out;
+}
+
+/** The request body of `POST /api/issues/:id/actions`. */
+export function actionBody(type: ActionType, d: ActionDraft, expectedVersion: number) {
+  const f = actionFields(type);
+  return {
+    type,
+    expectedVersion,
+    ...(f.note && d.note.trim() ? { note: d.note.trim() } : {}),
+    ...(f.body && d.toBodyId ? { toBodyId: d.toBodyId } : {}),
+    ...(f.answer && d.documentNo.trim() ? { documentNo: d.documentNo.trim() } : {}),
+  };
+}
+
+/**
+ * Until when the observer may reopen an answered issue, or null when it is not answered. The
+ * issue carries no `closedAt`: its last change (`updatedAt`) is the answer while it stays closed.
+ */
+export function reopenDeadline(issue: Pick<Issue, 'status' | 'updatedAt'>): number | null {
+  if (!isClosed(issue.status)) return null;
+  const at = Date.parse(issue.updatedAt);
+  return Number.isNaN(at) ? null : at + REOPEN_WINDOW_DAYS * 86_400_000;
+}
+
+/** Inserts a template into the note: replaces an empty note, otherwise appends a paragraph. */
+export function withTemplate(note: string, text: string): string {
+  return note.trim() ? `${note.trimEnd()}\n\n${text}` : text;
+}
