@@ -35,32 +35,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await proxy.down();
   },
   context: async ({}, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`);
-    }
-    const context = await chromium.launchPersistentContext('', {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 360, height: 760 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-      ],
-    });
+    const context = await launchWithExtension();
     await use(context);
     await context.close();
   },
   extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await use(new URL(worker.url()).host);
+    await use(await extensionIdOf(context));
   },
   snap: async ({}, use, testInfo) => {
     await mkdir(SCREENS_DIR, { recursive: true });
@@ -72,6 +52,36 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 });
+
+/** Chromium with the built extension loaded, headless; a test may open a second one for another person. */
+export async function launchWithExtension(): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`);
+  }
+  return chromium.launchPersistentContext('', {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 360, height: 760 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+}
+
+/** The extension's id: the host of its service worker's URL. */
+export async function extensionIdOf(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
 
 export { expect } from '@playwright/test';
 
