@@ -80,6 +80,9 @@ describe('admin routes: permissions', () => {
     ]) {
       expect(paths, p).toContain(p);
     }
+    const doc = (await h.call('GET', '/openapi.json')).body;
+    expect(Object.keys(doc.paths['/api/admin/users/import'].post.requestBody.content)).toEqual(['text/csv']);
+    expect(doc.paths['/api/admin/routing-rules'].put.requestBody.content['application/json'].schema).toBeTruthy();
   });
 });
 
