@@ -97,3 +97,37 @@ export function subtreeCte(rootId: string): SQL {
         from org_units o join sub on o.parent_id = sub.id
     )`;
 }
+
+/** The units at or below a body, each with the committee it belongs to (see `subtreeCte`). */
+export interface Subtree {
+  /** Every unit id, the root included. */
+  ids: string[];
+  cells: { id: string; triageId: string }[];
+  /** Names of the committees that cells belong to. */
+  triageNames: Map<string, string>;
+}
+
+/** Loads a body's subtree once, so that the queries that follow get its ids as constants. */
+export async function loadSubtree(db: Db, rootId: string): Promise<Subtree> {
+  const rows = await queryRows<{ id: string; kind: string; triage_id: string; triage_name: string }>(
+    db,
+    sql`with recursive ${subtreeCte(rootId)} select id, kind, triage_id, triage_name from sub`,
+  );
+  const cells = rows.filter((r) => r.kind === 'cell').map((r) => ({ id: r.id, triageId: r.triage_id }));
+  return { ids: [...new Set(rows.map((r) => r.id))], cells, triageNames: new Map(rows.map((r) => [r.triage_id, r.triage_name])) };
+}
+
+/** A text[] constant (ids are slugs: no quoting needed). */
+const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
+
+/**
+ * `sub(id, triage_id)`: the subtree's cells as a derived table from two array constants. Unlike a
+ * recursive CTE, whose size the planner cannot guess, `unnest` of constants is estimated from the
+ * array length, so a commune's 17 cells get index probes and a province's thousands a scan.
+ */
+export function cellsTable(tree: Subtree) {
+  return sql`unnest(${textArray(tree.cells.map((c) => c.id))}, ${textArray(tree.cells.map((c) => c.triageId))}) as sub(id, triage_id)`;
+}
+
+/** `= any(...)` of every unit id of the subtree (bodies that may hold issues). */
+export const anyUnitOf = (tree: Subtree) => sql`any(${textArray(tree.ids)})`;

@@ -16,7 +16,7 @@ import type { Db } from '../db/client.ts';
 import { isoDay, queryRows } from '../db/rows.ts';
 import { validationError } from '../lib/errors.ts';
 import type { BodyContext } from './body-scope.ts';
-import { subtreeCte } from './body-scope.ts';
+import { cellsTable, loadSubtree, type Subtree } from './body-scope.ts';
 import { provinceSettings } from './settings.ts';
 
 export type MonthlyComplianceItem = ComplianceItem & { month: string; bodyId: string; bodyName: string };
@@ -34,7 +34,6 @@ interface Row {
   c_from: unknown;
   c_to: unknown;
   triage_id: string;
-  triage_name: string;
   report_id: string | null;
   on_time: boolean | null;
   submitted_at: Date | string | null;
@@ -55,7 +54,9 @@ export async function loadCompliance(
   months: readonly string[],
   /** Only this month's items get `submittedAt` (formatting thousands of instants for a trend costs time). */
   detailMonth: string | undefined = months[months.length - 1],
+  subtree?: Subtree,
 ): Promise<MonthlyComplianceItem[]> {
+  const tree = subtree ?? (await loadSubtree(db, ctx.body.id));
   if (months.length === 0) return [];
   const values = sql.join(
     months.map((m) => {
@@ -66,13 +67,12 @@ export async function loadCompliance(
   );
   const rows = await queryRows<Row>(
     db,
-    sql`with recursive ${subtreeCte(ctx.body.id)}
-        select mo.month, a.user_id, u.display_name, a.decision_no, a.valid_from as a_from, a.valid_to as a_to,
+    sql`select mo.month, a.user_id, u.display_name, a.decision_no, a.valid_from as a_from, a.valid_to as a_to,
                c.id as cell_id, c.name as cell_name, c.meeting_day, c.valid_from as c_from, c.valid_to as c_to,
-               sub.triage_id, sub.triage_name,
+               sub.triage_id,
                r.id as report_id, r.on_time, r.submitted_at, r.meeting_date
-          from sub
-          join org_units c on c.id = sub.id and c.kind = 'cell'
+          from ${cellsTable(tree)}
+          join org_units c on c.id = sub.id
           join assignments a on a.cell_id = c.id
           join users u on u.id = a.user_id
           join (values ${values}) as mo(month, first_day, last_day)
@@ -113,7 +113,7 @@ export async function loadCompliance(
       meetingDate,
       dueDate: dueOf(meetingDate),
       bodyId: row.triage_id,
-      bodyName: row.triage_name,
+      bodyName: tree.triageNames.get(row.triage_id) ?? row.triage_id,
       decisionNo: row.decision_no,
     };
     if (reported) {

@@ -22,7 +22,7 @@ import {
 } from '@duhop/shared';
 import type { Db } from '../db/client.ts';
 import { isoDay, queryRows } from '../db/rows.ts';
-import { subtreeCte, type BodyContext } from './body-scope.ts';
+import { anyUnitOf, cellsTable, loadSubtree, type BodyContext } from './body-scope.ts';
 import { loadCalendar } from './calendar.ts';
 import { loadCompliance, sortItems } from './compliance.ts';
 import { overdueCondition } from './overdue-sql.ts';
@@ -52,7 +52,8 @@ export async function loadSynthesis(
   const months = trendMonths(month, TREND_MONTHS);
   const { first, last } = monthBounds(month);
   const from = monthBounds(months[0]!).first;
-  const cte = subtreeCte(ctx.body.id);
+  const tree = await loadSubtree(db, ctx.body.id);
+  const cells = cellsTable(tree);
   /**
    * Issues raised at meetings between two dates that concern the body: raised in its cells (their
    * reports by reports_cell_date_idx, then one issues_report_idx probe per report; OFFSET 0 keeps
@@ -61,7 +62,7 @@ export async function loadSynthesis(
    * province holds only issues of its own cells, so it skips the second part.
    */
   const issuesBetween = (a: string, b: string) => sql`(
-      select r.meeting_date, i.* from sub
+      select r.meeting_date, i.* from ${cells}
         join reports r on r.cell_id = sub.id and r.meeting_date between ${a}::date and ${b}::date
        cross join lateral (
          select i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
@@ -71,39 +72,36 @@ export async function loadSynthesis(
           ? sql``
           : sql`union all
       select r.meeting_date, i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
-        from sub
-        join issues i on i.responsible_body_id = sub.id and i.due_at >= ${startOfLocalDay(a).toISOString()}::timestamptz
+        from issues i
         join reports r on r.id = i.report_id and r.meeting_date between ${a}::date and ${b}::date
-       where r.cell_id not in (select id from sub)`
+       where i.responsible_body_id = ${anyUnitOf(tree)} and i.due_at >= ${startOfLocalDay(a).toISOString()}::timestamptz
+         and not (r.cell_id = ${anyUnitOf(tree)})`
       }) i`;
 
   const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] = await Promise.all([
-    loadCompliance(db, ctx, months),
-    queryRows<{ month: string; triage_id: string; triage_name: string; band: string; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
+    loadCompliance(db, ctx, months, month, tree),
+    queryRows<{ month: string; triage_id: string; band: string; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
       db,
-      sql`with recursive ${cte}
-          select to_char(r.meeting_date, 'YYYY-MM') as month, sub.triage_id, sub.triage_name, r.band,
+      sql`select to_char(r.meeting_date, 'YYYY-MM') as month, sub.triage_id, r.band,
                  count(*)::int as n, sum(r.score)::float8 as score_sum,
                  sum(r.cell_self_score)::float8 as self_sum, count(r.cell_self_score)::int as self_n
-            from reports r join sub on sub.id = r.cell_id
+            from reports r join ${cells} on sub.id = r.cell_id
            where r.meeting_date between ${from}::date and ${last}::date
-           group by 1, 2, 3, 4`,
+           group by 1, 2, 3`,
     ),
     queryRows<{ criteria_set_id: string; group_id: string; average: number; n: number }>(
       db,
-      sql`with recursive ${cte}
-          select r.criteria_set_id, g.key as group_id, avg(g.value::float8)::float8 as average, count(*)::int as n
-            from reports r join sub on sub.id = r.cell_id
+      sql`select r.criteria_set_id, g.key as group_id, avg(g.value::float8)::float8 as average, count(*)::int as n
+            from reports r join ${cells} on sub.id = r.cell_id
            cross join lateral jsonb_each_text(r.group_scores) g
            where r.meeting_date between ${first}::date and ${last}::date
            group by 1, 2`,
     ),
     queryRows<{ id: string; cell_id: string; cell_name: string; observer_name: string; meeting_date: unknown; score: number; self: number }>(
       db,
-      sql`with recursive ${cte}
-          select r.id, r.cell_id, c.name as cell_name, u.display_name as observer_name, r.meeting_date,
+      sql`select r.id, r.cell_id, c.name as cell_name, u.display_name as observer_name, r.meeting_date,
                  r.score::float8 as score, r.cell_self_score::float8 as self
-            from reports r join sub on sub.id = r.cell_id
+            from reports r join ${cells} on sub.id = r.cell_id
             join org_units c on c.id = r.cell_id
             join users u on u.id = r.author_id
            where r.meeting_date between ${first}::date and ${last}::date
@@ -112,8 +110,7 @@ export async function loadSynthesis(
     ),
     queryRows<{ month: string; category: string; body_id: string; body_name: string; status: string; overdue: boolean; n: number }>(
       db,
-      sql`with recursive ${cte}
-          select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
+      sql`select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
                  i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
             from ${issuesBetween(from, last)}
             join org_units b on b.id = i.responsible_body_id
@@ -121,8 +118,7 @@ export async function loadSynthesis(
     ),
     queryRows<{ raised: string; acknowledged: string | null; resolved: string | null; n: number }>(
       db,
-      sql`with recursive ${cte}
-          select ${localDay(sql`i.created_at`)} as raised, ${localDay(sql`ack.at`)} as acknowledged,
+      sql`select ${localDay(sql`i.created_at`)} as raised, ${localDay(sql`ack.at`)} as acknowledged,
                  ${localDay(sql`case when i.status = 'resolved' then i.closed_at end`)} as resolved, count(*)::int as n
             from ${issuesBetween(first, last)}
             left join lateral (
@@ -149,7 +145,7 @@ export async function loadSynthesis(
     scoreSum += Number(r.score_sum);
     selfSum += Number(r.self_sum ?? 0);
     selfN += r.self_n;
-    const b = perBody.get(r.triage_id) ?? { name: r.triage_name, filed: 0, sum: 0 };
+    const b = perBody.get(r.triage_id) ?? { name: tree.triageNames.get(r.triage_id) ?? r.triage_id, filed: 0, sum: 0 };
     b.filed += r.n;
     b.sum += Number(r.score_sum);
     perBody.set(r.triage_id, b);
