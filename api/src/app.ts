@@ -7,14 +7,21 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type Deps } from './context.ts';
 import type { Database } from './db/client.ts';
 import { ApiError, errorJson } from './lib/errors.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { complianceRoutes } from './routes/compliance.ts';
 import { criteriaRoutes } from './routes/criteria.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { meRoutes, orgRoutes } from './routes/me.ts';
+import { mePasswordRoutes } from './routes/me-password.ts';
 import { myRoutes } from './routes/my.ts';
+import { reportExportRoutes } from './routes/report-exports.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { routingRoutes } from './routes/routing.ts';
+import { synthesisRoutes } from './routes/synthesis.ts';
 import { templateRoutes } from './routes/templates.ts';
 
 export interface CreateAppOptions {
@@ -77,13 +84,20 @@ export function createApp(opts: CreateAppOptions) {
     .route('/', healthRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
+    .route('/api/me', mePasswordRoutes)
     .route('/api/org-units', orgRoutes)
     .route('/api/criteria-sets', criteriaRoutes)
     .route('/api/reports', reportRoutes)
     .route('/api/issues', issueRoutes)
     .route('/api/inbox', inboxRoutes)
     .route('/api/my', myRoutes)
-    .route('/api/answer-templates', templateRoutes);
+    .route('/api/answer-templates', templateRoutes)
+    .route('/api/admin', adminRoutes)
+    .route('/api/assignments', assignmentRoutes)
+    .route('/api/compliance', complianceRoutes)
+    .route('/api/synthesis', synthesisRoutes)
+    .route('/api/report-exports', reportExportRoutes)
+    .route('/api/routing-rules', routingRoutes);
 
   app.get(
     '/openapi.json',

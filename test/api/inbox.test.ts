@@ -127,6 +127,15 @@ describe('org units and criteria sets', () => {
     expect(res.body.items.find((u: { id: string }) => u.id === 'hn-xom-1')).toMatchObject({ kind: 'cell', parentId: 'hung-nguyen', validTo: null });
   });
 
+  it('GET /api/routing-rules gives any user the province rules in order, and /api/me the reporting deadline', async () => {
+    const token = await h.login('observer');
+    const res = await h.call('GET', '/api/routing-rules', { token });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((r: { id: string }) => r.id)).toEqual(['na-r1', 'na-r2', 'na-r3', 'na-r4']);
+    expect((await h.call('GET', '/api/routing-rules', { token: await h.login('admin') })).body.items).toHaveLength(4);
+    expect((await h.call('GET', '/api/me', { token })).body.reporting).toEqual({ dueBeforeDay: 10, lateMeetingGraceDays: 5 });
+  });
+
   it('GET /api/criteria-sets/current picks the set in force on the date', async () => {
     const token = await h.login('observer');
     const now = await h.call('GET', '/api/criteria-sets/current?cellId=hn-xom-1', { token });

@@ -8,6 +8,7 @@ import { assignments, orgUnits } from '../db/schema.ts';
 import { requireUser } from '../lib/auth.ts';
 import { doc } from '../lib/openapi.ts';
 import { toOrgUnit } from '../services/org.ts';
+import { provinceConfig, provinceSettings } from '../services/settings.ts';
 import { queryRows } from '../db/rows.ts';
 
 const commune = alias(orgUnits, 'commune');
@@ -51,6 +52,7 @@ export const meRoutes = new Hono<AppEnv>()
           mustChangePassword: user.mustChangePassword,
         },
         assignments: rows.map((r) => ({ ...r, meetingDay: r.meetingDay ?? 3 })),
+        reporting: provinceSettings(await provinceConfig(db, user.orgUnitId), today).reporting,
       },
       200,
     );

@@ -202,12 +202,12 @@ async function findExisting(db: Db, id: string, contentHash: string, userId: str
   };
 }
 
-/** The routing rules of the province a cell belongs to, in order. */
-export async function loadRules(db: Db, cellId: string): Promise<RoutingRule[]> {
+/** The routing rules of the province a unit (a cell, a body, or the province itself) belongs to, in order. */
+export async function loadRules(db: Db, unitId: string): Promise<RoutingRule[]> {
   const rows = await db
     .select()
     .from(routingRules)
-    .where(eq(routingRules.provinceId, sql`(select province_id from org_units where id = ${cellId})`))
+    .where(eq(routingRules.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
     .orderBy(routingRules.position);
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { DEFAULT_DEADLINES, DEFAULT_REPORTING, DeadlineConfig, type ReportingConfig } from '@duhop/shared';
+
+import type { Db } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 
 export interface ProvinceSettings {
   deadlines: DeadlineConfig;
@@ -26,4 +30,13 @@ export function provinceSettings(config: Record<string, unknown> | null | undefi
     reporting = { ...reporting, ...v.reporting };
   }
   return { deadlines, reporting };
+}
+
+/** The configuration of the province a unit belongs to (or of the province itself). */
+export async function provinceConfig(db: Db, unitId: string): Promise<Record<string, unknown> | null> {
+  const rows = await queryRows<{ config: Record<string, unknown> | null }>(
+    db,
+    sql`select config from org_units where id = (select coalesce(province_id, id) from org_units where id = ${unitId})`,
+  );
+  return rows[0]?.config ?? null;
 }

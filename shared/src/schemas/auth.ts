@@ -32,5 +32,10 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
-export const MeResponse = z.object({ user: User, assignments: z.array(Assignment) });
+export const MeResponse = z.object({
+  user: User,
+  assignments: z.array(Assignment),
+  /** The province's reporting deadline in force today (due before `dueBeforeDay` of the meeting's month). */
+  reporting: z.object({ dueBeforeDay: z.number().int(), lateMeetingGraceDays: z.number().int() }).optional(),
+});
 export type MeResponse = z.infer<typeof MeResponse>;
