@@ -36,10 +36,11 @@ const collator = new Intl.Collator('vi');
 
 /**
  * The month's figures for a body and everything below it (API.md `GET /api/synthesis`).
- * One query per family of figures, each bounded by the month's meeting dates and the body's
- * subtree so that the reports_meeting_date / issues_report indexes do the work:
- * compliance (6 months), report scores (6 months), criteria groups, self-score gaps, issues
- * (6 months) and handling times. Issues are those raised at meetings of the month in the
+ * The subtree is loaded first; then one query per family of figures, bounded by the meeting
+ * dates and the subtree's ids as constants, so that the planner picks reports_meeting_date_idx
+ * for a province and reports_cell_date_idx for a commune (test/bench/synthesis.ts prints the
+ * plans): compliance (6 months), report scores (6 months), criteria groups, self-score gaps,
+ * issues (6 months) and handling times. Issues are those raised at meetings of the month in the
  * subtree's cells or sitting with a body of the subtree; their status is as of `now`.
  */
 export async function loadSynthesis(
