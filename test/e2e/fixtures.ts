@@ -79,7 +79,8 @@ export async function launchWithExtension(): Promise<BrowserContext> {
 
 /** The extension's id: the host of its service worker's URL. */
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // A loaded machine can take a while to start the worker of a fresh profile.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return new URL(worker.url()).host;
 }
 

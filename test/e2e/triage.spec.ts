@@ -12,6 +12,7 @@ type ChromeApi = {
 
 test('an issue goes round the loop: the commune forwards it, the province answers, the member is told', async ({ context, extensionId, api, relay, snap }) => {
   const title = 'Cống thoát nước xóm Yên Hồ bị tắc';
+  const lamps = 'Xin bổ sung đèn chiếu sáng ngõ 3';
 
   // The member (observer2, cell hn-yen-ho) files a report with one issue through the side panel.
   const options = await OptionsPage.open(context, extensionId);
@@ -23,6 +24,7 @@ test('an issue goes round the loop: the commune forwards it, the province answer
   await form.fillConsistent();
   await form.setSuggestions('Chi bộ cần phân công theo dõi việc sửa cống.');
   await form.addIssue({ title, detail: 'Mưa lớn là nước tràn vào nhà dân.', category: 'Hạ tầng – giao thông' });
+  await form.addIssue({ title: lamps, category: 'Hạ tầng – giao thông' });
   await form.submitButton().click();
   await panel.expectCellStatus('hn-yen-ho', 'submitted');
   const mine = new MyIssuesPage(panel.page);
@@ -40,6 +42,10 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await staffOptions.page.close();
     const ws = await WorkspacePage.open(staffBrowser, staffId);
     await ws.signIn('commune');
+    // A colleague (through the API) returns the other issue for clarification.
+    const colleague = await ServerClient.signIn(api.url, 'commune');
+    const [lampIssue] = (await colleague.get<{ items: { id: string; version: number }[] }>('/api/inbox?q=den%20chieu%20sang%20ngo%203')).items;
+    await colleague.post(`/api/issues/${lampIssue!.id}/actions`, { type: 'return_for_clarification', note: 'Ngõ 3 thuộc xóm nào, dài bao nhiêu mét?', expectedVersion: lampIssue!.version });
     await ws.search('cong thoat nuoc');
     await expect(ws.rows()).toHaveCount(1);
     const row = ws.rows().first();
@@ -62,7 +68,6 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await ws.action('Chuyển cơ quan khác');
     await ws.actionForm().getByLabel('Chuyển đến cơ quan').selectOption('na-bnc');
     await ws.actionForm().getByLabel('Lý do').fill('Vượt thẩm quyền của xã, đề nghị Ban Nội chính chỉ đạo.');
-    const colleague = await ServerClient.signIn(api.url, 'commune');
     const current = await colleague.get<{ version: number }>(`/api/issues/${issueId}`);
     await colleague.post(`/api/issues/${issueId}/actions`, { type: 'start', expectedVersion: current.version });
     await ws.actionForm().getByRole('button', { name: 'Xác nhận' }).click();
@@ -106,11 +111,16 @@ test('an issue goes round the loop: the commune forwards it, the province answer
 
   // The member's extension: opening the panel reads the feed, notifies, and the badge counts it.
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);
-  await expect.poll(() => badgeText(context)).toBe('1');
-  await expect(panel.page.getByTestId('my-issues-link').locator('..')).toContainText('1 cập nhật mới');
+  await expect.poll(() => badgeText(context)).toBe('2');
+  await expect(panel.page.getByTestId('my-issues-link').locator('..')).toContainText('2 cập nhật mới');
   const worker = context.serviceWorkers()[0]!;
   const records = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get('myNotifications')).myNotifications);
-  expect(records).toEqual([expect.objectContaining({ title: 'Kiến nghị đã được trả lời', message: expect.stringContaining(title) })]);
+  expect(records).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ title: 'Kiến nghị đã được trả lời', message: expect.stringContaining(title) }),
+      expect.objectContaining({ title: 'Kiến nghị cần làm rõ', message: expect.stringContaining(lamps) }),
+    ]),
+  );
   const shown = await panel.page.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.notifications.getAll());
   expect(Object.keys(shown).some((id) => id.startsWith('duhop-issue:'))).toBe(true);
 
@@ -123,4 +133,13 @@ test('an issue goes round the loop: the commune forwards it, the province answer
   await expect(card.getByRole('button', { name: 'Chưa thỏa đáng, mở lại' })).toBeVisible();
   await expect.poll(() => badgeText(context)).toBe('');
   await snap(panel.page, 'my-issues-resolved');
+
+  // The returned issue shows why; the member clarifies it from the panel and it goes back to the commune.
+  const returned = mine.issue(lamps);
+  await expect(returned).toContainText('Lý do trả lại: Ngõ 3 thuộc xóm nào, dài bao nhiêu mét?');
+  await returned.getByRole('button', { name: 'Trả lời làm rõ' }).click();
+  await returned.getByLabel('Nội dung làm rõ').fill('Ngõ 3 xóm Yên Hồ, dài khoảng 250 m.');
+  await returned.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(returned.getByTestId('my-issue-status')).toHaveText('Đã chuyển');
+  await expect(panel.page.getByRole('heading', { name: /Cần làm rõ/ })).toHaveCount(0);
 });

@@ -1,10 +1,9 @@
-import { localDate, type Issue, type IssueWithEvents } from '@duhop/shared';
+import { localDate, type Issue, type IssueWithEvents, type OrgUnit } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { reopenDeadline } from '../../utils/triage/actions.ts';
 import { getIssue } from '../../utils/triage/calls.ts';
-import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { ActionPanel } from '../triage/action-panel.tsx';
 import { IssueTimeline } from '../triage/issue-timeline.tsx';
 
@@ -12,10 +11,9 @@ import { IssueTimeline } from '../triage/issue-timeline.tsx';
  * One of the observer's issues: status, body, deadline, the answer; the reason it was returned
  * and the clarification form; reopening while the window is open.
  */
-export function MyIssueCard(props: { issue: Issue; unseen: boolean; onChanged: () => Promise<void> }) {
+export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: readonly OrgUnit[]; onChanged: () => Promise<void> }) {
   const t = useT();
   const locale = useLocale();
-  const units = useOrgUnits();
   const [detail, setDetail] = useState<IssueWithEvents | null>(null);
   const [showTimeline, setShowTimeline] = useState(false);
   const i = detail && detail.version >= props.issue.version ? detail : props.issue;
@@ -79,7 +77,7 @@ export function MyIssueCard(props: { issue: Issue; unseen: boolean; onChanged: (
       <button type="button" class="link" aria-expanded={showTimeline} onClick={() => setShowTimeline(!showTimeline)}>
         {showTimeline ? t('my_hideTimeline') : t('my_showTimeline')}
       </button>
-      {showTimeline && detail && <IssueTimeline events={detail.events} units={units} />}
+      {showTimeline && detail && <IssueTimeline events={detail.events} units={props.units} />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { myUnseenItem } from '../../utils/storage.ts';
+import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { MyIssueCard } from './my-issue-card.tsx';
@@ -24,6 +25,7 @@ export function MyIssuesPage(props: { userId: string }) {
   const locale = useLocale();
   const key = `myIssues:${props.userId}`;
   const cached = useLiveQuery(() => db.cache.get(key), [key]);
+  const units = useOrgUnits();
   const [busy, setBusy] = useState(true);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [fresh, setFresh] = useState<readonly string[]>([]);
@@ -75,7 +77,7 @@ export function MyIssuesPage(props: { userId: string }) {
               {t(g.key)} ({g.list.length})
             </h2>
             {g.list.map((i) => (
-              <MyIssueCard key={i.id} issue={i} unseen={fresh.includes(i.id)} onChanged={load} />
+              <MyIssueCard key={i.id} issue={i} unseen={fresh.includes(i.id)} units={units} onChanged={load} />
             ))}
           </section>
         ))}
