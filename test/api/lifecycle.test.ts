@@ -128,8 +128,10 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     const province = await h.login('province');
     expect((await h.call('GET', '/api/inbox', { token: province })).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect((await h.call('GET', '/api/inbox', { token: await h.login('commune') })).body.items).toEqual([]);
-    // The commune no longer holds it: it can read it no more, nor act on it.
-    expect((await act('commune', id, 'acknowledge')).status).toBe(404);
+    // The commune no longer holds it: it still reads how it ends, but may not act on it.
+    expect((await h.call('GET', `/api/issues/${id}`, { token: await h.login('commune') })).status).toBe(200);
+    expect((await act('commune', id, 'acknowledge')).status).toBe(403);
+    expect((await act('commune2', id, 'acknowledge')).status).toBe(404);
     expect((await act('province', id, 'resolve', { note: 'Đã chỉ đạo công an xã xử lý', documentNo: '125-CV/BNCTU' })).body).toMatchObject({
       status: 'resolved',
       answer: 'Đã chỉ đạo công an xã xử lý',

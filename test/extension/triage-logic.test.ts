@@ -208,8 +208,8 @@ describe('actions offered', () => {
   });
 
   it('allows reopening for 30 days after the answer', () => {
-    expect(reopenDeadline({ status: 'in_progress', updatedAt: '2026-11-05T09:00:00+07:00' })).toBeNull();
-    expect(reopenDeadline({ status: 'resolved', updatedAt: '2026-11-05T09:00:00+07:00' })).toBe(Date.parse('2026-12-05T09:00:00+07:00'));
+    expect(reopenDeadline({ status: 'in_progress', closedAt: null })).toBeNull();
+    expect(reopenDeadline({ status: 'resolved', closedAt: '2026-11-05T09:00:00+07:00' })).toBe(Date.parse('2026-12-05T09:00:00+07:00'));
   });
 });
 

@@ -7,6 +7,7 @@ import {
   isClosed,
   localDate,
   nextStatus,
+  REOPEN_WINDOW_DAYS,
   RESPONSIBLE_KINDS,
   type OrgUnitKind,
   TRANSITIONS,
@@ -22,11 +23,9 @@ import { issueEvents, issues, orgUnits } from '../db/schema.ts';
 import { addFieldError, ApiError, forbidden, validationError, type FieldErrors } from '../lib/errors.ts';
 import { loadCalendar } from './calendar.ts';
 import { issueTimes, issueView } from './issue-view.ts';
-import { isAncestor } from './scope.ts';
+import { canSeeIssue, isAncestor } from './scope.ts';
 import { provinceSettings } from './settings.ts';
 
-/** How long after an answer the observer or the body may reopen an issue (calendar days). */
-export const REOPEN_WINDOW_DAYS = 30;
 
 const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
 
@@ -54,7 +53,11 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
   if (!row) throw issueNotFound();
   const current = issueView(row, now);
   const kinds = await actorKinds(db, user, row, current.overdue);
-  if (kinds.length === 0) throw issueNotFound();
+  if (kinds.length === 0) {
+    // A body the issue only passed through may read it, not act on it.
+    if (await canSeeIssue(db, user, row, current.overdue)) throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
+    throw issueNotFound();
+  }
   if (!canAct(input.type, kinds)) throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
 
   const from = row.status as IssueStatus;

@@ -13,6 +13,7 @@ export function issueView(row: IssueRow, now: Date, names: { cellName?: string; 
   return {
     id: row.id,
     reportId: row.reportId,
+    authorId: row.authorId,
     cellId: row.cellId,
     ...(names.cellName ? { cellName: names.cellName } : {}),
     title: row.title,
@@ -29,6 +30,7 @@ export function issueView(row: IssueRow, now: Date, names: { cellName?: string; 
     escalated: row.escalatedAt != null,
     answer: row.answer,
     documentNo: row.documentNo,
+    closedAt: row.closedAt ? toLocalIso(row.closedAt) : null,
     createdAt: toLocalIso(row.createdAt),
     updatedAt: toLocalIso(row.updatedAt),
     version: row.version,

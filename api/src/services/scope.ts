@@ -5,15 +5,22 @@ import { queryRows } from '../db/rows.ts';
 
 /**
  * Whether the caller may read an issue: its author, the body it sits with, a body above that one
- * while the issue is overdue (to take it over), or an admin. Anything else reads as 404.
+ * while the issue is overdue (to take it over), a body it passed through, or an admin. Anything
+ * else reads as 404.
  */
-export async function canSeeIssue(db: Db, user: AuthUser, issue: { authorId: string; responsibleBodyId: string }, overdue: boolean) {
+export async function canSeeIssue(db: Db, user: AuthUser, issue: { id: string; authorId: string; responsibleBodyId: string }, overdue: boolean) {
   if (user.role === 'admin' || issue.authorId === user.id) return true;
   // Observers belong to a committee too, but only its staff act for it.
   if (user.role === 'observer') return false;
   if (issue.responsibleBodyId === user.orgUnitId) return true;
-  if (!overdue) return false;
-  return isAncestor(db, user.orgUnitId, issue.responsibleBodyId);
+  if (overdue && (await isAncestor(db, user.orgUnitId, issue.responsibleBodyId))) return true;
+  // A body the issue passed through (it forwarded it on) keeps reading how it ends.
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists(select 1 from issue_events where issue_id = ${issue.id}
+          and (to_body_id = ${user.orgUnitId} or from_body_id = ${user.orgUnitId})) as found`,
+  );
+  return rows[0]?.found === true;
 }
 
 /** Whether `ancestorId` is a strict ancestor of `id` in the org graph. */

@@ -1,4 +1,4 @@
-import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, type ActionType, type ActorKind, type Issue, type User } from '@duhop/shared';
+import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, REOPEN_WINDOW_DAYS, type ActionType, type ActorKind, type Issue, type User } from '@duhop/shared';
 import type { MessageKey } from '../i18n/index.ts';
 
 /**
@@ -6,8 +6,7 @@ import type { MessageKey } from '../i18n/index.ts';
  * API's, which still decides), the actions they allow from the status, and each action's fields.
  */
 
-/** The API's reopening window (api/src/services/actions.ts, REOPEN_WINDOW_DAYS), in calendar days. */
-export const REOPEN_WINDOW_DAYS = 30;
+export { REOPEN_WINDOW_DAYS } from '@duhop/shared';
 
 export function actorKindsFor(user: Pick<User, 'id' | 'role' | 'orgUnitId'>, issue: Pick<Issue, 'responsibleBodyId' | 'overdue'>, authorId?: string): ActorKind[] {
   const kinds: ActorKind[] = [];
@@ -76,13 +75,10 @@ export function actionBody(type: ActionType, d: ActionDraft, expectedVersion: nu
   };
 }
 
-/**
- * Until when the observer may reopen an answered issue, or null when it is not answered. The
- * issue carries no `closedAt`: its last change (`updatedAt`) is the answer while it stays closed.
- */
-export function reopenDeadline(issue: Pick<Issue, 'status' | 'updatedAt'>): number | null {
-  if (!isClosed(issue.status)) return null;
-  const at = Date.parse(issue.updatedAt);
+/** Until when the observer may reopen an answered issue, or null when it is not answered. */
+export function reopenDeadline(issue: Pick<Issue, 'status' | 'closedAt'>): number | null {
+  if (!isClosed(issue.status) || !issue.closedAt) return null;
+  const at = Date.parse(issue.closedAt);
   return Number.isNaN(at) ? null : at + REOPEN_WINDOW_DAYS * 86_400_000;
 }
 

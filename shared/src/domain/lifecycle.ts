@@ -24,6 +24,9 @@ export interface Transition {
 }
 
 /** Statuses in which an issue still waits for an answer. */
+/** How long after an answer the observer or the body may reopen an issue, in calendar days. */
+export const REOPEN_WINDOW_DAYS = 30;
+
 export const OPEN_STATUSES: readonly IssueStatus[] = Object.freeze(['routed', 'forwarded', 'acknowledged', 'in_progress', 'returned']);
 /** Statuses that answer the issue (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận). */
 export const CLOSED_STATUSES: readonly IssueStatus[] = Object.freeze(['resolved', 'scheduled', 'explained', 'rejected']);

@@ -19,6 +19,8 @@ export type IssueEvent = z.infer<typeof IssueEvent>;
 export const Issue = z.object({
   id: Uuid,
   reportId: Uuid,
+  /** The observer who raised it. */
+  authorId: Uuid,
   cellId: Slug,
   cellName: z.string().optional(),
   title: z.string(),
@@ -35,6 +37,8 @@ export const Issue = z.object({
   escalated: z.boolean().optional(),
   answer: z.string().nullable().optional(),
   documentNo: z.string().nullable().optional(),
+  /** When it was answered (resolved, scheduled, explained or rejected); null while open. */
+  closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
