@@ -8,6 +8,7 @@ import {
   AssignmentListQuery,
   AssignmentPatch,
   AssignmentRecord,
+  ImportQuery,
   localDate,
   Uuid,
 } from '@duhop/shared';
@@ -78,14 +79,17 @@ export const assignmentRoutes = new Hono<AppEnv>()
     '/import',
     describeRoute({
       ...doc(
-        'Import assignments from CSV (UTF-8, BOM allowed; headers Tên đăng nhập, Mã chi bộ, Số quyết định, Từ ngày, Đến ngày). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1)',
+        'Import assignments from CSV (UTF-8, BOM allowed; headers Tên đăng nhập, Mã chi bộ, Số quyết định, Từ ngày, Đến ngày). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1). `?dryRun=true` checks every row the same way and stores nothing (200, `valid` rows)',
         AssignmentImportResult,
         { status: 201 },
       ),
+      parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
     }),
+    validate('query', ImportQuery),
     async (c) => {
       const { db, now } = c.var.deps;
+      const dryRun = c.req.valid('query').dryRun ?? false;
       const type = c.req.header('content-type') ?? '';
       let bytes: ArrayBuffer;
       if (/^multipart\/form-data\b/i.test(type)) {
@@ -109,6 +113,7 @@ export const assignmentRoutes = new Hono<AppEnv>()
       if (Object.keys(errors).length) {
         throw validationError(errors, `Không nhập dòng nào: ${new Set(Object.keys(errors).map((k) => k.split('.')[1])).size} dòng có lỗi`);
       }
+      if (dryRun) return c.json({ imported: 0, items: [], dryRun: true, valid: drafts.length }, 200);
       const ids = await insertAssignments(
         db,
         c.var.user,

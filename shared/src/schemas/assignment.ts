@@ -33,7 +33,13 @@ export const AssignmentListQuery = z.object({
 
 export const AssignmentList = z.object({ items: z.array(AssignmentRecord) });
 
-export const AssignmentImportResult = z.object({ imported: z.number().int(), items: z.array(AssignmentRecord) });
+export const AssignmentImportResult = z.object({
+  imported: z.number().int(),
+  items: z.array(AssignmentRecord),
+  /** `?dryRun=true`: every row was checked and nothing stored; `valid` rows would be imported. */
+  dryRun: z.boolean().optional(),
+  valid: z.number().int().optional(),
+});
 
 /**
  * Columns of the import/export CSV: Vietnamese headers as written on the commune's spreadsheet;
