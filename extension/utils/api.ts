@@ -1,6 +1,7 @@
 import type { AppType } from '@duhop/api';
 import { ErrorBody } from '@duhop/shared';
 import { hc, type ClientResponse } from 'hono/client';
+import { flagPasswordChange } from './password-state.ts';
 import { apiBaseItem, authExpiredItem, sessionItem } from './storage.ts';
 
 /** A request that did not succeed: `status` null when the server was never reached. */
@@ -73,5 +74,6 @@ export async function request<R extends ClientResponse<unknown, number, 'json'>>
   const client = await currentClient();
   const result = await call(() => run(client));
   if (!result.ok && result.status === 401) await authExpiredItem.setValue(true);
+  if (!result.ok && result.code === 'PASSWORD_CHANGE_REQUIRED') await flagPasswordChange();
   return result;
 }

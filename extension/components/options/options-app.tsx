@@ -4,6 +4,7 @@ import { useT } from '../../utils/i18n/index.ts';
 import { signOut } from '../../utils/session.ts';
 import { apiBaseItem, localeItem, normalizeApiBase, sessionItem, type Locale } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
+import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
@@ -16,6 +17,7 @@ export function OptionsApp() {
   const locale = useStorageItem(localeItem) ?? 'vi';
   const [address, setAddress] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  const [changing, setChanging] = useState(false);
   useEffect(() => void (base !== undefined && setAddress(base)), [base]);
 
   const saveAddress = async (e: Event) => {
@@ -52,9 +54,17 @@ export function OptionsApp() {
       <section class="card" aria-labelledby="o-account">
         <h2 id="o-account">{session ? t('signedInAs', { name: session.user.displayName }) : t('signIn')}</h2>
         {session ? (
-          <button type="button" onClick={() => void signOut()}>
-            {t('signOut')}
-          </button>
+          <>
+            <p class="actions">
+              <button type="button" onClick={() => void signOut()}>
+                {t('signOut')}
+              </button>
+              <button type="button" class="link" aria-expanded={changing || !!session.user.mustChangePassword} onClick={() => setChanging(!changing)}>
+                {t('pw_title')}
+              </button>
+            </p>
+            {(changing || session.user.mustChangePassword) && <PasswordChangeForm idPrefix="o-pw" required={!!session.user.mustChangePassword} />}
+          </>
         ) : (
           <SignInForm idPrefix="o-signin" />
         )}

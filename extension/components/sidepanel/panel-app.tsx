@@ -5,6 +5,7 @@ import { useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
+import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { MyIssuesPage } from '../my-issues/my-issues-page.tsx';
 import { ReportForm } from '../report-form/report-form.tsx';
@@ -36,7 +37,8 @@ export function PanelApp() {
         <SignInForm />
       </section>
     );
-  } else if (route[0] === 'draft' && route[1]) screen = <ReportForm key={route[1]} id={route[1]} userId={session.user.id} />;
+  } else if (session.user.mustChangePassword) screen = <PasswordChangeForm idPrefix="p-pw" required />;
+  else if (route[0] === 'draft' && route[1]) screen = <ReportForm key={route[1]} id={route[1]} userId={session.user.id} />;
   else if (route[0] === 'report' && route[1]) screen = <ReportView key={route[1]} id={route[1]} />;
   else if (route[0] === 'my-issues') screen = <MyIssuesPage userId={session.user.id} />;
   else screen = <Home userId={session.user.id} />;
@@ -68,7 +70,7 @@ export function PanelApp() {
         </button>
       </header>
       {!online && <Notice kind="warn">{t('offline')}</Notice>}
-      {session && expired && (
+      {session && expired && !session.user.mustChangePassword && (
         <Notice kind="error">
           <p>{t('sessionExpired')}</p>
           <SignInForm idPrefix="reauth" />

@@ -1,5 +1,11 @@
+import type { Role } from '@duhop/shared';
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../utils/i18n/index.ts';
+import { AuditPage } from '../admin/audit-page.tsx';
+import { CriteriaPage } from '../admin/criteria-page.tsx';
+import { OrgPage } from '../admin/org-page.tsx';
+import { RulesPage } from '../admin/rules-page.tsx';
+import { UsersPage } from '../admin/users-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
@@ -12,10 +18,20 @@ export interface WorkspacePage {
   path: string;
   title: MessageKey;
   component: ComponentType<{ params: string[] }>;
+  /** Who sees the page (in the navigation and at its address); everyone when absent. */
+  roles?: readonly Role[];
 }
 
 export const PAGES: readonly WorkspacePage[] = [
   { path: 'overview', title: 'navOverview', component: OverviewPage },
   { path: 'inbox', title: 'navInbox', component: InboxPage },
   { path: 'templates', title: 'navTemplates', component: TemplatesPage },
+  { path: 'admin-users', title: 'nav_adminUsers', component: UsersPage, roles: ['admin'] },
+  { path: 'admin-org', title: 'nav_adminOrg', component: OrgPage, roles: ['admin'] },
+  { path: 'admin-rules', title: 'nav_adminRules', component: RulesPage, roles: ['admin'] },
+  { path: 'admin-criteria', title: 'nav_adminCriteria', component: CriteriaPage, roles: ['admin'] },
+  { path: 'admin-audit', title: 'nav_adminAudit', component: AuditPage, roles: ['admin'] },
 ];
+
+/** The pages a role may open, in registry order. */
+export const pagesFor = (role: Role | undefined): WorkspacePage[] => PAGES.filter((p) => !p.roles || (role !== undefined && p.roles.includes(role)));

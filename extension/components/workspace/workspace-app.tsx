@@ -4,9 +4,10 @@ import { useT } from '../../utils/i18n/index.ts';
 import { signOut } from '../../utils/session.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
+import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
-import { PAGES } from './pages.tsx';
+import { PAGES, pagesFor } from './pages.tsx';
 
 /** The full-tab workspace: navigation from the page registry, sign-in state, the current page. */
 export function WorkspaceApp() {
@@ -14,7 +15,8 @@ export function WorkspaceApp() {
   const [path = PAGES[0]!.path, ...params] = useHashRoute();
   const session = useStorageItem(sessionItem);
   const expired = useStorageItem(authExpiredItem);
-  const page = PAGES.find((p) => p.path === path) ?? PAGES[0]!;
+  const pages = pagesFor(session?.user.role);
+  const page = pages.find((p) => p.path === path) ?? PAGES[0]!;
   const Page = page.component;
 
   return (
@@ -24,7 +26,7 @@ export function WorkspaceApp() {
           {t('appName')} · {t('workspaceTitle')}
         </span>
         <nav aria-label={t('workspaceTitle')}>
-          {PAGES.map((p) => (
+          {pages.map((p) => (
             <a key={p.path} href={`#/${p.path}`} aria-current={p.path === page.path ? 'page' : undefined}>
               {t(p.title)}
             </a>
@@ -48,6 +50,10 @@ export function WorkspaceApp() {
           <section class="card narrow">
             {expired && <Notice kind="error">{t('sessionExpired')}</Notice>}
             <SignInForm idPrefix="w-signin" />
+          </section>
+        ) : session.user.mustChangePassword ? (
+          <section class="card narrow">
+            <PasswordChangeForm idPrefix="w-pw" required />
           </section>
         ) : (
           <Page params={params} />

@@ -1,9 +1,11 @@
+import { adminEn } from './admin-en.ts';
 import { triageEn } from './triage-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language: same keys as vi.ts (the compiler checks none is missing). */
 export const en: Record<MessageKey, string> = {
   ...triageEn,
+  ...adminEn,
   appName: 'Dự họp',
   loading: 'Loading…',
   view: 'View',
@@ -180,7 +182,7 @@ export const en: Record<MessageKey, string> = {
   err_TOO_MANY_ATTEMPTS: 'Too many failed sign-ins; try again in a few minutes.',
   err_INVALID_TOKEN: 'Your session has expired; sign in again.',
   err_UNAUTHENTICATED: 'You need to sign in.',
-  err_PASSWORD_CHANGE_REQUIRED: 'This account must change its password first (on the administration page).',
+  err_PASSWORD_CHANGE_REQUIRED: 'You must change your password before going on.',
   err_MALFORMED_JSON: 'The data sent was damaged; try again.',
   err_UNSUPPORTED_MEDIA_TYPE: 'The data sent had the wrong format.',
   err_ROUTING_FAILED: 'No body could be found for an issue; choose the responsible body.',

@@ -1,8 +1,10 @@
+import { adminVi } from './admin-vi.ts';
 import { triageVi } from './triage-vi.ts';
 
 /** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
 export const vi = {
   ...triageVi,
+  ...adminVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',
   view: 'Xem',
@@ -185,7 +187,7 @@ export const vi = {
   err_TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau ít phút.',
   err_INVALID_TOKEN: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.',
   err_UNAUTHENTICATED: 'Bạn cần đăng nhập.',
-  err_PASSWORD_CHANGE_REQUIRED: 'Tài khoản cần đổi mật khẩu trước khi tiếp tục (đổi trên trang quản trị).',
+  err_PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
   err_MALFORMED_JSON: 'Dữ liệu gửi lên bị hỏng; hãy thử gửi lại.',
   err_UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng định dạng.',
   err_ROUTING_FAILED: 'Không xác định được cơ quan nhận kiến nghị; hãy chọn cơ quan chịu trách nhiệm.',

@@ -1,0 +1,103 @@
+import type { CriteriaSet } from '@duhop/shared';
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiFailure } from '../../utils/api.ts';
+import { getCriteriaSet, listCriteria } from '../../utils/admin/calls.ts';
+import { formatDate } from '../../utils/format.ts';
+import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { failureText } from './common.tsx';
+import { CriteriaEditor } from './criteria-editor.tsx';
+import './admin.css';
+
+type Summary = Extract<Awaited<ReturnType<typeof listCriteria>>, { ok: true }>['data']['items'][number];
+type Open = { mode: 'import' } | { mode: 'view' | 'edit'; set: CriteriaSet };
+
+/** `#/admin-criteria`: criteria sets (a set some report was scored with is read-only), import and edit as JSON. */
+export function CriteriaPage() {
+  const t = useT();
+  const locale = useLocale();
+  const [items, setItems] = useState<Summary[] | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = async () => {
+    setFailure(null);
+    const res = await listCriteria();
+    if (res.ok) setItems(res.data.items);
+    else setFailure(res);
+  };
+  useEffect(() => void load(), []);
+  const show = async (s: Summary, mode: 'view' | 'edit') => {
+    setMessage(null);
+    const res = await getCriteriaSet(s.id);
+    if (!res.ok) return setFailure(res);
+    setOpen({ mode, set: res.data });
+  };
+  const saved = (set: CriteriaSet, created: boolean) => {
+    setOpen(null);
+    setMessage(t(created ? 'adm_criteriaCreated' : 'adm_criteriaSaved', { name: set.name }));
+    void load();
+  };
+
+  return (
+    <section class="admin-page" aria-labelledby="h-criteria">
+      <h1 id="h-criteria">{t('adm_criteriaTitle')}</h1>
+      <p class="hint">{t('adm_criteriaIntro')}</p>
+      <p class="actions">
+        <button type="button" class="primary" aria-expanded={open?.mode === 'import'} onClick={() => (setMessage(null), setOpen(open?.mode === 'import' ? null : { mode: 'import' }))}>
+          {t('adm_criteriaImport')}
+        </button>
+      </p>
+      {open && <CriteriaEditor key={open.mode === 'import' ? 'import' : `${open.mode}-${open.set.id}`} mode={open.mode} set={open.mode === 'import' ? undefined : open.set} onSaved={saved} onClose={() => setOpen(null)} />}
+      {message && <Notice kind="ok">{message}</Notice>}
+      {failure && (items ? <Notice kind="error">{failureText(t, failure)}</Notice> : <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />)}
+      {!items && !failure && <Loading />}
+      {items && items.length === 0 && <Empty>{t('adm_criteriaEmpty')}</Empty>}
+      {items && items.length > 0 && (
+        <div class="table-scroll">
+          <table class="admin-table" data-testid="criteria-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('adm_criteriaName')}</th>
+                <th scope="col">{t('adm_validity')}</th>
+                <th scope="col">{t('adm_cellTypes')}</th>
+                <th scope="col">{t('adm_criteriaUse')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('adm_actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id} data-criteria={s.id}>
+                  <td>
+                    {s.name} <code class="hint">{s.id}</code>
+                  </td>
+                  <td>
+                    {t('adm_fromDate', { date: formatDate(s.validFrom, locale) })}
+                    {s.validTo && ` ${t('adm_toDate', { date: formatDate(s.validTo, locale) })}`}
+                  </td>
+                  <td>{s.cellTypes ? s.cellTypes.map((c) => t(`adm_cellType_${c}` as MessageKey)).join(', ') : t('adm_allCellTypes')}</td>
+                  <td>
+                    {s.inUse ? <span class="pill">{t('adm_criteriaInUse', { n: s.reportCount })}</span> : <span class="pill pill--ok">{t('adm_criteriaUnused')}</span>}
+                  </td>
+                  <td class="row-actions">
+                    <button type="button" onClick={() => void show(s, 'view')}>
+                      {t('adm_viewJson')}
+                    </button>
+                    {!s.inUse && (
+                      <button type="button" onClick={() => void show(s, 'edit')}>
+                        {t('adm_edit')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import type { AdminOrgUnit, AdminUser, Role, UserPatchInput } from '@duhop/shared';
+import { useState } from 'preact/hooks';
+import type { ApiFailure } from '../../utils/api.ts';
+import { createUser, patchUser } from '../../utils/admin/calls.ts';
+import { validity } from '../../utils/admin/org-tree.ts';
+import { useT } from '../../utils/i18n/index.ts';
+import { describedBy, Field } from '../ui/field.tsx';
+import { failureText, roleLabel, ROLES, today, UnboundErrors, UnitSelect } from './common.tsx';
+
+interface Draft {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  password: string;
+  mustChangePassword: boolean;
+}
+
+const BOUND = ['username', 'displayName', 'role', 'orgUnitId', 'password'];
+
+/** Create an account (with a temporary password) or edit one (display name, role, body). */
+export function UserForm(props: { idPrefix: string; user?: AdminUser; units: readonly AdminOrgUnit[]; onSaved: (u: AdminUser) => void; onCancel: () => void }) {
+  const t = useT();
+  const p = props.idPrefix;
+  const u = props.user;
+  const [draft, setDraft] = useState<Draft>({
+    username: u?.username ?? '',
+    displayName: u?.displayName ?? '',
+    role: u?.role ?? 'observer',
+    orgUnitId: u?.orgUnitId ?? '',
+    password: '',
+    mustChangePassword: true,
+  });
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft({ ...draft, [k]: v });
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const local: Record<string, string[]> = {};
+    if (!u && draft.username.trim().length < 3) local.username = [t('adm_usernameShort')];
+    if (!draft.displayName.trim()) local.displayName = [t('required')];
+    if (!draft.orgUnitId) local.orgUnitId = [t('required')];
+    if (!u && draft.password.length < 8) local.password = [t('pw_tooShort')];
+    setErrors(local);
+    setFailure(null);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    let res;
+    if (u) {
+      const patch: UserPatchInput = {};
+      if (draft.displayName.trim() !== u.displayName) patch.displayName = draft.displayName.trim();
+      if (draft.role !== u.role) patch.role = draft.role;
+      if (draft.orgUnitId !== u.orgUnitId) patch.orgUnitId = draft.orgUnitId;
+      if (!Object.keys(patch).length) return (setBusy(false), props.onCancel());
+      res = await patchUser(u.id, patch);
+    } else {
+      res = await createUser({ ...draft, username: draft.username.trim(), displayName: draft.displayName.trim() });
+    }
+    setBusy(false);
+    if (res.ok) return props.onSaved(res.data);
+    setErrors(res.fields ?? {});
+    setFailure(res);
+  };
+
+  return (
+    <form class="card admin-form" onSubmit={submit} aria-busy={busy} aria-label={u ? t('adm_userEdit', { name: u.username }) : t('adm_userNew')}>
+      <div class="grid2">
+        {!u && (
+          <Field id={`${p}-username`} label={t('username')} errors={errors.username} hint={t('adm_usernameHint')}>
+            <input {...describedBy(`${p}-username`, errors.username, 'h')} autoComplete="off" spellcheck={false} value={draft.username} onInput={(e) => set('username', e.currentTarget.value)} />
+          </Field>
+        )}
+        <Field id={`${p}-name`} label={t('adm_displayName')} errors={errors.displayName}>
+          <input {...describedBy(`${p}-name`, errors.displayName)} value={draft.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} />
+        </Field>
+        <Field id={`${p}-role`} label={t('adm_role')} errors={errors.role}>
+          <select {...describedBy(`${p}-role`, errors.role)} value={draft.role} onChange={(e) => set('role', e.currentTarget.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(t, r)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={`${p}-unit`} label={t('adm_unit')} errors={errors.orgUnitId}>
+          <UnitSelect
+            id={`${p}-unit`}
+            units={props.units}
+            value={draft.orgUnitId}
+            onChange={(v) => set('orgUnitId', v)}
+            filter={(x) => validity(x, today()) === 'open'}
+            empty={t('adm_choose')}
+            invalid={!!errors.orgUnitId}
+          />
+        </Field>
+        {!u && (
+          <Field id={`${p}-password`} label={t('adm_tempPasswordLabel')} errors={errors.password} hint={t('adm_tempPasswordHint')}>
+            <input {...describedBy(`${p}-password`, errors.password, 'h')} type="text" autoComplete="off" spellcheck={false} value={draft.password} onInput={(e) => set('password', e.currentTarget.value)} />
+          </Field>
+        )}
+      </div>
+      {!u && (
+        <label class="check">
+          <input type="checkbox" checked={draft.mustChangePassword} onChange={(e) => set('mustChangePassword', e.currentTarget.checked)} />
+          {t('adm_mustChangeAtSignIn')}
+        </label>
+      )}
+      <UnboundErrors fields={errors} bound={BOUND} />
+      {failure && !failure.fields && (
+        <p class="errors" role="alert">
+          {failureText(t, failure)}
+        </p>
+      )}
+      <p class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {u ? t('save') : t('adm_create')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}

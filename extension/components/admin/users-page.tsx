@@ -1,0 +1,142 @@
+import type { AdminUser, Role } from '@duhop/shared';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiFailure } from '../../utils/api.ts';
+import { listUsers, type UserFilter } from '../../utils/admin/calls.ts';
+import { USER_CSV } from '../../utils/admin/csv-preview.ts';
+import { useT } from '../../utils/i18n/index.ts';
+import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { failureText, roleLabel, ROLES, useAdminUnits } from './common.tsx';
+import { CsvImport } from './csv-import.tsx';
+import { UserForm } from './user-form.tsx';
+import { UserRow } from './user-row.tsx';
+import './admin.css';
+
+type Panel = 'create' | 'import' | null;
+
+/** `#/admin-users`: the province's accounts — search, create, edit, deactivate, reset a password, import. */
+export function UsersPage() {
+  const t = useT();
+  const units = useAdminUnits();
+  const [filter, setFilter] = useState<UserFilter>({ q: '', role: '', active: '' });
+  const [items, setItems] = useState<AdminUser[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const load = async (cursor?: string) => {
+    const mine = ++seq.current;
+    setFailure(null);
+    const res = await listUsers({ ...filter, ...(cursor ? { cursor } : {}) });
+    if (mine !== seq.current) return; // a newer search answered first
+    if (!res.ok) return setFailure(res);
+    setItems((prev) => (cursor && prev ? [...prev, ...res.data.items] : res.data.items));
+    setNext(res.data.nextCursor);
+  };
+  // Typing in the search box waits for a pause; the selects apply at once.
+  useEffect(() => {
+    const id = setTimeout(() => void load(), filter.q ? 300 : 0);
+    return () => clearTimeout(id);
+  }, [filter.q, filter.role, filter.active]);
+
+  const changed = (u: AdminUser, text: string) => {
+    setItems((list) => list?.map((x) => (x.id === u.id ? u : x)) ?? null);
+    setMessage(text);
+  };
+
+  return (
+    <section class="admin-page" aria-labelledby="h-users">
+      <h1 id="h-users">{t('adm_usersTitle')}</h1>
+      <div class="toolbar" role="search">
+        <input
+          type="search"
+          aria-label={t('adm_usersSearch')}
+          placeholder={t('adm_usersSearch')}
+          value={filter.q}
+          onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })}
+        />
+        <select aria-label={t('adm_role')} value={filter.role} onChange={(e) => setFilter({ ...filter, role: e.currentTarget.value as Role | '' })}>
+          <option value="">{t('adm_allRoles')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {roleLabel(t, r)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('adm_status')} value={filter.active} onChange={(e) => setFilter({ ...filter, active: e.currentTarget.value as UserFilter['active'] })}>
+          <option value="">{t('adm_allStatuses')}</option>
+          <option value="true">{t('adm_active')}</option>
+          <option value="false">{t('adm_inactive')}</option>
+        </select>
+        <span class="grow" />
+        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => (setMessage(null), setPanel(panel === 'create' ? null : 'create'))}>
+          {t('adm_userNew')}
+        </button>
+        <button type="button" aria-expanded={panel === 'import'} onClick={() => (setMessage(null), setPanel(panel === 'import' ? null : 'import'))}>
+          {t('adm_importCsv')}
+        </button>
+      </div>
+      {units.failure && <Notice kind="warn">{failureText(t, units.failure)}</Notice>}
+      {panel === 'create' && (
+        <UserForm
+          idPrefix="u-new"
+          units={units.units ?? []}
+          onSaved={(u) => {
+            setPanel(null);
+            setMessage(t('adm_userCreated', { name: u.username }));
+            void load();
+          }}
+          onCancel={() => setPanel(null)}
+        />
+      )}
+      {panel === 'import' && (
+        <CsvImport
+          kind="users"
+          spec={USER_CSV}
+          idPrefix="u-csv"
+          describe={(i) => `${roleLabel(t, i.role)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`}
+          onImported={(r) => {
+            setMessage(t('adm_csvImported', { n: r.count }));
+            void load();
+          }}
+          onClose={() => setPanel(null)}
+        />
+      )}
+      {message && <Notice kind="ok">{message}</Notice>}
+      {failure && (items ? <Notice kind="error">{failureText(t, failure)}</Notice> : <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />)}
+      {!items && !failure && <Loading />}
+      {items && items.length === 0 && <Empty>{t('adm_usersEmpty')}</Empty>}
+      {items && items.length > 0 && (
+        <div class="table-scroll">
+          <table class="admin-table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('username')}</th>
+                <th scope="col">{t('adm_displayName')}</th>
+                <th scope="col">{t('adm_role')}</th>
+                <th scope="col">{t('adm_unit')}</th>
+                <th scope="col">{t('adm_status')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('adm_actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((u) => (
+                <UserRow key={u.id} user={u} units={units.units ?? []} onChanged={changed} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <p>
+          <button type="button" onClick={() => void load(next)}>
+            {t('tg_loadMore')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
