@@ -1,5 +1,6 @@
 import type { OrgChangeResult } from '@duhop/shared';
 import { useState } from 'preact/hooks';
+import { refreshOrgCache } from '../../utils/admin/calls.ts';
 import { ORG_CSV } from '../../utils/admin/csv-preview.ts';
 import { dayBefore, matchWithAncestors, treeRows, validity } from '../../utils/admin/org-tree.ts';
 import { formatDate } from '../../utils/format.ts';
@@ -44,7 +45,7 @@ export function OrgPage(props: { params: string[] }) {
   const done = async (text: string) => {
     setPanel(null);
     setMessage(text);
-    await reload();
+    await Promise.all([reload(), refreshOrgCache()]);
   };
   const changed = (r: OrgChangeResult) =>
     t('adm_orgChanged', {
@@ -93,7 +94,7 @@ export function OrgPage(props: { params: string[] }) {
           describe={(i) => `${kindLabel(t, i.kind)}${i.parentId ? ` · ${t('adm_under', { parent: i.parentId })}` : ''} · ${t('adm_fromDate', { date: formatDate(i.validFrom, locale) })}`}
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));
-            void reload();
+            void Promise.all([reload(), refreshOrgCache()]);
           }}
           onClose={() => setPanel(null)}
         />

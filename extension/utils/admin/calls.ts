@@ -14,6 +14,7 @@ import type {
   UserPatchInput,
 } from '@duhop/shared';
 import { readResponse, request, REQUEST_TIMEOUT_MS, type ApiResult } from '../api.ts';
+import { db } from '../db.ts';
 import { flagPasswordChange } from '../password-state.ts';
 import { apiBaseItem, authExpiredItem, sessionItem } from '../storage.ts';
 
@@ -46,6 +47,15 @@ export const createUnit = (json: OrgUnitCreateInput) => request((c) => c.api.adm
 export const patchUnit = (id: string, json: OrgUnitPatchInput) => request((c) => c.api.admin['org-units'][':id'].$patch({ param: { id }, json }));
 export const closeUnit = (id: string, json: OrgUnitCloseInput) => request((c) => c.api.admin['org-units'][':id'].close.$post({ param: { id }, json }));
 export const mergeUnits = (json: OrgUnitMergeInput) => request((c) => c.api.admin['org-units'].merge.$post({ json }));
+
+/**
+ * After a change to the graph, the copy of `GET /api/org-units` the other screens keep (the side
+ * panel's reference data, the triage screens' names) is refreshed at once, not within the hour.
+ */
+export async function refreshOrgCache(): Promise<void> {
+  const res = await request((c) => c.api['org-units'].$get());
+  if (res.ok) await db.cache.put({ key: 'orgUnits', value: res.data.items, fetchedAt: Date.now() });
+}
 
 export const listRules = (provinceId?: string) => request((c) => c.api.admin['routing-rules'].$get({ query: province(provinceId) }));
 export const saveRules = (rules: RoutingRule[], provinceId?: string) => request((c) => c.api.admin['routing-rules'].$put({ json: { rules, ...province(provinceId) } }));

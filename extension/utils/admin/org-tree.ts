@@ -57,17 +57,17 @@ export function treeRows(units: readonly AdminOrgUnit[], today: string, collapse
   const index = childrenIndex(units, today);
   const out: TreeRow[] = [];
   const placed = new Set<string>();
-  const walk = (parent: string | null, depth: number) => {
+  const walk = (parent: string | null, depth: number, shown: boolean) => {
     for (const unit of index.get(parent) ?? []) {
       if (placed.has(unit.id)) continue;
       placed.add(unit.id);
-      if (visible && !visible.has(unit.id)) continue;
-      const kids = index.get(unit.id) ?? [];
-      out.push({ unit, depth, childCount: kids.length });
-      if (!collapsed.has(unit.id) || visible) walk(unit.id, depth + 1);
+      const show = shown && (!visible || visible.has(unit.id));
+      if (show) out.push({ unit, depth, childCount: (index.get(unit.id) ?? []).length });
+      // Walk on even when hidden, so that every unit reachable from a root counts as placed.
+      walk(unit.id, depth + 1, show && (!collapsed.has(unit.id) || !!visible));
     }
   };
-  walk(null, 0);
+  walk(null, 0, true);
   // Units caught in a cycle (each one's parent is another of them) are never reached from a root.
   for (const unit of units) if (!placed.has(unit.id) && (!visible || visible.has(unit.id))) out.push({ unit, depth: 0, childCount: 0 });
   return out;
