@@ -6,9 +6,11 @@ import { CriteriaPage } from '../admin/criteria-page.tsx';
 import { OrgPage } from '../admin/org-page.tsx';
 import { RulesPage } from '../admin/rules-page.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
+import { AssignmentsPage } from '../synthesis/assignments-page.tsx';
+import { CompliancePage } from '../synthesis/compliance-page.tsx';
+import { SynthesisPage } from '../synthesis/synthesis-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
-import { OverviewPage } from './overview-page.tsx';
 
 /**
  * The workspace's pages. A new screen (triage inbox, issue detail, synthesis…) is one entry here:
@@ -23,9 +25,11 @@ export interface WorkspacePage {
 }
 
 export const PAGES: readonly WorkspacePage[] = [
-  { path: 'overview', title: 'navOverview', component: OverviewPage },
   { path: 'inbox', title: 'navInbox', component: InboxPage },
   { path: 'templates', title: 'navTemplates', component: TemplatesPage },
+  { path: 'synthesis', title: 'navSynthesis', component: SynthesisPage, roles: ['staff', 'leader', 'admin'] },
+  { path: 'compliance', title: 'navCompliance', component: CompliancePage, roles: ['staff', 'leader', 'admin'] },
+  { path: 'assignments', title: 'navAssignments', component: AssignmentsPage, roles: ['staff', 'leader', 'admin'] },
   { path: 'admin-users', title: 'nav_adminUsers', component: UsersPage, roles: ['admin'] },
   { path: 'admin-org', title: 'nav_adminOrg', component: OrgPage, roles: ['admin'] },
   { path: 'admin-rules', title: 'nav_adminRules', component: RulesPage, roles: ['admin'] },

@@ -7,16 +7,19 @@ import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
+import { landingPath } from '../../utils/synthesis/months.ts';
 import { PAGES, pagesFor } from './pages.tsx';
 
 /** The full-tab workspace: navigation from the page registry, sign-in state, the current page. */
 export function WorkspaceApp() {
   const t = useT();
-  const [path = PAGES[0]!.path, ...params] = useHashRoute();
+  const [path, ...params] = useHashRoute();
   const session = useStorageItem(sessionItem);
   const expired = useStorageItem(authExpiredItem);
   const pages = pagesFor(session?.user.role);
-  const page = pages.find((p) => p.path === path) ?? PAGES[0]!;
+  // Without a page in the address: the synthesis for leaders and admins, the inbox for staff.
+  const landing = landingPath(session?.user.role);
+  const page = pages.find((p) => p.path === (path ?? landing)) ?? pages.find((p) => p.path === landing) ?? PAGES[0]!;
   const Page = page.component;
 
   return (

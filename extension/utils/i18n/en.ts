@@ -1,10 +1,12 @@
 import { adminEn } from './admin-en.ts';
+import { synthesisEn } from './synthesis-en.ts';
 import { triageEn } from './triage-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language: same keys as vi.ts (the compiler checks none is missing). */
 export const en: Record<MessageKey, string> = {
   ...triageEn,
+  ...synthesisEn,
   ...adminEn,
   appName: 'Dự họp',
   loading: 'Loading…',

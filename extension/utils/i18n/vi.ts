@@ -1,9 +1,11 @@
 import { adminVi } from './admin-vi.ts';
+import { synthesisVi } from './synthesis-vi.ts';
 import { triageVi } from './triage-vi.ts';
 
 /** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
 export const vi = {
   ...triageVi,
+  ...synthesisVi,
   ...adminVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',

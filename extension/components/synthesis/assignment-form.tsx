@@ -1,0 +1,79 @@
+import type { AssignmentRecord } from '@duhop/shared';
+import { useState } from 'preact/hooks';
+import type { ApiFailure } from '../../utils/api.ts';
+import { errorText, useT } from '../../utils/i18n/index.ts';
+import { createAssignment } from '../../utils/synthesis/calls.ts';
+import { describedBy, Field } from '../ui/field.tsx';
+import { Notice } from '../ui/states.tsx';
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** A new assignment: member, cell, decision, period. The server checks scope and overlaps. */
+export function AssignmentForm(props: { members: Choice[]; cells: Choice[]; today: string; onSaved: (a: AssignmentRecord) => void; onClose: () => void }) {
+  const t = useT();
+  const [form, setForm] = useState({ userId: '', cellId: '', decisionNo: '', validFrom: props.today, validTo: '' });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const errs = (k: string) => failure?.fields?.[k] ?? [];
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const res = await createAssignment({ ...form, validTo: form.validTo || null });
+    setBusy(false);
+    if (!res.ok) return setFailure(res);
+    setFailure(null);
+    props.onSaved(res.data);
+  };
+
+  return (
+    <form class="card assignment-form" onSubmit={save} aria-labelledby="as-add-h" data-testid="assignment-form">
+      <h2 id="as-add-h" style={{ gridColumn: '1 / -1' }}>
+        {t('as_add')}
+      </h2>
+      <Field id="as-user" label={t('as_member')} errors={errs('userId')} hint={t('as_memberHint')}>
+        <select {...describedBy('as-user', errs('userId'), t('as_memberHint'))} required value={form.userId} onChange={set('userId')}>
+          <option value="">{t('as_chooseMember')}</option>
+          {props.members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="as-cell" label={t('as_cell')} errors={errs('cellId')}>
+        <select {...describedBy('as-cell', errs('cellId'))} required value={form.cellId} onChange={set('cellId')}>
+          <option value="">{t('as_chooseCell')}</option>
+          {props.cells.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="as-decision" label={t('as_decision')} errors={errs('decisionNo')}>
+        <input {...describedBy('as-decision', errs('decisionNo'))} required maxLength={100} value={form.decisionNo} onInput={set('decisionNo')} />
+      </Field>
+      <Field id="as-from" label={t('as_from')} errors={errs('validFrom')}>
+        <input {...describedBy('as-from', errs('validFrom'))} type="date" required value={form.validFrom} onInput={set('validFrom')} />
+      </Field>
+      <Field id="as-to" label={t('as_to')} errors={errs('validTo')}>
+        <input {...describedBy('as-to', errs('validTo'))} type="date" min={form.validFrom} value={form.validTo} onInput={set('validTo')} />
+      </Field>
+      {failure && !failure.fields && <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>}
+      {failure?.code === 'ASSIGNMENT_OVERLAP' && <Notice kind="error">{failure.message}</Notice>}
+      <p class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? t('saving') : t('save')}
+        </button>
+        <button type="button" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { downloadSynthesis, type ExportFormat } from '../../utils/synthesis/calls.ts';
+import { saveBlob } from '../../utils/synthesis/download.ts';
+
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv'];
+
+type State = { kind: 'idle' } | { kind: 'running'; format: ExportFormat } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
+
+/**
+ * XLSX / DOCX / CSV of the synthesis. A province's file takes seconds to build: the buttons are
+ * disabled while one is made, a spinner says so, and a failure says why.
+ */
+export function ExportButtons(props: { month: string; bodyId: string; gap?: number }) {
+  const t = useT();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const running = state.kind === 'running';
+
+  const run = async (format: ExportFormat) => {
+    setState({ kind: 'running', format });
+    const res = await downloadSynthesis({ month: props.month, bodyId: props.bodyId, gap: props.gap }, format);
+    if (!res.ok) return setState({ kind: 'error', message: errorText(t, res.code, res.message) });
+    saveBlob(res.blob, res.filename);
+    setState({ kind: 'done', name: res.filename });
+  };
+
+  return (
+    <div class="export-bar" role="group" aria-label={t('ex_title')} aria-busy={running}>
+      {FORMATS.map((f) => (
+        <button key={f} type="button" data-export={f} disabled={running} onClick={() => void run(f)}>
+          {t(`ex_${f}` as MessageKey)}
+        </button>
+      ))}
+      <span class="export-state" role="status" aria-live="polite" data-testid="export-state">
+        {running && (
+          <>
+            <span class="spinner" aria-hidden="true" /> {t('ex_running')}
+          </>
+        )}
+        {state.kind === 'done' && <span class="ok-text">{t('ex_done', { name: state.name })}</span>}
+      </span>
+      {state.kind === 'error' && (
+        <p class="error-text" role="alert">
+          {t('ex_failed', { message: state.message })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import type { SynthesisResponse } from '@duhop/shared';
+import { formatDateTime, formatMonth, formatNumber, formatPercent } from '../../utils/format.ts';
+import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
+import { sessionItem, type Session } from '../../utils/storage.ts';
+import { loadSynthesis } from '../../utils/synthesis/calls.ts';
+import { useStorageItem } from '../../utils/use-live-query.ts';
+import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { ExportButtons } from './export-buttons.tsx';
+import { MonthBodyFilter } from './month-body-filter.tsx';
+import { SynthesisCharts } from './synthesis-charts.tsx';
+import { BodiesTable, GapsTable, IssuesByBodyTable } from './synthesis-tables.tsx';
+import { useLoad } from './use-load.ts';
+import { useMonthBody } from './use-month-body.ts';
+import './synthesis.css';
+
+const DEFAULT_GAP = 10;
+
+/** `#/synthesis/<month>/<bodyId>/<gap>`: the month's figures for a body, as charts, tables and files. */
+export function SynthesisPage(props: { params: string[] }) {
+  const t = useT();
+  const session = useStorageItem(sessionItem);
+  if (!session) return <Loading />;
+  if (session.user.role === 'observer') return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  return <Synthesis session={session} params={props.params} />;
+}
+
+function Synthesis(props: { session: Session; params: string[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const mb = useMonthBody('synthesis', props.params, props.session);
+  const gap = mb.extra && /^\d{1,3}(\.\d+)?$/.test(mb.extra) && Number(mb.extra) <= 100 ? Number(mb.extra) : DEFAULT_GAP;
+  const [state, reload] = useLoad(() => loadSynthesis({ month: mb.month, bodyId: mb.bodyId, gap }), [mb.month, mb.bodyId, gap]);
+  const s = state.status === 'ready' ? state.value : state.last;
+
+  return (
+    <section class="monthly synthesis" aria-labelledby="sy-h" aria-busy={state.status === 'loading'}>
+      <h1 id="sy-h">
+        {t('sy_title', { month: formatMonth(mb.month) })}
+        {s && s.bodyId === mb.bodyId && <span class="subtitle"> · {s.bodyName}</span>}
+      </h1>
+      <MonthBodyFilter idPrefix="sy" mb={mb}>
+        <label class="inline" for="sy-gap">
+          {t('sy_gap')}
+          <input
+            id="sy-gap"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            value={gap}
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              if (Number.isFinite(v) && v >= 0 && v <= 100) mb.go({ extra: String(v) });
+            }}
+          />
+        </label>
+      </MonthBodyFilter>
+      <ExportButtons month={mb.month} bodyId={mb.bodyId} gap={gap} />
+      {state.status === 'error' && <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={reload} />}
+      {state.status === 'loading' && !s && <Loading />}
+      {s && (
+        <>
+          <p class="hint">{t('sy_asOf', { time: formatDateTime(s.asOf, locale) })}</p>
+          {s.reports.expected === 0 && s.reports.filed === 0 && s.issues.raised === 0 && <Notice kind="info">{t('sy_empty')}</Notice>}
+          <Kpis s={s} />
+          <SynthesisCharts s={s} />
+          <BodiesTable rows={s.bodies} />
+          <GapsTable gap={s.gap} rows={s.gaps} />
+          <IssuesByBodyTable rows={s.issues.byBody} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The month at a glance: reports filed, on time, average score, issues, handling times. */
+function Kpis(props: { s: SynthesisResponse }) {
+  const t = useT();
+  const locale = useLocale();
+  const { reports: r, issues: i, handling: h } = props.s;
+  const days = (m: { median: number | null }) => (m.median == null ? t('sy_none') : formatNumber(m.median, locale));
+  return (
+    <dl class="kpis" data-testid="kpis">
+      <div data-kpi="reports">
+        <dt>{t('sy_kpiReports')}</dt>
+        <dd>
+          <strong>{t('sy_ofExpected', { filed: r.filed, expected: r.expected })}</strong>
+          <small>
+            {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing}
+          </small>
+        </dd>
+      </div>
+      <div data-kpi="on-time">
+        <dt>{t('sy_kpiOnTime')}</dt>
+        <dd>
+          <strong>{r.onTimeRate == null ? t('sy_none') : formatPercent(r.onTimeRate, locale)}</strong>
+          <small>
+            {r.onTime}/{r.expected}
+          </small>
+        </dd>
+      </div>
+      <div data-kpi="score">
+        <dt>{t('sy_kpiScore')}</dt>
+        <dd>
+          <strong>{r.averageScore == null ? t('sy_none') : formatNumber(r.averageScore, locale)}</strong>
+          {r.averageSelfScore != null && <small>{t('sy_kpiSelfScore', { n: formatNumber(r.averageSelfScore, locale) })}</small>}
+        </dd>
+      </div>
+      <div data-kpi="issues">
+        <dt>{t('sy_kpiIssues')}</dt>
+        <dd>
+          <strong>{i.raised}</strong>
+          <small>{t('sy_kpiIssuesDetail', { resolved: i.resolved, overdue: i.overdue })}</small>
+        </dd>
+      </div>
+      <div data-kpi="acknowledge">
+        <dt>{t('sy_kpiAck')}</dt>
+        <dd>
+          <strong>{days(h.acknowledge)}</strong>
+          <small>{t('sy_workingDaysOf', { n: h.acknowledge.count })}</small>
+        </dd>
+      </div>
+      <div data-kpi="resolve">
+        <dt>{t('sy_kpiResolve')}</dt>
+        <dd>
+          <strong>{days(h.resolve)}</strong>
+          <small>{t('sy_workingDaysOf', { n: h.resolve.count })}</small>
+        </dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,56 @@
+import type { AssignmentInput, AssignmentRecord, SynthesisResponse } from '@duhop/shared';
+import { request } from '../api.ts';
+import { fetchFile, postCsv, withQuery, exportFilename } from './download.ts';
+
+/** The monthly views' calls: typed JSON through the API client, files by plain fetch (download.ts). */
+
+export type ExportFormat = 'xlsx' | 'docx' | 'csv';
+export type Synthesis = SynthesisResponse;
+
+/** The entries with a value (the client would send `undefined` as the text "undefined"). */
+function compact<T extends Record<string, string | undefined>>(o: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v)) as { [K in keyof T]?: string };
+}
+
+export interface MonthBody {
+  month: string;
+  bodyId?: string;
+  gap?: number;
+}
+
+export const loadSynthesis = (q: MonthBody) =>
+  request((c) => c.api.synthesis.$get({ query: { month: q.month, ...compact({ bodyId: q.bodyId, gap: q.gap == null ? undefined : String(q.gap) }) } }));
+
+export const loadCompliance = (q: MonthBody) => request((c) => c.api.compliance.$get({ query: { month: q.month, ...compact({ bodyId: q.bodyId }) } }));
+
+/** The synthesis as a file; `fallbackName` follows the server's pattern in case no name comes back. */
+export function downloadSynthesis(q: MonthBody & { bodyId: string }, format: ExportFormat) {
+  const path = withQuery('/api/synthesis/export', { month: q.month, bodyId: q.bodyId, gap: q.gap, format });
+  return fetchFile(path, exportFilename(q.bodyId, q.month, format));
+}
+
+/** One submitted report as DOCX for the member's records. */
+export function downloadReportDocx(reportId: string, fallbackName: string) {
+  return fetchFile(withQuery(`/api/report-exports/${encodeURIComponent(reportId)}`, { format: 'docx' }), fallbackName);
+}
+
+export const listAssignments = (q: { bodyId?: string; month?: string }) => request((c) => c.api.assignments.$get({ query: compact(q) }));
+export const createAssignment = (json: AssignmentInput) => request((c) => c.api.assignments.$post({ json }));
+export const endAssignment = (id: string, validTo: string) => request((c) => c.api.assignments[':id'].$patch({ param: { id }, json: { validTo } }));
+
+export function downloadAssignments(q: { bodyId: string; month?: string }) {
+  return fetchFile(withQuery('/api/assignments/export', q), `phan-cong-${q.bodyId}${q.month ? `-${q.month}` : ''}.csv`);
+}
+
+export interface AssignmentImport {
+  imported: number;
+  items: AssignmentRecord[];
+  dryRun?: boolean;
+  valid?: number;
+}
+
+/** The CSV import: `dryRun` checks every row and stores nothing; errors come as 422 `rows.N.field`. */
+export const importAssignments = (text: string, dryRun: boolean) => postCsv<AssignmentImport>(withQuery('/api/assignments/import', { dryRun: dryRun || undefined }), text);
+
+/** Members an admin can assign (accounts with the observer role). Staff learn members from the assignment list. */
+export const listObservers = () => request((c) => c.api.admin.users.$get({ query: { role: 'observer', active: 'true', limit: '500' } }));
