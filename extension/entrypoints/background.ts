@@ -7,6 +7,7 @@ import { purgeDeleted } from '../utils/draft-store.ts';
 import { onMessage } from '../utils/messaging.ts';
 import { flushSerial, refreshBadge, RETRY_ALARM } from '../utils/outbox-sender.ts';
 import { sessionItem } from '../utils/storage.ts';
+import { setupDeadlineReminders } from '../utils/synthesis/reminder-watch.ts';
 import { setupMyIssuesWatch } from '../utils/triage/my-watch.ts';
 
 // Wiring only: the outbox, the badge and the capture menu live in utils/.
@@ -30,4 +31,5 @@ export default defineBackground(() => {
   liveQuery(() => db.drafts.where('status').anyOf('queued', 'draft').count()).subscribe(() => void refreshBadge());
   void flushSerial();
   setupMyIssuesWatch();
+  setupDeadlineReminders();
 });

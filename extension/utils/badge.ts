@@ -1,7 +1,9 @@
+import { localDate } from '@duhop/shared';
 import { browser } from 'wxt/browser';
 import type { DraftRecord } from './db.ts';
 import { translator, type Translate } from './i18n/translate.ts';
-import { localeItem, myUnseenItem } from './storage.ts';
+import { deadlineRemindersItem, localeItem, myUnseenItem, sessionItem } from './storage.ts';
+import { stillDue, withDeadlineReminders } from './synthesis/reminders.ts';
 import { withIssueUpdates } from './triage/my-events.ts';
 
 /** What the toolbar badge says: how many reports wait to be sent, and whether one needs the member. */
@@ -21,8 +23,12 @@ export function badgeFor(records: readonly DraftRecord[], t: Translate = transla
 }
 
 export async function showBadge(records: readonly DraftRecord[]): Promise<void> {
-  const t = translator(await localeItem.getValue());
-  const b = withIssueUpdates(badgeFor(records, t), (await myUnseenItem.getValue()).length, t);
+  const locale = await localeItem.getValue();
+  const t = translator(locale);
+  const [unseen, reminders, session] = await Promise.all([myUnseenItem.getValue(), deadlineRemindersItem.getValue(), sessionItem.getValue()]);
+  // Outbox first, then answered issues, then the cells whose report is still due this month.
+  const due = stillDue(reminders, session?.user.id, localDate(new Date()));
+  const b = withDeadlineReminders(withIssueUpdates(badgeFor(records, t), unseen.length, t), due, t, locale);
   await browser.action.setBadgeText({ text: b.text });
   await browser.action.setBadgeBackgroundColor({ color: b.color });
   await browser.action.setTitle({ title: b.title || t('appName') });

@@ -12,6 +12,8 @@ export interface Messages {
   'outbox/flush': { req: { force?: boolean }; res: FlushSummary };
   'capture/add': { req: { draftId: string; text: string; url?: string }; res: boolean };
   'my-events/poll': { req: Record<string, never>; res: PollSummary };
+  /** The side panel opened: check the deadline reminders now; answers how many cells are due. */
+  'deadline/check': { req: Record<string, never>; res: number };
 }
 
 export interface FlushSummary {

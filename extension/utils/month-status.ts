@@ -1,4 +1,4 @@
-import { DEFAULT_REPORTING, defaultMeetingDate, reportDueDate, type Assignment } from '@duhop/shared';
+import { DEFAULT_REPORTING, defaultMeetingDate, reportDueDate, type Assignment, type ReportingConfig } from '@duhop/shared';
 import type { DraftRecord } from './db.ts';
 import type { ReportSummary } from './reference-data.ts';
 
@@ -24,10 +24,17 @@ const RANK: Record<CellStatus, number> = { none: 0, draft: 1, queued: 2, submitt
 
 /**
  * This month's status of each assigned cell from the local records and the server's list: the most
- * advanced wins (submitted > queued > draft > none). Uses the default reporting deadline; the
- * server's `onTime` is authoritative once a report is stored.
+ * advanced wins (submitted > queued > draft > none). Due dates follow the province's deadline
+ * (`GET /api/me` → `reporting`, the default when absent); the server's `onTime` is authoritative
+ * once a report is stored.
  */
-export function monthStatuses(assignments: readonly Assignment[], records: readonly DraftRecord[], reports: readonly ReportSummary[], today: string): CellMonth[] {
+export function monthStatuses(
+  assignments: readonly Assignment[],
+  records: readonly DraftRecord[],
+  reports: readonly ReportSummary[],
+  today: string,
+  cfg: ReportingConfig = DEFAULT_REPORTING,
+): CellMonth[] {
   const month = today.slice(0, 7);
   return assignments.map((a) => {
     const planned = defaultMeetingDate(month, a.meetingDay);
@@ -36,14 +43,14 @@ export function monthStatuses(assignments: readonly Assignment[], records: reado
       cellName: a.cellName,
       meetingDay: a.meetingDay,
       status: 'none',
-      dueDate: reportDueDate(planned, DEFAULT_REPORTING),
+      dueDate: reportDueDate(planned, cfg),
       late: false,
       onTime: null,
     };
     const consider = (c: Partial<CellMonth> & { status: CellStatus; meetingDate: string }) => {
       if (RANK[c.status] <= RANK[best.status]) return;
       const { meetingDate, ...rest } = c;
-      best = { ...best, ...rest, dueDate: reportDueDate(meetingDate, DEFAULT_REPORTING) };
+      best = { ...best, ...rest, dueDate: reportDueDate(meetingDate, cfg) };
     };
     for (const r of records) {
       if (r.data.cellId !== a.cellId || !r.data.meetingDate.startsWith(month) || r.status === 'deleted') continue;

@@ -1,5 +1,6 @@
 import type { User } from '@duhop/shared';
 import { storage } from 'wxt/utils/storage';
+import type { ReminderState } from './synthesis/reminders.ts';
 
 /**
  * Every value kept in extension storage, each defined once. Extension storage is shared by the
@@ -65,3 +66,6 @@ export function normalizeApiBase(input: string): string | null {
     return null;
   }
 }
+
+/** Deadline reminders of the signed-in member: the cells still due this month and those already notified. */
+export const deadlineRemindersItem = storage.defineItem<ReminderState | null>('local:deadlineReminders', { fallback: null });

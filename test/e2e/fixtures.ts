@@ -86,11 +86,22 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 
 export { expect } from '@playwright/test';
 
-type ChromeApi = { action: { getBadgeText(d: object): Promise<string> }; storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-/** The toolbar badge text, read in the extension's service worker. */
-export async function badgeText(context: BrowserContext): Promise<string> {
+type ChromeApi = {
+  action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+};
+/**
+ * The toolbar badge text, read in the extension's service worker. From the 1st to the reporting
+ * deadline the badge may count the cells still owing a report (when nothing else is shown): that
+ * depends on the calendar, so it reads as '' unless `reminders` is asked for.
+ */
+export async function badgeText(context: BrowserContext, opts: { reminders?: boolean } = {}): Promise<string> {
   const worker = context.serviceWorkers()[0]!;
-  return worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.action.getBadgeText({}));
+  const [text, title] = await worker.evaluate(async () => {
+    const action = (globalThis as unknown as { chrome: ChromeApi }).chrome.action;
+    return [await action.getBadgeText({}), await action.getTitle({})] as const;
+  });
+  return !opts.reminders && /chưa có báo cáo tháng này/.test(title) ? '' : text;
 }
 
 /** The bearer token the extension keeps in its storage (to expire it from the server side). */

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber, formatSigned } from '../../ut
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { ReportDocxButton } from '../synthesis/report-docx-button.tsx';
 import { IssueStatusList } from './issue-status-list.tsx';
 
 /** What the server stored for a report, read-only, with each issue's current status; cached for offline. */
@@ -80,6 +81,7 @@ export function ReportView(props: { id: string }) {
         <button type="button" onClick={load} disabled={busy}>
           {busy ? t('loading') : t('refresh')}
         </button>
+        <ReportDocxButton reportId={view.id} cellId={view.cellId} meetingDate={view.meetingDate} />
       </p>
     </article>
   );

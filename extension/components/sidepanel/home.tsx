@@ -9,6 +9,7 @@ import { readReference, refreshReference } from '../../utils/reference-data.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { MyIssuesLink } from '../my-issues/my-issues-link.tsx';
+import { DeadlineBanner } from '../synthesis/deadline-banner.tsx';
 import { UndoToast, type Toast } from '../ui/undo-toast.tsx';
 import { CellList } from './cell-list.tsx';
 import { DraftList, OutboxList } from './draft-lists.tsx';
@@ -40,7 +41,7 @@ export function Home(props: { userId: string }) {
   const today = localDate(new Date());
   const me = ref.value.me?.user.id === props.userId ? ref.value.me : null;
   const recs = [...records.value].sort((a, b) => b.updatedAt - a.updatedAt);
-  const months = me ? monthStatuses(me.assignments, recs, ref.value.reports, today) : [];
+  const months = me ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting) : [];
 
   return (
     <div class="home">
@@ -57,6 +58,7 @@ export function Home(props: { userId: string }) {
         <h2 id="h-cells">
           {t('homeTitle')} · {t('monthLabel', { month: formatMonth(today.slice(0, 7)) })}
         </h2>
+        <DeadlineBanner me={me} cells={months} today={today} />
         {!me && refresh.busy ? <Loading /> : !me ? <Empty>{t('loadFailed')}</Empty> : null}
         {me && me.assignments.length === 0 && <Empty>{t('noAssignments')}</Empty>}
         {me && me.assignments.length > 0 && <CellList cells={months} assignments={me.assignments} userId={props.userId} today={today} />}
