@@ -78,7 +78,7 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await ws.actionForm().getByRole('button', { name: 'Xác nhận' }).click();
     await ws.expectStatus('Đã chuyển tiếp');
     await expect(ws.page.getByTestId('issue-body')).toHaveText('Ban Nội chính Tỉnh ủy');
-    await expect(ws.issueView()).toContainText('cơ quan không còn theo dõi');
+    await expect(ws.issueView()).toContainText('không còn xử lý kiến nghị này');
     await snap(ws.page, 'issue-forwarded');
 
     // The provincial board adds an answer template, then resolves the issue with it.

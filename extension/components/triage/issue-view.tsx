@@ -21,15 +21,12 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const [issue, setIssue] = useState<IssueWithEvents | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [report, setReport] = useState<ReportView | null | undefined>(undefined);
-  // After a forward the issue leaves the caller's scope: the API no longer shows it to them.
-  const [movedAway, setMovedAway] = useState(false);
 
   const load = async () => {
     const res = await getIssue(props.id);
     if (res.ok) {
       setIssue(res.data);
       setFailure(null);
-      setMovedAway(false);
       props.onUpdated(res.data);
     } else setFailure(res);
     return res;
@@ -37,8 +34,7 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const applied = async (updated: Issue) => {
     setIssue((cur) => cur && mergeIssue(cur, updated));
     props.onUpdated(updated);
-    const res = await load();
-    if (!res.ok && res.status === 404) setMovedAway(true);
+    await load();
   };
   useEffect(() => {
     setIssue(null);
@@ -65,6 +61,8 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const user = props.session.user;
   const kinds = actorKindsFor(user, issue, report?.authorId);
   const templatesFor = user.role === 'admin' ? issue.responsibleBodyId : '';
+  // After a forward the body that sent it on still follows the issue, but no longer handles it.
+  const movedAway = (user.role === 'staff' || user.role === 'leader') && issue.responsibleBodyId !== user.orgUnitId && !kinds.includes('parent');
   const bodyName = issue.responsibleBodyName ?? units.find((u) => u.id === issue.responsibleBodyId)?.name ?? issue.responsibleBodyId;
 
   return (

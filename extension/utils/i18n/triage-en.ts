@@ -55,7 +55,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   tg_moved: '{from} → {to}',
   tg_actions: 'Actions',
   tg_noActions: 'This account has no action on the issue in its current status.',
-  tg_movedAway: 'The issue has moved to {name}; this body no longer follows what happens to it next.',
+  tg_movedAway: 'The issue has moved to {name}; your body can still follow it but no longer handles it.',
   tg_takeOver: 'An overdue issue of a body below: the parent body may take it over.',
   tg_versionConflict: 'Someone else just updated this issue. The latest version is loaded: check the timeline and act again (what you typed is kept).',
   tg_transitionRefused: 'That action no longer fits the issue’s status. The latest version is loaded.',

@@ -56,7 +56,7 @@ export const triageVi = {
   tg_moved: '{from} → {to}',
   tg_actions: 'Xử lý',
   tg_noActions: 'Không có thao tác nào cho tài khoản này ở trạng thái hiện tại.',
-  tg_movedAway: 'Kiến nghị đã chuyển đến {name}; cơ quan không còn theo dõi diễn biến tiếp theo của kiến nghị này.',
+  tg_movedAway: 'Kiến nghị đã chuyển đến {name}; cơ quan bạn vẫn theo dõi được diễn biến nhưng không còn xử lý kiến nghị này.',
   tg_takeOver: 'Kiến nghị quá hạn của cấp dưới: cơ quan cấp trên có thể xử lý thay.',
   tg_versionConflict: 'Kiến nghị vừa được người khác cập nhật. Đã tải lại bản mới nhất: hãy xem lại diễn biến rồi thao tác lại (nội dung đã nhập vẫn được giữ).',
   tg_transitionRefused: 'Thao tác không còn phù hợp với trạng thái hiện tại của kiến nghị. Đã tải lại bản mới nhất.',
