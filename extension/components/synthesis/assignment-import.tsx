@@ -90,7 +90,17 @@ export function AssignmentImport(props: { onImported: () => void }) {
         </button>
         <label class="file-pick">
           <span>{t('as_chooseFile')}</span>{' '}
-          <input id="as-import-file" type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.currentTarget.files?.[0])} />
+          <input
+            id="as-import-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              // Cleared so that choosing the same file again, once fixed, reads it again.
+              e.currentTarget.value = '';
+              void pick(file);
+            }}
+          />
         </label>
         {name && <span class="hint">{name}</span>}
       </p>

@@ -59,7 +59,7 @@ function Assignments(props: { session: Session; params: string[] }) {
     <section class="monthly assignments" aria-labelledby="as-h">
       <h1 id="as-h">{t('as_title')}</h1>
       <MonthBodyFilter idPrefix="as" mb={mb}>
-        <label class="inline check">
+        <label class="check">
           <input type="checkbox" checked={monthOnly} onChange={(e) => setMonthOnly(e.currentTarget.checked)} />
           {t('as_inForce')} {formatMonth(mb.month)}
         </label>

@@ -14,8 +14,8 @@ export function MonthBodyFilter(props: { idPrefix: string; mb: MonthBody; childr
   const bodies = mb.bodies.some((b) => b.id === mb.bodyId) ? mb.bodies : [{ id: mb.bodyId, name: mb.bodyId, depth: 0 }, ...mb.bodies];
   return (
     <div class="filter-row month-filter" role="group" aria-label={t('sy_filters')}>
-      <label class="inline" for={`${p}-month`}>
-        {t('sy_month')}
+      <span class="inline-field">
+        <label for={`${p}-month`}>{t('sy_month')}</label>
         <input
           id={`${p}-month`}
           type="month"
@@ -31,10 +31,10 @@ export function MonthBodyFilter(props: { idPrefix: string; mb: MonthBody; childr
             } else setTyped(v);
           }}
         />
-      </label>
+      </span>
       {bodies.length > 1 && (
-        <label class="inline" for={`${p}-body`}>
-          {t('sy_body')}
+        <span class="inline-field">
+          <label for={`${p}-body`}>{t('sy_body')}</label>
           <select id={`${p}-body`} value={mb.bodyId} onChange={(e) => mb.go({ bodyId: e.currentTarget.value })}>
             {bodies.map((b) => (
               <option key={b.id} value={b.id}>
@@ -43,7 +43,7 @@ export function MonthBodyFilter(props: { idPrefix: string; mb: MonthBody; childr
               </option>
             ))}
           </select>
-        </label>
+        </span>
       )}
       {props.children}
       {bad && <span class="error-text">{t('sy_monthInvalid')}</span>}

@@ -39,8 +39,8 @@ function Synthesis(props: { session: Session; params: string[] }) {
         {s && s.bodyId === mb.bodyId && <span class="subtitle"> · {s.bodyName}</span>}
       </h1>
       <MonthBodyFilter idPrefix="sy" mb={mb}>
-        <label class="inline" for="sy-gap">
-          {t('sy_gap')}
+        <span class="inline-field">
+          <label for="sy-gap">{t('sy_gap')}</label>
           <input
             id="sy-gap"
             type="number"
@@ -53,7 +53,7 @@ function Synthesis(props: { session: Session; params: string[] }) {
               if (Number.isFinite(v) && v >= 0 && v <= 100) mb.go({ extra: String(v) });
             }}
           />
-        </label>
+        </span>
       </MonthBodyFilter>
       <ExportButtons month={mb.month} bodyId={mb.bodyId} gap={gap} />
       {state.status === 'error' && <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={reload} />}
