@@ -84,9 +84,10 @@ function Kpis(props: { s: SynthesisResponse }) {
       <div data-kpi="reports">
         <dt>{t('sy_kpiReports')}</dt>
         <dd>
-          <strong>{t('sy_ofExpected', { filed: r.filed, expected: r.expected })}</strong>
+          {/* Assignments reported on (on time or late) out of those expected; several reports on one cell count once here. */}
+          <strong>{t('sy_ofExpected', { filed: r.onTime + r.late, expected: r.expected })}</strong>
           <small>
-            {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing}
+            {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing} · {t('sy_reportCount', { n: r.filed })}
           </small>
         </dd>
       </div>

@@ -26,6 +26,7 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   sy_workingDaysOf: 'working days · {n} issues',
   sy_none: '—',
   sy_ofExpected: '{filed}/{expected}',
+  sy_reportCount: '{n} reports',
   sy_chartBands: 'Meeting ratings',
   sy_chartBandsDesc: 'Reports per rating: {list}',
   sy_chartTrend: 'Last 6 months',

@@ -27,6 +27,7 @@ export const synthesisVi = {
   sy_workingDaysOf: 'ngày làm việc · {n} kiến nghị',
   sy_none: '—',
   sy_ofExpected: '{filed}/{expected}',
+  sy_reportCount: '{n} báo cáo',
   sy_chartBands: 'Xếp loại buổi sinh hoạt',
   sy_chartBandsDesc: 'Số báo cáo theo xếp loại: {list}',
   sy_chartTrend: 'Diễn biến 6 tháng',
