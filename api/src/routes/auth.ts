@@ -1,13 +1,14 @@
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { LoginInput, LoginResponse, Ok, toLocalIso } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
-import { loginFailures, sessions, users } from '../db/schema.ts';
+import { sessions, users } from '../db/schema.ts';
 import { requireUser } from '../lib/auth.ts';
 import { hashPassword, newToken, sha256, verifyPassword } from '../lib/crypto.ts';
 import { ApiError } from '../lib/errors.ts';
 import { doc } from '../lib/openapi.ts';
+import { clearAttempts, takeAttempt } from '../lib/throttle.ts';
 import { jsonBody } from '../lib/validate.ts';
 
 // Verifying against a fixed hash when the user does not exist keeps the timing the same.
@@ -22,22 +23,15 @@ export const authRoutes = new Hono<AppEnv>()
       const { db, now, config } = c.var.deps;
       const { username, password } = c.req.valid('json');
       const key = username.toLowerCase();
-      const since = new Date(now().getTime() - config.loginWindowMinutes * 60_000);
-      const [failures] = await db
-        .select({ n: count() })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
-      if ((failures?.n ?? 0) >= config.loginMaxFailures) {
+      if (!(await takeAttempt(db, key, now(), config))) {
         c.header('Retry-After', String(config.loginWindowMinutes * 60));
         throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${config.loginWindowMinutes} phút`);
       }
       const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${key}`).limit(1);
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-      if (!user || !ok || !user.active) {
-        await db.insert(loginFailures).values({ key, at: now() });
-        throw new ApiError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
-      }
-      await db.delete(loginFailures).where(eq(loginFailures.key, key));
+      // A wrong guess keeps the attempt taken above as its failure record.
+      if (!user || !ok || !user.active) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
+      await clearAttempts(db, key);
       const token = newToken();
       const expiresAt = new Date(now().getTime() + config.tokenTtlHours * 3600_000);
       await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, createdAt: now(), expiresAt });

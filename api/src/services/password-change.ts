@@ -1,8 +1,9 @@
-import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { ChangePasswordInput } from '@duhop/shared';
 import type { AuthUser, Deps } from '../context.ts';
 import { loginFailures, sessions, users } from '../db/schema.ts';
 import { hashPassword, verifyPassword } from '../lib/crypto.ts';
+import { takeAttempt } from '../lib/throttle.ts';
 import { ApiError } from '../lib/errors.ts';
 import { writeAudit } from './admin-audit.ts';
 import { asDb } from './admin-scope.ts';
@@ -15,14 +16,11 @@ export async function changeOwnPassword(deps: Deps, user: AuthUser, input: Chang
   const { db, config } = deps;
   const now = deps.now();
   const key = `password:${user.id}`;
-  const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000);
-  const [failures] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
-  if ((failures?.n ?? 0) >= config.loginMaxFailures) {
+  if (!(await takeAttempt(db, key, now, config))) {
     throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Nhập sai mật khẩu quá nhiều lần, hãy thử lại sau ${config.loginWindowMinutes} phút`);
   }
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
   if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    await db.insert(loginFailures).values({ key, at: now });
     throw new ApiError(422, 'WRONG_PASSWORD', 'Mật khẩu hiện tại không đúng', { currentPassword: ['Mật khẩu hiện tại không đúng'] });
   }
   const passwordHash = await hashPassword(input.newPassword);
