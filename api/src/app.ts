@@ -7,6 +7,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type Deps } from './context.ts';
 import type { Database } from './db/client.ts';
 import { ApiError, errorJson } from './lib/errors.ts';
+import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -64,7 +65,10 @@ export function createApp(opts: CreateAppOptions) {
           throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(config.bodyLimitBytes / 1024)} KB`);
         },
       }),
-    );
+    )
+    // Text PostgreSQL cannot store, refused on every route (the fuzz tests found 500s from NUL in
+    // reports, templates, login and the inbox search, and from lone surrogates in jsonb).
+    .use('/api/*', rejectUnstorableText);
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorJson(c, err);

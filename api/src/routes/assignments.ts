@@ -93,7 +93,10 @@ export const assignmentRoutes = new Hono<AppEnv>()
       const type = c.req.header('content-type') ?? '';
       let bytes: ArrayBuffer;
       if (/^multipart\/form-data\b/i.test(type)) {
-        const form = await c.req.parseBody();
+        // A broken multipart body (bad boundary, truncated) is the client's error, not a 500.
+        const form = await c.req.parseBody().catch(() => {
+          throw new ApiError(400, 'MALFORMED_BODY', 'Biểu mẫu multipart/form-data không đọc được');
+        });
         const file = Object.values(form).find((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
         if (!file) throw validationError({ file: ['Chọn tệp CSV để nhập'] });
         bytes = await file.arrayBuffer();
