@@ -31,7 +31,14 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
         fetch: app.fetch,
         port: env.PORT,
         hostname: env.HOST,
-        serverOptions: { requestTimeout: env.REQUEST_TIMEOUT_MS, headersTimeout: env.HEADERS_TIMEOUT_MS, keepAliveTimeout: 5_000 },
+        serverOptions: {
+          requestTimeout: env.REQUEST_TIMEOUT_MS,
+          headersTimeout: env.HEADERS_TIMEOUT_MS,
+          keepAliveTimeout: 5_000,
+          // Node enforces the two timeouts above only when it sweeps connections, every 30 s by
+          // default: a slow client held its socket up to 30 s past them (test/api/process-slow-clients).
+          connectionsCheckingInterval: 1_000,
+        },
       },
       () => resolve(s),
     );
