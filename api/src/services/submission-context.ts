@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { makeCalendar, type Calendar, type CriteriaSet, type RoutingRule } from '@duhop/shared';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
@@ -28,19 +28,19 @@ interface Row {
   holidays: { date: string; dayOff: boolean }[] | null;
 }
 
-/**
- * Everything a submission is checked, scored and routed against, in one round trip: a report
- * used to cost six queries here (five in parallel, then the calendar), each waiting for a pooled
- * connection under load, or queued behind each other on PGlite's single connection.
- */
-export async function loadSubmissionContext(
-  db: Db,
-  p: { reportId: string; userId: string; cellId: string; meetingDate: string; criteriaSetId: string; requestedBodyIds: readonly string[] },
-): Promise<SubmissionContext> {
+export interface ContextParams {
+  reportId: string;
+  userId: string;
+  cellId: string;
+  meetingDate: string;
+  criteriaSetId: string;
+  requestedBodyIds: readonly string[];
+}
+
+/** The statement behind `loadSubmissionContext` (exported for EXPLAIN in test/bench). */
+export function submissionContextSql(p: ContextParams): SQL {
   const province = sql`(select province_id from org_units where id = ${p.cellId})`;
-  const [row] = await queryRows<Row>(
-    db,
-    sql`select
+  return sql`select
       exists(select 1 from reports where id = ${p.reportId}::uuid) as existing,
       exists(select 1 from assignments
               where user_id = ${p.userId}::uuid and cell_id = ${p.cellId} and valid_from <= ${p.meetingDate}::date
@@ -53,8 +53,16 @@ export async function loadSubmissionContext(
         where id = ${p.criteriaSetId}
            or (definition->>'validFrom' <= ${p.meetingDate} and (definition->>'validTo' is null or definition->>'validTo' >= ${p.meetingDate}))) as sets,
       (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
-        where province_id = '' or province_id = ${province}) as holidays`,
-  );
+        where province_id = '' or province_id = ${province}) as holidays`;
+}
+
+/**
+ * Everything a submission is checked, scored and routed against, in one round trip: a report
+ * used to cost six queries here (five in parallel, then the calendar), each waiting for a pooled
+ * connection under load, or queued behind each other on PGlite's single connection.
+ */
+export async function loadSubmissionContext(db: Db, p: ContextParams): Promise<SubmissionContext> {
+  const [row] = await queryRows<Row>(db, submissionContextSql(p));
   const holidays = row?.holidays ?? [];
   return {
     existing: row?.existing === true,
