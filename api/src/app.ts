@@ -79,6 +79,10 @@ export function createApp(opts: CreateAppOptions) {
         new ApiError(err.status, malformed ? 'MALFORMED_JSON' : 'BAD_REQUEST', malformed ? 'Dữ liệu gửi lên không phải JSON hợp lệ' : err.message),
       );
     }
+    // The client hung up before its body arrived (bad connections do): nobody reads this answer,
+    // and it is not a server fault worth a stack trace in the log.
+    const incoming = (c.env as { incoming?: { complete?: boolean; destroyed?: boolean } } | undefined)?.incoming;
+    if (incoming?.destroyed && !incoming.complete) return errorJson(c, new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'));
     logError(err, c.var.requestId);
     return errorJson(c, new ApiError(500, 'INTERNAL_ERROR', 'Lỗi máy chủ; vui lòng thử lại sau'));
   });
