@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface EntrySize {
+  entrypoint: string;
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+}
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+/** Files an HTML page loads: scripts, module preloads and stylesheets (relative to the output root). */
+function assetsOf(root: string, html: string): string[] {
+  const text = readFileSync(join(root, html), 'utf8');
+  const refs = [...text.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  return refs
+    .filter((r) => /\.(m?js|css)$/.test(r) && !/^[a-z]+:/i.test(r))
+    .map((r) => posix.normalize(r.startsWith('/') ? r.slice(1) : posix.join(posix.dirname(html), r)));
+}
+
+/**
+ * Gzipped size per entrypoint of the built extension (`extension/.output/chrome-mv3`): each HTML
+ * page with the scripts and styles it loads, and each top-level or content script. Null when the
+ * extension has not been built.
+ */
+export function bundleSizes(root: string): EntrySize[] | null {
+  if (!existsSync(join(root, 'manifest.json'))) return null;
+  const entries: EntrySize[] = [];
+  const measure = (entrypoint: string, files: string[]) => {
+    const present = [...new Set(files)].filter((f) => existsSync(join(root, f)));
+    entries.push({
+      entrypoint,
+      files: present.length,
+      bytes: present.reduce((n, f) => n + statSync(join(root, f)).size, 0),
+      gzipBytes: present.reduce((n, f) => n + gz(join(root, f)), 0),
+    });
+  };
+  for (const name of readdirSync(root).sort()) {
+    if (name.endsWith('.html')) measure(name.replace(/\.html$/, ''), [name, ...assetsOf(root, name)]);
+    else if (name.endsWith('.js')) measure(name.replace(/\.js$/, ''), [name]);
+  }
+  for (const dir of ['content-scripts']) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      if (name.endsWith('.js')) measure(`${dir}/${name.replace(/\.js$/, '')}`, [`${dir}/${name}`]);
+    }
+  }
+  // Pages in sub-directories (e.g. options/index.html in some layouts).
+  for (const name of readdirSync(root)) {
+    const sub = join(root, name);
+    if (!statSync(sub).isDirectory() || ['chunks', 'assets', '_locales', 'content-scripts', 'icons'].includes(name)) continue;
+    for (const file of readdirSync(sub)) {
+      if (file.endsWith('.html')) measure(`${name}/${file.replace(/\.html$/, '')}`, [`${name}/${file}`, ...assetsOf(root, `${name}/${file}`)]);
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,122 @@
+// `npm run bench`: seeds a province at scale and measures the API against two baselines on PGlite
+// and, when DATABASE_URL or TEST_DATABASE_URL names a PostgreSQL server, on PostgreSQL in a fresh
+// database it creates and drops. Never part of `npm test`. Knobs (environment):
+//   BENCH_SCALE    history size factor (default 1: PostgreSQL 150,000 reports / 1,000,000 issues,
+//                  PGlite 10,000 / 50,000)
+//   BENCH_SECONDS  upper bound of each load run in seconds (default 10)
+//   BENCH_ONLY     `pglite` or `postgres` to measure one database
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { openDatabase } from '../../api/src/db/client.ts';
+import { bundleSizes } from './bundle.ts';
+import { measureDatabase, type DatabaseFigures } from './measure.ts';
+import { seedProvince } from './seed-province.ts';
+import { renderMarkdown, type BenchResult } from './table.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const only = process.env.BENCH_ONLY;
+const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
+
+const log = (s: string) => console.log(s);
+const size = (reports: number, issues: number) => ({ reports: Math.max(1, Math.round(reports * scale)), issues: Math.max(1, Math.round(issues * scale)) });
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+const cleanup = () => (cleaning ??= (async () => {
+  for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error('cleanup:', e));
+})());
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+
+async function benchPglite(): Promise<DatabaseFigures> {
+  log('\n== PGlite ==');
+  const dataDir = mkdtempSync(join(tmpdir(), 'duhop-bench-'));
+  const baseDir = mkdtempSync(join(tmpdir(), 'duhop-bench-base-'));
+  cleanups.push(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(baseDir, { recursive: true, force: true });
+  });
+  const database = await openDatabase({ dataDir });
+  const seeded = await seedProvince(database, size(10_000, 50_000), log).finally(() => database.close());
+  log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+  return measureDatabase({
+    driver: 'pglite',
+    apiEnv: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
+    baselineTarget: { dataDir: baseDir },
+    seeded,
+    seconds,
+    log,
+  });
+}
+
+async function benchPostgres(): Promise<DatabaseFigures> {
+  log('\n== PostgreSQL ==');
+  const suffix = randomBytes(5).toString('hex');
+  const names = [`duhop_bench_${suffix}`, `duhop_bench_${suffix}_base`];
+  const admin = postgres(pgBase, { max: 1, onnotice: () => {} });
+  for (const name of names) await admin.unsafe(`create database ${name}`);
+  cleanups.push(async () => {
+    for (const name of names) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  const urlOf = (name: string) => {
+    const u = new URL(pgBase);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  const database = await openDatabase({ url: urlOf(names[0]!), max: 4 });
+  const seeded = await seedProvince(database, size(150_000, 1_000_000), log).finally(() => database.close());
+  log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+  const pool = 10;
+  return measureDatabase({
+    driver: 'postgres',
+    apiEnv: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: urlOf(names[0]!), DB_POOL_MAX: String(pool), SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
+    baselineTarget: { url: urlOf(names[1]!), max: pool },
+    seeded,
+    seconds,
+    log,
+  });
+}
+
+const nproc = () => {
+  try {
+    return Number(execSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    return availableParallelism();
+  }
+};
+
+try {
+  const started = performance.now();
+  const loadBefore = loadavg()[0]!;
+  const databases: DatabaseFigures[] = [];
+  if (only !== 'postgres') databases.push(await benchPglite());
+  if (only !== 'pglite') {
+    if (pgBase) databases.push(await benchPostgres());
+    else log('\n(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL to measure it too)');
+  }
+  const now = new Date();
+  const result: BenchResult = {
+    date: now.toISOString(),
+    machine: { nproc: nproc(), cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, memoryGb: Math.round(totalmem() / 2 ** 30), loadavg: [loadBefore, loadavg()[0]!] },
+    scale,
+    secondsPerRun: seconds,
+    databases,
+    bundles: bundleSizes(join(root, 'extension/.output/chrome-mv3')),
+  };
+  const markdown = renderMarkdown(result);
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${now.toISOString().slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'latest.md'), markdown);
+  console.log(`\n${markdown}`);
+  console.log(`(written to bench/results/; ${Math.round((performance.now() - started) / 1000)} s in all)`);
+} finally {
+  await cleanup();
+}
