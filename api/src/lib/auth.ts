@@ -1,13 +1,22 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
-import { sessions, users } from '../db/schema.ts';
+import { queryRowsPrepared } from '../db/rows.ts';
 import { sha256 } from './crypto.ts';
 import { ApiError, forbidden } from './errors.ts';
 
 /** The only routes a user who must change their password may call (both POST). */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/me/password', '/api/auth/logout']);
+
+interface SessionRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  org_unit_id: string;
+  must_change_password: boolean;
+}
 
 /** Resolves `Authorization: Bearer …` to a user through the sessions table (no process state). */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
@@ -16,19 +25,22 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   if (!match) throw new ApiError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập');
   const { db, now } = c.var.deps;
   const tokenHash = sha256(match[1]!);
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      orgUnitId: users.orgUnitId,
-      mustChangePassword: users.mustChangePassword,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now()), eq(users.active, true)))
-    .limit(1);
+  // A prepared statement: every authenticated request sends it (see queryRowsPrepared).
+  const [found] = await queryRowsPrepared<SessionRow>(
+    db,
+    sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password
+          from sessions s join users u on u.id = s.user_id
+         where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now().toISOString()}::timestamptz and u.active
+         limit 1`,
+  );
+  const row = found && {
+    id: found.id,
+    username: found.username,
+    displayName: found.display_name,
+    role: found.role,
+    orgUnitId: found.org_unit_id,
+    mustChangePassword: found.must_change_password,
+  };
   if (!row) throw new ApiError(401, 'INVALID_TOKEN', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, hãy đăng nhập lại');
   // A reset password is a secret someone else knows: until the user picks their own, the token
   // is good only for choosing it (or signing out). Matched on the exact method and full path.

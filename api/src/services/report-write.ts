@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { queryRows } from '../db/rows.ts';
+import { queryRowsPrepared } from '../db/rows.ts';
 import type { issues, reports } from '../db/schema.ts';
 
 type ReportRow = typeof reports.$inferInsert & { submittedAt: Date; startedAt: Date; endedAt: Date };
@@ -31,7 +31,7 @@ export async function insertReport(db: Db, r: ReportRow, issueRows: IssueRow[]):
     due_at: iso(i.dueAt),
     search_text: i.searchText,
   }));
-  const [row] = await queryRows<{ inserted: number }>(
+  const [row] = await queryRowsPrepared<{ inserted: number }>(
     db,
     sql`with r as (
           insert into reports (id, author_id, cell_id, meeting_date, meeting_type, started_at, ended_at, online, attendance,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { makeCalendar, type Calendar, type CriteriaSet, type RoutingRule } from '@duhop/shared';
 import type { Db } from '../db/client.ts';
-import { queryRows } from '../db/rows.ts';
+import { queryRowsPrepared } from '../db/rows.ts';
 import { routingGraphSql, toOrgUnit, type OrgRow, type OrgUnitRecord } from './org.ts';
 
 export interface SubmissionContext {
@@ -62,7 +62,7 @@ export function submissionContextSql(p: ContextParams): SQL {
  * connection under load, or queued behind each other on PGlite's single connection.
  */
 export async function loadSubmissionContext(db: Db, p: ContextParams): Promise<SubmissionContext> {
-  const [row] = await queryRows<Row>(db, submissionContextSql(p));
+  const [row] = await queryRowsPrepared<Row>(db, submissionContextSql(p));
   const holidays = row?.holidays ?? [];
   return {
     existing: row?.existing === true,
