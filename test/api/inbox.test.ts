@@ -144,6 +144,21 @@ describe('org units and criteria sets', () => {
     expect(now.body.groups.reduce((s: number, g: { maxPoints: number }) => s + g.maxPoints, 0)).toBe(100);
     expect((await h.call('GET', '/api/criteria-sets/current?cellId=hn-xom-1&date=2025-10-27', { token })).body.id).toBe('nghe-an-08-2021');
     expect((await h.call('GET', '/api/criteria-sets/current?cellId=nope', { token })).status).toBe(404);
+    // A set another province imported does not apply here.
+    const other = { ...now.body, id: 'other-2026', name: 'Bộ tiêu chí tỉnh khác', validFrom: '2026-11-01' };
+    await h.database.exec(`insert into org_units (id, name, kind, valid_from) values ('other-tu', 'Tỉnh ủy khác', 'province', '2025-07-01')`);
+    await h.database.exec(
+      `insert into criteria_sets (id, name, province_id, valid_from, definition) values ('other-2026', 'x', 'other-tu', '2026-11-01', '${JSON.stringify(other)}'::jsonb)`,
+    );
+    try {
+      expect((await h.call('GET', '/api/criteria-sets/current?cellId=hn-xom-1', { token })).body.id).toBe('hd42-2025');
+      expect((await h.call('GET', '/api/criteria-sets/other-2026', { token })).status).toBe(404);
+      const res = await h.call('POST', '/api/reports', { token, body: buildReport({ criteriaSetId: 'other-2026' }) });
+      expect(res.status).toBe(422);
+      expect(res.body.error.fields).toHaveProperty('criteriaSetId');
+    } finally {
+      await h.database.exec(`delete from criteria_sets where id = 'other-2026'; delete from org_units where id = 'other-tu'`);
+    }
     expect((await h.call('GET', '/api/criteria-sets/current', { token })).status).toBe(422);
   });
 });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, isNull, or, sql } from 'drizzle-orm';
 import {
   answerDays,
   checkScores,
@@ -32,9 +32,19 @@ export interface SubmitOutcome {
   body: ReportResult;
 }
 
-/** Loads every criteria set (a handful per province) as validated definitions. */
-export async function loadCriteriaSets(db: Db): Promise<CriteriaSet[]> {
-  const rows = await db.select({ definition: criteriaSets.definition }).from(criteriaSets);
+/**
+ * The criteria sets (a handful) as validated definitions: the national ones and, when a unit is
+ * named, those its province imported; without a unit, every set (to name groups in history).
+ */
+export async function loadCriteriaSets(db: Db, unitId?: string): Promise<CriteriaSet[]> {
+  const rows = await db
+    .select({ definition: criteriaSets.definition })
+    .from(criteriaSets)
+    .where(
+      unitId
+        ? or(isNull(criteriaSets.provinceId), eq(criteriaSets.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
+        : undefined,
+    );
   return rows.map((r) => r.definition as CriteriaSet);
 }
 

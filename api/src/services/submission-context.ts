@@ -50,8 +50,9 @@ export function submissionContextSql(p: ContextParams): SQL {
                  'targetBodyId', target_body_id, 'target', target, 'deadlineProfile', deadline_profile, 'active', active) order by position)
          from routing_rules where province_id = ${province}) as rules,
       (select json_agg(definition) from criteria_sets
-        where id = ${p.criteriaSetId}
-           or (definition->>'validFrom' <= ${p.meetingDate} and (definition->>'validTo' is null or definition->>'validTo' >= ${p.meetingDate}))) as sets,
+        where (province_id is null or province_id = ${province})
+          and (id = ${p.criteriaSetId}
+               or (definition->>'validFrom' <= ${p.meetingDate} and (definition->>'validTo' is null or definition->>'validTo' >= ${p.meetingDate})))) as sets,
       (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
         where province_id = '' or province_id = ${province}) as holidays`;
 }
