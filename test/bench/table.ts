@@ -66,9 +66,13 @@ export function renderMarkdown(r: BenchResult): string {
   }
   const pg = r.databases.find((d) => d.driver === 'postgres');
   if (pg) {
-    const inbox = Object.entries(pg.reads).filter(([k]) => k.startsWith('inbox'));
-    const worst = Math.max(...inbox.map(([, v]) => v.p95));
-    out.push(`- PostgreSQL: inbox p95 ≤ 10 ms at ${n0(pg.seeded.issues)} issues: ${worst <= 10 ? 'met' : 'NOT met'} (worst variant ${ms(worst)} ms)`);
+    const inbox = Object.entries(pg.reads).filter(([k]) => k.startsWith('inbox') && !k.includes('after'));
+    const [worstName, worst] = inbox.reduce((a, [k, v]) => (v.p95 > a[1] ? [k, v.p95] : a), ['', -1] as [string, number]);
+    const burst = Object.entries(pg.reads).find(([k]) => k.includes('after'))?.[1];
+    out.push(
+      `- PostgreSQL: inbox p95 ≤ 10 ms at ${n0(pg.seeded.issues)} issues: ${worst <= 10 ? 'met' : 'NOT met'} (worst: ${worstName.replace('inbox: ', '')} ${ms(worst)} ms)` +
+        (burst ? `; first page right after the submission burst: ${ms(burst.p95)} ms` : ''),
+    );
   } else out.push('- PostgreSQL: not measured (set DATABASE_URL or TEST_DATABASE_URL)');
   return `${out.join('\n')}\n`;
 }
