@@ -92,7 +92,7 @@ describe('dropped clients', () => {
       let stuck: { state: string; query: string }[] = [];
       for (let i = 0; i < 50; i++) {
         stuck = await data.sql`select state, query from pg_stat_activity
-                                where datname = ${data.databaseName!} and pid <> pg_backend_pid()
+                                where datname = ${data.databaseName!} and pid <> pg_backend_pid() and backend_type = 'client backend'
                                   and (state like 'idle in transaction%' or state = 'active')`;
         if (stuck.length === 0) break;
         await tick(100);
