@@ -8,11 +8,14 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}, cwd = undefined) =>
+  spawnSync(cmd, args, { stdio: 'inherit', cwd, env: { ...process.env, ...env } }).status ?? 1;
 
 let failedRuns = 0;
 const started = Date.now();
 if (only !== 'e2e') {
+  // The extension's tsconfig extends the one WXT generates; a fresh clone has none yet.
+  failedRuns += run('npx', ['wxt', 'prepare'], {}, new URL('../extension/', import.meta.url)) ? 1 : 0;
   failedRuns += run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=results/vitest.json']) ? 1 : 0;
 }
 if (only !== 'unit') {
@@ -26,7 +29,9 @@ const read = (name) => (existsSync(new URL(name, results)) ? JSON.parse(readFile
 const vitest = read('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
+  // A file that fails to load runs no test: count it as a failure of its own.
+  const unloaded = vitest.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed += vitest.numFailedTests + unloaded;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }
 const pw = read('playwright.json');
