@@ -2,6 +2,7 @@
 // then Playwright end-to-end) and closes with one plain line: "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const results = new URL('./results/', import.meta.url);
 rmSync(results, { recursive: true, force: true });
@@ -19,7 +20,7 @@ if (only !== 'e2e') {
   failedRuns += run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=results/vitest.json']) ? 1 : 0;
 }
 if (only !== 'unit') {
-  failedRuns += run('npm', ['run', 'e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'results/playwright.json' }) ? 1 : 0;
+  failedRuns += run('npm', ['run', 'e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: fileURLToPath(new URL('playwright.json', results)) }) ? 1 : 0;
 }
 
 let passed = 0;
