@@ -18,6 +18,7 @@ export const Env = z.object({
   /** Skip the demo seed on an empty database (a real province is loaded by its admin). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  PGLITE_VACUUM_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
 });

@@ -44,6 +44,12 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     );
   });
   const escalation = startEscalationScheduler(database, () => new Date(), env.ESCALATION_INTERVAL_MS);
+  // PGlite is one standalone backend without autovacuum: keep its statistics and free space fresh.
+  const vacuum =
+    database.driver === 'pglite'
+      ? setInterval(() => void database.exec('vacuum analyze').catch((err) => log(`vacuum failed: ${String(err)}`)), env.PGLITE_VACUUM_INTERVAL_MS)
+      : undefined;
+  vacuum?.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
   log(`API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`);
@@ -55,6 +61,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     close: () =>
       (closing ??= (async () => {
         escalation.stop();
+        if (vacuum) clearInterval(vacuum);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
