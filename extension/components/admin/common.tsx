@@ -31,6 +31,40 @@ export function UnboundErrors(props: { fields?: Record<string, string[]>; bound:
   );
 }
 
+/**
+ * The end of every admin form: field errors no control shows, a failure without fields, then the
+ * submit and cancel buttons.
+ */
+export function FormFooter(props: {
+  errors?: Record<string, string[]>;
+  bound: readonly string[];
+  failure: ApiFailure | null;
+  submitLabel: string;
+  danger?: boolean;
+  busy?: boolean;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  return (
+    <>
+      <UnboundErrors fields={props.errors} bound={props.bound} />
+      {props.failure && !props.failure.fields && (
+        <p class="errors" role="alert">
+          {failureText(t, props.failure)}
+        </p>
+      )}
+      <p class="actions">
+        <button type="submit" class={props.danger ? 'primary danger-fill' : 'primary'} disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </p>
+    </>
+  );
+}
+
 export interface UnitsState {
   units: AdminOrgUnit[] | null;
   failure: ApiFailure | null;

@@ -6,7 +6,7 @@ import { successorCandidates } from '../../utils/admin/org-tree.ts';
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
-import { failureText, today, UnboundErrors } from './common.tsx';
+import { today, FormFooter } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 
 /**
@@ -68,20 +68,7 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
       <Field id={`${p}-note`} label={t('adm_note')} errors={errors.note}>
         <input {...describedBy(`${p}-note`, errors.note)} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
-      <UnboundErrors fields={errors} bound={['validTo', 'successorId', 'note']} />
-      {failure && !failure.fields && (
-        <p class="errors" role="alert">
-          {failureText(t, failure)}
-        </p>
-      )}
-      <p class="actions">
-        <button type="submit" class="primary danger-fill">
-          {t('adm_close')}…
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </p>
+      <FormFooter errors={errors} bound={['validTo', 'successorId', 'note']} failure={failure} submitLabel={`${t('adm_close')}…`} danger onCancel={props.onCancel} />
       <ConfirmDialog
         open={confirming}
         title={t('adm_closeTitle', { name: u.name })}

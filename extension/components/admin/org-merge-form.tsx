@@ -7,7 +7,7 @@ import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
-import { failureText, kindLabel, today, UnboundErrors } from './common.tsx';
+import { kindLabel, today, FormFooter } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 
 const byName = (a: AdminOrgUnit, b: AdminOrgUnit) => a.name.localeCompare(b.name, 'vi');
@@ -145,20 +145,7 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
           </div>
         </Notice>
       )}
-      <UnboundErrors fields={errors} bound={['targetId', 'newUnit.id', 'newUnit.name', 'effectiveDate', 'note', ...Object.keys(errors).filter((k) => k.startsWith('sourceIds'))]} />
-      {failure && !failure.fields && (
-        <p class="errors" role="alert">
-          {failureText(t, failure)}
-        </p>
-      )}
-      <p class="actions">
-        <button type="submit" class="primary danger-fill">
-          {t('adm_merge')}…
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </p>
+      <FormFooter errors={errors} bound={['targetId', 'newUnit.id', 'newUnit.name', 'effectiveDate', 'note', ...Object.keys(errors).filter((k) => k.startsWith('sourceIds'))]} failure={failure} submitLabel={`${t('adm_merge')}…`} danger onCancel={props.onCancel} />
       <ConfirmDialog open={confirming} title={t('adm_mergeTitle')} confirmLabel={t('adm_mergeConfirm')} danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirming(false)}>
         <p>{t('adm_mergePreviewHead', { names: preview.sources.map((s) => s.name).join(', '), target: targetName, date: formatDate(date || today(), locale) })}</p>
         <p>{t('adm_mergePreviewGraph', { children: preview.children, cells: preview.cells })}</p>

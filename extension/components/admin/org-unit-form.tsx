@@ -5,7 +5,7 @@ import { createUnit, patchUnit } from '../../utils/admin/calls.ts';
 import { parentCandidates } from '../../utils/admin/org-tree.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { describedBy, Field, NumberInput } from '../ui/field.tsx';
-import { failureText, kindLabel, today, UnboundErrors, UnitSelect } from './common.tsx';
+import { kindLabel, today, FormFooter, UnitSelect } from './common.tsx';
 
 interface Draft {
   id: string;
@@ -120,20 +120,7 @@ export function OrgUnitForm(props: { idPrefix: string; unit?: AdminOrgUnit; unit
           </Field>
         )}
       </div>
-      <UnboundErrors fields={errors} bound={BOUND} />
-      {failure && !failure.fields && (
-        <p class="errors" role="alert">
-          {failureText(t, failure)}
-        </p>
-      )}
-      <p class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {u ? t('save') : t('adm_create')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </p>
+      <FormFooter errors={errors} bound={BOUND} failure={failure} submitLabel={u ? t('save') : t('adm_create')} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { createUser, patchUser } from '../../utils/admin/calls.ts';
 import { validity } from '../../utils/admin/org-tree.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
-import { failureText, roleLabel, ROLES, today, UnboundErrors, UnitSelect } from './common.tsx';
+import { roleLabel, ROLES, today, FormFooter, UnitSelect } from './common.tsx';
 
 interface Draft {
   username: string;
@@ -107,20 +107,7 @@ export function UserForm(props: { idPrefix: string; user?: AdminUser; units: rea
           {t('adm_mustChangeAtSignIn')}
         </label>
       )}
-      <UnboundErrors fields={errors} bound={BOUND} />
-      {failure && !failure.fields && (
-        <p class="errors" role="alert">
-          {failureText(t, failure)}
-        </p>
-      )}
-      <p class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {u ? t('save') : t('adm_create')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </p>
+      <FormFooter errors={errors} bound={BOUND} failure={failure} submitLabel={u ? t('save') : t('adm_create')} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }
