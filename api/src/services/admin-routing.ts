@@ -1,4 +1,4 @@
-import { asc, eq, ne, and, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { answerDays, localDate, routeIssue, toLocalIso, type RoutingRule, type RoutingTestInput, type RoutingTestResult } from '@duhop/shared';
 import type { AuthUser, Deps } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -12,25 +12,8 @@ import { loadRoutingGraph, orgIndexOf } from './org.ts';
 import { provinceSettings } from './settings.ts';
 import { loadRules } from './reports.ts';
 
-type RuleRow = typeof routingRules.$inferSelect;
-
-const toRule = (r: RuleRow): RoutingRule => ({
-  id: r.id,
-  position: r.position,
-  category: r.category as RoutingRule['category'],
-  areaId: r.areaId,
-  urgency: r.urgency as RoutingRule['urgency'],
-  targetBodyId: r.targetBodyId,
-  target: r.target as RoutingRule['target'],
-  deadlineProfile: r.deadlineProfile as RoutingRule['deadlineProfile'],
-  active: r.active,
-});
-
-/** A province's rules in the order they are tried. */
-export async function listRules(db: Db, provinceId: string): Promise<RoutingRule[]> {
-  const rows = await db.select().from(routingRules).where(eq(routingRules.provinceId, provinceId)).orderBy(asc(routingRules.position), asc(routingRules.id));
-  return rows.map(toRule);
-}
+/** A province's rules in the order they are tried (the same loader that routing uses). */
+export const listRules = (db: Db, provinceId: string): Promise<RoutingRule[]> => loadRules(db, provinceId);
 
 /**
  * Field errors of a rule list for a province (`rules.N.field`): unique ids (also against other

@@ -36,24 +36,6 @@ export function toOrgUnit(r: OrgRow): OrgUnitRecord {
 }
 
 /**
- * The part of the graph that routing needs, in one query: the named units, all their ancestors,
- * and the successors of any closed one (UNION stops at cycles).
- */
-export async function loadOrgClosure(db: Db, ids: readonly string[]): Promise<OrgUnitRecord[]> {
-  const unique = [...new Set(ids.filter(Boolean))];
-  if (unique.length === 0) return [];
-  const rows = await queryRows<OrgRow>(
-    db,
-    sql`with recursive g as (
-          select * from org_units where id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})
-          union
-          select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
-        ) select * from g`,
-  );
-  return rows.map(toOrgUnit);
-}
-
-/**
  * The recursive query behind `loadRoutingGraph`, for embedding in a larger statement. The seeds are
  * two index lookups joined by UNION rather than one `id in (…) or id in (subquery)` filter: the OR
  * made PostgreSQL estimate half of org_units per step, price the CTE above `jit_above_cost` and

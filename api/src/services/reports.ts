@@ -1,4 +1,4 @@
-import { eq, isNull, or, sql } from 'drizzle-orm';
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
 import {
   answerDays,
   checkScores,
@@ -25,7 +25,6 @@ import { orgIndexOf } from './org.ts';
 import { insertReport } from './report-write.ts';
 import { loadSubmissionContext } from './submission-context.ts';
 import { provinceSettings } from './settings.ts';
-
 
 export interface SubmitOutcome {
   status: 200 | 201;
@@ -218,7 +217,7 @@ export async function loadRules(db: Db, unitId: string): Promise<RoutingRule[]> 
     .select()
     .from(routingRules)
     .where(eq(routingRules.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
-    .orderBy(routingRules.position);
+    .orderBy(asc(routingRules.position), asc(routingRules.id));
   return rows.map((r) => ({
     id: r.id,
     position: r.position,

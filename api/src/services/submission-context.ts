@@ -47,7 +47,7 @@ export function submissionContextSql(p: ContextParams): SQL {
                 and (valid_to is null or valid_to >= ${p.meetingDate}::date)) as assigned,
       (select json_agg(g) from (${routingGraphSql(p.cellId, p.requestedBodyIds)}) g) as units,
       (select json_agg(json_build_object('id', id, 'position', position, 'category', category, 'areaId', area_id, 'urgency', urgency,
-                 'targetBodyId', target_body_id, 'target', target, 'deadlineProfile', deadline_profile, 'active', active) order by position)
+                 'targetBodyId', target_body_id, 'target', target, 'deadlineProfile', deadline_profile, 'active', active) order by position, id)
          from routing_rules where province_id = ${province}) as rules,
       (select json_agg(definition) from criteria_sets
         where (province_id is null or province_id = ${province})
