@@ -1,10 +1,25 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** `api/data`, wherever the command was run from (the README's default). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 /** The environment, parsed once at boot; a bad value stops the process with the field named. */
 export const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  // An empty PORT is a mistake (it would mean "any free port"), not the default.
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a port number (1–65535)')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(65535))
+    .default(8787),
   HOST: z.string().default('127.0.0.1'),
-  DATA_DIR: z.string().default('./data'),
+  /** Relative paths are relative to where the command was run (npm's INIT_CWD), not to api/. */
+  DATA_DIR: z
+    .string()
+    .default(DEFAULT_DATA_DIR)
+    .transform((d) => d || DEFAULT_DATA_DIR),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
@@ -30,5 +45,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return result.data;
+  const data = result.data;
+  if (!data.DATA_DIR.includes('://')) data.DATA_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.DATA_DIR);
+  return data;
 }

@@ -1,4 +1,6 @@
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { acquireDataDirLock, dataDirError, DataDirError } from './data-dir-lock.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -25,11 +27,13 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   max?: number;
+  /** Who holds a PGlite directory's lock while open ("server", "admin", "backup"…). */
+  purpose?: string;
 }
 
 /** Opens the database named by the options and applies the committed migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.url ? await openPostgres(opts.url, opts.max ?? 10) : await openPglite(opts.dataDir);
+  const database = opts.url ? await openPostgres(opts.url, opts.max ?? 10) : await openPglite(opts.dataDir, opts.purpose);
   try {
     await migrateDatabase(database);
   } catch (err) {
@@ -39,11 +43,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return database;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, purpose = 'server'): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const client = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  const onDisk = dataDir !== undefined && !dataDir.startsWith('memory://') && !dataDir.startsWith('idb://');
+  // One process per directory (see data-dir-lock.ts); taken before PGlite touches any file.
+  const lock = onDisk ? acquireDataDirLock(dataDir, purpose) : undefined;
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    // PGlite reports a read-only or full directory only as "failed to initialize properly".
+    if (onDisk) throw explainPgliteFailure(dataDir, err);
+    throw err;
+  }
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
@@ -53,8 +68,26 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     // One PGlite is one process and one connection: nobody else can take the lock.
     withLock: (_key, fn) => fn(),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
+}
+
+/** Finds out whether a directory PGlite could not open is read-only or full, by writing to it. */
+function explainPgliteFailure(dir: string, err: unknown): Error {
+  const probe = `${dir}/.duhop-write-test`;
+  try {
+    writeFileSync(probe, 'x'.repeat(64 * 1024));
+    unlinkSync(probe);
+  } catch (probeErr) {
+    return dataDirError(dir, probeErr);
+  }
+  return new DataDirError(`DATA_DIR ${dir}: the embedded database could not be opened (${err instanceof Error ? err.message : String(err)})`, 'DATA_DIR_UNUSABLE');
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
