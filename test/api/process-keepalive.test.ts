@@ -65,8 +65,16 @@ async function expectHonest(agent: Agent, a: Answer) {
   return next;
 }
 
+interface Case {
+  path: string;
+  body: Buffer;
+  auth: boolean;
+  chunked?: boolean;
+  type?: string;
+}
+
 describe('answers sent before the body is read, on a keep-alive pool', () => {
-  it.each([
+  it.each<[string, Case, number, string]>([
     ['413, Content-Length over the limit', { path: '/api/reports', body: big(3_000_000), auth: true }, 413, 'close'],
     ['413, chunked over the limit', { path: '/api/reports', body: big(3_000_000), auth: true, chunked: true }, 413, 'close'],
     ['404 for a path outside the API, body unread', { path: '/nowhere', body: big(900_000), auth: false }, 404, 'close'],
