@@ -56,6 +56,12 @@ export function createApp(opts: CreateAppOptions) {
     .use(async (c, next) => {
       c.set('deps', deps);
       await next();
+      // An answer sent before the request body was read in full (413, or a 401/415 refusing a
+      // POST): the rest of the body is still on the wire, so this connection cannot carry another
+      // request. Say so, or a keep-alive client would send its next request into a socket the
+      // server is about to close (issue 13: "other side closed").
+      const incoming = (c.env as { incoming?: { complete?: boolean } } | undefined)?.incoming;
+      if (incoming && incoming.complete === false) c.res.headers.set('Connection', 'close');
     })
     .use(
       '/api/*',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CsvError, csvField, detectDelimiter, parseCsv, stripBom, toCsv } from '@duhop/shared';
+import { BOM, CsvError, csvField, detectDelimiter, parseCsv, spreadsheetText, spreadsheetValue, stripBom, toCsv } from '@duhop/shared';
 
 describe('parseCsv', () => {
   it.each([
@@ -59,6 +59,34 @@ describe('toCsv', () => {
 
   it.each([['plain'], ['with, comma'], ['with "quotes"'], ['two\nlines'], [' edge spaces '], ['']])('round-trips %j', (value) => {
     expect(parseCsv(toCsv([[value, 'z']]))).toEqual([[value, 'z']]);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://attacker.example","x")'],
+    ["=cmd|'/c calc'!A0"],
+    ['+SUM(1+1)'],
+    ['-2+3'],
+    ['@SUM(1+1)'],
+    ['\t=1+1'],
+    ['\r=1+1'],
+    ['\n=1+1'],
+    ['   =1+1'],
+    ['"=1+1'],
+    ["'=1+1"],
+    ['\u00a0=1'],
+    ['＝1+1'],
+    ['＠SUM(1)'],
+  ])('neutralises the formula %j with a leading apostrophe (CSV and XLSX)', (value) => {
+    expect(spreadsheetText(value)).toBe(`'${value}`);
+    expect(parseCsv(toCsv([[value, 'z', 'y']], { bom: false }))).toEqual([[`'${value}`, 'z', 'y']]);
+  });
+
+  it('leaves other text, and numbers, alone', () => {
+    for (const value of ['Chi bộ xóm 1', '125-QĐ/ĐU', 'a=b', 'x+1', 'email@example.com', '', ' chi bộ ']) expect(spreadsheetText(value)).toBe(value);
+    expect(toCsv([[-2, 3.5, 0]], { bom: false })).toBe('-2,3.5,0\r\n');
+    expect(spreadsheetValue(-2)).toBe(-2);
+    expect(spreadsheetValue(null)).toBe(null);
+    expect(spreadsheetValue('-2')).toBe("'-2");
   });
 
   it('csvField quotes only when needed', () => {

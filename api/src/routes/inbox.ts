@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 
-import { InboxQuery, InboxResponse, normalizeForSearch, Slug } from '@duhop/shared';
+import { InboxQuery, InboxResponse, normalizeForSearch, Slug, Uuid, yearInRange } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { issues, orgUnits } from '../db/schema.ts';
 import { requireRole, requireUser } from '../lib/auth.ts';
@@ -16,11 +16,17 @@ import { overdueCondition as overdueSql, timestamp } from '../services/overdue-s
 const body = alias(orgUnits, 'body');
 
 const encodeCursor = (dueAt: Date, id: string) => Buffer.from(JSON.stringify([dueAt.toISOString(), id])).toString('base64url');
+/**
+ * The keyset bound of a cursor this API made. Anything else (not base64url JSON, not an instant
+ * we could have written, not a uuid) is a 422 here, before it reaches a `::uuid` or
+ * `::timestamptz` cast (a crafted cursor with year 275760 or 36 dashes used to give a 500).
+ */
 function decodeCursor(cursor: string): [Date, string] {
   try {
-    const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof due !== 'string' || typeof id !== 'string' || !Uuid.safeParse(id).success) throw new Error('bad');
     const date = new Date(due);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad');
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== due || !yearInRange(due)) throw new Error('bad');
     return [date, id];
   } catch {
     throw validationError({ cursor: ['Con trỏ phân trang không hợp lệ'] });

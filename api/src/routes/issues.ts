@@ -57,7 +57,7 @@ export const issueRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/actions',
-    describeRoute(doc('Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency', Issue, { body: ActionInput })),
+    describeRoute(doc('Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency; `forward` only to a body of the province of the cell that raised the issue (422 on `toBodyId` otherwise, admins included)', Issue, { body: ActionInput })),
     ...jsonBody(ActionInput),
     async (c) => {
       const id = c.req.param('id');

@@ -21,7 +21,7 @@ export const reportExportRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = c.req.param('id');
       if (!Uuid.safeParse(id).success) throw reportNotFound();
-      const file = await exportReportDocx(c.var.deps.db, c.var.user, id);
+      const file = await exportReportDocx(c.var.deps.db, c.var.user, id, c.var.deps.now());
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Content-Disposition': `attachment; filename="${file.filename}"`,

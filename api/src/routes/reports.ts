@@ -11,7 +11,7 @@ import { doc } from '../lib/openapi.ts';
 import { jsonBody, validate } from '../lib/validate.ts';
 import { issueView } from '../services/issue-view.ts';
 import { submitReport } from '../services/reports.ts';
-import { canSeeReport } from '../services/scope.ts';
+import { reportIssuesFor } from '../services/scope.ts';
 
 const ReportSummary = z.object({
   id: Uuid,
@@ -63,7 +63,7 @@ export const reportRoutes = new Hono<AppEnv>()
       return c.json({ items: rows.map((r) => ({ ...r, submittedAt: toLocalIso(r.submittedAt) })) }, 200);
     },
   )
-  .get('/:id', describeRoute(doc('A stored report with its score and issues', ReportView)), async (c) => {
+  .get('/:id', describeRoute(doc('A stored report with its score and the issues the caller may see (all for its author and admins; for a body, those it holds, held or may take over)', ReportView)), async (c) => {
     const { db, now } = c.var.deps;
     const id = c.req.param('id');
     if (!Uuid.safeParse(id).success) throw reportNotFound();
@@ -73,8 +73,10 @@ export const reportRoutes = new Hono<AppEnv>()
       .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
       .innerJoin(users, eq(users.id, reports.authorId))
       .where(eq(reports.id, id));
-    if (!row || !(await canSeeReport(db, c.var.user, row.report))) throw reportNotFound();
-    const issueRows = await db.select().from(issues).where(eq(issues.reportId, id)).orderBy(issues.position);
+    const at = now();
+    // A body reads only the issues it may see (never a sibling routed elsewhere); none: 404.
+    const issueRows = row ? await reportIssuesFor(db, c.var.user, row.report, at) : null;
+    if (!row || !issueRows) throw reportNotFound();
     const bodies = issueRows.length
       ? await db
           .select({ id: orgUnits.id, name: orgUnits.name })
@@ -83,7 +85,6 @@ export const reportRoutes = new Hono<AppEnv>()
       : [];
     const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
     const r = row.report;
-    const at = now();
     const view: ReportView = {
       id: r.id,
       authorId: r.authorId,

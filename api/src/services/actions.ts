@@ -21,6 +21,7 @@ import type { AuthUser, Deps } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { issueEvents, issues, orgUnits } from '../db/schema.ts';
 import { addFieldError, ApiError, forbidden, validationError, type FieldErrors } from '../lib/errors.ts';
+import { provinceOf } from './admin-scope.ts';
 import { loadCalendar } from './calendar.ts';
 import { issueTimes, issueView } from './issue-view.ts';
 import { canSeeIssue, isAncestor } from './scope.ts';
@@ -81,7 +82,11 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
       if (!target || !RESPONSIBLE_KINDS.includes(target.kind as OrgUnitKind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
       else if (target.validTo && target.validTo < today) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
       else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
-      else toBodyId = target.id;
+      // An issue stays in the province of the cell that raised it, whoever forwards it (admins
+      // included): a body of another province would otherwise read the whole report.
+      else if ((target.provinceId ?? target.id) !== (await provinceOf(db, row.cellId))) {
+        addFieldError(fields, 'toBodyId', 'Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị');
+      } else toBodyId = target.id;
     }
   }
   if (Object.keys(fields).length) throw validationError(fields);

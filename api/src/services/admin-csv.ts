@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { CsvError, normalizeForSearch, parseCsv, type ImportError } from '@duhop/shared';
+import { CsvError, normalizeForSearch, parseCsv, yearInRange, type ImportError } from '@duhop/shared';
 import { ApiError, validationError, type FieldErrors } from '../lib/errors.ts';
 
 /** A column of an import file: its key in error paths and the headers (Vietnamese first) it may carry. */
@@ -90,7 +90,7 @@ export function parseImportDate(s: string): string | null {
   const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso && yearInRange(iso) ? iso : null;
 }
 
 /** A label in a CSV cell matched to a code through a table of folded synonyms (codes match themselves). */

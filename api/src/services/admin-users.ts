@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { toLocalIso, type AdminUser, type Role, type UserPatchInput } from '@duhop/shared';
+import { toLocalIso, Uuid, type AdminUser, type Role, type UserPatchInput } from '@duhop/shared';
 import type { AuthUser, Deps } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { orgUnits, sessions, users } from '../db/schema.ts';
@@ -78,7 +78,7 @@ export async function checkUserUnit(db: Db, unitId: string, field = 'orgUnitId')
 }
 
 export async function loadUser(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw userNotFound();
+  if (!Uuid.safeParse(id).success) throw userNotFound();
   const [row] = await db.select({ u: users, unitName: orgUnits.name }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.id, id));
   if (!row) throw userNotFound();
   return row;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetText, spreadsheetValue } from '@duhop/shared';
 import { yieldToLoop, type ExportTable } from './export-tables.ts';
 
 const CHUNK = 500;
@@ -34,14 +35,14 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
     const ws = wb.addWorksheet(sheetName(table.sheet, used), { views: [{ state: 'frozen', ySplit: 3 }] });
     ws.columns = table.columns.map((c) => ({ width: c.width }));
     const title = ws.getRow(1);
-    title.getCell(1).value = table.title;
+    title.getCell(1).value = spreadsheetText(table.title);
     title.font = { bold: true, size: 13 };
-    ws.getRow(2).getCell(1).value = subject;
+    ws.getRow(2).getCell(1).value = spreadsheetText(subject);
     ws.getRow(2).font = { italic: true };
     const header = ws.getRow(3);
     table.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
-      cell.value = c.header;
+      cell.value = spreadsheetText(c.header);
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
       cell.border = THIN;
@@ -49,7 +50,7 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
     });
     header.height = 32;
     if (table.rows.length === 0 && table.empty) {
-      ws.getRow(4).getCell(1).value = table.empty;
+      ws.getRow(4).getCell(1).value = spreadsheetText(table.empty);
       ws.getRow(4).font = { italic: true };
       continue;
     }
@@ -59,7 +60,8 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
         const row = ws.getRow(4 + start + offset);
         values.forEach((v, i) => {
           const cell = row.getCell(i + 1);
-          cell.value = v;
+          // Text that would start a formula gets a leading apostrophe; numbers stay numbers.
+          cell.value = spreadsheetValue(v);
           cell.border = THIN;
           const kind = table.columns[i]?.kind;
           if (kind === 'int') cell.numFmt = '#,##0';

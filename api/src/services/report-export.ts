@@ -25,7 +25,7 @@ import { numberedSections, type DocBlock } from './export-docx.ts';
 import { renderFile } from './export-render.ts';
 import { attachmentName, CONTENT_TYPES, type ExportTable } from './export-tables.ts';
 import { documentHeader, type ExportFile } from './synthesis-export.ts';
-import { canSeeReport } from './scope.ts';
+import { reportIssuesFor } from './scope.ts';
 
 const MEETING_TYPES: Record<MeetingType, string> = { regular: 'Thường kỳ', topical: 'Chuyên đề', combined: 'Thường kỳ kết hợp chuyên đề' };
 export const reportNotFound = () => new ApiError(404, 'REPORT_NOT_FOUND', 'Không tìm thấy báo cáo');
@@ -36,7 +36,7 @@ const time = (d: Date) => toLocalIso(d).slice(11, 16);
  * member's committee: meeting facts, attendance, points per criterion, suggestions and issues.
  * Visible to whoever may read the report (GET /api/reports/:id); 404 otherwise.
  */
-export async function exportReportDocx(db: Db, user: AuthUser, id: string): Promise<ExportFile> {
+export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: Date): Promise<ExportFile> {
   const [row] = await db
     .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName, authorUnit: users.orgUnitId, definition: criteriaSets.definition })
     .from(reports)
@@ -44,10 +44,11 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string): Prom
     .innerJoin(users, eq(users.id, reports.authorId))
     .innerJoin(criteriaSets, eq(criteriaSets.id, reports.criteriaSetId))
     .where(eq(reports.id, id));
-  if (!row || !(await canSeeReport(db, user, row.report))) throw reportNotFound();
+  // Same issues as GET /api/reports/:id: a body never reads a sibling routed elsewhere.
+  const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
+  if (!row || !issueRows) throw reportNotFound();
   const r = row.report;
   const set = row.definition as CriteriaSet;
-  const issueRows = await db.select().from(issues).where(eq(issues.reportId, id)).orderBy(asc(issues.position));
   const bodyIds = [...new Set(issueRows.map((i) => i.responsibleBodyId))];
   const bodies = bodyIds.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, bodyIds)) : [];
   const bodyName = new Map(bodies.map((b) => [b.id, b.name]));

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { isIssueOverdue, type IssueStatus } from '@duhop/shared';
 import type { AuthUser } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
+import { issues } from '../db/schema.ts';
 
 /**
  * Whether the caller may read an issue: its author, the body it sits with, a body above that one
@@ -37,19 +39,45 @@ export async function isAncestor(db: Db, ancestorId: string, id: string): Promis
 }
 
 /**
- * Whether the caller may read a report: its author, an admin, or a body that one of its issues
- * sits with or has passed through.
+ * Whether the caller may read a report: its author, an admin, or a body that may read at least one
+ * of its issues (`reportIssuesFor`).
  */
-export async function canSeeReport(db: Db, user: AuthUser, report: { id: string; authorId: string }) {
+export async function canSeeReport(db: Db, user: AuthUser, report: { id: string; authorId: string }, now: Date) {
   if (user.role === 'admin' || report.authorId === user.id) return true;
   if (user.role === 'observer') return false;
-  const rows = await queryRows<{ found: boolean }>(
-    db,
-    sql`select exists(
-          select 1 from issues i where i.report_id = ${report.id}
-             and (i.responsible_body_id = ${user.orgUnitId}
-                  or exists(select 1 from issue_events e where e.issue_id = i.id and e.to_body_id = ${user.orgUnitId}))
-        ) as found`,
+  return (await reportIssuesFor(db, user, report, now)) !== null;
+}
+
+type IssueRow = typeof issues.$inferSelect;
+
+/**
+ * The issues of a report the caller may read, in their order, by the rules of `canSeeIssue`: all of
+ * them for its author and an admin; for a body, only those it holds, has held, or may take over.
+ * A body never reads an issue routed elsewhere through the report that raised it. Null when the
+ * caller may read none (the report is then a 404).
+ */
+export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: string; authorId: string }, now: Date): Promise<IssueRow[] | null> {
+  const all = await db.select().from(issues).where(eq(issues.reportId, report.id)).orderBy(asc(issues.position));
+  if (user.role === 'admin' || report.authorId === user.id) return all;
+  if (user.role === 'observer') return null;
+  const passed = new Set(
+    (
+      await queryRows<{ issue_id: string }>(
+        db,
+        sql`select distinct e.issue_id from issue_events e join issues i on i.id = e.issue_id
+             where i.report_id = ${report.id} and (e.to_body_id = ${user.orgUnitId} or e.from_body_id = ${user.orgUnitId})`,
+      )
+    ).map((r) => r.issue_id),
   );
-  return rows[0]?.found === true;
+  const above = new Map<string, boolean>();
+  const out: IssueRow[] = [];
+  for (const row of all) {
+    let ok = row.responsibleBodyId === user.orgUnitId || passed.has(row.id);
+    if (!ok && isIssueOverdue({ status: row.status as IssueStatus, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now)) {
+      if (!above.has(row.responsibleBodyId)) above.set(row.responsibleBodyId, await isAncestor(db, user.orgUnitId, row.responsibleBodyId));
+      ok = above.get(row.responsibleBodyId)!;
+    }
+    if (ok) out.push(row);
+  }
+  return out.length ? out : null;
 }

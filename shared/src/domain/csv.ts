@@ -130,10 +130,35 @@ export function parseCsv(text: string, opts: ParseCsvOptions = {}): string[][] {
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One field, quoted when it holds the delimiter, a quote, a line break or edge spaces. */
+/**
+ * Characters that make a spreadsheet (Excel, LibreOffice Calc, Google Sheets) read a cell as a
+ * formula or a DDE call when they start it: = + - @ (and their full-width forms, which some
+ * spreadsheets fold), possibly after spaces or quotes; and a cell starting with tab, CR, LF or NUL.
+ */
+const FORMULA_START = /^(?:[\t\r\n\0]|[\s\u00a0\u3000"']*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
+ * Text for a spreadsheet cell that no spreadsheet will run as a formula (OWASP "CSV Injection",
+ * ASVS 1.2.10): text starting as a formula gets a leading apostrophe, which spreadsheets take as
+ * "this is text". Every CSV and XLSX writer passes its text cells through here (`toCsv` does it
+ * for every string); numbers are not text and stay numbers.
+ */
+export function spreadsheetText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell value made safe for a spreadsheet: strings through `spreadsheetText`, the rest as is. */
+export function spreadsheetValue<T>(value: T): T | string {
+  return typeof value === 'string' ? spreadsheetText(value) : value;
+}
+
+/**
+ * One field, quoted when it holds the delimiter, a quote, a line break or edge spaces. Strings
+ * that a spreadsheet would run as a formula are neutralised (`spreadsheetText`).
+ */
 export function csvField(value: CsvValue, delimiter = ','): string {
   if (value == null) return '';
-  const s = String(value);
+  const s = typeof value === 'string' ? spreadsheetText(value) : String(value);
   return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

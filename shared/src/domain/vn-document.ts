@@ -4,6 +4,8 @@
  * "ĐẢNG CỘNG SẢN VIỆT NAM" on the right, then "<place>, ngày … tháng … năm …".
  */
 
+import { yearInRange } from '../schemas/common.ts';
+
 export const PARTY_HEADER = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 
 interface NamedUnit {
@@ -91,5 +93,5 @@ export function parseDayInput(input: string): string | null {
   else return null;
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : null;
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && yearInRange(iso) ? iso : null;
 }

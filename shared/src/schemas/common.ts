@@ -1,17 +1,30 @@
 import { z } from 'zod';
 
-/** Calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
+/**
+ * Years a date or month given by a client may carry. Wider ranges reach SQL casts that fail
+ * (PostgreSQL has no year 0, and month arithmetic runs past year 9999): refused at the edge.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2999;
+export const yearInRange = (isoDateOrMonth: string) => {
+  const y = Number(isoDateOrMonth.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+const YEAR_MESSAGE = `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}`;
+
+/** Calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused), in years MIN_YEAR–MAX_YEAR. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Ngày không tồn tại');
+  }, 'Ngày không tồn tại')
+  .refine(yearInRange, YEAR_MESSAGE);
 export type IsoDate = z.infer<typeof IsoDate>;
 
-/** Month `YYYY-MM`. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM');
+/** Month `YYYY-MM`, in years MIN_YEAR–MAX_YEAR. */
+export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM').refine(yearInRange, YEAR_MESSAGE);
 export type IsoMonth = z.infer<typeof IsoMonth>;
 
 /** Instant in ISO 8601 with an offset (`Z` or `+07:00`). */
