@@ -43,7 +43,7 @@ export default defineConfig({
     // The default API address; any other one is granted at run time from the options page
     // (only https, or http on this computer: utils/api-address.ts).
     host_permissions: apiHosts,
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // An organisation can set the API address by policy (docs/extension-distribution.md).
     storage: { managed_schema: 'managed_schema.json' },
     ...(packagedKey ? { key: packagedKey } : {}),
