@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { packageExtension } from '../../extension/scripts/package.mjs';
 import { freePort, startApi, type RunningApi } from './api-server.ts';
 import { SCREENS_DIR } from './fixtures.ts';
+import { PanelPage } from './pages/panel-page.ts';
 
 // Issue 11, "prove it in Debian's Chromium": the packaged extension (unpacked build with the key,
 // so its id is the CRX's), an organisation policy under /etc/chromium/policies/managed/ setting
@@ -91,9 +92,56 @@ test('an organisation sets the API address by policy: options show it read-only,
     const session = (await worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('session')).session)) as { apiBase: string };
     expect(session.apiBase).toBe(api.url);
     await panel.screenshot({ path: join(SCREENS_DIR, 'policy-panel-signed-in.png'), fullPage: true });
+
+    // A draft on this (shared) computer: Đăng xuất offers to remove it, and does when chosen.
+    const home = await PanelPage.open(context, pkg.id);
+    await home.startReport('hn-xom-2');
+    await home.page.close();
+    await options.reload();
+    await options.getByRole('button', { name: 'Đăng xuất' }).click();
+    const ask = options.locator('form.sign-out');
+    await expect(ask).toContainText('Trên máy này còn 1 bản nháp');
+    await ask.getByLabel(/Xóa các bản nháp và bản lưu báo cáo của tôi/).check();
+    await options.screenshot({ path: join(SCREENS_DIR, 'policy-options-sign-out-400.png'), fullPage: true });
+    await ask.getByRole('button', { name: 'Đăng xuất' }).click();
+    await expect(options.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+    const left = await options.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('duhop');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('drafts').objectStore('drafts').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(left).toBe(0);
   } finally {
     await context?.close();
     removePolicies();
+  }
+});
+
+test('without a policy the member may change the address: http:// to another machine is refused at the field', async () => {
+  const context = await launch([`--disable-extensions-except=${pkg.paths.unpacked}`, `--load-extension=${pkg.paths.unpacked}`]);
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${pkg.id}/options.html`);
+    const field = options.getByLabel('Địa chỉ máy chủ');
+    await expect(field).toHaveValue(deadOrigin);
+    await expect(field).not.toHaveAttribute('readonly', '');
+    await field.fill('http://duhop.example.vn');
+    await options.getByRole('button', { name: 'Lưu' }).click();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(options.locator('#o-api-err')).toContainText('Chỉ chấp nhận địa chỉ https://');
+    await options.screenshot({ path: join(SCREENS_DIR, 'options-address-insecure-400.png'), fullPage: true });
+    await field.fill(api.url);
+    await options.getByRole('button', { name: 'Lưu' }).click();
+    await expect(options.getByText('Đã lưu địa chỉ máy chủ')).toBeVisible();
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+  } finally {
+    await context.close();
   }
 });
 

@@ -83,12 +83,12 @@ export function OptionsApp() {
         <h2 id="o-account">{session ? t('signedInAs', { name: session.user.displayName }) : t('signIn')}</h2>
         {session ? (
           <>
-            <p class="actions">
+            <div class="actions actions--wrap">
               <SignOutButton idPrefix="o-so" />
               <button type="button" class="link" aria-expanded={changing || !!session.user.mustChangePassword} onClick={() => setChanging(!changing)}>
                 {t('pw_title')}
               </button>
-            </p>
+            </div>
             {(changing || session.user.mustChangePassword) && <PasswordChangeForm idPrefix="o-pw" required={!!session.user.mustChangePassword} />}
           </>
         ) : (
