@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script without types
 import { checkApiUrl, extensionId, packageExtension } from '../../extension/scripts/package.mjs';
@@ -60,7 +61,27 @@ function readCrx3(crx: Buffer) {
   return { publicKey, crxId, zip, valid };
 }
 
-const unzipFile = (zip: string, name: string) => execFileSync('unzip', ['-p', zip, name]).toString('utf8');
+/** One file of a zip, read from its central directory (stored or deflated entries). */
+function unzipFile(zipPath: string, name: string): string {
+  const zip = readFileSync(zipPath);
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(eocd + 16);
+  const entries = zip.readUInt16LE(eocd + 10);
+  for (let n = 0; n < entries; n++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLen = zip.readUInt16LE(at + 28);
+    const skip = nameLen + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    if (zip.subarray(at + 46, at + 46 + nameLen).toString('utf8') === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`${name} is not in ${zipPath}`);
+}
 
 describe('the --api-url check', () => {
   it.each([
@@ -80,6 +101,18 @@ describe('the --api-url check', () => {
     ['duhop.example.vn', /not an address/],
     ['', /not an address/],
   ])('refuses %j', (input, message) => expect(() => checkApiUrl(input)).toThrow(message));
+
+  it('`npm run package` refuses plain http to another machine with one line and exit code 2', () => {
+    const run = spawnSync('npm', ['run', '--silent', 'package', '--', '--api-url', 'http://duhop.example.vn', '--key', join(tmpdir(), 'never-created.pem')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      '[package] --api-url: http:// is refused for duhop.example.vn (passwords and reports would cross the network in clear); use https://, http:// is only for 127.0.0.1, localhost or [::1]',
+    );
+    expect(existsSync(join(tmpdir(), 'never-created.pem'))).toBe(false);
+  });
 
   it('refuses a signing key inside the repository before building anything', async () => {
     const out = mkdtempSync(join(tmpdir(), 'duhop-pkg-refused-'));
