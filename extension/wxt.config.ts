@@ -1,11 +1,20 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// `npm run package` (scripts/package-extension.mjs) builds for one server: its address becomes the
+// default and the only host permission, and the public key pins the extension id so an unpacked
+// load of the same build has the id of the signed CRX. Without them: the local demo build.
+const packagedApi = process.env.DUHOP_API_URL ? new URL(process.env.DUHOP_API_URL).origin : undefined;
+const packagedKey = process.env.DUHOP_EXTENSION_KEY || undefined;
+const apiHosts = packagedApi ? [`${packagedApi}/*`] : ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'];
+
 // Explicit imports everywhere (no auto-imports): the same modules then run unchanged in vitest.
 export default defineConfig({
   imports: false,
   manifestVersion: 3,
+  ...(process.env.DUHOP_OUT_DIR ? { outDir: process.env.DUHOP_OUT_DIR } : {}),
   vite: () => ({
+    define: { 'import.meta.env.DUHOP_API_URL': JSON.stringify(packagedApi ?? '') },
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: {
       target: 'chrome116', // = minimum_chrome_version (sidePanel.open)
@@ -31,8 +40,12 @@ export default defineConfig({
     minimum_chrome_version: '116',
     action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage', 'sidePanel', 'alarms', 'notifications', 'contextMenus'],
-    // The default API address; any other one is granted at run time from the options page.
-    host_permissions: ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The default API address; any other one is granted at run time from the options page
+    // (only https, or http on this computer: utils/api-address.ts).
+    host_permissions: apiHosts,
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // An organisation can set the API address by policy (docs/extension-distribution.md).
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(packagedKey ? { key: packagedKey } : {}),
   },
 });

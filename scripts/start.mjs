@@ -19,6 +19,9 @@ if (existsSync(`${extDir}/manifest.json`)) {
   console.log(`[duhop] click "Load unpacked" and choose:\n\n    ${extDir}\n`);
 }
 
-const api = spawn('npx', ['tsx', 'src/main.ts'], { cwd: `${root}api`, stdio: 'inherit', env: process.env });
+// The demo admits any extension id over CORS (an unpacked build has a per-machine id); a
+// production server names its ids (EXTENSION_IDS, or the packaged one in EXTENSION_DIR).
+const env = { ...process.env, EXTENSION_IDS: process.env.EXTENSION_IDS || '*' };
+const api = spawn('npx', ['tsx', 'src/main.ts'], { cwd: `${root}api`, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code) => process.exit(code ?? 0));

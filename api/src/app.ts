@@ -13,6 +13,7 @@ import { assignmentRoutes } from './routes/assignments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import { criteriaRoutes } from './routes/criteria.ts';
+import { extensionRoutes } from './routes/extension.ts';
 import { healthRoutes } from './routes/health.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { issueRoutes } from './routes/issues.ts';
@@ -34,7 +35,15 @@ export interface CreateAppOptions {
   logError?: (err: unknown, requestId: string) => void;
 }
 
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/([a-z0-9-]+)$/i;
+
+/** CORS: the configured extension ids (or any, in the demo) and the CORS_ORIGINS list. */
+function allowedOrigin(config: AppConfig, origin: string): boolean {
+  if (config.corsOrigins.includes(origin)) return true;
+  const id = EXTENSION_ORIGIN.exec(origin)?.[2];
+  if (!id) return false;
+  return config.extensionIds === '*' || config.extensionIds.includes(id.toLowerCase());
+}
 
 /** Builds the HTTP API over its dependencies; nothing here opens a database or a port. */
 export function createApp(opts: CreateAppOptions) {
@@ -46,7 +55,7 @@ export function createApp(opts: CreateAppOptions) {
     .use(requestId())
     .use(
       cors({
-        origin: (origin) => (EXTENSION_ORIGIN.test(origin) || config.corsOrigins.includes(origin) ? origin : null),
+        origin: (origin) => (allowedOrigin(config, origin) ? origin : null),
         allowHeaders: ['Authorization', 'Content-Type'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
         exposeHeaders: ['Content-Disposition', 'Retry-After'],
@@ -96,6 +105,7 @@ export function createApp(opts: CreateAppOptions) {
 
   const routes = app
     .route('/', healthRoutes)
+    .route('/extension', extensionRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
     .route('/api/me', mePasswordRoutes)
@@ -116,6 +126,8 @@ export function createApp(opts: CreateAppOptions) {
   app.get(
     '/openapi.json',
     openAPIRouteHandler(routes, {
+      // /extension/update.xml and /extension/duhop.crx are API routes, not static files.
+      excludeStaticFile: false,
       documentation: {
         openapi: '3.1.0',
         info: { title: 'duhop API', version: '1.0.0', description: 'Reports on Party cell meetings and the follow-up of the issues they raise.' },

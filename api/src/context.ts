@@ -4,6 +4,14 @@ import type { Database, Db } from './db/client.ts';
 export interface AppConfig {
   /** Origins allowed besides the browser-extension schemes. */
   corsOrigins: string[];
+  /**
+   * Browser-extension ids admitted by CORS (`chrome-extension://<id>`), or '*' for any (the demo).
+   * The server resolves it from EXTENSION_IDS / EXTENSION_DIR (lib/extension-ids.ts); the factory's
+   * default stays '*' for tests that build the app directly.
+   */
+  extensionIds: readonly string[] | '*';
+  /** Where `npm run package` wrote the CRX and update.xml (served under /extension/); null: not hosted. */
+  extensionDir: string | null;
   bodyLimitBytes: number;
   tokenTtlHours: number;
   loginMaxFailures: number;
@@ -12,6 +20,8 @@ export interface AppConfig {
 
 export const defaultConfig: AppConfig = {
   corsOrigins: [],
+  extensionIds: '*',
+  extensionDir: null,
   bodyLimitBytes: 1024 * 1024,
   tokenTtlHours: 24 * 30,
   loginMaxFailures: 5,

@@ -30,6 +30,26 @@ export const Env = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Where `npm run package` wrote the extension: served as /extension/update.xml and /extension/duhop.crx. */
+  EXTENSION_DIR: z
+    .string()
+    .optional()
+    .transform((s) => (s?.trim() ? s.trim() : undefined)),
+  /**
+   * Extension ids CORS admits: comma-separated, or `*` for any (the demo). Unset: the id that
+   * `npm run package` wrote into EXTENSION_DIR, else none (lib/extension-ids.ts).
+   */
+  EXTENSION_IDS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s?.trim()) return undefined;
+      if (s.trim() === '*') return '*' as const;
+      const ids = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+      const bad = ids.filter((x) => !/^[a-p]{32}$/.test(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not an extension id (32 letters a–p): ${bad.join(', ')}` });
+      return ids;
+    }),
   /** Skip the demo seed on an empty database (a real province is loaded by its admin). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),

@@ -1,9 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
 import type { Env } from './env.ts';
+import { resolveExtensionIds } from './lib/extension-ids.ts';
 import { startEscalationScheduler } from './services/escalation.ts';
 
 export interface RunningServer {
@@ -24,7 +26,11 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       log('Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)');
     } else await seedReferenceData(database.db);
   }
-  const app = createApp({ database, config: { corsOrigins: env.CORS_ORIGINS } });
+  // A relative EXTENSION_DIR is relative to where the command was typed (npm runs us elsewhere).
+  const extensionDir = env.EXTENSION_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.EXTENSION_DIR) : null;
+  const extensionIds = resolveExtensionIds({ EXTENSION_IDS: env.EXTENSION_IDS, EXTENSION_DIR: extensionDir ?? undefined });
+  log(extensionIds.line);
+  const app = createApp({ database, config: { corsOrigins: env.CORS_ORIGINS, extensionIds: extensionIds.ids, extensionDir } });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve(
       {

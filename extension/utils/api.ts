@@ -2,7 +2,8 @@ import type { AppType } from '@duhop/api';
 import { ErrorBody } from '@duhop/shared';
 import { hc, type ClientResponse } from 'hono/client';
 import { flagPasswordChange } from './password-state.ts';
-import { apiBaseItem, authExpiredItem, sessionItem } from './storage.ts';
+import { getConnection } from './api-address.ts';
+import { authExpiredItem } from './storage.ts';
 
 /** A request that did not succeed: `status` null when the server was never reached. */
 export interface ApiFailure {
@@ -31,7 +32,7 @@ export type Client = ReturnType<typeof makeClient>;
 
 /** The client for the configured address and the signed-in user (or anonymous). */
 export async function currentClient(): Promise<Client> {
-  const [base, session] = await Promise.all([apiBaseItem.getValue(), sessionItem.getValue()]);
+  const { base, session } = await getConnection();
   return makeClient(base, session?.token);
 }
 

@@ -4,7 +4,8 @@ import { showBadge } from './badge.ts';
 import { db } from './db.ts';
 import type { FlushSummary } from './messaging.ts';
 import { flushOutbox } from './outbox.ts';
-import { apiBaseItem, authExpiredItem, sessionItem } from './storage.ts';
+import { getConnection } from './api-address.ts';
+import { authExpiredItem } from './storage.ts';
 
 /** The background's side of the outbox: sends with the current token, then plans the next try. */
 export const RETRY_ALARM = 'outbox-retry';
@@ -22,7 +23,7 @@ export function flushSerial(force = false): Promise<FlushSummary> {
 }
 
 async function flushNow(force: boolean): Promise<FlushSummary> {
-  const [session, base, expired] = await Promise.all([sessionItem.getValue(), apiBaseItem.getValue(), authExpiredItem.getValue()]);
+  const [{ base, session }, expired] = await Promise.all([getConnection(), authExpiredItem.getValue()]);
   let summary: FlushSummary = { sent: 0, waiting: await db.drafts.where('status').equals('queued').count() };
   // Without a valid token nothing can be delivered: wait for the sign-in (which forces a flush).
   if (session && (!expired || force)) {

@@ -7,7 +7,8 @@ import type { ReminderState } from './synthesis/reminders.ts';
  * side panel, the options page, the workspace and the service worker, and never by web pages.
  */
 
-export const DEFAULT_API_BASE = 'http://127.0.0.1:8787';
+/** The API address built in: the server given to `npm run package`, else the local demo. */
+export const DEFAULT_API_BASE: string = (import.meta.env.DUHOP_API_URL as string | undefined) || 'http://127.0.0.1:8787';
 
 export type Locale = 'vi' | 'en';
 
@@ -15,10 +16,21 @@ export interface Session {
   token: string;
   user: User;
   expiresAt: string;
+  /** The API origin that issued the token: it is never sent anywhere else (utils/api-address.ts). */
+  apiBase?: string;
 }
 
-/** Where the API lives (origin only, no trailing slash). */
+/**
+ * Where the API lives as chosen on the options page (origin only, no trailing slash). The address
+ * in force is `getApiBase()` (utils/api-address.ts): an organisation's policy comes first.
+ */
 export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallback: DEFAULT_API_BASE });
+
+/**
+ * The API address an organisation sets by policy (`storage.managed_schema`, key `apiUrl`):
+ * read-only for the extension and its user; null when no policy sets it.
+ */
+export const managedApiUrlItem = storage.defineItem<string | null>('managed:apiUrl', { fallback: null });
 
 /** The signed-in user and the bearer token; null when signed out. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null });

@@ -22,12 +22,12 @@ export interface RunningApi {
 }
 
 /** Starts the real API (`api/src/main.ts`) in its own process on a fresh PGlite and waits for /health. */
-export async function startApi(): Promise<RunningApi> {
+export async function startApi(extraEnv: Record<string, string> = {}): Promise<RunningApi> {
   const dataDir = await mkdtemp(join(tmpdir(), 'duhop-e2e-'));
-  const port = await freePort();
+  const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true' },
+    env: { EXTENSION_IDS: '*', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,41 +1,57 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../utils/i18n/index.ts';
-import { signOut } from '../../utils/session.ts';
-import { apiBaseItem, localeItem, normalizeApiBase, sessionItem, type Locale } from '../../utils/storage.ts';
+import { changeApiBase, checkApiAddress } from '../../utils/api-address.ts';
+import { apiBaseItem, localeItem, managedApiUrlItem, sessionItem, type Locale } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
-import { Field } from '../ui/field.tsx';
+import { SignOutButton } from '../auth/sign-out-button.tsx';
+import { describedBy, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 
-/** Options: the API address (granted at run time when it is not the default), the account, the language. */
+/**
+ * Options: the API address (set by the organisation's policy and then read-only, or typed here:
+ * https, or http on this computer; granted at run time when it is not the built-in one), the
+ * account, the language.
+ */
 export function OptionsApp() {
   const t = useT();
   const base = useStorageItem(apiBaseItem);
+  const managedRaw = useStorageItem(managedApiUrlItem);
   const session = useStorageItem(sessionItem);
   const locale = useStorageItem(localeItem) ?? 'vi';
   const [address, setAddress] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
   const [changing, setChanging] = useState(false);
-  useEffect(() => void (base !== undefined && setAddress(base)), [base]);
+  const managedCheck = typeof managedRaw === 'string' && managedRaw.trim() ? checkApiAddress(managedRaw) : null;
+  const managed = managedCheck?.ok ? managedCheck.origin : null;
+  useEffect(() => void ((managed ?? base) !== undefined && setAddress(managed ?? base ?? '')), [base, managed]);
 
   const saveAddress = async (e: Event) => {
     e.preventDefault();
-    const origin = normalizeApiBase(address);
-    if (!origin) return setMessage({ kind: 'error', text: t('apiAddressInvalid') });
+    if (managed) return;
+    setMessage(null);
+    const checked = checkApiAddress(address);
+    if (!checked.ok) return setFieldError(t(checked.reason === 'insecure' ? 'apiAddressInsecure' : 'apiAddressInvalid'));
+    setFieldError(null);
+    const origin = checked.origin;
     // Ask for the origin within the click (a user gesture) but never wait on the prompt to save:
     // the API also answers extension origins over CORS, so a refusal is a warning, not a block.
     const pattern = `${origin}/*`;
     const granted = browser.permissions.contains({ origins: [pattern] }).then((has) => has || browser.permissions.request({ origins: [pattern] }));
-    await apiBaseItem.setValue(origin);
+    const changed = await changeApiBase(origin);
+    if (changed.managed) return setMessage({ kind: 'error', text: t('apiAddressManagedRefused') });
     setAddress(origin);
-    setMessage({ kind: 'ok', text: t('apiAddressSaved') });
+    const saved = changed.signedOut ? `${t('apiAddressSaved')} ${t('apiAddressSignedOut')}` : t('apiAddressSaved');
+    setMessage({ kind: changed.signedOut ? 'warn' : 'ok', text: saved });
     granted.then(
-      (ok) => !ok && setMessage({ kind: 'warn', text: `${t('apiAddressSaved')} ${t('permissionDenied', { origin })}` }),
-      () => setMessage({ kind: 'warn', text: `${t('apiAddressSaved')} ${t('permissionDenied', { origin })}` }),
+      (ok) => !ok && setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
+      () => setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
     );
   };
+  const errors = fieldError ? [fieldError] : [];
 
   return (
     <main class="options">
@@ -43,11 +59,23 @@ export function OptionsApp() {
         {t('appName')} · {t('settings')}
       </h1>
       <section class="card">
-        <form onSubmit={saveAddress}>
-          <Field id="o-api" label={t('apiAddress')} hint={t('apiAddressHint')}>
-            <input id="o-api" name="api" type="url" inputMode="url" value={address} onInput={(e) => setAddress(e.currentTarget.value)} aria-describedby="o-api-hint" />
+        <form onSubmit={saveAddress} noValidate>
+          <Field id="o-api" label={t('apiAddress')} hint={managed ? t('apiAddressManaged') : t('apiAddressHint')} errors={errors}>
+            <input
+              {...describedBy('o-api', errors, 'hint')}
+              name="api"
+              type="url"
+              inputMode="url"
+              value={address}
+              readOnly={!!managed}
+              data-managed={managed ? 'true' : undefined}
+              onInput={(e) => {
+                setAddress(e.currentTarget.value);
+                setFieldError(null);
+              }}
+            />
           </Field>
-          <button type="submit">{t('save')}</button>
+          {!managed && <button type="submit">{t('save')}</button>}
         </form>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </section>
@@ -55,14 +83,12 @@ export function OptionsApp() {
         <h2 id="o-account">{session ? t('signedInAs', { name: session.user.displayName }) : t('signIn')}</h2>
         {session ? (
           <>
-            <p class="actions">
-              <button type="button" onClick={() => void signOut()}>
-                {t('signOut')}
-              </button>
+            <div class="actions actions--wrap">
+              <SignOutButton idPrefix="o-so" />
               <button type="button" class="link" aria-expanded={changing || !!session.user.mustChangePassword} onClick={() => setChanging(!changing)}>
                 {t('pw_title')}
               </button>
-            </p>
+            </div>
             {(changing || session.user.mustChangePassword) && <PasswordChangeForm idPrefix="o-pw" required={!!session.user.mustChangePassword} />}
           </>
         ) : (

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { useHashRoute } from '../../utils/hash-route.ts';
 import { useT } from '../../utils/i18n/index.ts';
-import { signOut } from '../../utils/session.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
+import { SignOutButton } from '../auth/sign-out-button.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
 import { landingPath } from '../../utils/synthesis/months.ts';
 import { PAGES, pagesFor } from './pages.tsx';
@@ -38,9 +38,7 @@ export function WorkspaceApp() {
         <span class="grow" />
         {session && <span class="who">{session.user.displayName}</span>}
         {session && (
-          <button type="button" onClick={() => void signOut()}>
-            {t('signOut')}
-          </button>
+          <SignOutButton idPrefix="ws-so" />
         )}
         <button type="button" class="icon" aria-label={t('openSettings')} onClick={() => browser.runtime.openOptionsPage()}>
           ⚙

@@ -16,7 +16,8 @@ import type {
 import { readResponse, request, REQUEST_TIMEOUT_MS, type ApiResult } from '../api.ts';
 import { db } from '../db.ts';
 import { flagPasswordChange } from '../password-state.ts';
-import { apiBaseItem, authExpiredItem, sessionItem } from '../storage.ts';
+import { getConnection } from '../api-address.ts';
+import { authExpiredItem } from '../storage.ts';
 
 /** The administration calls (`/api/admin/*`), typed by the API's client; CSV uploads by plain fetch. */
 
@@ -77,7 +78,7 @@ export type CsvImportResult<K extends CsvImportKind> = K extends 'users' ? UserI
  * token; `dryRun` returns the preview and the row errors and stores nothing.
  */
 export async function postCsv<K extends CsvImportKind>(kind: K, text: string, dryRun: boolean): Promise<ApiResult<CsvImportResult<K>>> {
-  const [base, session] = await Promise.all([apiBaseItem.getValue(), sessionItem.getValue()]);
+  const { base, session } = await getConnection();
   let res: Response;
   try {
     res = await fetch(`${base}/api/admin/${kind}/import${dryRun ? '?dryRun=true' : ''}`, {

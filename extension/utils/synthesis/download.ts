@@ -1,5 +1,6 @@
 import { readResponse, type ApiFailure, type ApiResult } from '../api.ts';
-import { apiBaseItem, authExpiredItem, sessionItem } from '../storage.ts';
+import { getConnection } from '../api-address.ts';
+import { authExpiredItem } from '../storage.ts';
 
 /**
  * Files to and from the API (exports, CSV import) by plain fetch with the session's token: the
@@ -51,7 +52,7 @@ export function exportFilename(bodyId: string, month: string, format: string): s
 }
 
 async function authorised(path: string, init: RequestInit, timeoutMs: number): Promise<Response | ApiFailure> {
-  const [base, session] = await Promise.all([apiBaseItem.getValue(), sessionItem.getValue()]);
+  const { base, session } = await getConnection();
   const headers = new Headers(init.headers);
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
   try {

@@ -18,8 +18,12 @@ export class WorkspacePage {
     await expect(this.page.locator('.topbar .who')).toBeVisible();
   }
 
+  /** Signs out; when this device holds the user's reports, confirms the question keeping them. */
   async signOut(): Promise<void> {
     await this.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    const ask = this.page.locator('form.sign-out');
+    await expect(this.page.locator('#w-signin-user').or(ask)).toBeVisible();
+    if (await ask.isVisible()) await ask.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(this.page.locator('#w-signin-user')).toBeVisible();
   }
 
