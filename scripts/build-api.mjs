@@ -8,7 +8,12 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const api = fileURLToPath(new URL('../api/', import.meta.url));
-const outdir = `${api}dist`;
+// `--outdir NAME`: another folder directly under api/ (the tests build their own copy); it must be
+// one level below api/ like dist, where paths.ts finds api/drizzle and api/data.
+const named = process.argv.indexOf('--outdir');
+const outName = named > 0 ? process.argv[named + 1] : 'dist';
+if (!outName || !/^[\w.-]+$/.test(outName)) throw new Error('--outdir takes a folder name directly under api/ (e.g. dist)');
+const outdir = `${api}${outName}`;
 /** Modules loaded through runInWorker (keep in step with the runInWorker calls in api/src). */
 const WORKER_TASKS = ['services/export-render.ts'];
 
@@ -37,4 +42,4 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${api}src/lib/worker-boot.mjs`, `${outdir}/worker-boot.mjs`);
-console.log(`[duhop] API built to api/dist in ${Math.round(performance.now() - t0)} ms (start it with: npm run serve)`);
+console.log(`[duhop] API built to api/${outName} in ${Math.round(performance.now() - t0)} ms (start it with: npm run serve)`);
