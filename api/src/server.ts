@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { demoAccounts, isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
 import type { Env } from './env.ts';
+import { listenErrorLine } from './port-check.ts';
 import { runMode } from './run-mode.ts';
 import { startEscalationScheduler } from './services/escalation.ts';
 
@@ -94,11 +95,8 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
 function listen(server: ServerType, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      const where = `${host}:${port}`;
-      if (err.code === 'EADDRINUSE') reject(new Error(`PORT ${port} on ${host} is already in use by another program (another duhop?): stop it or set PORT to a free port`));
-      else if (err.code === 'EACCES') reject(new Error(`PORT ${port} on ${host} needs privileges this user lacks: use a port above 1023 behind a reverse proxy (docs/deploy.md)`));
-      else if (err.code === 'EADDRNOTAVAIL') reject(new Error(`HOST ${host} is not an address of this machine (${where})`));
-      else reject(err);
+      const line = listenErrorLine(err, port, host);
+      reject(line ? new Error(line) : err);
     };
     server.once('error', onError);
     server.listen(port, host, () => {

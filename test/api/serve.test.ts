@@ -126,16 +126,18 @@ describe('the built server (npm run build, npm run serve)', () => {
     await allowed.stop();
   }, 180_000);
 
-  it('a port already in use is one clear line, before the database is opened', async () => {
+  // serve.js probes the port before it loads the API; main.js (npm start) finds it when it binds,
+  // which the server also does before it opens the database.
+  it.each(['serve.js', 'main.js'] as const)('%s: a port already in use is one clear line, before the database is opened', async (entry) => {
     const data = await fresh();
     const busy: Server = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const port = (busy.address() as { port: number }).port;
     try {
-      const res = await runToExit('serve.js', { ...data.env, PORT: String(port) });
+      const res = await runToExit(entry, { ...data.env, PORT: String(port) });
       expect(res.code).toBe(1);
       expect(lines(res.output)).toEqual([`[duhop] PORT ${port} on 127.0.0.1 is already in use by another program (another duhop?): stop it or set PORT to a free port`]);
-      console.log(`port in use: refused in ${Math.round(res.ms)} ms (${driver})`);
+      console.log(`port in use: ${entry} refused in ${Math.round(res.ms)} ms (${driver})`);
       // Nothing was opened: no PGlite files, no migrated tables.
       if (data.sql) expect(Number((await data.sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`)[0]!.n)).toBe(0);
       else expect(readdirSync(data.env.DATA_DIR!)).toEqual([]);
