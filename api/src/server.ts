@@ -55,7 +55,11 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, max: env.DB_POOL_MAX } : { dataDir: env.DATA_DIR });
     await prepareData(database, env, production, log);
   } catch (err) {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Clients polling /health during start-up hold keep-alive sockets: do not wait for them.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
     await database?.close().catch(() => {});
     throw err;
   }
