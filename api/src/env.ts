@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './paths.ts';
 
 /** `api/data`, wherever the command was run from (the README's default). */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
+export { DEFAULT_DATA_DIR };
 
 /** The environment, parsed once at boot; a bad value stops the process with the field named. */
 export const Env = z.object({
@@ -52,6 +52,8 @@ export const Env = z.object({
     }),
   /** Skip the demo seed on an empty database (a real province is loaded by its admin). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** `npm run serve` refuses a database that still holds the demo accounts unless this is true. */
+  ALLOW_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   PGLITE_VACUUM_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),

@@ -1,11 +1,13 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
+import { demoAccounts, isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
 import type { Env } from './env.ts';
 import { resolveExtensionIds } from './lib/extension-ids.ts';
+import { listenErrorLine } from './port-check.ts';
+import { runMode } from './run-mode.ts';
 import { startEscalationScheduler } from './services/escalation.ts';
 
 export interface RunningServer {
@@ -16,39 +18,59 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens and migrates the database, seeds an empty one, and listens. */
-export async function startServer(env: Env, log: (line: string) => void = () => {}): Promise<RunningServer> {
+export interface StartOptions {
+  /** Production (`npm run serve`): never seed the demo province, refuse its accounts (run-mode.ts). */
+  production?: boolean;
+}
+
+/** The key of the database-wide lock held while migrating and while seeding (client.ts). */
+const SETUP_LOCK = 727_001;
+
+/**
+ * Takes the port, then opens and migrates the database, seeds an empty one, and serves. The port is
+ * taken first so that a port already in use is one clear line at once, not an EADDRINUSE trace
+ * after the database has been opened; until the app is ready every request gets a 503.
+ */
+export async function startServer(env: Env, log: (line: string) => void = () => {}, opts: StartOptions = {}): Promise<RunningServer> {
   const t0 = performance.now();
-  const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, max: env.DB_POOL_MAX } : { dataDir: env.DATA_DIR });
-  if (await isEmpty(database.db)) {
-    if (env.SEED_DEMO) {
-      await seedDemo(database.db);
-      log('Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)');
-    } else await seedReferenceData(database.db);
+  const production = opts.production ?? runMode.production;
+  let handler: (req: Request, bindings: unknown) => Response | Promise<Response> = () =>
+    Response.json(
+      { error: { code: 'STARTING', message: 'Máy chủ đang khởi động, vui lòng thử lại sau giây lát (the server is starting)' } },
+      { status: 503, headers: { 'retry-after': '2' } },
+    );
+  const server = createAdaptorServer({
+    fetch: (req, bindings) => handler(req, bindings),
+    hostname: env.HOST,
+    serverOptions: {
+      requestTimeout: env.REQUEST_TIMEOUT_MS,
+      headersTimeout: env.HEADERS_TIMEOUT_MS,
+      keepAliveTimeout: 5_000,
+      // Node enforces the two timeouts above only when it sweeps connections, every 30 s by
+      // default: a slow client held its socket up to 30 s past them (test/api/process-slow-clients).
+      connectionsCheckingInterval: 1_000,
+    },
+  });
+  await listen(server, env.PORT, env.HOST);
+  let database: Database | undefined;
+  try {
+    database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, max: env.DB_POOL_MAX } : { dataDir: env.DATA_DIR });
+    await prepareData(database, env, production, log);
+  } catch (err) {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Clients polling /health during start-up hold keep-alive sockets: do not wait for them.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+    await database?.close().catch(() => {});
+    throw err;
   }
   // A relative EXTENSION_DIR is relative to where the command was typed (npm runs us elsewhere).
   const extensionDir = env.EXTENSION_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.EXTENSION_DIR) : null;
   const extensionIds = resolveExtensionIds({ EXTENSION_IDS: env.EXTENSION_IDS, EXTENSION_DIR: extensionDir ?? undefined });
   log(extensionIds.line);
   const app = createApp({ database, config: { corsOrigins: env.CORS_ORIGINS, extensionIds: extensionIds.ids, extensionDir } });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: env.PORT,
-        hostname: env.HOST,
-        serverOptions: {
-          requestTimeout: env.REQUEST_TIMEOUT_MS,
-          headersTimeout: env.HEADERS_TIMEOUT_MS,
-          keepAliveTimeout: 5_000,
-          // Node enforces the two timeouts above only when it sweeps connections, every 30 s by
-          // default: a slow client held its socket up to 30 s past them (test/api/process-slow-clients).
-          connectionsCheckingInterval: 1_000,
-        },
-      },
-      () => resolve(s),
-    );
-  });
+  handler = (req, bindings) => app.fetch(req, bindings as never);
   const escalation = startEscalationScheduler(database, () => new Date(), env.ESCALATION_INTERVAL_MS);
   // PGlite is one standalone backend without autovacuum: keep its statistics and free space fresh.
   const vacuum =
@@ -60,9 +82,10 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
   const url = `http://${env.HOST}:${port}`;
   log(`API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`);
   let closing: Promise<void> | undefined;
+  const db = database;
   return {
     url,
-    database,
+    database: db,
     server,
     close: () =>
       (closing ??= (async () => {
@@ -73,7 +96,47 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
-        await database.close();
+        await db.close();
       })()),
   };
+}
+
+/** Listens, or fails with one line naming the port (in use, or a privileged port). */
+function listen(server: ServerType, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      const line = listenErrorLine(err, port, host);
+      reject(line ? new Error(line) : err);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Seeds an empty database (under the migrations' lock, so that two instances starting together on
+ * one empty PostgreSQL seed it once) and, in production, refuses one that still holds the demo
+ * accounts unless ALLOW_DEMO=true.
+ */
+async function prepareData(database: Database, env: Env, production: boolean, log: (line: string) => void): Promise<void> {
+  await database.withLock(SETUP_LOCK, async () => {
+    if (!(await isEmpty(database.db))) return;
+    if (!production && env.SEED_DEMO) {
+      await seedDemo(database.db);
+      log('Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)');
+    } else {
+      await seedReferenceData(database.db);
+      if (production) log('No organisation loaded yet (reference data: holidays, criteria sets): create the first administrator with npm run admin -- create-admin');
+    }
+  });
+  if (production && !env.ALLOW_DEMO) {
+    const demo = await demoAccounts(database.db);
+    if (demo.length)
+      throw new Error(
+        `The database still holds the demo accounts (${demo.join(', ')}; password demo1234 is public): remove them with \`npm run admin -- remove-demo\`, or set ALLOW_DEMO=true for a trial`,
+      );
+  }
 }

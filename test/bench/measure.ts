@@ -13,6 +13,8 @@ export interface DatabaseFigures {
   reads: Record<string, LoadResult>;
   memory: { idleMb: number; peakMb: number; afterLoadMb: number };
   startup: { processMs: number; restartMs: number[] };
+  /** The production server (`npm run serve`), measured after the rest (serve-startup.ts). */
+  serve?: import('./serve-startup.ts').ServeFigures;
   plans: { name: string; ms: number | null; plan: string }[];
 }
 

@@ -5,6 +5,8 @@
 //                  PGlite 10,000 / 50,000)
 //   BENCH_SECONDS  upper bound of each load run in seconds (default 10)
 //   BENCH_ONLY     `pglite` or `postgres` to measure one database
+// `npm run bench -- startup` measures only the production server's start-up and idle memory
+// (`npm run build`, then `npm run serve` on the seeded history; see serve-startup.ts).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,14 +17,16 @@ import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
 import { measureDatabase, type DatabaseFigures } from './measure.ts';
+import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
 import { seedProvince } from './seed-province.ts';
-import { renderMarkdown, type BenchResult } from './table.ts';
+import { renderMarkdown, renderServeMarkdown, type BenchResult } from './table.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_ONLY;
 const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
+const startupOnly = process.argv.slice(2).includes('startup');
 if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
 const log = (s: string) => console.log(s);
@@ -34,7 +38,10 @@ const cleanup = () => (cleaning ??= (async () => {
 })());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
 
-async function benchPglite(): Promise<DatabaseFigures> {
+/** The full figures, or (`startup`) only the seeded counts and the production server's. */
+type Figures = DatabaseFigures | (Pick<DatabaseFigures, 'driver' | 'seeded'> & { serve: ServeFigures });
+
+async function benchPglite(): Promise<Figures> {
   log('\n== PGlite ==');
   const dataDir = mkdtempSync(join(tmpdir(), 'duhop-bench-'));
   const baseDir = mkdtempSync(join(tmpdir(), 'duhop-bench-base-'));
@@ -45,7 +52,9 @@ async function benchPglite(): Promise<DatabaseFigures> {
   const database = await openDatabase({ dataDir });
   const seeded = await seedProvince(database, size(10_000, 50_000), log).finally(() => database.close());
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
-  return measureDatabase({
+  const serveEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  if (startupOnly) return { driver: 'pglite', seeded: { ...seeded.counts, seconds: seeded.seconds }, serve: await measureServe(serveEnv, log) };
+  const figures = await measureDatabase({
     driver: 'pglite',
     apiEnv: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
     baselineTarget: { dataDir: baseDir },
@@ -53,9 +62,10 @@ async function benchPglite(): Promise<DatabaseFigures> {
     seconds,
     log,
   });
+  return { ...figures, serve: await measureServe(serveEnv, log) };
 }
 
-async function benchPostgres(): Promise<DatabaseFigures> {
+async function benchPostgres(): Promise<Figures> {
   log('\n== PostgreSQL ==');
   const suffix = randomBytes(5).toString('hex');
   const names = [`duhop_bench_${suffix}`, `duhop_bench_${suffix}_base`];
@@ -73,8 +83,10 @@ async function benchPostgres(): Promise<DatabaseFigures> {
   const database = await openDatabase({ url: urlOf(names[0]!), max: 4 });
   const seeded = await seedProvince(database, size(150_000, 1_000_000), log).finally(() => database.close());
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+  const serveEnv = { DATABASE_URL: urlOf(names[0]!) };
+  if (startupOnly) return { driver: 'postgres', seeded: { ...seeded.counts, seconds: seeded.seconds }, serve: await measureServe(serveEnv, log) };
   const pool = 10;
-  return measureDatabase({
+  const figures = await measureDatabase({
     driver: 'postgres',
     apiEnv: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: urlOf(names[0]!), DB_POOL_MAX: String(pool), SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
     baselineTarget: { url: urlOf(names[1]!), max: pool },
@@ -82,6 +94,7 @@ async function benchPostgres(): Promise<DatabaseFigures> {
     seconds,
     log,
   });
+  return { ...figures, serve: await measureServe(serveEnv, log) };
 }
 
 const nproc = () => {
@@ -95,7 +108,8 @@ const nproc = () => {
 try {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
-  const databases: DatabaseFigures[] = [];
+  buildApi(); // npm run serve runs api/dist
+  const databases: Figures[] = [];
   if (only !== 'postgres') databases.push(await benchPglite());
   if (only !== 'pglite') {
     if (pgBase) databases.push(await benchPostgres());
@@ -107,14 +121,15 @@ try {
     machine: { nproc: nproc(), cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, memoryGb: Math.round(totalmem() / 2 ** 30), loadavg: [loadBefore, loadavg()[0]!] },
     scale,
     secondsPerRun: seconds,
-    databases,
+    databases: databases as DatabaseFigures[],
     bundles: bundleSizes(join(root, 'extension/.output/chrome-mv3')),
   };
-  const markdown = renderMarkdown(result);
+  const markdown = startupOnly ? renderServeMarkdown(result) : renderMarkdown(result);
   const dir = join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${now.toISOString().slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(dir, 'latest.md'), markdown);
+  const name = startupOnly ? 'startup-' : '';
+  writeFileSync(join(dir, `${name}${now.toISOString().slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}latest.md`), markdown);
   console.log(`\n${markdown}`);
   console.log(`(written to bench/results/; ${Math.round((performance.now() - started) / 1000)} s in all)`);
 } finally {

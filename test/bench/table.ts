@@ -53,6 +53,7 @@ export function renderMarkdown(r: BenchResult): string {
   out.push(`| RSS peak under load | ${r.databases.map((d) => `${n0(d.memory.peakMb)} MB`).join(' | ')} |`);
   out.push(`| start-up on existing data (startServer → /health, median of 3) | ${r.databases.map((d) => `${n0(median(d.startup.restartMs))} ms`).join(' | ')} |`);
   out.push(`| cold process start incl. tsx (spawn → /health) | ${r.databases.map((d) => `${n0(d.startup.processMs)} ms`).join(' | ')} |`);
+  if (r.databases.some((d) => d.serve)) out.push(...serveRows(r));
   out.push('', '### Extension bundles (gzip -9, per entrypoint with the chunks and styles it loads)', '');
   if (!r.bundles) out.push('not built (run `npm run build -w extension` first)');
   else {
@@ -74,5 +75,32 @@ export function renderMarkdown(r: BenchResult): string {
         (burst ? `; first page right after the submission burst: ${ms(burst.p95)} ms` : ''),
     );
   } else out.push('- PostgreSQL: not measured (set DATABASE_URL or TEST_DATABASE_URL)');
+  return `${out.join('\n')}\n`;
+}
+
+/** Rows of the production server (`npm run serve`, serve-startup.ts) for the Process table. */
+function serveRows(r: BenchResult): string[] {
+  const cell = (d: BenchResult['databases'][number], f: (s: NonNullable<typeof d.serve>) => string) => (d.serve ? f(d.serve) : '–');
+  return [
+    `| \`npm run serve\` start-up on existing data (node api/dist/serve.js spawn → /health, median of 3) | ${r.databases.map((d) => cell(d, (s) => `${n0(median(s.startMs))} ms`)).join(' | ')} |`,
+    `| the same through npm (\`npm run serve\`, one run) | ${r.databases.map((d) => cell(d, (s) => `${n0(s.npmStartMs)} ms`)).join(' | ')} |`,
+    `| \`npm run serve\` RSS at idle (5 s after start and 200 requests) | ${r.databases.map((d) => cell(d, (s) => `${n0(s.idleRssMb)} MB`)).join(' | ')} |`,
+  ];
+}
+
+/** `npm run bench -- startup`: the seeded history and the production server's figures only. */
+export function renderServeMarkdown(r: BenchResult): string {
+  const out: string[] = [];
+  out.push(`## Production server start-up ${r.date}`, '');
+  out.push(`Machine: ${r.machine.nproc} cores (\`nproc\`), ${r.machine.cpu}, ${r.machine.memoryGb} GB; Node ${r.machine.node}; load average ${r.machine.loadavg.map((l) => l.toFixed(1)).join(' → ')} during the run. BENCH_SCALE=${r.scale}.`, '');
+  out.push('| database | org units | cells | users | reports | issues | events | seeded in |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const d of r.databases) {
+    const s = d.seeded;
+    out.push(`| ${NAMES[d.driver]} | ${n0(s.orgUnits)} | ${n0(s.cells)} | ${n0(s.users)} | ${n0(s.reports)} | ${n0(s.issues)} | ${n0(s.events)} | ${s.seconds.toFixed(0)} s |`);
+  }
+  out.push('', `| | ${r.databases.map((d) => NAMES[d.driver]).join(' | ')} |`, `|---|${r.databases.map(() => '---:').join('|')}|`);
+  out.push(...serveRows(r));
+  const kbs = r.databases.find((d) => d.serve)?.serve?.buildKb;
+  if (kbs) out.push('', `Built API (api/dist without source maps): ${kbs} KB.`);
   return `${out.join('\n')}\n`;
 }

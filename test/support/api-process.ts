@@ -83,10 +83,15 @@ export interface ApiProcess {
  * as `node --import tsx` rather than `npx tsx`, so that the pid is the server itself: a signal
  * sent to npx or to the tsx launcher would leave the real server running.
  */
-export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  data: ProcessData,
+  env: Record<string, string> = {},
+  /** What node runs, from the repository root (e.g. the built server: ['api/dist/serve.js']). */
+  args: string[] = ['--import', 'tsx', 'api/src/main.ts'],
+): Promise<ApiProcess> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ESCALATION_INTERVAL_MS: '3600000', ...data.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -105,7 +110,7 @@ export async function startApiProcess(data: ProcessData, env: Record<string, str
       };
       return { url, port, child, output: () => out, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
     }
-    if (attempt < 2 && /EADDRINUSE/.test(out)) continue; // the port was taken between probe and listen
+    if (attempt < 2 && /EADDRINUSE|already in use/.test(out)) continue; // the port was taken between probe and listen
     throw new Error(`API process exited before it was ready:\n${out}`);
   }
 }

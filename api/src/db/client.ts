@@ -1,8 +1,8 @@
 import { unlinkSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { acquireDataDirLock, dataDirError, DataDirError } from './data-dir-lock.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
+import { MIGRATIONS_DIR } from '../paths.ts';
 
 export type Schema = typeof schema;
 /** One type for both drivers: drizzle's PGlite and postgres.js databases share `PgDatabase`. */
@@ -18,7 +18,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = MIGRATIONS_DIR;
 
 export interface OpenOptions {
   /** `postgres://…`: PostgreSQL through postgres.js. */

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count, inArray } from 'drizzle-orm';
 import { BUILTIN_CRITERIA_SETS, VN_HOLIDAYS, VN_WORKING_WEEKENDS } from '@duhop/shared';
 import { hashPassword } from '../lib/crypto.ts';
 import type { Db } from './client.ts';
@@ -23,6 +23,19 @@ export async function seedReferenceData(db: Db): Promise<void> {
     .insert(criteriaSets)
     .values(BUILTIN_CRITERIA_SETS.map((s) => ({ id: s.id, name: s.name, validFrom: s.validFrom, validTo: s.validTo ?? null, definition: s })))
     .onConflictDoNothing();
+}
+
+/**
+ * The demo accounts still in the database (usernames of the demo province's accounts, in its
+ * units): `npm run serve` refuses to start while any remains, unless ALLOW_DEMO=true — anyone who
+ * read the README knows their password.
+ */
+export async function demoAccounts(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(and(inArray(users.username, DEMO_USERS.map((u) => u.username)), inArray(users.orgUnitId, DEMO_UNITS.map((u) => u.id))));
+  return rows.map((r) => r.username).sort();
 }
 
 /** The demo province of README and API.md, in one transaction. */
