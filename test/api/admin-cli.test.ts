@@ -88,7 +88,7 @@ describe('npm run admin', () => {
   }, LONG);
 
   it('the server does not seed the demo over it; the admin signs in and must change the password; a held PGlite directory is refused', async () => {
-    const api = await startApiProcess(fresh);
+    const api = await startApiProcess(fresh, {}, 120_000);
     try {
       const login = await http(api.url, 'POST', '/api/auth/login', { body: { username: 'chu', password } });
       expect(login.status).toBe(200);

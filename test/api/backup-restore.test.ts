@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
+import { seedDemo } from '../../api/src/db/seed.ts';
 import { escalateOverdue } from '../../api/src/services/escalation.ts';
 import { http, loginHttp, processData, startApiProcess, type ProcessData } from '../support/api-process.ts';
 import { runCli } from '../support/cli.ts';
@@ -17,6 +18,8 @@ import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 // `npm run backup`, restored with `npm run restore` into a new PostgreSQL database and into a new
 // PGlite directory; every table has the same rows, and the API starts on each and serves the report.
 const LONG = 600_000;
+/** The machine running the suites may be loaded: give a server start up to two minutes. */
+const START_MS = 120_000;
 const pgBase = process.env.TEST_DATABASE_URL;
 let source: ProcessData;
 const work = mkdtempSync(join(tmpdir(), 'duhop-backup-test-'));
@@ -60,7 +63,13 @@ async function newPostgres(): Promise<{ url: string; env: Record<string, string>
 
 beforeAll(async () => {
   source = await processData();
-  const api = await startApiProcess(source);
+  const seeding = await source.open();
+  try {
+    await seedDemo(seeding.db);
+  } finally {
+    await seeding.close();
+  }
+  const api = await startApiProcess(source, {}, START_MS);
   try {
     const observer = await loginHttp(api.url, 'observer');
     const body = reportBody('hn-xom-1', recentMeetingDate(), ['na-bnc']);
@@ -125,7 +134,7 @@ describe('npm run backup / npm run restore', () => {
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toMatch(/is not empty/);
 
-    const api = await startApiProcess({ ...source, env } as ProcessData);
+    const api = await startApiProcess({ ...source, env } as ProcessData, {}, START_MS);
     try {
       const observer = await loginHttp(api.url, 'observer');
       const report = await http(api.url, 'GET', `/api/reports/${reportId}`, { token: observer });

@@ -108,7 +108,13 @@ async function backup(argv: string[], out: (line: string) => void): Promise<void
   const env = parseEnv(process.env);
   const file = fromCwd(values.out);
   const t0 = performance.now();
-  await backupToFile(targetOf(env), file);
+  try {
+    await backupToFile(targetOf(env), file);
+  } catch (err) {
+    if (err instanceof DataDirError && err.code === 'DATA_DIR_LOCKED')
+      throw new CliError(`${err.message}; a running server backs itself up instead: BACKUP_DIR, or GET /api/admin/backup (docs/backup.md)`);
+    throw err;
+  }
   out(`Backup of ${where(env)} written to ${file} in ${Math.round(performance.now() - t0)} ms`);
 }
 
