@@ -6,6 +6,10 @@ import { splitSqlScript, sqlBatches } from '../../api/src/services/sql-script.ts
 describe('splitSqlScript', () => {
   it('ends statements at semicolons outside strings, identifiers, dollar quotes and comments', () => {
     const script = [
+      '--',
+      '-- PostgreSQL database dump',
+      '--',
+      '',
       '\\restrict abc123',
       'SET transaction_timeout = 0;',
       "INSERT INTO public.t VALUES (1, 'a; b', 'it''s;', E'x\\';y');",

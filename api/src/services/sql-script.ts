@@ -11,9 +11,12 @@ export function* splitSqlScript(text: string): Generator<string> {
   let i = 0;
   const n = text.length;
   let lineStart = true;
+  /** Whether the current statement has begun (anything but blanks and comments since the last end). */
+  let begun = false;
   while (i < n) {
     const ch = text[i]!;
-    if (lineStart && ch === '\\' && text.slice(start, i).trim() === '') {
+    if (!begun && ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\n' && !(ch === '-' && text[i + 1] === '-') && !(ch === '/' && text[i + 1] === '*') && ch !== '\\') begun = true;
+    if (lineStart && ch === '\\' && !begun) {
       // A psql meta-command outside any statement: skip the whole line.
       const end = text.indexOf('\n', i);
       i = end < 0 ? n : end + 1;
@@ -57,6 +60,7 @@ export function* splitSqlScript(text: string): Generator<string> {
       const stmt = text.slice(start, i).trim();
       if (stmt && stmt !== ';') yield stmt;
       start = i;
+      begun = false;
     } else i++;
   }
   const rest = text.slice(start).trim();
