@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
-import { loginHttp, processData, type ProcessData } from '../support/api-process.ts';
+import { openDatabase } from '../../api/src/db/client.ts';
+import { restoreFromFile } from '../../api/src/services/backup.ts';
+import { http, loginHttp, processData, type ProcessData } from '../support/api-process.ts';
+import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
 // The running server's own backups, on a real server over real HTTP: the daily copies in
 // BACKUP_DIR (one at start when the newest is older than a day; BACKUP_KEEP copies kept) and
@@ -74,6 +77,54 @@ describe('backups of the running server', () => {
       sql`select a.action, u.username, (a.data->>'bytes')::int as bytes from audit_log a join users u on u.id = a.actor_id where a.entity = 'database'`,
     );
     expect(audit).toEqual([{ action: 'database.backup', username: 'admin', bytes: Buffer.byteLength(text) }]);
+  }, 300_000);
+
+  it('a dump taken while reports are being submitted holds each report whole, with all its issues', async () => {
+    const observer = await loginHttp(running.url, 'observer');
+    const admin = await loginHttp(running.url, 'admin');
+    const sent = new Map<string, number>();
+    let stop = false;
+    const meetingDate = recentMeetingDate();
+    const writer = async () => {
+      while (!stop) {
+        const body = reportBody(['hn-xom-1', 'hn-xom-2', 'hn-th'][sent.size % 3]!, meetingDate, ['na-bnc']);
+        const res = await http(running.url, 'POST', '/api/reports', { token: observer, body });
+        expect(res.status).toBe(201);
+        sent.set(body.id, body.issues.length);
+      }
+    };
+    const writers = [writer(), writer()];
+    await until(() => sent.size >= 3, 120_000);
+    const res = await fetch(`${running.url}/api/admin/backup`, { headers: { authorization: `Bearer ${admin}` } });
+    const text = await res.text();
+    stop = true;
+    await Promise.all(writers);
+    expect(res.status).toBe(200);
+
+    const file = join(backupDir, 'live.sql');
+    writeFileSync(file, text);
+    const dir = mkdtempSync(join(tmpdir(), 'duhop-live-restore-'));
+    try {
+      await restoreFromFile({ kind: 'pglite', dataDir: dir }, file);
+      const restored = await openDatabase({ dataDir: dir });
+      try {
+        const rowsBack = await queryRows<{ id: string; issues: number }>(
+          restored.db,
+          sql`select r.id, (select count(*)::int from issues i where i.report_id = r.id) as issues from reports r`,
+        );
+        expect(rowsBack.length).toBeGreaterThanOrEqual(3);
+        for (const r of rowsBack) expect(r.issues, r.id).toBe(sent.get(r.id));
+        const [events] = await queryRows<{ missing: number }>(
+          restored.db,
+          sql`select count(*)::int as missing from issues i where not exists (select 1 from issue_events e where e.issue_id = i.id)`,
+        );
+        expect(events!.missing).toBe(0);
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 
   it('is in /openapi.json', async () => {

@@ -142,8 +142,11 @@ async function runCli(argv: string[], out = (line: string) => console.log(line))
   } catch (err) {
     const known = err instanceof CliError || err instanceof DataDirError || err instanceof BackupError;
     const message = err instanceof Error ? err.message : String(err);
-    if (known || (err instanceof Error && message.startsWith('Invalid environment'))) console.error(`[duhop] ${message}`);
-    else if ((err as { code?: string })?.code === 'ENOENT') console.error(`[duhop] ${message}`);
+    // Known mistakes, and errors that name themselves (a file that is not there, a database that
+    // refuses the connection or does not exist: they carry a code), are one line; the rest, a stack.
+    const coded = typeof (err as { code?: unknown })?.code === 'string';
+    if (err instanceof Error && message.startsWith('Invalid environment')) console.error(`[duhop] ${message}`);
+    else if (known || coded) console.error(`[duhop] ${message.split('\n')[0]}`);
     else console.error(`[duhop] ${err instanceof Error ? (err.stack ?? message) : message}`);
     return 1;
   }
