@@ -60,7 +60,7 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
   if (!username.success) throw new CliError(firstIssue(username, '--username'));
   const name = UserCreateInput.shape.displayName.safeParse(input.name);
   if (!name.success) throw new CliError(firstIssue(name, '--name'));
-  if (await findUser(db, username.data)) throw new CliError(`The username "${username.data}" is already taken`);
+  if (await findUser(db, username.data)) throw new CliError(`Tên đăng nhập "${username.data}" đã có — the username "${username.data}" is already taken`);
 
   const [anyUnit] = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
   let unit: { id: string; name: string };
@@ -76,7 +76,7 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
       .select({ id: orgUnits.id, name: orgUnits.name, validTo: orgUnits.validTo })
       .from(orgUnits)
       .where(sql`lower(${orgUnits.id}) = ${wanted.toLowerCase()} or ${orgUnits.name} = ${wanted}`);
-    if (rows.length === 0) throw new CliError(`No unit has the code or name "${wanted}"`);
+    if (rows.length === 0) throw new CliError(`Không có đơn vị mã hoặc tên "${wanted}" — No unit has the code or name "${wanted}"`);
     if (rows.length > 1) throw new CliError(`Several units are named "${wanted}": give the code (${rows.map((r) => r.id).join(', ')})`);
     if (rows[0]!.validTo) throw new CliError(`The unit "${rows[0]!.name}" is closed: choose an open unit`);
     unit = rows[0]!;
@@ -119,7 +119,7 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
 export async function resetAdminPassword(db: Db, username: string, now = new Date()): Promise<{ username: string; password: string; revoked: number }> {
   if (!username?.trim()) throw new CliError('--username: missing');
   const user = await findUser(db, username);
-  if (!user) throw new CliError(`No account has the username "${username.trim()}"`);
+  if (!user) throw new CliError(`Không có tài khoản "${username.trim()}" — No account has the username "${username.trim()}"`);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   const revoked = await db.transaction(async (txRaw) => {
@@ -145,7 +145,7 @@ export async function removeDemo(db: Db, now = new Date()): Promise<{ users: num
   const demoUnitIds = DEMO_UNITS.map((u) => u.id);
   const demoUsers = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(sql`lower(${users.username})`, demoUsernames));
   const presentUnits = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, demoUnitIds));
-  if (demoUsers.length === 0 && presentUnits.length === 0) throw new CliError('There is no demo data in this database');
+  if (demoUsers.length === 0 && presentUnits.length === 0) throw new CliError('Cơ sở dữ liệu không có dữ liệu mẫu — there is no demo data in this database');
   const userIds = demoUsers.map((u) => u.id);
   const uids = userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000'];
   const cell = (ids: string[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
@@ -168,7 +168,7 @@ export async function removeDemo(db: Db, now = new Date()): Promise<{ users: num
     const [row] = await queryRows<{ n: number }>(db, query);
     if (row && row.n > 0) refs.push(`${row.n} ${what}`);
   }
-  if (refs.length) throw new CliError(`The demo data is in use and was not removed: ${refs.join('; ')}`);
+  if (refs.length) throw new CliError(`Dữ liệu mẫu đang được dùng, chưa xóa gì — the demo data is in use and was not removed: ${refs.join('; ')}`);
 
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

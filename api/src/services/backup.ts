@@ -71,7 +71,7 @@ export function pgDumpToFile(url: string, file: string): Promise<void> {
     child.once('error', (err) => {
       rmSync(tmp, { force: true });
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        reject(new BackupError('pg_dump is not installed: install the PostgreSQL client tools (Debian/Ubuntu: apt-get install postgresql-client), of the same major version as the server or newer', 'PG_DUMP_MISSING'));
+        reject(new BackupError('Chưa cài pg_dump — pg_dump is not installed: install the PostgreSQL client tools (Debian/Ubuntu: apt-get install postgresql-client), of the same major version as the server or newer', 'PG_DUMP_MISSING'));
       else reject(err);
     });
     child.once('close', (code) => {
@@ -116,14 +116,14 @@ const USER_RELATIONS = `
 
 function checkBackupText(text: string, file: string): void {
   if (!/^--\s*\n-- PostgreSQL database dump\b/.test(text.slice(0, 200)))
-    throw new BackupError(`${file} is not a duhop backup (a plain SQL file written by npm run backup or pg_dump)`, 'NOT_A_BACKUP');
+    throw new BackupError(`${file} không phải bản sao lưu duhop — ${file} is not a duhop backup (a plain SQL file written by npm run backup or pg_dump)`, 'NOT_A_BACKUP');
   if (!/PostgreSQL database dump complete/.test(text.slice(-400)))
-    throw new BackupError(`${file} is incomplete (it does not end with pg_dump's "database dump complete"): the backup was cut short`, 'NOT_A_BACKUP');
+    throw new BackupError(`${file} không trọn vẹn — ${file} is incomplete (it does not end with pg_dump's "database dump complete"): the backup was cut short`, 'NOT_A_BACKUP');
 }
 
 function notEmpty(where: string, names: string[]): BackupError {
   return new BackupError(
-    `${where} is not empty (${names.join(', ')}${names.length >= 5 ? ', …' : ''}): restore only into a new, empty database`,
+    `${where} không trống, chưa ghi gì — ${where} is not empty (${names.join(', ')}${names.length >= 5 ? ', …' : ''}): restore only into a new, empty database`,
     'NOT_EMPTY',
   );
 }
@@ -151,7 +151,7 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
           }
         });
       } catch (err) {
-        throw new BackupError(`Restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
+        throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
       }
       await sql.unsafe('analyze');
     } finally {
@@ -178,7 +178,7 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
           }
         });
       } catch (err) {
-        throw new BackupError(`Restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
+        throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
       }
       await pg.exec('analyze');
     } finally {
