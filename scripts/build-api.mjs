@@ -27,7 +27,7 @@ const keepPackagesExternal = {
 };
 await build({
   absWorkingDir: api,
-  entryPoints: ['src/main.ts', 'src/serve.ts', ...WORKER_TASKS.map((t) => `src/${t}`)],
+  entryPoints: ['src/main.ts', 'src/serve.ts', 'src/cli/main.ts', ...WORKER_TASKS.map((t) => `src/${t}`)],
   outbase: 'src',
   outdir,
   bundle: true,

@@ -58,6 +58,10 @@ export const Env = z.object({
   PGLITE_VACUUM_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** The server's own daily backups (docs/backup.md): a directory, a time (+07:00) and how many to keep. */
+  BACKUP_DIR: z.string().optional().transform((d) => d || undefined),
+  BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h, Vietnam time)').default('02:00'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -69,5 +73,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const data = result.data;
   if (!data.DATA_DIR.includes('://')) data.DATA_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.DATA_DIR);
+  if (data.BACKUP_DIR) data.BACKUP_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.BACKUP_DIR);
   return data;
 }

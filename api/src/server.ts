@@ -8,6 +8,7 @@ import type { Env } from './env.ts';
 import { resolveExtensionIds } from './lib/extension-ids.ts';
 import { listenErrorLine } from './port-check.ts';
 import { runMode } from './run-mode.ts';
+import { startBackupSchedule } from './services/backup-schedule.ts';
 import { startEscalationScheduler } from './services/escalation.ts';
 
 export interface RunningServer {
@@ -78,6 +79,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       ? setInterval(() => void database.exec('vacuum analyze').catch((err) => log(`vacuum failed: ${String(err)}`)), env.PGLITE_VACUUM_INTERVAL_MS)
       : undefined;
   vacuum?.unref();
+  const backups = startBackupSchedule(database, { dir: env.BACKUP_DIR, time: env.BACKUP_TIME, keep: env.BACKUP_KEEP, log });
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
   log(`API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`);
@@ -91,6 +93,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       (closing ??= (async () => {
         escalation.stop();
         if (vacuum) clearInterval(vacuum);
+        await backups.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.

@@ -74,7 +74,7 @@ describe.runIf(driver === 'pglite')('the reverse proxies of docs/deploy.md', () 
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
     dir = mkdtempSync(join(tmpdir(), 'duhop-proxy-'));
     data = await processData();
-    api = await startApiProcess(data, {}, [`api/${outName}/serve.js`]);
+    api = await startApiProcess(data, {}, { args: [`api/${outName}/serve.js`] });
   }, 180_000);
 
   afterAll(async () => {

@@ -176,6 +176,7 @@ const MATRIX: Row[] = [
   { route: 'POST /api/admin/criteria-sets', request: () => ({ path: '/api/admin/criteria-sets', body: {} }), expect: ADMIN_ONLY(422) },
   { route: 'PATCH /api/admin/criteria-sets/{id}', request: () => ({ path: '/api/admin/criteria-sets/no-such-set', body: {} }), expect: ADMIN_ONLY(422) },
   { route: 'GET /api/admin/audit', request: () => ({ path: '/api/admin/audit' }), expect: ADMIN_ONLY(200) },
+  { route: 'GET /api/admin/backup', request: () => ({ path: '/api/admin/backup' }), expect: ADMIN_ONLY(200) },
 ];
 
 let fixture: Fixture;

@@ -26,7 +26,7 @@ async function fresh(): Promise<ProcessData> {
 }
 
 async function start(data: ProcessData, env: Record<string, string>, entry: 'serve.js' | 'main.js'): Promise<ApiProcess> {
-  const api = await startApiProcess(data, env, built(entry));
+  const api = await startApiProcess(data, env, { args: built(entry) });
   started.push(api);
   return api;
 }

@@ -83,12 +83,15 @@ export interface ApiProcess {
  * as `node --import tsx` rather than `npx tsx`, so that the pid is the server itself: a signal
  * sent to npx or to the tsx launcher would leave the real server running.
  */
-export async function startApiProcess(
-  data: ProcessData,
-  env: Record<string, string> = {},
+export interface StartOptions {
   /** What node runs, from the repository root (e.g. the built server: ['api/dist/serve.js']). */
-  args: string[] = ['--import', 'tsx', 'api/src/main.ts'],
-): Promise<ApiProcess> {
+  args?: string[];
+  /** How long to wait for /health (a loaded machine starts PGlite slowly). */
+  readyTimeoutMs?: number;
+}
+
+export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<ApiProcess> {
+  const { args = ['--import', 'tsx', 'api/src/main.ts'], readyTimeoutMs = 120_000 } = opts;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, args, {
@@ -101,7 +104,16 @@ export async function startApiProcess(
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
-    const ready = await Promise.race([waitHealthy(url, 45_000).then(() => true), exited.then(() => false)]);
+    const ready = await Promise.race([
+      waitHealthy(url, readyTimeoutMs).then(
+        () => true,
+        (err) => {
+          child.kill('SIGKILL'); // never leave a server behind the test
+          throw err;
+        },
+      ),
+      exited.then(() => false),
+    ]);
     if (ready) {
       const signal = async (sig: NodeJS.Signals) => {
         if (child.exitCode !== null || child.signalCode !== null) return;

@@ -16,6 +16,10 @@ export interface Database {
   /** Runs raw SQL outside drizzle (truncate in tests, EXPLAIN in the benchmark). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the embedded instance (the running server's backup copies it). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+  /** PostgreSQL only: the connection URL (the running server's backup hands it to pg_dump). */
+  url?: string;
 }
 
 export const migrationsFolder = MIGRATIONS_DIR;
@@ -63,6 +67,7 @@ async function openPglite(dataDir: string | undefined, purpose = 'server'): Prom
   return {
     db,
     driver: 'pglite',
+    pglite: client,
     exec: async (sql) => {
       await client.exec(sql);
     },
@@ -100,6 +105,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   return {
     db,
     driver: 'postgres',
+    url,
     exec: async (sql) => {
       await client.unsafe(sql);
     },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { adminAuditRoutes } from './admin-audit.ts';
+import { adminBackupRoutes } from './admin-backup.ts';
 import { adminCriteriaRoutes } from './admin-criteria.ts';
 import { adminOrgRoutes } from './admin-org.ts';
 import { adminRoutingRoutes } from './admin-routing.ts';
@@ -12,4 +13,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/org-units', adminOrgRoutes)
   .route('/routing-rules', adminRoutingRoutes)
   .route('/criteria-sets', adminCriteriaRoutes)
-  .route('/audit', adminAuditRoutes);
+  .route('/audit', adminAuditRoutes)
+  .route('/backup', adminBackupRoutes);
