@@ -21,6 +21,20 @@ export const Env = z.object({
   PGLITE_VACUUM_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** SIGTERM/SIGINT: how long in-flight requests may run before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** Bearer token of GET /metrics (at least 16 characters); unset: /metrics is 404. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PGlite: writes get 503 STORAGE_FULL while less than this many MB are free under DATA_DIR (0: never). */
+  STORAGE_MIN_FREE_MB: z.coerce.number().int().min(0).default(64),
+  /** How long /health waits for the database's `select 1`. */
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  /** One JSON line per request on stdout (`false` to turn it off). */
+  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 export type Env = z.infer<typeof Env>;
 

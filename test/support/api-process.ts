@@ -83,7 +83,7 @@ export interface ApiProcess {
  * as `node --import tsx` rather than `npx tsx`, so that the pid is the server itself: a signal
  * sent to npx or to the tsx launcher would leave the real server running.
  */
-export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}, readyTimeoutMs = 45_000): Promise<ApiProcess> {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
@@ -96,7 +96,7 @@ export async function startApiProcess(data: ProcessData, env: Record<string, str
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const url = `http://127.0.0.1:${port}`;
-    const ready = await Promise.race([waitHealthy(url, 45_000).then(() => true), exited.then(() => false)]);
+    const ready = await Promise.race([waitHealthy(url, readyTimeoutMs).then(() => true), exited.then(() => false)]);
     if (ready) {
       const signal = async (sig: NodeJS.Signals) => {
         if (child.exitCode !== null || child.signalCode !== null) return;
