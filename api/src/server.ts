@@ -89,6 +89,10 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
         escalation.stop();
         if (vacuum) clearInterval(vacuum);
         const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        // Busy keep-alive clients would send request after request and hold close() open to the
+        // deadline: from now on each answer says `Connection: close`, and idle sockets are closed.
+        server.on('request', (_req, res: { shouldKeepAlive: boolean }) => void (res.shouldKeepAlive = false));
+        const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
         const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
@@ -97,6 +101,7 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
         let timer: NodeJS.Timeout | undefined;
         const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadline - Date.now())));
         if ((await Promise.race([closed, late])) === 'late') http.closeAllConnections?.();
+        clearInterval(sweep);
         // A client that hung up closed its socket, but its handler may still be writing: the
         // database is closed only once no handler runs (or at the deadline).
         if (inFlight.count > 0) {

@@ -77,7 +77,8 @@ export function observeRequests(opts: ObserveOptions) {
       opts.metrics?.observeRequest(c.req.method, route, status, ms / 1000);
       if (opts.log) {
         const user = c.get('user') as { id?: string } | undefined;
-        const incoming = (c.env as { incoming?: { destroyed?: boolean } } | undefined)?.incoming;
+        // The client hung up before its answer (its socket is gone).
+        const socket = (c.env as { incoming?: { socket?: { destroyed?: boolean } } } | undefined)?.incoming?.socket;
         opts.log(
           JSON.stringify({
             time: new Date().toISOString(),
@@ -88,7 +89,7 @@ export function observeRequests(opts: ObserveOptions) {
             status,
             ms: Math.round(ms * 10) / 10,
             userId: user?.id ?? null,
-            ...(incoming?.destroyed ? { clientGone: true } : {}),
+            ...(socket?.destroyed ? { clientGone: true } : {}),
           }),
         );
       }
@@ -131,7 +132,11 @@ export function sanitizeError(err: unknown, depth = 0): Record<string, unknown> 
 export function redactMessage(message: string): string {
   let m = message;
   // drizzle: "Failed query: <sql>\nparams: <values>"; keep the SQL text (placeholders only).
-  m = m.replace(/\n\s*params:[\s\S]*$/i, '\nparams: [redacted]');
+  const params = /\n\s*params:[\s\S]*$/i.exec(m);
+  if (params) {
+    const query = m.slice(0, params.index);
+    m = `${query.length > 1500 ? `${query.slice(0, 1500)}…` : query}\nparams: [redacted]`;
+  }
   // PostgreSQL messages that quote a value: invalid input syntax for type uuid: "…", value too long…
   m = m.replace(/(invalid input (?:syntax|value)[^:]*: )"[\s\S]*"/gi, '$1"[redacted]"');
   m = m.replace(/(Key \([^)]*\)=)\([\s\S]*?\)/g, '$1([redacted])');
