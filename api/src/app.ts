@@ -6,7 +6,10 @@ import { requestId } from 'hono/request-id';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type Deps } from './context.ts';
 import type { Database } from './db/client.ts';
+import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
 import { ApiError, errorJson } from './lib/errors.ts';
+import { Metrics } from './lib/metrics.ts';
+import { errorLogLine, observeRequests, type ObserveOptions } from './lib/request-log.ts';
 import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -15,6 +18,7 @@ import { complianceRoutes } from './routes/compliance.ts';
 import { criteriaRoutes } from './routes/criteria.ts';
 import { extensionRoutes } from './routes/extension.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { issueRoutes } from './routes/issues.ts';
 import { meRoutes, orgRoutes } from './routes/me.ts';
@@ -31,8 +35,12 @@ export interface CreateAppOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   config?: Partial<AppConfig>;
-  /** Where unexpected errors are logged (default: console.error). */
+  /** Where unexpected errors are logged (default: one sanitized JSON line on stderr). */
   logError?: (err: unknown, requestId: string) => void;
+  /** Request log lines, metrics and the in-flight count (the server passes all three). */
+  observe?: ObserveOptions;
+  /** PGlite on a data directory: refuse writes while its disk is nearly full. */
+  storageGuard?: StorageGuard;
 }
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/([a-z0-9-]+)$/i;
@@ -48,10 +56,21 @@ function allowedOrigin(config: AppConfig, origin: string): boolean {
 /** Builds the HTTP API over its dependencies; nothing here opens a database or a port. */
 export function createApp(opts: CreateAppOptions) {
   const config = { ...defaultConfig, ...opts.config };
-  const deps: Deps = { database: opts.database, db: opts.database.db, now: opts.now ?? (() => new Date()), config };
-  const logError = opts.logError ?? ((err, id) => console.error(`[${id}]`, err));
+  const metrics = opts.observe?.metrics ?? new Metrics();
+  const deps: Deps = {
+    database: opts.database,
+    db: opts.database.db,
+    now: opts.now ?? (() => new Date()),
+    config,
+    metrics,
+    storageGuard: opts.storageGuard,
+  };
+  const logError = opts.logError ?? ((err, id) => console.error(errorLogLine(err, id)));
+  const { faults } = opts.database;
+  const storageGuard = opts.storageGuard;
 
   const app = new Hono<AppEnv>()
+    .use(observeRequests({ ...opts.observe, metrics }))
     .use(requestId())
     .use(
       cors({
@@ -83,9 +102,28 @@ export function createApp(opts: CreateAppOptions) {
     )
     // Text PostgreSQL cannot store, refused on every route (the fuzz tests found 500s from NUL in
     // reports, templates, login and the inbox search, and from lone surrogates in jsonb).
-    .use('/api/*', rejectUnstorableText);
+    .use('/api/*', rejectUnstorableText)
+    // A database that cannot take writes answers 503 at once (db/health.ts): after a PGlite PANIC
+    // nothing may reach it again; on a nearly full disk writes are refused before PGlite panics.
+    .use('/api/*', async (c, next) => {
+      if (faults?.fatal) throw faultError(faults.fatal);
+      if (storageGuard && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && (await storageGuard.isLow())) {
+        throw faultError(storageFullFault(storageGuard));
+      }
+      await next();
+    });
 
   app.onError((err, c) => {
+    const fault = err instanceof ApiError ? null : classifyDbFault(err);
+    if (fault || (err instanceof ApiError && err.status === 503 && isFaultCode(err.code))) {
+      const code = fault?.code ?? (err as ApiError).code;
+      metrics.observeFault(code);
+      if (fault) {
+        console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', requestId: c.var.requestId, fault: code, reason: fault.reason }));
+      }
+      c.header('Retry-After', String(FAULT_RETRY_AFTER_S));
+      return errorJson(c, fault ? faultError(fault) : (err as ApiError));
+    }
     if (err instanceof ApiError) return errorJson(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const malformed = err.status === 400;
@@ -106,6 +144,7 @@ export function createApp(opts: CreateAppOptions) {
   const routes = app
     .route('/', healthRoutes)
     .route('/extension', extensionRoutes)
+    .route('/', metricsRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
     .route('/api/me', mePasswordRoutes)

@@ -1,5 +1,7 @@
 import type { Role } from '@duhop/shared';
 import type { Database, Db } from './db/client.ts';
+import type { StorageGuard } from './db/health.ts';
+import type { Metrics } from './lib/metrics.ts';
 
 export interface AppConfig {
   /** Origins allowed besides the browser-extension schemes. */
@@ -16,6 +18,10 @@ export interface AppConfig {
   tokenTtlHours: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** Bearer token of GET /metrics; unset: /metrics answers 404. */
+  metricsToken?: string;
+  /** How long /health waits for `select 1`. */
+  healthTimeoutMs: number;
 }
 
 export const defaultConfig: AppConfig = {
@@ -26,6 +32,7 @@ export const defaultConfig: AppConfig = {
   tokenTtlHours: 24 * 30,
   loginMaxFailures: 5,
   loginWindowMinutes: 15,
+  healthTimeoutMs: 2_000,
 };
 
 export interface Deps {
@@ -33,6 +40,9 @@ export interface Deps {
   db: Db;
   now: () => Date;
   config: AppConfig;
+  metrics: Metrics;
+  /** PGlite: refuses writes while the data directory's disk is nearly full. */
+  storageGuard?: StorageGuard;
 }
 
 export interface AuthUser {

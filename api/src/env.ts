@@ -62,6 +62,20 @@ export const Env = z.object({
   BACKUP_DIR: z.string().optional().transform((d) => d || undefined),
   BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h, Vietnam time)').default('02:00'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** SIGTERM/SIGINT: how long in-flight requests may run before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** Bearer token of GET /metrics (at least 16 characters); unset: /metrics is 404. */
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PGlite: writes get 503 STORAGE_FULL while less than this many MB are free under DATA_DIR (0: never). */
+  STORAGE_MIN_FREE_MB: z.coerce.number().int().min(0).default(64),
+  /** How long /health waits for the database's `select 1`. */
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  /** One JSON line per request on stdout (`false` to turn it off). */
+  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 export type Env = z.infer<typeof Env>;
 

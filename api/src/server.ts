@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
+import { StorageGuard, type Fault } from './db/health.ts';
 import { demoAccounts, isEmpty, seedDemo, seedReferenceData } from './db/seed.ts';
 import type { Env } from './env.ts';
 import { resolveExtensionIds } from './lib/extension-ids.ts';
+import { Metrics } from './lib/metrics.ts';
+import { errorLogLine, InFlight } from './lib/request-log.ts';
 import { listenErrorLine } from './port-check.ts';
 import { runMode } from './run-mode.ts';
 import { startBackupSchedule } from './services/backup-schedule.ts';
@@ -15,8 +18,13 @@ export interface RunningServer {
   url: string;
   database: Database;
   server: ServerType;
-  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  /**
+   * Stops accepting connections, lets in-flight requests finish (also those whose client hung up),
+   * then closes the database; within SHUTDOWN_TIMEOUT_MS less a second for the database.
+   */
   close(): Promise<void>;
+  /** Resolves when the database becomes unusable for good (PGlite after a PANIC): exit and restart. */
+  fatal: Promise<Fault>;
 }
 
 export interface StartOptions {
@@ -33,6 +41,8 @@ const SETUP_LOCK = 727_001;
  * after the database has been opened; until the app is ready every request gets a 503.
  */
 export async function startServer(env: Env, log: (line: string) => void = () => {}, opts: StartOptions = {}): Promise<RunningServer> {
+  const metrics = new Metrics();
+  const inFlight = new InFlight();
   const t0 = performance.now();
   const production = opts.production ?? runMode.production;
   let handler: (req: Request, bindings: unknown) => Response | Promise<Response> = () =>
@@ -70,13 +80,32 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
   const extensionDir = env.EXTENSION_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.EXTENSION_DIR) : null;
   const extensionIds = resolveExtensionIds({ EXTENSION_IDS: env.EXTENSION_IDS, EXTENSION_DIR: extensionDir ?? undefined });
   log(extensionIds.line);
-  const app = createApp({ database, config: { corsOrigins: env.CORS_ORIGINS, extensionIds: extensionIds.ids, extensionDir } });
+  const fatal = new Promise<Fault>((resolve) => database.faults.onFatal(resolve));
+  const app = createApp({
+    database,
+    config: {
+      corsOrigins: env.CORS_ORIGINS,
+      extensionIds: extensionIds.ids,
+      extensionDir,
+      metricsToken: env.METRICS_TOKEN,
+      healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+    },
+    observe: { metrics, inFlight, log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : undefined },
+    storageGuard:
+      database.driver === 'pglite' && env.STORAGE_MIN_FREE_MB > 0 ? new StorageGuard(resolve(env.DATA_DIR), env.STORAGE_MIN_FREE_MB * 1024 * 1024) : undefined,
+  });
   handler = (req, bindings) => app.fetch(req, bindings as never);
-  const escalation = startEscalationScheduler(database, () => new Date(), env.ESCALATION_INTERVAL_MS);
+  const escalation = startEscalationScheduler(
+    database,
+    () => new Date(),
+    env.ESCALATION_INTERVAL_MS,
+    (err) => console.error(errorLogLine(err, 'escalation')),
+    (n) => (metrics.escalations += n),
+  );
   // PGlite is one standalone backend without autovacuum: keep its statistics and free space fresh.
   const vacuum =
     database.driver === 'pglite'
-      ? setInterval(() => void database.exec('vacuum analyze').catch((err) => log(`vacuum failed: ${String(err)}`)), env.PGLITE_VACUUM_INTERVAL_MS)
+      ? setInterval(() => void database.exec('vacuum analyze').catch((err) => console.error(errorLogLine(err, 'vacuum'))), env.PGLITE_VACUUM_INTERVAL_MS)
       : undefined;
   vacuum?.unref();
   const backups = startBackupSchedule(database, { dir: env.BACKUP_DIR, time: env.BACKUP_TIME, keep: env.BACKUP_KEEP, log });
@@ -89,16 +118,36 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     url,
     database: db,
     server,
+    fatal,
     close: () =>
       (closing ??= (async () => {
+        const deadline = Date.now() + Math.max(500, env.SHUTDOWN_TIMEOUT_MS - 1_000);
         escalation.stop();
         if (vacuum) clearInterval(vacuum);
         await backups.stop();
-        await new Promise<void>((resolve) => {
+        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        // Busy keep-alive clients would send request after request and hold close() open to the
+        // deadline: from now on each answer says `Connection: close`, and idle sockets are closed.
+        server.on('request', (_req, res: { shouldKeepAlive: boolean }) => void (res.shouldKeepAlive = false));
+        const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
+        const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          http.closeIdleConnections?.();
         });
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadline - Date.now())));
+        if ((await Promise.race([closed, late])) === 'late') http.closeAllConnections?.();
+        clearInterval(sweep);
+        // A client that hung up closed its socket, but its handler may still be writing: the
+        // database is closed only once no handler runs (or at the deadline).
+        if (inFlight.count > 0) {
+          const waiting = inFlight.count;
+          log(`Waiting for ${waiting} request(s) still running`);
+          const idle = await inFlight.idle(Math.max(0, deadline - Date.now()));
+          log(idle ? `${waiting} request(s) finished` : `${inFlight.count} request(s) still running at the shutdown timeout`);
+        }
+        clearTimeout(timer);
         await db.close();
       })()),
   };

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { unlinkSync, writeFileSync } from 'node:fs';
 import { acquireDataDirLock, dataDirError, DataDirError } from './data-dir-lock.ts';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { DatabaseFaults, guardPglite } from './health.ts';
 import * as schema from './schema.ts';
 import { MIGRATIONS_DIR } from '../paths.ts';
 
@@ -20,6 +22,10 @@ export interface Database {
   pglite?: import('@electric-sql/pglite').PGlite;
   /** PostgreSQL only: the connection URL (the running server's backup hands it to pg_dump). */
   url?: string;
+  /** Fatal faults seen on this database (PGlite after a PANIC); see db/health.ts. */
+  faults: DatabaseFaults;
+  /** PostgreSQL: this process's connections (open, running a query) and the pool size. */
+  poolStats?(): Promise<{ open: number; active: number; max: number }>;
 }
 
 export const migrationsFolder = MIGRATIONS_DIR;
@@ -63,19 +69,23 @@ async function openPglite(dataDir: string | undefined, purpose = 'server'): Prom
     if (onDisk) throw explainPgliteFailure(dataDir, err);
     throw err;
   }
+  const faults = new DatabaseFaults();
+  guardPglite(client, faults);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'pglite',
     pglite: client,
+    faults,
     exec: async (sql) => {
       await client.exec(sql);
     },
     // One PGlite is one process and one connection: nobody else can take the lock.
     withLock: (_key, fn) => fn(),
+    // After a PANIC, closing would call into the broken instance (and spin): leave it to the exit.
     close: async () => {
       try {
-        await client.close();
+        if (!faults.fatal) await client.close();
       } finally {
         lock?.release();
       }
@@ -100,12 +110,27 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   // jit off: the API runs short OLTP queries; over a million issues PostgreSQL's cost estimates
   // cross jit_above_cost and it spent 200–400 ms compiling plans that execute in 1 ms (test/bench).
-  const client = postgres(url, { max, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10, connection: { jit: 'off' } });
+  // application_name marks this process's connections, for the pool figures of /metrics.
+  const applicationName = `duhop-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    idle_timeout: 30,
+    connect_timeout: 10,
+    connection: { jit: 'off', application_name: applicationName },
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     driver: 'postgres',
     url,
+    faults: new DatabaseFaults(),
+    poolStats: async () => {
+      const [row] = await client<{ open: number; active: number }[]>`
+        select count(*)::int as open, (count(*) filter (where state <> 'idle' and pid <> pg_backend_pid()))::int as active
+          from pg_stat_activity where application_name = ${applicationName}`;
+      return { open: row?.open ?? 0, active: row?.active ?? 0, max };
+    },
     exec: async (sql) => {
       await client.unsafe(sql);
     },

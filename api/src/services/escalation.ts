@@ -32,15 +32,20 @@ export async function escalateOverdue(database: Database, now: Date, batch = 500
 }
 
 /** Runs `escalateOverdue` every `intervalMs` until stopped; errors are logged and retried next tick. */
-export function startEscalationScheduler(database: Database, now: () => Date, intervalMs = 60_000, log: (err: unknown) => void = console.error) {
+export function startEscalationScheduler(
+  database: Database,
+  now: () => Date,
+  intervalMs = 60_000,
+  log: (err: unknown) => void = console.error,
+  /** Told how many issues each batch escalated (for /metrics). */
+  onEscalated: (n: number) => void = () => {},
+) {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      while ((await escalateOverdue(database, now())) > 0) {
-        /* drain in batches */
-      }
+      for (let n = await escalateOverdue(database, now()); n > 0; n = await escalateOverdue(database, now())) onEscalated(n);
     } catch (err) {
       log(err);
     } finally {
