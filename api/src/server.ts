@@ -24,7 +24,15 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       log('Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)');
     } else await seedReferenceData(database.db);
   }
-  const app = createApp({ database, config: { corsOrigins: env.CORS_ORIGINS } });
+  const app = createApp({
+    database,
+    config: {
+      corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      tokenTtlHours: env.SESSION_TTL_HOURS,
+    },
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve(
       {
