@@ -5,14 +5,14 @@ import { requestScope } from './request-scope.ts';
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /** At most this many export workers at once (each holds a document in memory); the rest wait. */
-const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
+export const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 const TIMEOUT_MS = 120_000;
 
 /**
  * The export queue's limits. One user had 20 abandoned DOCX exports queued in the single worker
  * and another commune's XLSX waited 80 s behind them: now a user runs at most `perUserRunning`
  * jobs and has at most `perUserQueued` more waiting (429 beyond), at most `queued` jobs wait in
- * all (503 beyond), the next job started is the oldest one whose user has nothing running, and
+ * all (503 beyond), the next job started is that of the user served least recently, and
  * a client that hangs up takes its job with it (dropped from the queue, or its worker terminated).
  */
 export const queueLimits = { perUserRunning: 1, perUserQueued: 2, queued: 16 };
@@ -38,11 +38,22 @@ export function queueState() {
 const ownerRunning = (owner: string) => runningByOwner.get(owner) ?? 0;
 const retryAfter = (ahead: number) => Math.max(5, Math.ceil((averageSeconds * (ahead + 1)) / MAX_WORKERS));
 
+/** When each user's last job started (a counter): the least recently served user goes next. */
+const lastServed = new Map<string, number>();
+let serial = 0;
+
 function pump(): void {
   while (running < MAX_WORKERS) {
-    const i = waiting.findIndex((j) => ownerRunning(j.owner) < queueLimits.perUserRunning);
-    if (i < 0) return;
-    const [job] = waiting.splice(i, 1);
+    let best = -1;
+    for (let i = 0; i < waiting.length; i++) {
+      const j = waiting[i]!;
+      if (ownerRunning(j.owner) >= queueLimits.perUserRunning) continue;
+      if (best < 0 || (lastServed.get(j.owner) ?? -1) < (lastServed.get(waiting[best]!.owner) ?? -1)) best = i;
+    }
+    if (best < 0) return;
+    const [job] = waiting.splice(best, 1);
+    if (lastServed.size > 10_000) lastServed.clear();
+    lastServed.set(job!.owner, ++serial);
     job!.start();
   }
 }
