@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.ts';
 import { ApiError } from './errors.ts';
 import { requestScope } from './request-scope.ts';
 
@@ -147,3 +149,30 @@ export function runInWorker<T>(entry: string, input: unknown): Promise<T> {
     pump();
   });
 }
+
+const admitted = new Map<string, number>();
+
+/**
+ * Admits an export request of the signed-in user before it loads anything: at most
+ * `perUserRunning + perUserQueued` of one user's exports are in progress at once (429 beyond).
+ * The data an export gathers costs database time too, so 20 requests of one user no longer
+ * queue 20 loads ahead of everybody else's. Mount after requireUser.
+ */
+export const exportAdmission = createMiddleware<AppEnv>(async (c, next) => {
+  const owner = c.var.user.id;
+  const now = admitted.get(owner) ?? 0;
+  if (now >= queueLimits.perUserRunning + queueLimits.perUserQueued) {
+    workerStats.refused++;
+    const err = new ApiError(429, 'TOO_MANY_EXPORTS', 'Bạn đang có quá nhiều yêu cầu xuất tệp; hãy đợi các tệp trước tải xong rồi thử lại');
+    err.retryAfterSeconds = retryAfter(now);
+    throw err;
+  }
+  admitted.set(owner, now + 1);
+  try {
+    await next();
+  } finally {
+    const left = (admitted.get(owner) ?? 1) - 1;
+    if (left > 0) admitted.set(owner, left);
+    else admitted.delete(owner);
+  }
+});
