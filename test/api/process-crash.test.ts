@@ -92,7 +92,9 @@ describe('crash safety', () => {
     const unanswered = [...sent].filter(([, s]) => s.status === 'no answer');
     expect(acked.length).toBeGreaterThanOrEqual(50);
     expect(unanswered.length).toBeGreaterThan(0); // the kill did cut requests in flight
-    expect([...sent].every(([, s]) => s.status === 201 || s.status === 'no answer')).toBe(true);
+    const other: Record<string, number> = {};
+    for (const [, s] of sent) if (s.status !== 201 && s.status !== 'no answer') other[s.status] = (other[s.status] ?? 0) + 1;
+    expect(other).toEqual({});
 
     // Every acknowledged submission reads back in full through the restarted API.
     for (const [id, s] of acked) {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBMISSION_LIMITS } from '@duhop/shared';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { DEMO_PROVINCE_CONFIG } from '../../api/src/db/seed-data.ts';
+import { provinceSettings } from '../../api/src/services/settings.ts';
 import { useHarness } from '../support/app.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -74,6 +75,14 @@ describe('submission limits', () => {
     expect((await h.call('POST', '/api/reports', { token: late, body: third })).status).toBe(429);
     h.clock.set('2026-11-05T17:00:00Z');
     expect((await h.call('POST', '/api/reports', { token: late, body: third })).status).toBe(201);
+  });
+
+  it('a later settings version that names no limit keeps the earlier one', async () => {
+    expect(provinceSettings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', deadlines: {} }] }, '2026-11-05').limits).toEqual({
+      maxReportsPerMemberPerDay: 50,
+      maxIssuesPerReport: 3,
+    });
+    expect(provinceSettings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', limits: { maxIssuesPerReport: 'x' } }] }, '2026-11-05').limits.maxIssuesPerReport).toBe(3);
   });
 
   it('a malformed limit in the settings is ignored (the default applies), never a 500', async () => {

@@ -31,9 +31,24 @@ export function provinceSettings(config: Record<string, unknown> | null | undefi
   for (const v of versions) {
     deadlines = { ...deadlines, ...v.deadlines };
     reporting = { ...reporting, ...v.reporting };
-    limits = { ...limits, ...SubmissionLimits.partial().catch({}).parse(v.limits ?? {}) };
+    limits = { ...limits, ...limitsPatch(v.limits) };
   }
   return { deadlines, reporting, limits };
+}
+
+/**
+ * The limits a settings version sets, each checked alone: an invalid value is ignored (the one in
+ * force stays), and a version that names no limit changes none (zod's defaults would reset them).
+ */
+function limitsPatch(raw: unknown): Partial<SubmissionLimits> {
+  if (!raw || typeof raw !== 'object') return {};
+  const out: Partial<SubmissionLimits> = {};
+  for (const key of Object.keys(DEFAULT_SUBMISSION_LIMITS) as (keyof SubmissionLimits)[]) {
+    if (!(key in raw)) continue;
+    const parsed = SubmissionLimits.shape[key].safeParse((raw as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out;
 }
 
 /** The configuration of the province a unit belongs to (or of the province itself). */
