@@ -44,7 +44,7 @@ describe('export queue', () => {
     await waitFor(() => queueState().running === 1 && queueState().queued === 2, 'one running and two waiting');
     const refused = await job('user-a').settled;
     expect(refused.ok).toBe(false);
-    const err = (refused as { error: ApiError }).error;
+    const err = (refused as unknown as { error: ApiError }).error;
     expect(err).toBeInstanceOf(ApiError);
     expect([err.status, err.code]).toEqual([429, 'TOO_MANY_EXPORTS']);
     expect(err.message).toMatch(/quá nhiều yêu cầu xuất tệp/);
@@ -91,7 +91,7 @@ describe('export queue', () => {
     const users = Array.from({ length: MAX_WORKERS + 2 }, (_, i) => job(`user-${i}`));
     await waitFor(() => queueState().running === MAX_WORKERS && queueState().queued === 2, 'workers busy and the queue full');
     const refused = await job('user-late').settled;
-    const err = (refused as { error: ApiError }).error;
+    const err = (refused as unknown as { error: ApiError }).error;
     expect([err.status, err.code]).toEqual([503, 'EXPORT_QUEUE_FULL']);
     expect(err.message).toMatch(/Máy chủ đang bận xuất tệp/);
     expect(err.retryAfterSeconds).toBeGreaterThanOrEqual(5);
