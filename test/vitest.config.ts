@@ -1,5 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
+// Password hashing at OWASP's cost (scrypt N=2^17, ~0.7 s a hash here) would make the thousands of
+// sign-ins of the suites crawl: they use a cheaper N through the same variable production reads
+// (docs/security.md). Worker processes and the API processes the tests start inherit it.
+process.env.SCRYPT_N ??= '4096';
+
 // The API suites run once per database: always on an embedded PGlite, and again on PostgreSQL
 // when TEST_DATABASE_URL is set (CI sets it). Each test file opens its own database.
 const pgUrl = process.env.TEST_DATABASE_URL;

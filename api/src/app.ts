@@ -4,12 +4,13 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { openAPIRouteHandler } from 'hono-openapi';
-import { defaultConfig, type AppConfig, type AppEnv, type Deps } from './context.ts';
+import { defaultConfig, type AppConfig, type AppEnv, type AuthUser, type Deps } from './context.ts';
 import type { Database } from './db/client.ts';
 import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
 import { ApiError, errorJson } from './lib/errors.ts';
 import { Metrics } from './lib/metrics.ts';
 import { errorLogLine, observeRequests, type ObserveOptions } from './lib/request-log.ts';
+import { requestScope } from './lib/request-scope.ts';
 import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -83,7 +84,18 @@ export function createApp(opts: CreateAppOptions) {
     )
     .use(async (c, next) => {
       c.set('deps', deps);
-      await next();
+      // The export queue learns who asks and whether the client is still there (lib/in-worker.ts).
+      await requestScope.run(
+        {
+          get signal() {
+            return c.req.raw.signal;
+          },
+          get userId() {
+            return (c.get('user') as AuthUser | undefined)?.id;
+          },
+        },
+        next,
+      );
       // An answer sent before the request body was read in full (413, or a 401/415 refusing a
       // POST): the rest of the body is still on the wire, so this connection cannot carry another
       // request. Say so, or a keep-alive client would send its next request into a socket the
@@ -135,6 +147,8 @@ export function createApp(opts: CreateAppOptions) {
     // The client hung up before its body arrived (bad connections do): nobody reads this answer,
     // and it is not a server fault worth a stack trace in the log.
     const incoming = (c.env as { incoming?: { complete?: boolean; destroyed?: boolean } } | undefined)?.incoming;
+    // A job cancelled because its client left (the export queue): nobody is there to read this either.
+    if (err instanceof Error && err.name === 'AbortError' && c.req.raw.signal.aborted) return errorJson(c, new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'));
     if (incoming?.destroyed && !incoming.complete) return errorJson(c, new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'));
     logError(err, c.var.requestId);
     return errorJson(c, new ApiError(500, 'INTERNAL_ERROR', 'Lỗi máy chủ; vui lòng thử lại sau'));

@@ -16,12 +16,23 @@ export interface AppConfig {
   extensionDir: string | null;
   bodyLimitBytes: number;
   tokenTtlHours: number;
+  /** Wrong passwords for one username from one address before each next try waits (growing delay). */
   loginMaxFailures: number;
   loginWindowMinutes: number;
   /** Bearer token of GET /metrics; unset: /metrics answers 404. */
   metricsToken?: string;
   /** How long /health waits for `select 1`. */
   healthTimeoutMs: number;
+  /** The first wait after `loginMaxFailures`, doubled at each further failure (capped at the window). */
+  loginDelaySeconds: number;
+  /** Wrong passwords from one address over all usernames (a spray) before that address waits out the window. */
+  loginMaxFailuresPerAddress: number;
+  /** Wrong passwords for one username from all addresses before unknown addresses wait out the window. */
+  loginMaxFailuresPerUser: number;
+  /** Believe the right-most `X-Forwarded-For` address (set TRUST_PROXY only behind a proxy that adds it). */
+  trustProxy: boolean;
+  /** A session ends after this many minutes without a request (besides `tokenTtlHours`). */
+  sessionIdleMinutes: number;
 }
 
 export const defaultConfig: AppConfig = {
@@ -33,6 +44,11 @@ export const defaultConfig: AppConfig = {
   loginMaxFailures: 5,
   loginWindowMinutes: 15,
   healthTimeoutMs: 2_000,
+  loginDelaySeconds: 30,
+  loginMaxFailuresPerAddress: 50,
+  loginMaxFailuresPerUser: 20,
+  trustProxy: false,
+  sessionIdleMinutes: 8 * 60,
 };
 
 export interface Deps {

@@ -5,6 +5,13 @@ import { DEFAULT_DATA_DIR } from './paths.ts';
 /** `api/data`, wherever the command was run from (the README's default). */
 export { DEFAULT_DATA_DIR };
 
+/** scrypt's cost N for new password hashes: a power of two, OWASP's 2^17 by default (see lib/crypto.ts). */
+export const ScryptN = z.coerce
+  .number()
+  .int()
+  .refine((n) => n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0, 'must be a power of two from 1024 to 1048576')
+  .default(2 ** 17);
+
 /** The environment, parsed once at boot; a bad value stops the process with the field named. */
 export const Env = z.object({
   // An empty PORT is a mistake (it would mean "any free port"), not the default.
@@ -76,6 +83,12 @@ export const Env = z.object({
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
   /** One JSON line per request on stdout (`false` to turn it off). */
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Believe `X-Forwarded-For` (its right-most address) for the login throttle: only behind a proxy that sets it. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SCRYPT_N: ScryptN,
+  /** A session ends after this long without a request, besides its absolute lifetime (SESSION_TTL_HOURS). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
 });
 export type Env = z.infer<typeof Env>;
 

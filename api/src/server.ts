@@ -85,6 +85,9 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     database,
     config: {
       corsOrigins: env.CORS_ORIGINS,
+      trustProxy: env.TRUST_PROXY,
+      sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+      tokenTtlHours: env.SESSION_TTL_HOURS,
       extensionIds: extensionIds.ids,
       extensionDir,
       metricsToken: env.METRICS_TOKEN,

@@ -10,7 +10,8 @@ export type DraftStatus = 'draft' | 'queued' | 'submitted' | 'deleted';
 
 /** Why the last attempt did not deliver the report. */
 export interface OutboxError {
-  kind: 'network' | 'server' | 'auth' | 'rejected';
+  /** `limit`: the province's daily report limit is reached; the report waits, queued, for the next day. */
+  kind: 'network' | 'server' | 'auth' | 'rejected' | 'limit';
   status: number | null;
   code: string;
   message: string;

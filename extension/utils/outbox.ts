@@ -6,8 +6,10 @@ import { db as defaultDb, type DraftRecord, type DuhopDb, type OutboxError } fro
  * The outbox state machine. A queued report is sent with its client-made id, so a retry after a
  * lost answer is harmless (the server answers 200 with what it stored). Only 201/200 mark it
  * submitted; 409/422 and other refusals bring it back as a draft with the server's field errors;
- * 401 keeps it queued until its author signs in again; anything else (no network, timeout, 5xx,
- * 429) is retried with exponential backoff. Nothing is ever dropped.
+ * 401 keeps it queued until its author signs in again; the province's daily report limit (429
+ * DAILY_REPORT_LIMIT) keeps it queued, unchanged, until the server's Retry-After (the next local
+ * day) and says so; anything else (no network, timeout, 5xx, other 429) is retried with
+ * exponential backoff. Nothing is ever dropped.
  */
 export type SendOutcome =
   | { kind: 'delivered'; result: ReportResult }
@@ -28,6 +30,10 @@ export function classify(res: ApiResult<ReportResult>): SendOutcome {
   if (res.status === null) return { kind: 'retry', error: { kind: 'network', ...base } };
   // A refused token, or one that may do nothing until the password is changed: wait for the member.
   if (res.status === 401 || res.code === 'PASSWORD_CHANGE_REQUIRED') return { kind: 'unauthorized', error: { kind: 'auth', ...base } };
+  // Not the report's fault and nothing to fix in it: it goes out by itself when the day turns.
+  if (res.status === 429 && res.code === 'DAILY_REPORT_LIMIT') {
+    return { kind: 'retry', error: { kind: 'limit', ...base }, ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}) };
+  }
   if (res.status >= 500 || RETRY_STATUSES.has(res.status)) {
     return { kind: 'retry', error: { kind: 'server', ...base }, ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}) };
   }

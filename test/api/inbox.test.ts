@@ -49,7 +49,7 @@ describe('GET /api/inbox', () => {
   it('filters by status, category, cell, commune and overdue', async () => {
     await submit('hn-xom-1', [issue('A'), issue('B', 'moi_truong')]);
     await submit('hn-xom-2', [issue('C')]);
-    const token = await h.login('commune');
+    let token = await h.login('commune');
     const titles = async (qs: string) => (await h.call('GET', `/api/inbox?${qs}`, { token })).body.items.map((i: { title: string }) => i.title).sort();
     expect(await titles('category=moi_truong')).toEqual(['B']);
     expect(await titles('cellId=hn-xom-2')).toEqual(['C']);
@@ -59,6 +59,7 @@ describe('GET /api/inbox', () => {
     expect(await titles('overdue=true')).toEqual([]);
     // Three working days later the acknowledgement deadline has passed.
     h.clock.set('2026-11-11T09:00:00+07:00');
+    token = await h.login('commune'); // the session idled out meanwhile
     expect(await titles('overdue=true')).toEqual(['A', 'B', 'C']);
     expect(await titles('overdue=false')).toEqual([]);
     expect(await titles('dueWithinDays=30')).toEqual(['A', 'B', 'C']);
@@ -68,13 +69,14 @@ describe('GET /api/inbox', () => {
   it('paginates with a stable cursor while new issues arrive', async () => {
     const titles = Array.from({ length: 5 }, (_, i) => `Kiến nghị ${i}`);
     await submit('hn-xom-1', titles.map((t) => issue(t)));
-    const token = await h.login('commune');
+    let token = await h.login('commune');
     const first = await h.call('GET', '/api/inbox?limit=2', { token });
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBeTruthy();
     // Issues submitted later fall due later, so they land after the pages already read.
     h.clock.advance(24 * 3600_000);
     await submit('hn-xom-2', [issue('Mới đến')]);
+    token = await h.login('commune'); // the session idled out meanwhile; the cursor does not depend on it
     const seen = [...first.body.items];
     let cursor = first.body.nextCursor;
     while (cursor) {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
+import { seedDemo } from '../../api/src/db/seed.ts';
+import { DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID } from '../../api/src/db/seed-data.ts';
 import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
@@ -11,7 +13,16 @@ let api: ApiProcess | undefined;
 
 beforeAll(async () => {
   data = await processData();
-}, 30_000);
+  // One member sends far more reports than a real day holds: lift the province's daily limit.
+  const database = await data.open();
+  try {
+    await seedDemo(database.db);
+    const config = { settings: [...DEMO_PROVINCE_CONFIG.settings, { validFrom: '2020-01-01', limits: { maxReportsPerMemberPerDay: 10_000 } }] };
+    await database.db.execute(sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`);
+  } finally {
+    await database.close();
+  }
+}, 60_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -81,7 +92,9 @@ describe('crash safety', () => {
     const unanswered = [...sent].filter(([, s]) => s.status === 'no answer');
     expect(acked.length).toBeGreaterThanOrEqual(50);
     expect(unanswered.length).toBeGreaterThan(0); // the kill did cut requests in flight
-    expect([...sent].every(([, s]) => s.status === 201 || s.status === 'no answer')).toBe(true);
+    const other: Record<string, number> = {};
+    for (const [, s] of sent) if (s.status !== 201 && s.status !== 'no answer') other[s.status] = (other[s.status] ?? 0) + 1;
+    expect(other).toEqual({});
 
     // Every acknowledged submission reads back in full through the restarted API.
     for (const [id, s] of acked) {

@@ -67,8 +67,8 @@ describe('POST /api/reports', () => {
   });
 
   it('is late after the 9th (province time) for a meeting on the 3rd', async () => {
-    const token = await h.login('observer');
     h.clock.set('2026-11-09T23:59:00+07:00');
+    const token = await h.login('observer');
     expect((await h.call('POST', '/api/reports', { token, body: buildReport() })).body.onTime).toBe(true);
     h.clock.set('2026-11-10T00:01:00+07:00');
     expect((await h.call('POST', '/api/reports', { token, body: buildReport({ cellId: 'hn-xom-2' }) })).body.onTime).toBe(false);

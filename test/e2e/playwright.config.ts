@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// A cheaper password hash than production's for the API processes the specs start (see vitest.config.ts).
+process.env.SCRYPT_N ??= '4096';
+
 // The e2e suite runs against the built extension (extension/.output/chrome-mv3) in Debian's
 // Chromium and a real API on a fresh PGlite; `npm run e2e` builds the extension first.
 export default defineConfig({

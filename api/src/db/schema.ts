@@ -68,8 +68,12 @@ export const sessions = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
+    /** Last request made with the token (touched at most once a minute): the idle timeout. */
+    lastUsedAt: ts('last_used_at').notNull().defaultNow(),
+    /** The client address that signed in: a later sign-in from it is from a known address. */
+    clientAddress: text('client_address'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_user_address_idx').on(t.userId, t.clientAddress)],
 );
 
 /** Failed sign-ins, kept in the database so that every API instance sees the same throttle. */
@@ -80,7 +84,7 @@ export const loginFailures = pgTable(
     key: text('key').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)],
 );
 
 export const assignments = pgTable(

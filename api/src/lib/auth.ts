@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { queryRowsPrepared } from '../db/rows.ts';
+import { sessions } from '../db/schema.ts';
 import { sha256 } from './crypto.ts';
 import { ApiError, forbidden } from './errors.ts';
 
@@ -16,23 +17,35 @@ interface SessionRow {
   role: string;
   org_unit_id: string;
   must_change_password: boolean;
+  last_used_at: Date | string;
 }
+
+/** last_used_at is written at most this often per session (not on every request). */
+const TOUCH_EVERY_MS = 60_000;
 
 /** Resolves `Authorization: Bearer …` to a user through the sessions table (no process state). */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match) throw new ApiError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập');
-  const { db, now } = c.var.deps;
+  const { db, now, config } = c.var.deps;
+  const at = now();
   const tokenHash = sha256(match[1]!);
+  const idleSince = new Date(at.getTime() - config.sessionIdleMinutes * 60_000);
   // A prepared statement: every authenticated request sends it (see queryRowsPrepared).
   const [found] = await queryRowsPrepared<SessionRow>(
     db,
-    sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password
+    sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
           from sessions s join users u on u.id = s.user_id
-         where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${now().toISOString()}::timestamptz and u.active
+         where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${at.toISOString()}::timestamptz
+           and s.last_used_at > ${idleSince.toISOString()}::timestamptz and u.active
          limit 1`,
   );
+  // The idle timeout counts from the last use: touched only when a minute old, so a burst of
+  // requests costs one write, not one each.
+  if (found && at.getTime() - new Date(found.last_used_at).getTime() >= TOUCH_EVERY_MS) {
+    await db.update(sessions).set({ lastUsedAt: at }).where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastUsedAt, at)));
+  }
   const row = found && {
     id: found.id,
     username: found.username,

@@ -5,6 +5,8 @@ export type FieldErrors = Record<string, string[]>;
 
 /** An error a client caused: becomes `{error:{code,message,fields?}}` with its status. */
 export class ApiError extends Error {
+  /** Sent as `Retry-After` (429, 503). */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
@@ -28,6 +30,7 @@ export function errorJson(c: Context, err: ApiError) {
   if (err.fields) error.fields = err.fields;
   const requestId = c.get('requestId' as never) as string | undefined;
   if (requestId) error.requestId = requestId;
+  if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return c.json({ error }, err.status);
 }
 

@@ -1,6 +1,7 @@
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { queryRows } from '../db/rows.ts';
 import { loginFailures } from '../db/schema.ts';
 
 /**
@@ -25,4 +26,90 @@ export async function takeAttempt(db: Db, key: string, now: Date, config: AppCon
 /** Forgets the failed attempts of `key` (after a successful sign-in or password check). */
 export async function clearAttempts(db: Db, key: string): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.key, key));
+}
+
+/** The failure records one wrong sign-in leaves: per username and address, per address, per username. */
+export function loginKeys(username: string, address: string) {
+  return { pair: `pair:${username}|${address}`, address: `addr:${address}`, user: `user:${username}` };
+}
+export type LoginKeys = ReturnType<typeof loginKeys>;
+
+export type LoginAttempt =
+  | { ok: true; ids: number[] }
+  | { ok: false; retryAfterSeconds: number; reason: 'address' | 'user' | 'delay' };
+
+interface KeyStats {
+  key: string;
+  n: number;
+  first: Date | string;
+  last: Date | string;
+}
+
+/**
+ * Takes one sign-in attempt for `keys`. Three limits, counted over `loginWindowMinutes`:
+ * - one username from one address: after `loginMaxFailures` wrong passwords each next try waits
+ *   `loginDelaySeconds`, doubled at every further failure (a growing delay, never a hard lock);
+ * - one address over all usernames (a spray): `loginMaxFailuresPerAddress`, then the address waits;
+ * - one username over all addresses: `loginMaxFailuresPerUser`, then only addresses the user has
+ *   signed in from before (`isKnownAddress`) may still try, with the delay above.
+ * So wrong passwords sent from elsewhere never lock the right password out of a known address.
+ * As in `takeAttempt`, the rows are written first and only earlier rows are counted (a burst sent
+ * at once cannot slip past the check); they stay as the failure record when the password is wrong.
+ */
+export async function takeLoginAttempt(
+  db: Db,
+  keys: LoginKeys,
+  now: Date,
+  config: AppConfig,
+  isKnownAddress: () => Promise<boolean>,
+): Promise<LoginAttempt> {
+  await pruneLoginFailures(db, now, config);
+  const inserted = await db
+    .insert(loginFailures)
+    .values([keys.pair, keys.address, keys.user].map((key) => ({ key, at: now })))
+    .returning({ id: loginFailures.id });
+  const ids = inserted.map((r) => r.id);
+  const windowMs = config.loginWindowMinutes * 60_000;
+  const since = new Date(now.getTime() - windowMs);
+  const rows = await queryRows<KeyStats>(
+    db,
+    sql`select key, count(*)::int as n, min(at) as first, max(at) as last from login_failures
+         where key in (${keys.pair}, ${keys.address}, ${keys.user}) and at > ${since.toISOString()}::timestamptz and id < ${Math.min(...ids)}
+         group by key`,
+  );
+  const stats = (key: string) => rows.find((r) => r.key === key);
+  const until = (from: Date | string, ms: number) => Math.ceil((new Date(from).getTime() + ms - now.getTime()) / 1000);
+  const refuse = async (reason: 'address' | 'user' | 'delay', retryAfterSeconds: number): Promise<LoginAttempt> => {
+    await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
+    return { ok: false, reason, retryAfterSeconds: Math.max(1, retryAfterSeconds) };
+  };
+  const address = stats(keys.address);
+  if (address && address.n >= config.loginMaxFailuresPerAddress) return refuse('address', until(address.first, windowMs));
+  const user = stats(keys.user);
+  if (user && user.n >= config.loginMaxFailuresPerUser && !(await isKnownAddress())) return refuse('user', until(user.first, windowMs));
+  const pair = stats(keys.pair);
+  if (pair && pair.n >= config.loginMaxFailures) {
+    const delayMs = Math.min(config.loginDelaySeconds * 1000 * 2 ** (pair.n - config.loginMaxFailures), windowMs);
+    const wait = until(pair.last, delayMs);
+    if (wait > 0) return refuse('delay', wait);
+  }
+  return { ok: true, ids };
+}
+
+/** After the right password: forget this attempt and the earlier failures of the same username and address. */
+export async function loginSucceeded(db: Db, keys: LoginKeys, attempt: { ids: number[] }): Promise<void> {
+  await db.delete(loginFailures).where(or(inArray(loginFailures.id, attempt.ids), eq(loginFailures.key, keys.pair)));
+}
+
+const lastPrune = new WeakMap<Db, number>();
+
+/**
+ * Deletes failure records older than the window (they no longer count), at most once a minute per
+ * database: an unauthenticated spray made `login_failures` grow forever and real sign-ins slow.
+ */
+export async function pruneLoginFailures(db: Db, now: Date, config: AppConfig): Promise<void> {
+  const last = lastPrune.get(db);
+  if (last !== undefined && Math.abs(now.getTime() - last) < 60_000) return;
+  lastPrune.set(db, now.getTime());
+  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - config.loginWindowMinutes * 60_000)));
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Uuid } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { requireUser } from '../lib/auth.ts';
+import { exportAdmission } from '../lib/in-worker.ts';
 import { fileDoc } from '../lib/openapi-files.ts';
 import { validate } from '../lib/validate.ts';
 import { CONTENT_TYPES } from '../services/export-tables.ts';
@@ -14,6 +15,7 @@ const ReportExportQuery = z.object({ format: z.enum(['docx']).default('docx') })
 /** One report as a file for the member's records; same visibility as GET /api/reports/:id. */
 export const reportExportRoutes = new Hono<AppEnv>()
   .use(requireUser)
+  .use(exportAdmission)
   .get(
     '/:id',
     describeRoute(fileDoc('One report as DOCX (administrative layout) for the member’s records; visible to those who may read the report', [CONTENT_TYPES.docx], ReportExportQuery)),

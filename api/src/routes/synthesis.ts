@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi';
 import { SynthesisExportQuery, SynthesisQuery, SynthesisResponse } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { requireRole, requireUser } from '../lib/auth.ts';
+import { exportAdmission } from '../lib/in-worker.ts';
 import { doc } from '../lib/openapi.ts';
 import { fileDoc, queryParameters } from '../lib/openapi-files.ts';
 import { validate } from '../lib/validate.ts';
@@ -40,6 +41,7 @@ export const synthesisRoutes = new Hono<AppEnv>()
     '/export',
     describeRoute(fileDoc('The monthly synthesis as XLSX (one sheet per table), DOCX (Party administrative layout) or CSV (UTF-8 with BOM)', Object.values(CONTENT_TYPES), SynthesisExportQuery)),
     validate('query', SynthesisExportQuery),
+    exportAdmission,
     async (c) => {
       const { db, now } = c.var.deps;
       const q = c.req.valid('query');

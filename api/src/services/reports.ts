@@ -14,6 +14,8 @@ import {
   toLocalIso as toIso,
   type ReportParsed,
   type ReportResult,
+  type SubmissionLimits,
+  VN_OFFSET_MIN,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -47,6 +49,32 @@ export async function loadCriteriaSets(db: Db, unitId?: string): Promise<Criteri
   return rows.map((r) => r.definition as CriteriaSet);
 }
 
+/** Midnight of `now`'s local date (UTC+07:00) as an instant. */
+function localDayStart(now: Date): Date {
+  return new Date(Date.parse(`${localDate(now)}T00:00:00Z`) - VN_OFFSET_MIN * 60_000);
+}
+
+/**
+ * The province's limits on what one member submits (settings `limits`): too many issues in one
+ * report is the report's fault (422 on `issues`, the member can split it); too many reports in a
+ * day is a 429 until the local midnight. A resend of a stored report never reaches this check.
+ */
+function checkSubmissionLimits(limits: SubmissionLimits, input: ReportParsed, reportsToday: number, now: Date): void {
+  if (input.issues.length > limits.maxIssuesPerReport) {
+    const message = `Mỗi báo cáo có tối đa ${limits.maxIssuesPerReport} kiến nghị (báo cáo này có ${input.issues.length}); hãy gộp hoặc tách sang báo cáo khác`;
+    throw new ApiError(422, 'TOO_MANY_ISSUES', message, { issues: [message] });
+  }
+  if (reportsToday >= limits.maxReportsPerMemberPerDay) {
+    const err = new ApiError(
+      429,
+      'DAILY_REPORT_LIMIT',
+      `Hôm nay bạn đã gửi ${reportsToday} báo cáo, mức tối đa mỗi ngày của tỉnh là ${limits.maxReportsPerMemberPerDay}; báo cáo được giữ lại để gửi vào ngày mai`,
+    );
+    err.retryAfterSeconds = (localDayStart(now).getTime() + 86_400_000 - now.getTime()) / 1000;
+    throw err;
+  }
+}
+
 /**
  * Stores a report exactly once: the client's id is the key; an identical resend gets the stored
  * representation (200), a changed one 409. Scoring, routing and deadlines are computed here, never
@@ -66,6 +94,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
     meetingDate: input.meetingDate,
     criteriaSetId: input.criteriaSetId,
     requestedBodyIds: requested,
+    dayStart: localDayStart(now),
   });
   if (context.existing) {
     const existing = await findExisting(db, input.id, contentHash, user.id);
@@ -77,6 +106,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   const cell = units.find((u) => u.id === input.cellId);
   if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
   if (!context.assigned) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
+  checkSubmissionLimits(provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, localDate(now)).limits, input, context.reportsToday, now);
   if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
 
   const set = sets.find((s) => s.id === input.criteriaSetId);

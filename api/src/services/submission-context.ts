@@ -17,6 +17,8 @@ export interface SubmissionContext {
   sets: CriteriaSet[];
   /** National holidays and the province's own (as `loadCalendar`). */
   calendar: Calendar;
+  /** Reports the author submitted since `dayStart` (the per-day limit). */
+  reportsToday: number;
 }
 
 interface Row {
@@ -26,6 +28,7 @@ interface Row {
   rules: RoutingRule[] | null;
   sets: CriteriaSet[] | null;
   holidays: { date: string; dayOff: boolean }[] | null;
+  reports_today: number | string | null;
 }
 
 export interface ContextParams {
@@ -35,6 +38,8 @@ export interface ContextParams {
   meetingDate: string;
   criteriaSetId: string;
   requestedBodyIds: readonly string[];
+  /** Start of the author's local day, for `reportsToday`. */
+  dayStart: Date;
 }
 
 /** The statement behind `loadSubmissionContext` (exported for EXPLAIN in test/bench). */
@@ -54,7 +59,8 @@ export function submissionContextSql(p: ContextParams): SQL {
           and (id = ${p.criteriaSetId}
                or (definition->>'validFrom' <= ${p.meetingDate} and (definition->>'validTo' is null or definition->>'validTo' >= ${p.meetingDate})))) as sets,
       (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
-        where province_id = '' or province_id = ${province}) as holidays`;
+        where province_id = '' or province_id = ${province}) as holidays,
+      (select count(*)::int from reports where author_id = ${p.userId}::uuid and submitted_at >= ${p.dayStart.toISOString()}::timestamptz) as reports_today`;
 }
 
 /**
@@ -71,6 +77,7 @@ export async function loadSubmissionContext(db: Db, p: ContextParams): Promise<S
     units: (row?.units ?? []).map(toOrgUnit),
     rules: row?.rules ?? [],
     sets: row?.sets ?? [],
+    reportsToday: Number(row?.reports_today ?? 0),
     calendar: makeCalendar(
       holidays.filter((h) => h.dayOff),
       holidays.filter((h) => !h.dayOff),

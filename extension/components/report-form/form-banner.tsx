@@ -1,19 +1,22 @@
 import type { DraftRecord } from '../../utils/db.ts';
 import { reissueDraft } from '../../utils/draft-store.ts';
 import { navigate } from '../../utils/hash-route.ts';
-import { errorText, useT } from '../../utils/i18n/index.ts';
+import { formatDateTime } from '../../utils/format.ts';
+import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { Notice } from '../ui/states.tsx';
 
 /** Where the report stands: queued, sent, or returned by the server (with what to do about it). */
 export function FormBanner(props: { record: DraftRecord }) {
   const t = useT();
+  const locale = useLocale();
   const r = props.record;
   if (r.status === 'queued') {
     return (
       <Notice kind="info">
         <p>{t('queuedNotice')}</p>
         {r.lastError && <p class="error-text">{errorText(t, r.lastError.code, r.lastError.message)}</p>}
+        {r.lastError?.kind === 'limit' && r.nextAttemptAt && <p>{t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}</p>}
         <button type="button" onClick={() => void sendMessage('outbox/flush', { force: true })}>
           {t('sendNow')}
         </button>

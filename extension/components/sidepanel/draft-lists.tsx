@@ -25,7 +25,8 @@ export function OutboxList(props: { records: DraftRecord[] }) {
               <div class="meta">
                 {r.lastError && <span class="error-text">{errorText(t, r.lastError.code, r.lastError.message)}</span>}
                 {r.attempts > 0 && <span>{t('attempts', { n: r.attempts })}</span>}
-                {r.nextAttemptAt && r.lastError && <span>{t('nextAttempt', { time: formatTime(r.nextAttemptAt, locale) })}</span>}
+                {r.nextAttemptAt && r.lastError?.kind === 'limit' && <span>{t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}</span>}
+                {r.nextAttemptAt && r.lastError && r.lastError.kind !== 'limit' && <span>{t('nextAttempt', { time: formatTime(r.nextAttemptAt, locale) })}</span>}
               </div>
             </div>
             <button type="button" onClick={() => void sendMessage('outbox/flush', { force: true })}>

@@ -55,3 +55,16 @@ export function daysInMonth(month: string): number {
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * What one member may submit, set per province like the rules above (`config.settings[].limits`):
+ * one member once filed 200 reports of 50 issues in 17 s and flooded a commune's inbox. Generous
+ * for real work (a member attends a handful of cells), finite against a runaway client or account.
+ */
+export const SubmissionLimits = z.object({
+  maxReportsPerMemberPerDay: z.number().int().min(1).max(10_000).default(50),
+  maxIssuesPerReport: z.number().int().min(1).max(50).default(30),
+});
+export type SubmissionLimits = z.infer<typeof SubmissionLimits>;
+
+export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = Object.freeze(SubmissionLimits.parse({}));
