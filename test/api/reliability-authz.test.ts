@@ -90,6 +90,9 @@ const MATRIX: Row[] = [
   { route: 'GET /health', request: () => ({ path: '/health' }), expect: all(200) },
   // METRICS_TOKEN is not set here: the route does not exist for anyone (a session token is not the metrics token).
   { route: 'GET /metrics', request: () => ({ path: '/metrics' }), expect: all(404) },
+  // No EXTENSION_DIR here: the packaged extension is not hosted, for anyone (public routes, no token needed).
+  { route: 'GET /extension/update.xml', request: () => ({ path: '/extension/update.xml' }), expect: all(404) },
+  { route: 'GET /extension/duhop.crx', request: () => ({ path: '/extension/duhop.crx' }), expect: all(404) },
   { route: 'GET /openapi.json', request: () => ({ path: '/openapi.json' }), expect: all(200) },
   { route: 'POST /api/auth/login', request: (_, who) => ({ path: '/api/auth/login', body: { username: who, password: 'demo1234' } }), expect: all(200) },
   { route: 'POST /api/auth/logout', request: () => ({ path: '/api/auth/logout' }), expect: all(200), mutates: true },
