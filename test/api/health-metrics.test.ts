@@ -72,7 +72,7 @@ describe('database faults answer 503 with a code, never 500', () => {
 
   it('a nearly full disk (STORAGE_MIN_FREE_MB): writes 503 STORAGE_FULL, reads still served, /health says why', async () => {
     const guard = new StorageGuard(tmpdir(), Number.MAX_SAFE_INTEGER);
-    const app = createApp({ database: h.database, storageGuard: guard });
+    const app = createApp({ database: h.database, now: h.clock.now, storageGuard: guard });
     const token = await h.login('observer');
     const write = await call(app, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } });
     expect(write.status).toBe(503);
@@ -83,7 +83,7 @@ describe('database faults answer 503 with a code, never 500', () => {
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'unavailable', reason: 'STORAGE_FULL' });
     // With room on the disk the same app writes again.
-    const roomy = createApp({ database: h.database, storageGuard: new StorageGuard(tmpdir(), 1) });
+    const roomy = createApp({ database: h.database, now: h.clock.now, storageGuard: new StorageGuard(tmpdir(), 1) });
     expect((await call(roomy, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } })).status).toBe(200);
     expect((await call(roomy, 'GET', '/health')).status).toBe(200);
   });
