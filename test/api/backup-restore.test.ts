@@ -11,7 +11,7 @@ import { seedDemo } from '../../api/src/db/seed.ts';
 import { escalateOverdue } from '../../api/src/services/escalation.ts';
 import { http, loginHttp, processData, startApiProcess, type ProcessData } from '../support/api-process.ts';
 import { runCli } from '../support/cli.ts';
-import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
+import { recentMeetingDate, reportBodyWithIssues } from '../support/report-bodies.ts';
 
 // Backups as an operator takes them: a database with reports, issues, events, an escalation and
 // audit rows (PGlite in the api-pglite project, PostgreSQL in api-pg) is dumped with
@@ -72,7 +72,8 @@ beforeAll(async () => {
   const api = await startApiProcess(source, {}, { readyTimeoutMs: START_MS });
   try {
     const observer = await loginHttp(api.url, 'observer');
-    const body = reportBody('hn-xom-1', recentMeetingDate(), ['na-bnc']);
+    // This report needs issues (issues, events, an escalation).
+    const body = reportBodyWithIssues('hn-xom-1', recentMeetingDate(), ['na-bnc']);
     const res = await http(api.url, 'POST', '/api/reports', { token: observer, body });
     expect(res.status).toBe(201);
     reportId = body.id;

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
-import { DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID } from '../../api/src/db/seed-data.ts';
 import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import { liftDailyReportLimit } from '../support/limits.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
 // Crash safety: the API is killed with SIGKILL while submissions are in flight, then restarted on
@@ -17,8 +17,7 @@ beforeAll(async () => {
   const database = await data.open();
   try {
     await seedDemo(database.db);
-    const config = { settings: [...DEMO_PROVINCE_CONFIG.settings, { validFrom: '2020-01-01', limits: { maxReportsPerMemberPerDay: 10_000 } }] };
-    await database.db.execute(sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`);
+    await liftDailyReportLimit(database.db);
   } finally {
     await database.close();
   }

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, loginHttp, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import { openDatabase } from '../../api/src/db/client.ts';
+import { seedDemo } from '../../api/src/db/seed.ts';
 import { faultLoad, until, type Outcome } from '../support/fault-load.ts';
+import { liftDailyReportLimit } from '../support/limits.ts';
 
 // Issue 13: a full disk under an embedded (PGlite) server. DATA_DIR lives on a small tmpfs that
 // the test fills with a ballast file, as a growing log file would. PGlite only: with PostgreSQL the
@@ -39,15 +42,24 @@ describe.skipIf(!!mount.reason)(`a full disk under the embedded database (tmpfs 
   const sent = new Map<string, Outcome>();
   const figures: Record<string, number> = {};
 
-  beforeAll(() => {
-    mkdirSync(join(mount.dir, 'data'));
+  beforeAll(async () => {
+    const dataDir = join(mount.dir, 'data');
+    mkdirSync(dataDir);
     data = {
       driver: 'pglite',
-      env: { DATA_DIR: join(mount.dir, 'data'), DATABASE_URL: '', SHUTDOWN_TIMEOUT_MS: '10000' },
-      open: () => Promise.reject(new Error('not used')),
+      env: { DATA_DIR: dataDir, DATABASE_URL: '', SHUTDOWN_TIMEOUT_MS: '10000' },
+      open: () => openDatabase({ dataDir }),
       destroy: async () => {},
     };
-  });
+    // The load sends more reports than a member's daily limit allows: lift it, so the disk fills.
+    const database = await data.open();
+    try {
+      await seedDemo(database.db);
+      await liftDailyReportLimit(database.db);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
 
   afterAll(async () => {
     await api?.kill();

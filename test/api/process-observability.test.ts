@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
-import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
+import { recentMeetingDate, reportBody, reportBodyWithIssues } from '../support/report-bodies.ts';
 import { until } from '../support/fault-load.ts';
 import { openSocket, rawRequest } from '../support/raw-http.ts';
 
@@ -47,7 +47,7 @@ describe('request log, errors, /metrics and /health of a real process', () => {
   it('one JSON line per request with the route pattern and user id; never bodies, passwords, query strings or report text — not even from a failing query', async () => {
     const token = await loginHttp(api!.url, 'observer');
     const me = await http(api!.url, 'GET', '/api/me', { token });
-    const ok = reportBody('hn-xom-1', recentMeetingDate());
+    const ok = reportBodyWithIssues('hn-xom-1', recentMeetingDate());
     ok.suggestions = SECRET;
     ok.issues = [{ ...ok.issues[0]!, id: crypto.randomUUID(), title: 'Đường xóm', detail: `${SECRET} chi tiết` }] as typeof ok.issues;
     expect((await http(api!.url, 'POST', '/api/reports', { token, body: ok })).status).toBe(201);
@@ -115,9 +115,8 @@ describe('request log, errors, /metrics and /health of a real process', () => {
 
   it('SIGTERM while a submission runs and its client has hung up: the handler finishes before the database closes, the report is stored whole', async () => {
     const token = await loginHttp(api!.url, 'observer');
-    const slow = reportBody('hn-xom-2', recentMeetingDate());
+    const slow = reportBodyWithIssues('hn-xom-2', recentMeetingDate());
     slow.suggestions = 'SLOW-7Q';
-    slow.issues = slow.issues.length ? slow.issues : reportBody('hn-xom-2', recentMeetingDate()).issues;
     // The client sends the whole request, then resets its connection (RST) while the handler runs.
     const socket = await openSocket(api!.port);
     socket.on('error', () => {});

@@ -89,3 +89,11 @@ export function reportBody(cellId: string, meetingDate: string, chosenBodies: re
 export function recentMeetingDate(daysAgo = 3, now = new Date()): string {
   return new Date(now.getTime() + 7 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** A random report like `reportBody`, but with at least one issue (it draws 0–5). */
+export function reportBodyWithIssues(cellId: string, meetingDate: string, chosenBodies: readonly string[] = []): ReportInput {
+  for (;;) {
+    const body = reportBody(cellId, meetingDate, chosenBodies);
+    if (body.issues.length > 0) return body;
+  }
+}
