@@ -14,7 +14,7 @@ const countAssignments = async () => (await rows<{ n: number }>(h, sql`select co
 
 async function importCsv(text: string | Buffer, username = 'commune', contentType = 'text/csv; charset=utf-8') {
   const token = await h.login(username);
-  const res = await h.app.request('/api/assignments/import', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: text });
+  const res = await h.app.request('/api/assignments/import', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: typeof text === 'string' ? text : new Uint8Array(text) });
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -170,7 +170,7 @@ async function explain(child: ServerChild) {
     rows: () =>
       child.send<Record<string, string>[]>({
         cmd: 'explainContext',
-        params: { reportId: randomUUID(), userId: sample.author_id, cellId: sample.cell_id, meetingDate: localDate(new Date()), criteriaSetId: 'hd42-2025', requestedBodyIds: ['na-snnmt'] },
+        params: { reportId: randomUUID(), userId: sample.author_id, cellId: sample.cell_id, meetingDate: localDate(new Date()), criteriaSetId: 'hd42-2025', requestedBodyIds: ['na-snnmt'], dayStart: new Date(Date.now() - 86_400_000).toISOString() },
       }),
   });
   for (const t of runs) {

@@ -12,7 +12,8 @@ import { startBaseline, type Baseline } from './baseline-app.ts';
 export type Command =
   | { cmd: 'start'; env: Record<string, string> }
   | { cmd: 'query'; text: string }
-  | { cmd: 'explainContext'; params: ContextParams }
+  // Over IPC a Date arrives as its ISO string.
+  | { cmd: 'explainContext'; params: Omit<ContextParams, 'dayStart'> & { dayStart: string } }
   | { cmd: 'restart' }
   | { cmd: 'baseline'; target: { dataDir: string } | { url: string; max: number } }
   | { cmd: 'stop' };
@@ -40,7 +41,7 @@ async function handle(msg: Command): Promise<unknown> {
       return queryRows(api!.database.db, sql.raw(msg.text));
     case 'explainContext':
       // The submission's context statement exactly as the API sends it, bind parameters included.
-      return queryRows(api!.database.db, sql`explain (analyze, buffers) ${submissionContextSql(msg.params)}`);
+      return queryRows(api!.database.db, sql`explain (analyze, buffers) ${submissionContextSql({ ...msg.params, dayStart: new Date(msg.params.dayStart) })}`);
     case 'restart': {
       // Start-up on an existing data directory / database: open, migrate (nothing to do), listen, healthy.
       await api!.close();

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { addDays, localDate } from '@duhop/shared';
+import { addDays, localDate, type SynthesisResponse } from '@duhop/shared';
 import { buildReport, fullScores } from '../support/reports.ts';
 import { expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
@@ -7,13 +7,8 @@ import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
 
-type Synthesis = {
-  bands: { band: string; label: string; count: number }[];
-  reports: { expected: number; filed: number; onTime: number };
-  issues: { raised: number; byCategory: { category: string; label: string; raised: number }[] };
-  gaps: { cellId: string }[];
-  trend: { month: string }[];
-};
+/** The wire type itself: a hand-written twin here had drifted (it lacked `late`). */
+type Synthesis = SynthesisResponse;
 
 /** A meeting this month that has already ended (yesterday evening, or early today on the 1st). */
 function meetingThisMonth(today: string) {

@@ -45,6 +45,7 @@ describe('inbox filters → query string', () => {
 const issue = (id: string, over: Partial<Issue> = {}): Issue => ({
   id,
   reportId: '00000000-0000-4000-8000-000000000000',
+  authorId: '00000000-0000-4000-8000-000000000001',
   cellId: 'hn-xom-1',
   cellName: 'Chi bộ xóm 1',
   title: `Kiến nghị ${id}`,
@@ -59,6 +60,7 @@ const issue = (id: string, over: Partial<Issue> = {}): Issue => ({
   createdAt: '2026-11-05T09:00:00.000+07:00',
   updatedAt: '2026-11-05T09:00:00.000+07:00',
   version: 0,
+  closedAt: null,
   ...over,
 });
 
