@@ -50,12 +50,14 @@ export async function signOut(removal: SignOutRemoval = 'none', db: DuhopDb = de
   // A session of another address was already revoked there by getConnection.
   const usable = await getConnection();
   if (usable.session) await call(() => makeClient(usable.base, usable.session!.token, 5_000).api.auth.logout.$post());
-  await sessionItem.setValue(null);
-  await authExpiredItem.setValue(false);
-  await clearReference();
+  // What this device keeps of the user goes first: every page shows "signed out" as soon as the
+  // session is cleared, and by then the drafts the user chose to remove must be gone.
   if (session && removal !== 'none') {
     const userId = session.user.id;
     await db.drafts.filter((r) => r.userId === userId && (removal === 'all' || r.status !== 'queued')).delete();
     await Promise.all([currentDraftItem.setValue(null), myFeedItem.setValue(null), myUnseenItem.setValue([]), myNotificationsItem.setValue([])]);
   }
+  await sessionItem.setValue(null);
+  await authExpiredItem.setValue(false);
+  await clearReference();
 }

@@ -105,18 +105,23 @@ test('an organisation sets the API address by policy: options show it read-only,
     await options.screenshot({ path: join(SCREENS_DIR, 'policy-options-sign-out-400.png'), fullPage: true });
     await ask.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(options.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
-    const left = await options.evaluate(
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('duhop');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const count = open.result.transaction('drafts').objectStore('drafts').count();
-            count.onsuccess = () => resolve(count.result);
-          };
-        }),
-    );
-    expect(left).toBe(0);
+    const draftsLeft = () =>
+      options.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('duhop');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('drafts').objectStore('drafts').count();
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    // Waited on as a condition: IndexedDB may still be committing when the page shows the sign-in.
+    await expect.poll(draftsLeft).toBe(0);
   } finally {
     await context?.close();
     removePolicies();
