@@ -15,7 +15,7 @@ const outName = named > 0 ? process.argv[named + 1] : 'dist';
 if (!outName || !/^[\w.-]+$/.test(outName)) throw new Error('--outdir takes a folder name directly under api/ (e.g. dist)');
 const outdir = `${api}${outName}`;
 /** Modules loaded through runInWorker (keep in step with the runInWorker calls in api/src). */
-const WORKER_TASKS = ['services/export-render.ts'];
+const WORKER_TASKS = ['features/exports/render.ts'];
 
 const t0 = performance.now();
 rmSync(outdir, { recursive: true, force: true });

@@ -11,8 +11,8 @@ import { Metrics } from './lib/metrics.ts';
 import { errorLogLine, InFlight } from './lib/request-log.ts';
 import { listenErrorLine } from './port-check.ts';
 import { runMode } from './run-mode.ts';
-import { startBackupSchedule } from './services/backup-schedule.ts';
-import { startEscalationScheduler } from './services/escalation.ts';
+import { startBackupSchedule } from './features/backup/schedule.ts';
+import { startEscalationScheduler } from './features/issues/escalation.ts';
 
 export interface RunningServer {
   url: string;

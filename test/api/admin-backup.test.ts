@@ -7,7 +7,7 @@ import { queryRows } from '../../api/src/db/rows.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
 import { openDatabase } from '../../api/src/db/client.ts';
-import { restoreFromFile } from '../../api/src/services/backup.ts';
+import { restoreFromFile } from '../../api/src/features/backup/backup.ts';
 import { http, loginHttp, processData, type ProcessData } from '../support/api-process.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
-import { escalateOverdue } from '../../api/src/services/escalation.ts';
+import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { http, loginHttp, processData, startApiProcess, type ProcessData } from '../support/api-process.ts';
 import { runCli } from '../support/cli.ts';
 import { recentMeetingDate, reportBodyWithIssues } from '../support/report-bodies.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { escalateOverdue } from '../../api/src/services/escalation.ts';
+import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { useHarness } from '../support/app.ts';
 import { buildReport } from '../support/reports.ts';
 

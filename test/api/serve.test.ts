@@ -84,7 +84,7 @@ describe('the built server (npm run build, npm run serve)', () => {
     const files = readdirSync(join(root, 'api', outName), { recursive: true }).map(String);
     expect(files).toContain('serve.js');
     expect(files).toContain('main.js');
-    expect(files).toContain(join('services', 'export-render.js'));
+    expect(files).toContain(join('features', 'exports', 'render.js'));
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
     const imports = spawnSync('grep', ['-rlE', '--exclude=worker-boot.mjs', `from ["']tsx|import\\(["']tsx`, join(root, 'api', outName)], { encoding: 'utf8' }).stdout;
     // worker-boot.mjs loads tsx only for a .ts task, and the built server passes it .js ones.

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SUBMISSION_LIMITS } from '@duhop/shared';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { DEMO_PROVINCE_CONFIG } from '../../api/src/db/seed-data.ts';
-import { provinceSettings } from '../../api/src/services/settings.ts';
+import { provinceSettings } from '../../api/src/features/org/settings.ts';
 import { useHarness } from '../support/app.ts';
 import { buildReport } from '../support/reports.ts';
 

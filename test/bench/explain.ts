@@ -9,7 +9,7 @@ const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * The statements behind the hot paths, written out with literal values (EXPLAIN cannot take
- * bind parameters): what api/src/routes/inbox.ts, issues.ts, reports.ts and services/reports.ts
+ * bind parameters): what api/src/features/inbox/routes.ts, issues/routes.ts, reports/routes.ts and reports/reports.ts
  * send for the benchmark's triage user and a typical submission. Kept beside the benchmark so
  * that an index is added only when a plan here shows it is used.
  */

@@ -6,7 +6,7 @@ import { queryRows } from '../../api/src/db/rows.ts';
 import { sessions } from '../../api/src/db/schema.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { sha256 } from '../../api/src/lib/crypto.ts';
-import { escalateOverdue } from '../../api/src/services/escalation.ts';
+import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { ISSUE_TEXTS, realisticScores } from '../support/report-bodies.ts';
 
 export const COMMUNES = 130;

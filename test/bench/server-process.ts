@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
-import { submissionContextSql, type ContextParams } from '../../api/src/services/submission-context.ts';
+import { submissionContextSql, type ContextParams } from '../../api/src/features/reports/submission-context.ts';
 import { startBaseline, type Baseline } from './baseline-app.ts';
 
 export type Command =

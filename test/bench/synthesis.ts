@@ -12,8 +12,8 @@ import { createApp } from '../../api/src/app.ts';
 import { openDatabase, type Db } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
-import { loadBodyContext } from '../../api/src/services/body-scope.ts';
-import { loadSynthesis } from '../../api/src/services/synthesis.ts';
+import { loadBodyContext } from '../../api/src/features/org/body-scope.ts';
+import { loadSynthesis } from '../../api/src/features/synthesis/synthesis.ts';
 
 const COMMUNES = 150;
 const CELLS_PER_COMMUNE = 17;

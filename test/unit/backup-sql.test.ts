@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextBackupAt } from '../../api/src/services/backup-schedule.ts';
-import { backupFileName } from '../../api/src/services/backup.ts';
-import { splitSqlScript, sqlBatches } from '../../api/src/services/sql-script.ts';
+import { nextBackupAt } from '../../api/src/features/backup/schedule.ts';
+import { backupFileName } from '../../api/src/features/backup/backup.ts';
+import { splitSqlScript, sqlBatches } from '../../api/src/features/backup/sql-script.ts';
 
 describe('splitSqlScript', () => {
   it('ends statements at semicolons outside strings, identifiers, dollar quotes and comments', () => {

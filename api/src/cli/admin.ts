@@ -8,7 +8,7 @@ import { DEMO_UNITS, DEMO_USERS } from '../db/seed-data.ts';
 import { seedReferenceData } from '../db/seed.ts';
 import { hashPassword } from '../lib/crypto.ts';
 import { localDate } from '@duhop/shared';
-import { writeAudit } from '../services/admin-audit.ts';
+import { writeAudit } from '../features/admin/audit.ts';
 
 /** A mistake the operator can fix: printed as one line, exit code 1. */
 export class CliError extends Error {}

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type Database } from '../db/client.ts';
 import { DataDirError } from '../db/data-dir-lock.ts';
 import { parseEnv, type Env } from '../env.ts';
-import { BackupError, backupToFile, restoreFromFile, type BackupTarget } from '../services/backup.ts';
+import { BackupError, backupToFile, restoreFromFile, type BackupTarget } from '../features/backup/backup.ts';
 import { CliError, createAdmin, removeDemo, resetAdminPassword } from './admin.ts';
 
 const ADMIN_HELP = `Usage: npm run admin -- <command> [options]

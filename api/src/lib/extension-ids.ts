@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_ID_FILE } from '../routes/extension.ts';
+import { EXTENSION_ID_FILE } from '../features/ops/extension.routes.ts';
 
 /**
  * Which extension ids CORS admits: EXTENSION_IDS when set (`*` = any, what `npm start` sets for

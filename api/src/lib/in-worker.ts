@@ -7,7 +7,7 @@ import { requestScope } from './request-scope.ts';
 
 // From the sources (tsx, vitest) this module is api/src/lib/in-worker.ts and worker-boot.mjs sits
 // beside it; in the build (`npm run build`) it is bundled into api/dist/*.js, worker-boot.mjs is
-// copied to api/dist/ and every task module is its own entry point under api/dist/ (services/…).
+// copied to api/dist/ and every task module is its own entry point under api/dist/ (features/…).
 const BUILT = !import.meta.url.endsWith('.ts');
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /** Task paths are relative to api/src/lib (sources) or api/dist/lib (build, no such folder needed). */
@@ -74,7 +74,7 @@ function abortError(): Error {
 }
 
 /**
- * Runs `run(input)` of a task module (a path relative to api/src/lib, e.g. '../services/x.ts') in
+ * Runs `run(input)` of a task module (a path relative to api/src/lib, e.g. '../features/exports/render.ts') in
  * a worker thread, so that CPU-heavy work such as packing a DOCX never blocks the event loop that
  * serves other requests. `input` must be structured-cloneable (plain data). Inside a request
  * (see `requestScope`) the job is queued per user and cancelled when that request's client leaves.

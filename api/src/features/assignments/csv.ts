@@ -1,0 +1,84 @@
+import { ASSIGNMENT_CSV_COLUMNS, CsvError, normalizeForSearch, parseCsv, parseDayInput, toCsv, type AssignmentRecord } from '@duhop/shared';
+import { validationError, type FieldErrors } from '../../lib/errors.ts';
+import type { AssignmentDraft } from './assignments.ts';
+
+export const MAX_IMPORT_ROWS = 5000;
+type Key = (typeof ASSIGNMENT_CSV_COLUMNS)[number]['key'];
+
+const fold = (s: string) => normalizeForSearch(s).replace(/[^a-z0-9]/g, '');
+/** Header spellings accepted for each column: the Vietnamese header (with or without diacritics) and the English key. */
+const ALIASES: Record<Key, string[]> = {
+  username: ['Tên đăng nhập', 'username', 'Tài khoản'],
+  cellId: ['Mã chi bộ', 'cellId'],
+  decisionNo: ['Số quyết định', 'decisionNo', 'Quyết định'],
+  validFrom: ['Từ ngày', 'validFrom', 'Ngày bắt đầu'],
+  validTo: ['Đến ngày', 'validTo', 'Ngày kết thúc'],
+};
+
+/** Decodes an uploaded file as UTF-8 (BOM allowed); anything else is a 422 saying how to save it. */
+export function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw validationError({ file: ['Tệp không phải văn bản UTF-8: hãy lưu ở dạng "CSV UTF-8 (Comma delimited)"'] });
+  }
+}
+
+/**
+ * Reads an assignment CSV into drafts. Row numbers in errors are those a spreadsheet shows (the
+ * header is row 1), so `rows.3.cellId` is the cell code on the spreadsheet's third row. Blank
+ * lines are skipped. Throws 422 for an unreadable file or missing columns.
+ */
+export function readAssignmentCsv(text: string): { drafts: { row: number; draft: AssignmentDraft }[]; errors: FieldErrors } {
+  let table: string[][];
+  try {
+    table = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError) throw validationError({ file: [err.message] });
+    throw err;
+  }
+  const [header, ...body] = table;
+  if (!header) throw validationError({ file: ['Tệp trống'] });
+  const folded = header.map(fold);
+  const index = {} as Record<Key, number>;
+  const missing: string[] = [];
+  for (const col of ASSIGNMENT_CSV_COLUMNS) {
+    const i = folded.findIndex((h) => ALIASES[col.key].some((a) => fold(a) === h));
+    index[col.key] = i;
+    if (i < 0 && col.required) missing.push(`Thiếu cột "${col.header}"`);
+  }
+  if (missing.length) throw validationError({ columns: missing });
+
+  const errors: FieldErrors = {};
+  const drafts: { row: number; draft: AssignmentDraft }[] = [];
+  body.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.every((c) => !c.trim())) return;
+    const get = (k: Key) => (index[k] >= 0 ? (cells[index[k]] ?? '').trim() : '');
+    const add = (k: Key, m: string) => (errors[`rows.${row}.${k}`] ??= []).push(m);
+    const username = get('username');
+    const cellId = get('cellId');
+    const decisionNo = get('decisionNo');
+    const from = parseDayInput(get('validFrom'));
+    const toText = get('validTo');
+    const to = toText ? parseDayInput(toText) : null;
+    if (!username) add('username', 'Thiếu tên đăng nhập');
+    if (!cellId) add('cellId', 'Thiếu mã chi bộ');
+    if (!decisionNo) add('decisionNo', 'Thiếu số quyết định');
+    else if (decisionNo.length > 100) add('decisionNo', 'Tối đa 100 ký tự');
+    if (!from) add('validFrom', get('validFrom') ? `Ngày "${get('validFrom')}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)` : 'Thiếu ngày bắt đầu');
+    if (toText && !to) add('validTo', `Ngày "${toText}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)`);
+    drafts.push({ row, draft: { username, cellId, decisionNo, validFrom: from ?? '', validTo: to } });
+  });
+  if (drafts.length === 0) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
+  if (drafts.length > MAX_IMPORT_ROWS) throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
+  return { drafts, errors };
+}
+
+/** Assignments as CSV (UTF-8 with BOM), with the import's headers plus names for the reader. */
+export function assignmentsCsv(items: readonly AssignmentRecord[]): string {
+  return toCsv([
+    ['Tên đăng nhập', 'Họ và tên', 'Mã chi bộ', 'Tên chi bộ', 'Số quyết định', 'Từ ngày', 'Đến ngày'],
+    ...items.map((a) => [a.username, a.displayName, a.cellId, a.cellName, a.decisionNo, a.validFrom, a.validTo]),
+  ]);
+}

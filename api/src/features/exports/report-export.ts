@@ -1,0 +1,173 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import {
+  attendanceRate,
+  BAND_LABELS,
+  CATEGORY_LABELS,
+  durationMinutes,
+  isApplicable,
+  localDate,
+  selfScoreDifference,
+  speakersShare,
+  STATUS_LABELS,
+  toLocalIso,
+  vnDate,
+  type Category,
+  type CriteriaSet,
+  type IssueStatus,
+  type MeetingType,
+} from '@duhop/shared';
+import type { AuthUser } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { criteriaSets, issues, orgUnits, reports, users } from '../../db/schema.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { loadBodyContext } from '../org/body-scope.ts';
+import { numberedSections, type DocBlock } from './docx.ts';
+import { renderFile } from './render.ts';
+import { attachmentName, CONTENT_TYPES, type ExportTable } from './tables.ts';
+import { documentHeader, type ExportFile } from './synthesis-export.ts';
+import { reportIssuesFor } from '../org/scope.ts';
+
+const MEETING_TYPES: Record<MeetingType, string> = { regular: 'Thường kỳ', topical: 'Chuyên đề', combined: 'Thường kỳ kết hợp chuyên đề' };
+export const reportNotFound = () => new ApiError(404, 'REPORT_NOT_FOUND', 'Không tìm thấy báo cáo');
+const time = (d: Date) => toLocalIso(d).slice(11, 16);
+
+/**
+ * One stored report as a DOCX for the member's records, in the administrative layout of the
+ * member's committee: meeting facts, attendance, points per criterion, suggestions and issues.
+ * Visible to whoever may read the report (GET /api/reports/:id); 404 otherwise.
+ */
+export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: Date): Promise<ExportFile> {
+  const [row] = await db
+    .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName, authorUnit: users.orgUnitId, definition: criteriaSets.definition })
+    .from(reports)
+    .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
+    .innerJoin(users, eq(users.id, reports.authorId))
+    .innerJoin(criteriaSets, eq(criteriaSets.id, reports.criteriaSetId))
+    .where(eq(reports.id, id));
+  // Same issues as GET /api/reports/:id: a body never reads a sibling routed elsewhere.
+  const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
+  if (!row || !issueRows) throw reportNotFound();
+  const r = row.report;
+  const set = row.definition as CriteriaSet;
+  const bodyIds = [...new Set(issueRows.map((i) => i.responsibleBodyId))];
+  const bodies = bodyIds.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, bodyIds)) : [];
+  const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+  const ctx = await loadBodyContext(db, row.authorUnit);
+  if (!ctx) throw reportNotFound();
+
+  const a = r.attendance as { total: number; exempted: number; present: number; absentWithReason: number; absentWithoutReason: number; speakers: number; absentWithoutReasonNames?: string[] };
+  const scores = r.scores as Record<string, number>;
+  const groupScores = r.groupScores as Record<string, number>;
+  const type = r.meetingType as MeetingType;
+  const minutes = durationMinutes(r.startedAt.toISOString(), r.endedAt.toISOString());
+  const diff = selfScoreDifference(r.score, r.cellSelfScore);
+
+  const tables: ExportTable[] = [
+    {
+      sheet: 'Thông tin',
+      title: 'Thông tin buổi sinh hoạt',
+      columns: [{ header: 'Nội dung', width: 30 }, { header: 'Chi tiết', width: 50 }],
+      rows: [
+        ['Chi bộ', row.cellName],
+        ['Ngày sinh hoạt', vnDate(r.meetingDate)],
+        ['Hình thức', `${MEETING_TYPES[type] ?? type}${r.online ? ' (trực tuyến)' : ''}`],
+        ['Thời gian', `Từ ${time(r.startedAt)} đến ${time(r.endedAt)}${minutes != null ? ` (${minutes} phút)` : ''}`],
+        ['Cấp ủy viên dự', row.authorName],
+        ['Thời điểm nộp báo cáo', `${time(r.submittedAt)} ngày ${vnDate(localDate(r.submittedAt))} (${r.onTime ? 'đúng hạn' : 'trễ hạn'})`],
+      ],
+    },
+    {
+      sheet: 'Số lượng',
+      title: 'Số lượng đảng viên dự sinh hoạt',
+      columns: [{ header: 'Chỉ tiêu', width: 40 }, { header: 'Số liệu', width: 20, kind: 'decimal' }],
+      rows: [
+        ['Tổng số đảng viên', a.total],
+        ['Được miễn sinh hoạt', a.exempted],
+        ['Có mặt', a.present],
+        ['Vắng có lý do', a.absentWithReason],
+        ['Vắng không lý do', a.absentWithoutReason],
+        ...(a.absentWithoutReasonNames?.length ? [['Họ tên vắng không lý do', a.absentWithoutReasonNames.join(', ')] as [string, string]] : []),
+        ['Tỷ lệ dự sinh hoạt (%)', attendanceRate(a)],
+        ['Số đảng viên phát biểu', a.speakers],
+        ['Tỷ lệ phát biểu trên số có mặt (%)', speakersShare(a)],
+      ],
+    },
+    {
+      sheet: 'Chấm điểm',
+      title: `Chấm điểm chất lượng sinh hoạt (${set.name})`,
+      columns: [
+        { header: 'Tiêu chí', width: 60 },
+        { header: 'Điểm tối đa', width: 12, kind: 'decimal' },
+        { header: 'Điểm đạt', width: 12, kind: 'decimal' },
+      ],
+      rows: [
+        ...set.groups.flatMap((g, gi) => [
+          [`${gi + 1}. ${g.title}`, g.maxPoints, groupScores[g.id] ?? null],
+          ...g.items.map((item) => [
+            `    ${item.id} ${item.title}${isApplicable(item, type) ? '' : ' (không áp dụng)'}`,
+            item.maxPoints,
+            isApplicable(item, type) ? (scores[item.id] ?? null) : null,
+          ]),
+        ]),
+        ['Tổng điểm (cấp ủy viên chấm)', 100, r.score],
+        ['Xếp loại', null, BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band],
+        ['Điểm chi bộ tự chấm', null, r.cellSelfScore],
+        ['Chênh lệch (tự chấm − cấp ủy viên chấm)', null, diff],
+      ],
+    },
+  ];
+  const issueTable: ExportTable = {
+    sheet: 'Kiến nghị',
+    title: 'Kiến nghị, đề xuất của chi bộ',
+    columns: [
+      { header: 'STT', width: 6, kind: 'int' },
+      { header: 'Nội dung', width: 44 },
+      { header: 'Lĩnh vực', width: 16 },
+      { header: 'Cơ quan chịu trách nhiệm', width: 24 },
+      { header: 'Tình trạng', width: 14 },
+      { header: 'Hạn xử lý', width: 12 },
+    ],
+    rows: issueRows.map((i, idx) => [
+      idx + 1,
+      i.detail ? `${i.title}: ${i.detail}` : i.title,
+      CATEGORY_LABELS[i.category as Category] ?? i.category,
+      bodyName.get(i.responsibleBodyId) ?? i.responsibleBodyId,
+      STATUS_LABELS[i.status as IssueStatus] ?? i.status,
+      vnDate(localDate(i.dueAt)),
+    ]),
+    empty: 'Chi bộ không có kiến nghị, đề xuất.',
+  };
+
+  const suggestions = r.suggestions.trim() ? r.suggestions.split(/\r?\n/).filter((l) => l.trim()) : ['Không có.'];
+  const blocks: DocBlock[] = [
+    { kind: 'header', header: documentHeader(ctx, r.submittedAt) },
+    {
+      kind: 'lines',
+      lines: [
+        { text: 'BÁO CÁO', bold: true, align: 'center', size: 30, before: 360 },
+        { text: `Kết quả dự sinh hoạt ${row.cellName} ngày ${vnDate(r.meetingDate)}`, bold: true, align: 'center', size: 28, after: 240 },
+      ],
+    },
+    ...numberedSections(tables),
+    {
+      kind: 'lines',
+      lines: [
+        { text: `${tables.length + 1}. Góp ý với chi bộ`, bold: true, before: 240, after: 120 },
+        ...suggestions.map((text) => ({ text, align: 'both' as const })),
+      ],
+    },
+    ...numberedSections([issueTable], tables.length + 2),
+    {
+      kind: 'lines',
+      lines: [
+        { text: 'NGƯỜI BÁO CÁO', bold: true, align: 'right', before: 360 },
+        { text: row.authorName, bold: true, align: 'right', before: 720 },
+      ],
+    },
+  ];
+  return {
+    body: await renderFile({ kind: 'docx', spec: { title: `Báo cáo dự sinh hoạt ${row.cellName} ${vnDate(r.meetingDate)}`, blocks } }),
+    contentType: CONTENT_TYPES.docx,
+    filename: attachmentName(`bao-cao-du-sinh-hoat-${r.cellId}-${r.meetingDate}`, 'docx'),
+  };
+}

@@ -1,0 +1,153 @@
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  actionNeedsBody,
+  actionNeedsNote,
+  answerDays,
+  canAct,
+  isClosed,
+  localDate,
+  nextStatus,
+  REOPEN_WINDOW_DAYS,
+  RESPONSIBLE_KINDS,
+  type OrgUnitKind,
+  TRANSITIONS,
+  type ActionInput,
+  type ActorKind,
+  type DeadlineProfile,
+  type Issue,
+  type IssueStatus,
+} from '@duhop/shared';
+import type { AuthUser, Deps } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { issueEvents, issues, orgUnits } from '../../db/schema.ts';
+import { addFieldError, ApiError, forbidden, validationError, type FieldErrors } from '../../lib/errors.ts';
+import { provinceOf } from '../admin/scope.ts';
+import { loadCalendar } from '../org/calendar.ts';
+import { issueTimes, issueView } from './view.ts';
+import { canSeeIssue, isAncestor } from '../org/scope.ts';
+import { provinceSettings } from '../org/settings.ts';
+
+
+const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
+
+type IssueRow = typeof issues.$inferSelect;
+
+async function actorKinds(db: Db, user: AuthUser, row: IssueRow, overdue: boolean): Promise<ActorKind[]> {
+  const kinds: ActorKind[] = [];
+  if (user.role === 'admin') kinds.push('admin');
+  if (user.id === row.authorId) kinds.push('author');
+  if (user.role === 'staff' || user.role === 'leader') {
+    if (user.orgUnitId === row.responsibleBodyId) kinds.push('holder');
+    else if (overdue && (await isAncestor(db, user.orgUnitId, row.responsibleBodyId))) kinds.push('parent');
+  }
+  return kinds;
+}
+
+/**
+ * Applies one lifecycle action (API.md) under optimistic concurrency: the issue changes, its
+ * version increments and one event is appended, in one transaction, or nothing happens.
+ */
+export async function applyAction(deps: Deps, user: AuthUser, issueId: string, input: ActionInput): Promise<Issue> {
+  const { db } = deps;
+  const now = deps.now();
+  const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
+  if (!row) throw issueNotFound();
+  const current = issueView(row, now);
+  const kinds = await actorKinds(db, user, row, current.overdue);
+  if (kinds.length === 0) {
+    // A body the issue only passed through may read it, not act on it.
+    if (await canSeeIssue(db, user, row, current.overdue)) throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
+    throw issueNotFound();
+  }
+  if (!canAct(input.type, kinds)) throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
+
+  const from = row.status as IssueStatus;
+  const to = nextStatus(from, input.type);
+  if (!to) {
+    throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', `Không thể "${input.type}" khi kiến nghị đang ở trạng thái "${from}"`);
+  }
+  if (input.expectedVersion !== row.version) {
+    throw new ApiError(409, 'VERSION_CONFLICT', 'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi');
+  }
+
+  const fields: FieldErrors = {};
+  const note = input.note?.trim() || null;
+  if (actionNeedsNote(input.type) && !note) addFieldError(fields, 'note', noteMessage(input.type));
+  let toBodyId: string | null = null;
+  if (actionNeedsBody(input.type)) {
+    if (!input.toBodyId) addFieldError(fields, 'toBodyId', 'Chọn cơ quan nhận');
+    else {
+      const [target] = await db.select().from(orgUnits).where(eq(orgUnits.id, input.toBodyId));
+      const today = localDate(now);
+      if (!target || !RESPONSIBLE_KINDS.includes(target.kind as OrgUnitKind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
+      else if (target.validTo && target.validTo < today) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
+      else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
+      // An issue stays in the province of the cell that raised it, whoever forwards it (admins
+      // included): a body of another province would otherwise read the whole report.
+      else if ((target.provinceId ?? target.id) !== (await provinceOf(db, row.cellId))) {
+        addFieldError(fields, 'toBodyId', 'Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị');
+      } else toBodyId = target.id;
+    }
+  }
+  if (Object.keys(fields).length) throw validationError(fields);
+  if (input.type === 'reopen' && row.closedAt && now.getTime() - row.closedAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) {
+    throw new ApiError(409, 'REOPEN_WINDOW_PASSED', `Chỉ mở lại được trong ${REOPEN_WINDOW_DAYS} ngày sau khi trả lời`);
+  }
+
+  const patch: Partial<IssueRow> = { status: to, updatedAt: now };
+  if (input.type === 'acknowledge') patch.acknowledgedAt = now;
+  if (TRANSITIONS[input.type].restartsClock) {
+    const [body] = await db.select({ provinceId: orgUnits.provinceId, id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, toBodyId ?? row.responsibleBodyId));
+    const provinceId = body?.provinceId ?? body?.id ?? null;
+    const [province] = provinceId ? await db.select({ config: orgUnits.config }).from(orgUnits).where(eq(orgUnits.id, provinceId)) : [];
+    const { deadlines } = provinceSettings(province?.config, localDate(now));
+    const calendar = await loadCalendar(db, provinceId);
+    const times = issueTimes(now, deadlines.acknowledge, answerDays(row.deadlineProfile as DeadlineProfile, deadlines), calendar);
+    Object.assign(patch, { routedAt: now, dueAt: times.dueAt, escalatedAt: null });
+    if (input.type !== 'reopen') Object.assign(patch, { ackDueAt: times.ackDueAt, acknowledgedAt: null });
+  }
+  if (toBodyId) patch.responsibleBodyId = toBodyId;
+  if (isClosed(to)) {
+    Object.assign(patch, { closedAt: now, answer: note, documentNo: input.documentNo?.trim() || null, acknowledgedAt: row.acknowledgedAt ?? now });
+  }
+  if (input.type === 'reopen') patch.closedAt = null;
+
+  const updated = await db.transaction(async (tx) => {
+    const [next] = await tx
+      .update(issues)
+      .set({ ...patch, version: sql`${issues.version} + 1` })
+      .where(and(eq(issues.id, issueId), eq(issues.version, input.expectedVersion)))
+      .returning();
+    if (!next) return null;
+    await tx.insert(issueEvents).values({
+      issueId,
+      type: input.type,
+      actorId: user.id,
+      at: now,
+      note,
+      fromStatus: from,
+      toStatus: to,
+      fromBodyId: row.responsibleBodyId,
+      toBodyId: next.responsibleBodyId,
+      data: input.documentNo ? { documentNo: input.documentNo } : null,
+    });
+    return next;
+  });
+  if (!updated) throw new ApiError(409, 'VERSION_CONFLICT', 'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi');
+  return issueView(updated, now);
+}
+
+function noteMessage(type: ActionInput['type']): string {
+  switch (type) {
+    case 'resolve':
+    case 'schedule':
+    case 'explain':
+      return 'Nhập nội dung trả lời';
+    case 'clarify':
+      return 'Nhập nội dung làm rõ';
+    case 'forward':
+      return 'Nhập lý do chuyển';
+    default:
+      return 'Nhập lý do';
+  }
+}

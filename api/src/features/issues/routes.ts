@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { ActionInput, BulkActionInput, BulkActionResult, Issue, IssueWithEvents, Uuid } from '@duhop/shared';
+import type { AppEnv } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { issues, orgUnits } from '../../db/schema.ts';
+import type { AuthUser } from '../../context.ts';
+import { requireUser } from '../../lib/auth.ts';
+import { ApiError } from '../../lib/errors.ts';
+import { jsonBody } from '../../lib/validate.ts';
+import { applyAction } from './actions.ts';
+import { doc } from '../../lib/openapi.ts';
+import { loadEvents } from './events.ts';
+import { issueView } from './view.ts';
+import { canSeeIssue } from '../org/scope.ts';
+
+const body = alias(orgUnits, 'body');
+export const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
+
+/** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
+export async function loadVisibleIssue(db: Db, user: AuthUser, id: string, now: Date): Promise<IssueWithEvents> {
+  if (!Uuid.safeParse(id).success) throw issueNotFound();
+  const [row] = await db
+    .select({ issue: issues, cellName: orgUnits.name, bodyName: body.name })
+    .from(issues)
+    .innerJoin(orgUnits, eq(orgUnits.id, issues.cellId))
+    .innerJoin(body, eq(body.id, issues.responsibleBodyId))
+    .where(eq(issues.id, id));
+  if (!row) throw issueNotFound();
+  const view = issueView(row.issue, now, { cellName: row.cellName, bodyName: row.bodyName });
+  if (!(await canSeeIssue(db, user, row.issue, view.overdue))) throw issueNotFound();
+  return { ...view, events: await loadEvents(db, id) };
+}
+
+export const issueRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .post(
+    '/bulk-actions',
+    describeRoute(doc('Apply one action to many issues; each is checked on its own', BulkActionResult, { body: BulkActionInput })),
+    ...jsonBody(BulkActionInput),
+    async (c) => {
+      const { items, ...action } = c.req.valid('json');
+      const results: BulkActionResult['results'] = [];
+      for (const item of items) {
+        try {
+          const issue = await applyAction(c.var.deps, c.var.user, item.id, { ...action, expectedVersion: item.expectedVersion });
+          results.push({ id: item.id, ok: true, status: 200, issue });
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err;
+          results.push({ id: item.id, ok: false, status: err.status, error: { code: err.code, message: err.message } });
+        }
+      }
+      return c.json({ results }, 200);
+    },
+  )
+  .post(
+    '/:id/actions',
+    describeRoute(doc('Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency; `forward` only to a body of the province of the cell that raised the issue (422 on `toBodyId` otherwise, admins included)', Issue, { body: ActionInput })),
+    ...jsonBody(ActionInput),
+    async (c) => {
+      const id = c.req.param('id');
+      if (!Uuid.safeParse(id).success) throw issueNotFound();
+      return c.json(await applyAction(c.var.deps, c.var.user, id, c.req.valid('json')), 200);
+    },
+  )
+  .get('/:id', describeRoute(doc('An issue with its timeline', IssueWithEvents)), async (c) => {
+    const { db, now } = c.var.deps;
+    return c.json(await loadVisibleIssue(db, c.var.user, c.req.param('id'), now()), 200);
+  });

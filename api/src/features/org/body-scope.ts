@@ -1,0 +1,133 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { TRIAGE_KINDS } from '@duhop/shared';
+import type { AuthUser } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { ApiError, forbidden } from '../../lib/errors.ts';
+import { isAncestor } from './scope.ts';
+
+export interface BodyRef {
+  id: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  /** The province the body belongs to (itself for a province). */
+  provinceId: string;
+}
+
+export interface BodyContext {
+  body: BodyRef;
+  parent: { name: string; kind: string } | null;
+  province: { id: string; name: string; kind: string; config: Record<string, unknown> | null } | null;
+}
+
+export const bodyNotFound = () => new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn');
+
+/**
+ * The body a monthly view is about: the one asked for (default: the caller's own), with its
+ * parent and province. Staff and leaders see their own body and those below it; an admin any.
+ * Unknown or out-of-scope bodies read as 404, so nobody learns what exists outside their scope.
+ */
+export async function resolveBody(db: Db, user: AuthUser, bodyId: string | undefined): Promise<BodyContext> {
+  if (user.role !== 'admin' && user.role !== 'staff' && user.role !== 'leader') throw forbidden();
+  const id = bodyId ?? user.orgUnitId;
+  const ctx = await loadBodyContext(db, id);
+  if (!ctx) throw bodyNotFound();
+  if (user.role !== 'admin' && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id))) throw bodyNotFound();
+  return ctx;
+}
+
+/** A unit with its parent and its province (for the heading of documents), or null if unknown. */
+export async function loadBodyContext(db: Db, id: string): Promise<BodyContext | null> {
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    kind: string;
+    parent_id: string | null;
+    province_id: string | null;
+    parent_name: string | null;
+    parent_kind: string | null;
+    p_id: string | null;
+    p_name: string | null;
+    p_kind: string | null;
+    p_config: Record<string, unknown> | null;
+  }>(
+    db,
+    sql`select b.id, b.name, b.kind, b.parent_id, b.province_id, pa.name as parent_name, pa.kind as parent_kind,
+               pr.id as p_id, pr.name as p_name, pr.kind as p_kind, pr.config as p_config
+          from org_units b
+          left join org_units pa on pa.id = b.parent_id
+          left join org_units pr on pr.id = coalesce(b.province_id, b.id)
+         where b.id = ${id}`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    body: { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, provinceId: row.province_id ?? row.id },
+    parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind! } : null,
+    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: row.p_config } : null,
+  };
+}
+
+/**
+ * Who may manage assignments: an admin, or the staff (or leader) of a commune/ward (district in
+ * history) committee, for the cells under it. Others get 403.
+ */
+export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<void> {
+  if (user.role === 'admin') return;
+  if (user.role !== 'staff' && user.role !== 'leader') throw forbidden();
+  const rows = await queryRows<{ kind: string }>(db, sql`select kind from org_units where id = ${user.orgUnitId}`);
+  if (!rows[0] || !TRIAGE_KINDS.includes(rows[0].kind as never)) {
+    throw forbidden('Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ');
+  }
+}
+
+/**
+ * A recursive CTE named `sub` with every unit at or below `rootId` and, for each, the committee
+ * (commune/district) it belongs to within that subtree (`triage_id`, `triage_name`; the root
+ * itself when there is none between). UNION (not UNION ALL) stops at cycles in bad data.
+ */
+export function subtreeCte(rootId: string): SQL {
+  return sql`sub(id, kind, triage_id, triage_name) as (
+      select id, kind, id, name from org_units where id = ${rootId}
+      union
+      select o.id, o.kind,
+             case when o.kind in ('commune', 'district') then o.id else sub.triage_id end,
+             case when o.kind in ('commune', 'district') then o.name else sub.triage_name end
+        from org_units o join sub on o.parent_id = sub.id
+    )`;
+}
+
+/** The units at or below a body, each with the committee it belongs to (see `subtreeCte`). */
+export interface Subtree {
+  /** Every unit id, the root included. */
+  ids: string[];
+  cells: { id: string; triageId: string }[];
+  /** Names of the committees that cells belong to. */
+  triageNames: Map<string, string>;
+}
+
+/** Loads a body's subtree once, so that the queries that follow get its ids as constants. */
+export async function loadSubtree(db: Db, rootId: string): Promise<Subtree> {
+  const rows = await queryRows<{ id: string; kind: string; triage_id: string; triage_name: string }>(
+    db,
+    sql`with recursive ${subtreeCte(rootId)} select id, kind, triage_id, triage_name from sub`,
+  );
+  const cells = rows.filter((r) => r.kind === 'cell').map((r) => ({ id: r.id, triageId: r.triage_id }));
+  return { ids: [...new Set(rows.map((r) => r.id))], cells, triageNames: new Map(rows.map((r) => [r.triage_id, r.triage_name])) };
+}
+
+/** A text[] constant (ids are slugs: no quoting needed). */
+const textArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::text[]`;
+
+/**
+ * `sub(id, triage_id)`: the subtree's cells as a derived table from two array constants. Unlike a
+ * recursive CTE, whose size the planner cannot guess, `unnest` of constants is estimated from the
+ * array length, so a commune's 17 cells get index probes and a province's thousands a scan.
+ */
+export function cellsTable(tree: Subtree) {
+  return sql`unnest(${textArray(tree.cells.map((c) => c.id))}, ${textArray(tree.cells.map((c) => c.triageId))}) as sub(id, triage_id)`;
+}
+
+/** `= any(...)` of every unit id of the subtree (bodies that may hold issues). */
+export const anyUnitOf = (tree: Subtree) => sql`any(${textArray(tree.ids)})`;

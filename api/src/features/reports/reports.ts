@@ -1,0 +1,262 @@
+import { asc, eq, isNull, or, sql } from 'drizzle-orm';
+import {
+  answerDays,
+  checkScores,
+  computeScore,
+  CriteriaSet,
+  isReportOnTime,
+  localDate,
+  normalizeForSearch,
+  RESPONSIBLE_KINDS,
+  routeIssue,
+  RoutingRule,
+  selectCriteriaSet,
+  toLocalIso as toIso,
+  type ReportParsed,
+  type ReportResult,
+  type SubmissionLimits,
+  VN_OFFSET_MIN,
+} from '@duhop/shared';
+import type { AuthUser, Deps } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { criteriaSets, issues, reports, routingRules } from '../../db/schema.ts';
+import { canonicalJson, sha256 } from '../../lib/crypto.ts';
+import { addFieldError, ApiError, isUniqueViolation, validationError, type FieldErrors } from '../../lib/errors.ts';
+import { issueTimes } from '../issues/view.ts';
+import { orgIndexOf } from '../org/graph.ts';
+import { insertReport } from './write.ts';
+import { loadSubmissionContext } from './submission-context.ts';
+import { provinceSettings } from '../org/settings.ts';
+
+export interface SubmitOutcome {
+  status: 200 | 201;
+  body: ReportResult;
+}
+
+/**
+ * The criteria sets (a handful) as validated definitions: the national ones and, when a unit is
+ * named, those its province imported; without a unit, every set (to name groups in history).
+ */
+export async function loadCriteriaSets(db: Db, unitId?: string): Promise<CriteriaSet[]> {
+  const rows = await db
+    .select({ definition: criteriaSets.definition })
+    .from(criteriaSets)
+    .where(
+      unitId
+        ? or(isNull(criteriaSets.provinceId), eq(criteriaSets.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
+        : undefined,
+    );
+  return rows.map((r) => r.definition as CriteriaSet);
+}
+
+/** Midnight of `now`'s local date (UTC+07:00) as an instant. */
+function localDayStart(now: Date): Date {
+  return new Date(Date.parse(`${localDate(now)}T00:00:00Z`) - VN_OFFSET_MIN * 60_000);
+}
+
+/**
+ * The province's limits on what one member submits (settings `limits`): too many issues in one
+ * report is the report's fault (422 on `issues`, the member can split it); too many reports in a
+ * day is a 429 until the local midnight. A resend of a stored report never reaches this check.
+ */
+function checkSubmissionLimits(limits: SubmissionLimits, input: ReportParsed, reportsToday: number, now: Date): void {
+  if (input.issues.length > limits.maxIssuesPerReport) {
+    const message = `Mỗi báo cáo có tối đa ${limits.maxIssuesPerReport} kiến nghị (báo cáo này có ${input.issues.length}); hãy gộp hoặc tách sang báo cáo khác`;
+    throw new ApiError(422, 'TOO_MANY_ISSUES', message, { issues: [message] });
+  }
+  if (reportsToday >= limits.maxReportsPerMemberPerDay) {
+    const err = new ApiError(
+      429,
+      'DAILY_REPORT_LIMIT',
+      `Hôm nay bạn đã gửi ${reportsToday} báo cáo, mức tối đa mỗi ngày của tỉnh là ${limits.maxReportsPerMemberPerDay}; báo cáo được giữ lại để gửi vào ngày mai`,
+    );
+    err.retryAfterSeconds = (localDayStart(now).getTime() + 86_400_000 - now.getTime()) / 1000;
+    throw err;
+  }
+}
+
+/**
+ * Stores a report exactly once: the client's id is the key; an identical resend gets the stored
+ * representation (200), a changed one 409. Scoring, routing and deadlines are computed here, never
+ * trusted from the client; everything is written in one statement or not at all. Three round trips
+ * in all: the session (requireUser), the context, the write.
+ */
+export async function submitReport(deps: Deps, user: AuthUser, input: ReportParsed): Promise<SubmitOutcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const contentHash = sha256(canonicalJson(input));
+
+  const requested = input.issues.map((i) => i.responsibleBodyId).filter((x): x is string => !!x);
+  const context = await loadSubmissionContext(db, {
+    reportId: input.id,
+    userId: user.id,
+    cellId: input.cellId,
+    meetingDate: input.meetingDate,
+    criteriaSetId: input.criteriaSetId,
+    requestedBodyIds: requested,
+    dayStart: localDayStart(now),
+  });
+  if (context.existing) {
+    const existing = await findExisting(db, input.id, contentHash, user.id);
+    if (existing) return existing;
+  }
+  const { units, sets, rules, calendar } = context;
+
+  const fields: FieldErrors = {};
+  const cell = units.find((u) => u.id === input.cellId);
+  if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
+  if (!context.assigned) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
+  checkSubmissionLimits(provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, localDate(now)).limits, input, context.reportsToday, now);
+  if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
+
+  const set = sets.find((s) => s.id === input.criteriaSetId);
+  const inForce = selectCriteriaSet(sets, input.meetingDate, cell.cellType ?? undefined);
+  if (!set) addFieldError(fields, 'criteriaSetId', 'Bộ tiêu chí không tồn tại');
+  else if (inForce && inForce.id !== set.id) {
+    addFieldError(fields, 'criteriaSetId', `Ngày họp ${input.meetingDate} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`);
+  } else Object.assign(fields, checkScores(set, input.scores, input.meetingType));
+
+  const org = orgIndexOf(units);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  input.issues.forEach((issue, idx) => {
+    if (!issue.responsibleBodyId) return;
+    const body = unitById.get(issue.responsibleBodyId);
+    if (!body) addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Cơ quan chịu trách nhiệm không tồn tại');
+    else if (body.provinceId !== cell.provinceId || !(RESPONSIBLE_KINDS.includes(body.kind) || body.id === cell.id)) {
+      addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Không thể chuyển kiến nghị đến đơn vị này');
+    }
+  });
+  if (Object.keys(fields).length > 0 || !set) throw validationError(fields);
+
+  const settings = provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, input.meetingDate);
+  const today = localDate(now);
+  const score = computeScore(set, input.scores, input.meetingType);
+  const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
+
+  const issueRows = input.issues.map((issue, position) => {
+    const routed = issue.responsibleBodyId
+      ? { bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId, profile: issue.urgency === 'urgent' ? 'urgent' : 'normal', ruleId: null }
+      : routeIssue({ category: issue.category, urgency: issue.urgency, cellId: input.cellId }, rules, org, today);
+    const times = issueTimes(now, settings.deadlines.acknowledge, answerDays(routed.profile as never, settings.deadlines), calendar);
+    return {
+      id: issue.id,
+      reportId: input.id,
+      position,
+      cellId: input.cellId,
+      authorId: user.id,
+      title: issue.title,
+      detail: issue.detail,
+      category: issue.category,
+      urgency: issue.urgency,
+      status: 'routed',
+      responsibleBodyId: routed.bodyId,
+      deadlineProfile: routed.profile,
+      routingRuleId: routed.ruleId,
+      routedAt: now,
+      ackDueAt: times.ackDueAt,
+      dueAt: times.dueAt,
+      searchText: normalizeForSearch(`${issue.title} ${issue.detail}`),
+      createdAt: now,
+      updatedAt: now,
+    };
+  });
+  const missingBody = issueRows.findIndex((r) => !r.responsibleBodyId);
+  if (missingBody >= 0) throw validationError({ [`issues.${missingBody}.responsibleBodyId`]: ['Không xác định được cơ quan chịu trách nhiệm'] });
+
+  try {
+    const stored = await insertReport(
+      db,
+      {
+        id: input.id,
+        authorId: user.id,
+        cellId: input.cellId,
+        meetingDate: input.meetingDate,
+        meetingType: input.meetingType,
+        startedAt: new Date(input.startedAt),
+        endedAt: new Date(input.endedAt),
+        online: input.online ?? false,
+        attendance: input.attendance,
+        criteriaSetId: set.id,
+        scores: input.scores,
+        groupNotes: input.groupNotes ?? {},
+        groupScores: score.groups,
+        score: score.total,
+        band: score.band,
+        cellSelfScore: input.cellSelfScore ?? null,
+        suggestions: input.suggestions,
+        onTime,
+        submittedAt: now,
+        contentHash,
+      },
+      issueRows,
+    );
+    if (!stored) {
+      // A concurrent send of the same id committed first.
+      const again = await findExisting(db, input.id, contentHash, user.id);
+      if (again) return again;
+      throw new ApiError(409, 'REPORT_CONFLICT', 'Mã báo cáo đã được dùng');
+    }
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      const again = await findExisting(db, input.id, contentHash, user.id);
+      if (again) return again;
+      throw new ApiError(409, 'ISSUE_CONFLICT', 'Mã kiến nghị đã được dùng trong một báo cáo khác', { issues: ['Mã kiến nghị bị trùng'] });
+    }
+    throw err;
+  }
+  return {
+    status: 201,
+    body: {
+      id: input.id,
+      score: score.total,
+      band: score.band,
+      onTime,
+      submittedAt: toIso(now),
+      issues: issueRows.map((r) => ({ id: r.id, responsibleBodyId: r.responsibleBodyId, status: 'routed' as const, dueAt: toIso(r.dueAt) })),
+    },
+  };
+}
+
+async function findExisting(db: Db, id: string, contentHash: string, userId: string): Promise<SubmitOutcome | null> {
+  const [row] = await db.select().from(reports).where(eq(reports.id, id)).limit(1);
+  if (!row) return null;
+  if (row.contentHash !== contentHash || row.authorId !== userId) {
+    throw new ApiError(409, 'REPORT_CONFLICT', 'Báo cáo với mã này đã được gửi với nội dung khác');
+  }
+  const rows = await db
+    .select({ id: issues.id, responsibleBodyId: issues.responsibleBodyId, status: issues.status, dueAt: issues.dueAt })
+    .from(issues)
+    .where(eq(issues.reportId, id))
+    .orderBy(issues.position);
+  return {
+    status: 200,
+    body: {
+      id: row.id,
+      score: row.score,
+      band: row.band as ReportResult['band'],
+      onTime: row.onTime,
+      submittedAt: toIso(row.submittedAt),
+      issues: rows.map((r) => ({ ...r, status: r.status as ReportResult['issues'][number]['status'], dueAt: toIso(r.dueAt) })),
+    },
+  };
+}
+
+/** The routing rules of the province a unit (a cell, a body, or the province itself) belongs to, in order. */
+export async function loadRules(db: Db, unitId: string): Promise<RoutingRule[]> {
+  const rows = await db
+    .select()
+    .from(routingRules)
+    .where(eq(routingRules.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
+    .orderBy(asc(routingRules.position), asc(routingRules.id));
+  return rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    category: r.category as RoutingRule['category'],
+    areaId: r.areaId,
+    urgency: r.urgency as RoutingRule['urgency'],
+    targetBodyId: r.targetBodyId,
+    target: r.target as RoutingRule['target'],
+    deadlineProfile: r.deadlineProfile as RoutingRule['deadlineProfile'],
+    active: r.active,
+  }));
+}
