@@ -128,6 +128,32 @@ function notEmpty(where: string, names: string[]): BackupError {
   );
 }
 
+/** What a restore needs of a database: list relations, run one transaction of batches, analyze. */
+interface RestoreTarget {
+  relations(): Promise<string[]>;
+  inTransaction(run: (exec: (batch: string) => Promise<unknown>) => Promise<void>): Promise<void>;
+  analyze(): Promise<unknown>;
+}
+
+/** Replays `text` into an empty target in one transaction: it either lands whole or not at all. */
+async function replayInto(db: RestoreTarget, text: string, where: string): Promise<number> {
+  const existing = await db.relations();
+  if (existing.length) throw notEmpty(where, existing);
+  let batches = 0;
+  try {
+    await db.inTransaction(async (exec) => {
+      for (const batch of sqlBatches(text)) {
+        await exec(batch);
+        batches++;
+      }
+    });
+  } catch (err) {
+    throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
+  }
+  await db.analyze();
+  return batches;
+}
+
 /**
  * `npm run restore -- --in FILE`: replays a backup into an empty database (PostgreSQL, or a PGlite
  * directory that is new or empty), all in one transaction: it either lands whole or not at all.
@@ -136,28 +162,23 @@ function notEmpty(where: string, names: string[]): BackupError {
 export async function restoreFromFile(target: BackupTarget, file: string): Promise<{ batches: number }> {
   const text = readFileSync(file, 'utf8');
   checkBackupText(text, file);
-  let batches = 0;
   if (target.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
     const sql = postgres(target.url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
     try {
-      const existing = await sql.unsafe<{ name: string }[]>(USER_RELATIONS);
-      if (existing.length) throw notEmpty('The database', existing.map((r) => r.name));
-      try {
-        await sql.begin(async (tx) => {
-          for (const batch of sqlBatches(text)) {
-            await tx.unsafe(batch);
-            batches++;
-          }
-        });
-      } catch (err) {
-        throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
-      }
-      await sql.unsafe('analyze');
+      const batches = await replayInto(
+        {
+          relations: async () => (await sql.unsafe<{ name: string }[]>(USER_RELATIONS)).map((r) => r.name),
+          inTransaction: async (run) => void (await sql.begin((tx) => run((batch) => tx.unsafe(batch)))),
+          analyze: () => sql.unsafe('analyze'),
+        },
+        text,
+        'The database',
+      );
+      return { batches };
     } finally {
       await sql.end({ timeout: 5 });
     }
-    return { batches };
   }
   const dir = target.dataDir;
   if (existsSync(dir) && statSync(dir).isDirectory()) {
@@ -168,26 +189,22 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
   try {
     const pg = await createPglite(dir);
     try {
-      const existing = await pg.query<{ name: string }>(USER_RELATIONS);
-      if (existing.rows.length) throw notEmpty(`DATA_DIR ${dir}`, existing.rows.map((r) => r.name));
-      try {
-        await pg.transaction(async (tx) => {
-          for (const batch of sqlBatches(text)) {
-            await tx.exec(batch);
-            batches++;
-          }
-        });
-      } catch (err) {
-        throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
-      }
-      await pg.exec('analyze');
+      const batches = await replayInto(
+        {
+          relations: async () => (await pg.query<{ name: string }>(USER_RELATIONS)).rows.map((r) => r.name),
+          inTransaction: (run) => pg.transaction((tx) => run((batch) => tx.exec(batch))),
+          analyze: () => pg.exec('analyze'),
+        },
+        text,
+        `DATA_DIR ${dir}`,
+      );
+      return { batches };
     } finally {
       await pg.close();
     }
   } finally {
     lock.release();
   }
-  return { batches };
 }
 
 /** A backup of the database this process has open (the daily schedule and GET /api/admin/backup). */
