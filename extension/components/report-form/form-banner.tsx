@@ -1,5 +1,5 @@
 import type { DraftRecord } from '../../utils/db.ts';
-import { reissueDraft } from '../../utils/draft-store.ts';
+import { reissueDraft } from '../../utils/report/draft-store.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
