@@ -1,7 +1,8 @@
 import { isClosed, type Issue } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure } from '../../utils/api.ts';
 import { db } from '../../utils/db.ts';
+import { listMyIssues } from '../../utils/my-issues/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
@@ -32,7 +33,7 @@ export function MyIssuesPage(props: { userId: string }) {
 
   const load = async () => {
     setBusy(true);
-    const res = await request((c) => c.api.my.issues.$get({ query: {} }));
+    const res = await listMyIssues();
     if (res.ok) await db.cache.put({ key, value: { items: res.data.items } satisfies Cached, fetchedAt: Date.now() });
     setFailure(res.ok ? null : res);
     setBusy(false);

@@ -1,9 +1,10 @@
 import type { ReportView as View } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure } from '../../utils/api.ts';
 import { db } from '../../utils/db.ts';
 import { formatDate, formatDateTime, formatNumber, formatSigned } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { getReport } from '../../utils/report/calls.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { ReportDocxButton } from '../synthesis/report-docx-button.tsx';
@@ -20,7 +21,7 @@ export function ReportView(props: { id: string }) {
 
   const load = async () => {
     setBusy(true);
-    const res = await request((c) => c.api.reports[':id'].$get({ param: { id } }));
+    const res = await getReport(id);
     if (res.ok) await db.cache.put({ key: `report:${id}`, value: res.data, fetchedAt: Date.now() });
     setFailure(res.ok ? null : res);
     setBusy(false);

@@ -1,8 +1,9 @@
 import { localDate, type Issue, type IssueWithEvents, type ReportView } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure } from '../../utils/api.ts';
 import { formatDate } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { getReport } from '../../utils/report/calls.ts';
 import type { Session } from '../../utils/storage.ts';
 import { actorKindsFor } from '../../utils/triage/actions.ts';
 import { getIssue } from '../../utils/triage/calls.ts';
@@ -41,7 +42,7 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
     setReport(undefined);
     void load().then(async (res) => {
       if (!res.ok) return;
-      const rep = await request((c) => c.api.reports[':id'].$get({ param: { id: res.data.reportId } }));
+      const rep = await getReport(res.data.reportId);
       setReport(rep.ok ? rep.data : null);
     });
   }, [props.id]);

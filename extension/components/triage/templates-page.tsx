@@ -1,9 +1,9 @@
 import { RESPONSIBLE_KINDS, type AnswerTemplate } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { sessionItem } from '../../utils/storage.ts';
-import { listTemplates } from '../../utils/triage/calls.ts';
+import { deleteTemplate, listTemplates, saveTemplate } from '../../utils/triage/calls.ts';
 import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { describedBy, Field } from '../ui/field.tsx';
@@ -38,7 +38,7 @@ export function TemplatesPage() {
   if (session.user.role === 'observer') return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
 
   const remove = async (tpl: AnswerTemplate) => {
-    const res = await request((c) => c.api['answer-templates'][':id'].$delete({ param: { id: tpl.id } }));
+    const res = await deleteTemplate(tpl.id);
     if (!res.ok) return setFailure(res);
     setMessage(t('tpl_deleted', { title: tpl.title }));
     await load();
@@ -143,10 +143,7 @@ function TemplateForm(props: { idPrefix: string; template?: AnswerTemplate; body
     if (Object.keys(local).length) return;
     setBusy(true);
     const json = { title: draft.title.trim(), text: draft.text.trim(), ...(props.bodyId ? { bodyId: props.bodyId } : {}) };
-    const id = props.template?.id;
-    const res = id
-      ? await request((c) => c.api['answer-templates'][':id'].$put({ param: { id }, json }))
-      : await request((c) => c.api['answer-templates'].$post({ json }));
+    const res = await saveTemplate(props.template?.id, json);
     setBusy(false);
     if (res.ok) return props.onSaved(res.data);
     setErrors(res.fields ?? {});

@@ -1,9 +1,8 @@
 import type { Issue } from '@duhop/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request, type ApiFailure, type Client } from '../../utils/api.ts';
-import { applyUpdate, inboxQuery, type InboxFilters } from '../../utils/triage/inbox-filters.ts';
-
-type InboxQueryParam = Parameters<Client['api']['inbox']['$get']>[0]['query'];
+import type { ApiFailure } from '../../utils/api.ts';
+import { listInbox } from '../../utils/triage/calls.ts';
+import { applyUpdate, type InboxFilters } from '../../utils/triage/inbox-filters.ts';
 
 export interface InboxState {
   status: 'loading' | 'ready' | 'error';
@@ -27,7 +26,7 @@ export function useInbox(filters: InboxFilters, isAdmin: boolean) {
   const key = JSON.stringify(filters);
 
   const fetchPage = (cursor: string | null) =>
-    request((c) => c.api.inbox.$get({ query: inboxQuery(filters, { cursor, isAdmin }) as InboxQueryParam }));
+    listInbox(filters, { cursor, isAdmin });
 
   const reload = async () => {
     const mine = ++seq.current;
