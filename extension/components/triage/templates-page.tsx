@@ -1,5 +1,5 @@
 import { RESPONSIBLE_KINDS, type AnswerTemplate } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { sessionItem } from '../../utils/storage.ts';
@@ -8,6 +8,7 @@ import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import './triage.css';
 
 type Draft = { title: string; text: string };
@@ -18,21 +19,19 @@ export function TemplatesPage() {
   const session = useStorageItem(sessionItem);
   const units = useOrgUnits();
   const [bodyId, setBodyId] = useState('');
-  const [items, setItems] = useState<AnswerTemplate[] | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // A failed delete shows until the list is read again.
+  const [deleteFailure, setFailure] = useState<ApiFailure | null>(null);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const isAdmin = session?.user.role === 'admin';
 
-  const load = async () => {
-    setFailure(null);
-    const res = await listTemplates(bodyId || undefined);
-    if (res.ok) setItems(res.data.items);
-    else setFailure(res);
-  };
-  useEffect(() => {
-    if (session && session.user.role !== 'observer') void load();
-  }, [session?.user.id, bodyId]);
+  const { state, reload: load } = useLoader(
+    () => (setFailure(null), listTemplates(bodyId || undefined)),
+    [session?.user.id, bodyId],
+    { manual: !session || session.user.role === 'observer' },
+  );
+  const items = state.data?.items ?? null;
+  const failure = state.status === 'error' ? state.failure : deleteFailure;
 
   if (!session) return <Loading />;
   if (session.user.role === 'observer') return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
