@@ -1,11 +1,11 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CAPTURE_MENU_ID, captureSelection, createCaptureMenu } from '../utils/capture.ts';
+import { CAPTURE_MENU_ID, captureSelection, createCaptureMenu } from '../utils/report/capture.ts';
 import { db } from '../utils/db.ts';
-import { purgeDeleted } from '../utils/draft-store.ts';
+import { purgeDeleted } from '../utils/report/draft-store.ts';
 import { onMessage } from '../utils/messaging.ts';
-import { flushSerial, refreshBadge, RETRY_ALARM } from '../utils/outbox-sender.ts';
+import { flushSerial, refreshBadge, RETRY_ALARM } from '../utils/outbox/outbox-sender.ts';
 import { sessionItem } from '../utils/storage.ts';
 import { setupDeadlineReminders } from '../utils/synthesis/reminder-watch.ts';
 import { setupMyIssuesWatch } from '../utils/triage/my-watch.ts';

@@ -1,7 +1,7 @@
 import type { AppType } from '@duhop/api';
 import { ErrorBody } from '@duhop/shared';
 import { hc, type ClientResponse } from 'hono/client';
-import { flagPasswordChange } from './password-state.ts';
+import { flagPasswordChange } from './auth/password-state.ts';
 import { getConnection } from './api-address.ts';
 import { authExpiredItem } from './storage.ts';
 

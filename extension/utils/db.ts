@@ -1,6 +1,6 @@
 import type { ReportParsed, ReportResult } from '@duhop/shared';
 import { Dexie, type Table } from 'dexie';
-import type { DraftData } from './report-model.ts';
+import type { DraftData } from './report/report-model.ts';
 
 /**
  * `draft`: being written; `queued`: in the outbox, read-only, sent by the background;

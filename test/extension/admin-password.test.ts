@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { request } from '../../extension/utils/api.ts';
 import { db } from '../../extension/utils/db.ts';
-import { changePassword } from '../../extension/utils/password-change.ts';
-import { flagPasswordChange } from '../../extension/utils/password-state.ts';
+import { changePassword } from '../../extension/utils/auth/password-change.ts';
+import { flagPasswordChange } from '../../extension/utils/auth/password-state.ts';
 import { authExpiredItem, sessionItem, type Session } from '../../extension/utils/storage.ts';
 
 const session = (mustChangePassword?: boolean): Session => ({

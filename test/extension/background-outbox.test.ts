@@ -1,10 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../extension/utils/db.ts';
-import { createDraft, queueDraft } from '../../extension/utils/draft-store.ts';
-import { BACKOFF_BASE_MS } from '../../extension/utils/outbox.ts';
-import { cancelTimer, flushSerial, RETRY_ALARM } from '../../extension/utils/outbox-sender.ts';
-import { validateDraft } from '../../extension/utils/report-validation.ts';
+import { createDraft, queueDraft } from '../../extension/utils/report/draft-store.ts';
+import { BACKOFF_BASE_MS } from '../../extension/utils/outbox/outbox.ts';
+import { cancelTimer, flushSerial, RETRY_ALARM } from '../../extension/utils/outbox/outbox-sender.ts';
+import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { apiBaseItem, authExpiredItem, sessionItem } from '../../extension/utils/storage.ts';
 import { filledDraft, resultFor, SET, USER } from './helpers/fixtures.ts';
 

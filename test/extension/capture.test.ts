@@ -1,8 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureSelection } from '../../extension/utils/capture.ts';
+import { captureSelection } from '../../extension/utils/report/capture.ts';
 import { db } from '../../extension/utils/db.ts';
-import { createDraft } from '../../extension/utils/draft-store.ts';
+import { createDraft } from '../../extension/utils/report/draft-store.ts';
 import { onMessage } from '../../extension/utils/messaging.ts';
 import { currentDraftItem, sessionItem } from '../../extension/utils/storage.ts';
 import { filledDraft, USER } from './helpers/fixtures.ts';

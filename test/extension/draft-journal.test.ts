@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearJournal, readJournal, resumeData, writeJournal } from '../../extension/utils/draft-journal.ts';
+import { clearJournal, readJournal, resumeData, writeJournal } from '../../extension/utils/report/draft-journal.ts';
 import { filledDraft } from './helpers/fixtures.ts';
 
 /** A Storage stand-in (node has no localStorage). */

@@ -10,8 +10,8 @@ import {
   restoreDraft,
   saveDraftData,
   DELETED_RETENTION_MS,
-} from '../../extension/utils/draft-store.ts';
-import { validateDraft } from '../../extension/utils/report-validation.ts';
+} from '../../extension/utils/report/draft-store.ts';
+import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { fakeClock, filledDraft, freshDb, SET, USER } from './helpers/fixtures.ts';
 
 const db = freshDb();

@@ -1,9 +1,9 @@
 import type { ReportParsed, ReportResult } from '@duhop/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../extension/utils/api.ts';
-import { createDraft, queueDraft } from '../../extension/utils/draft-store.ts';
-import { applyOutcome, backoffMs, BACKOFF_MAX_MS, classify, flushOutbox } from '../../extension/utils/outbox.ts';
-import { validateDraft } from '../../extension/utils/report-validation.ts';
+import { createDraft, queueDraft } from '../../extension/utils/report/draft-store.ts';
+import { applyOutcome, backoffMs, BACKOFF_MAX_MS, classify, flushOutbox } from '../../extension/utils/outbox/outbox.ts';
+import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { fakeClock, filledDraft, freshDb, resultFor, SET, USER } from './helpers/fixtures.ts';
 
 const db = freshDb();

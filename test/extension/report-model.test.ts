@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankDraft, computeFacts, effectiveScores, itemState, toInstant } from '../../extension/utils/report-model.ts';
+import { blankDraft, computeFacts, effectiveScores, itemState, toInstant } from '../../extension/utils/report/report-model.ts';
 import { filledDraft, SET } from './helpers/fixtures.ts';
 
 const item = (id: string) => SET.groups.flatMap((g) => g.items).find((i) => i.id === id)!;

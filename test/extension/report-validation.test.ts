@@ -1,8 +1,8 @@
 import { ReportInput } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../extension/utils/i18n/index.ts';
-import { blankDraft } from '../../extension/utils/report-model.ts';
-import { validateDraft } from '../../extension/utils/report-validation.ts';
+import { blankDraft } from '../../extension/utils/report/report-model.ts';
+import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { filledDraft, SET } from './helpers/fixtures.ts';
 
 const ID = '7b0f5d0e-3d7c-4c1e-9d6b-2a8f1f6b9e10';

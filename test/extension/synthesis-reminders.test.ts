@@ -5,7 +5,7 @@ import { badgeFor } from '../../extension/utils/badge.ts';
 import { db } from '../../extension/utils/db.ts';
 import { translator } from '../../extension/utils/i18n/translate.ts';
 import { apiBaseItem, deadlineRemindersItem, myUnseenItem, sessionItem } from '../../extension/utils/storage.ts';
-import { refreshBadge } from '../../extension/utils/outbox-sender.ts';
+import { refreshBadge } from '../../extension/utils/outbox/outbox-sender.ts';
 import { checkSerial } from '../../extension/utils/synthesis/reminder-watch.ts';
 import {
   deadlineLine,

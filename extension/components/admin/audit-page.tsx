@@ -1,10 +1,9 @@
-import type { AuditEntry } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
-import type { ApiFailure } from '../../utils/api.ts';
+import { useState } from 'preact/hooks';
 import { listAudit } from '../../utils/admin/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey, type Translate } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { failureText } from './common.tsx';
 import './admin.css';
 
@@ -25,18 +24,11 @@ export function AuditPage() {
   const [entity, setEntity] = useState('');
   // cursors[i] is the cursor that loads page i (page 0 has none).
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [page, setPage] = useState<{ items: AuditEntry[]; nextCursor: string | null } | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
   const n = cursors.length - 1;
-
-  const load = async () => {
-    setFailure(null);
-    setPage(null);
-    const res = await listAudit(cursors[n], entity);
-    if (res.ok) setPage(res.data);
-    else setFailure(res);
-  };
-  useEffect(() => void load(), [cursors, entity]);
+  // Each page replaces the one before (nothing is shown while it loads).
+  const { state, reload: load } = useLoader(() => listAudit(cursors[n], entity), [cursors, entity], { reset: true });
+  const page = state.status === 'ready' ? state.data : null;
+  const failure = state.status === 'error' ? state.failure : null;
 
   return (
     <section class="admin-page" aria-labelledby="h-audit">

@@ -2,7 +2,7 @@ import type { CriteriaSet } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { createCriteria, patchCriteria } from '../../utils/admin/calls.ts';
 import { checkCriteriaJson, criteriaTotals, fieldsToPathErrors, patchFrom, type PathError } from '../../utils/admin/criteria-json.ts';
-import { useT } from '../../utils/i18n/index.ts';
+import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Notice } from '../ui/states.tsx';
 import { failureText } from './common.tsx';
 
@@ -43,7 +43,7 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
     const res = props.mode === 'edit' ? await patchCriteria(set.id, patchFrom(set)) : await createCriteria(set);
     setBusy(false);
     if (res.ok) return props.onSaved(res.data, props.mode === 'import');
-    if (res.fields) setErrors(fieldsToPathErrors(res.fields));
+    if (res.fields) setErrors(fieldsToPathErrors(localFields(t, res.fields)));
     setFailure(failureText(t, res));
   };
   const pick = async (file: File | undefined) => {

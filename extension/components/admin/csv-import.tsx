@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { postCsv, type CsvImportKind, type CsvImportResult } from '../../utils/admin/calls.ts';
 import { buildPreview, decodeCsvBytes, sampleCsv, splitImportFields, type CsvSpec } from '../../utils/admin/csv-preview.ts';
-import { useT } from '../../utils/i18n/index.ts';
+import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Notice } from '../ui/states.tsx';
 import { failureText } from './common.tsx';
 import { PreviewTable } from './csv-preview-table.tsx';
@@ -56,7 +56,7 @@ export function CsvImport<K extends CsvImportKind>(props: {
     }
     if (res.code === 'VALIDATION_FAILED' && res.fields) {
       // A bad file (a missing column, not UTF-8) or a row that went bad since the dry run.
-      const { rowErrors, fileErrors } = splitImportFields(res.fields);
+      const { rowErrors, fileErrors } = splitImportFields(localFields(t, res.fields));
       setChecked({ text: sent, result: null, errors: rowErrors, fileErrors });
     } else setFailure(res);
   };

@@ -5,7 +5,7 @@ import { testRules } from '../../utils/admin/calls.ts';
 import { validity } from '../../utils/admin/org-tree.ts';
 import { renumber, ruleErrors } from '../../utils/admin/rules.ts';
 import { formatDateTime } from '../../utils/format.ts';
-import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { localFields, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { Field } from '../ui/field.tsx';
 import { failureText, today, UnitSelect } from './common.tsx';
 import { ruleCondition } from './rule-row.tsx';
@@ -33,7 +33,7 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
     if (res.ok) return setResult(res.data);
     setResult(null);
     setFailure(res);
-    if (res.fields) props.onRuleErrors(ruleErrors(res.fields));
+    if (res.fields) props.onRuleErrors(ruleErrors(localFields(t, res.fields)));
   };
   const index = result?.ruleId ? props.draft.findIndex((r) => r.id === result.ruleId) : -1;
 

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { listRules, saveRules } from '../../utils/admin/calls.ts';
 import { blankRule, moveItem, newRuleId, renumber, ruleErrors, rulesChanged } from '../../utils/admin/rules.ts';
-import { useT } from '../../utils/i18n/index.ts';
+import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { failureText, useAdminUnits } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
@@ -74,7 +74,7 @@ export function RulesPage(props: { params: string[] }) {
       setErrors(new Map());
       return setMessage(t('adm_rulesSaved', { n: res.data.items.length }));
     }
-    setErrors(ruleErrors(res.fields ?? {}));
+    setErrors(ruleErrors(localFields(t, res.fields ?? {})));
     setFailure(res);
   };
   const added = draft.filter((r) => !saved.some((s) => s.id === r.id)).length;

@@ -1,10 +1,10 @@
 import type { AdminUser, Role } from '@duhop/shared';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiFailure } from '../../utils/api.ts';
+import { useState } from 'preact/hooks';
 import { listUsers, type UserFilter } from '../../utils/admin/calls.ts';
 import { USER_CSV } from '../../utils/admin/csv-preview.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { failureText, roleLabel, ROLES, useAdminUnits } from './common.tsx';
 import { CsvImport } from './csv-import.tsx';
 import { UserForm } from './user-form.tsx';
@@ -18,30 +18,17 @@ export function UsersPage() {
   const t = useT();
   const units = useAdminUnits();
   const [filter, setFilter] = useState<UserFilter>({ q: '', role: '', active: '' });
-  const [items, setItems] = useState<AdminUser[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = async (cursor?: string) => {
-    const mine = ++seq.current;
-    setFailure(null);
-    const res = await listUsers({ ...filter, ...(cursor ? { cursor } : {}) });
-    if (mine !== seq.current) return; // a newer search answered first
-    if (!res.ok) return setFailure(res);
-    setItems((prev) => (cursor && prev ? [...prev, ...res.data.items] : res.data.items));
-    setNext(res.data.nextCursor);
-  };
-  // Typing in the search box waits for a pause; the selects apply at once.
-  useEffect(() => {
-    const id = setTimeout(() => void load(), filter.q ? 300 : 0);
-    return () => clearTimeout(id);
-  }, [filter.q, filter.role, filter.active]);
+  // Typing in the search box waits for a pause; the selects apply at once. A newer search wins.
+  const { state, reload: load, more, update } = useLoader(() => listUsers(filter), [filter.q, filter.role, filter.active], { delayMs: filter.q ? 300 : 0 });
+  const items = state.data?.items ?? null;
+  const next = state.data?.nextCursor ?? null;
+  const failure = state.failure;
+  const loadMore = (cursor: string) => more(() => listUsers({ ...filter, cursor }), (d, page) => ({ ...page, items: [...d.items, ...page.items] }));
 
   const changed = (u: AdminUser, text: string) => {
-    setItems((list) => list?.map((x) => (x.id === u.id ? u : x)) ?? null);
+    update((d) => ({ ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) }));
     setMessage(text);
   };
 
@@ -132,7 +119,7 @@ export function UsersPage() {
       )}
       {next && (
         <p>
-          <button type="button" onClick={() => void load(next)}>
+          <button type="button" onClick={() => void loadMore(next)}>
             {t('tg_loadMore')}
           </button>
         </p>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { errorText, useT } from '../../utils/i18n/index.ts';
-import { changePassword } from '../../utils/password-change.ts';
+import { changePassword } from '../../utils/auth/password-change.ts';
 import { signOut } from '../../utils/session.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';

@@ -1,7 +1,7 @@
 import { isClosed, type Issue } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
 import { db } from '../../utils/db.ts';
+import { listMyIssues } from '../../utils/my-issues/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
@@ -9,6 +9,7 @@ import { myUnseenItem } from '../../utils/storage.ts';
 import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { MyIssueCard } from './my-issue-card.tsx';
 import '../triage/triage.css';
 
@@ -26,17 +27,19 @@ export function MyIssuesPage(props: { userId: string }) {
   const key = `myIssues:${props.userId}`;
   const cached = useLiveQuery(() => db.cache.get(key), [key]);
   const units = useOrgUnits();
-  const [busy, setBusy] = useState(true);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [fresh, setFresh] = useState<readonly string[]>([]);
-
-  const load = async () => {
-    setBusy(true);
-    const res = await request((c) => c.api.my.issues.$get({ query: {} }));
-    if (res.ok) await db.cache.put({ key, value: { items: res.data.items } satisfies Cached, fetchedAt: Date.now() });
-    setFailure(res.ok ? null : res);
-    setBusy(false);
-  };
+  // The page shows the cached copy; the loader refreshes it (after the poll below) and says whether that failed.
+  const { state, reload: load } = useLoader(
+    async () => {
+      const res = await listMyIssues();
+      if (res.ok) await db.cache.put({ key, value: { items: res.data.items } satisfies Cached, fetchedAt: Date.now() });
+      return res;
+    },
+    [key],
+    { manual: true },
+  );
+  const busy = state.status === 'loading';
+  const failure = state.status === 'error' ? state.failure : null;
   useEffect(() => {
     void (async () => {
       await sendMessage('my-events/poll', {});

@@ -1,6 +1,6 @@
 import { formatPercent } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { ATTENDANCE_KEYS, type AttendanceKey } from '../../utils/report-model.ts';
+import { ATTENDANCE_KEYS, type AttendanceKey } from '../../utils/report/report-model.ts';
 import { Field, NumberInput } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 

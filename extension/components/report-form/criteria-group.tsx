@@ -1,7 +1,7 @@
 import type { CriteriaGroup as Group, CriteriaItem } from '@duhop/shared';
 import { formatNumber } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
-import { itemState } from '../../utils/report-model.ts';
+import { itemState } from '../../utils/report/report-model.ts';
 import { Field, NumberInput } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 

@@ -1,6 +1,6 @@
 import { formatNumber, formatSigned } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
-import { usesTargets } from '../../utils/report-model.ts';
+import { usesTargets } from '../../utils/report/report-model.ts';
 import { Field, NumberInput } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 import { CriteriaGroup } from './criteria-group.tsx';

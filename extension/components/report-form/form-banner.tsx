@@ -1,8 +1,8 @@
 import type { DraftRecord } from '../../utils/db.ts';
-import { reissueDraft } from '../../utils/draft-store.ts';
+import { reissueDraft } from '../../utils/report/draft-store.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { formatDateTime } from '../../utils/format.ts';
-import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
+import { errorText, fieldMessage, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { Notice } from '../ui/states.tsx';
 
@@ -42,7 +42,7 @@ export function FormBanner(props: { record: DraftRecord }) {
         {other.length > 0 && (
           <ul>
             {other.map(([path, msgs]) => (
-              <li key={path}>{msgs.join('; ')}</li>
+              <li key={path}>{msgs.map((m) => fieldMessage(t, m)).join('; ')}</li>
             ))}
           </ul>
         )}

@@ -1,7 +1,7 @@
 import type { Assignment, CriteriaSet, OrgUnit, ScoreResult } from '@duhop/shared';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DraftData, DraftFacts } from '../../utils/report-model.ts';
+import type { DraftData, DraftFacts } from '../../utils/report/report-model.ts';
 import type { Updater } from './use-draft-editor.ts';
 
 /** What every section of the form reads: the draft, its computed facts, and its errors by path. */

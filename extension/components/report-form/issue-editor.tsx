@@ -2,7 +2,7 @@ import { Category, Urgency } from '@duhop/shared';
 import { useMemo } from 'preact/hooks';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { bodyOptions, suggestedBody } from '../../utils/org-bodies.ts';
-import type { DraftIssue } from '../../utils/report-model.ts';
+import type { DraftIssue } from '../../utils/report/report-model.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 

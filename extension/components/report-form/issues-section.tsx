@@ -1,5 +1,5 @@
 import { useT } from '../../utils/i18n/index.ts';
-import { newIssue, type DraftIssue } from '../../utils/report-model.ts';
+import { newIssue, type DraftIssue } from '../../utils/report/report-model.ts';
 import { Empty } from '../ui/states.tsx';
 import type { Toast } from '../ui/undo-toast.tsx';
 import { useForm } from './form-context.ts';

@@ -1,12 +1,12 @@
 import { computeScore } from '@duhop/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { capturedIssue, queueDraft } from '../../utils/draft-store.ts';
+import { capturedIssue, queueDraft } from '../../utils/report/draft-store.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
 import { criteriaSetFor, readReference } from '../../utils/reference-data.ts';
-import { effectiveScores } from '../../utils/report-model.ts';
-import { validateDraft } from '../../utils/report-validation.ts';
+import { effectiveScores } from '../../utils/report/report-model.ts';
+import { validateDraft } from '../../utils/report/report-validation.ts';
 import { currentDraftItem } from '../../utils/storage.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading } from '../ui/states.tsx';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { db, type DraftRecord } from '../../utils/db.ts';
-import { clearJournal, resumeData, writeJournal } from '../../utils/draft-journal.ts';
-import { saveDraftData } from '../../utils/draft-store.ts';
-import type { DraftData } from '../../utils/report-model.ts';
+import { clearJournal, resumeData, writeJournal } from '../../utils/report/draft-journal.ts';
+import { saveDraftData } from '../../utils/report/draft-store.ts';
+import type { DraftData } from '../../utils/report/report-model.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 
 /** Quiet time after the last change before it is written (no save button). */

@@ -1,11 +1,11 @@
 import type { ReportView as View } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
 import { db } from '../../utils/db.ts';
 import { formatDate, formatDateTime, formatNumber, formatSigned } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { getReport } from '../../utils/report/calls.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { ReportDocxButton } from '../synthesis/report-docx-button.tsx';
 import { IssueStatusList } from './issue-status-list.tsx';
 
@@ -15,17 +15,14 @@ export function ReportView(props: { id: string }) {
   const locale = useLocale();
   const { id } = props;
   const cached = useLiveQuery(() => db.cache.get(`report:${id}`), [id]);
-  const [busy, setBusy] = useState(true);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-
-  const load = async () => {
-    setBusy(true);
-    const res = await request((c) => c.api.reports[':id'].$get({ param: { id } }));
+  // The page shows the cached copy; the loader refreshes it and says whether that failed.
+  const { state, reload: load } = useLoader(async () => {
+    const res = await getReport(id);
     if (res.ok) await db.cache.put({ key: `report:${id}`, value: res.data, fetchedAt: Date.now() });
-    setFailure(res.ok ? null : res);
-    setBusy(false);
-  };
-  useEffect(() => void load(), [id]);
+    return res;
+  }, [id]);
+  const busy = state.status === 'loading';
+  const failure = state.status === 'error' ? state.failure : null;
 
   if (cached.status === 'loading') return <Loading />;
   const entry = cached.status === 'ready' ? cached.value : undefined;

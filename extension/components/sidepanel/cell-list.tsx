@@ -1,10 +1,10 @@
 import type { Assignment } from '@duhop/shared';
-import { createDraft } from '../../utils/draft-store.ts';
+import { createDraft } from '../../utils/report/draft-store.ts';
 import { formatDate } from '../../utils/format.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import type { CellMonth, CellStatus } from '../../utils/month-status.ts';
-import { blankDraft } from '../../utils/report-model.ts';
+import { blankDraft } from '../../utils/report/report-model.ts';
 
 const STATUS_KEY: Record<CellStatus, MessageKey> = { none: 'statusNone', draft: 'statusDraft', queued: 'statusQueued', submitted: 'statusSubmitted' };
 

@@ -1,5 +1,5 @@
 import type { DraftRecord } from '../../utils/db.ts';
-import { deleteDraft, restoreDraft } from '../../utils/draft-store.ts';
+import { deleteDraft, restoreDraft } from '../../utils/report/draft-store.ts';
 import { formatDate, formatDateTime, formatTime } from '../../utils/format.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';

@@ -7,13 +7,10 @@ import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
-import { MyIssuesPage } from '../my-issues/my-issues-page.tsx';
-import { ReportForm } from '../report-form/report-form.tsx';
-import { ReportView } from '../report-view/report-view.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
-import { Home } from './home.tsx';
+import { screenFor } from './screens.tsx';
 
-/** The observer's side panel: header, sign-in state and the three screens. */
+/** The observer's side panel: header, sign-in state and the screen of the address (screens.tsx). */
 export function PanelApp() {
   const t = useT();
   const route = useHashRoute();
@@ -38,10 +35,11 @@ export function PanelApp() {
       </section>
     );
   } else if (session.user.mustChangePassword) screen = <PasswordChangeForm idPrefix="p-pw" required />;
-  else if (route[0] === 'draft' && route[1]) screen = <ReportForm key={route[1]} id={route[1]} userId={session.user.id} />;
-  else if (route[0] === 'report' && route[1]) screen = <ReportView key={route[1]} id={route[1]} />;
-  else if (route[0] === 'my-issues') screen = <MyIssuesPage userId={session.user.id} />;
-  else screen = <Home userId={session.user.id} />;
+  else {
+    // Keyed by the address: another draft or report is a fresh screen, not the old one updated.
+    const { screen: Screen, params } = screenFor(route);
+    screen = <Screen.component key={`${Screen.path}/${params[0] ?? ''}`} params={params} userId={session.user.id} />;
+  }
 
   return (
     <div class="panel">

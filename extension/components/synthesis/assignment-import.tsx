@@ -2,7 +2,7 @@ import { ASSIGNMENT_CSV_COLUMNS } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { buildPreview, decodeCsvBytes, sampleCsv, splitImportFields, type CsvSpec } from '../../utils/admin/csv-preview.ts';
-import { errorText, useT } from '../../utils/i18n/index.ts';
+import { errorText, localFields, useT } from '../../utils/i18n/index.ts';
 import { importAssignments } from '../../utils/synthesis/calls.ts';
 import { PreviewTable } from '../admin/csv-preview-table.tsx';
 import { Notice } from '../ui/states.tsx';
@@ -38,7 +38,7 @@ export function AssignmentImport(props: { onImported: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const fail = (text: string, f: ApiFailure) => {
-    if (f.code === 'VALIDATION_FAILED' && f.fields) setStep({ kind: 'invalid', text, fields: f.fields });
+    if (f.code === 'VALIDATION_FAILED' && f.fields) setStep({ kind: 'invalid', text, fields: localFields(t, f.fields) });
     else {
       setStep({ kind: 'empty' });
       setProblem(errorText(t, f.code, f.message));

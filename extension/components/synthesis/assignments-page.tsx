@@ -8,10 +8,10 @@ import { saveBlob } from '../../utils/synthesis/download.ts';
 import { subtree } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { AssignmentForm, type Choice } from './assignment-form.tsx';
 import { AssignmentImport } from './assignment-import.tsx';
 import { MonthBodyFilter } from './month-body-filter.tsx';
-import { useLoad } from './use-load.ts';
 import { useMonthBody, type MonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
@@ -34,7 +34,7 @@ function Assignments(props: { session: Session; params: string[] }) {
   const [panel, setPanel] = useState<'add' | 'import' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
-  const [state, reload] = useLoad(() => listAssignments({ bodyId: mb.bodyId }), [mb.bodyId]);
+  const { state, reload } = useLoader(() => listAssignments({ bodyId: mb.bodyId }), [mb.bodyId]);
   const [observers, setObservers] = useState<(Choice & { unit?: string })[] | null>(null);
   const isAdmin = props.session.user.role === 'admin';
 
@@ -44,7 +44,7 @@ function Assignments(props: { session: Session; params: string[] }) {
   }, [panel]);
 
   if (state.status === 'error' && state.failure.status === 403) return <Notice kind="info">{t('as_forbidden')}</Notice>;
-  const all = state.status === 'ready' ? state.value.items : (state.last?.items ?? null);
+  const all = state.data?.items ?? null;
   const rows = all && monthOnly ? all.filter((a) => inForce(a, mb.month)) : all;
 
   const exportCsv = async () => {

@@ -6,8 +6,8 @@ import { sessionItem, type Session } from '../../utils/storage.ts';
 import { loadCompliance } from '../../utils/synthesis/calls.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { MonthBodyFilter } from './month-body-filter.tsx';
-import { useLoad } from './use-load.ts';
 import { useMonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
@@ -26,8 +26,8 @@ export function CompliancePage(props: { params: string[] }) {
 function Compliance(props: { session: Session; params: string[] }) {
   const t = useT();
   const mb = useMonthBody('compliance', props.params, props.session);
-  const [state, reload] = useLoad(() => loadCompliance({ month: mb.month, bodyId: mb.bodyId }), [mb.month, mb.bodyId]);
-  const data = state.status === 'ready' ? state.value : state.last;
+  const { state, reload } = useLoader(() => loadCompliance({ month: mb.month, bodyId: mb.bodyId }), [mb.month, mb.bodyId]);
+  const data = state.data;
   return (
     <section class="monthly compliance" aria-labelledby="cp-h" aria-busy={state.status === 'loading'}>
       <h1 id="cp-h">

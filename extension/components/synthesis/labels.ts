@@ -1,17 +1,16 @@
-import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS, type BandCode, type Category, type IssueStatus } from '@duhop/shared';
-import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import type { BandCode, Category, IssueStatus } from '@duhop/shared';
+import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 
 /**
- * Names of bands, categories and statuses: in Vietnamese the shared labels (the same words as
- * the exports and the printed reports), in English the dictionary's.
+ * Names of bands, categories and statuses from the dictionaries (the Vietnamese entries are the
+ * shared labels the exports print: utils/i18n/vi.ts).
  */
 export function useLabels() {
   const t = useT();
-  const vi = useLocale() === 'vi';
   return {
-    band: (b: BandCode) => (vi ? BAND_LABELS[b] : t(`band_${b}` as MessageKey)),
-    category: (c: Category) => (vi ? CATEGORY_LABELS[c] : t(`cat_${c}` as MessageKey)),
-    status: (s: IssueStatus) => (vi ? STATUS_LABELS[s] : t(`st_${s}` as MessageKey)),
+    band: (b: BandCode) => t(`band_${b}` as MessageKey),
+    category: (c: Category) => t(`cat_${c}` as MessageKey),
+    status: (s: IssueStatus) => t(`st_${s}` as MessageKey),
   };
 }
 

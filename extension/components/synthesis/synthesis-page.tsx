@@ -5,11 +5,11 @@ import { sessionItem, type Session } from '../../utils/storage.ts';
 import { loadSynthesis } from '../../utils/synthesis/calls.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { MonthBodyFilter } from './month-body-filter.tsx';
 import { SynthesisCharts } from './synthesis-charts.tsx';
 import { BodiesTable, GapsTable, IssuesByBodyTable } from './synthesis-tables.tsx';
-import { useLoad } from './use-load.ts';
 import { useMonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
@@ -29,8 +29,8 @@ function Synthesis(props: { session: Session; params: string[] }) {
   const locale = useLocale();
   const mb = useMonthBody('synthesis', props.params, props.session);
   const gap = mb.extra && /^\d{1,3}(\.\d+)?$/.test(mb.extra) && Number(mb.extra) <= 100 ? Number(mb.extra) : DEFAULT_GAP;
-  const [state, reload] = useLoad(() => loadSynthesis({ month: mb.month, bodyId: mb.bodyId, gap }), [mb.month, mb.bodyId, gap]);
-  const s = state.status === 'ready' ? state.value : state.last;
+  const { state, reload } = useLoader(() => loadSynthesis({ month: mb.month, bodyId: mb.bodyId, gap }), [mb.month, mb.bodyId, gap]);
+  const s = state.data;
 
   return (
     <section class="monthly synthesis" aria-labelledby="sy-h" aria-busy={state.status === 'loading'}>

@@ -1,18 +1,11 @@
 import type { ActionType, BulkActionResult, Issue, OrgUnit } from '@duhop/shared';
 import { useState } from 'preact/hooks';
-import { request } from '../../utils/api.ts';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { Field, describedBy } from '../ui/field.tsx';
 
 export interface BulkOutcome {
   type: ActionType;
   results: BulkActionResult['results'];
-}
-
-/** Sends one action for many issues; each item succeeds or fails on its own (per-item results). */
-export async function runBulk(type: ActionType, issues: readonly Issue[], extra: { note?: string; toBodyId?: string } = {}) {
-  const items = issues.map((i) => ({ id: i.id, expectedVersion: i.version }));
-  return request((c) => c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }));
 }
 
 /** The selection's actions: acknowledge, or forward with a target body and a reason. */

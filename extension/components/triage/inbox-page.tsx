@@ -5,10 +5,11 @@ import { errorText, useT } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
 import { DEFAULT_FILTERS, isNarrowed, type InboxFilters } from '../../utils/triage/inbox-filters.ts';
 import { EMPTY_NAV, isTypingTarget, keyCommand, navReducer, targets } from '../../utils/triage/inbox-keys.ts';
+import { runBulk } from '../../utils/triage/calls.ts';
 import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { BulkBar, BulkSummary, runBulk, type BulkOutcome } from './bulk-bar.tsx';
+import { BulkBar, BulkSummary, type BulkOutcome } from './bulk-bar.tsx';
 import { InboxFilterBar } from './inbox-filter-bar.tsx';
 import { InboxRow } from './inbox-row.tsx';
 import { IssueView } from './issue-view.tsx';
@@ -38,6 +39,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
   const [filters, setFilters] = useState<InboxFilters>(() => ({ ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses] }));
   const [search, setSearch] = useState('');
   const { state, reload, loadMore, update } = useInbox(filters, isAdmin);
+  const items = state.data?.items ?? [];
   const [nav, dispatch] = useReducer(navReducer, EMPTY_NAV);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
@@ -52,13 +54,13 @@ function Inbox(props: { session: Session; openId: string | null }) {
     return () => clearTimeout(id);
   }, [search]);
 
-  const ids = state.items.map((i) => i.id);
+  const ids = items.map((i) => i.id);
   useEffect(() => dispatch({ type: 'items', ids }), [ids.join()]);
   useEffect(() => {
     listRef.current?.querySelector('[data-active="true"]')?.scrollIntoView?.({ block: 'nearest' });
   }, [nav.active]);
 
-  const byId = new Map(state.items.map((i) => [i.id, i]));
+  const byId = new Map(items.map((i) => [i.id, i]));
   const selected = nav.selected.map((id) => byId.get(id)).filter((i): i is Issue => !!i);
 
   const bulk = async (type: ActionType, list: readonly Issue[], extra: { note?: string; toBodyId?: string } = {}) => {
@@ -118,7 +120,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
           search={search}
           onSearch={setSearch}
           searchRef={searchRef}
-          counts={state.counts}
+          counts={state.data?.counts ?? {}}
           units={units}
           bodyId={bodyId}
           isAdmin={isAdmin}
@@ -126,7 +128,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
         <p class="hint keys-hint">{t('tg_keysHint')}</p>
         {outcome &&
           (outcome.results.length ? (
-            <BulkSummary outcome={outcome} titles={new Map(state.items.map((i) => [i.id, i.title]))} onClose={() => setOutcome(null)} />
+            <BulkSummary outcome={outcome} titles={new Map(items.map((i) => [i.id, i.title]))} onClose={() => setOutcome(null)} />
           ) : (
             <Notice kind="warn">{t('tg_nothingToAck')}</Notice>
           ))}
@@ -138,11 +140,11 @@ function Inbox(props: { session: Session; openId: string | null }) {
           onForward={(toBodyId, note) => void bulk('forward', selected, { toBodyId, note })}
           onClear={() => dispatch({ type: 'clear' })}
         />
-        {state.status === 'error' && !state.items.length ? (
-          <ErrorBox message={errorText(t, state.failure!.code, state.failure!.message)} onRetry={() => void reload()} />
-        ) : state.status === 'loading' && !state.items.length ? (
+        {state.status === 'error' && !items.length ? (
+          <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={() => void reload()} />
+        ) : state.status === 'loading' && !items.length ? (
           <Loading />
-        ) : !state.items.length ? (
+        ) : !items.length ? (
           <Empty>{emptyText}</Empty>
         ) : (
           <>
@@ -153,10 +155,10 @@ function Inbox(props: { session: Session; openId: string | null }) {
               </label>
               <span class="grow" />
               {state.status === 'loading' && <span class="spinner" aria-label={t('loading')} />}
-              <span class="hint">{t('tg_shown', { n: state.items.length })}</span>
+              <span class="hint">{t('tg_shown', { n: items.length })}</span>
             </div>
             <ul class="inbox-list" ref={listRef} role="listbox" aria-multiselectable="true" aria-label={t('navInbox')}>
-              {state.items.map((issue, i) => (
+              {items.map((issue, i) => (
                 <InboxRow
                   key={issue.id}
                   issue={issue}
@@ -169,10 +171,10 @@ function Inbox(props: { session: Session; openId: string | null }) {
               ))}
             </ul>
             {state.failure && state.status === 'ready' && <Notice kind="error">{errorText(t, state.failure.code, state.failure.message)}</Notice>}
-            {state.nextCursor && (
+            {state.data?.nextCursor && (
               <p>
-                <button type="button" onClick={() => void loadMore()} disabled={state.loadingMore}>
-                  {state.loadingMore ? t('loading') : t('tg_loadMore')}
+                <button type="button" onClick={() => void loadMore()} disabled={state.more}>
+                  {state.more ? t('loading') : t('tg_loadMore')}
                 </button>
               </p>
             )}

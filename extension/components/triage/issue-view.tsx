@@ -1,14 +1,14 @@
-import { localDate, type Issue, type IssueWithEvents, type ReportView } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import { localDate, type Issue } from '@duhop/shared';
 import { formatDate } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { getReport } from '../../utils/report/calls.ts';
 import type { Session } from '../../utils/storage.ts';
 import { actorKindsFor } from '../../utils/triage/actions.ts';
 import { getIssue } from '../../utils/triage/calls.ts';
 import { mergeIssue } from '../../utils/triage/inbox-filters.ts';
 import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import { ActionPanel } from './action-panel.tsx';
 import { IssueTimeline } from './issue-timeline.tsx';
 import { ReportContext } from './report-context.tsx';
@@ -18,33 +18,27 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const t = useT();
   const locale = useLocale();
   const units = useOrgUnits();
-  const [issue, setIssue] = useState<IssueWithEvents | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [report, setReport] = useState<ReportView | null | undefined>(undefined);
+  const { state, reload: load, update } = useLoader(
+    async () => {
+      const res = await getIssue(props.id);
+      if (res.ok) props.onUpdated(res.data);
+      return res;
+    },
+    [props.id],
+    { reset: true },
+  );
+  const issue = state.data;
+  const failure = state.status === 'error' ? state.failure : null;
+  // The report it came from, once the issue is known: undefined while loading, null when unavailable.
+  const reportId = issue?.reportId;
+  const rep = useLoader(() => getReport(reportId ?? ''), [reportId], { manual: !reportId, reset: true });
+  const report = rep.state.status === 'ready' ? rep.state.data : rep.state.status === 'error' ? null : undefined;
 
-  const load = async () => {
-    const res = await getIssue(props.id);
-    if (res.ok) {
-      setIssue(res.data);
-      setFailure(null);
-      props.onUpdated(res.data);
-    } else setFailure(res);
-    return res;
-  };
   const applied = async (updated: Issue) => {
-    setIssue((cur) => cur && mergeIssue(cur, updated));
+    update((cur) => mergeIssue(cur, updated));
     props.onUpdated(updated);
     await load();
   };
-  useEffect(() => {
-    setIssue(null);
-    setReport(undefined);
-    void load().then(async (res) => {
-      if (!res.ok) return;
-      const rep = await request((c) => c.api.reports[':id'].$get({ param: { id: res.data.reportId } }));
-      setReport(rep.ok ? rep.data : null);
-    });
-  }, [props.id]);
 
   if (!issue) {
     if (!failure) return <Loading />;
@@ -108,7 +102,7 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
             targets={forwardTargets(units, localDate(new Date()), issue.responsibleBodyId)}
             templatesFor={templatesFor}
             onUpdated={(updated) => void applied(updated)}
-            onStale={async () => void (await load())}
+            onStale={load}
           />
           <section>
             <h2>{t('tg_timeline')}</h2>

@@ -1,13 +1,14 @@
 import { RESPONSIBLE_KINDS, type AnswerTemplate } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
-import { request, type ApiFailure } from '../../utils/api.ts';
+import { useState } from 'preact/hooks';
+import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { sessionItem } from '../../utils/storage.ts';
-import { listTemplates } from '../../utils/triage/calls.ts';
+import { deleteTemplate, listTemplates, saveTemplate } from '../../utils/triage/calls.ts';
 import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
 import './triage.css';
 
 type Draft = { title: string; text: string };
@@ -18,27 +19,25 @@ export function TemplatesPage() {
   const session = useStorageItem(sessionItem);
   const units = useOrgUnits();
   const [bodyId, setBodyId] = useState('');
-  const [items, setItems] = useState<AnswerTemplate[] | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  // A failed delete shows until the list is read again.
+  const [deleteFailure, setFailure] = useState<ApiFailure | null>(null);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const isAdmin = session?.user.role === 'admin';
 
-  const load = async () => {
-    setFailure(null);
-    const res = await listTemplates(bodyId || undefined);
-    if (res.ok) setItems(res.data.items);
-    else setFailure(res);
-  };
-  useEffect(() => {
-    if (session && session.user.role !== 'observer') void load();
-  }, [session?.user.id, bodyId]);
+  const { state, reload: load } = useLoader(
+    () => (setFailure(null), listTemplates(bodyId || undefined)),
+    [session?.user.id, bodyId],
+    { manual: !session || session.user.role === 'observer' },
+  );
+  const items = state.data?.items ?? null;
+  const failure = state.status === 'error' ? state.failure : deleteFailure;
 
   if (!session) return <Loading />;
   if (session.user.role === 'observer') return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
 
   const remove = async (tpl: AnswerTemplate) => {
-    const res = await request((c) => c.api['answer-templates'][':id'].$delete({ param: { id: tpl.id } }));
+    const res = await deleteTemplate(tpl.id);
     if (!res.ok) return setFailure(res);
     setMessage(t('tpl_deleted', { title: tpl.title }));
     await load();
@@ -143,10 +142,7 @@ function TemplateForm(props: { idPrefix: string; template?: AnswerTemplate; body
     if (Object.keys(local).length) return;
     setBusy(true);
     const json = { title: draft.title.trim(), text: draft.text.trim(), ...(props.bodyId ? { bodyId: props.bodyId } : {}) };
-    const id = props.template?.id;
-    const res = id
-      ? await request((c) => c.api['answer-templates'][':id'].$put({ param: { id }, json }))
-      : await request((c) => c.api['answer-templates'].$post({ json }));
+    const res = await saveTemplate(props.template?.id, json);
     setBusy(false);
     if (res.ok) return props.onSaved(res.data);
     setErrors(res.fields ?? {});

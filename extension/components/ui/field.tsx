@@ -1,8 +1,14 @@
 import type { ComponentChildren } from 'preact';
+import { fieldMessage, useT } from '../../utils/i18n/index.ts';
 
-/** A labelled control with its hint and errors, linked for screen readers (`aria-describedby`). */
+/**
+ * A labelled control with its hint and errors, linked for screen readers (`aria-describedby`).
+ * Errors the server (or the shared schemas) wrote are shown in the interface language.
+ */
 export function Field(props: { id: string; label: string; hint?: string; errors?: readonly string[]; children: ComponentChildren; class?: string }) {
-  const { id, label, hint, errors = [], children } = props;
+  const t = useT();
+  const { id, label, hint, children } = props;
+  const errors = [...new Set((props.errors ?? []).map((e) => fieldMessage(t, e)))];
   return (
     <div class={`field ${errors.length ? 'field--invalid' : ''} ${props.class ?? ''}`}>
       <label for={id}>{label}</label>

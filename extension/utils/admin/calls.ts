@@ -15,7 +15,7 @@ import type {
 } from '@duhop/shared';
 import { readResponse, request, REQUEST_TIMEOUT_MS, type ApiResult } from '../api.ts';
 import { db } from '../db.ts';
-import { flagPasswordChange } from '../password-state.ts';
+import { flagPasswordChange } from '../auth/password-state.ts';
 import { getConnection } from '../api-address.ts';
 import { authExpiredItem } from '../storage.ts';
 

@@ -1,4 +1,5 @@
 import { adminEn } from './admin-en.ts';
+import { serverEn } from './server-en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { triageEn } from './triage-en.ts';
 import type { MessageKey } from './vi.ts';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...triageEn,
   ...synthesisEn,
   ...adminEn,
+  ...serverEn,
   appName: 'Dự họp',
   loading: 'Loading…',
   view: 'View',

@@ -1,4 +1,7 @@
+import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@duhop/shared';
 import { adminVi } from './admin-vi.ts';
+import { serverVi } from './server-vi.ts';
+import { prefixed } from './prefixed.ts';
 import { synthesisVi } from './synthesis-vi.ts';
 import { triageVi } from './triage-vi.ts';
 
@@ -7,6 +10,7 @@ export const vi = {
   ...triageVi,
   ...synthesisVi,
   ...adminVi,
+  ...serverVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',
   view: 'Xem',
@@ -129,10 +133,7 @@ export const vi = {
   selfScore: 'Chi bộ tự chấm',
   difference: 'Chênh lệch: {n}',
   band: 'Xếp loại',
-  band_tot: 'Tốt',
-  band_kha: 'Khá',
-  band_trung_binh: 'Trung bình',
-  band_kem: 'Kém',
+  ...prefixed('band_', BAND_LABELS),
   suggestionsHint: 'Những góp ý của cấp ủy viên với chi bộ sau buổi sinh hoạt',
   addIssue: 'Thêm kiến nghị',
   noIssues: 'Chưa có kiến nghị nào. Thêm những việc chi bộ không tự giải quyết được.',
@@ -169,25 +170,9 @@ export const vi = {
   dueAt: 'Hạn xử lý: {date}',
   isOverdue: 'Quá hạn',
   refresh: 'Cập nhật',
-  st_routed: 'Đã chuyển',
-  st_acknowledged: 'Đã tiếp nhận',
-  st_in_progress: 'Đang giải quyết',
-  st_resolved: 'Đã giải quyết xong',
-  st_scheduled: 'Sẽ giải quyết',
-  st_explained: 'Đã giải trình',
-  st_rejected: 'Không tiếp nhận',
-  st_returned: 'Trả lại để làm rõ',
-  st_forwarded: 'Đã chuyển tiếp',
-  cat_dat_dai: 'Đất đai',
-  cat_ha_tang_giao_thong: 'Hạ tầng – giao thông',
-  cat_moi_truong: 'Môi trường',
-  cat_an_ninh_trat_tu: 'An ninh trật tự',
-  cat_chinh_sach_xa_hoi: 'Chính sách xã hội',
-  cat_y_te: 'Y tế',
-  cat_giao_duc: 'Giáo dục',
-  cat_xay_dung_dang: 'Xây dựng Đảng – tổ chức cán bộ',
-  cat_kinh_te: 'Kinh tế',
-  cat_khac: 'Khác',
+  // Statuses and categories: the shared names, the same words as the exports and printed reports.
+  ...prefixed('st_', STATUS_LABELS),
+  ...prefixed('cat_', CATEGORY_LABELS),
   // Workspace
   workspaceTitle: 'Trang làm việc',
   navOverview: 'Tổng quan',

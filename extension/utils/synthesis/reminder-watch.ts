@@ -5,7 +5,7 @@ import { request } from '../api.ts';
 import { db } from '../db.ts';
 import { translator } from '../i18n/translate.ts';
 import { onMessage } from '../messaging.ts';
-import { refreshBadge } from '../outbox-sender.ts';
+import { refreshBadge } from '../outbox/outbox-sender.ts';
 import { readReference } from '../reference-data.ts';
 import { authExpiredItem, deadlineRemindersItem, localeItem, sessionItem } from '../storage.ts';
 import { dueReminders, nextReminderState, REMINDER_PREFIX, reminderNotifications, type DueCell } from './reminders.ts';

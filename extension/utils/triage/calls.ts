@@ -1,5 +1,8 @@
 import type { ActionType, Issue } from '@duhop/shared';
-import { request, type ApiResult } from '../api.ts';
+import { request, type ApiResult, type Client } from '../api.ts';
+import { inboxQuery, type InboxFilters } from './inbox-filters.ts';
+
+type InboxQueryParam = Parameters<Client['api']['inbox']['$get']>[0]['query'];
 
 /** The lifecycle calls the triage screens and the side panel make, typed by the API's client. */
 export function postAction(id: string, body: { type: ActionType; expectedVersion: number; note?: string; toBodyId?: string; documentNo?: string }): Promise<ApiResult<Issue>> {
@@ -13,6 +16,26 @@ export function getIssue(id: string) {
 export function listTemplates(bodyId?: string) {
   return request((c) => c.api['answer-templates'].$get({ query: bodyId ? { bodyId } : {} }));
 }
+
+/** One page of the inbox for a filter state (`cursor` null: the first page). */
+export function listInbox(filters: InboxFilters, opts: { cursor: string | null; isAdmin: boolean }) {
+  return request((c) => c.api.inbox.$get({ query: inboxQuery(filters, opts) as InboxQueryParam }));
+}
+
+/** Sends one action for many issues; each item succeeds or fails on its own (per-item results). */
+export function runBulk(type: ActionType, issues: readonly Issue[], extra: { note?: string; toBodyId?: string } = {}) {
+  const items = issues.map((i) => ({ id: i.id, expectedVersion: i.version }));
+  return request((c) => c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }));
+}
+
+export type TemplateInput = { title: string; text: string; bodyId?: string };
+
+/** Creates a template, or replaces the one with `id`. */
+export function saveTemplate(id: string | undefined, json: TemplateInput) {
+  return id ? request((c) => c.api['answer-templates'][':id'].$put({ param: { id }, json })) : request((c) => c.api['answer-templates'].$post({ json }));
+}
+
+export const deleteTemplate = (id: string) => request((c) => c.api['answer-templates'][':id'].$delete({ param: { id } }));
 
 /** Codes after which the issue on screen is out of date and is read again. */
 export const STALE_CODES: readonly string[] = ['VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED', 'ISSUE_NOT_FOUND'];

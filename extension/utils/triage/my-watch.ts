@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { request } from '../api.ts';
 import { translator } from '../i18n/translate.ts';
 import { onMessage } from '../messaging.ts';
-import { refreshBadge } from '../outbox-sender.ts';
+import { refreshBadge } from '../outbox/outbox-sender.ts';
 import { authExpiredItem, localeItem, myFeedItem, myNotificationsItem, myUnseenItem, sessionItem, type MyFeedState } from '../storage.ts';
 import { noticesFor, planNotifications, type FeedEvent } from './my-events.ts';
 

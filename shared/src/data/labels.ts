@@ -1,6 +1,10 @@
 import type { Category, IssueStatus } from '../schemas/common.ts';
 
-/** Vietnamese names of the issue categories, as printed in reports and exports. */
+/**
+ * Vietnamese names of the issue categories, as printed in reports and exports. The only place to
+ * change one: the extension's Vietnamese dictionary takes these as they are (cat_*, st_*), and the
+ * English one translates them.
+ */
 export const CATEGORY_LABELS: Readonly<Record<Category, string>> = Object.freeze({
   dat_dai: 'Đất đai',
   ha_tang_giao_thong: 'Hạ tầng – giao thông',

@@ -1,6 +1,6 @@
 import { HD42_2025, type ReportResult } from '@duhop/shared';
 import { DuhopDb } from '../../../extension/utils/db.ts';
-import { blankDraft, type DraftData } from '../../../extension/utils/report-model.ts';
+import { blankDraft, type DraftData } from '../../../extension/utils/report/report-model.ts';
 
 export const USER = 'acd92103-c696-4735-ba28-8a5c30f5d176';
 export const SET = HD42_2025;

@@ -1,5 +1,5 @@
 import type { ReportParsed } from '@duhop/shared';
-import { db as defaultDb, type DraftRecord, type DuhopDb } from './db.ts';
+import { db as defaultDb, type DraftRecord, type DuhopDb } from '../db.ts';
 import { newIssue, type DraftData } from './report-model.ts';
 
 /**

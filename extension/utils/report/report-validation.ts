@@ -1,5 +1,5 @@
 import { checkScores, localDate, ReportInput, type CriteriaSet, type ReportParsed } from '@duhop/shared';
-import { translator, type Translate } from './i18n/translate.ts';
+import { translator, type Translate } from '../i18n/translate.ts';
 import { ATTENDANCE_KEYS, computeFacts, effectiveScores, toInstant, type DraftData, type DraftFacts } from './report-model.ts';
 
 /** Field errors keyed like the API's 422 `fields` (`attendance.present`, `scores.g1.1`, `issues.0.title`). */

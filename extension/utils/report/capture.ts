@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { db } from './db.ts';
+import { db } from '../db.ts';
 import { appendCapturedIssue, latestDraft } from './draft-store.ts';
-import { translator } from './i18n/translate.ts';
-import { sendMessage } from './messaging.ts';
-import { currentDraftItem, localeItem, sessionItem } from './storage.ts';
+import { translator } from '../i18n/translate.ts';
+import { sendMessage } from '../messaging.ts';
+import { currentDraftItem, localeItem, sessionItem } from '../storage.ts';
 
 /** The context-menu entry "Thêm vào kiến nghị" on selected text in any page. */
 export const CAPTURE_MENU_ID = 'duhop-add-issue';

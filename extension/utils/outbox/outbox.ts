@@ -1,6 +1,6 @@
 import type { ReportParsed, ReportResult } from '@duhop/shared';
-import type { ApiResult } from './api.ts';
-import { db as defaultDb, type DraftRecord, type DuhopDb, type OutboxError } from './db.ts';
+import type { ApiResult } from '../api.ts';
+import { db as defaultDb, type DraftRecord, type DuhopDb, type OutboxError } from '../db.ts';
 
 /**
  * The outbox state machine. A queued report is sent with its client-made id, so a retry after a

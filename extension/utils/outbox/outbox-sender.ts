@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { call, makeClient } from './api.ts';
-import { showBadge } from './badge.ts';
-import { db } from './db.ts';
-import type { FlushSummary } from './messaging.ts';
+import { call, makeClient } from '../api.ts';
+import { showBadge } from '../badge.ts';
+import { db } from '../db.ts';
+import type { FlushSummary } from '../messaging.ts';
 import { flushOutbox } from './outbox.ts';
-import { getConnection } from './api-address.ts';
-import { authExpiredItem } from './storage.ts';
+import { getConnection } from '../api-address.ts';
+import { authExpiredItem } from '../storage.ts';
 
 /** The background's side of the outbox: sends with the current token, then plans the next try. */
 export const RETRY_ALARM = 'outbox-retry';

@@ -1,8 +1,8 @@
-import { request, type ApiFailure } from './api.ts';
-import { sendMessage } from './messaging.ts';
+import { request, type ApiFailure } from '../api.ts';
+import { sendMessage } from '../messaging.ts';
 import { flagPasswordChange } from './password-state.ts';
-import { refreshReference } from './reference-data.ts';
-import { authExpiredItem } from './storage.ts';
+import { refreshReference } from '../reference-data.ts';
+import { authExpiredItem } from '../storage.ts';
 
 /**
  * `POST /api/me/password`. On success this session stays valid (the user's other sessions end),

@@ -1,4 +1,4 @@
-import { sessionItem } from './storage.ts';
+import { sessionItem } from '../storage.ts';
 
 /**
  * A user holding a password someone else knows (a new account, a reset) may do nothing but change
