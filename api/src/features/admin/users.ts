@@ -4,13 +4,12 @@ import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits, sessions, users } from '../../db/schema.ts';
 import { hashPassword } from '../../lib/crypto.ts';
-import { ApiError, isUniqueViolation, validationError } from '../../lib/errors.ts';
+import { ApiError, isUniqueViolation, validationError, notFoundErrors } from '../../lib/errors.ts';
 import { writeAudit } from './audit.ts';
 import { asDb, isClosed, loadUnits } from './scope.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-export const userNotFound = () => new ApiError(404, 'USER_NOT_FOUND', 'Không tìm thấy tài khoản');
 const usernameTaken = () => new ApiError(409, 'USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng', { username: ['Tên đăng nhập đã có người dùng'] });
 
 /** The admin's view of an account: never the password or its hash. */
@@ -78,9 +77,9 @@ export async function checkUserUnit(db: Db, unitId: string, field = 'orgUnitId')
 }
 
 export async function loadUser(db: Db, id: string) {
-  if (!Uuid.safeParse(id).success) throw userNotFound();
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.user();
   const [row] = await db.select({ u: users, unitName: orgUnits.name }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.id, id));
-  if (!row) throw userNotFound();
+  if (!row) throw notFoundErrors.user();
   return row;
 }
 

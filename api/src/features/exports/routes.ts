@@ -8,7 +8,8 @@ import { exportAdmission } from '../../lib/in-worker.ts';
 import { fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
 import { CONTENT_TYPES } from './tables.ts';
-import { exportReportDocx, reportNotFound } from './report-export.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
+import { exportReportDocx } from './report-export.ts';
 
 const ReportExportQuery = z.object({ format: z.enum(['docx']).default('docx') });
 
@@ -22,7 +23,7 @@ export const reportExportRoutes = new Hono<AppEnv>()
     validate('query', ReportExportQuery),
     async (c) => {
       const id = c.req.param('id');
-      if (!Uuid.safeParse(id).success) throw reportNotFound();
+      if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
       const file = await exportReportDocx(c.var.deps.db, c.var.user, id, c.var.deps.now());
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
