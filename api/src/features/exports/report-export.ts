@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import {
   attendanceRate,
   BAND_LABELS,
@@ -26,6 +26,7 @@ import { renderFile } from './render.ts';
 import { attachmentName, CONTENT_TYPES, type ExportTable } from './tables.ts';
 import { documentHeader, type ExportFile } from './synthesis-export.ts';
 import { reportIssuesFor } from '../org/scope.ts';
+import { unitNames } from '../reports/view.ts';
 
 const MEETING_TYPES: Record<MeetingType, string> = { regular: 'Thường kỳ', topical: 'Chuyên đề', combined: 'Thường kỳ kết hợp chuyên đề' };
 const time = (d: Date) => toLocalIso(d).slice(11, 16);
@@ -48,9 +49,7 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
   if (!row || !issueRows) throw notFoundErrors.report();
   const r = row.report;
   const set = row.definition as CriteriaSet;
-  const bodyIds = [...new Set(issueRows.map((i) => i.responsibleBodyId))];
-  const bodies = bodyIds.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, bodyIds)) : [];
-  const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+  const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
   const ctx = await loadBodyContext(db, row.authorUnit);
   if (!ctx) throw notFoundErrors.report();
 
