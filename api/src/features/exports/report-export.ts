@@ -10,6 +10,7 @@ import {
   speakersShare,
   STATUS_LABELS,
   toLocalIso,
+  Uuid,
   vnDate,
   type Category,
   type CriteriaSet,
@@ -37,6 +38,7 @@ const time = (d: Date) => toLocalIso(d).slice(11, 16);
  * Visible to whoever may read the report (GET /api/reports/:id); 404 otherwise.
  */
 export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: Date): Promise<ExportFile> {
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
   const [row] = await db
     .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName, authorUnit: users.orgUnitId, definition: criteriaSets.definition })
     .from(reports)
