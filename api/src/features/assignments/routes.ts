@@ -14,6 +14,7 @@ import { requireUser } from '../../lib/auth.ts';
 import { doc } from '../../lib/openapi.ts';
 import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
+import { downloadHeaders } from '../../lib/download.ts';
 import { listAssignments } from './assignments.ts';
 import { createAssignment, endAssignment, importAssignments } from './changes.ts';
 import { assignmentsCsv, readAssignmentUpload } from './csv.ts';
@@ -49,7 +50,7 @@ export const assignmentRoutes = new Hono<AppEnv>()
       const ctx = await resolveBody(c.var.deps.db, c.var.user, q.bodyId);
       const body = new TextEncoder().encode(assignmentsCsv(await listAssignments(c.var.deps.db, ctx.body.id, q.month)));
       const name = `phan-cong-${ctx.body.id}${q.month ? `-${q.month}` : ''}.csv`.replace(/[^A-Za-z0-9._-]+/g, '-');
-      return c.body(body, 200, { 'Content-Type': CONTENT_TYPES.csv, 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' });
+      return c.body(body, 200, downloadHeaders(CONTENT_TYPES.csv, name));
     },
   )
   .post(

@@ -6,6 +6,7 @@ import { requireUser } from '../../lib/auth.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
+import { downloadHeaders } from '../../lib/download.ts';
 import { CONTENT_TYPES } from './tables.ts';
 import { exportReportDocx } from './report-export.ts';
 
@@ -21,11 +22,6 @@ export const reportExportRoutes = new Hono<AppEnv>()
     validate('query', ReportExportQuery),
     async (c) => {
       const file = await exportReportDocx(c.var.deps.db, c.var.user, c.req.param('id'), c.var.deps.now());
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        'Content-Length': String(file.body.byteLength),
-        'Cache-Control': 'no-store',
-      });
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
     },
   );
