@@ -7,7 +7,7 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type AuthUser, type Deps } from './context.ts';
 import type { Database } from './db/client.ts';
 import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
-import { ApiError, errorJson } from './lib/errors.ts';
+import { ApiError, errorJson, notFoundErrors } from './lib/errors.ts';
 import { Metrics } from './lib/metrics.ts';
 import { errorLogLine, observeRequests, type ObserveOptions } from './lib/request-log.ts';
 import { requestScope } from './lib/request-scope.ts';
@@ -153,7 +153,7 @@ export function createApp(opts: CreateAppOptions) {
     logError(err, c.var.requestId);
     return errorJson(c, new ApiError(500, 'INTERNAL_ERROR', 'Lỗi máy chủ; vui lòng thử lại sau'));
   });
-  app.notFound((c) => errorJson(c, new ApiError(404, 'ROUTE_NOT_FOUND', 'Không có đường dẫn này')));
+  app.notFound((c) => errorJson(c, notFoundErrors.route()));
 
   const routes = app
     .route('/', healthRoutes)

@@ -28,3 +28,6 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   const { sql, params } = dialect.sqlToQuery(query);
   return client.unsafe(sql, params, { prepare: true });
 }
+
+/** A `like` pattern matching `text` anywhere, its `%`, `_` and `\` taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -7,9 +7,9 @@ const LONE_SURROGATE = /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-
 /**
  * Text PostgreSQL cannot store: U+0000 anywhere (text and jsonb refuse it) and, in JSON bodies, a
  * lone surrogate escape (jsonb refuses `"\ud800"`). Either used to surface as a database error, a
- * 500; both are refused here with a 422 on every route. The body is read as bytes, which Hono
- * caches for the validators behind. (Like admin-guard's check, a doubled backslash before such an
- * escape is refused too: harmless.)
+ * 500; both are refused here with a 422 on every route (the one guard: app.ts runs it on
+ * `/api/*` before any route). The body is read as bytes, which Hono caches for the validators and
+ * CSV readers behind. (A doubled backslash before such an escape is refused too: harmless.)
  */
 export const rejectUnstorableText = createMiddleware(async (c, next) => {
   if (/%00/i.test(c.req.url) || c.req.path.includes('\u0000')) throw validationError({ _: ['Đường dẫn chứa ký tự không hợp lệ'] });

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { toLocalIso, type AuditEntry } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema.ts';
+import { keysetPage } from '../../lib/page.ts';
 
 export interface AuditInput {
   actorId: string | null;
@@ -47,7 +48,7 @@ export async function listAudit(
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => String(last.a.id));
   return {
     items: page.map(({ a, actorName }) => ({
       id: String(a.id),
@@ -59,6 +60,6 @@ export async function listAudit(
       entityId: a.entityId,
       data: a.data ?? null,
     })),
-    nextCursor: rows.length > q.limit ? String(page[page.length - 1]!.a.id) : null,
+    nextCursor,
   };
 }

@@ -4,7 +4,7 @@ import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
 import { criteriaSets } from '../../db/schema.ts';
-import { ApiError, validationError } from '../../lib/errors.ts';
+import { ApiError, validationError, notFoundErrors } from '../../lib/errors.ts';
 import { zodFields } from '../../lib/validate.ts';
 import { writeAudit } from './audit.ts';
 import { asDb } from './scope.ts';
@@ -67,7 +67,7 @@ export async function createCriteriaSet(deps: Deps, actor: AuthUser, provinceId:
 export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, patch: CriteriaSetPatch) {
   const { db } = deps;
   const [current] = await db.select().from(criteriaSets).where(eq(criteriaSets.id, id));
-  if (!current) throw new ApiError(404, 'CRITERIA_SET_NOT_FOUND', 'Không tìm thấy bộ tiêu chí');
+  if (!current) throw notFoundErrors.criteriaSet();
   await assertUnused(db, id);
   const merged: Record<string, unknown> = { ...(current.definition as CriteriaSet), ...patch };
   for (const key of ['cellTypes', 'validTo'] as const) if (patch[key] === null) delete merged[key];

@@ -2,10 +2,10 @@ import { addDays, localDate, type OrgChangeResult, type OrgUnitCloseInput, type 
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema.ts';
-import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
+import { ApiError, validationError, type FieldErrors, notFoundErrors } from '../../lib/errors.ts';
 import { writeAudit } from './audit.ts';
 import { parentProblem } from './org.ts';
-import { adminUnitView, asDb, isClosed, loadUnits, orgUnitNotFound, unitProvince } from './scope.ts';
+import { adminUnitView, asDb, isClosed, loadUnits, unitProvince } from './scope.ts';
 import { descendantIds, type OrgUnitRecord } from '../org/graph.ts';
 import { transferToSuccessor, type TransferCounts } from './org-transfer.ts';
 
@@ -49,7 +49,7 @@ export async function closeUnit(deps: Deps, actor: AuthUser, id: string, input: 
   const { db } = deps;
   const units = await loadUnits(db, [id, input.successorId]);
   const unit = units.get(id);
-  if (!unit) throw orgUnitNotFound();
+  if (!unit) throw notFoundErrors.orgUnit();
   if (isClosed(unit)) throw new ApiError(409, 'ORG_UNIT_CLOSED', `Đơn vị đã giải thể từ sau ngày ${unit.validTo}`);
   const fields: FieldErrors = {};
   if (unit.parentId === null) fields.id = ['Không thể giải thể tỉnh (thành) ủy'];

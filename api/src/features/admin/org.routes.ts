@@ -21,12 +21,11 @@ import { createUnit, listProvinceUnits, patchUnit } from './org.ts';
 import { closeUnit, mergeUnits } from './org-close.ts';
 import { importOrgUnits } from './org-import.ts';
 import { adminProvince } from './scope.ts';
-import { rejectNul } from './guard.ts';
 import { adminDoc, csvImportDoc } from './doc.ts';
 
 /** The organisation graph: add, correct, move, close, merge, import. Nothing is ever deleted. Admin only. */
 export const adminOrgRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'), rejectNul)
+  .use(requireUser, requireRole('admin'))
   .get(
     '/',
     describeRoute(adminDoc('Every unit of a province, closed ones included (the admin’s own by default)', AdminOrgUnitList)),

@@ -4,9 +4,9 @@ import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { orgUnits } from '../../db/schema.ts';
-import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
+import { ApiError, validationError, type FieldErrors, notFoundErrors } from '../../lib/errors.ts';
 import { writeAudit } from './audit.ts';
-import { adminUnitView, asDb, isClosed, loadUnits, orgUnitNotFound, unitProvince } from './scope.ts';
+import { adminUnitView, asDb, isClosed, loadUnits, unitProvince } from './scope.ts';
 import { descendantIds, toOrgUnit, type OrgUnitRecord } from '../org/graph.ts';
 
 /** Every unit of a province, closed ones included (they are history that reports and issues name). */
@@ -76,7 +76,7 @@ export async function patchUnit(deps: Deps, actor: AuthUser, id: string, patch: 
   const { db } = deps;
   const units = await loadUnits(db, [id, ...(patch.parentId ? [patch.parentId] : [])]);
   const unit = units.get(id);
-  if (!unit) throw orgUnitNotFound();
+  if (!unit) throw notFoundErrors.orgUnit();
   const fields: FieldErrors = {};
   if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
     const parent = units.get(patch.parentId);

@@ -7,12 +7,11 @@ import { requireRole, requireUser } from '../../lib/auth.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
 import { listRules, replaceRules, testRoute } from './routing.ts';
 import { adminProvince } from './scope.ts';
-import { rejectNul } from './guard.ts';
 import { adminDoc } from './doc.ts';
 
 /** A province's ordered routing rules and a dry run of them. Admin only. */
 export const adminRoutingRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'), rejectNul)
+  .use(requireUser, requireRole('admin'))
   .get(
     '/',
     describeRoute(adminDoc("A province's routing rules in the order they are tried (the admin's own by default)", RoutingRuleList)),

@@ -51,8 +51,6 @@ export const unitProvince = (u: Pick<OrgUnitRecord, 'id' | 'provinceId'>) => u.p
 /** Closed units keep their row with a `validTo`: they are history, not a place to put anything new. */
 export const isClosed = (u: Pick<OrgUnitRecord, 'validTo'>) => u.validTo != null;
 
-export const orgUnitNotFound = () => new ApiError(404, 'ORG_UNIT_NOT_FOUND', 'Không tìm thấy đơn vị');
-
 /** The wire form of a unit for admin screens (without the province configuration). */
 export function adminUnitView(u: OrgUnitRecord) {
   const { config: _config, ...rest } = u;

@@ -8,12 +8,11 @@ import { readCsvBody } from './csv.ts';
 import { adminProvince } from './scope.ts';
 import { importUsers } from './user-import.ts';
 import { createUser, listUsers, patchUser, resetPassword } from './users.ts';
-import { rejectNul } from './guard.ts';
 import { adminDoc, csvImportDoc } from './doc.ts';
 
 /** Accounts: list, create, import, edit (deactivation revokes sessions), reset a password. Admin only. */
 export const adminUserRoutes = new Hono<AppEnv>()
-  .use(requireUser, requireRole('admin'), rejectNul)
+  .use(requireUser, requireRole('admin'))
   .get('/', describeRoute(adminDoc("Accounts of a province's units (the admin's own by default)", AdminUserList)), validate('query', AdminUserQuery), async (c) => {
     const q = c.req.valid('query');
     const provinceId = await adminProvince(c.var.deps.db, c.var.user, q.provinceId);

@@ -3,14 +3,15 @@ import { toLocalIso, Uuid, type AdminUser, type Role, type UserPatchInput } from
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits, sessions, users } from '../../db/schema.ts';
+import { containsPattern } from '../../db/rows.ts';
 import { hashPassword } from '../../lib/crypto.ts';
-import { ApiError, isUniqueViolation, validationError } from '../../lib/errors.ts';
+import { ApiError, isUniqueViolation, validationError, notFoundErrors } from '../../lib/errors.ts';
+import { decodeCursor, encodeCursor, keysetPage } from '../../lib/page.ts';
 import { writeAudit } from './audit.ts';
 import { asDb, isClosed, loadUnits } from './scope.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-export const userNotFound = () => new ApiError(404, 'USER_NOT_FOUND', 'Không tìm thấy tài khoản');
 const usernameTaken = () => new ApiError(409, 'USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng', { username: ['Tên đăng nhập đã có người dùng'] });
 
 /** The admin's view of an account: never the password or its hash. */
@@ -28,13 +29,8 @@ export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser
   };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
-const encodeCursor = (s: string) => Buffer.from(s).toString('base64url');
-function decodeCursor(s: string): string {
-  const name = Buffer.from(s, 'base64url').toString('utf8');
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) throw validationError({ cursor: ['Con trỏ phân trang không hợp lệ'] });
-  return name;
-}
+/** The lower-cased username a cursor carries. */
+const readNameCursor = (cursor: string) => decodeCursor(cursor, (name) => (/^[a-z0-9][a-z0-9._-]*$/.test(name) ? name : null));
 
 export interface UserListQuery {
   q?: string | undefined;
@@ -52,8 +48,8 @@ export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
   if (q.role) filters.push(eq(users.role, q.role));
   if (q.orgUnitId) filters.push(eq(users.orgUnitId, q.orgUnitId));
   if (q.active !== undefined) filters.push(eq(users.active, q.active));
-  if (q.q) filters.push(or(ilike(users.username, `%${escapeLike(q.q)}%`), ilike(users.displayName, `%${escapeLike(q.q)}%`))!);
-  if (q.cursor) filters.push(gt(lowerName, decodeCursor(q.cursor)));
+  if (q.q) filters.push(or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q)))!);
+  if (q.cursor) filters.push(gt(lowerName, readNameCursor(q.cursor)));
   const rows = await db
     .select({ u: users, unitName: orgUnits.name })
     .from(users)
@@ -61,12 +57,8 @@ export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
     .where(and(...filters))
     .orderBy(asc(lowerName))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => adminUserView(r.u, r.unitName)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.u.username.toLowerCase()) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor(last.u.username.toLowerCase()));
+  return { items: page.map((r) => adminUserView(r.u, r.unitName)), nextCursor };
 }
 
 /** A unit a user may belong to: it exists and is not closed. Field errors name `field`. */
@@ -78,9 +70,9 @@ export async function checkUserUnit(db: Db, unitId: string, field = 'orgUnitId')
 }
 
 export async function loadUser(db: Db, id: string) {
-  if (!Uuid.safeParse(id).success) throw userNotFound();
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.user();
   const [row] = await db.select({ u: users, unitName: orgUnits.name }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.id, id));
-  if (!row) throw userNotFound();
+  if (!row) throw notFoundErrors.user();
   return row;
 }
 

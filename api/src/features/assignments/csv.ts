@@ -1,5 +1,6 @@
 import { ASSIGNMENT_CSV_COLUMNS, CsvError, normalizeForSearch, parseCsv, parseDayInput, toCsv, type AssignmentRecord } from '@duhop/shared';
-import { validationError, type FieldErrors } from '../../lib/errors.ts';
+import type { Context } from 'hono';
+import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
 import type { AssignmentDraft } from './assignments.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -15,8 +16,30 @@ const ALIASES: Record<Key, string[]> = {
   validTo: ['Đến ngày', 'validTo', 'Ngày kết thúc'],
 };
 
+const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel|application\/octet-stream)\b/i;
+
+/**
+ * The text of an assignment import: a CSV body, or the file of a multipart form (as a browser's
+ * file input sends it). Anything else is 415; a broken form or a file that is not UTF-8, 400/422.
+ */
+export async function readAssignmentUpload(c: Context): Promise<string> {
+  const type = c.req.header('content-type') ?? '';
+  let bytes: ArrayBuffer;
+  if (/^multipart\/form-data\b/i.test(type)) {
+    // A broken multipart body (bad boundary, truncated) is the client's error, not a 500.
+    const form = await c.req.parseBody().catch(() => {
+      throw new ApiError(400, 'MALFORMED_BODY', 'Biểu mẫu multipart/form-data không đọc được');
+    });
+    const file = Object.values(form).find((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
+    if (!file) throw validationError({ file: ['Chọn tệp CSV để nhập'] });
+    bytes = await file.arrayBuffer();
+  } else if (CSV_TYPES.test(type)) bytes = await c.req.arrayBuffer();
+  else throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Gửi tệp CSV (Content-Type: text/csv) hoặc biểu mẫu multipart/form-data');
+  return decodeUtf8(bytes);
+}
+
 /** Decodes an uploaded file as UTF-8 (BOM allowed); anything else is a 422 saying how to save it. */
-export function decodeUtf8(bytes: ArrayBuffer): string {
+function decodeUtf8(bytes: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

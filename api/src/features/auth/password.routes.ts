@@ -5,7 +5,6 @@ import type { AppEnv } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { doc } from '../../lib/openapi.ts';
 import { jsonBody } from '../../lib/validate.ts';
-import { rejectNul } from '../admin/guard.ts';
 import { changeOwnPassword } from './password-change.ts';
 
 /**
@@ -16,7 +15,6 @@ export const mePasswordRoutes = new Hono<AppEnv>().post(
   '/password',
   describeRoute(doc('Change my password ({currentPassword, newPassword}; at least 8 characters, different from the current one)', Ok, { body: ChangePasswordInput })),
   requireUser,
-  rejectNul,
   ...jsonBody(ChangePasswordInput),
   async (c) => {
     await changeOwnPassword(c.var.deps, c.var.user, c.req.valid('json'));

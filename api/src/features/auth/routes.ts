@@ -1,29 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { LoginInput, LoginResponse, Ok, toLocalIso } from '@duhop/shared';
+import { LoginInput, LoginResponse, Ok } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { clientAddress } from '../../lib/client-address.ts';
-import { hashPassword, needsRehash, newToken, sha256, verifyPassword } from '../../lib/crypto.ts';
-import { ApiError } from '../../lib/errors.ts';
 import { doc } from '../../lib/openapi.ts';
-import { loginKeys, loginSucceeded, takeLoginAttempt } from '../../lib/throttle.ts';
 import { jsonBody } from '../../lib/validate.ts';
-
-// Verifying against a fixed hash when the user does not exist keeps the timing the same.
-const dummyHash = hashPassword('not-a-real-password');
-
-/** Has this user signed in from `address` before (within the sessions kept)? */
-async function isKnownAddress(db: Db, userId: string, address: string): Promise<boolean> {
-  const rows = await db.select({ one: sql`1` }).from(sessions).where(and(eq(sessions.userId, userId), eq(sessions.clientAddress, address))).limit(1);
-  return rows.length > 0;
-}
-
-/** "45 giây", "2 phút" */
-const waitText = (seconds: number) => (seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`);
+import { revokeSession, signIn } from './sessions.ts';
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
@@ -31,49 +14,12 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute(doc('Sign in with a username and password', LoginResponse, { body: LoginInput, auth: false })),
     ...jsonBody(LoginInput),
     async (c) => {
-      const { db, now, config } = c.var.deps;
-      const { username, password } = c.req.valid('json');
-      const key = username.toLowerCase();
-      const address = clientAddress(c, config.trustProxy);
-      const keys = loginKeys(key, address);
-      const [user] = await db.select().from(users).where(sql`lower(${users.username}) = ${key}`).limit(1);
-      const attempt = await takeLoginAttempt(db, keys, now(), config, () => (user ? isKnownAddress(db, user.id, address) : Promise.resolve(false)));
-      if (!attempt.ok) {
-        c.header('Retry-After', String(attempt.retryAfterSeconds));
-        throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${waitText(attempt.retryAfterSeconds)}`);
-      }
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash));
-      // A wrong guess keeps the attempt taken above as its failure record.
-      if (!user || !ok || !user.active) throw new ApiError(401, 'INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng');
-      await loginSucceeded(db, keys, attempt);
-      if (needsRehash(user.passwordHash)) {
-        // Made with older (cheaper) scrypt parameters: redo it now that the password is known,
-        // unless it changed meanwhile.
-        const passwordHash = await hashPassword(password);
-        await db.update(users).set({ passwordHash }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
-      }
-      const token = newToken();
-      const expiresAt = new Date(now().getTime() + config.tokenTtlHours * 3600_000);
-      await db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, createdAt: now(), lastUsedAt: now(), expiresAt, clientAddress: address });
-      return c.json(
-        {
-          token,
-          expiresAt: toLocalIso(expiresAt),
-          user: {
-            id: user.id,
-            username: user.username,
-            displayName: user.displayName,
-            role: user.role as LoginResponse['user']['role'],
-            orgUnitId: user.orgUnitId,
-            mustChangePassword: user.mustChangePassword,
-          },
-        },
-        200,
-      );
+      const { deps } = c.var;
+      return c.json(await signIn(deps, c.req.valid('json'), clientAddress(c, deps.config.trustProxy)), 200);
     },
   )
   .post('/logout', describeRoute(doc('Revoke the current token', Ok)), requireUser, async (c) => {
     const { db, now } = c.var.deps;
-    await db.update(sessions).set({ revokedAt: now() }).where(eq(sessions.tokenHash, c.var.user.tokenHash));
+    await revokeSession(db, c.var.user.tokenHash, now());
     return c.json({ ok: true as const }, 200);
   });

@@ -1,15 +1,10 @@
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { downloadHeaders } from '../../lib/download.ts';
 import { fileDoc } from '../../lib/openapi-files.ts';
-import { writeAudit } from '../admin/audit.ts';
-import { backupFileName, backupOpenDatabase, BackupError } from './backup.ts';
+import { backupDownload } from './download.ts';
 
 /**
  * `GET /api/admin/backup`: the same dump as `npm run backup` (plain SQL), of the database this
@@ -22,27 +17,7 @@ export const adminBackupRoutes = new Hono<AppEnv>().use(requireUser, requireRole
     tags: ['admin'],
   }),
   async (c) => {
-    const { database, now } = c.var.deps;
-    const dir = mkdtempSync(join(tmpdir(), 'duhop-backup-'));
-    const at = now();
-    const name = backupFileName(at);
-    const file = join(dir, name);
-    try {
-      await backupOpenDatabase(database, file);
-    } catch (err) {
-      rmSync(dir, { recursive: true, force: true });
-      if (err instanceof BackupError) throw new ApiError(503, 'BACKUP_UNAVAILABLE', `Không sao lưu được cơ sở dữ liệu: ${err.message}`);
-      throw err;
-    }
-    const bytes = statSync(file).size;
-    await writeAudit(c.var.deps.db, { actorId: c.var.user.id, at, action: 'database.backup', entity: 'database', data: { driver: database.driver, bytes, file: name } });
-    const stream = createReadStream(file);
-    stream.once('close', () => rmSync(dir, { recursive: true, force: true }));
-    return c.body(Readable.toWeb(stream) as ReadableStream, 200, {
-      'Content-Type': 'application/sql; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Content-Length': String(bytes),
-      'Cache-Control': 'no-store',
-    });
+    const { name, bytes, stream } = await backupDownload(c.var.deps, c.var.user);
+    return c.body(stream, 200, downloadHeaders('application/sql; charset=utf-8', name, bytes));
   },
 );

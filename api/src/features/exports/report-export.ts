@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   attendanceRate,
   BAND_LABELS,
@@ -10,6 +10,7 @@ import {
   speakersShare,
   STATUS_LABELS,
   toLocalIso,
+  Uuid,
   vnDate,
   type Category,
   type CriteriaSet,
@@ -19,16 +20,16 @@ import {
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { criteriaSets, issues, orgUnits, reports, users } from '../../db/schema.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
 import { loadBodyContext } from '../org/body-scope.ts';
 import { numberedSections, type DocBlock } from './docx.ts';
 import { renderFile } from './render.ts';
 import { attachmentName, CONTENT_TYPES, type ExportTable } from './tables.ts';
 import { documentHeader, type ExportFile } from './synthesis-export.ts';
 import { reportIssuesFor } from '../org/scope.ts';
+import { unitNames } from '../reports/view.ts';
 
 const MEETING_TYPES: Record<MeetingType, string> = { regular: 'Thường kỳ', topical: 'Chuyên đề', combined: 'Thường kỳ kết hợp chuyên đề' };
-export const reportNotFound = () => new ApiError(404, 'REPORT_NOT_FOUND', 'Không tìm thấy báo cáo');
 const time = (d: Date) => toLocalIso(d).slice(11, 16);
 
 /**
@@ -37,6 +38,7 @@ const time = (d: Date) => toLocalIso(d).slice(11, 16);
  * Visible to whoever may read the report (GET /api/reports/:id); 404 otherwise.
  */
 export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: Date): Promise<ExportFile> {
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
   const [row] = await db
     .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName, authorUnit: users.orgUnitId, definition: criteriaSets.definition })
     .from(reports)
@@ -46,14 +48,12 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
     .where(eq(reports.id, id));
   // Same issues as GET /api/reports/:id: a body never reads a sibling routed elsewhere.
   const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
-  if (!row || !issueRows) throw reportNotFound();
+  if (!row || !issueRows) throw notFoundErrors.report();
   const r = row.report;
   const set = row.definition as CriteriaSet;
-  const bodyIds = [...new Set(issueRows.map((i) => i.responsibleBodyId))];
-  const bodies = bodyIds.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, bodyIds)) : [];
-  const bodyName = new Map(bodies.map((b) => [b.id, b.name]));
+  const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
   const ctx = await loadBodyContext(db, row.authorUnit);
-  if (!ctx) throw reportNotFound();
+  if (!ctx) throw notFoundErrors.report();
 
   const a = r.attendance as { total: number; exempted: number; present: number; absentWithReason: number; absentWithoutReason: number; speakers: number; absentWithoutReasonNames?: string[] };
   const scores = r.scores as Record<string, number>;

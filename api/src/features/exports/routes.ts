@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { Uuid } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
+import { downloadHeaders } from '../../lib/download.ts';
 import { CONTENT_TYPES } from './tables.ts';
-import { exportReportDocx, reportNotFound } from './report-export.ts';
+import { exportReportDocx } from './report-export.ts';
 
 const ReportExportQuery = z.object({ format: z.enum(['docx']).default('docx') });
 
@@ -21,14 +21,7 @@ export const reportExportRoutes = new Hono<AppEnv>()
     describeRoute(fileDoc('One report as DOCX (administrative layout) for the member’s records; visible to those who may read the report', [CONTENT_TYPES.docx], ReportExportQuery)),
     validate('query', ReportExportQuery),
     async (c) => {
-      const id = c.req.param('id');
-      if (!Uuid.safeParse(id).success) throw reportNotFound();
-      const file = await exportReportDocx(c.var.deps.db, c.var.user, id, c.var.deps.now());
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        'Content-Length': String(file.body.byteLength),
-        'Cache-Control': 'no-store',
-      });
+      const file = await exportReportDocx(c.var.deps.db, c.var.user, c.req.param('id'), c.var.deps.now());
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
     },
   );

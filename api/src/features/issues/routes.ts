@@ -1,38 +1,13 @@
-import { eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { ActionInput, BulkActionInput, BulkActionResult, Issue, IssueWithEvents, Uuid } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
-import { issues, orgUnits } from '../../db/schema.ts';
-import type { AuthUser } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { ApiError, notFoundErrors } from '../../lib/errors.ts';
+import { doc } from '../../lib/openapi.ts';
 import { jsonBody } from '../../lib/validate.ts';
 import { applyAction } from './actions.ts';
-import { doc } from '../../lib/openapi.ts';
-import { loadEvents } from './events.ts';
-import { issueView } from './view.ts';
-import { canSeeIssue } from '../org/scope.ts';
-
-const body = alias(orgUnits, 'body');
-export const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
-
-/** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
-export async function loadVisibleIssue(db: Db, user: AuthUser, id: string, now: Date): Promise<IssueWithEvents> {
-  if (!Uuid.safeParse(id).success) throw issueNotFound();
-  const [row] = await db
-    .select({ issue: issues, cellName: orgUnits.name, bodyName: body.name })
-    .from(issues)
-    .innerJoin(orgUnits, eq(orgUnits.id, issues.cellId))
-    .innerJoin(body, eq(body.id, issues.responsibleBodyId))
-    .where(eq(issues.id, id));
-  if (!row) throw issueNotFound();
-  const view = issueView(row.issue, now, { cellName: row.cellName, bodyName: row.bodyName });
-  if (!(await canSeeIssue(db, user, row.issue, view.overdue))) throw issueNotFound();
-  return { ...view, events: await loadEvents(db, id) };
-}
+import { loadVisibleIssue } from './issues.ts';
 
 export const issueRoutes = new Hono<AppEnv>()
   .use(requireUser)
@@ -61,7 +36,7 @@ export const issueRoutes = new Hono<AppEnv>()
     ...jsonBody(ActionInput),
     async (c) => {
       const id = c.req.param('id');
-      if (!Uuid.safeParse(id).success) throw issueNotFound();
+      if (!Uuid.safeParse(id).success) throw notFoundErrors.issue();
       return c.json(await applyAction(c.var.deps, c.var.user, id, c.req.valid('json')), 200);
     },
   )

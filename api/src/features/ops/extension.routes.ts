@@ -4,7 +4,7 @@ import { describeRoute, resolver, type DescribeRouteOptions } from 'hono-openapi
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppEnv } from '../../context.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
 
 /**
  * The self-hosted extension (`EXTENSION_DIR`, written by `npm run package`): the update manifest
@@ -31,12 +31,12 @@ function fileDoc(summary: string, contentType: string): DescribeRouteOptions {
 
 async function sendFile(c: Context<AppEnv>, name: string, contentType: string) {
   const dir = c.var.deps.config.extensionDir;
-  if (!dir) throw new ApiError(404, 'EXTENSION_NOT_HOSTED', 'Máy chủ này không phát hành tiện ích (chưa đặt EXTENSION_DIR)');
+  if (!dir) throw notFoundErrors.extensionNotHosted();
   let body: Buffer;
   try {
     body = await readFile(join(dir, name));
   } catch {
-    throw new ApiError(404, 'EXTENSION_NOT_PACKAGED', `Chưa có tệp ${name} trong EXTENSION_DIR (chạy npm run package)`);
+    throw notFoundErrors.extensionFile(name);
   }
   // The same names carry every new version: browsers must revalidate, never keep a stale copy.
   return c.body(new Uint8Array(body), 200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import { ErrorBody } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
-import { ApiError } from '../../lib/errors.ts';
+import { ApiError, notFoundErrors } from '../../lib/errors.ts';
 
 const sameToken = (given: string, expected: string) => {
   const a = Buffer.from(given);
@@ -31,7 +31,7 @@ export const metricsRoutes = new Hono<AppEnv>().get(
   }),
   async (c) => {
     const { config, metrics, database } = c.var.deps;
-    if (!config.metricsToken) throw new ApiError(404, 'ROUTE_NOT_FOUND', 'Không có đường dẫn này');
+    if (!config.metricsToken) throw notFoundErrors.route();
     const match = /^Bearer\s+(\S+)$/.exec(c.req.header('authorization') ?? '');
     if (!match || !sameToken(match[1]!, config.metricsToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');

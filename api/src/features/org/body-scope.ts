@@ -3,7 +3,7 @@ import { TRIAGE_KINDS } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { ApiError, forbidden } from '../../lib/errors.ts';
+import { forbidden, notFoundErrors } from '../../lib/errors.ts';
 import { isAncestor } from './scope.ts';
 
 export interface BodyRef {
@@ -21,7 +21,7 @@ export interface BodyContext {
   province: { id: string; name: string; kind: string; config: Record<string, unknown> | null } | null;
 }
 
-export const bodyNotFound = () => new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn');
+export const bodyNotFound = notFoundErrors.body;
 
 /**
  * The body a monthly view is about: the one asked for (default: the caller's own), with its

@@ -7,6 +7,7 @@ import { exportAdmission } from '../../lib/in-worker.ts';
 import { doc } from '../../lib/openapi.ts';
 import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
+import { downloadHeaders } from '../../lib/download.ts';
 import { resolveBody } from '../org/body-scope.ts';
 import { assertNotFuture } from './compliance.ts';
 import { CONTENT_TYPES } from '../exports/tables.ts';
@@ -50,11 +51,6 @@ export const synthesisRoutes = new Hono<AppEnv>()
       const ctx = await resolveBody(db, c.var.user, q.bodyId);
       const { view, items } = await loadSynthesis(db, ctx, q.month, q.gap, at);
       const file = await exportSynthesis(ctx, view, items, q.format, at);
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'Content-Disposition': `attachment; filename="${file.filename}"`,
-        'Content-Length': String(file.body.byteLength),
-        'Cache-Control': 'no-store',
-      });
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
     },
   );

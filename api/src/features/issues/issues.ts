@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Uuid, type Issue, type IssueWithEvents } from '@duhop/shared';
+import type { AuthUser } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { issues, orgUnits } from '../../db/schema.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
+import { canSeeIssue } from '../org/scope.ts';
+import { loadEvents } from './events.ts';
+import { issueView } from './view.ts';
+
+const body = alias(orgUnits, 'body');
+
+/** Issues with the names of their cell and responsible body: the query behind every issue list. */
+export const selectNamedIssues = (db: Db) =>
+  db
+    .select({ issue: issues, cellName: orgUnits.name, bodyName: body.name })
+    .from(issues)
+    .innerJoin(orgUnits, eq(orgUnits.id, issues.cellId))
+    .innerJoin(body, eq(body.id, issues.responsibleBodyId));
+
+type NamedIssueRow = { issue: typeof issues.$inferSelect; cellName: string; bodyName: string };
+
+/** A row of `selectNamedIssues` on the wire, `overdue` computed at `now`. */
+export const namedIssueView = (r: NamedIssueRow, now: Date): Issue => issueView(r.issue, now, { cellName: r.cellName, bodyName: r.bodyName });
+
+/** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
+export async function loadVisibleIssue(db: Db, user: AuthUser, id: string, now: Date): Promise<IssueWithEvents> {
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.issue();
+  const [row] = await selectNamedIssues(db).where(eq(issues.id, id));
+  if (!row) throw notFoundErrors.issue();
+  const view = namedIssueView(row, now);
+  if (!(await canSeeIssue(db, user, row.issue, view.overdue))) throw notFoundErrors.issue();
+  return { ...view, events: await loadEvents(db, id) };
+}

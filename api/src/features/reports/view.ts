@@ -1,0 +1,78 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import { toLocalIso, Uuid, type ReportView } from '@duhop/shared';
+import type { AuthUser } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { orgUnits, reports, users } from '../../db/schema.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
+import { issueView } from '../issues/view.ts';
+import { reportIssuesFor } from '../org/scope.ts';
+
+/** The caller's own reports, newest first, as a summary line each. */
+export async function listOwnReports(db: Db, user: AuthUser, limit: number) {
+  const rows = await db
+    .select({
+      id: reports.id,
+      cellId: reports.cellId,
+      cellName: orgUnits.name,
+      meetingDate: reports.meetingDate,
+      score: reports.score,
+      band: reports.band,
+      onTime: reports.onTime,
+      submittedAt: reports.submittedAt,
+    })
+    .from(reports)
+    .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
+    .where(eq(reports.authorId, user.id))
+    .orderBy(desc(reports.submittedAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, submittedAt: toLocalIso(r.submittedAt) }));
+}
+
+/** Names of units by id (the bodies a report's issues sit with). */
+export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unique)) : [];
+  return new Map(rows.map((b) => [b.id, b.name]));
+}
+
+/**
+ * A stored report with the issues the caller may see: all for its author and admins; for a body,
+ * those it holds, held or may take over (never a sibling routed elsewhere). None: 404.
+ */
+export async function loadReportView(db: Db, user: AuthUser, id: string, now: Date): Promise<ReportView> {
+  if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
+  const [row] = await db
+    .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName })
+    .from(reports)
+    .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
+    .innerJoin(users, eq(users.id, reports.authorId))
+    .where(eq(reports.id, id));
+  const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
+  if (!row || !issueRows) throw notFoundErrors.report();
+  const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
+  const r = row.report;
+  return {
+    id: r.id,
+    authorId: r.authorId,
+    authorName: row.authorName,
+    cellId: r.cellId,
+    cellName: row.cellName,
+    meetingDate: r.meetingDate,
+    meetingType: r.meetingType,
+    startedAt: toLocalIso(r.startedAt),
+    endedAt: toLocalIso(r.endedAt),
+    online: r.online,
+    attendance: r.attendance as Record<string, unknown>,
+    criteriaSetId: r.criteriaSetId,
+    scores: r.scores as Record<string, number>,
+    groupNotes: r.groupNotes as Record<string, string>,
+    score: r.score,
+    groupScores: r.groupScores as Record<string, number>,
+    band: r.band,
+    cellSelfScore: r.cellSelfScore,
+    suggestions: r.suggestions,
+    onTime: r.onTime,
+    submittedAt: toLocalIso(r.submittedAt),
+    issues: issueRows.map((i) => issueView(i, now, { cellName: row.cellName, bodyName: bodyName.get(i.responsibleBodyId) })),
+  };
+}
