@@ -10,7 +10,7 @@ export interface SubmissionContext {
   existing: boolean;
   /** The author is assigned to the cell on the meeting date. */
   assigned: boolean;
-  /** The routing graph of the cell (see `loadRoutingGraph`). */
+  /** The routing graph of the cell: its own part (cell, named bodies, ancestors, successors) and the cached rule targets. */
   units: OrgUnitRecord[];
   /** The province's routing rules, in order (as `loadRules`). */
   rules: RoutingRule[];
