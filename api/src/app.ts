@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type AuthUser, type Deps } from './context.ts';
+import { ReferenceCache } from './features/reports/reference-cache.ts';
 import type { Database } from './db/client.ts';
 import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
 import { ApiError, errorJson, notFoundErrors } from './lib/errors.ts';
@@ -65,6 +66,7 @@ export function createApp(opts: CreateAppOptions) {
     config,
     metrics,
     storageGuard: opts.storageGuard,
+    reference: new ReferenceCache(),
   };
   const logError = opts.logError ?? ((err, id) => console.error(errorLogLine(err, id)));
   const { faults } = opts.database;

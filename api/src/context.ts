@@ -2,6 +2,7 @@ import type { Role } from '@duhop/shared';
 import type { Database, Db } from './db/client.ts';
 import type { StorageGuard } from './db/health.ts';
 import type { Metrics } from './lib/metrics.ts';
+import type { ReferenceCache } from './features/reports/reference-cache.ts';
 
 export interface AppConfig {
   /** Origins allowed besides the browser-extension schemes. */
@@ -59,6 +60,8 @@ export interface Deps {
   metrics: Metrics;
   /** PGlite: refuses writes while the data directory's disk is nearly full. */
   storageGuard?: StorageGuard;
+  /** Rules, criteria sets, holidays and rule targets per province, for submissions (invalidated by version). */
+  reference: ReferenceCache;
 }
 
 export interface AuthUser {

@@ -7,6 +7,8 @@
 //   BENCH_ONLY     `pglite` or `postgres` to measure one database
 // `npm run bench -- startup` measures only the production server's start-up and idle memory
 // (`npm run build`, then `npm run serve` on the seeded history; see serve-startup.ts).
+// `npm run bench -- submit` measures only one member's two-issue submissions on the demo database
+// (req/s and API CPU per submission at 16 connections; see submit-member.ts).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { bundleSizes } from './bundle.ts';
 import { measureDatabase, type DatabaseFigures } from './measure.ts';
 import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
 import { seedProvince } from './seed-province.ts';
+import { measureMember, type MemberFigures } from './submit-member.ts';
 import { renderMarkdown, renderServeMarkdown, type BenchResult } from './table.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -27,6 +30,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const only = process.env.BENCH_ONLY;
 const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const startupOnly = process.argv.slice(2).includes('startup');
+const submitOnly = process.argv.slice(2).includes('submit');
 if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
 const log = (s: string) => console.log(s);
@@ -105,7 +109,40 @@ const nproc = () => {
   }
 };
 
-try {
+/** One member's submissions on a fresh demo database of each kind (PGlite, then PostgreSQL). */
+async function benchMember(): Promise<void> {
+  const figures: MemberFigures[] = [];
+  if (only !== 'postgres') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'duhop-bench-member-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    figures.push(await measureMember('pglite', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ESCALATION_INTERVAL_MS: '3600000' }, seconds, log));
+  }
+  if (only !== 'pglite' && pgBase) {
+    const name = `duhop_bench_member_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(pgBase, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+    const u = new URL(pgBase);
+    u.pathname = `/${name}`;
+    figures.push(await measureMember('postgres', { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: u.toString(), DB_POOL_MAX: '10', ESCALATION_INTERVAL_MS: '3600000' }, seconds, log));
+  }
+  const lines = [
+    `One member, two-issue reports, demo database (${new Date().toISOString()}, ${nproc()} cores, load ${loadavg()[0]!.toFixed(2)}):`,
+    '',
+    '| database | connections | req/s | p50 / p95 ms | API CPU ms per submission | errors |',
+    '|---|---:|---:|---|---:|---:|',
+    ...figures.map((f) => `| ${f.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${f.connections} | ${Math.round(f.run.rps)} | ${f.run.p50.toFixed(1)} / ${f.run.p95.toFixed(1)} | ${f.cpuMsPerSubmission.toFixed(2)} | ${f.run.errors} |`),
+  ];
+  const dir = join(root, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'submit-latest.md'), `${lines.join('\n')}\n`);
+  console.log(`\n${lines.join('\n')}`);
+}
+
+async function benchAll(): Promise<void> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
   buildApi(); // npm run serve runs api/dist
@@ -132,6 +169,10 @@ try {
   writeFileSync(join(dir, `${name}latest.md`), markdown);
   console.log(`\n${markdown}`);
   console.log(`(written to bench/results/; ${Math.round((performance.now() - started) / 1000)} s in all)`);
+}
+
+try {
+  await (submitOnly ? benchMember() : benchAll());
 } finally {
   await cleanup();
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -269,4 +270,18 @@ export const auditLog = pgTable(
     data: jsonb('data'),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+/**
+ * One row whose `version` a trigger bumps (migration 0005) in the same transaction as any change to
+ * org_units, routing_rules, criteria_sets or holidays: the reference data each API process caches
+ * for submissions (features/reports/reference-cache.ts) is reloaded when it reads a newer version.
+ */
+export const referenceVersion = pgTable(
+  'reference_version',
+  {
+    id: smallint('id').primaryKey().default(1),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [check('reference_version_one_row', sql`${t.id} = 1`)],
 );

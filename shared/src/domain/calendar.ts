@@ -10,7 +10,7 @@ export const VN_OFFSET_MIN = 420;
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Guard against a calendar with no working day at all (an endless loop otherwise). */
+/** How far `addWorkingDays` looks (plus 7 days per working day asked) before it gives up: a calendar may have no working day at all. */
 const MAX_SCAN_DAYS = 3_660;
 
 /** Days off and worked Saturdays, indexed for lookup. Build it with `makeCalendar`. */
@@ -58,22 +58,21 @@ export function isWorkingDay(date: string, cal: Calendar): boolean {
  * The `n`-th working day strictly after `date` (strictly before it when `n` is negative).
  * `n = 0` returns `date` itself if it is a working day, else the next working day.
  * Deadlines count from the day after receipt, as Vietnamese administrative practice does.
+ * Computed, not walked: a binary search over the day for the count `workingDaysBetween` gives.
+ * Throws RangeError where the day-by-day walk gave up (no working day within ~10 years + 7·|n| days).
  */
 export function addWorkingDays(date: string, n: number, cal: Calendar): string {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be an integer, got ${n}`);
-  let day = dayNumber(date);
-  if (n === 0) {
-    for (let i = 0; i < MAX_SCAN_DAYS; i++, day++) if (isWorkingDay(fromDayNumber(day), cal)) return fromDayNumber(day);
-    throw new RangeError('addWorkingDays: no working day found');
-  }
-  const step = n > 0 ? 1 : -1;
-  let left = Math.abs(n);
-  for (let scanned = 0; left > 0; scanned++) {
-    if (scanned > MAX_SCAN_DAYS + Math.abs(n) * 7) throw new RangeError('addWorkingDays: no working day found');
-    day += step;
-    if (isWorkingDay(fromDayNumber(day), cal)) left--;
-  }
-  return fromDayNumber(day);
+  const day = dayNumber(date);
+  const idx = indexOf(cal);
+  const found =
+    n === 0
+      ? firstReaching(day, day + MAX_SCAN_DAYS - 1, (t) => countWorking(idx, day - 1, t) >= 1)
+      : n > 0
+        ? firstReaching(day + 1, day + MAX_SCAN_DAYS + n * 7 + 1, (t) => countWorking(idx, day, t) >= n)
+        : lastReaching(day - MAX_SCAN_DAYS + n * 7 - 1, day - 1, (t) => countWorking(idx, t - 1, day - 1) >= -n);
+  if (found === null) throw new RangeError('addWorkingDays: no working day found');
+  return fromDayNumber(found);
 }
 
 /**
@@ -84,10 +83,76 @@ export function addWorkingDays(date: string, n: number, cal: Calendar): string {
 export function workingDaysBetween(from: string, to: string, cal: Calendar): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-  let count = 0;
-  for (let d = lo + 1; d <= hi; d++) if (isWorkingDay(fromDayNumber(d), cal)) count++;
-  return sign * count;
+  const idx = indexOf(cal);
+  return a <= b ? countWorking(idx, a, b) : -countWorking(idx, b, a);
+}
+
+/**
+ * A calendar as two sorted lists of day numbers: weekdays off (holidays not also listed as worked)
+ * and weekend days worked. Working days in a range are then its Monday–Fridays, minus the first
+ * list's days in it, plus the second's, each counted by binary search.
+ */
+interface CalendarIndex {
+  daysOff: number[];
+  weekendsWorked: number[];
+}
+const indexes = new WeakMap<Calendar, CalendarIndex>();
+
+function indexOf(cal: Calendar): CalendarIndex {
+  let idx = indexes.get(cal);
+  if (!idx) {
+    const isWeekend = (d: string) => weekday(d) === 0 || weekday(d) === 6;
+    const sorted = (ds: string[]) => ds.map(dayNumber).sort((x, y) => x - y);
+    idx = {
+      daysOff: sorted([...cal.holidays].filter((d) => !isWeekend(d) && !cal.workingWeekends.has(d))),
+      weekendsWorked: sorted([...cal.workingWeekends].filter(isWeekend)),
+    };
+    indexes.set(cal, idx);
+  }
+  return idx;
+}
+
+/** Monday–Fridays among day numbers [0, m) counted from Monday 1969-12-29 (day −3); negative m counts backwards. */
+const weekdaysBefore = (m: number): number => 5 * Math.floor(m / 7) + Math.min(((m % 7) + 7) % 7, 5);
+
+/** How many of the sorted `days` are ≤ `d`. */
+function countUpTo(days: readonly number[], d: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! <= d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Working days among day numbers (a, b], a ≤ b. */
+function countWorking(idx: CalendarIndex, a: number, b: number): number {
+  const weekdays = weekdaysBefore(b + 4) - weekdaysBefore(a + 4);
+  return weekdays - (countUpTo(idx.daysOff, b) - countUpTo(idx.daysOff, a)) + (countUpTo(idx.weekendsWorked, b) - countUpTo(idx.weekendsWorked, a));
+}
+
+/** The least t in [lo, hi] where the monotone `ok` (false… then true…) holds, or null. */
+function firstReaching(lo: number, hi: number, ok: (t: number) => boolean): number | null {
+  if (lo > hi || !ok(hi)) return null;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (ok(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The greatest t in [lo, hi] where the monotone `ok` (true… then false…) holds, or null. */
+function lastReaching(lo: number, hi: number, ok: (t: number) => boolean): number | null {
+  if (lo > hi || !ok(lo)) return null;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ok(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Adds calendar days (not working days) to a date. */

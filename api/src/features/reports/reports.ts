@@ -87,7 +87,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   const contentHash = sha256(canonicalJson(input));
 
   const requested = input.issues.map((i) => i.responsibleBodyId).filter((x): x is string => !!x);
-  const context = await loadSubmissionContext(db, {
+  const context = await loadSubmissionContext(db, deps.reference, {
     reportId: input.id,
     userId: user.id,
     cellId: input.cellId,

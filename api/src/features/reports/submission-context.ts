@@ -2,14 +2,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import { makeCalendar, type Calendar, type CriteriaSet, type RoutingRule } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRowsPrepared } from '../../db/rows.ts';
-import { routingGraphSql, toOrgUnit, type OrgRow, type OrgUnitRecord } from '../org/graph.ts';
+import { toOrgUnit, type OrgRow, type OrgUnitRecord } from '../org/graph.ts';
+import type { ReferenceCache } from './reference-cache.ts';
 
 export interface SubmissionContext {
   /** A report with this id is already stored (a resend, or a clash). */
   existing: boolean;
   /** The author is assigned to the cell on the meeting date. */
   assigned: boolean;
-  /** The routing graph of the cell (see `loadRoutingGraph`). */
+  /** The routing graph of the cell: its own part (cell, named bodies, ancestors, successors) and the cached rule targets. */
   units: OrgUnitRecord[];
   /** The province's routing rules, in order (as `loadRules`). */
   rules: RoutingRule[];
@@ -24,10 +25,8 @@ export interface SubmissionContext {
 interface Row {
   existing: boolean;
   assigned: boolean;
+  version: number | null;
   units: OrgRow[] | null;
-  rules: RoutingRule[] | null;
-  sets: CriteriaSet[] | null;
-  holidays: { date: string; dayOff: boolean }[] | null;
   reports_today: number | string | null;
 }
 
@@ -42,45 +41,52 @@ export interface ContextParams {
   dayStart: Date;
 }
 
-/** The statement behind `loadSubmissionContext` (exported for EXPLAIN in test/bench). */
+/**
+ * The statement behind `loadSubmissionContext` (exported for EXPLAIN in test/bench): what is the
+ * author's and the cell's own, and the version of the reference data cached per process. The org
+ * units read here are the cell and the bodies the observer named, with their ancestors and
+ * successors; the rule targets' part of the routing graph comes from the cache.
+ */
 export function submissionContextSql(p: ContextParams): SQL {
-  const province = sql`(select province_id from org_units where id = ${p.cellId})`;
+  const seeds = [p.cellId, ...p.requestedBodyIds];
   return sql`select
       exists(select 1 from reports where id = ${p.reportId}::uuid) as existing,
       exists(select 1 from assignments
               where user_id = ${p.userId}::uuid and cell_id = ${p.cellId} and valid_from <= ${p.meetingDate}::date
                 and (valid_to is null or valid_to >= ${p.meetingDate}::date)) as assigned,
-      (select json_agg(g) from (${routingGraphSql(p.cellId, p.requestedBodyIds)}) g) as units,
-      (select json_agg(json_build_object('id', id, 'position', position, 'category', category, 'areaId', area_id, 'urgency', urgency,
-                 'targetBodyId', target_body_id, 'target', target, 'deadlineProfile', deadline_profile, 'active', active) order by position, id)
-         from routing_rules where province_id = ${province}) as rules,
-      (select json_agg(definition) from criteria_sets
-        where (province_id is null or province_id = ${province})
-          and (id = ${p.criteriaSetId}
-               or (definition->>'validFrom' <= ${p.meetingDate} and (definition->>'validTo' is null or definition->>'validTo' >= ${p.meetingDate})))) as sets,
-      (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
-        where province_id = '' or province_id = ${province}) as holidays,
+      (select version from reference_version where id = 1) as version,
+      (select json_agg(g) from (with recursive g as (
+          select * from org_units where id in (${sql.join(seeds.map((id) => sql`${id}`), sql`, `)})
+          union
+          select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
+        ) select * from g) g) as units,
       (select count(*)::int from reports where author_id = ${p.userId}::uuid and submitted_at >= ${p.dayStart.toISOString()}::timestamptz) as reports_today`;
 }
 
+const NO_REFERENCE = { rules: [], sets: [], calendar: makeCalendar([]), ruleUnits: [] };
+
 /**
- * Everything a submission is checked, scored and routed against, in one round trip: a report
- * used to cost six queries here (five in parallel, then the calendar), each waiting for a pooled
- * connection under load, or queued behind each other on PGlite's single connection.
+ * Everything a submission is checked, scored and routed against, in one round trip while the
+ * cached reference data is current (a second, rare one to reload it after a change): a report
+ * used to cost six queries here, then one that re-read and re-parsed every rule, criteria set,
+ * holiday and rule target each time.
  */
-export async function loadSubmissionContext(db: Db, p: ContextParams): Promise<SubmissionContext> {
+export async function loadSubmissionContext(db: Db, cache: ReferenceCache, p: ContextParams): Promise<SubmissionContext> {
   const [row] = await queryRowsPrepared<Row>(db, submissionContextSql(p));
-  const holidays = row?.holidays ?? [];
+  const own = (row?.units ?? []).map(toOrgUnit);
+  const cell = own.find((u) => u.id === p.cellId);
+  // No such cell: the submission is refused before any reference data is looked at.
+  const ref = cell?.kind === 'cell' ? await cache.get(db, cell.provinceId, Number(row?.version ?? 0)) : NO_REFERENCE;
+  const ownIds = new Set(own.map((u) => u.id));
   return {
     existing: row?.existing === true,
     assigned: row?.assigned === true,
-    units: (row?.units ?? []).map(toOrgUnit),
-    rules: row?.rules ?? [],
-    sets: row?.sets ?? [],
-    reportsToday: Number(row?.reports_today ?? 0),
-    calendar: makeCalendar(
-      holidays.filter((h) => h.dayOff),
-      holidays.filter((h) => !h.dayOff),
+    units: [...own, ...ref.ruleUnits.filter((u) => !ownIds.has(u.id))],
+    rules: ref.rules,
+    sets: ref.sets.filter(
+      (s) => s.id === p.criteriaSetId || (s.validFrom <= p.meetingDate && (s.validTo == null || s.validTo >= p.meetingDate)),
     ),
+    reportsToday: Number(row?.reports_today ?? 0),
+    calendar: ref.calendar,
   };
 }
