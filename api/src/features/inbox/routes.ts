@@ -12,6 +12,7 @@ import { doc } from '../../lib/openapi.ts';
 import { validate } from '../../lib/validate.ts';
 import { issueView } from '../issues/view.ts';
 import { overdueCondition as overdueSql, timestamp } from '../issues/overdue-sql.ts';
+import { inSubtree } from '../org/sql.ts';
 
 const body = alias(orgUnits, 'body');
 
@@ -53,9 +54,7 @@ export const inboxRoutes = new Hono<AppEnv>()
       const filters: SQL[] =
         q.scope === 'escalated'
           ? [
-              sql`${issues.responsibleBodyId} in (with recursive d as (
-                    select id from org_units where parent_id = ${bodyId}
-                    union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`,
+              inSubtree(issues.responsibleBodyId, bodyId, { self: false }),
               sql`${issues.escalatedAt} is not null`,
               overdueSql(now),
             ]
@@ -63,9 +62,7 @@ export const inboxRoutes = new Hono<AppEnv>()
       if (q.category) filters.push(eq(issues.category, q.category));
       if (q.cellId) filters.push(eq(issues.cellId, q.cellId));
       if (q.communeId) {
-        filters.push(sql`${issues.cellId} in (with recursive d as (
-            select id from org_units where id = ${q.communeId}
-            union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`);
+        filters.push(inSubtree(issues.cellId, q.communeId, { self: true }));
       }
       if (q.q) {
         const needle = normalizeForSearch(q.q);
