@@ -64,15 +64,12 @@ export function treeRows(units: readonly AdminOrgUnit[], today: string, collapse
 export function matchWithAncestors(units: readonly AdminOrgUnit[], q: string): Set<string> | undefined {
   const needle = normalizeForSearch(q);
   if (!needle) return undefined;
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const org = new OrgIndex(units);
   const out = new Set<string>();
   for (const u of units) {
     if (!normalizeForSearch(`${u.name} ${u.id}`).includes(needle)) continue;
-    let cur: AdminOrgUnit | undefined = u;
-    while (cur && !out.has(cur.id)) {
-      out.add(cur.id);
-      cur = cur.parentId ? byId.get(cur.parentId) : undefined;
-    }
+    out.add(u.id);
+    for (const a of org.ancestors(u.id)) out.add(a.id);
   }
   return out;
 }
