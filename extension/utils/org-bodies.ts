@@ -1,4 +1,4 @@
-import { OrgIndex, routeIssue, type Category, type OrgUnit, type RoutingRule, type Urgency } from '@duhop/shared';
+import { isOpenOn, OrgIndex, routeIssue, type Category, type OrgUnit, type RoutingRule, type Urgency } from '@duhop/shared';
 
 /**
  * The responsible body of an issue. The server routes by the province's rules whenever the
@@ -31,7 +31,7 @@ export interface BodyOption {
  * cell itself (issues within its own remit). Works for any number of levels.
  */
 export function bodyOptions(units: readonly OrgUnit[], cellId: string, date: string): BodyOption[] {
-  const open = units.filter((u) => u.validFrom <= date && (u.validTo == null || u.validTo >= date) && (u.kind !== 'cell' || u.id === cellId));
+  const open = units.filter((u) => isOpenOn(u, date) && (u.kind !== 'cell' || u.id === cellId));
   const ids = new Set(open.map((u) => u.id));
   const children = new Map<string | null, OrgUnit[]>();
   for (const u of open) {

@@ -1,7 +1,7 @@
-import { OPEN_STATUSES, type Issue } from '@duhop/shared';
+import { actorKindsFor, OPEN_STATUSES, OrgIndex, type Issue, type OrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../extension/utils/i18n/translate.ts';
-import { actionBody, actionFields, actionsFor, actorKindsFor, checkAction, isOneClick, reopenDeadline, withTemplate } from '../../extension/utils/triage/actions.ts';
+import { actionBody, actionFields, actionsFor, checkAction, isOneClick, reopenDeadline, withTemplate } from '../../extension/utils/triage/actions.ts';
 import { applyUpdate, DEFAULT_FILTERS, inboxQuery, isNarrowed, toggleStatus, type InboxFilters } from '../../extension/utils/triage/inbox-filters.ts';
 import { EMPTY_NAV, isTypingTarget, keyCommand, navReducer, targets, type NavState } from '../../extension/utils/triage/inbox-keys.ts';
 
@@ -152,14 +152,39 @@ describe('keyboard triage', () => {
 });
 
 describe('actions offered', () => {
-  const staff = { id: 'u1', role: 'staff' as const, orgUnitId: 'hung-nguyen' };
+  // The province graph as `GET /api/org-units` gives it: province → commune → its board; a sibling board.
+  const unit = (id: string, kind: OrgUnitKind, parentId: string | null): OrgUnit => ({ id, name: id, kind, parentId, validFrom: '2025-07-01', validTo: null });
+  const org = new OrgIndex([
+    unit('na-tu', 'province', null),
+    unit('na-bnc', 'province_board', 'na-tu'),
+    unit('hung-nguyen', 'commune', 'na-tu'),
+    unit('hung-nguyen-vp', 'commune_board', 'hung-nguyen'),
+  ]);
+  const issue = (overdue: boolean) => ({ responsibleBodyId: 'hung-nguyen', authorId: 'o1', overdue });
 
-  it('works out the actor kinds like the API', () => {
-    expect(actorKindsFor(staff, { responsibleBodyId: 'hung-nguyen', overdue: false })).toEqual(['holder']);
-    expect(actorKindsFor(staff, { responsibleBodyId: 'hn-board', overdue: true })).toEqual(['parent']);
-    expect(actorKindsFor(staff, { responsibleBodyId: 'hn-board', overdue: false })).toEqual([]);
-    expect(actorKindsFor({ id: 'u9', role: 'admin', orgUnitId: 'na-tu' }, { responsibleBodyId: 'x', overdue: false })).toEqual(['admin']);
-    expect(actorKindsFor({ id: 'o1', role: 'observer', orgUnitId: 'hung-nguyen' }, { responsibleBodyId: 'hung-nguyen', overdue: false }, 'o1')).toEqual(['author']);
+  // Roles × overdue × where the caller sits: the shared rule the issue screen applies (and the API).
+  it.each<[Role, string, boolean, string[]]>([
+    ['staff', 'hung-nguyen', false, ['holder']],
+    ['leader', 'hung-nguyen', true, ['holder']],
+    ['staff', 'na-tu', false, []],
+    ['staff', 'na-tu', true, ['parent']],
+    ['leader', 'na-tu', true, ['parent']],
+    // A sibling body, or one below the holder, is never the parent, overdue or not (the
+    // extension used to take any staff for the parent once an issue was overdue).
+    ['staff', 'na-bnc', true, []],
+    ['leader', 'na-bnc', false, []],
+    ['staff', 'hung-nguyen-vp', true, []],
+    ['observer', 'na-tu', true, []],
+    ['admin', 'na-bnc', true, ['admin']],
+  ])('%s of %s, overdue %s: %j', (role, orgUnitId, overdue, kinds) => {
+    expect(actorKindsFor({ id: 'u1', role, orgUnitId }, issue(overdue), org)).toEqual(kinds);
+  });
+
+  it('the author is known from the issue itself; buttons follow the kinds', () => {
+    expect(actorKindsFor({ id: 'o1', role: 'observer', orgUnitId: 'hung-nguyen' }, issue(false), org)).toEqual(['author']);
+    expect(actionsFor({ status: 'routed' }, actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-bnc' }, issue(true), org))).toEqual([]);
+    // Before the graph is loaded nobody is a parent body: fewer buttons, never more.
+    expect(actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-tu' }, issue(true), new OrgIndex([]))).toEqual([]);
   });
 
   it.each<[Issue['status'], string[], string[]]>([

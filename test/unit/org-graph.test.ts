@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrgIndex, actorKindsFor, type OrgUnit, type OrgUnitKind } from '@duhop/shared';
+import { OrgIndex, actorKindsFor, endedBefore, isOpenOn, KIND_ORDER, needsAncestry, NO_ANCESTRY, RESPONSIBLE_KINDS, type OrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
 
 const u = (id: string, kind: OrgUnitKind, parentId: string | null, extra: Partial<OrgUnit> = {}): OrgUnit => ({
   id,
@@ -80,6 +80,33 @@ describe('OrgIndex', () => {
     expect(org.resolveOpen(id, date)?.id).toBe(expected);
   });
 
+  it.each([
+    [threeTier, 'ha', ['ha', 'hu-1', 'xa-x', 'cb-x1', 'cb-h1']],
+    [threeTier, 'hu-1', ['hu-1', 'xa-x', 'cb-x1', 'cb-h1']],
+    [threeTier, 'cb-x1', ['cb-x1']],
+    [threeTier, 'ghost', ['ghost']],
+    [twoTier, 'na', ['na', 'na-bnc', 'xa-a', 'cb-a1', 'xa-c', 'cb-c1']],
+    [broken, 'p', ['p', 'q', 'cb']],
+  ])('#%# subtreeIds(%s): the unit and everything below it, closed units included, cycles visited once', (org, id, ids) => {
+    expect([...org.subtreeIds(id)].sort()).toEqual([...ids].sort());
+    expect(org.descendants(id).map((x) => x.id).sort()).toEqual(ids.filter((x) => x !== id).sort());
+  });
+
+  it.each([
+    [{ validFrom: '2025-07-01', validTo: null }, '2025-07-01', true, false],
+    [{ validFrom: '2025-07-01', validTo: null }, '2025-06-30', false, false],
+    [{ validFrom: '2025-07-01', validTo: '2025-12-31' }, '2025-12-31', true, false],
+    [{ validFrom: '2025-07-01', validTo: '2025-12-31' }, '2026-01-01', false, true],
+    [{ validTo: null }, '1900-01-01', true, false],
+  ])('#%# isOpenOn(%j, %s) = %s, endedBefore = %s', (period, date, open, ended) => {
+    expect(isOpenOn(period, date)).toBe(open);
+    expect(endedBefore(period, date)).toBe(ended);
+  });
+
+  it('orders kinds as the responsible kinds, cells last', () => {
+    expect(KIND_ORDER).toEqual([...RESPONSIBLE_KINDS, 'cell']);
+  });
+
   it('gives parents and children', () => {
     expect(threeTier.parentOf('xa-x')?.id).toBe('hu-1');
     expect(threeTier.parentOf('ha')).toBeUndefined();
@@ -100,5 +127,21 @@ describe('actorKindsFor', () => {
     [{ id: 'root', role: 'admin', orgUnitId: 'ha' }, issue, ['admin']],
   ] as const)('#%# %j → %j', (user, iss, kinds) => {
     expect(actorKindsFor(user, iss, threeTier)).toEqual(kinds);
+  });
+});
+
+describe('needsAncestry', () => {
+  // The API loads a body's ancestry only when the rule asks: wherever it does not, any graph gives the same kinds.
+  const roles: Role[] = ['observer', 'staff', 'leader', 'admin'];
+  const units = ['ha', 'hu-1', 'xa-x', 'cb-x1', 'cb-h1'];
+  it('is false exactly where the graph cannot change the answer', () => {
+    for (const role of roles)
+      for (const orgUnitId of units)
+        for (const overdue of [false, true]) {
+          const user = { id: 'a', role, orgUnitId };
+          const iss = { responsibleBodyId: 'xa-x', authorId: 'obs', overdue };
+          if (!needsAncestry(user, iss)) expect(actorKindsFor(user, iss, NO_ANCESTRY)).toEqual(actorKindsFor(user, iss, threeTier));
+          else expect(role === 'staff' || role === 'leader').toBe(true);
+        }
   });
 });

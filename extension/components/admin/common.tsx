@@ -1,4 +1,4 @@
-import { localDate, type AdminOrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
+import { endedBefore, localDate, type AdminOrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { listUnits } from '../../utils/admin/calls.ts';
@@ -103,7 +103,7 @@ export function UnitSelect(props: {
 }) {
   const t = useT();
   const allowed = props.filter ? new Set(props.units.filter(props.filter).map((u) => u.id)) : null;
-  const open = props.units.filter((u) => u.validTo == null || u.validTo >= today() || u.id === props.value);
+  const open = props.units.filter((u) => !endedBefore(u, today()) || u.id === props.value);
   const rows = treeRows(open, today());
   return (
     <select

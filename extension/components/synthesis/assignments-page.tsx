@@ -1,11 +1,10 @@
-import type { AssignmentRecord } from '@duhop/shared';
+import { endedBefore, isOpenOn, OrgIndex, type AssignmentRecord } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMonth } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
 import { downloadAssignments, endAssignment, listAssignments, listObservers } from '../../utils/synthesis/calls.ts';
 import { saveBlob } from '../../utils/synthesis/download.ts';
-import { subtree } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
@@ -128,7 +127,7 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
   const [date, setDate] = useState(props.today < a.validFrom ? a.validFrom : props.today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const open = a.validTo == null || a.validTo >= props.today;
+  const open = !endedBefore(a, props.today);
 
   const confirm = async () => {
     setBusy(true);
@@ -181,7 +180,7 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
 /** Members to choose from: an admin's observers under the body; otherwise those already assigned here. */
 function memberChoices(mb: MonthBody, list: readonly AssignmentRecord[], observers: (Choice & { unit?: string })[] | null): Choice[] {
   if (observers) {
-    const below = subtree(mb.units, mb.bodyId);
+    const below = new OrgIndex(mb.units).subtreeIds(mb.bodyId);
     return observers.filter((o) => !o.unit || below.has(o.unit) || mb.units.length === 0);
   }
   const seen = new Map<string, string>();
@@ -191,9 +190,9 @@ function memberChoices(mb: MonthBody, list: readonly AssignmentRecord[], observe
 
 /** Cells open today under the body. */
 function cellChoices(mb: MonthBody): Choice[] {
-  const below = subtree(mb.units, mb.bodyId);
+  const below = new OrgIndex(mb.units).subtreeIds(mb.bodyId);
   return mb.units
-    .filter((u) => u.kind === 'cell' && below.has(u.id) && u.validFrom <= mb.today && (u.validTo == null || u.validTo >= mb.today))
+    .filter((u) => u.kind === 'cell' && below.has(u.id) && isOpenOn(u, mb.today))
     .map((u) => ({ id: u.id, name: u.name }))
     .sort((x, y) => x.name.localeCompare(y.name, 'vi'));
 }

@@ -1,4 +1,4 @@
-import { localDate, type ActionType, type Issue } from '@duhop/shared';
+import { localDate, TRANSITIONS, type ActionType, type Issue } from '@duhop/shared';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { navigate } from '../../utils/hash-route.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
@@ -17,7 +17,8 @@ import { useInbox } from './use-inbox.ts';
 import './triage.css';
 
 const SEARCH_DEBOUNCE_MS = 300;
-const ACKNOWLEDGEABLE = ['routed', 'forwarded'];
+/** The statuses the acknowledge action leaves from (the lifecycle table). */
+const ACKNOWLEDGEABLE = TRANSITIONS.acknowledge.from;
 
 /**
  * `#/inbox`: the triage inbox; `#/inbox/<id>`: one issue. The list stays mounted (hidden) while an

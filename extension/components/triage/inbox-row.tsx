@@ -1,4 +1,4 @@
-import type { Issue } from '@duhop/shared';
+import { AWAITING_ACK_STATUSES, type Issue } from '@duhop/shared';
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 
@@ -7,7 +7,7 @@ export function InboxRow(props: { issue: Issue; active: boolean; selected: boole
   const t = useT();
   const locale = useLocale();
   const i = props.issue;
-  const waitingAck = (i.status === 'routed' || i.status === 'forwarded') && i.ackDueAt;
+  const waitingAck = AWAITING_ACK_STATUSES.includes(i.status) && i.ackDueAt;
   return (
     <li
       class="inbox-row"

@@ -1,12 +1,11 @@
-import { localDate, type Issue } from '@duhop/shared';
+import { actorKindsFor, localDate, type Issue } from '@duhop/shared';
 import { formatDate } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { getReport } from '../../utils/report/calls.ts';
 import type { Session } from '../../utils/storage.ts';
-import { actorKindsFor } from '../../utils/triage/actions.ts';
 import { getIssue } from '../../utils/triage/calls.ts';
 import { mergeIssue } from '../../utils/triage/inbox-filters.ts';
-import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
+import { forwardTargets, useOrgIndex, useOrgUnits } from '../../utils/triage/org-units.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ActionPanel } from './action-panel.tsx';
@@ -18,6 +17,7 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const t = useT();
   const locale = useLocale();
   const units = useOrgUnits();
+  const org = useOrgIndex(units);
   const { state, reload: load, update } = useLoader(
     async () => {
       const res = await getIssue(props.id);
@@ -53,7 +53,9 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   }
 
   const user = props.session.user;
-  const kinds = actorKindsFor(user, issue, report?.authorId);
+  // The API's own rule over the province graph this screen keeps: the buttons are what the server
+  // allows (while the graph loads, nobody counts as a parent body: fewer buttons, never more).
+  const kinds = actorKindsFor(user, issue, org);
   const templatesFor = user.role === 'admin' ? issue.responsibleBodyId : '';
   // After a forward the body that sent it on still follows the issue, but no longer handles it.
   const movedAway = (user.role === 'staff' || user.role === 'leader') && issue.responsibleBodyId !== user.orgUnitId && !kinds.includes('parent');

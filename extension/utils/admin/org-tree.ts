@@ -1,4 +1,4 @@
-import { normalizeForSearch, type AdminOrgUnit, type OrgUnitKind } from '@duhop/shared';
+import { endedBefore, KIND_ORDER, normalizeForSearch, OrgIndex, type AdminOrgUnit } from '@duhop/shared';
 
 /**
  * The organisation graph as a tree for the admin screen. Nothing assumes a number of levels:
@@ -10,23 +10,10 @@ export type Validity = 'open' | 'closed' | 'future';
 
 /** A unit on a date: closed after its `validTo`, future before its `validFrom`. */
 export function validity(u: Pick<AdminOrgUnit, 'validFrom' | 'validTo'>, today: string): Validity {
-  if (u.validTo != null && u.validTo < today) return 'closed';
+  if (endedBefore(u, today)) return 'closed';
   if (u.validFrom > today) return 'future';
   return 'open';
 }
-
-/** Boards and committees first, cells last, as the province's own lists are ordered. */
-const KIND_ORDER: readonly OrgUnitKind[] = [
-  'province',
-  'province_board',
-  'party_committee',
-  'people_committee',
-  'department',
-  'district',
-  'commune',
-  'commune_board',
-  'cell',
-];
 
 export interface TreeRow {
   unit: AdminOrgUnit;
@@ -77,30 +64,12 @@ export function treeRows(units: readonly AdminOrgUnit[], today: string, collapse
 export function matchWithAncestors(units: readonly AdminOrgUnit[], q: string): Set<string> | undefined {
   const needle = normalizeForSearch(q);
   if (!needle) return undefined;
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const org = new OrgIndex(units);
   const out = new Set<string>();
   for (const u of units) {
     if (!normalizeForSearch(`${u.name} ${u.id}`).includes(needle)) continue;
-    let cur: AdminOrgUnit | undefined = u;
-    while (cur && !out.has(cur.id)) {
-      out.add(cur.id);
-      cur = cur.parentId ? byId.get(cur.parentId) : undefined;
-    }
-  }
-  return out;
-}
-
-/** `id` and every unit below it. */
-export function subtreeIds(units: readonly AdminOrgUnit[], id: string): Set<string> {
-  const out = new Set([id]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId && out.has(u.parentId) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-    }
+    out.add(u.id);
+    for (const a of org.ancestors(u.id)) out.add(a.id);
   }
   return out;
 }
@@ -109,13 +78,13 @@ const byName = (a: AdminOrgUnit, b: AdminOrgUnit) => a.name.localeCompare(b.name
 
 /** Where a unit may be moved or added: open units that are not cells, outside the unit's own subtree. */
 export function parentCandidates(units: readonly AdminOrgUnit[], today: string, unitId?: string): AdminOrgUnit[] {
-  const own = unitId ? subtreeIds(units, unitId) : new Set<string>();
+  const own = unitId ? new OrgIndex(units).subtreeIds(unitId) : new Set<string>();
   return units.filter((u) => u.kind !== 'cell' && validity(u, today) !== 'closed' && !own.has(u.id)).sort(byName);
 }
 
 /** Who may take over a closed unit's work: open units of the same kind outside its subtree. */
 export function successorCandidates(units: readonly AdminOrgUnit[], today: string, unit: AdminOrgUnit): AdminOrgUnit[] {
-  const own = subtreeIds(units, unit.id);
+  const own = new OrgIndex(units).subtreeIds(unit.id);
   return units.filter((u) => u.kind === unit.kind && validity(u, today) === 'open' && !own.has(u.id)).sort(byName);
 }
 
@@ -134,8 +103,9 @@ export function mergePreview(units: readonly AdminOrgUnit[], sourceIds: readonly
   const sources = sourceIds.map((id) => units.find((u) => u.id === id)).filter((u): u is AdminOrgUnit => !!u);
   const ids = new Set(sources.map((s) => s.id));
   const children = units.filter((u) => u.parentId && ids.has(u.parentId) && u.validTo == null).length;
+  const org = new OrgIndex(units);
   const below = new Set<string>();
-  for (const s of sources) for (const id of subtreeIds(units, s.id)) below.add(id);
+  for (const s of sources) for (const id of org.subtreeIds(s.id)) below.add(id);
   const cells = units.filter((u) => u.kind === 'cell' && below.has(u.id) && !ids.has(u.id) && u.validTo == null).length;
   return { sources, children, cells, mixedKinds: sources.some((s) => s.kind !== sources[0]!.kind) };
 }

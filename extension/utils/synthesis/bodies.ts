@@ -1,5 +1,4 @@
-import type { OrgUnit, Role } from '@duhop/shared';
-import { subtree } from '../triage/org-units.ts';
+import { OrgIndex, type OrgUnit, type Role } from '@duhop/shared';
 
 export interface BodyChoice {
   id: string;
@@ -13,17 +12,10 @@ export interface BodyChoice {
  * without cells would only show empty months. Tree order, names by Vietnamese collation.
  */
 export function summaryBodies(units: readonly OrgUnit[], own: { role: Role; orgUnitId: string }): BodyChoice[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const scope = own.role === 'admin' ? null : subtree(units, own.orgUnitId);
+  const org = new OrgIndex(units);
+  const scope = own.role === 'admin' ? null : org.subtreeIds(own.orgUnitId);
   const withCells = new Set<string>();
-  for (const u of units) {
-    if (u.kind !== 'cell') continue;
-    const seen = new Set<string>();
-    for (let p = u.parentId; p && !seen.has(p); p = byId.get(p)?.parentId ?? null) {
-      seen.add(p);
-      withCells.add(p);
-    }
-  }
+  for (const u of units) if (u.kind === 'cell') for (const a of org.ancestors(u.id)) withCells.add(a.id);
   const keep = (u: OrgUnit) => u.id === own.orgUnitId || (u.kind !== 'cell' && withCells.has(u.id) && (!scope || scope.has(u.id)));
   const kept = units.filter(keep);
   const ids = new Set(kept.map((u) => u.id));

@@ -1,24 +1,13 @@
-import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, REOPEN_WINDOW_DAYS, type ActionType, type ActorKind, type Issue, type User } from '@duhop/shared';
+import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, REOPEN_WINDOW_DAYS, type ActionType, type ActorKind, type Issue } from '@duhop/shared';
 import type { MessageKey } from '../i18n/index.ts';
 
 /**
- * What the interface offers on an issue: the caller's kinds relative to it (the same rules as the
- * API's, which still decides), the actions they allow from the status, and each action's fields.
+ * What the interface offers on an issue: the actions the caller's kinds allow from the status
+ * (the kinds come from the shared `actorKindsFor`, the rule the API decides with), and each
+ * action's fields.
  */
 
 export { REOPEN_WINDOW_DAYS } from '@duhop/shared';
-
-export function actorKindsFor(user: Pick<User, 'id' | 'role' | 'orgUnitId'>, issue: Pick<Issue, 'responsibleBodyId' | 'overdue'>, authorId?: string): ActorKind[] {
-  const kinds: ActorKind[] = [];
-  if (user.role === 'admin') kinds.push('admin');
-  if (authorId && authorId === user.id) kinds.push('author');
-  if (user.role === 'staff' || user.role === 'leader') {
-    if (issue.responsibleBodyId === user.orgUnitId) kinds.push('holder');
-    // Only an ancestor body sees someone else's issue, and only while it is overdue.
-    else if (issue.overdue) kinds.push('parent');
-  }
-  return kinds;
-}
 
 /** The buttons for an issue, answers last (they close it). */
 export function actionsFor(issue: Pick<Issue, 'status'>, kinds: readonly ActorKind[]): ActionType[] {

@@ -1,5 +1,5 @@
-import { RESPONSIBLE_KINDS, TRIAGE_KINDS, type OrgUnit } from '@duhop/shared';
-import { useEffect } from 'preact/hooks';
+import { isOpenOn, OrgIndex, RESPONSIBLE_KINDS, TRIAGE_KINDS, type OrgUnit } from '@duhop/shared';
+import { useEffect, useMemo } from 'preact/hooks';
 import { request } from '../api.ts';
 import { db } from '../db.ts';
 import { useLiveQuery } from '../use-live-query.ts';
@@ -23,37 +23,25 @@ export function useOrgUnits(): OrgUnit[] {
   return (entry?.value as OrgUnit[] | undefined) ?? [];
 }
 
-const isOpen = (u: OrgUnit, today: string) => u.validFrom <= today && (u.validTo == null || u.validTo >= today);
+/** The cached graph as an `OrgIndex`, rebuilt only when the list changes. */
+export function useOrgIndex(units: readonly OrgUnit[]): OrgIndex {
+  return useMemo(() => new OrgIndex(units), [units]);
+}
 
 /** Bodies an issue can be forwarded to: open units of a responsible kind, except `exceptId`, in name order. */
 export function forwardTargets(units: readonly OrgUnit[], today: string, exceptId?: string): OrgUnit[] {
   return units
-    .filter((u) => RESPONSIBLE_KINDS.includes(u.kind) && isOpen(u, today) && u.id !== exceptId)
+    .filter((u) => RESPONSIBLE_KINDS.includes(u.kind) && isOpenOn(u, today) && u.id !== exceptId)
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-}
-
-/** The ids of `rootId` and every unit below it. */
-export function subtree(units: readonly OrgUnit[], rootId: string): Set<string> {
-  const out = new Set([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId && out.has(u.parentId) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 /** Communes (and districts) below a body, and the cells below the chosen one (or below the body). */
 export function placeOptions(units: readonly OrgUnit[], bodyId: string, communeId: string) {
-  const below = subtree(units, bodyId);
+  const org = new OrgIndex(units);
+  const below = org.subtreeIds(bodyId);
   const byName = (a: OrgUnit, b: OrgUnit) => a.name.localeCompare(b.name, 'vi');
   const communes = units.filter((u) => TRIAGE_KINDS.includes(u.kind) && below.has(u.id) && u.id !== bodyId).sort(byName);
-  const within = communeId ? subtree(units, communeId) : below;
+  const within = communeId ? org.subtreeIds(communeId) : below;
   const cells = units.filter((u) => u.kind === 'cell' && within.has(u.id)).sort(byName);
   return { communes, cells };
 }

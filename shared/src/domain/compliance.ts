@@ -1,13 +1,12 @@
 import type { ComplianceStatus } from '../schemas/synthesis.ts';
 import { defaultMeetingDate } from './reporting.ts';
+import { isOpenOn } from './validity.ts';
 
 /** Validity of an assignment or of a cell: `validTo` null means still in force. */
 export interface Period {
   validFrom: string;
   validTo: string | null;
 }
-
-const covers = (p: Period, date: string) => p.validFrom <= date && (p.validTo == null || p.validTo >= date);
 
 /**
  * Whether an assignment makes a report expected for a month. A member is expected to report on
@@ -24,7 +23,7 @@ export function isReportExpected(
 ): boolean {
   if (reported) return true;
   const meeting = defaultMeetingDate(month, cell.meetingDay ?? 3);
-  return covers(assignment, meeting) && covers(cell, meeting);
+  return isOpenOn(assignment, meeting) && isOpenOn(cell, meeting);
 }
 
 /** on_time / late from the stored report (judged when it was submitted), missing without one. */

@@ -1,6 +1,7 @@
 import type { BandCode, CriteriaItem, CriteriaSet, ScaleStep } from '../schemas/criteria.ts';
 import type { CellType, MeetingType } from '../schemas/common.ts';
 import { DEFAULT_REQUIRED_MINUTES } from './attendance.ts';
+import { isOpenOn } from './validity.ts';
 
 /** Points per item id, as entered on the form. A null or absent value means "not scored". */
 export type ItemScores = Readonly<Record<string, number | null | undefined>>;
@@ -36,7 +37,7 @@ type SelectableSet = Pick<CriteriaSet, 'id' | 'validFrom' | 'validTo' | 'cellTyp
 export function selectCriteriaSet<S extends SelectableSet>(sets: readonly S[], meetingDate: string, cellType?: CellType | null): S | null {
   let best: S | null = null;
   for (const s of sets) {
-    if (s.validFrom > meetingDate || (s.validTo != null && s.validTo < meetingDate)) continue;
+    if (!isOpenOn(s, meetingDate)) continue;
     if (s.cellTypes && !(cellType && s.cellTypes.includes(cellType))) continue;
     if (!best || rank(s) > rank(best) || (rank(s) === rank(best) && s.id < best.id)) best = s;
   }

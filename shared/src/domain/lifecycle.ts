@@ -6,7 +6,7 @@ import type { ActionType, IssueStatus } from '../schemas/common.ts';
  * - `parent`: staff of an ancestor body of the holder, only while the issue is overdue;
  * - `author`: the observer who raised it;
  * - `admin`.
- * The API works out the kinds of a user (see `actorKindsFor`); one user may be several.
+ * `actorKindsFor` works out the kinds of a user, for the API and the extension alike; one user may be several.
  */
 export type ActorKind = 'holder' | 'parent' | 'author' | 'admin';
 
@@ -23,22 +23,57 @@ export interface Transition {
   readonly actors: readonly ActorKind[];
 }
 
-/** Statuses in which an issue still waits for an answer. */
 /** How long after an answer the observer or the body may reopen an issue, in calendar days. */
 export const REOPEN_WINDOW_DAYS = 30;
 
-export const OPEN_STATUSES: readonly IssueStatus[] = Object.freeze(['routed', 'forwarded', 'acknowledged', 'in_progress', 'returned']);
-/** Statuses that answer the issue (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận). */
-export const CLOSED_STATUSES: readonly IssueStatus[] = Object.freeze(['resolved', 'scheduled', 'explained', 'rejected']);
+/** Where an issue stands in each status: the facts the lists below (and their SQL twins) derive from. */
+export interface StatusFacts {
+  /** The body holding it must act (acknowledge, handle, answer): its deadlines run and it can be overdue. */
+  readonly withBody: boolean;
+  /** It waits for the holding body's acknowledgement (the acknowledgement deadline applies too). */
+  readonly awaitingAck: boolean;
+  /** It has been answered (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận): closed, may be reopened. */
+  readonly answered: boolean;
+}
 
-const HANDLING: readonly IssueStatus[] = ['routed', 'forwarded', 'acknowledged', 'in_progress'];
+const status = (withBody: boolean, awaitingAck: boolean, answered: boolean): StatusFacts => Object.freeze({ withBody, awaitingAck, answered });
+
+/** The issue statuses as data, in the order an issue goes through them (the lists keep this order). */
+export const STATUS_FACTS: Readonly<Record<IssueStatus, StatusFacts>> = Object.freeze({
+  routed: status(true, true, false),
+  forwarded: status(true, true, false),
+  acknowledged: status(true, false, false),
+  in_progress: status(true, false, false),
+  // Back with the observer for clarification: no longer the body's to answer.
+  returned: status(false, false, false),
+  resolved: status(false, false, true),
+  scheduled: status(false, false, true),
+  explained: status(false, false, true),
+  rejected: status(false, false, true),
+});
+
+const statusesWhere = (test: (f: StatusFacts) => boolean): readonly IssueStatus[] =>
+  Object.freeze((Object.keys(STATUS_FACTS) as IssueStatus[]).filter((st) => test(STATUS_FACTS[st])));
+
+/** Statuses in which an issue still waits for an answer. */
+export const OPEN_STATUSES = statusesWhere((f) => !f.answered);
+/** Statuses that answer the issue (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận). */
+export const CLOSED_STATUSES = statusesWhere((f) => f.answered);
+/** Statuses in which the holding body handles the issue. */
+export const WITH_BODY_STATUSES = statusesWhere((f) => f.withBody);
+/** Statuses that wait for the holding body's acknowledgement. */
+export const AWAITING_ACK_STATUSES = statusesWhere((f) => f.awaitingAck);
+/** Statuses that are not the body's to act on: answered ones first, then those back with the observer. */
+export const NOT_WITH_BODY_STATUSES: readonly IssueStatus[] = Object.freeze([...CLOSED_STATUSES, ...statusesWhere((f) => !f.withBody && !f.answered)]);
+
+const HANDLING = WITH_BODY_STATUSES;
 const STAFF: readonly ActorKind[] = ['holder', 'parent', 'admin'];
 const row = (from: readonly IssueStatus[], to: IssueStatus, needsNote: boolean, opts: Partial<Transition> = {}): Transition =>
   Object.freeze({ from, to, needsNote, needsBody: false, restartsClock: false, actors: STAFF, ...opts });
 
 /** The issue state machine as data: for each action, the statuses it leaves from and where it goes. */
 export const TRANSITIONS: Readonly<Record<ActionType, Transition>> = Object.freeze({
-  acknowledge: row(['routed', 'forwarded'], 'acknowledged', false),
+  acknowledge: row(AWAITING_ACK_STATUSES, 'acknowledged', false),
   start: row(['acknowledged'], 'in_progress', false),
   // A new body takes over: its acknowledgement and answer clocks start now.
   forward: row(HANDLING, 'forwarded', true, { needsBody: true, restartsClock: true }),

@@ -1,7 +1,5 @@
 import type { IssueStatus } from '../schemas/common.ts';
-
-const WAITING_FOR_BODY_ACK: readonly IssueStatus[] = ['routed', 'forwarded'];
-const NOT_WITH_BODY: readonly IssueStatus[] = ['resolved', 'scheduled', 'explained', 'rejected', 'returned'];
+import { AWAITING_ACK_STATUSES as WAITING_FOR_BODY_ACK, NOT_WITH_BODY_STATUSES as NOT_WITH_BODY } from './lifecycle.ts';
 
 /**
  * Whether an issue has passed a deadline that the body holding it must meet: the answer deadline,

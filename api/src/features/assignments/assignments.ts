@@ -4,7 +4,7 @@ import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
 import { assignments, auditLog } from '../../db/schema.ts';
-import { subtreeCte } from '../org/body-scope.ts';
+import { subtreeCte } from '../org/sql.ts';
 
 /** A row to store, as typed by a person (POST) or read from a CSV line (import). */
 export interface AssignmentDraft {

@@ -8,6 +8,7 @@ import { issues } from '../../db/schema.ts';
 import { decodeCursor, encodeCursor, keysetPage } from '../../lib/page.ts';
 import { namedIssueView, selectNamedIssues } from '../issues/issues.ts';
 import { overdueCondition as overdueSql, timestamp } from '../issues/overdue-sql.ts';
+import { inSubtree } from '../org/sql.ts';
 
 /** The inbox's query string: the shared filters, and for an admin the body whose inbox to read. */
 export const InboxParams = InboxQuery.extend({ bodyId: Slug.optional() });
@@ -36,9 +37,7 @@ export async function listInbox(db: Db, user: AuthUser, q: InboxParams, now: Dat
   const filters: SQL[] =
     q.scope === 'escalated'
       ? [
-          sql`${issues.responsibleBodyId} in (with recursive d as (
-                    select id from org_units where parent_id = ${bodyId}
-                    union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`,
+          inSubtree(issues.responsibleBodyId, bodyId, { self: false }),
           sql`${issues.escalatedAt} is not null`,
           overdueSql(now),
         ]
@@ -46,9 +45,7 @@ export async function listInbox(db: Db, user: AuthUser, q: InboxParams, now: Dat
   if (q.category) filters.push(eq(issues.category, q.category));
   if (q.cellId) filters.push(eq(issues.cellId, q.cellId));
   if (q.communeId) {
-    filters.push(sql`${issues.cellId} in (with recursive d as (
-            select id from org_units where id = ${q.communeId}
-            union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`);
+    filters.push(inSubtree(issues.cellId, q.communeId, { self: true }));
   }
   if (q.q) {
     const needle = normalizeForSearch(q.q);

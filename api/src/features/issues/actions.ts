@@ -4,6 +4,7 @@ import {
   actionNeedsNote,
   answerDays,
   canAct,
+  endedBefore,
   isClosed,
   localDate,
   nextStatus,
@@ -12,7 +13,6 @@ import {
   type OrgUnitKind,
   TRANSITIONS,
   type ActionInput,
-  type ActorKind,
   type DeadlineProfile,
   type Issue,
   type IssueStatus,
@@ -24,24 +24,13 @@ import { addFieldError, ApiError, forbidden, validationError, type FieldErrors }
 import { provinceOf } from '../admin/scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { issueTimes, issueView } from './view.ts';
-import { canSeeIssue, isAncestor } from '../org/scope.ts';
+import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
 
 
 const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
 
 type IssueRow = typeof issues.$inferSelect;
-
-async function actorKinds(db: Db, user: AuthUser, row: IssueRow, overdue: boolean): Promise<ActorKind[]> {
-  const kinds: ActorKind[] = [];
-  if (user.role === 'admin') kinds.push('admin');
-  if (user.id === row.authorId) kinds.push('author');
-  if (user.role === 'staff' || user.role === 'leader') {
-    if (user.orgUnitId === row.responsibleBodyId) kinds.push('holder');
-    else if (overdue && (await isAncestor(db, user.orgUnitId, row.responsibleBodyId))) kinds.push('parent');
-  }
-  return kinds;
-}
 
 /**
  * Applies one lifecycle action (API.md) under optimistic concurrency: the issue changes, its
@@ -53,7 +42,7 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
   const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
   if (!row) throw issueNotFound();
   const current = issueView(row, now);
-  const kinds = await actorKinds(db, user, row, current.overdue);
+  const kinds = await actorKinds(db, user, { ...row, overdue: current.overdue });
   if (kinds.length === 0) {
     // A body the issue only passed through may read it, not act on it.
     if (await canSeeIssue(db, user, row, current.overdue)) throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
@@ -80,7 +69,7 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
       const [target] = await db.select().from(orgUnits).where(eq(orgUnits.id, input.toBodyId));
       const today = localDate(now);
       if (!target || !RESPONSIBLE_KINDS.includes(target.kind as OrgUnitKind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
-      else if (target.validTo && target.validTo < today) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
+      else if (endedBefore(target, today)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
       else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
       // An issue stays in the province of the cell that raised it, whoever forwards it (admins
       // included): a body of another province would otherwise read the whole report.

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OVERDUE_SQL_STATUSES } from '@duhop/shared';
-
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+import { statusList as list } from './status-sql.ts';
 
 /** SQL twin of the shared `isIssueOverdue`, on unqualified `issues` columns. */
 export function overdueCondition(now: Date): SQL {

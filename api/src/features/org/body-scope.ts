@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { forbidden, notFoundErrors } from '../../lib/errors.ts';
 import { isAncestor } from './scope.ts';
+import { subtreeCte } from './sql.ts';
 
 export interface BodyRef {
   id: string;
@@ -80,22 +81,6 @@ export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<
   if (!rows[0] || !TRIAGE_KINDS.includes(rows[0].kind as never)) {
     throw forbidden('Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ');
   }
-}
-
-/**
- * A recursive CTE named `sub` with every unit at or below `rootId` and, for each, the committee
- * (commune/district) it belongs to within that subtree (`triage_id`, `triage_name`; the root
- * itself when there is none between). UNION (not UNION ALL) stops at cycles in bad data.
- */
-export function subtreeCte(rootId: string): SQL {
-  return sql`sub(id, kind, triage_id, triage_name) as (
-      select id, kind, id, name from org_units where id = ${rootId}
-      union
-      select o.id, o.kind,
-             case when o.kind in ('commune', 'district') then o.id else sub.triage_id end,
-             case when o.kind in ('commune', 'district') then o.name else sub.triage_name end
-        from org_units o join sub on o.parent_id = sub.id
-    )`;
 }
 
 /** The units at or below a body, each with the committee it belongs to (see `subtreeCte`). */

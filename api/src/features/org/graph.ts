@@ -1,7 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
 import { OrgIndex, type OrgUnit, type OrgUnitKind } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
+import { ancestrySql, routingGraphSql, subtreeIdsSql } from './sql.ts';
 
 export interface OrgRow {
   id: string;
@@ -35,24 +35,8 @@ export function toOrgUnit(r: OrgRow): OrgUnitRecord {
   };
 }
 
-/**
- * The recursive query behind `loadRoutingGraph`, for embedding in a larger statement. The seeds are
- * two index lookups joined by UNION rather than one `id in (…) or id in (subquery)` filter: the OR
- * made PostgreSQL estimate half of org_units per step, price the CTE above `jit_above_cost` and
- * spend ~200 ms compiling it on every submission (EXPLAIN ANALYZE in test/bench).
- */
-export function routingGraphSql(cellId: string, extraIds: readonly string[]): SQL {
-  const seeds = [cellId, ...extraIds];
-  return sql`with recursive g as (
-          select * from org_units where id in (${sql.join(seeds.map((id) => sql`${id}`), sql`, `)})
-          union
-          select * from org_units
-           where id in (select target_body_id from routing_rules
-                         where province_id = (select province_id from org_units where id = ${cellId}))
-          union
-          select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
-        ) select * from g`;
-}
+// The statement lives with the other org SQL; re-exported for the submission context.
+export { routingGraphSql } from './sql.ts';
 
 /**
  * Everything routing a cell's issues can touch, in one query: the cell, the bodies the observer
@@ -67,13 +51,13 @@ export const orgIndexOf = (units: readonly OrgUnit[]) => new OrgIndex([...units]
 
 /** Ids of a unit and everything below it (for a body's view of its sub-bodies). */
 export async function descendantIds(db: Db, rootId: string): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`with recursive d as (
-          select id from org_units where id = ${rootId}
-          union
-          select o.id from org_units o join d on o.parent_id = d.id
-        ) select id from d`,
-  );
+  const rows = await queryRows<{ id: string }>(db, subtreeIdsSql(rootId, { self: true }));
   return rows.map((r) => r.id);
+}
+
+/** The units `ids` and all their ancestors, indexed: enough to ask who is above whom (empty for no ids). */
+export async function loadAncestry(db: Db, ids: readonly string[]): Promise<OrgIndex<OrgUnitRecord>> {
+  if (ids.length === 0) return new OrgIndex([]);
+  const rows = await queryRows<OrgRow>(db, ancestrySql(ids));
+  return new OrgIndex(rows.map(toOrgUnit));
 }

@@ -1,9 +1,19 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { isIssueOverdue, type IssueStatus } from '@duhop/shared';
+import { actorKindsFor, isIssueOverdue, needsAncestry, NO_ANCESTRY, type ActorKind, type IssueForActor, type IssueStatus } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { issues } from '../../db/schema.ts';
+import { loadAncestry } from './graph.ts';
+
+/**
+ * The caller's kinds towards an issue (shared `actorKindsFor`, the rule the extension applies
+ * too), loading the responsible body's ancestry only when the rule asks for it.
+ */
+export async function actorKinds(db: Db, user: AuthUser, issue: IssueForActor): Promise<ActorKind[]> {
+  const org = needsAncestry(user, issue) ? await loadAncestry(db, [issue.responsibleBodyId]) : NO_ANCESTRY;
+  return actorKindsFor(user, issue, org);
+}
 
 /**
  * Whether the caller may read an issue: its author, the body it sits with, a body above that one
@@ -11,11 +21,10 @@ import { issues } from '../../db/schema.ts';
  * else reads as 404.
  */
 export async function canSeeIssue(db: Db, user: AuthUser, issue: { id: string; authorId: string; responsibleBodyId: string }, overdue: boolean) {
-  if (user.role === 'admin' || issue.authorId === user.id) return true;
+  // Whoever may act on it (admin, author, holder, a parent while overdue) may read it.
+  if ((await actorKinds(db, user, { ...issue, overdue })).length > 0) return true;
   // Observers belong to a committee too, but only its staff act for it.
-  if (user.role === 'observer') return false;
-  if (issue.responsibleBodyId === user.orgUnitId) return true;
-  if (overdue && (await isAncestor(db, user.orgUnitId, issue.responsibleBodyId))) return true;
+  if (user.role !== 'staff' && user.role !== 'leader') return false;
   // A body the issue passed through (it forwarded it on) keeps reading how it ends.
   const rows = await queryRows<{ found: boolean }>(
     db,
@@ -27,15 +36,7 @@ export async function canSeeIssue(db: Db, user: AuthUser, issue: { id: string; a
 
 /** Whether `ancestorId` is a strict ancestor of `id` in the org graph. */
 export async function isAncestor(db: Db, ancestorId: string, id: string): Promise<boolean> {
-  const rows = await queryRows<{ found: boolean }>(
-    db,
-    sql`with recursive up as (
-          select parent_id from org_units where id = ${id}
-          union
-          select o.parent_id from org_units o join up on o.id = up.parent_id
-        ) select exists(select 1 from up where parent_id = ${ancestorId}) as found`,
-  );
-  return rows[0]?.found === true;
+  return ancestorId !== id && (await loadAncestry(db, [id])).isAncestorOrSelf(ancestorId, id);
 }
 
 /**
@@ -69,15 +70,13 @@ export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: stri
       )
     ).map((r) => r.issue_id),
   );
-  const above = new Map<string, boolean>();
-  const out: IssueRow[] = [];
-  for (const row of all) {
-    let ok = row.responsibleBodyId === user.orgUnitId || passed.has(row.id);
-    if (!ok && isIssueOverdue({ status: row.status as IssueStatus, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now)) {
-      if (!above.has(row.responsibleBodyId)) above.set(row.responsibleBodyId, await isAncestor(db, user.orgUnitId, row.responsibleBodyId));
-      ok = above.get(row.responsibleBodyId)!;
-    }
-    if (ok) out.push(row);
-  }
+  const facts = all.map((row) => ({
+    row,
+    issue: { ...row, overdue: isIssueOverdue({ status: row.status as IssueStatus, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now) },
+  }));
+  // One query for the ancestry of every body the rule will ask about.
+  const asked = [...new Set(facts.filter((f) => needsAncestry(user, f.issue)).map((f) => f.row.responsibleBodyId))];
+  const org = asked.length ? await loadAncestry(db, asked) : NO_ANCESTRY;
+  const out = facts.filter((f) => passed.has(f.row.id) || actorKindsFor(user, f.issue, org).length > 0).map((f) => f.row);
   return out.length ? out : null;
 }

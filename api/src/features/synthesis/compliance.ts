@@ -17,6 +17,7 @@ import { isoDay, queryRows } from '../../db/rows.ts';
 import { validationError } from '../../lib/errors.ts';
 import type { BodyContext } from '../org/body-scope.ts';
 import { cellsTable, loadSubtree, type Subtree } from '../org/body-scope.ts';
+import { inForceOn } from '../org/sql.ts';
 import { provinceSettings } from '../org/settings.ts';
 
 export type MonthlyComplianceItem = ComplianceItem & { month: string; bodyId: string; bodyName: string };
@@ -82,7 +83,7 @@ export async function loadCompliance(
               from reports r
              where r.cell_id = c.id and r.author_id = a.user_id
                and r.meeting_date between mo.first_day and mo.last_day
-               and r.meeting_date >= a.valid_from and (a.valid_to is null or r.meeting_date <= a.valid_to)
+               and ${inForceOn(sql`a.valid_from`, sql`a.valid_to`, sql`r.meeting_date`)}
              order by r.on_time desc, r.submitted_at asc
              limit 1
           ) r on true`,

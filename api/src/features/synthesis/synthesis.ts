@@ -3,6 +3,7 @@ import {
   BAND_ORDER,
   bandDistribution,
   CATEGORY_LABELS,
+  CLOSED_STATUSES,
   countCompliance,
   median,
   monthBounds,
@@ -31,7 +32,6 @@ import { loadCriteriaSets } from '../reports/reports.ts';
 export const TREND_MONTHS = 6;
 /** The local (UTC+07:00) calendar date of a timestamptz, as `YYYY-MM-DD`, without relying on the server's time zone data. */
 const localDay = (expr: SQL) => sql`to_char((${expr} at time zone 'UTC') + make_interval(mins => ${VN_OFFSET_MIN}), 'YYYY-MM-DD')`;
-const ANSWERED: readonly IssueStatus[] = ['resolved', 'scheduled', 'explained', 'rejected'];
 const collator = new Intl.Collator('vi');
 
 /**
@@ -189,7 +189,7 @@ export async function loadSynthesis(
   const add = (t: ReturnType<typeof blank>, r: { status: string; overdue: boolean; n: number }) => {
     t.raised += r.n;
     if (r.status === 'resolved') t.resolved += r.n;
-    if (ANSWERED.includes(r.status as IssueStatus)) t.answered += r.n;
+    if (CLOSED_STATUSES.includes(r.status as IssueStatus)) t.answered += r.n;
     else t.open += r.n;
     if (r.overdue) t.overdue += r.n;
   };
