@@ -28,7 +28,7 @@ const rule = (over: Record<string, unknown> = {}) => ({
 
 describe('routing rules', () => {
   it('lists the province’s rules in order', async () => {
-    const res = await h.call('GET', '/api/admin/routing-rules', { token: await h.login('admin') });
+    const res = await h.raw('GET', '/api/admin/routing-rules', { token: await h.login('admin') });
     expect(res.status).toBe(200);
     expect(res.body.provinceId).toBe('na-tu');
     expect(res.body.items.map((r: { id: string }) => r.id)).toEqual(['na-r1', 'na-r2', 'na-r3', 'na-r4']);
@@ -48,21 +48,21 @@ describe('routing rules', () => {
   it('replaces the list: new issues follow it, issues already routed stay, and the change is logged', async () => {
     const observer = await h.login('observer');
     const land = () => [{ id: randomUUID(), title: 'Tranh chấp đất', detail: '', category: 'dat_dai' as const, urgency: 'normal' as const }];
-    const before = await h.call('POST', '/api/reports', { token: observer, body: buildReport({ issues: land() }) });
+    const before = await h.raw('POST', '/api/reports', { token: observer, body: buildReport({ issues: land() }) });
     expect(before.body.issues[0].responsibleBodyId).toBe('hung-nguyen');
 
     const token = await h.login('admin');
-    const put = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule(), rule({ id: 'na-any', position: 20, category: null, target: 'triage', targetBodyId: null, deadlineProfile: 'normal' })] } });
+    const put = await h.raw('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule(), rule({ id: 'na-any', position: 20, category: null, target: 'triage', targetBodyId: null, deadlineProfile: 'normal' })] } });
     expect(put.status).toBe(200);
     expect(put.body.items.map((r: { id: string }) => r.id)).toEqual(['na-dd', 'na-any']);
 
-    const after = await h.call('POST', '/api/reports', { token: observer, body: buildReport({ cellId: 'hn-xom-2', issues: land() }) });
+    const after = await h.raw('POST', '/api/reports', { token: observer, body: buildReport({ cellId: 'hn-xom-2', issues: land() }) });
     expect(after.body.issues[0].responsibleBodyId).toBe('na-snnmt');
     expect(after.body.issues[0].dueAt.slice(0, 10)).toBe('2026-12-17'); // complex: 30 working days
-    const old = await h.call('GET', `/api/issues/${before.body.issues[0].id}`, { token });
+    const old = await h.raw('GET', `/api/issues/${before.body.issues[0].id}`, { token });
     expect(old.body.responsibleBodyId).toBe('hung-nguyen');
 
-    const audit = await h.call('GET', '/api/admin/audit', { token });
+    const audit = await h.raw('GET', '/api/admin/audit', { token });
     expect(audit.body.items[0]).toMatchObject({ action: 'routing_rules.replace', entityId: 'na-tu', actorName: 'Phạm Thị Dung', at: '2026-11-05T09:00:00.000+07:00' });
     expect(audit.body.items[0].data.before).toHaveLength(4);
     expect(audit.body.items[0].data.after.map((r: { id: string }) => r.id)).toEqual(['na-dd', 'na-any']);
@@ -78,19 +78,19 @@ describe('routing rules', () => {
     ['an unknown category', [rule({ category: 'bogus' })], 'rules.0.category'],
   ])('refuses %s with 422 naming the rule, and keeps the old list', async (_, rules, field) => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'hn-gone-kt', name: 'Phòng cũ', kind: 'department', parentId: 'hung-nguyen-ubnd', validFrom: '2025-07-01' } });
-    await h.call('POST', '/api/admin/org-units/hn-gone-kt/close', { token, body: { validTo: '2026-11-01', successorId: 'hung-nguyen-kt' } });
-    const res = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules } });
+    await h.raw('POST', '/api/admin/org-units', { token, body: { id: 'hn-gone-kt', name: 'Phòng cũ', kind: 'department', parentId: 'hung-nguyen-ubnd', validFrom: '2025-07-01' } });
+    await h.raw('POST', '/api/admin/org-units/hn-gone-kt/close', { token, body: { validTo: '2026-11-01', successorId: 'hung-nguyen-kt' } });
+    const res = await h.raw('PUT', '/api/admin/routing-rules', { token, body: { rules } });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toEqual([field]);
-    const list = await h.call('GET', '/api/admin/routing-rules', { token });
+    const list = await h.raw('GET', '/api/admin/routing-rules', { token });
     expect(list.body.items).toHaveLength(4);
   });
 
   it('refuses a body of another province', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } });
-    const res = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule({ targetBodyId: 'ht-tu' })] } });
+    await h.raw('POST', '/api/admin/org-units', { token, body: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } });
+    const res = await h.raw('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule({ targetBodyId: 'ht-tu' })] } });
     expect(Object.keys(res.body.error.fields)).toEqual(['rules.0.targetBodyId']);
   });
 
@@ -99,7 +99,7 @@ describe('routing rules', () => {
     ['security', { category: 'an_ninh_trat_tu' }, { bodyId: 'na-bnc', ruleId: 'na-r1', profile: 'normal', answerDays: 20 }, '2026-12-03'],
     ['land (no rule: the commune triages)', { category: 'dat_dai' }, { bodyId: 'hung-nguyen', ruleId: null, rule: null, profile: 'normal' }, '2026-12-03'],
   ])('tests where %s would go, with the rule, profile and due dates', async (_, sample, expected, due) => {
-    const res = await h.call('POST', '/api/admin/routing-rules/test', { token: await h.login('admin'), body: { cellId: 'hn-xom-1', ...sample } });
+    const res = await h.raw('POST', '/api/admin/routing-rules/test', { token: await h.login('admin'), body: { cellId: 'hn-xom-1', ...sample } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...expected, routedAt: '2026-11-05T09:00:00.000+07:00', ackDueAt: '2026-11-10T23:59:59.999+07:00' });
     expect(res.body.dueAt.slice(0, 10)).toBe(due);
@@ -107,12 +107,12 @@ describe('routing rules', () => {
 
   it('tests a draft list before it is saved, and stores nothing', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ areaId: 'truong-vinh' })] } });
+    const res = await h.raw('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ areaId: 'truong-vinh' })] } });
     expect(res.body).toMatchObject({ bodyId: 'na-snnmt', ruleId: 'na-dd', profile: 'complex', answerDays: 30, rule: { id: 'na-dd' } });
-    expect((await h.call('GET', '/api/admin/routing-rules', { token })).body.items).toHaveLength(4);
-    const bad = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ targetBodyId: 'nowhere' })] } });
+    expect((await h.raw('GET', '/api/admin/routing-rules', { token })).body.items).toHaveLength(4);
+    const bad = await h.raw('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ targetBodyId: 'nowhere' })] } });
     expect(Object.keys(bad.body.error.fields)).toEqual(['rules.0.targetBodyId']);
-    const noCell = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'hung-nguyen', category: 'dat_dai' } });
+    const noCell = await h.raw('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'hung-nguyen', category: 'dat_dai' } });
     expect(noCell.status).toBe(422);
     expect(noCell.body.error.fields).toHaveProperty('cellId');
   });
@@ -123,16 +123,16 @@ const newSet = (over: Record<string, unknown> = {}) => ({ ...structuredClone(HD4
 describe('criteria sets', () => {
   it('imports a set with an effective date and cell types; it is then chosen for those cells only', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() });
+    const res = await h.raw('POST', '/api/admin/criteria-sets', { token, body: newSet() });
     expect(res.status).toBe(201);
-    const school = await h.call('GET', '/api/criteria-sets/current?cellId=hn-th&date=2027-01-05', { token });
+    const school = await h.raw('GET', '/api/criteria-sets/current?cellId=hn-th&date=2027-01-05', { token });
     expect(school.body.id).toBe('na-2027-truong-hoc');
-    const village = await h.call('GET', '/api/criteria-sets/current?cellId=hn-xom-1&date=2027-01-05', { token });
+    const village = await h.raw('GET', '/api/criteria-sets/current?cellId=hn-xom-1&date=2027-01-05', { token });
     expect(village.body.id).toBe('hd42-2025');
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
+    const list = await h.raw('GET', '/api/admin/criteria-sets', { token });
     expect(list.body.items.find((s: { id: string }) => s.id === 'na-2027-truong-hoc')).toMatchObject({ cellTypes: ['school'], provinceId: 'na-tu', inUse: false, reportCount: 0 });
-    expect((await h.call('GET', '/api/admin/audit', { token })).body.items[0]).toMatchObject({ action: 'criteria_set.create', entityId: 'na-2027-truong-hoc' });
-    expect((await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() })).status).toBe(409);
+    expect((await h.raw('GET', '/api/admin/audit', { token })).body.items[0]).toMatchObject({ action: 'criteria_set.create', entityId: 'na-2027-truong-hoc' });
+    expect((await h.raw('POST', '/api/admin/criteria-sets', { token, body: newSet() })).status).toBe(409);
   });
 
   it.each([
@@ -151,35 +151,35 @@ describe('criteria sets', () => {
     ['a set from the same day for the same cells', () => newSet({ id: 'other', validFrom: '2025-10-28', cellTypes: undefined }), 'validFrom'],
   ])('refuses %s with 422 and the path', async (_, make, path) => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/criteria-sets', { token, body: make() });
+    const res = await h.raw('POST', '/api/admin/criteria-sets', { token, body: make() });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toContain(path);
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
+    const list = await h.raw('GET', '/api/admin/criteria-sets', { token });
     expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(make().id);
   });
 
   it('changes a set while no report uses it; the whole set is checked again', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() });
-    const res = await h.call('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { name: 'Tên mới', cellTypes: null, validFrom: '2027-02-01' } });
+    await h.raw('POST', '/api/admin/criteria-sets', { token, body: newSet() });
+    const res = await h.raw('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { name: 'Tên mới', cellTypes: null, validFrom: '2027-02-01' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'Tên mới', validFrom: '2027-02-01' });
     expect(res.body).not.toHaveProperty('cellTypes');
-    const bad = await h.call('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { groups: HD42_2025.groups.slice(1) } });
+    const bad = await h.raw('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { groups: HD42_2025.groups.slice(1) } });
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.error.fields)).toContain('groups');
-    expect((await h.call('PATCH', '/api/admin/criteria-sets/nope', { token, body: { name: 'x' } })).status).toBe(404);
+    expect((await h.raw('PATCH', '/api/admin/criteria-sets/nope', { token, body: { name: 'x' } })).status).toBe(404);
   });
 
   it('a set a report was scored with is read-only (409 CRITERIA_SET_IN_USE), and the report keeps it', async () => {
     const report = buildReport();
-    await h.call('POST', '/api/reports', { token: await h.login('observer'), body: report });
+    await h.raw('POST', '/api/reports', { token: await h.login('observer'), body: report });
     const token = await h.login('admin');
-    const res = await h.call('PATCH', '/api/admin/criteria-sets/hd42-2025', { token, body: { name: 'Đổi tên' } });
+    const res = await h.raw('PATCH', '/api/admin/criteria-sets/hd42-2025', { token, body: { name: 'Đổi tên' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CRITERIA_SET_IN_USE');
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
+    const list = await h.raw('GET', '/api/admin/criteria-sets', { token });
     expect(list.body.items.find((s: { id: string }) => s.id === 'hd42-2025')).toMatchObject({ inUse: true, reportCount: 1 });
-    expect((await h.call('GET', `/api/reports/${report.id}`, { token })).body.criteriaSetId).toBe('hd42-2025');
+    expect((await h.raw('GET', `/api/reports/${report.id}`, { token })).body.criteriaSetId).toBe('hd42-2025');
   });
 });

@@ -14,10 +14,10 @@ afterEach(async () => {
 const csv = (lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`;
 const HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu';
 const importUsers = async (body: string, query = '', contentType = 'text/csv; charset=utf-8') =>
-  h.call('POST', `/api/admin/users/import${query}`, { token: await h.login('admin'), body, headers: { 'content-type': contentType } });
+  h.raw('POST', `/api/admin/users/import${query}`, { token: await h.login('admin'), body, headers: { 'content-type': contentType } });
 
 async function usernames(): Promise<string[]> {
-  const res = await h.call('GET', '/api/admin/users?limit=500', { token: await h.login('admin') });
+  const res = await h.raw('GET', '/api/admin/users?limit=500', { token: await h.login('admin') });
   return res.body.items.map((u: { username: string }) => u.username);
 }
 
@@ -39,11 +39,11 @@ describe('POST /api/admin/users/import', () => {
       { row: 4, username: 'ht.minh', displayName: 'Lê Minh', role: 'leader', orgUnitId: 'dien-chau-vp' },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('matkhau');
-    const login = await h.call('POST', '/api/auth/login', { body: { username: 'dc.son', password: 'mat"khau"02' } });
+    const login = await h.raw('POST', '/api/auth/login', { body: { username: 'dc.son', password: 'mat"khau"02' } });
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ role: 'staff', orgUnitId: 'dien-chau', mustChangePassword: true });
 
-    const audit = await h.call('GET', '/api/admin/audit', { token: await h.login('admin') });
+    const audit = await h.raw('GET', '/api/admin/audit', { token: await h.login('admin') });
     expect(audit.body.items[0]).toMatchObject({ action: 'user.import', data: { count: 3, usernames: ['tv.lan', 'dc.son', 'ht.minh'] } });
   });
 
@@ -91,12 +91,12 @@ describe('POST /api/admin/users/import', () => {
     expect(bad.body.items.map((i: { username: string }) => i.username)).toEqual(['z.z']);
     expect(bad.body.errors).toEqual([{ row: 2, field: 'orgUnitId', message: 'Không có đơn vị "hn-gone"' }]);
     expect(await usernames()).toEqual(before);
-    expect((await h.call('GET', '/api/admin/audit', { token: await h.login('admin') })).body.items).toEqual([]);
+    expect((await h.raw('GET', '/api/admin/audit', { token: await h.login('admin') })).body.items).toEqual([]);
   });
 
   it('refuses a body closed since the merger of its unit', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
+    await h.raw('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
     const res = await importUsers(csv([HEADER, 'x.y,X Y,cán bộ,hn-th,matkhau-01']));
     expect(res.body.error.fields['rows.2.orgUnitId'][0]).toMatch(/giải thể/);
   });

@@ -20,7 +20,7 @@ async function importCsv(text: string | Buffer, username = 'commune', contentTyp
 
 describe('GET /api/assignments', () => {
   it('lists the assignments on the cells under the caller’s commune', async () => {
-    const res = await h.call('GET', '/api/assignments', { token: await h.login('commune') });
+    const res = await h.raw('GET', '/api/assignments', { token: await h.login('commune') });
     expect(res.status).toBe(200);
     expect(res.body.items.map((a: { cellId: string; username: string }) => `${a.cellId}/${a.username}`).sort()).toEqual([
       'hn-th/observer',
@@ -34,19 +34,19 @@ describe('GET /api/assignments', () => {
   it('filters by month: an assignment ended before it is left out', async () => {
     await rows(h, sql`update assignments set valid_to = '2026-09-30' where cell_id = 'hn-th'`);
     const token = await h.login('commune');
-    const nov = await h.call('GET', '/api/assignments?month=2026-11', { token });
+    const nov = await h.raw('GET', '/api/assignments?month=2026-11', { token });
     expect(nov.body.items.map((a: { cellId: string }) => a.cellId)).not.toContain('hn-th');
-    const sep = await h.call('GET', '/api/assignments?month=2026-09', { token });
+    const sep = await h.raw('GET', '/api/assignments?month=2026-09', { token });
     expect(sep.body.items.map((a: { cellId: string }) => a.cellId)).toContain('hn-th');
   });
 
   it('admin sees any body; staff of another commune get 404, observers and provincial boards 403', async () => {
-    expect((await h.call('GET', '/api/assignments?bodyId=truong-vinh', { token: await h.login('admin') })).body.items).toHaveLength(4);
-    expect((await h.call('GET', '/api/assignments?bodyId=na-tu', { token: await h.login('admin') })).body.items).toHaveLength(8);
-    expect((await h.call('GET', '/api/assignments?bodyId=hung-nguyen', { token: await h.login('commune2') })).status).toBe(404);
-    expect((await h.call('GET', '/api/assignments', { token: await h.login('observer') })).status).toBe(403);
-    expect((await h.call('GET', '/api/assignments', { token: await h.login('province') })).status).toBe(403);
-    expect((await h.call('GET', '/api/assignments?month=2026-13', { token: await h.login('commune') })).status).toBe(422);
+    expect((await h.raw('GET', '/api/assignments?bodyId=truong-vinh', { token: await h.login('admin') })).body.items).toHaveLength(4);
+    expect((await h.raw('GET', '/api/assignments?bodyId=na-tu', { token: await h.login('admin') })).body.items).toHaveLength(8);
+    expect((await h.raw('GET', '/api/assignments?bodyId=hung-nguyen', { token: await h.login('commune2') })).status).toBe(404);
+    expect((await h.raw('GET', '/api/assignments', { token: await h.login('observer') })).status).toBe(403);
+    expect((await h.raw('GET', '/api/assignments', { token: await h.login('province') })).status).toBe(403);
+    expect((await h.raw('GET', '/api/assignments?month=2026-13', { token: await h.login('commune') })).status).toBe(422);
   });
 });
 
@@ -54,10 +54,10 @@ describe('POST /api/assignments and PATCH /api/assignments/:id', () => {
   it('assigns a member of the commune to one of its cells, then ends the assignment', async () => {
     const token = await h.login('commune');
     const o2 = await userId(h, 'observer2');
-    const res = await h.call('POST', '/api/assignments', { token, body: { userId: o2, cellId: 'hn-xom-1', decisionNo: '130-QĐ/ĐU', validFrom: '2026-11-10' } });
+    const res = await h.raw('POST', '/api/assignments', { token, body: { userId: o2, cellId: 'hn-xom-1', decisionNo: '130-QĐ/ĐU', validFrom: '2026-11-10' } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ userId: o2, username: 'observer2', cellId: 'hn-xom-1', cellName: 'Chi bộ xóm 1', decisionNo: '130-QĐ/ĐU', validFrom: '2026-11-10', validTo: null });
-    const ended = await h.call('PATCH', `/api/assignments/${res.body.id}`, { token, body: { validTo: '2026-12-31' } });
+    const ended = await h.raw('PATCH', `/api/assignments/${res.body.id}`, { token, body: { validTo: '2026-12-31' } });
     expect(ended.status).toBe(200);
     expect(ended.body.validTo).toBe('2026-12-31');
     const [stored] = await rows<{ valid_to: unknown }>(h, sql`select valid_to::text from assignments where id = ${res.body.id}`);
@@ -67,7 +67,7 @@ describe('POST /api/assignments and PATCH /api/assignments/:id', () => {
   });
 
   it('refuses an overlapping period for the same member and cell (409)', async () => {
-    const res = await h.call('POST', '/api/assignments', {
+    const res = await h.raw('POST', '/api/assignments', {
       token: await h.login('commune'),
       body: { userId: await userId(h, 'observer'), cellId: 'hn-xom-1', decisionNo: '131-QĐ/ĐU', validFrom: '2026-11-01' },
     });
@@ -87,7 +87,7 @@ describe('POST /api/assignments and PATCH /api/assignments/:id', () => {
   ])('refuses %s (422)', async (_, patch: Record<string, string>, field) => {
     const { user = 'observer2', ...rest } = patch;
     const body = { userId: await userId(h, user), cellId: 'hn-xom-1', decisionNo: '130-QĐ/ĐU', validFrom: '2026-11-10', ...rest };
-    const res = await h.call('POST', '/api/assignments', { token: await h.login('commune'), body });
+    const res = await h.raw('POST', '/api/assignments', { token: await h.login('commune'), body });
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields)).toContain(field);
   });
@@ -95,7 +95,7 @@ describe('POST /api/assignments and PATCH /api/assignments/:id', () => {
   it('refuses a cell closed by a merger before the start', async () => {
     await rows(h, sql`update org_units set valid_to = '2026-10-31', successor_id = 'hn-xom-1' where id = 'hn-xom-2'`);
     try {
-      const res = await h.call('POST', '/api/assignments', {
+      const res = await h.raw('POST', '/api/assignments', {
         token: await h.login('commune'),
         body: { userId: await userId(h, 'observer2'), cellId: 'hn-xom-2', decisionNo: '1', validFrom: '2026-11-10' },
       });
@@ -108,12 +108,12 @@ describe('POST /api/assignments and PATCH /api/assignments/:id', () => {
 
   it('PATCH: another commune’s assignment is 404, an end before the start 422', async () => {
     const [a] = await rows<{ id: string }>(h, sql`select id from assignments where cell_id = 'hn-xom-1'`);
-    expect((await h.call('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('commune2'), body: { validTo: '2026-12-31' } })).status).toBe(404);
-    expect((await h.call('PATCH', '/api/assignments/not-a-uuid', { token: await h.login('commune'), body: { validTo: '2026-12-31' } })).status).toBe(404);
-    const early = await h.call('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('commune'), body: { validTo: '2025-01-01' } });
+    expect((await h.raw('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('commune2'), body: { validTo: '2026-12-31' } })).status).toBe(404);
+    expect((await h.raw('PATCH', '/api/assignments/not-a-uuid', { token: await h.login('commune'), body: { validTo: '2026-12-31' } })).status).toBe(404);
+    const early = await h.raw('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('commune'), body: { validTo: '2025-01-01' } });
     expect(early.status).toBe(422);
     expect(early.body.error.fields.validTo).toBeDefined();
-    expect((await h.call('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('admin'), body: { validTo: '2026-12-31' } })).status).toBe(200);
+    expect((await h.raw('PATCH', `/api/assignments/${a!.id}`, { token: await h.login('admin'), body: { validTo: '2026-12-31' } })).status).toBe(200);
   });
 });
 

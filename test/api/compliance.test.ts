@@ -19,7 +19,7 @@ type Item = { cellId: string; observerName: string; status: string; reportId?: s
 async function compliance(month: string, username = 'commune', bodyId?: string) {
   const token = await h.login(username);
   const q = `/api/compliance?month=${month}${bodyId ? `&bodyId=${bodyId}` : ''}`;
-  return h.call('GET', q, { token });
+  return h.raw('GET', q, { token });
 }
 const statusOf = (items: Item[]) => Object.fromEntries(items.map((i) => [`${i.cellId}/${i.observerName}`, i.status]));
 
@@ -180,7 +180,7 @@ describe('GET /api/compliance: who sees what', () => {
 
   it('is refused to observers (403) and to anonymous callers (401)', async () => {
     expect((await compliance('2026-11', 'observer')).status).toBe(403);
-    expect((await h.call('GET', '/api/compliance?month=2026-11')).status).toBe(401);
+    expect((await h.raw('GET', '/api/compliance?month=2026-11')).status).toBe(401);
   });
 
   it.each([['2026-13'], ['2026-1'], ['nov'], ['2026-11-01'], ['']])('refuses the malformed month %j (422)', async (month) => {
@@ -201,7 +201,7 @@ describe('GET /api/compliance: who sees what', () => {
   });
 
   it('the month is required', async () => {
-    const res = await h.call('GET', '/api/compliance', { token: await h.login('commune') });
+    const res = await h.raw('GET', '/api/compliance', { token: await h.login('commune') });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.month).toBeDefined();
   });

@@ -135,7 +135,7 @@ describe('export routes', () => {
     first.end();
     const before = queueState().started;
     await waitFor(() => queueState().started > before, 'the first export started');
-    const res = await h.call('GET', path, { token });
+    const res = await h.raw('GET', path, { token });
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('TOO_MANY_EXPORTS');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ const call = async (app: ReturnType<typeof createApp>, method: string, path: str
 describe('/metrics', () => {
   it('is 404 when METRICS_TOKEN is not set, even with a session token', async () => {
     const token = await h.login('admin');
-    expect((await h.call('GET', '/metrics', { token })).status).toBe(404);
+    expect((await h.raw('GET', '/metrics', { token })).status).toBe(404);
   });
 
   it('with METRICS_TOKEN: 401 for a wrong or missing token, the Prometheus text for the right one', async () => {
@@ -41,7 +41,7 @@ describe('/metrics', () => {
   });
 
   it('is in /openapi.json, and /health documents its 503', async () => {
-    const doc = (await h.call('GET', '/openapi.json')).body;
+    const doc = (await h.raw('GET', '/openapi.json')).body;
     expect(doc.paths['/metrics'].get.responses).toHaveProperty(['200']);
     expect(doc.paths['/metrics'].get.responses).toHaveProperty(['401']);
     expect(JSON.stringify(doc.paths['/health'].get.responses['503'])).toContain('STORAGE_FULL');

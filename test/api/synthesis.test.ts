@@ -5,7 +5,7 @@ import { buildNovember } from '../support/monthly.ts';
 const h = useHarness('2026-11-05T09:00:00+07:00');
 
 async function synthesis(query: string, username = 'commune') {
-  return h.call('GET', `/api/synthesis?${query}`, { token: await h.login(username) });
+  return h.raw('GET', `/api/synthesis?${query}`, { token: await h.login(username) });
 }
 
 const groups = (body: { groups: { groupId: string; average: number; reports: number }[] }) =>
@@ -146,7 +146,7 @@ describe('GET /api/synthesis: bad input and scope', () => {
 
 describe('OpenAPI', () => {
   it('documents the monthly routes, their query parameters and the file responses', async () => {
-    const doc = (await h.call('GET', '/openapi.json')).body;
+    const doc = (await h.raw('GET', '/openapi.json')).body;
     for (const path of ['/api/assignments', '/api/assignments/import', '/api/assignments/export', '/api/assignments/{id}', '/api/compliance', '/api/synthesis', '/api/synthesis/export', '/api/report-exports/{id}']) {
       expect(doc.paths[path], path).toBeDefined();
     }

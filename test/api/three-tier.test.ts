@@ -53,7 +53,7 @@ describe('routing in a three-tier province', () => {
     try {
       const token = await h.login('ht-observer');
       const issue = (category: string) => ({ id: randomUUID(), title: `Kiến nghị ${category}`, category: category as never });
-      const res = await h.call('POST', '/api/reports', {
+      const res = await h.raw('POST', '/api/reports', {
         token,
         body: buildReport({ cellId: 'ht-cb', issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')] }),
       });
@@ -62,7 +62,7 @@ describe('routing in a three-tier province', () => {
       // The complex profile gives 30 working days.
       expect(res.body.issues[0].dueAt.slice(0, 10)).toBe('2026-12-17');
 
-      const agency = await h.call('POST', '/api/reports', { token, body: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }) });
+      const agency = await h.raw('POST', '/api/reports', { token, body: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }) });
       expect(agency.body.issues[0].responsibleBodyId).toBe('ht-huyen');
     } finally {
       await truncateActivity(h.database);

@@ -37,7 +37,7 @@ export async function userId(h: Harness, username: string): Promise<string> {
 /** Submits a report as `username` at the harness clock; expects 201. */
 export async function submit(h: Harness, username: string, overrides: Partial<ReportInput> = {}) {
   const token = await h.login(username);
-  const res = await h.call('POST', '/api/reports', { token, body: buildReport(overrides) });
+  const res = await h.raw('POST', '/api/reports', { token, body: buildReport(overrides) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; onTime: boolean; score: number; issues: { id: string }[] };
 }
@@ -54,8 +54,8 @@ export async function download(h: Harness, path: string, token?: string) {
 /** Applies a lifecycle action as `username` at the harness clock; expects 200. */
 export async function act(h: Harness, username: string, issueId: string, type: string, note?: string) {
   const token = await h.login(username);
-  const current = await h.call('GET', `/api/issues/${issueId}`, { token });
-  const res = await h.call('POST', `/api/issues/${issueId}/actions`, { token, body: { type, note, expectedVersion: current.body.version } });
+  const current = await h.raw('GET', `/api/issues/${issueId}`, { token });
+  const res = await h.raw('POST', `/api/issues/${issueId}/actions`, { token, body: { type, note, expectedVersion: current.body.version } });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
