@@ -1,3 +1,4 @@
+import { ErrorBody } from '@duhop/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
@@ -29,7 +30,7 @@ export interface Harness {
    * The raw call: `app.request` with any method, path and body (a string is sent as is), for tests
    * that send malformed input on purpose. Everything else goes through `as`.
    */
-  raw(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  raw(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; error: ErrorBody['error'] | undefined; headers: Headers }>;
   login(username: string, password?: string): Promise<string>;
 }
 
@@ -70,7 +71,8 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
     } catch {
       /* not JSON: keep the text */
     }
-    return { status: res.status, body: parsed, headers: res.headers };
+    const refused = res.ok ? null : ErrorBody.safeParse(parsed);
+    return { status: res.status, body: parsed, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
   };
   h.login = async (username, password = 'demo1234') => {
     const res = await read(h.as().api.auth.login.$post({ json: { username, password } }));

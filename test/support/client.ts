@@ -36,3 +36,6 @@ export async function read<R extends ClientResponse<unknown, number, string>>(pe
   const refused = res.ok ? null : ErrorBody.safeParse(body);
   return { status: res.status, body: body as BodyOf<R>, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
 }
+
+/** A body the wire types refuse, sent on purpose to see the API refuse it (422 and the like). */
+export const malformed = (body: unknown) => body as never;
