@@ -145,7 +145,7 @@ describe('merging two communes with open issues and active assignments', () => {
     const report = buildReport({ cellId: 'hn-xom-1' });
     const res = await read(h.as(await h.login('observer')).api.reports.$post({ json: report }));
     expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['hung-nguyen', 'hung-nguyen']);
-    return res.body.issues.map((i) => i.id) as string[];
+    return res.body.issues.map((i) => i.id);
   }
 
   it('the new commune takes the open issues, staff, cells and observers; history keeps the old names', async () => {

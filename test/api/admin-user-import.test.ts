@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOM } from '@duhop/shared';
+import { BOM, ErrorBody } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
@@ -120,7 +120,7 @@ describe('POST /api/admin/users/import', () => {
       body: bytes,
     });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('file');
+    expect(ErrorBody.parse(await res.json()).error.fields).toHaveProperty('file');
   });
 
   it.each([

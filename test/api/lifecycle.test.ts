@@ -13,7 +13,7 @@ async function raise(category = 'dat_dai', extra: Record<string, unknown> = {}) 
   const token = await h.login('observer');
   const res = await read(h.as(token).api.reports.$post({ json: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: category as never, ...extra }] }) }));
   expect(res.status).toBe(201);
-  return res.body.issues[0]!.id as string;
+  return res.body.issues[0]!.id;
 }
 
 /** `type` is a plain string: the it.each tables below name actions as text. */
