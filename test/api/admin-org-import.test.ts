@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BOM } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -14,7 +15,7 @@ afterEach(async () => {
 const csv = (lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`;
 const HEADER = 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ,Loại chi bộ,Ngày sinh hoạt';
 const post = async (path: string, body: string, query = '') =>
-  h.call('POST', `${path}${query}`, { token: await h.login('admin'), body, headers: { 'content-type': 'text/csv' } });
+  h.raw('POST', `${path}${query}`, { token: await h.login('admin'), body, headers: { 'content-type': 'text/csv' } });
 const importUnits = (body: string, query = '') => post('/api/admin/org-units/import', body, query);
 
 /** Hà Tĩnh after July 2025, children listed before their parents on purpose, dates as typed in Vietnam. */
@@ -50,21 +51,21 @@ describe('POST /api/admin/org-units/import', () => {
       cellType: 'village',
       meetingDay: 5,
     });
-    const list = await h.call('GET', '/api/admin/org-units?provinceId=ht-tu', { token: await h.login('admin') });
-    const byId = new Map(list.body.items.map((u: { id: string }) => [u.id, u]));
+    const list = await read(h.as(await h.login('admin')).api.admin['org-units'].$get({ query: { provinceId: 'ht-tu' } }));
+    const byId = new Map(list.body.items.map((u) => [u.id, u]));
     expect(byId.size).toBe(8);
     expect(byId.get('ht-thien-loc-kt')).toMatchObject({ kind: 'department', parentId: 'ht-thien-loc-ubnd', provinceId: 'ht-tu' });
     expect(byId.get('ht-cb-th')).toMatchObject({ cellType: 'school', meetingDay: 3 });
     expect(byId.get('ht-tu')).toMatchObject({ kind: 'province', parentId: null, provinceId: null });
-    const audit = await h.call('GET', '/api/admin/audit', { token: await h.login('admin') });
+    const audit = await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({ action: 'org_unit.import', data: { count: 8 } });
   });
 
   it('adds cells to an existing commune', async () => {
     const res = await importUnits(csv(['Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ', 'hn-xom-5,Chi bộ xóm 5,cell,hung-nguyen,2026-11-01']));
     expect(res.status).toBe(201);
-    const me = await h.call('GET', '/api/org-units', { token: await h.login('commune') });
-    expect(me.body.items.find((u: { id: string }) => u.id === 'hn-xom-5')).toMatchObject({ parentId: 'hung-nguyen' });
+    const me = await read(h.as(await h.login('commune')).api['org-units'].$get());
+    expect(me.body.items.find((u) => u.id === 'hn-xom-5')).toMatchObject({ parentId: 'hung-nguyen' });
   });
 
   it('imports nothing when one row is wrong, naming each row and field', async () => {
@@ -86,7 +87,7 @@ describe('POST /api/admin/org-units/import', () => {
       ]),
     );
     expect(res.status).toBe(422);
-    expect(res.body.error.fields).toEqual({
+    expect(res.error?.fields).toEqual({
       'rows.3.id': [expect.stringContaining('đã có')],
       'rows.4.kind': [expect.stringContaining('Hội đồng')],
       'rows.5.parentId': ['Đơn vị cấp trên không tồn tại'],
@@ -103,10 +104,10 @@ describe('POST /api/admin/org-units/import', () => {
 
   it('refuses a parent that has been closed', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
     const res = await importUnits(csv(['Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ', 'x,X,Chi bộ,hn-th,2026-11-01', 'y,Y,Chi bộ,hung-nguyen,2026-11-01']));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual(['rows.2.parentId']);
+    expect(Object.keys(res.error?.fields ?? {})).toEqual(['rows.2.parentId']);
   });
 
   it('a dry run previews and stores nothing', async () => {
@@ -120,7 +121,7 @@ describe('POST /api/admin/org-units/import', () => {
   it('refuses a file without the required columns', async () => {
     const res = await importUnits(csv(['Mã,Tên,Loại', 'a,A,Chi bộ']));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(['rows.1.parentId', 'rows.1.validFrom']);
+    expect(Object.keys(res.error?.fields ?? {}).sort()).toEqual(['rows.1.parentId', 'rows.1.validFrom']);
   });
 });
 
@@ -134,25 +135,22 @@ describe('setting up a second province from CSV files', () => {
     expect(users.status).toBe(201);
 
     // The new province's admin works on their own province by default.
-    const login = await h.call('POST', '/api/auth/login', { body: { username: 'ht.admin', password: 'matkhau-ht1' } });
-    await h.call('POST', '/api/me/password', { token: login.body.token, body: { currentPassword: 'matkhau-ht1', newPassword: 'matkhau-ht1-moi' } });
+    const login = await read(h.as().api.auth.login.$post({ json: { username: 'ht.admin', password: 'matkhau-ht1' } }));
+    await read(h.as(login.body.token).api.me.password.$post({ json: { currentPassword: 'matkhau-ht1', newPassword: 'matkhau-ht1-moi' } }));
     const token = login.body.token;
-    const put = await h.call('PUT', '/api/admin/routing-rules', {
-      token,
-      body: {
+    const put = await read(h.as(token).api.admin['routing-rules'].$put({ json: {
         rules: [{ id: 'ht-r1', position: 10, category: 'y_te', areaId: null, urgency: null, targetBodyId: 'ht-syt', target: null, deadlineProfile: 'normal', active: true }],
-      },
-    });
+      } }));
     expect(put.status).toBe(200);
     expect(put.body.provinceId).toBe('ht-tu');
-    const demoRules = await h.call('GET', '/api/admin/routing-rules', { token: await h.login('admin') });
+    const demoRules = await read(h.as(await h.login('admin')).api.admin['routing-rules'].$get({ query: {} }));
     expect(demoRules.body.items).toHaveLength(4);
 
-    const health = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'ht-cb-phu-thuong', category: 'y_te' } });
+    const health = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'ht-cb-phu-thuong', category: 'y_te' } }));
     expect(health.body).toMatchObject({ bodyId: 'ht-syt', ruleId: 'ht-r1', profile: 'normal' });
-    const land = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'ht-cb-phu-thuong', category: 'dat_dai' } });
+    const land = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'ht-cb-phu-thuong', category: 'dat_dai' } }));
     expect(land.body).toMatchObject({ bodyId: 'ht-thien-loc', bodyName: 'Đảng ủy xã Thiên Lộc', ruleId: null });
-    const users2 = await h.call('GET', '/api/admin/users', { token });
-    expect(users2.body.items.map((u: { username: string }) => u.username)).toEqual(['ht.admin', 'ht.xa']);
+    const users2 = await read(h.as(token).api.admin.users.$get({ query: {} }));
+    expect(users2.body.items.map((u) => u.username)).toEqual(['ht.admin', 'ht.xa']);
   });
 });

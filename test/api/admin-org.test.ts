@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AdminOrgUnit } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { malformed, read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -12,36 +14,32 @@ afterEach(async () => {
   await seedDemo(h.database.db);
 });
 
-type Unit = { id: string; name: string; parentId: string | null; validTo: string | null; successorId: string | null };
-async function units(): Promise<Map<string, Unit>> {
-  const res = await h.call('GET', '/api/admin/org-units', { token: await h.login('admin') });
-  return new Map(res.body.items.map((u: Unit) => [u.id, u]));
+async function units(): Promise<Map<string, AdminOrgUnit>> {
+  const res = await read(h.as(await h.login('admin')).api.admin['org-units'].$get({ query: {} }));
+  return new Map(res.body.items.map((u) => [u.id, u]));
 }
 const admin = () => h.login('admin');
 
 describe('adding, renaming and moving units', () => {
   it('adds a cell under a commune, which then appears in the graph', async () => {
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units', {
-      token,
-      body: { id: 'hn-xom-3', name: 'Chi bộ xóm 3', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01', cellType: 'village' },
-    });
+    const res = await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'hn-xom-3', name: 'Chi bộ xóm 3', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01', cellType: 'village' } }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: 'hn-xom-3', provinceId: 'na-tu', meetingDay: 3, validTo: null });
-    const list = await h.call('GET', '/api/org-units', { token: await h.login('commune') });
-    expect(list.body.items.map((u: Unit) => u.id)).toContain('hn-xom-3');
-    expect((await h.call('POST', '/api/admin/org-units', { token, body: { id: 'hn-xom-3', name: 'X', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01' } })).status).toBe(409);
+    const list = await read(h.as(await h.login('commune')).api['org-units'].$get());
+    expect(list.body.items.map((u) => u.id)).toContain('hn-xom-3');
+    expect((await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'hn-xom-3', name: 'X', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01' } }))).status).toBe(409);
   });
 
   it('starts a new province from a unit without parent', async () => {
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } });
+    const res = await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } }));
     expect(res.status).toBe(201);
     expect(res.body.provinceId).toBeNull();
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-bnc', name: 'Ban Nội chính Tỉnh ủy Hà Tĩnh', kind: 'province_board', parentId: 'ht-tu', validFrom: '2025-07-01' } });
-    const list = await h.call('GET', '/api/admin/org-units?provinceId=ht-tu', { token });
-    expect(list.body.items.map((u: Unit) => u.id).sort()).toEqual(['ht-bnc', 'ht-tu']);
-    expect((await h.call('GET', '/api/admin/org-units?provinceId=ht-bnc', { token })).status).toBe(422);
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-bnc', name: 'Ban Nội chính Tỉnh ủy Hà Tĩnh', kind: 'province_board', parentId: 'ht-tu', validFrom: '2025-07-01' } }));
+    const list = await read(h.as(token).api.admin['org-units'].$get({ query: { provinceId: 'ht-tu' } }));
+    expect(list.body.items.map((u) => u.id).sort()).toEqual(['ht-bnc', 'ht-tu']);
+    expect((await read(h.as(token).api.admin['org-units'].$get({ query: { provinceId: 'ht-bnc' } }))).status).toBe(422);
   });
 
   it.each([
@@ -52,27 +50,27 @@ describe('adding, renaming and moving units', () => {
     ['a meeting day on a board', { kind: 'commune_board', meetingDay: 5 }, 'cellType'],
   ])('refuses %s with 422 naming the field', async (_, change, field) => {
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units', { token, body: { id: 'hn-new', name: 'Mới', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01', ...change } });
+    const res = await read(h.as(token).api.admin['org-units'].$post({ json: malformed({ id: 'hn-new', name: 'Mới', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01', ...change }) }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expect(Object.keys(res.error?.fields ?? {})).toEqual([field]);
     expect((await units()).has('hn-new')).toBe(false);
   });
 
   it('renames in place and keeps the old name in the audit log', async () => {
     const token = await admin();
-    const res = await h.call('PATCH', '/api/admin/org-units/hn-xom-1', { token, body: { name: 'Chi bộ xóm Một' } });
+    const res = await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id: 'hn-xom-1' }, json: { name: 'Chi bộ xóm Một' } }));
     expect(res.status).toBe(200);
     expect(res.body.name).toBe('Chi bộ xóm Một');
-    const audit = await h.call('GET', '/api/admin/audit', { token });
+    const audit = await read(h.as(token).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({ action: 'org_unit.rename', entityId: 'hn-xom-1', data: { before: { name: 'Chi bộ xóm 1' }, after: { name: 'Chi bộ xóm Một' } } });
   });
 
   it('moves a cell to another commune: its new issues go to that committee', async () => {
     const token = await admin();
-    expect((await h.call('PATCH', '/api/admin/org-units/hn-th', { token, body: { parentId: 'truong-vinh' } })).status).toBe(200);
+    expect((await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id: 'hn-th' }, json: { parentId: 'truong-vinh' } }))).status).toBe(200);
     const report = buildReport({ cellId: 'hn-th', issues: [{ id: randomUUID(), title: 'Sân trường ngập', detail: '', category: 'giao_duc', urgency: 'normal' }] });
-    const res = await h.call('POST', '/api/reports', { token: await h.login('observer'), body: report });
-    expect(res.body.issues[0].responsibleBodyId).toBe('truong-vinh');
+    const res = await read(h.as(await h.login('observer')).api.reports.$post({ json: report }));
+    expect(res.body.issues[0]!.responsibleBodyId).toBe('truong-vinh');
   });
 
   it.each([
@@ -84,36 +82,36 @@ describe('adding, renaming and moving units', () => {
   ])('refuses a move %s with 422 and changes nothing', async (_, id, parentId) => {
     const token = await admin();
     const before = (await units()).get(id)!.parentId;
-    const res = await h.call('PATCH', `/api/admin/org-units/${id}`, { token, body: { parentId } });
+    const res = await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id }, json: { parentId } }));
     expect(res.status).toBe(422);
-    expect(res.body.error.fields).toHaveProperty('parentId');
+    expect(res.error?.fields).toHaveProperty('parentId');
     expect((await units()).get(id)!.parentId).toBe(before);
   });
 
   it('404 for an unknown unit', async () => {
-    expect((await h.call('PATCH', '/api/admin/org-units/nowhere', { token: await admin(), body: { name: 'X' } })).status).toBe(404);
-    expect((await h.call('POST', '/api/admin/org-units/nowhere/close', { token: await admin(), body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } })).status).toBe(404);
+    expect((await read(h.as(await admin()).api.admin['org-units'][':id'].$patch({ param: { id: 'nowhere' }, json: { name: 'X' } }))).status).toBe(404);
+    expect((await read(h.as(await admin()).api.admin['org-units'][':id'].close.$post({ param: { id: 'nowhere' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }))).status).toBe(404);
   });
 });
 
 describe('closing a unit', () => {
   it('hands a closed cell’s assignments to its successor from the next day', async () => {
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } });
+    const res = await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ assignmentsMoved: 1, issuesMoved: 0, successor: { id: 'hn-yen-ho' } });
     expect(res.body.closed[0]).toMatchObject({ id: 'hn-th', validTo: '2026-11-04', successorId: 'hn-yen-ho', name: 'Chi bộ Trường Tiểu học Hưng Nguyên' });
-    const me = await h.call('GET', '/api/me', { token: await h.login('observer') });
-    expect(me.body.assignments.map((a: { cellId: string }) => a.cellId).sort()).toEqual(['hn-xom-1', 'hn-xom-2', 'hn-yen-ho']);
+    const me = await read(h.as(await h.login('observer')).api.me.$get());
+    expect(me.body.assignments.map((a) => a.cellId).sort()).toEqual(['hn-xom-1', 'hn-xom-2', 'hn-yen-ho']);
     // A meeting held before the closure can still be reported on the old cell.
     const late = buildReport({ cellId: 'hn-th', meetingDate: '2026-11-03' });
-    expect((await h.call('POST', '/api/reports', { token: await h.login('observer'), body: late })).status).toBe(201);
+    expect((await read(h.as(await h.login('observer')).api.reports.$post({ json: late }))).status).toBe(201);
   });
 
   it('refuses to close the same unit twice (409)', async () => {
     const token = await admin();
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } });
-    const again = await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } }));
+    const again = await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
     expect(again.status).toBe(409);
   });
 
@@ -129,15 +127,15 @@ describe('closing a unit', () => {
     ['the province itself', 'na-tu', { successorId: 'hung-nguyen' }, 'id'],
   ])('refuses %s with 422 and changes nothing', async (_, id, change, field) => {
     const token = await admin();
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } });
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } });
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-xa', name: 'Đảng ủy xã Thiên Lộc', kind: 'commune', parentId: 'ht-tu', validFrom: '2025-07-01' } });
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-cb', name: 'Chi bộ thôn Phú Thượng', kind: 'cell', parentId: 'ht-xa', validFrom: '2025-07-01' } });
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'hn-late', name: 'Chi bộ mới', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-20' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } }));
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } }));
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-xa', name: 'Đảng ủy xã Thiên Lộc', kind: 'commune', parentId: 'ht-tu', validFrom: '2025-07-01' } }));
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-cb', name: 'Chi bộ thôn Phú Thượng', kind: 'cell', parentId: 'ht-xa', validFrom: '2025-07-01' } }));
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'hn-late', name: 'Chi bộ mới', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-20' } }));
     const before = await units();
-    const res = await h.call('POST', `/api/admin/org-units/${id}/close`, { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1', ...change } });
+    const res = await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1', ...change } }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toContain(field);
+    expect(Object.keys(res.error?.fields ?? {})).toContain(field);
     expect(await units()).toEqual(before);
   });
 });
@@ -145,90 +143,81 @@ describe('closing a unit', () => {
 describe('merging two communes with open issues and active assignments', () => {
   async function submitInHungNguyen() {
     const report = buildReport({ cellId: 'hn-xom-1' });
-    const res = await h.call('POST', '/api/reports', { token: await h.login('observer'), body: report });
-    expect(res.body.issues.map((i: { responsibleBodyId: string }) => i.responsibleBodyId)).toEqual(['hung-nguyen', 'hung-nguyen']);
-    return res.body.issues.map((i: { id: string }) => i.id) as string[];
+    const res = await read(h.as(await h.login('observer')).api.reports.$post({ json: report }));
+    expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['hung-nguyen', 'hung-nguyen']);
+    return res.body.issues.map((i) => i.id);
   }
 
   it('the new commune takes the open issues, staff, cells and observers; history keeps the old names', async () => {
-    const [openId, closedId] = await submitInHungNguyen();
+    const [openId, closedId] = (await submitInHungNguyen()) as [string, string];
     // One issue is settled already: it stays with the old committee as history.
-    const resolved = await h.call('POST', `/api/issues/${closedId}/actions`, {
-      token: await h.login('commune'),
-      body: { type: 'resolve', note: 'Đã hòa giải xong', expectedVersion: 1 },
-    });
+    const resolved = await read(h.as(await h.login('commune')).api.issues[':id'].actions.$post({ param: { id: closedId }, json: { type: 'resolve', note: 'Đã hòa giải xong', expectedVersion: 1 } }));
     expect(resolved.status).toBe(200);
 
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units/merge', {
-      token,
-      body: { sourceIds: ['hung-nguyen', 'dien-chau'], newUnit: { id: 'hung-chau', name: 'Đảng ủy xã Hưng Châu' }, effectiveDate: '2026-11-05' },
-    });
+    const res = await read(h.as(token).api.admin['org-units'].merge.$post({ json: { sourceIds: ['hung-nguyen', 'dien-chau'], newUnit: { id: 'hung-chau', name: 'Đảng ủy xã Hưng Châu' }, effectiveDate: '2026-11-05' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ issuesMoved: 1, usersMoved: 3, childrenMoved: 13, assignmentsMoved: 0 });
     expect(res.body.successor).toMatchObject({ id: 'hung-chau', kind: 'commune', parentId: 'na-tu', validFrom: '2026-11-05', provinceId: 'na-tu' });
-    expect(res.body.closed.map((u: Unit) => [u.id, u.name, u.validTo, u.successorId])).toEqual([
+    expect(res.body.closed.map((u) => [u.id, u.name, u.validTo, u.successorId])).toEqual([
       ['hung-nguyen', 'Đảng ủy xã Hưng Nguyên', '2026-11-04', 'hung-chau'],
       ['dien-chau', 'Đảng ủy xã Diễn Châu', '2026-11-04', 'hung-chau'],
     ]);
 
     // The commune's staff now sit with the new committee and find the old issues in its inbox.
     const staff = await h.login('commune');
-    const me = await h.call('GET', '/api/me', { token: staff });
+    const me = await read(h.as(staff).api.me.$get());
     expect(me.body.user.orgUnitId).toBe('hung-chau');
-    const inbox = await h.call('GET', '/api/inbox', { token: staff });
-    expect(inbox.body.items.map((i: { id: string }) => i.id)).toEqual([openId]);
+    const inbox = await read(h.as(staff).api.inbox.$get({ query: {} }));
+    expect(inbox.body.items.map((i) => i.id)).toEqual([openId]);
     expect(inbox.body.items[0]).toMatchObject({ responsibleBodyId: 'hung-chau', status: 'routed', version: 2 });
-    const settled = await h.call('GET', `/api/issues/${closedId}`, { token });
+    const settled = await read(h.as(token).api.issues[':id'].$get({ param: { id: closedId } }));
     expect(settled.body).toMatchObject({ responsibleBodyId: 'hung-nguyen', status: 'resolved', responsibleBodyName: 'Đảng ủy xã Hưng Nguyên' });
 
-    const issue = await h.call('GET', `/api/issues/${openId}`, { token: staff });
+    const issue = await read(h.as(staff).api.issues[':id'].$get({ param: { id: openId } }));
     expect(issue.status).toBe(200);
-    expect(issue.body.events.map((e: { type: string }) => e.type)).toEqual(['routed', 'merged']);
+    expect(issue.body.events.map((e) => e.type)).toEqual(['routed', 'merged']);
     expect(issue.body.events[1]).toMatchObject({ fromBodyId: 'hung-nguyen', toBodyId: 'hung-chau', actorName: 'Phạm Thị Dung' });
     // The observer who raised it still reads it.
-    expect((await h.call('GET', `/api/issues/${openId}`, { token: await h.login('observer') })).status).toBe(200);
+    expect((await read(h.as(await h.login('observer')).api.issues[':id'].$get({ param: { id: openId } }))).status).toBe(200);
 
     // Cells moved under the new committee; the observer's assignments are untouched and new issues go there.
     const graph = await units();
     expect(graph.get('hn-xom-1')!.parentId).toBe('hung-chau');
     expect(graph.get('dc-bac-son')!.parentId).toBe('hung-chau');
     expect(graph.get('hung-nguyen')).toMatchObject({ name: 'Đảng ủy xã Hưng Nguyên', validTo: '2026-11-04', successorId: 'hung-chau' });
-    const again = await h.call('POST', '/api/reports', { token: await h.login('observer'), body: buildReport({ cellId: 'hn-xom-2' }) });
-    expect(again.body.issues[0].responsibleBodyId).toBe('hung-chau');
+    const again = await read(h.as(await h.login('observer')).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2' }) }));
+    expect(again.body.issues[0]!.responsibleBodyId).toBe('hung-chau');
 
-    const audit = await h.call('GET', '/api/admin/audit', { token });
+    const audit = await read(h.as(token).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({ action: 'org_unit.merge', entityId: 'hung-chau', data: { issuesMoved: 1, effectiveDate: '2026-11-05' } });
   });
 
   it('merging into an existing commune: its staff see the old issues, and rules naming the old one follow', async () => {
     const issueIds = await submitInHungNguyen();
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units/merge', { token, body: { sourceIds: ['truong-vinh'], targetId: 'hung-nguyen', effectiveDate: '2026-11-05' } });
+    const res = await read(h.as(token).api.admin['org-units'].merge.$post({ json: { sourceIds: ['truong-vinh'], targetId: 'hung-nguyen', effectiveDate: '2026-11-05' } }));
     expect(res.status).toBe(200);
     expect(res.body.rulesUpdated).toBe(1); // na-r3 was scoped to Trường Vinh
-    const rules = await h.call('GET', '/api/admin/routing-rules', { token });
-    expect(rules.body.items.find((r: { id: string }) => r.id === 'na-r3').areaId).toBe('hung-nguyen');
-    const inbox = await h.call('GET', '/api/inbox', { token: await h.login('commune2') });
-    expect(inbox.body.items.map((i: { id: string }) => i.id).sort()).toEqual([...issueIds].sort());
+    const rules = await read(h.as(token).api.admin['routing-rules'].$get({ query: {} }));
+    expect(rules.body.items.find((r) => r.id === 'na-r3')!.areaId).toBe('hung-nguyen');
+    const inbox = await read(h.as(await h.login('commune2')).api.inbox.$get({ query: {} }));
+    expect(inbox.body.items.map((i) => i.id).sort()).toEqual([...issueIds].sort());
   });
 
   it('merging two cells: an assignment to both continues once on the merged cell; the old ones end the day before', async () => {
     const token = await admin();
-    const res = await h.call('POST', '/api/admin/org-units/merge', {
-      token,
-      body: { sourceIds: ['hn-xom-1', 'hn-xom-2'], newUnit: { id: 'hn-xom-1-2', name: 'Chi bộ xóm 1-2' }, effectiveDate: '2026-11-01' },
-    });
+    const res = await read(h.as(token).api.admin['org-units'].merge.$post({ json: { sourceIds: ['hn-xom-1', 'hn-xom-2'], newUnit: { id: 'hn-xom-1-2', name: 'Chi bộ xóm 1-2' }, effectiveDate: '2026-11-01' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ assignmentsMoved: 1, successor: { kind: 'cell', parentId: 'hung-nguyen', cellType: 'village', meetingDay: 3 } });
     const observer = await h.login('observer');
-    const me = await h.call('GET', '/api/me', { token: observer });
-    expect(me.body.assignments.map((a: { cellId: string }) => a.cellId).sort()).toEqual(['hn-th', 'hn-xom-1-2']);
-    expect(me.body.assignments.find((a: { cellId: string }) => a.cellId === 'hn-xom-1-2')).toMatchObject({ validFrom: '2026-11-01', decisionNo: '125-QĐ/ĐU' });
-    expect((await h.call('POST', '/api/reports', { token: observer, body: buildReport({ cellId: 'hn-xom-1-2' }) })).status).toBe(201);
-    expect((await h.call('POST', '/api/reports', { token: observer, body: buildReport({ cellId: 'hn-xom-1' }) })).status).toBe(422);
+    const me = await read(h.as(observer).api.me.$get());
+    expect(me.body.assignments.map((a) => a.cellId).sort()).toEqual(['hn-th', 'hn-xom-1-2']);
+    expect(me.body.assignments.find((a) => a.cellId === 'hn-xom-1-2')).toMatchObject({ validFrom: '2026-11-01', decisionNo: '125-QĐ/ĐU' });
+    expect((await read(h.as(observer).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-1-2' }) }))).status).toBe(201);
+    expect((await read(h.as(observer).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-1' }) }))).status).toBe(422);
     const october = buildReport({ cellId: 'hn-xom-1', meetingDate: '2026-10-03', startedAt: '2026-10-03T19:30:00+07:00', endedAt: '2026-10-03T21:15:00+07:00' });
-    expect((await h.call('POST', '/api/reports', { token: observer, body: october })).status).toBe(201);
+    expect((await read(h.as(observer).api.reports.$post({ json: october }))).status).toBe(201);
   });
 
   it.each([
@@ -243,11 +232,11 @@ describe('merging two communes with open issues and active assignments', () => {
     ['an effective date in the future', { sourceIds: ['hn-xom-1'], targetId: 'hn-xom-2', effectiveDate: '2026-12-01' }, 'effectiveDate'],
   ])('refuses %s with 422 and changes nothing', async (_, body, field) => {
     const token = await admin();
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-yen-ho' } }));
     const before = await units();
-    const res = await h.call('POST', '/api/admin/org-units/merge', { token, body: { effectiveDate: '2026-11-05', ...body } });
+    const res = await read(h.as(token).api.admin['org-units'].merge.$post({ json: { effectiveDate: '2026-11-05', ...body } }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expect(Object.keys(res.error?.fields ?? {})).toEqual([field]);
     expect(await units()).toEqual(before);
   });
 });

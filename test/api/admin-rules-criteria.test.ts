@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HD42_2025 } from '@duhop/shared';
+import { HD42_2025, type CriteriaSet, type RoutingRule, type RoutingTestInput } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { malformed, read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -13,7 +14,7 @@ afterEach(async () => {
   await seedDemo(h.database.db);
 });
 
-const rule = (over: Record<string, unknown> = {}) => ({
+const rule = (over: Partial<RoutingRule> = {}): RoutingRule => ({
   id: 'na-dd',
   position: 10,
   category: 'dat_dai',
@@ -28,10 +29,10 @@ const rule = (over: Record<string, unknown> = {}) => ({
 
 describe('routing rules', () => {
   it('lists the province’s rules in order', async () => {
-    const res = await h.call('GET', '/api/admin/routing-rules', { token: await h.login('admin') });
+    const res = await read(h.as(await h.login('admin')).api.admin['routing-rules'].$get({ query: {} }));
     expect(res.status).toBe(200);
     expect(res.body.provinceId).toBe('na-tu');
-    expect(res.body.items.map((r: { id: string }) => r.id)).toEqual(['na-r1', 'na-r2', 'na-r3', 'na-r4']);
+    expect(res.body.items.map((r) => r.id)).toEqual(['na-r1', 'na-r2', 'na-r3', 'na-r4']);
     expect(res.body.items[2]).toEqual({
       id: 'na-r3',
       position: 30,
@@ -48,24 +49,25 @@ describe('routing rules', () => {
   it('replaces the list: new issues follow it, issues already routed stay, and the change is logged', async () => {
     const observer = await h.login('observer');
     const land = () => [{ id: randomUUID(), title: 'Tranh chấp đất', detail: '', category: 'dat_dai' as const, urgency: 'normal' as const }];
-    const before = await h.call('POST', '/api/reports', { token: observer, body: buildReport({ issues: land() }) });
-    expect(before.body.issues[0].responsibleBodyId).toBe('hung-nguyen');
+    const before = await read(h.as(observer).api.reports.$post({ json: buildReport({ issues: land() }) }));
+    expect(before.body.issues[0]!.responsibleBodyId).toBe('hung-nguyen');
 
     const token = await h.login('admin');
-    const put = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule(), rule({ id: 'na-any', position: 20, category: null, target: 'triage', targetBodyId: null, deadlineProfile: 'normal' })] } });
+    const put = await read(h.as(token).api.admin['routing-rules'].$put({ json: { rules: [rule(), rule({ id: 'na-any', position: 20, category: null, target: 'triage', targetBodyId: null, deadlineProfile: 'normal' })] } }));
     expect(put.status).toBe(200);
-    expect(put.body.items.map((r: { id: string }) => r.id)).toEqual(['na-dd', 'na-any']);
+    expect(put.body.items.map((r) => r.id)).toEqual(['na-dd', 'na-any']);
 
-    const after = await h.call('POST', '/api/reports', { token: observer, body: buildReport({ cellId: 'hn-xom-2', issues: land() }) });
-    expect(after.body.issues[0].responsibleBodyId).toBe('na-snnmt');
-    expect(after.body.issues[0].dueAt.slice(0, 10)).toBe('2026-12-17'); // complex: 30 working days
-    const old = await h.call('GET', `/api/issues/${before.body.issues[0].id}`, { token });
+    const after = await read(h.as(observer).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2', issues: land() }) }));
+    expect(after.body.issues[0]!.responsibleBodyId).toBe('na-snnmt');
+    expect(after.body.issues[0]!.dueAt.slice(0, 10)).toBe('2026-12-17'); // complex: 30 working days
+    const old = await read(h.as(token).api.issues[':id'].$get({ param: { id: before.body.issues[0]!.id } }));
     expect(old.body.responsibleBodyId).toBe('hung-nguyen');
 
-    const audit = await h.call('GET', '/api/admin/audit', { token });
+    const audit = await read(h.as(token).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({ action: 'routing_rules.replace', entityId: 'na-tu', actorName: 'Phạm Thị Dung', at: '2026-11-05T09:00:00.000+07:00' });
-    expect(audit.body.items[0].data.before).toHaveLength(4);
-    expect(audit.body.items[0].data.after.map((r: { id: string }) => r.id)).toEqual(['na-dd', 'na-any']);
+    const data = audit.body.items[0]!.data as { before: RoutingRule[]; after: RoutingRule[] }; // jsonb on the wire
+    expect(data.before).toHaveLength(4);
+    expect(data.after.map((r) => r.id)).toEqual(['na-dd', 'na-any']);
   });
 
   it.each([
@@ -75,23 +77,23 @@ describe('routing rules', () => {
     ['two rules with one id', [rule(), rule({ position: 20 })], 'rules.1.id'],
     ['two rules at one position', [rule(), rule({ id: 'other' })], 'rules.1.position'],
     ['both a body and a relative target', [rule({ target: 'triage' })], 'rules.0.targetBodyId'],
-    ['an unknown category', [rule({ category: 'bogus' })], 'rules.0.category'],
+    ['an unknown category', [rule({ category: malformed('bogus') })], 'rules.0.category'],
   ])('refuses %s with 422 naming the rule, and keeps the old list', async (_, rules, field) => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'hn-gone-kt', name: 'Phòng cũ', kind: 'department', parentId: 'hung-nguyen-ubnd', validFrom: '2025-07-01' } });
-    await h.call('POST', '/api/admin/org-units/hn-gone-kt/close', { token, body: { validTo: '2026-11-01', successorId: 'hung-nguyen-kt' } });
-    const res = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules } });
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'hn-gone-kt', name: 'Phòng cũ', kind: 'department', parentId: 'hung-nguyen-ubnd', validFrom: '2025-07-01' } }));
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-gone-kt' }, json: { validTo: '2026-11-01', successorId: 'hung-nguyen-kt' } }));
+    const res = await read(h.as(token).api.admin['routing-rules'].$put({ json: { rules } }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
-    const list = await h.call('GET', '/api/admin/routing-rules', { token });
+    expect(Object.keys(res.error?.fields ?? {})).toEqual([field]);
+    const list = await read(h.as(token).api.admin['routing-rules'].$get({ query: {} }));
     expect(list.body.items).toHaveLength(4);
   });
 
   it('refuses a body of another province', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units', { token, body: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } });
-    const res = await h.call('PUT', '/api/admin/routing-rules', { token, body: { rules: [rule({ targetBodyId: 'ht-tu' })] } });
-    expect(Object.keys(res.body.error.fields)).toEqual(['rules.0.targetBodyId']);
+    await read(h.as(token).api.admin['org-units'].$post({ json: { id: 'ht-tu', name: 'Tỉnh ủy Hà Tĩnh', kind: 'province', parentId: null, validFrom: '2025-07-01' } }));
+    const res = await read(h.as(token).api.admin['routing-rules'].$put({ json: { rules: [rule({ targetBodyId: 'ht-tu' })] } }));
+    expect(Object.keys(res.error?.fields ?? {})).toEqual(['rules.0.targetBodyId']);
   });
 
   it.each([
@@ -99,7 +101,7 @@ describe('routing rules', () => {
     ['security', { category: 'an_ninh_trat_tu' }, { bodyId: 'na-bnc', ruleId: 'na-r1', profile: 'normal', answerDays: 20 }, '2026-12-03'],
     ['land (no rule: the commune triages)', { category: 'dat_dai' }, { bodyId: 'hung-nguyen', ruleId: null, rule: null, profile: 'normal' }, '2026-12-03'],
   ])('tests where %s would go, with the rule, profile and due dates', async (_, sample, expected, due) => {
-    const res = await h.call('POST', '/api/admin/routing-rules/test', { token: await h.login('admin'), body: { cellId: 'hn-xom-1', ...sample } });
+    const res = await read(h.as(await h.login('admin')).api.admin['routing-rules'].test.$post({ json: { cellId: 'hn-xom-1', ...(sample as Omit<RoutingTestInput, 'cellId'>) } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ...expected, routedAt: '2026-11-05T09:00:00.000+07:00', ackDueAt: '2026-11-10T23:59:59.999+07:00' });
     expect(res.body.dueAt.slice(0, 10)).toBe(due);
@@ -107,32 +109,32 @@ describe('routing rules', () => {
 
   it('tests a draft list before it is saved, and stores nothing', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ areaId: 'truong-vinh' })] } });
+    const res = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ areaId: 'truong-vinh' })] } }));
     expect(res.body).toMatchObject({ bodyId: 'na-snnmt', ruleId: 'na-dd', profile: 'complex', answerDays: 30, rule: { id: 'na-dd' } });
-    expect((await h.call('GET', '/api/admin/routing-rules', { token })).body.items).toHaveLength(4);
-    const bad = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ targetBodyId: 'nowhere' })] } });
-    expect(Object.keys(bad.body.error.fields)).toEqual(['rules.0.targetBodyId']);
-    const noCell = await h.call('POST', '/api/admin/routing-rules/test', { token, body: { cellId: 'hung-nguyen', category: 'dat_dai' } });
+    expect((await read(h.as(token).api.admin['routing-rules'].$get({ query: {} }))).body.items).toHaveLength(4);
+    const bad = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'tv-khoi-5', category: 'dat_dai', rules: [rule({ targetBodyId: 'nowhere' })] } }));
+    expect(Object.keys(bad.error?.fields ?? {})).toEqual(['rules.0.targetBodyId']);
+    const noCell = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'hung-nguyen', category: 'dat_dai' } }));
     expect(noCell.status).toBe(422);
-    expect(noCell.body.error.fields).toHaveProperty('cellId');
+    expect(noCell.error?.fields).toHaveProperty('cellId');
   });
 });
 
-const newSet = (over: Record<string, unknown> = {}) => ({ ...structuredClone(HD42_2025), id: 'na-2027-truong-hoc', name: 'Bộ tiêu chí chi bộ trường học 2027', validFrom: '2027-01-01', cellTypes: ['school'], ...over });
+const newSet = (over: Partial<CriteriaSet> = {}): CriteriaSet => ({ ...structuredClone(HD42_2025), id: 'na-2027-truong-hoc', name: 'Bộ tiêu chí chi bộ trường học 2027', validFrom: '2027-01-01', cellTypes: ['school'], ...over });
 
 describe('criteria sets', () => {
   it('imports a set with an effective date and cell types; it is then chosen for those cells only', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() });
+    const res = await read(h.as(token).api.admin['criteria-sets'].$post({ json: newSet() }));
     expect(res.status).toBe(201);
-    const school = await h.call('GET', '/api/criteria-sets/current?cellId=hn-th&date=2027-01-05', { token });
+    const school = await read(h.as(token).api['criteria-sets'].current.$get({ query: { cellId: 'hn-th', date: '2027-01-05' } }));
     expect(school.body.id).toBe('na-2027-truong-hoc');
-    const village = await h.call('GET', '/api/criteria-sets/current?cellId=hn-xom-1&date=2027-01-05', { token });
+    const village = await read(h.as(token).api['criteria-sets'].current.$get({ query: { cellId: 'hn-xom-1', date: '2027-01-05' } }));
     expect(village.body.id).toBe('hd42-2025');
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
-    expect(list.body.items.find((s: { id: string }) => s.id === 'na-2027-truong-hoc')).toMatchObject({ cellTypes: ['school'], provinceId: 'na-tu', inUse: false, reportCount: 0 });
-    expect((await h.call('GET', '/api/admin/audit', { token })).body.items[0]).toMatchObject({ action: 'criteria_set.create', entityId: 'na-2027-truong-hoc' });
-    expect((await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() })).status).toBe(409);
+    const list = await read(h.as(token).api.admin['criteria-sets'].$get());
+    expect(list.body.items.find((s) => s.id === 'na-2027-truong-hoc')).toMatchObject({ cellTypes: ['school'], provinceId: 'na-tu', inUse: false, reportCount: 0 });
+    expect((await read(h.as(token).api.admin.audit.$get({ query: {} }))).body.items[0]).toMatchObject({ action: 'criteria_set.create', entityId: 'na-2027-truong-hoc' });
+    expect((await read(h.as(token).api.admin['criteria-sets'].$post({ json: newSet() }))).status).toBe(409);
   });
 
   it.each([
@@ -151,35 +153,35 @@ describe('criteria sets', () => {
     ['a set from the same day for the same cells', () => newSet({ id: 'other', validFrom: '2025-10-28', cellTypes: undefined }), 'validFrom'],
   ])('refuses %s with 422 and the path', async (_, make, path) => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/criteria-sets', { token, body: make() });
+    const res = await read(h.as(token).api.admin['criteria-sets'].$post({ json: make() }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toContain(path);
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
-    expect(list.body.items.map((s: { id: string }) => s.id)).not.toContain(make().id);
+    expect(Object.keys(res.error?.fields ?? {})).toContain(path);
+    const list = await read(h.as(token).api.admin['criteria-sets'].$get());
+    expect(list.body.items.map((s) => s.id)).not.toContain(make().id);
   });
 
   it('changes a set while no report uses it; the whole set is checked again', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/criteria-sets', { token, body: newSet() });
-    const res = await h.call('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { name: 'Tên mới', cellTypes: null, validFrom: '2027-02-01' } });
+    await read(h.as(token).api.admin['criteria-sets'].$post({ json: newSet() }));
+    const res = await read(h.as(token).api.admin['criteria-sets'][':id'].$patch({ param: { id: 'na-2027-truong-hoc' }, json: { name: 'Tên mới', cellTypes: null, validFrom: '2027-02-01' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'Tên mới', validFrom: '2027-02-01' });
     expect(res.body).not.toHaveProperty('cellTypes');
-    const bad = await h.call('PATCH', '/api/admin/criteria-sets/na-2027-truong-hoc', { token, body: { groups: HD42_2025.groups.slice(1) } });
+    const bad = await read(h.as(token).api.admin['criteria-sets'][':id'].$patch({ param: { id: 'na-2027-truong-hoc' }, json: { groups: HD42_2025.groups.slice(1) } }));
     expect(bad.status).toBe(422);
-    expect(Object.keys(bad.body.error.fields)).toContain('groups');
-    expect((await h.call('PATCH', '/api/admin/criteria-sets/nope', { token, body: { name: 'x' } })).status).toBe(404);
+    expect(Object.keys(bad.error?.fields ?? {})).toContain('groups');
+    expect((await read(h.as(token).api.admin['criteria-sets'][':id'].$patch({ param: { id: 'nope' }, json: { name: 'x' } }))).status).toBe(404);
   });
 
   it('a set a report was scored with is read-only (409 CRITERIA_SET_IN_USE), and the report keeps it', async () => {
     const report = buildReport();
-    await h.call('POST', '/api/reports', { token: await h.login('observer'), body: report });
+    await read(h.as(await h.login('observer')).api.reports.$post({ json: report }));
     const token = await h.login('admin');
-    const res = await h.call('PATCH', '/api/admin/criteria-sets/hd42-2025', { token, body: { name: 'Đổi tên' } });
+    const res = await read(h.as(token).api.admin['criteria-sets'][':id'].$patch({ param: { id: 'hd42-2025' }, json: { name: 'Đổi tên' } }));
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('CRITERIA_SET_IN_USE');
-    const list = await h.call('GET', '/api/admin/criteria-sets', { token });
-    expect(list.body.items.find((s: { id: string }) => s.id === 'hd42-2025')).toMatchObject({ inUse: true, reportCount: 1 });
-    expect((await h.call('GET', `/api/reports/${report.id}`, { token })).body.criteriaSetId).toBe('hd42-2025');
+    expect(res.error?.code).toBe('CRITERIA_SET_IN_USE');
+    const list = await read(h.as(token).api.admin['criteria-sets'].$get());
+    expect(list.body.items.find((s) => s.id === 'hd42-2025')).toMatchObject({ inUse: true, reportCount: 1 });
+    expect((await read(h.as(token).api.reports[':id'].$get({ param: { id: report.id } }))).body.criteriaSetId).toBe('hd42-2025');
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOM } from '@duhop/shared';
+import { BOM, ErrorBody } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -14,11 +15,11 @@ afterEach(async () => {
 const csv = (lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`;
 const HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu';
 const importUsers = async (body: string, query = '', contentType = 'text/csv; charset=utf-8') =>
-  h.call('POST', `/api/admin/users/import${query}`, { token: await h.login('admin'), body, headers: { 'content-type': contentType } });
+  h.raw('POST', `/api/admin/users/import${query}`, { token: await h.login('admin'), body, headers: { 'content-type': contentType } });
 
 async function usernames(): Promise<string[]> {
-  const res = await h.call('GET', '/api/admin/users?limit=500', { token: await h.login('admin') });
-  return res.body.items.map((u: { username: string }) => u.username);
+  const res = await read(h.as(await h.login('admin')).api.admin.users.$get({ query: { limit: '500' } }));
+  return res.body.items.map((u) => u.username);
 }
 
 const GOOD = csv([
@@ -39,11 +40,11 @@ describe('POST /api/admin/users/import', () => {
       { row: 4, username: 'ht.minh', displayName: 'Lê Minh', role: 'leader', orgUnitId: 'dien-chau-vp' },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('matkhau');
-    const login = await h.call('POST', '/api/auth/login', { body: { username: 'dc.son', password: 'mat"khau"02' } });
+    const login = await read(h.as().api.auth.login.$post({ json: { username: 'dc.son', password: 'mat"khau"02' } }));
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ role: 'staff', orgUnitId: 'dien-chau', mustChangePassword: true });
 
-    const audit = await h.call('GET', '/api/admin/audit', { token: await h.login('admin') });
+    const audit = await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({ action: 'user.import', data: { count: 3, usernames: ['tv.lan', 'dc.son', 'ht.minh'] } });
   });
 
@@ -65,8 +66,8 @@ describe('POST /api/admin/users/import', () => {
       ]),
     );
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.fields).toEqual({
+    expect(res.error?.code).toBe('VALIDATION_FAILED');
+    expect(res.error?.fields).toEqual({
       'rows.3.username': [expect.stringContaining('đã có người dùng')],
       'rows.4.username': [expect.any(String)],
       'rows.4.displayName': ['Thiếu họ và tên'],
@@ -91,14 +92,14 @@ describe('POST /api/admin/users/import', () => {
     expect(bad.body.items.map((i: { username: string }) => i.username)).toEqual(['z.z']);
     expect(bad.body.errors).toEqual([{ row: 2, field: 'orgUnitId', message: 'Không có đơn vị "hn-gone"' }]);
     expect(await usernames()).toEqual(before);
-    expect((await h.call('GET', '/api/admin/audit', { token: await h.login('admin') })).body.items).toEqual([]);
+    expect((await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }))).body.items).toEqual([]);
   });
 
   it('refuses a body closed since the merger of its unit', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
     const res = await importUsers(csv([HEADER, 'x.y,X Y,cán bộ,hn-th,matkhau-01']));
-    expect(res.body.error.fields['rows.2.orgUnitId'][0]).toMatch(/giải thể/);
+    expect(res.error?.fields?.['rows.2.orgUnitId']?.[0]).toMatch(/giải thể/);
   });
 
   it.each([
@@ -108,7 +109,7 @@ describe('POST /api/admin/users/import', () => {
   ])('refuses a file with %s as a whole (422)', async (_, body, field) => {
     const res = await importUsers(body);
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toContain(field);
+    expect(Object.keys(res.error?.fields ?? {})).toContain(field);
   });
 
   it('refuses a file that is not UTF-8 (a legacy code page) with 422', async () => {
@@ -119,7 +120,7 @@ describe('POST /api/admin/users/import', () => {
       body: bytes,
     });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { error: { fields: object } }).error.fields).toHaveProperty('file');
+    expect(ErrorBody.parse(await res.json()).error.fields).toHaveProperty('file');
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { UserCreateInput } from '@duhop/shared';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { malformed, read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -13,13 +15,13 @@ afterEach(async () => {
 });
 
 async function userId(token: string, username: string): Promise<string> {
-  const res = await h.call('GET', `/api/admin/users?q=${username}`, { token });
-  const found = res.body.items.find((u: { username: string }) => u.username === username);
+  const res = await read(h.as(token).api.admin.users.$get({ query: { q: username } }));
+  const found = res.body.items.find((u) => u.username === username);
   if (!found) throw new Error(`no user ${username}`);
   return found.id;
 }
 
-const newUser = { username: 'nv.hoa', displayName: 'Nguyễn Văn Hòa', role: 'staff', orgUnitId: 'dien-chau', password: 'tamthoi123' };
+const newUser: UserCreateInput = { username: 'nv.hoa', displayName: 'Nguyễn Văn Hòa', role: 'staff', orgUnitId: 'dien-chau', password: 'tamthoi123' };
 
 describe('admin routes: permissions', () => {
   const routes: [string, string, unknown?][] = [
@@ -47,20 +49,20 @@ describe('admin routes: permissions', () => {
     const token = await h.login(username);
     for (const [method, path, body] of routes) {
       const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;
-      const res = await h.call(method, path, { token, body, headers });
+      const res = await h.raw(method, path, { token, body, headers });
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect(res.error?.code).toBe('FORBIDDEN');
     }
     const admin = await h.login('admin');
-    expect((await h.call('GET', '/api/admin/audit', { token: admin })).body.items).toEqual([]);
+    expect((await read(h.as(admin).api.admin.audit.$get({ query: {} }))).body.items).toEqual([]);
   });
 
   it('answers 401 without a token', async () => {
-    expect((await h.call('GET', '/api/admin/users')).status).toBe(401);
+    expect((await read(h.as().api.admin.users.$get({ query: {} }))).status).toBe(401);
   });
 
   it('lists every admin route in the OpenAPI document', async () => {
-    const paths = Object.keys((await h.call('GET', '/openapi.json')).body.paths);
+    const paths = Object.keys((await h.raw('GET', '/openapi.json')).body.paths);
     for (const p of [
       '/api/admin/users',
       '/api/admin/users/import',
@@ -80,7 +82,7 @@ describe('admin routes: permissions', () => {
     ]) {
       expect(paths, p).toContain(p);
     }
-    const doc = (await h.call('GET', '/openapi.json')).body;
+    const doc = (await h.raw('GET', '/openapi.json')).body;
     expect(Object.keys(doc.paths['/api/admin/users/import'].post.requestBody.content)).toEqual(['text/csv']);
     expect(doc.paths['/api/admin/routing-rules'].put.requestBody.content['application/json'].schema).toBeTruthy();
   });
@@ -89,34 +91,34 @@ describe('admin routes: permissions', () => {
 describe('accounts', () => {
   it('lists the province’s accounts by username, with pages, never a password', async () => {
     const token = await h.login('admin');
-    const all = await h.call('GET', '/api/admin/users', { token });
+    const all = await read(h.as(token).api.admin.users.$get({ query: {} }));
     expect(all.status).toBe(200);
-    expect(all.body.items.map((u: { username: string }) => u.username)).toEqual(['admin', 'commune', 'commune2', 'observer', 'observer2', 'observer3', 'province']);
+    expect(all.body.items.map((u) => u.username)).toEqual(['admin', 'commune', 'commune2', 'observer', 'observer2', 'observer3', 'province']);
     expect(all.body.items[1]).toMatchObject({ role: 'staff', orgUnitId: 'hung-nguyen', orgUnitName: 'Đảng ủy xã Hưng Nguyên', active: true });
     expect(JSON.stringify(all.body)).not.toMatch(/scrypt|passwordHash|"password"/);
 
-    const first = await h.call('GET', '/api/admin/users?limit=3', { token });
+    const first = await read(h.as(token).api.admin.users.$get({ query: { limit: '3' } }));
     expect(first.body.items).toHaveLength(3);
-    const second = await h.call('GET', `/api/admin/users?limit=3&cursor=${first.body.nextCursor}`, { token });
-    expect(second.body.items.map((u: { username: string }) => u.username)).toEqual(['observer', 'observer2', 'observer3']);
+    const second = await read(h.as(token).api.admin.users.$get({ query: { limit: '3', cursor: first.body.nextCursor! } }));
+    expect(second.body.items.map((u) => u.username)).toEqual(['observer', 'observer2', 'observer3']);
 
-    const staff = await h.call('GET', '/api/admin/users?role=staff', { token });
-    expect(staff.body.items.map((u: { username: string }) => u.username)).toEqual(['commune', 'commune2', 'province']);
+    const staff = await read(h.as(token).api.admin.users.$get({ query: { role: 'staff' } }));
+    expect(staff.body.items.map((u) => u.username)).toEqual(['commune', 'commune2', 'province']);
   });
 
   it('creates an account who must change the password at first sign-in; duplicates are 409', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/users', { token, body: newUser });
+    const res = await read(h.as(token).api.admin.users.$post({ json: newUser }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'nv.hoa', role: 'staff', orgUnitId: 'dien-chau', active: true, mustChangePassword: true });
     expect(JSON.stringify(res.body)).not.toContain('tamthoi123');
 
-    const login = await h.call('POST', '/api/auth/login', { body: { username: 'nv.hoa', password: 'tamthoi123' } });
+    const login = await read(h.as().api.auth.login.$post({ json: { username: 'nv.hoa', password: 'tamthoi123' } }));
     expect(login.body.user.mustChangePassword).toBe(true);
 
-    const again = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, username: 'NV.Hoa' } });
+    const again = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, username: 'NV.Hoa' } }));
     expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('USERNAME_TAKEN');
+    expect(again.error?.code).toBe('USERNAME_TAKEN');
   });
 
   it.each([
@@ -126,39 +128,39 @@ describe('accounts', () => {
     ['an unknown body', { orgUnitId: 'nowhere' }, 'orgUnitId'],
   ])('refuses %s with 422 naming the field', async (_, change, field) => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, ...change } });
+    const res = await read(h.as(token).api.admin.users.$post({ json: malformed({ ...newUser, ...change }) }));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.body.error.fields)).toEqual([field]);
+    expect(Object.keys(res.error?.fields ?? {})).toEqual([field]);
   });
 
   it('refuses a NUL character (which PostgreSQL cannot store) with 422, in a body, a CSV or a URL', async () => {
     const token = await h.login('admin');
-    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, displayName: 'A\u0000B' } });
+    const res = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, displayName: 'A\u0000B' } }));
     expect(res.status).toBe(422);
     const file = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\na.b,A\u0000B,cán bộ,hung-nguyen,matkhau-01\r\n';
-    expect((await h.call('POST', '/api/admin/users/import', { token, body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(422);
-    expect((await h.call('PATCH', '/api/admin/org-units/hn%00th', { token, body: { name: 'X' } })).status).toBe(422);
-    expect((await h.call('GET', '/api/admin/users?q=%00', { token })).status).toBe(422);
+    expect((await h.raw('POST', '/api/admin/users/import', { token, body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(422);
+    expect((await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id: 'hn%00th' }, json: { name: 'X' } }))).status).toBe(422);
+    expect((await h.raw('GET', '/api/admin/users?q=%00', { token })).status).toBe(422);
   });
 
   it('refuses a body that has been closed', async () => {
     const token = await h.login('admin');
-    await h.call('POST', '/api/admin/org-units/hn-th/close', { token, body: { validTo: '2026-11-04', successorId: 'hn-xom-1' } });
-    const res = await h.call('POST', '/api/admin/users', { token, body: { ...newUser, orgUnitId: 'hn-th' } });
+    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
+    const res = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, orgUnitId: 'hn-th' } }));
     expect(res.status).toBe(422);
-    expect(res.body.error.fields.orgUnitId[0]).toMatch(/giải thể/);
+    expect(res.error?.fields?.orgUnitId?.[0]).toMatch(/giải thể/);
   });
 
   it('edits display name, role and body, and records who changed what', async () => {
     const token = await h.login('admin');
     const id = await userId(token, 'commune');
-    const res = await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' } });
+    const res = await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' } }));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' });
-    const me = await h.call('GET', '/api/me', { token: await h.login('commune') });
+    const me = await read(h.as(await h.login('commune')).api.me.$get());
     expect(me.body.user).toMatchObject({ role: 'leader', orgUnitId: 'hung-nguyen-vp' });
 
-    const audit = await h.call('GET', '/api/admin/audit', { token });
+    const audit = await read(h.as(token).api.admin.audit.$get({ query: {} }));
     expect(audit.body.items[0]).toMatchObject({
       action: 'user.update',
       entity: 'user',
@@ -174,40 +176,40 @@ describe('accounts', () => {
     const token = await h.login('observer');
     const other = await h.login('observer');
     const report = buildReport();
-    expect((await h.call('POST', '/api/reports', { token, body: report })).status).toBe(201);
+    expect((await read(h.as(token).api.reports.$post({ json: report }))).status).toBe(201);
 
     const id = await userId(admin, 'observer');
-    const res = await h.call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { active: false } });
+    const res = await read(h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }));
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
-    for (const t of [token, other]) expect((await h.call('GET', '/api/me', { token: t })).status).toBe(401);
-    expect((await h.call('POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } })).status).toBe(401);
+    for (const t of [token, other]) expect((await read(h.as(t).api.me.$get())).status).toBe(401);
+    expect((await read(h.as().api.auth.login.$post({ json: { username: 'observer', password: 'demo1234' } }))).status).toBe(401);
 
     // The report and its issues stay, readable by the committee they went to.
-    const stored = await h.call('GET', `/api/reports/${report.id}`, { token: admin });
+    const stored = await read(h.as(admin).api.reports[':id'].$get({ param: { id: report.id } }));
     expect(stored.status).toBe(200);
-    const inbox = await h.call('GET', '/api/inbox', { token: await h.login('commune') });
+    const inbox = await read(h.as(await h.login('commune')).api.inbox.$get({ query: {} }));
     expect(inbox.body.items).toHaveLength(2);
 
-    await h.call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { active: true } });
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(401);
-    expect((await h.call('GET', '/api/me', { token: await h.login('observer') })).status).toBe(200);
-    const actions = (await h.call('GET', '/api/admin/audit?entity=user', { token: admin })).body.items.map((a: { action: string }) => a.action);
+    await read(h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: true } }));
+    expect((await read(h.as(token).api.me.$get())).status).toBe(401);
+    expect((await read(h.as(await h.login('observer')).api.me.$get())).status).toBe(200);
+    const actions = (await read(h.as(admin).api.admin.audit.$get({ query: { entity: 'user' } }))).body.items.map((a) => a.action);
     expect(actions).toEqual(['user.reactivate', 'user.deactivate']);
   });
 
   it('an admin cannot lock themselves out', async () => {
     const token = await h.login('admin');
     const id = await userId(token, 'admin');
-    expect((await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { active: false } })).body.error.fields).toHaveProperty('active');
-    expect((await h.call('PATCH', `/api/admin/users/${id}`, { token, body: { role: 'staff' } })).body.error.fields).toHaveProperty('role');
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }))).error?.fields).toHaveProperty('active');
+    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { role: 'staff' } }))).error?.fields).toHaveProperty('role');
+    expect((await read(h.as(token).api.me.$get())).status).toBe(200);
   });
 
   it('404 for an unknown account, 422 for an empty change', async () => {
     const token = await h.login('admin');
-    expect((await h.call('PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { token, body: { active: false } })).status).toBe(404);
-    expect((await h.call('PATCH', '/api/admin/users/not-a-uuid', { token, body: { active: false } })).status).toBe(404);
-    expect((await h.call('PATCH', `/api/admin/users/${await userId(token, 'commune')}`, { token, body: {} })).status).toBe(422);
+    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: '00000000-0000-4000-8000-000000000000' }, json: { active: false } }))).status).toBe(404);
+    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: 'not-a-uuid' }, json: { active: false } }))).status).toBe(404);
+    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: await userId(token, 'commune') }, json: {} }))).status).toBe(422);
   });
 });

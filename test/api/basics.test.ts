@@ -1,36 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 
 const h = useHarness();
 
 describe('HTTP basics', () => {
   it('GET /health is ok', async () => {
-    expect(await h.call('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await read(h.as().health.$get())).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
   it('unknown routes are a JSON 404', async () => {
-    const res = await h.call('GET', '/api/nothing-here');
+    const res = await h.raw('GET', '/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('ROUTE_NOT_FOUND');
+    expect(res.error?.code).toBe('ROUTE_NOT_FOUND');
   });
 
   it('malformed JSON is 400 MALFORMED_JSON', async () => {
-    const res = await h.call('POST', '/api/auth/login', { body: '{"username": "observer",' });
+    const res = await h.raw('POST', '/api/auth/login', { body: '{"username": "observer",' });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('MALFORMED_JSON');
+    expect(res.error?.code).toBe('MALFORMED_JSON');
   });
 
   it('a body that is not JSON is 415', async () => {
-    const res = await h.call('POST', '/api/auth/login', { body: 'username=observer', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await h.raw('POST', '/api/auth/login', { body: 'username=observer', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(415);
-    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(res.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('a body over the limit is 413 and nothing is read', async () => {
     const token = await h.login('observer');
-    const res = await h.call('POST', '/api/reports', { token, body: JSON.stringify({ suggestions: 'x'.repeat(2 * 1024 * 1024) }) });
+    const res = await h.raw('POST', '/api/reports', { token, body: JSON.stringify({ suggestions: 'x'.repeat(2 * 1024 * 1024) }) });
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.error?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('CORS admits extension origins and no others', async () => {
@@ -44,10 +45,10 @@ describe('HTTP basics', () => {
     const token = await h.login('observer');
     await h.database.exec('alter table org_units rename to org_units_gone');
     try {
-      const res = await h.call('GET', '/api/org-units', { token });
+      const res = await read(h.as(token).api['org-units'].$get());
       expect(res.status).toBe(500);
-      expect(res.body.error.code).toBe('INTERNAL_ERROR');
-      expect(res.body.error.requestId).toBeTruthy();
+      expect(res.error?.code).toBe('INTERNAL_ERROR');
+      expect(res.error?.requestId).toBeTruthy();
       expect(h.logged).toHaveLength(1);
     } finally {
       await h.database.exec('alter table org_units_gone rename to org_units');
@@ -55,7 +56,7 @@ describe('HTTP basics', () => {
   });
 
   it('GET /openapi.json documents every route from the zod schemas', async () => {
-    const res = await h.call('GET', '/openapi.json');
+    const res = await h.raw('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     for (const path of ['/api/auth/login', '/api/me', '/api/org-units', '/api/criteria-sets/current', '/api/reports', '/api/reports/{id}', '/api/issues/{id}', '/api/inbox']) {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ComplianceItem } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
+import { malformed, read } from '../support/client.ts';
 import { meetingOn, resetAssignments, resetUnits, rows, submit, userId } from '../support/monthly.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -14,14 +16,12 @@ afterEach(async () => {
   await resetUnits(h);
 });
 
-type Item = { cellId: string; observerName: string; status: string; reportId?: string; dueDate?: string; meetingDate?: string };
 
 async function compliance(month: string, username = 'commune', bodyId?: string) {
   const token = await h.login(username);
-  const q = `/api/compliance?month=${month}${bodyId ? `&bodyId=${bodyId}` : ''}`;
-  return h.call('GET', q, { token });
+  return read(h.as(token).api.compliance.$get({ query: { month, ...(bodyId ? { bodyId } : {}) } }));
 }
-const statusOf = (items: Item[]) => Object.fromEntries(items.map((i) => [`${i.cellId}/${i.observerName}`, i.status]));
+const statusOf = (items: ComplianceItem[]) => Object.fromEntries(items.map((i) => [`${i.cellId}/${i.observerName}`, i.status]));
 
 describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:00)', () => {
   it('on the 9th until 23:59:59 local is on time; from 00:00 on the 10th and on the 11th late; no report is missing', async () => {
@@ -44,10 +44,10 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
       'hn-th/Nguyễn Văn An': 'late',
       'hn-yen-ho/Hoàng Văn Minh': 'missing',
     });
-    const byCell = Object.fromEntries(res.body.items.map((i: Item) => [i.cellId, i]));
+    const byCell = Object.fromEntries(res.body.items.map((i) => [i.cellId, i]));
     expect(byCell['hn-xom-1']).toMatchObject({ reportId: onTime.id, dueDate: '2026-11-09', meetingDate: '2026-11-03', submittedAt: '2026-11-09T23:59:59.000+07:00', bodyId: 'hung-nguyen' });
-    expect(byCell['hn-xom-2'].reportId).toBe(tenth.id);
-    expect(byCell['hn-yen-ho'].reportId).toBeUndefined();
+    expect(byCell['hn-xom-2']!.reportId).toBe(tenth.id);
+    expect(byCell['hn-yen-ho']!.reportId).toBeUndefined();
     expect(byCell['hn-yen-ho']).toMatchObject({ dueDate: '2026-11-09', meetingDate: '2026-11-03' });
     expect(res.body.totals).toEqual({ expected: 4, onTime: 1, late: 2, missing: 1, onTimeRate: 25 });
     expect(res.body.members).toEqual([
@@ -63,7 +63,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
     h.clock.set('2026-11-21T00:00:01+07:00');
     await submit(h, 'observer', { cellId: 'hn-xom-2', ...meetingOn('2026-11-15') });
     const res = await compliance('2026-11');
-    const byCell = Object.fromEntries(res.body.items.map((i: Item) => [i.cellId, i]));
+    const byCell = Object.fromEntries(res.body.items.map((i) => [i.cellId, i]));
     expect(byCell['hn-xom-1']).toMatchObject({ status: 'on_time', dueDate: '2026-11-20', meetingDate: '2026-11-15' });
     expect(byCell['hn-xom-2']).toMatchObject({ status: 'late', dueDate: '2026-11-20' });
   });
@@ -73,7 +73,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
     await submit(h, 'observer', { cellId: 'hn-xom-1', ...meetingOn('2026-11-03') }); // late
     const topical = await submit(h, 'observer', { cellId: 'hn-xom-1', ...meetingOn('2026-11-10'), meetingType: 'topical' }); // on time (due the 15th)
     const res = await compliance('2026-11');
-    const items = res.body.items.filter((i: Item) => i.cellId === 'hn-xom-1');
+    const items = res.body.items.filter((i) => i.cellId === 'hn-xom-1');
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ status: 'on_time', reportId: topical.id });
   });
@@ -117,9 +117,9 @@ describe('GET /api/compliance: assignments and cells that change during the mont
     await rows(h, sql`insert into assignments (user_id, cell_id, decision_no, valid_from) values (${o1}, 'hn-xom-1', '140-QĐ/ĐU', '2026-11-05')`);
     await submit(h, 'observer', { cellId: 'hn-xom-1' });
     const res = await compliance('2026-11');
-    const items = res.body.items.filter((i: Item) => i.cellId === 'hn-xom-1');
+    const items = res.body.items.filter((i) => i.cellId === 'hn-xom-1');
     expect(items).toHaveLength(1);
-    expect(items[0].status).toBe('on_time');
+    expect(items[0]!.status).toBe('on_time');
   });
 
   it('a cell merged into another before the month disappears; merged after its meeting it still counts', async () => {
@@ -144,10 +144,10 @@ describe('GET /api/compliance: assignments and cells that change during the mont
 
 describe('GET /api/compliance: who sees what', () => {
   it('a commune sees its cells, a cell below it, and nothing of another commune (404)', async () => {
-    expect((await compliance('2026-11', 'commune', 'hn-xom-1')).body.items.map((i: Item) => i.cellId)).toEqual(['hn-xom-1']);
+    expect((await compliance('2026-11', 'commune', 'hn-xom-1')).body.items.map((i) => i.cellId)).toEqual(['hn-xom-1']);
     const other = await compliance('2026-11', 'commune2', 'hung-nguyen');
     expect(other.status).toBe(404);
-    expect(other.body.error.code).toBe('BODY_NOT_FOUND');
+    expect(other.error?.code).toBe('BODY_NOT_FOUND');
     expect((await compliance('2026-11', 'commune', 'na-tu')).status).toBe(404);
     expect((await compliance('2026-11', 'commune', 'no-such-body')).status).toBe(404);
   });
@@ -156,13 +156,13 @@ describe('GET /api/compliance: who sees what', () => {
     const res = await compliance('2026-11', 'admin');
     expect(res.status).toBe(200);
     expect(res.body.bodyId).toBe('na-tu');
-    expect(res.body.totals.expected).toBe(8);
+    expect(res.body.totals!.expected).toBe(8);
     // Sorted by name: "Đảng ủy phường Trường Vinh" before "Đảng ủy xã Hưng Nguyên".
-    expect(res.body.bodies.map((b: { bodyId: string; expected: number }) => [b.bodyId, b.expected])).toEqual([
+    expect(res.body.bodies!.map((b) => [b.bodyId, b.expected])).toEqual([
       ['truong-vinh', 4],
       ['hung-nguyen', 4],
     ]);
-    expect((await compliance('2026-11', 'admin', 'truong-vinh')).body.totals.expected).toBe(4);
+    expect((await compliance('2026-11', 'admin', 'truong-vinh')).body.totals!.expected).toBe(4);
   });
 
   it('a provincial board with no cells below gets an honest empty result', async () => {
@@ -175,25 +175,25 @@ describe('GET /api/compliance: who sees what', () => {
     const res = await compliance('2025-05');
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
-    expect(res.body.totals.expected).toBe(0);
+    expect(res.body.totals!.expected).toBe(0);
   });
 
   it('is refused to observers (403) and to anonymous callers (401)', async () => {
     expect((await compliance('2026-11', 'observer')).status).toBe(403);
-    expect((await h.call('GET', '/api/compliance?month=2026-11')).status).toBe(401);
+    expect((await read(h.as().api.compliance.$get({ query: { month: '2026-11' } }))).status).toBe(401);
   });
 
   it.each([['2026-13'], ['2026-1'], ['nov'], ['2026-11-01'], ['']])('refuses the malformed month %j (422)', async (month) => {
     const res = await compliance(month);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields.month).toBeDefined();
+    expect(res.error?.fields?.month).toBeDefined();
   });
 
   it('refuses a month in the future (422), allows the current one', async () => {
     h.clock.set('2026-11-30T23:59:00+07:00');
     const future = await compliance('2026-12');
     expect(future.status).toBe(422);
-    expect(future.body.error.fields.month).toEqual(['Tháng chưa đến']);
+    expect(future.error?.fields?.month).toEqual(['Tháng chưa đến']);
     expect((await compliance('2026-11')).status).toBe(200);
     // 17:00Z on the 30th is already the 1st of December in Vietnam.
     h.clock.set('2026-11-30T17:00:00Z');
@@ -201,8 +201,8 @@ describe('GET /api/compliance: who sees what', () => {
   });
 
   it('the month is required', async () => {
-    const res = await h.call('GET', '/api/compliance', { token: await h.login('commune') });
+    const res = await read(h.as(await h.login('commune')).api.compliance.$get({ query: malformed({}) }));
     expect(res.status).toBe(422);
-    expect(res.body.error.fields.month).toBeDefined();
+    expect(res.error?.fields?.month).toBeDefined();
   });
 });

@@ -36,7 +36,7 @@ describe('inbox cursor', () => {
     ['garbage base64', '!!!$$$***'],
     ['base64 of binary', Buffer.from([0xff, 0xfe, 0x00, 0x80]).toString('base64url')],
   ])('%s → 422 on cursor', async (_what, cursor) => {
-    const res = await h.call('GET', `/api/inbox?cursor=${encodeURIComponent(cursor)}`, { token: await tokenFor(h.database, 'commune') });
+    const res = await h.raw('GET', `/api/inbox?cursor=${encodeURIComponent(cursor)}`, { token: await tokenFor(h.database, 'commune') });
     expectClientError(res, cursor);
     expect(res.status).toBe(422);
     expect(res.body.error.fields).toHaveProperty('cursor');
@@ -45,7 +45,7 @@ describe('inbox cursor', () => {
   it('a cursor the API made still pages', async () => {
     const token = await tokenFor(h.database, 'commune');
     const cursor = b64(['2026-11-05T00:00:00.000Z', randomUUID()]);
-    expect((await h.call('GET', `/api/inbox?cursor=${cursor}`, { token })).status).toBe(200);
+    expect((await h.raw('GET', `/api/inbox?cursor=${cursor}`, { token })).status).toBe(200);
   });
 });
 
@@ -59,7 +59,7 @@ describe('ids in paths', () => {
     ['GET', `/api/report-exports/${DASHES}`, undefined],
     ['PUT', `/api/answer-templates/${DASHES}`, { title: 'x', text: 'y' }],
   ])('%s %s → 404', async (method, path, body) => {
-    const res = await h.call(method, path, { token: await tokenFor(h.database, 'admin'), body });
+    const res = await h.raw(method, path, { token: await tokenFor(h.database, 'admin'), body });
     expectClientError(res, `${method} ${path}`);
     expect(res.status).toBe(404);
   });
@@ -69,7 +69,7 @@ describe('dates and months', () => {
   it.each(['0000-01', '0001-01', '1899-12', '3000-01', '9999-12'])('month=%s → 422 on month', async (month) => {
     const token = await tokenFor(h.database, 'commune');
     for (const path of ['/api/synthesis', '/api/synthesis/export', '/api/compliance', '/api/assignments', '/api/assignments/export']) {
-      const res = await h.call('GET', `${path}?month=${month}`, { token });
+      const res = await h.raw('GET', `${path}?month=${month}`, { token });
       expectClientError(res, `${path}?month=${month}`);
       expect(res.status).toBe(422);
     }
@@ -78,21 +78,21 @@ describe('dates and months', () => {
   it.each(['0000-01-01', '0000-02-29', '1899-12-31', '3000-01-01', '9999-12-31'])('date %s → 422 on the field, nothing stored', async (date) => {
     const token = await tokenFor(h.database, 'commune');
     const observer2 = await userId(h, 'observer2');
-    const created = await h.call('POST', '/api/assignments', { token, body: { userId: observer2, cellId: 'hn-xom-1', decisionNo: '1', validFrom: date } });
+    const created = await h.raw('POST', '/api/assignments', { token, body: { userId: observer2, cellId: 'hn-xom-1', decisionNo: '1', validFrom: date } });
     expectClientError(created, `assignment validFrom ${date}`);
     expect(created.body.error.fields).toHaveProperty('validFrom');
-    const [existing] = (await h.call('GET', '/api/assignments', { token })).body.items;
-    const patched = await h.call('PATCH', `/api/assignments/${existing.id}`, { token, body: { validTo: date } });
+    const [existing] = (await h.raw('GET', '/api/assignments', { token })).body.items;
+    const patched = await h.raw('PATCH', `/api/assignments/${existing.id}`, { token, body: { validTo: date } });
     expectClientError(patched, `assignment validTo ${date}`);
-    expect((await h.call('GET', `/api/criteria-sets/current?cellId=hn-xom-1&date=${date}`, { token })).status).toBe(422);
+    expect((await h.raw('GET', `/api/criteria-sets/current?cellId=hn-xom-1&date=${date}`, { token })).status).toBe(422);
 
     const csv = `Tên đăng nhập,Mã chi bộ,Số quyết định,Từ ngày\r\nobserver2,hn-xom-2,130-QĐ/ĐU,${date.split('-').reverse().join('/')}\r\n`;
-    const imported = await h.call('POST', '/api/assignments/import', { token, body: csv, headers: { 'content-type': 'text/csv' } });
+    const imported = await h.raw('POST', '/api/assignments/import', { token, body: csv, headers: { 'content-type': 'text/csv' } });
     expectClientError(imported, `assignment import ${date}`);
     expect(imported.status).toBe(422);
 
     const admin = await tokenFor(h.database, 'admin');
-    const units = await h.call('POST', '/api/admin/org-units/import?dryRun=false', {
+    const units = await h.raw('POST', '/api/admin/org-units/import?dryRun=false', {
       token: admin,
       body: `Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ\r\nhn-moi,Chi bộ mới,Chi bộ,hung-nguyen,${date}\r\n`,
       headers: { 'content-type': 'text/csv' },

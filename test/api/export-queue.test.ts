@@ -6,6 +6,7 @@ import { ApiError } from '../../api/src/lib/errors.ts';
 import { MAX_WORKERS, queueLimits, queueState, runInWorker } from '../../api/src/lib/in-worker.ts';
 import { requestScope } from '../../api/src/lib/request-scope.ts';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 
 // Issue 13: 20 abandoned DOCX exports of one user sat in the single export worker and another
 // commune's XLSX waited 80 s; work for clients that had hung up still ran.
@@ -135,9 +136,9 @@ describe('export routes', () => {
     first.end();
     const before = queueState().started;
     await waitFor(() => queueState().started > before, 'the first export started');
-    const res = await h.call('GET', path, { token });
+    const res = await read(h.as(token).api.synthesis.export.$get({ query: { month: '2026-11', format: 'docx' } }));
     expect(res.status).toBe(429);
-    expect(res.body.error.code).toBe('TOO_MANY_EXPORTS');
+    expect(res.error?.code).toBe('TOO_MANY_EXPORTS');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     first.destroy();
   });

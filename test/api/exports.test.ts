@@ -167,7 +167,7 @@ describe('GET /api/synthesis/export', () => {
     ['month=2026-12&format=xlsx', 422],
     ['month=2026-11&format=xlsx&bodyId=truong-vinh', 404],
   ])('%s → %i as JSON, never a broken file', async (query, status) => {
-    const res = await h.call('GET', `/api/synthesis/export?${query}`, { token: await h.login('commune') });
+    const res = await h.raw('GET', `/api/synthesis/export?${query}`, { token: await h.login('commune') });
     expect(res.status).toBe(status);
     expect(res.body.error.code).toBeDefined();
   });

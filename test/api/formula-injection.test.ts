@@ -39,7 +39,7 @@ describe('CSV exports neutralise formulas', () => {
     const observer2 = await userId(h, 'observer2');
     for (const [i, decisionNo] of PAYLOADS.entries()) {
       const month = String(i + 1).padStart(2, '0');
-      const res = await h.call('POST', '/api/assignments', {
+      const res = await h.raw('POST', '/api/assignments', {
         token,
         body: { userId: observer2, cellId: 'hn-xom-1', decisionNo, validFrom: `2024-${month}-01`, validTo: `2024-${month}-20` },
       });
@@ -49,7 +49,7 @@ describe('CSV exports neutralise formulas', () => {
     expect(file.status).toBe(200);
     const table = parseCsv(file.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     // What the API stored (it trims), each exported with a leading apostrophe.
-    const stored = (await h.call('GET', '/api/assignments', { token })).body.items
+    const stored = (await h.raw('GET', '/api/assignments', { token })).body.items
       .filter((a: { username: string; cellId: string }) => a.username === 'observer2' && a.cellId === 'hn-xom-1')
       .map((a: { decisionNo: string }) => a.decisionNo);
     expect(stored).toHaveLength(PAYLOADS.length);

@@ -1,9 +1,11 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { ErrorBody } from '@duhop/shared';
 import { createApp } from '../../api/src/app.ts';
 import { StorageGuard } from '../../api/src/db/health.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { openTestDatabase } from '../support/db.ts';
 
 // /health, /metrics and the 503 answers to database faults, in process on both databases (the
@@ -15,13 +17,15 @@ const call = async (app: ReturnType<typeof createApp>, method: string, path: str
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   const res = await app.request(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: text.startsWith('{') ? JSON.parse(text) : text };
+  const body = text.startsWith('{') ? JSON.parse(text) : text;
+  const refused = ErrorBody.safeParse(body);
+  return { status: res.status, headers: res.headers, text, body, error: refused.success ? refused.data.error : undefined };
 };
 
 describe('/metrics', () => {
   it('is 404 when METRICS_TOKEN is not set, even with a session token', async () => {
     const token = await h.login('admin');
-    expect((await h.call('GET', '/metrics', { token })).status).toBe(404);
+    expect((await read(h.as(token).metrics.$get())).status).toBe(404);
   });
 
   it('with METRICS_TOKEN: 401 for a wrong or missing token, the Prometheus text for the right one', async () => {
@@ -41,7 +45,7 @@ describe('/metrics', () => {
   });
 
   it('is in /openapi.json, and /health documents its 503', async () => {
-    const doc = (await h.call('GET', '/openapi.json')).body;
+    const doc = (await h.raw('GET', '/openapi.json')).body;
     expect(doc.paths['/metrics'].get.responses).toHaveProperty(['200']);
     expect(doc.paths['/metrics'].get.responses).toHaveProperty(['401']);
     expect(JSON.stringify(doc.paths['/health'].get.responses['503'])).toContain('STORAGE_FULL');
@@ -62,8 +66,8 @@ describe('database faults answer 503 with a code, never 500', () => {
       expect(health.body).toMatchObject({ status: 'unavailable', reason });
       const login = await call(app, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } });
       expect(login.status).toBe(503);
-      expect(login.body.error.code).toBe(reason);
-      expect(login.body.error.message).toMatch(/vui lòng thử lại sau/);
+      expect(login.error?.code).toBe(reason);
+      expect(login.error?.message).toMatch(/vui lòng thử lại sau/);
       expect(login.headers.get('retry-after')).toBe('10');
     } finally {
       await database.destroy().catch(() => {});
@@ -76,8 +80,8 @@ describe('database faults answer 503 with a code, never 500', () => {
     const token = await h.login('observer');
     const write = await call(app, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } });
     expect(write.status).toBe(503);
-    expect(write.body.error.code).toBe('STORAGE_FULL');
-    expect(write.body.error.message).toMatch(/hết dung lượng/);
+    expect(write.error?.code).toBe('STORAGE_FULL');
+    expect(write.error?.message).toMatch(/hết dung lượng/);
     expect((await call(app, 'GET', '/api/me', { token })).status).toBe(200);
     const health = await call(app, 'GET', '/health');
     expect(health.status).toBe(503);

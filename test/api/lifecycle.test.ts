@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { useHarness } from '../support/app.ts';
+import type { ActionType } from '@duhop/shared';
+import { malformed, read } from '../support/client.ts';
 import { buildReport } from '../support/reports.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -9,18 +11,16 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 /** Submits a report with one issue routed to the Hưng Nguyên commune committee; returns its id. */
 async function raise(category = 'dat_dai', extra: Record<string, unknown> = {}) {
   const token = await h.login('observer');
-  const res = await h.call('POST', '/api/reports', {
-    token,
-    body: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: category as never, ...extra }] }),
-  });
+  const res = await read(h.as(token).api.reports.$post({ json: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: category as never, ...extra }] }) }));
   expect(res.status).toBe(201);
-  return res.body.issues[0].id as string;
+  return res.body.issues[0]!.id;
 }
 
+/** `type` is a plain string: the it.each tables below name actions as text. */
 async function act(user: string, id: string, type: string, extra: Record<string, unknown> = {}) {
   const token = await h.login(user);
-  const current = await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') });
-  return h.call('POST', `/api/issues/${id}/actions`, { token, body: { type, expectedVersion: current.body.version, ...extra } });
+  const current = await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }));
+  return read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: type as ActionType, expectedVersion: current.body.version, ...extra } }));
 }
 
 /** Brings an issue to a status through allowed steps. */
@@ -61,7 +61,7 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     const res = await act('commune', id, type, NOTE);
     expect(res.status).toBe(200);
     expect(res.body.status).toBe(to);
-    const detail = await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') });
+    const detail = await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }));
     expect(detail.body.events.at(-1)).toMatchObject({ type, fromStatus: from, toStatus: to, actorName: 'Trần Thị Bình' });
   });
 
@@ -75,11 +75,11 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
   ])('from %s, %s is 409 TRANSITION_NOT_ALLOWED and changes nothing', async (from, type) => {
     const id = await raise();
     await toStatus(id, from);
-    const before = await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') });
+    const before = await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }));
     const res = await act('commune', id, type, NOTE);
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('TRANSITION_NOT_ALLOWED');
-    expect((await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') })).body).toEqual(before.body);
+    expect(res.error?.code).toBe('TRANSITION_NOT_ALLOWED');
+    expect((await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }))).body).toEqual(before.body);
   });
 
   it.each([
@@ -93,8 +93,8 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     if (type === 'clarify') await toStatus(id, 'returned');
     const res = await act(user, id, type, NOTE);
     expect(res.status).toBe(status);
-    const detail = await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') });
-    expect(detail.body.events.at(-1).type).toBe(type === 'clarify' ? 'return_for_clarification' : 'routed');
+    const detail = await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }));
+    expect(detail.body.events.at(-1)!.type).toBe(type === 'clarify' ? 'return_for_clarification' : 'routed');
   });
 
   it('the observer answers a return for clarification, and the clock restarts', async () => {
@@ -116,7 +116,7 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     h.clock.advance(31 * 86_400_000);
     const late = await act('observer', id, 'reopen', { note: 'Lại tái diễn' });
     expect(late.status).toBe(409);
-    expect(late.body.error.code).toBe('REOPEN_WINDOW_PASSED');
+    expect(late.error?.code).toBe('REOPEN_WINDOW_PASSED');
   });
 
   it('forward moves the issue to the new body and restarts its clock', async () => {
@@ -126,10 +126,10 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     expect(res.body).toMatchObject({ status: 'forwarded', responsibleBodyId: 'na-bnc', version: 2 });
     expect(res.body.dueAt.slice(0, 10)).toBe('2026-12-04');
     const province = await h.login('province');
-    expect((await h.call('GET', '/api/inbox', { token: province })).body.items.map((i: { id: string }) => i.id)).toEqual([id]);
-    expect((await h.call('GET', '/api/inbox', { token: await h.login('commune') })).body.items).toEqual([]);
+    expect((await read(h.as(province).api.inbox.$get({ query: {} }))).body.items.map((i) => i.id)).toEqual([id]);
+    expect((await read(h.as(await h.login('commune')).api.inbox.$get({ query: {} }))).body.items).toEqual([]);
     // The commune no longer holds it: it still reads how it ends, but may not act on it.
-    expect((await h.call('GET', `/api/issues/${id}`, { token: await h.login('commune') })).status).toBe(200);
+    expect((await read(h.as(await h.login('commune')).api.issues[':id'].$get({ param: { id } }))).status).toBe(200);
     expect((await act('commune', id, 'acknowledge')).status).toBe(403);
     expect((await act('commune2', id, 'acknowledge')).status).toBe(404);
     expect((await act('province', id, 'resolve', { note: 'Đã chỉ đạo công an xã xử lý', documentNo: '125-CV/BNCTU' })).body).toMatchObject({
@@ -150,8 +150,8 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     const id = await raise();
     const res = await act('commune', id, type, extra);
     expect(res.status).toBe(422);
-    expect(res.body.error.fields).toHaveProperty([field]);
-    expect((await h.call('GET', `/api/issues/${id}`, { token: await h.login('admin') })).body.version).toBe(1);
+    expect(res.error?.fields).toHaveProperty([field]);
+    expect((await read(h.as(await h.login('admin')).api.issues[':id'].$get({ param: { id } }))).body.version).toBe(1);
   });
 
   it('forward to a closed body is 422', async () => {
@@ -168,13 +168,13 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
     const id = await raise();
     const [a, b] = await Promise.all([h.login('commune'), h.login('commune')]);
     const results = await Promise.all([
-      h.call('POST', `/api/issues/${id}/actions`, { token: a, body: { type: 'acknowledge', expectedVersion: 1 } }),
-      h.call('POST', `/api/issues/${id}/actions`, { token: b, body: { type: 'resolve', note: 'Xong', expectedVersion: 1 } }),
+      read(h.as(a).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: 1 } })),
+      read(h.as(b).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'resolve', note: 'Xong', expectedVersion: 1 } })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409)!;
-    expect(['VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.body.error.code);
-    const detail = await h.call('GET', `/api/issues/${id}`, { token: a });
+    expect(['VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED']).toContain(loser.error?.code);
+    const detail = await read(h.as(a).api.issues[':id'].$get({ param: { id } }));
     expect(detail.body.version).toBe(2);
     expect(detail.body.events).toHaveLength(2);
   });
@@ -182,10 +182,10 @@ describe('issue lifecycle: every transition, allowed and refused', () => {
   it('a stale expectedVersion is 409 VERSION_CONFLICT', async () => {
     const id = await raise();
     const token = await h.login('commune');
-    await h.call('POST', `/api/issues/${id}/actions`, { token, body: { type: 'acknowledge', expectedVersion: 1 } });
-    const res = await h.call('POST', `/api/issues/${id}/actions`, { token, body: { type: 'start', expectedVersion: 1 } });
+    await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: 1 } }));
+    const res = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'start', expectedVersion: 1 } }));
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('VERSION_CONFLICT');
+    expect(res.error?.code).toBe('VERSION_CONFLICT');
   });
 });
 
@@ -193,17 +193,14 @@ describe('deadlines and escalation', () => {
   it('counts working days across Tết 2026', async () => {
     h.clock.set('2026-02-12T10:00:00+07:00');
     const token = await h.login('observer');
-    const res = await h.call('POST', '/api/reports', {
-      token,
-      body: buildReport({
+    const res = await read(h.as(token).api.reports.$post({ json: buildReport({
         meetingDate: '2026-02-03',
         startedAt: '2026-02-03T19:30:00+07:00',
         endedAt: '2026-02-03T21:15:00+07:00',
         issues: [{ id: randomUUID(), title: 'Khẩn', category: 'khac', urgency: 'urgent' }],
-      }),
-    });
+      }) }));
     // Feb 13 is the 1st working day; Feb 16–20 are Tết; 10 working days end on Mar 5.
-    expect(res.body.issues[0].dueAt).toBe('2026-03-05T23:59:59.999+07:00');
+    expect(res.body.issues[0]!.dueAt).toBe('2026-03-05T23:59:59.999+07:00');
   });
 
   it('escalates an overdue issue once, and the parent body then sees it', async () => {
@@ -214,11 +211,11 @@ describe('deadlines and escalation', () => {
     expect(first + second).toBe(1);
     expect(await escalateOverdue(h.database, now)).toBe(0);
     const admin = await h.login('admin');
-    const detail = await h.call('GET', `/api/issues/${id}`, { token: admin });
+    const detail = await read(h.as(admin).api.issues[':id'].$get({ param: { id } }));
     expect(detail.body).toMatchObject({ overdue: true, escalated: true });
-    expect(detail.body.events.filter((e: { type: string }) => e.type === 'escalated')).toHaveLength(1);
-    const view = await h.call('GET', '/api/inbox?scope=escalated', { token: admin });
-    expect(view.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(detail.body.events.filter((e) => e.type === 'escalated')).toHaveLength(1);
+    const view = await read(h.as(admin).api.inbox.$get({ query: { scope: 'escalated' } }));
+    expect(view.body.items.map((i) => i.id)).toEqual([id]);
     // Before the deadline nothing escalates.
     expect(await escalateOverdue(h.database, new Date('2026-11-06T09:00:00+07:00'))).toBe(0);
   });
@@ -229,19 +226,16 @@ describe('bulk actions, templates and the observer’s feed', () => {
     const a = await raise();
     const b = await raise();
     await toStatus(b, 'resolved');
-    const res = await h.call('POST', '/api/issues/bulk-actions', {
-      token: await h.login('commune'),
-      body: {
+    const res = await read(h.as(await h.login('commune')).api.issues['bulk-actions'].$post({ json: {
         type: 'acknowledge',
         items: [
           { id: a, expectedVersion: 1 },
           { id: b, expectedVersion: 2 },
           { id: randomUUID(), expectedVersion: 1 },
         ],
-      },
-    });
+      } }));
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { ok: boolean; status: number }) => [r.ok, r.status])).toEqual([
+    expect(res.body.results.map((r) => [r.ok, r.status])).toEqual([
       [true, 200],
       [false, 409],
       [false, 404],
@@ -250,29 +244,29 @@ describe('bulk actions, templates and the observer’s feed', () => {
 
   it('staff keep answer templates for their body only', async () => {
     const commune = await h.login('commune');
-    const created = await h.call('POST', '/api/answer-templates', { token: commune, body: { title: 'Đã hòa giải', text: 'UBND xã đã tổ chức hòa giải thành.' } });
+    const created = await read(h.as(commune).api['answer-templates'].$post({ json: { title: 'Đã hòa giải', text: 'UBND xã đã tổ chức hòa giải thành.' } }));
     expect(created.status).toBe(201);
-    expect((await h.call('GET', '/api/answer-templates', { token: commune })).body.items).toHaveLength(1);
+    expect((await read(h.as(commune).api['answer-templates'].$get({ query: {} }))).body.items).toHaveLength(1);
     const other = await h.login('commune2');
-    expect((await h.call('GET', '/api/answer-templates', { token: other })).body.items).toHaveLength(0);
-    expect((await h.call('PUT', `/api/answer-templates/${created.body.id}`, { token: other, body: { title: 'x', text: 'y' } })).status).toBe(404);
-    expect((await h.call('POST', '/api/answer-templates', { token: other, body: { title: 'x', text: 'y', bodyId: 'hung-nguyen' } })).status).toBe(403);
-    expect((await h.call('PUT', `/api/answer-templates/${created.body.id}`, { token: commune, body: { title: 'Hòa giải', text: 'Mới' } })).body.text).toBe('Mới');
-    expect((await h.call('DELETE', `/api/answer-templates/${created.body.id}`, { token: commune })).status).toBe(200);
-    expect((await h.call('GET', '/api/answer-templates', { token: await h.login('observer') })).status).toBe(403);
-    expect((await h.call('POST', '/api/answer-templates', { token: commune, body: { title: '' } })).status).toBe(422);
+    expect((await read(h.as(other).api['answer-templates'].$get({ query: {} }))).body.items).toHaveLength(0);
+    expect((await read(h.as(other).api['answer-templates'][':id'].$put({ param: { id: created.body.id }, json: { title: 'x', text: 'y' } }))).status).toBe(404);
+    expect((await read(h.as(other).api['answer-templates'].$post({ json: { title: 'x', text: 'y', bodyId: 'hung-nguyen' } }))).status).toBe(403);
+    expect((await read(h.as(commune).api['answer-templates'][':id'].$put({ param: { id: created.body.id }, json: { title: 'Hòa giải', text: 'Mới' } }))).body.text).toBe('Mới');
+    expect((await read(h.as(commune).api['answer-templates'][':id'].$delete({ param: { id: created.body.id } }))).status).toBe(200);
+    expect((await read(h.as(await h.login('observer')).api['answer-templates'].$get({ query: {} }))).status).toBe(403);
+    expect((await read(h.as(commune).api['answer-templates'].$post({ json: malformed({ title: '' }) }))).status).toBe(422);
   });
 
   it('the observer sees their issues and what changed since a cursor', async () => {
     const id = await raise();
     const observer = await h.login('observer');
-    const first = await h.call('GET', '/api/my/events', { token: observer });
-    expect(first.body.items.map((e: { type: string }) => e.type)).toEqual(['routed']);
+    const first = await read(h.as(observer).api.my.events.$get({ query: {} }));
+    expect(first.body.items.map((e) => e.type)).toEqual(['routed']);
     await toStatus(id, 'resolved');
-    const next = await h.call('GET', `/api/my/events?after=${first.body.nextCursor}`, { token: observer });
+    const next = await read(h.as(observer).api.my.events.$get({ query: { after: first.body.nextCursor! } }));
     expect(next.body.items).toEqual([expect.objectContaining({ type: 'resolve', issueId: id, note: 'Đã hòa giải thành', issueTitle: 'Tranh chấp đất' })]);
-    const mine = await h.call('GET', '/api/my/issues', { token: observer });
+    const mine = await read(h.as(observer).api.my.issues.$get({ query: {} }));
     expect(mine.body.items).toEqual([expect.objectContaining({ id, status: 'resolved', answer: 'Đã hòa giải thành' })]);
-    expect((await h.call('GET', '/api/my/events', { token: await h.login('observer2') })).body.items).toEqual([]);
+    expect((await read(h.as(await h.login('observer2')).api.my.events.$get({ query: {} }))).body.items).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ describe('login throttle per username and client address', () => {
 
   it('without TRUST_PROXY the header is ignored: every request is from the socket address', async () => {
     const login = (xff: string, password: string) =>
-      h.call('POST', '/api/auth/login', { body: { username: 'commune', password }, headers: { 'x-forwarded-for': xff } });
+      h.raw('POST', '/api/auth/login', { body: { username: 'commune', password }, headers: { 'x-forwarded-for': xff } });
     for (let i = 0; i < 5; i++) expect((await login('203.0.113.9', `guess-${i}`)).status).toBe(401);
     expect((await login('198.51.100.7', 'demo1234')).status).toBe(429);
     expect(parseEnv({}).TRUST_PROXY).toBe(false);
@@ -128,12 +128,12 @@ describe('password hashing', () => {
     const old = await hashPassword('demo1234', { N: 1024, r: 8, p: 1 });
     await h.database.db.update(users).set({ passwordHash: old }).where(sql`username = 'observer2'`);
     try {
-      expect((await h.call('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
+      expect((await h.raw('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
       const [row] = await h.database.db.select({ hash: users.passwordHash }).from(users).where(sql`username = 'observer2'`);
       expect(row!.hash).not.toBe(old);
       expect(row!.hash.startsWith(`scrypt$${currentScryptParams().N}$8$1$`)).toBe(true);
       expect(needsRehash(row!.hash)).toBe(false);
-      expect((await h.call('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
+      expect((await h.raw('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
     } finally {
       await h.database.db.update(users).set({ passwordHash: await hashPassword('demo1234') }).where(sql`username = 'observer2'`);
     }
@@ -141,7 +141,7 @@ describe('password hashing', () => {
 });
 
 describe('sessions', () => {
-  const me = (token: string) => h.call('GET', '/api/me', { token });
+  const me = (token: string) => h.raw('GET', '/api/me', { token });
 
   it('end after SESSION_IDLE_MINUTES without a request (default 8 hours)', async () => {
     expect(parseEnv({}).SESSION_IDLE_MINUTES).toBe(480);

@@ -16,13 +16,26 @@ afterAll(async () => {
   await data?.destroy();
 }, 30_000);
 
-/** Rows of one report, read straight from PostgreSQL (PGlite's directory is held by the process: read through the API there). */
-async function rowsOf(reportId: string) {
-  if (!data.sql) return null;
-  const [row] = await data.sql`select (select count(*)::int from reports where id = ${reportId}) as reports,
-      (select count(*)::int from issues where report_id = ${reportId}) as issues,
-      (select count(*)::int from issue_events e join issues i on i.id = e.issue_id where i.report_id = ${reportId}) as events`;
-  return row;
+/** Reports these tests stored; their rows are counted on disk once the process has stopped. */
+const stored: string[] = [];
+
+/** Rows of the given reports, read from the database itself (PGlite: only once no process holds its directory). */
+async function rowsOf(reportIds: string[]) {
+  const database = await data.open();
+  try {
+    const { sql } = await import('drizzle-orm');
+    const { queryRows } = await import('../../api/src/db/rows.ts');
+    const out: Record<string, unknown> = {};
+    for (const id of reportIds) {
+      const [row] = await queryRows(database.db, sql`select (select count(*)::int from reports where id = ${id}) as reports,
+          (select count(*)::int from issues where report_id = ${id}) as issues,
+          (select count(*)::int from issue_events e join issues i on i.id = e.issue_id where i.report_id = ${id}) as events`);
+      out[id] = row;
+    }
+    return out;
+  } finally {
+    await database.close();
+  }
 }
 
 describe('exactly once over real HTTP', () => {
@@ -51,7 +64,7 @@ describe('exactly once over real HTTP', () => {
       const res = await http(api.url, 'GET', `/api/issues/${issue.id}`, { token });
       expect(res.body.events.filter((e: { type: string }) => e.type === 'routed')).toHaveLength(1);
     }
-    if (data.sql) expect(await rowsOf(report.id)).toEqual({ reports: 1, issues: 2, events: 2 });
+    stored.push(report.id);
   });
 
   it('50 concurrent sends of the same report with one changed copy: one stored, the changed one 409 or first', async () => {
@@ -68,6 +81,13 @@ describe('exactly once over real HTTP', () => {
     expect(statuses.every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 409).length === 1 || statuses.filter((s) => s === 409).length === 49).toBe(true);
     expect(winner).toBeDefined();
-    if (data.sql) expect(await rowsOf(report.id)).toEqual({ reports: 1, issues: 2, events: 2 });
+    stored.push(report.id);
   });
+
+  it('on disk, after the process stops, each report is stored once with its issues and events (both databases)', async () => {
+    expect(stored).toHaveLength(2);
+    await api.stop();
+    const once = { reports: 1, issues: 2, events: 2 };
+    expect(await rowsOf(stored)).toEqual(Object.fromEntries(stored.map((id) => [id, once])));
+  }, 30_000);
 });

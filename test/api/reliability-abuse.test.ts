@@ -11,7 +11,7 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 const routes = await apiRoutes();
 const authed = routes.filter((r) => r.auth);
 const withBody = routes.filter((r) => r.method !== 'GET');
-const login = (username: string, password: string) => h.call('POST', '/api/auth/login', { body: { username, password } });
+const login = (username: string, password: string) => h.raw('POST', '/api/auth/login', { body: { username, password } });
 const samplePath = (path: string) => fillPath(path, () => '00000000-0000-4000-8000-000000000000');
 
 async function counts() {
@@ -50,7 +50,7 @@ describe('password guessing', () => {
 
   it('a token cannot be used to guess the current password without limit', async () => {
     const token = await tokenFor(h.database, 'observer');
-    const attempt = () => h.call('POST', '/api/me/password', { token, body: { currentPassword: 'guess-guess', newPassword: 'a-new-password-1' } });
+    const attempt = () => h.raw('POST', '/api/me/password', { token, body: { currentPassword: 'guess-guess', newPassword: 'a-new-password-1' } });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 5).every((s) => s === 422)).toBe(true);
@@ -62,7 +62,7 @@ describe('tokens past their life', () => {
   it('an expired token is refused on every authenticated route', async () => {
     const token = await tokenFor(h.database, 'admin', new Date('2026-11-05T09:00:00+07:00'));
     for (const r of authed) {
-      const res = await h.call(r.method, samplePath(r.path), { token, ...(r.method === 'GET' ? {} : { body: {} }) });
+      const res = await h.raw(r.method, samplePath(r.path), { token, ...(r.method === 'GET' ? {} : { body: {} }) });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
       expect(res.body.error.code).toBe('INVALID_TOKEN');
     }
@@ -70,32 +70,32 @@ describe('tokens past their life', () => {
 
   it('a token stops working the moment it expires (login TTL) and after logout, on every authenticated route', async () => {
     const token = await h.login('admin');
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+    expect((await h.raw('GET', '/api/me', { token })).status).toBe(200);
     // Used every few hours (the idle timeout is 8 hours) up to the last millisecond of its life.
     const lastMs = 30 * 24 * 3600_000 - 1;
     for (let t = 6 * 3600_000; t < lastMs; t += 6 * 3600_000) {
       h.clock.advance(6 * 3600_000);
-      expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+      expect((await h.raw('GET', '/api/me', { token })).status).toBe(200);
     }
     h.clock.advance(lastMs % (6 * 3600_000) || 6 * 3600_000);
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+    expect((await h.raw('GET', '/api/me', { token })).status).toBe(200);
     h.clock.advance(1);
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(401);
+    expect((await h.raw('GET', '/api/me', { token })).status).toBe(401);
 
     const revoked = await h.login('admin');
-    expect((await h.call('POST', '/api/auth/logout', { token: revoked })).status).toBe(200);
+    expect((await h.raw('POST', '/api/auth/logout', { token: revoked })).status).toBe(200);
     for (const r of authed) {
-      const res = await h.call(r.method, samplePath(r.path), { token: revoked, ...(r.method === 'GET' ? {} : { body: {} }) });
+      const res = await h.raw(r.method, samplePath(r.path), { token: revoked, ...(r.method === 'GET' ? {} : { body: {} }) });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
     }
   });
 
   it("a deactivated account's tokens are refused", async () => {
     const token = await tokenFor(h.database, 'observer2');
-    expect((await h.call('GET', '/api/me', { token })).status).toBe(200);
+    expect((await h.raw('GET', '/api/me', { token })).status).toBe(200);
     await h.database.exec(`update users set active = false where username = 'observer2'`);
     try {
-      expect((await h.call('GET', '/api/me', { token })).status).toBe(401);
+      expect((await h.raw('GET', '/api/me', { token })).status).toBe(401);
       expect((await login('observer2', 'demo1234')).status).toBe(401);
     } finally {
       await h.database.exec(`update users set active = true where username = 'observer2'`);
@@ -110,7 +110,7 @@ describe('bodies past the limit', () => {
     const token = await tokenFor(h.database, r.path.startsWith('/api/admin') || r.path.startsWith('/api/assignments') ? 'admin' : 'observer');
     const before = await counts();
     for (const t of [token, undefined]) {
-      const res = await h.call(r.method, samplePath(r.path), { token: t, body: big });
+      const res = await h.raw(r.method, samplePath(r.path), { token: t, body: big });
       expect(res.status).toBe(413);
       expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     }

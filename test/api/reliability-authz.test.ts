@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { buildReport } from '../support/reports.ts';
 import { apiRoutes } from '../support/routes.ts';
 import { tokenFor } from '../support/tokens.ts';
@@ -49,12 +50,12 @@ async function buildFixture(): Promise<Fixture> {
   const i = { I1: issue('I1', 'dat_dai'), I2: issue('I2', 'an_ninh_trat_tu'), I3: issue('I3', 'dat_dai'), I4: issue('I4', 'ha_tang_giao_thong'), I5: issue('I5', 'moi_truong') };
   const submit = async (who: Who, cellId: string, issues: (typeof i)[keyof typeof i][]) => {
     const report = buildReport({ cellId, issues });
-    const res = await h.call('POST', '/api/reports', { token: tokens[who], body: report });
+    const res = await read(h.as(tokens[who]).api.reports.$post({ json: report }));
     if (res.status !== 201) throw new Error(`fixture report: ${res.status} ${JSON.stringify(res.body)}`);
     return report.id;
   };
   const reports = { R1: await submit('observer', 'hn-xom-1', [i.I1, i.I2]), R2: await submit('observer2', 'hn-yen-ho', [i.I5]), R3: await submit('observer3', 'tv-yen-giang', [i.I3, i.I4]) };
-  const t = await h.call('POST', '/api/answer-templates', { token: tokens.commune, body: { title: `MARK-${tag}-T`, text: 'Đã tiếp nhận' } });
+  const t = await read(h.as(tokens.commune).api['answer-templates'].$post({ json: { title: `MARK-${tag}-T`, text: 'Đã tiếp nhận' } }));
   if (t.status !== 201) throw new Error(`fixture template: ${t.status}`);
   return { reports, issues: { I1: i.I1, I2: i.I2, I3: i.I3, I4: i.I4, I5: i.I5 }, template: t.body.id, tokens };
 }
@@ -203,7 +204,7 @@ describe('authorization matrix', () => {
       const f = row.mutates ? await buildFixture() : fixture;
       if (row.advanceMs) h.clock.advance(row.advanceMs);
       const { path, body } = row.request(f, who);
-      const res = await h.call(method, path, { token: f.tokens[who], body });
+      const res = await h.raw(method, path, { token: f.tokens[who], body });
       got[who] = res.status;
       const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
       // An id the caller sent (bulk results echo them) is not a leak; anything else outside the scope is.

@@ -205,8 +205,8 @@ interface Fixture {
 /** Real objects for path parameters, so that hostile bodies reach the handlers behind the lookups. */
 async function fixture(): Promise<Fixture> {
   const report = buildReport();
-  const res = await h.call('POST', '/api/reports', { token: await tokenFor(h.database, 'observer'), body: report });
-  const t = await h.call('POST', '/api/answer-templates', { token: await tokenFor(h.database, 'commune'), body: { title: 'Mẫu', text: 'Nội dung' } });
+  const res = await h.raw('POST', '/api/reports', { token: await tokenFor(h.database, 'observer'), body: report });
+  const t = await h.raw('POST', '/api/answer-templates', { token: await tokenFor(h.database, 'commune'), body: { title: 'Mẫu', text: 'Nội dung' } });
   if (res.status !== 201 || t.status !== 201) throw new Error(`fixture: ${res.status} ${t.status}`);
   return { reportId: report.id, issueId: report.issues[0]!.id, templateId: t.body.id };
 }

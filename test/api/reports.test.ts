@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
+import { malformed, read } from '../support/client.ts';
 import { buildReport, fullScores } from '../support/reports.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -18,7 +19,7 @@ describe('POST /api/reports', () => {
   it('stores a report, scores it on the server, routes every issue with a due date in working days', async () => {
     const token = await h.login('observer');
     const report = buildReport();
-    const res = await h.call('POST', '/api/reports', { token, body: report });
+    const res = await read(h.as(token).api.reports.$post({ json: report }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ id: report.id, score: 100, band: 'tot', onTime: true });
     expect(res.body.submittedAt).toBe('2026-11-05T09:00:00.000+07:00');
@@ -32,7 +33,7 @@ describe('POST /api/reports', () => {
   it('computes the score from the items, never from a client total', async () => {
     const token = await h.login('observer');
     const scores = { ...fullScores(), 'g6.1': 20, 'g1.1': 3 };
-    const res = await h.call('POST', '/api/reports', { token, body: { ...buildReport({ scores }), score: 100, band: 'tot' } });
+    const res = await read(h.as(token).api.reports.$post({ json: malformed({ ...buildReport({ scores }), score: 100, band: 'tot' }) }));
     expect(res.status).toBe(201);
     expect(res.body.score).toBe(88);
     expect(res.body.band).toBe('kha');
@@ -45,23 +46,23 @@ describe('POST /api/reports', () => {
   ])('routes %s', async (_, category, urgency, body, dueDate) => {
     const token = await h.login('observer');
     const report = buildReport({ issues: [{ id: randomUUID(), title: 'Kiến nghị', detail: '', category: category as never, urgency: urgency as never }] });
-    const res = await h.call('POST', '/api/reports', { token, body: report });
+    const res = await read(h.as(token).api.reports.$post({ json: report }));
     expect(res.status).toBe(201);
-    expect(res.body.issues[0].responsibleBodyId).toBe(body);
-    expect(res.body.issues[0].dueAt.slice(0, 10)).toBe(dueDate);
+    expect(res.body.issues[0]!.responsibleBodyId).toBe(body);
+    expect(res.body.issues[0]!.dueAt.slice(0, 10)).toBe(dueDate);
   });
 
   it('sends an issue to the body the observer chose when it is allowed', async () => {
     const token = await h.login('observer');
     const report = buildReport({ issues: [{ id: randomUUID(), title: 'Ô nhiễm', category: 'moi_truong', responsibleBodyId: 'na-snnmt' }] });
-    const res = await h.call('POST', '/api/reports', { token, body: report });
+    const res = await read(h.as(token).api.reports.$post({ json: report }));
     expect(res.status).toBe(201);
-    expect(res.body.issues[0].responsibleBodyId).toBe('na-snnmt');
+    expect(res.body.issues[0]!.responsibleBodyId).toBe('na-snnmt');
   });
 
   it('a report with no issues is fine', async () => {
     const token = await h.login('observer');
-    const res = await h.call('POST', '/api/reports', { token, body: buildReport({ issues: [] }) });
+    const res = await read(h.as(token).api.reports.$post({ json: buildReport({ issues: [] }) }));
     expect(res.status).toBe(201);
     expect(res.body.issues).toEqual([]);
   });
@@ -69,18 +70,18 @@ describe('POST /api/reports', () => {
   it('is late after the 9th (province time) for a meeting on the 3rd', async () => {
     h.clock.set('2026-11-09T23:59:00+07:00');
     const token = await h.login('observer');
-    expect((await h.call('POST', '/api/reports', { token, body: buildReport() })).body.onTime).toBe(true);
+    expect((await read(h.as(token).api.reports.$post({ json: buildReport() }))).body.onTime).toBe(true);
     h.clock.set('2026-11-10T00:01:00+07:00');
-    expect((await h.call('POST', '/api/reports', { token, body: buildReport({ cellId: 'hn-xom-2' }) })).body.onTime).toBe(false);
+    expect((await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2' }) }))).body.onTime).toBe(false);
   });
 
   it('scores a meeting before 28/10/2025 with the Nghệ An 2021 set and refuses the wrong set', async () => {
     const token = await h.login('observer');
     const old = buildReport({ meetingDate: '2025-09-03', startedAt: '2025-09-03T19:30:00+07:00', endedAt: '2025-09-03T21:30:00+07:00' });
-    const wrong = await h.call('POST', '/api/reports', { token, body: old });
+    const wrong = await read(h.as(token).api.reports.$post({ json: old }));
     expect(wrong.status).toBe(422);
-    expect(wrong.body.error.fields.criteriaSetId[0]).toContain('nghe-an-08-2021');
-    const res = await h.call('POST', '/api/reports', { token, body: { ...old, criteriaSetId: 'nghe-an-08-2021', scores: fullScores('nghe-an-08-2021') } });
+    expect(wrong.error?.fields?.criteriaSetId?.[0]).toContain('nghe-an-08-2021');
+    const res = await read(h.as(token).api.reports.$post({ json: { ...old, criteriaSetId: 'nghe-an-08-2021', scores: fullScores('nghe-an-08-2021') } }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ score: 100, band: 'tot', onTime: false });
   });
@@ -89,9 +90,9 @@ describe('POST /api/reports', () => {
     it('an identical resend is 200 with the same representation, and stores nothing twice', async () => {
       const token = await h.login('observer');
       const report = buildReport();
-      const first = await h.call('POST', '/api/reports', { token, body: report });
+      const first = await read(h.as(token).api.reports.$post({ json: report }));
       h.clock.advance(60_000);
-      const again = await h.call('POST', '/api/reports', { token, body: report });
+      const again = await read(h.as(token).api.reports.$post({ json: report }));
       expect(first.status).toBe(201);
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
@@ -101,16 +102,16 @@ describe('POST /api/reports', () => {
     it('a changed resend is 409 REPORT_CONFLICT', async () => {
       const token = await h.login('observer');
       const report = buildReport();
-      await h.call('POST', '/api/reports', { token, body: report });
-      const res = await h.call('POST', '/api/reports', { token, body: { ...report, suggestions: 'khác' } });
+      await read(h.as(token).api.reports.$post({ json: report }));
+      const res = await read(h.as(token).api.reports.$post({ json: { ...report, suggestions: 'khác' } }));
       expect(res.status).toBe(409);
-      expect(res.body.error.code).toBe('REPORT_CONFLICT');
+      expect(res.error?.code).toBe('REPORT_CONFLICT');
     });
 
     it('50 concurrent sends of one report store it once', async () => {
       const token = await h.login('observer');
       const report = buildReport();
-      const results = await Promise.all(Array.from({ length: 50 }, () => h.call('POST', '/api/reports', { token, body: report })));
+      const results = await Promise.all(Array.from({ length: 50 }, () => read(h.as(token).api.reports.$post({ json: report }))));
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 200)).toHaveLength(49);
@@ -120,8 +121,8 @@ describe('POST /api/reports', () => {
     it('an issue id already used by another report is 409 and writes nothing', async () => {
       const token = await h.login('observer');
       const first = buildReport();
-      await h.call('POST', '/api/reports', { token, body: first });
-      const res = await h.call('POST', '/api/reports', { token, body: buildReport({ cellId: 'hn-xom-2', issues: first.issues }) });
+      await read(h.as(token).api.reports.$post({ json: first }));
+      const res = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2', issues: first.issues }) }));
       expect(res.status).toBe(409);
       expect(await countRows()).toEqual({ reports: 1, issues: 2, events: 2 });
     });
@@ -152,18 +153,18 @@ describe('POST /api/reports', () => {
       ['a non-uuid id', { id: 'abc' }, 'id'],
     ])('%s', async (_, patch, field) => {
       const token = await h.login('observer');
-      const res = await h.call('POST', '/api/reports', { token, body: { ...buildReport(), ...patch } });
+      const res = await read(h.as(token).api.reports.$post({ json: malformed({ ...buildReport(), ...patch }) }));
       expect(res.status).toBe(422);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(Object.keys(res.body.error.fields)).toContain(field);
+      expect(res.error?.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(res.error?.fields ?? {})).toContain(field);
       expect(await countRows()).toEqual({ reports: 0, issues: 0, events: 0 });
     });
   });
 
   it('only observers submit (403 for staff), and a token is needed (401)', async () => {
     const token = await h.login('commune');
-    expect((await h.call('POST', '/api/reports', { token, body: buildReport() })).status).toBe(403);
-    expect((await h.call('POST', '/api/reports', { body: buildReport() })).status).toBe(401);
+    expect((await read(h.as(token).api.reports.$post({ json: buildReport() }))).status).toBe(403);
+    expect((await read(h.as().api.reports.$post({ json: buildReport() }))).status).toBe(401);
   });
 });
 
@@ -173,29 +174,29 @@ describe('GET /api/reports/:id', () => {
     const report = buildReport({
       issues: [{ id: randomUUID(), title: 'An ninh', category: 'an_ninh_trat_tu' }, { id: randomUUID(), title: 'Đất', category: 'dat_dai' }],
     });
-    await h.call('POST', '/api/reports', { token: observer, body: report });
-    const own = await h.call('GET', `/api/reports/${report.id}`, { token: observer });
+    await read(h.as(observer).api.reports.$post({ json: report }));
+    const own = await read(h.as(observer).api.reports[':id'].$get({ param: { id: report.id } }));
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ id: report.id, cellName: 'Chi bộ xóm 1', authorName: 'Nguyễn Văn An', score: 100, band: 'tot' });
     expect(own.body.groupScores.g1).toBe(5);
-    expect(own.body.issues.map((i: { responsibleBodyId: string }) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
+    expect(own.body.issues.map((i) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
 
     for (const user of ['commune', 'province', 'admin']) {
-      expect((await h.call('GET', `/api/reports/${report.id}`, { token: await h.login(user) })).status, user).toBe(200);
+      expect((await read(h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }))).status, user).toBe(200);
     }
     for (const user of ['observer2', 'commune2']) {
-      const res = await h.call('GET', `/api/reports/${report.id}`, { token: await h.login(user) });
+      const res = await read(h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }));
       expect(res.status, user).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain('xóm 1');
     }
-    expect((await h.call('GET', `/api/reports/${randomUUID()}`, { token: observer })).status).toBe(404);
-    expect((await h.call('GET', '/api/reports/not-a-uuid', { token: observer })).status).toBe(404);
+    expect((await read(h.as(observer).api.reports[':id'].$get({ param: { id: randomUUID() } }))).status).toBe(404);
+    expect((await read(h.as(observer).api.reports[':id'].$get({ param: { id: 'not-a-uuid' } }))).status).toBe(404);
   });
 
   it('GET /api/reports lists only the caller’s reports', async () => {
     const observer = await h.login('observer');
-    await h.call('POST', '/api/reports', { token: observer, body: buildReport() });
-    expect((await h.call('GET', '/api/reports', { token: observer })).body.items).toHaveLength(1);
-    expect((await h.call('GET', '/api/reports', { token: await h.login('observer2') })).body.items).toHaveLength(0);
+    await read(h.as(observer).api.reports.$post({ json: buildReport() }));
+    expect((await read(h.as(observer).api.reports.$get({ query: {} }))).body.items).toHaveLength(1);
+    expect((await read(h.as(await h.login('observer2')).api.reports.$get({ query: {} }))).body.items).toHaveLength(0);
   });
 });

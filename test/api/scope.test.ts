@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { download } from '../support/monthly.ts';
 import { buildReport } from '../support/reports.ts';
 import { tokenFor } from '../support/tokens.ts';
@@ -33,21 +34,21 @@ async function twoBodyReport() {
   const report = buildReport();
   report.issues[0] = { ...report.issues[0]!, title: 'Kiến nghị gửi Ban Nội chính', detail: 'Nội dung cho Ban Nội chính.', responsibleBodyId: 'na-bnc' };
   report.issues[1] = { ...report.issues[1]!, title: 'Kiến nghị riêng của xã', detail: 'Nội dung chỉ xã được đọc.' };
-  const res = await h.call('POST', '/api/reports', { token: await tokenFor(h.database, 'observer'), body: report });
+  const res = await read(h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json: report }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  expect(res.body.issues.map((i: { responsibleBodyId: string }) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
+  expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
   return report;
 }
 
 async function forward(username: string, issueId: string, toBodyId: string) {
   const token = await tokenFor(h.database, username);
-  const current = await h.call('GET', `/api/issues/${issueId}`, { token });
-  return h.call('POST', `/api/issues/${issueId}/actions`, { token, body: { type: 'forward', toBodyId, note: 'Chuyển theo thẩm quyền', expectedVersion: current.body.version } });
+  const current = await read(h.as(token).api.issues[':id'].$get({ param: { id: issueId } }));
+  return read(h.as(token).api.issues[':id'].actions.$post({ param: { id: issueId }, json: { type: 'forward', toBodyId, note: 'Chuyển theo thẩm quyền', expectedVersion: current.body.version } }));
 }
 
 const issueTitles = async (username: string, reportId: string) => {
-  const res = await h.call('GET', `/api/reports/${reportId}`, { token: await tokenFor(h.database, username) });
-  return res.status === 200 ? res.body.issues.map((i: { title: string }) => i.title) : res.status;
+  const res = await read(h.as(await tokenFor(h.database, username)).api.reports[':id'].$get({ param: { id: reportId } }));
+  return res.status === 200 ? res.body.issues.map((i) => i.title) : res.status;
 };
 
 describe('forwarding stays in the province of the issue', () => {
@@ -56,15 +57,15 @@ describe('forwarding stays in the province of the issue', () => {
     const issueId = report.issues[1]!.id;
     const res = await forward(username, issueId, 'other-bnc');
     expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.fields.toBodyId).toEqual(['Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị']);
-    const after = await h.call('GET', `/api/issues/${issueId}`, { token: await tokenFor(h.database, 'observer') });
+    expect(res.error?.code).toBe('VALIDATION_FAILED');
+    expect(res.error?.fields?.toBodyId).toEqual(['Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị']);
+    const after = await read(h.as(await tokenFor(h.database, 'observer')).api.issues[':id'].$get({ param: { id: issueId } }));
     expect(after.body).toMatchObject({ status: 'routed', responsibleBodyId: 'hung-nguyen', version: 1 });
     expect(after.body.events).toHaveLength(1);
 
     const other = await tokenFor(h.database, 'other-staff');
-    expect((await h.call('GET', `/api/issues/${issueId}`, { token: other })).status).toBe(404);
-    expect((await h.call('GET', `/api/reports/${report.id}`, { token: other })).status).toBe(404);
+    expect((await read(h.as(other).api.issues[':id'].$get({ param: { id: issueId } }))).status).toBe(404);
+    expect((await read(h.as(other).api.reports[':id'].$get({ param: { id: report.id } }))).status).toBe(404);
     expect((await download(h, `/api/report-exports/${report.id}?format=docx`, other)).status).toBe(404);
   });
 
@@ -83,18 +84,18 @@ describe('a body reads only its issues of a report', () => {
     expect(await issueTitles('observer', report.id)).toEqual(['Kiến nghị gửi Ban Nội chính', 'Kiến nghị riêng của xã']);
     expect(await issueTitles('admin', report.id)).toEqual(['Kiến nghị gửi Ban Nội chính', 'Kiến nghị riêng của xã']);
     // The same for the issues themselves (unchanged: 404 for the one routed elsewhere).
-    expect((await h.call('GET', `/api/issues/${report.issues[1]!.id}`, { token: await tokenFor(h.database, 'province') })).status).toBe(404);
+    expect((await read(h.as(await tokenFor(h.database, 'province')).api.issues[':id'].$get({ param: { id: report.issues[1]!.id } }))).status).toBe(404);
   });
 
   it('the internal answer of a sibling issue does not reach another body', async () => {
     const report = await twoBodyReport();
     const token = await tokenFor(h.database, 'commune');
     const id = report.issues[1]!.id;
-    const ack = await h.call('POST', `/api/issues/${id}/actions`, { token, body: { type: 'acknowledge', expectedVersion: 1 } });
+    const ack = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: 1 } }));
     expect(ack.status).toBe(200);
-    const done = await h.call('POST', `/api/issues/${id}/actions`, { token, body: { type: 'resolve', note: 'Trả lời nội bộ của xã', expectedVersion: 2 } });
+    const done = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'resolve', note: 'Trả lời nội bộ của xã', expectedVersion: 2 } }));
     expect(done.status).toBe(200);
-    const res = await h.call('GET', `/api/reports/${report.id}`, { token: await tokenFor(h.database, 'province') });
+    const res = await read(h.as(await tokenFor(h.database, 'province')).api.reports[':id'].$get({ param: { id: report.id } }));
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain('Trả lời nội bộ của xã');
     expect(JSON.stringify(res.body)).not.toContain('Nội dung chỉ xã được đọc');

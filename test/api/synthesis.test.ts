@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { SynthesisResponse } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
+import { read, type TestClient } from '../support/client.ts';
 import { buildNovember } from '../support/monthly.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
 
-async function synthesis(query: string, username = 'commune') {
-  return h.call('GET', `/api/synthesis?${query}`, { token: await h.login(username) });
+type SynthesisQuery = Parameters<TestClient['api']['synthesis']['$get']>[0]['query'];
+async function synthesis(query: SynthesisQuery, username = 'commune') {
+  return read(h.as(await h.login(username)).api.synthesis.$get({ query }));
 }
 
-const groups = (body: { groups: { groupId: string; average: number; reports: number }[] }) =>
+const groups = (body: Pick<SynthesisResponse, 'groups'>) =>
   Object.fromEntries(body.groups.map((g) => [g.groupId, [g.average, g.reports]]));
 
 describe('GET /api/synthesis: figures of a hand-checked month', () => {
   it('for the commune: reports, bands, criteria groups, self-score gaps, issues, handling times and trend', async () => {
     const { r2, r3 } = await buildNovember(h);
-    const res = await synthesis('month=2026-11');
+    const res = await synthesis({ month: '2026-11' });
     expect(res.status).toBe(200);
     const s = res.body;
     expect(s).toMatchObject({ month: '2026-11', bodyId: 'hung-nguyen', bodyName: 'Đảng ủy xã Hưng Nguyên', gap: 10, asOf: '2026-11-25T10:00:00.000+07:00' });
@@ -40,7 +43,7 @@ describe('GET /api/synthesis: figures of a hand-checked month', () => {
 
     // 4 issues: I1 resolved, I2 acknowledged (due 3/12, not overdue), I3 and I4 never acknowledged (overdue).
     expect(s.issues).toMatchObject({ raised: 4, resolved: 1, answered: 1, open: 3, overdue: 2, byStatus: { resolved: 1, acknowledged: 1, routed: 2 } });
-    expect(s.issues.byCategory.map((c: { category: string; label: string; raised: number; overdue: number }) => [c.category, c.label, c.raised, c.overdue])).toEqual([
+    expect(s.issues.byCategory.map((c) => [c.category, c.label, c.raised, c.overdue])).toEqual([
       ['dat_dai', 'Đất đai', 1, 0],
       ['ha_tang_giao_thong', 'Hạ tầng – giao thông', 1, 0],
       ['moi_truong', 'Môi trường', 1, 1],
@@ -60,7 +63,7 @@ describe('GET /api/synthesis: figures of a hand-checked month', () => {
       { bodyId: 'hung-nguyen', bodyName: 'Đảng ủy xã Hưng Nguyên', expected: 4, onTime: 2, late: 1, missing: 1, onTimeRate: 50, filed: 3, averageScore: 82.67 },
     ]);
 
-    expect(s.trend.map((m: { month: string }) => m.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(s.trend.map((m) => m.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
     expect(s.trend[0]).toEqual({ month: '2026-06', expected: 4, filed: 0, onTime: 0, averageScore: null, bands: { tot: 0, kha: 0, trung_binh: 0, kem: 0 }, issuesRaised: 0, issuesResolved: 0 });
     expect(s.trend[4]).toEqual({ month: '2026-10', expected: 4, filed: 1, onTime: 1, averageScore: 100, bands: { tot: 1, kha: 0, trung_binh: 0, kem: 0 }, issuesRaised: 0, issuesResolved: 0 });
     expect(s.trend[5]).toEqual({ month: '2026-11', expected: 4, filed: 3, onTime: 2, averageScore: 82.67, bands: { tot: 1, kha: 1, trung_binh: 1, kem: 0 }, issuesRaised: 4, issuesResolved: 1 });
@@ -68,43 +71,43 @@ describe('GET /api/synthesis: figures of a hand-checked month', () => {
 
   it('for the province (admin): both communes, one row each', async () => {
     await buildNovember(h);
-    const s = (await synthesis('month=2026-11', 'admin')).body;
+    const s = (await synthesis({ month: '2026-11' }, 'admin')).body;
     expect(s.bodyId).toBe('na-tu');
     // R4 adds 45: (100 + 88 + 60 + 45) / 4 = 73.25; Trường Vinh's 3 other cells are missing.
     expect(s.reports).toEqual({ expected: 8, filed: 4, onTime: 3, late: 1, missing: 4, onTimeRate: 37.5, averageScore: 73.25, averageSelfScore: 89 });
-    expect(s.bands.map((b: { count: number; percent: number }) => [b.count, b.percent])).toEqual([
+    expect(s.bands.map((b) => [b.count, b.percent])).toEqual([
       [1, 25],
       [1, 25],
       [1, 25],
       [1, 25],
     ]);
-    expect(s.bodies.map((b: { bodyId: string; expected: number; filed: number; averageScore: number }) => [b.bodyId, b.expected, b.filed, b.averageScore])).toEqual([
+    expect(s.bodies.map((b) => [b.bodyId, b.expected, b.filed, b.averageScore])).toEqual([
       ['truong-vinh', 4, 1, 45],
       ['hung-nguyen', 4, 3, 82.67],
     ]);
     expect(s.issues.raised).toBe(5);
-    expect(s.issues.byBody.find((b: { bodyId: string }) => b.bodyId === 'truong-vinh-kt')).toMatchObject({ raised: 1, overdue: 1 });
+    expect(s.issues.byBody.find((b) => b.bodyId === 'truong-vinh-kt')).toMatchObject({ raised: 1, overdue: 1 });
   });
 
   it('for a provincial board: no cells below it, but the issues it holds', async () => {
     await buildNovember(h);
-    const s = (await synthesis('month=2026-11', 'province')).body;
+    const s = (await synthesis({ month: '2026-11' }, 'province')).body;
     expect(s.bodyId).toBe('na-bnc');
     expect(s.reports).toMatchObject({ expected: 0, filed: 0, averageScore: null });
     expect(s.issues).toMatchObject({ raised: 1, overdue: 1, byStatus: { routed: 1 } });
-    expect(s.issues.byCategory.map((c: { category: string }) => c.category)).toEqual(['an_ninh_trat_tu']);
+    expect(s.issues.byCategory.map((c) => c.category)).toEqual(['an_ninh_trat_tu']);
   });
 
   it('the gap threshold is a parameter: strictly more than it is listed', async () => {
     await buildNovember(h);
-    expect((await synthesis('month=2026-11&gap=12')).body.gaps.map((g: { cellId: string }) => g.cellId)).toEqual(['hn-th']);
-    expect((await synthesis('month=2026-11&gap=7.5')).body.gaps.map((g: { difference: number }) => g.difference)).toEqual([15, 12, -8]);
-    expect((await synthesis('month=2026-11&gap=15')).body.gaps).toEqual([]);
+    expect((await synthesis({ month: '2026-11', gap: '12' })).body.gaps.map((g) => g.cellId)).toEqual(['hn-th']);
+    expect((await synthesis({ month: '2026-11', gap: '7.5' })).body.gaps.map((g) => g.difference)).toEqual([15, 12, -8]);
+    expect((await synthesis({ month: '2026-11', gap: '15' })).body.gaps).toEqual([]);
   });
 
   it('a past month is computed as of now (October: one report, no issues)', async () => {
     await buildNovember(h);
-    const s = (await synthesis('month=2026-10')).body;
+    const s = (await synthesis({ month: '2026-10' })).body;
     expect(s.reports).toMatchObject({ expected: 4, filed: 1, onTime: 1, missing: 3, averageScore: 100 });
     expect(s.issues).toMatchObject({ raised: 0, byCategory: [], byBody: [], byStatus: {} });
     expect(s.handling).toEqual({ unit: 'working_days', acknowledge: { median: null, count: 0 }, resolve: { median: null, count: 0 } });
@@ -113,10 +116,10 @@ describe('GET /api/synthesis: figures of a hand-checked month', () => {
 
 describe('GET /api/synthesis: bad input and scope', () => {
   it('an empty month is an honest empty result', async () => {
-    const res = await synthesis('month=2025-05');
+    const res = await synthesis({ month: '2025-05' });
     expect(res.status).toBe(200);
     expect(res.body.reports).toEqual({ expected: 0, filed: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, averageScore: null, averageSelfScore: null });
-    expect(res.body.bands.map((b: { count: number }) => b.count)).toEqual([0, 0, 0, 0]);
+    expect(res.body.bands.map((b) => b.count)).toEqual([0, 0, 0, 0]);
     expect(res.body).toMatchObject({ groups: [], gaps: [], bodies: [], issues: { raised: 0, byCategory: [], byBody: [] } });
     expect(res.body.trend).toHaveLength(6);
   });
@@ -130,23 +133,24 @@ describe('GET /api/synthesis: bad input and scope', () => {
     ['month=2026-11&gap=abc', 'gap'],
     ['month=2026-11&gap=101', 'gap'],
   ])('refuses %j with 422 on %s', async (query, field) => {
-    const res = await synthesis(query);
+    // Malformed on purpose: the raw call sends the query text as written.
+    const res = await h.raw('GET', `/api/synthesis?${query}`, { token: await h.login('commune') });
     expect(res.status).toBe(422);
-    expect(res.body.error.fields[field]).toBeDefined();
+    expect(res.error?.fields?.[field]).toBeDefined();
   });
 
   it('a body outside the caller’s scope or unknown is 404; observers 403', async () => {
-    expect((await synthesis('month=2026-11&bodyId=truong-vinh')).status).toBe(404);
-    expect((await synthesis('month=2026-11&bodyId=na-tu')).status).toBe(404);
-    expect((await synthesis('month=2026-11&bodyId=nowhere', 'admin')).status).toBe(404);
-    expect((await synthesis('month=2026-11&bodyId=hn-xom-1')).status).toBe(200);
-    expect((await synthesis('month=2026-11', 'observer')).status).toBe(403);
+    expect((await synthesis({ month: '2026-11', bodyId: 'truong-vinh' })).status).toBe(404);
+    expect((await synthesis({ month: '2026-11', bodyId: 'na-tu' })).status).toBe(404);
+    expect((await synthesis({ month: '2026-11', bodyId: 'nowhere' }, 'admin')).status).toBe(404);
+    expect((await synthesis({ month: '2026-11', bodyId: 'hn-xom-1' })).status).toBe(200);
+    expect((await synthesis({ month: '2026-11' }, 'observer')).status).toBe(403);
   });
 });
 
 describe('OpenAPI', () => {
   it('documents the monthly routes, their query parameters and the file responses', async () => {
-    const doc = (await h.call('GET', '/openapi.json')).body;
+    const doc = (await h.raw('GET', '/openapi.json')).body;
     for (const path of ['/api/assignments', '/api/assignments/import', '/api/assignments/export', '/api/assignments/{id}', '/api/compliance', '/api/synthesis', '/api/synthesis/export', '/api/report-exports/{id}']) {
       expect(doc.paths[path], path).toBeDefined();
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/src/lib/crypto.ts';
 import { assignments, orgUnits, routingRules, users } from '../../api/src/db/schema.ts';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { truncateActivity } from '../support/db.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -53,17 +54,14 @@ describe('routing in a three-tier province', () => {
     try {
       const token = await h.login('ht-observer');
       const issue = (category: string) => ({ id: randomUUID(), title: `Kiến nghị ${category}`, category: category as never });
-      const res = await h.call('POST', '/api/reports', {
-        token,
-        body: buildReport({ cellId: 'ht-cb', issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')] }),
-      });
+      const res = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'ht-cb', issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')] }) }));
       expect(res.status).toBe(201);
-      expect(res.body.issues.map((i: { responsibleBodyId: string }) => i.responsibleBodyId)).toEqual(['ht-huyen-tnmt', 'ht-bnc', 'ht-xa']);
+      expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['ht-huyen-tnmt', 'ht-bnc', 'ht-xa']);
       // The complex profile gives 30 working days.
-      expect(res.body.issues[0].dueAt.slice(0, 10)).toBe('2026-12-17');
+      expect(res.body.issues[0]!.dueAt.slice(0, 10)).toBe('2026-12-17');
 
-      const agency = await h.call('POST', '/api/reports', { token, body: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }) });
-      expect(agency.body.issues[0].responsibleBodyId).toBe('ht-huyen');
+      const agency = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }) }));
+      expect(agency.body.issues[0]!.responsibleBodyId).toBe('ht-huyen');
     } finally {
       await truncateActivity(h.database);
       await h.database.exec(

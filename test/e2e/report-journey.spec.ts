@@ -1,9 +1,10 @@
+import type { ReportView } from '@duhop/shared';
 import { badgeText, expect, test } from './fixtures.ts';
 import { measureAutosave, recordMetrics } from './metrics.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { ReportFormPage } from './pages/report-form-page.ts';
-import { ServerClient, type StoredIssue } from './server-client.ts';
+import { ServerClient } from './server-client.ts';
 
 test('an observer files a report that survives closing the panel and a dead network, delivered once', async ({
   context,
@@ -98,7 +99,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect.poll(() => badgeText(context)).toBe('');
   const stored = (await server.get<{ items: { id: string }[] }>('/api/reports')).items;
   expect(stored.map((r) => r.id)).toEqual([draftId]);
-  const view = await server.get<{ score: number; band: string; issues: StoredIssue[] }>(`/api/reports/${draftId}`);
+  const view = await server.get<ReportView>(`/api/reports/${draftId}`);
   expect(view).toMatchObject({ score: 86, band: 'kha' });
   expect(view.issues.map((i) => [i.title, i.responsibleBodyId])).toEqual([
     ['Trộm cắp xe máy ban đêm', 'na-bnc'],

@@ -31,11 +31,3 @@ export class ServerClient {
     return (await res.json()) as T;
   }
 }
-
-export interface StoredIssue {
-  id: string;
-  title: string;
-  status: string;
-  responsibleBodyId: string;
-  version: number;
-}

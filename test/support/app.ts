@@ -1,6 +1,8 @@
+import { ErrorBody } from '@duhop/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
+import { clientFor, read, type TestClient } from './client.ts';
 import { openTestDatabase, truncateActivity, type TestDatabase } from './db.ts';
 
 export type App = ReturnType<typeof createApp>;
@@ -22,8 +24,13 @@ export interface Harness {
   app: App;
   clock: TestClock;
   logged: unknown[];
-  /** `app.request` with JSON in and out and an optional bearer token. */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** The typed client, signed in with `token` when given: `read(h.as(token).api.reports.$post({ json }))`. */
+  as(token?: string, headers?: Record<string, string>): TestClient;
+  /**
+   * The raw call: `app.request` with any method, path and body (a string is sent as is), for tests
+   * that send malformed input on purpose. Everything else goes through `as`.
+   */
+  raw(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; error: ErrorBody['error'] | undefined; headers: Headers }>;
   login(username: string, password?: string): Promise<string>;
 }
 
@@ -47,7 +54,8 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
   afterAll(async () => {
     await h.database?.destroy();
   });
-  h.call = async (method, path, opts = {}) => {
+  h.as = (token, headers) => clientFor(h.app, token, headers);
+  h.raw = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | undefined;
@@ -63,12 +71,13 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
     } catch {
       /* not JSON: keep the text */
     }
-    return { status: res.status, body: parsed, headers: res.headers };
+    const refused = res.ok ? null : ErrorBody.safeParse(parsed);
+    return { status: res.status, body: parsed, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
   };
   h.login = async (username, password = 'demo1234') => {
-    const res = await h.call('POST', '/api/auth/login', { body: { username, password } });
+    const res = await read(h.as().api.auth.login.$post({ json: { username, password } }));
     if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.token as string;
+    return res.body.token;
   };
   return h;
 }

@@ -3,8 +3,9 @@ import { expect } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { DEMO_UNITS, DEMO_USERS } from '../../api/src/db/seed-data.ts';
 import type { Harness } from './app.ts';
+import { read } from '../support/client.ts';
 import { buildReport, fullScores } from './reports.ts';
-import type { ReportInput } from '@duhop/shared';
+import type { ActionType, ReportInput } from '@duhop/shared';
 
 /** Rows of a raw query on the test database. */
 export const rows = <T = Record<string, unknown>>(h: Harness, query: ReturnType<typeof sql>) => queryRows<T>(h.database.db, query);
@@ -37,9 +38,9 @@ export async function userId(h: Harness, username: string): Promise<string> {
 /** Submits a report as `username` at the harness clock; expects 201. */
 export async function submit(h: Harness, username: string, overrides: Partial<ReportInput> = {}) {
   const token = await h.login(username);
-  const res = await h.call('POST', '/api/reports', { token, body: buildReport(overrides) });
+  const res = await read(h.as(token).api.reports.$post({ json: buildReport(overrides) }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; onTime: boolean; score: number; issues: { id: string }[] };
+  return res.body;
 }
 
 /** A meeting on `date` (19:30–21:15 local). */
@@ -52,10 +53,10 @@ export async function download(h: Harness, path: string, token?: string) {
 }
 
 /** Applies a lifecycle action as `username` at the harness clock; expects 200. */
-export async function act(h: Harness, username: string, issueId: string, type: string, note?: string) {
+export async function act(h: Harness, username: string, issueId: string, type: ActionType, note?: string) {
   const token = await h.login(username);
-  const current = await h.call('GET', `/api/issues/${issueId}`, { token });
-  const res = await h.call('POST', `/api/issues/${issueId}/actions`, { token, body: { type, note, expectedVersion: current.body.version } });
+  const current = await read(h.as(token).api.issues[':id'].$get({ param: { id: issueId } }));
+  const res = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id: issueId }, json: { type, note, expectedVersion: current.body.version } }));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
