@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { actorKindsFor, availableActions, OrgIndex, TRANSITIONS, type ActionType, type Issue, type OrgUnit } from '@duhop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { buildReport } from '../support/reports.ts';
 import { tokenFor } from '../support/tokens.ts';
 
@@ -23,15 +24,18 @@ beforeAll(async () => {
 
 /** An issue routed to Đảng ủy xã Hưng Nguyên, raised by `observer`; optionally brought to `status` by the commune. */
 async function raise(status: 'routed' | 'returned' | 'resolved' = 'routed'): Promise<string> {
-  const res = await h.call('POST', '/api/reports', {
-    token: await tokenFor(h.database, 'observer'),
-    body: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: 'dat_dai' }] }),
-  });
+  const res = await read(
+    h.as(await tokenFor(h.database, 'observer')).api.reports.$post({
+      json: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: 'dat_dai' }] }),
+    }),
+  );
   expect(res.status).toBe(201);
-  const id = res.body.issues[0].id as string;
+  const id = res.body.issues[0]!.id;
   if (status !== 'routed') {
     const type = status === 'returned' ? 'return_for_clarification' : 'resolve';
-    const done = await h.call('POST', `/api/issues/${id}/actions`, { token: await tokenFor(h.database, 'commune'), body: { type, note: 'Ghi chú', expectedVersion: 1 } });
+    const done = await read(
+      h.as(await tokenFor(h.database, 'commune')).api.issues[':id'].actions.$post({ param: { id }, json: { type, note: 'Ghi chú', expectedVersion: 1 } }),
+    );
     expect(done.status).toBe(200);
   }
   return id;
@@ -40,9 +44,9 @@ async function raise(status: 'routed' | 'returned' | 'resolved' = 'routed'): Pro
 /** What the issue screen offers `username`: the shared rule over the graph the extension loads. */
 async function offered(username: string, issue: Issue): Promise<ActionType[]> {
   const token = await tokenFor(h.database, username);
-  const me = await h.call('GET', '/api/me', { token });
-  const units = await h.call('GET', '/api/org-units', { token });
-  const org = new OrgIndex(units.body.items as OrgUnit[]);
+  const me = await read(h.as(token).api.me.$get());
+  const units = await read(h.as(token).api['org-units'].$get());
+  const org = new OrgIndex<OrgUnit>(units.body.items);
   return availableActions(issue.status, actorKindsFor(me.body.user, issue, org));
 }
 
@@ -55,11 +59,13 @@ async function allowed(username: string, issue: Issue): Promise<{ allowed: Actio
   const out: ActionType[] = [];
   const refusals: number[] = [];
   for (const type of Object.keys(TRANSITIONS) as ActionType[]) {
-    const res = await h.call('POST', `/api/issues/${issue.id}/actions`, {
-      token,
-      body: { type, note: 'Nội dung', toBodyId: 'na-btc', expectedVersion: issue.version + 1000 },
-    });
-    if (res.status === 409 && res.body.error.code === 'VERSION_CONFLICT') out.push(type);
+    const res = await read(
+      h.as(token).api.issues[':id'].actions.$post({
+        param: { id: issue.id },
+        json: { type, note: 'Nội dung', toBodyId: 'na-btc', expectedVersion: issue.version + 1000 },
+      }),
+    );
+    if (res.status === 409 && res.error?.code === 'VERSION_CONFLICT') out.push(type);
     else {
       expect([403, 404, 409]).toContain(res.status);
       if (res.status !== 409) refusals.push(res.status);
@@ -83,7 +89,7 @@ describe('the actions the extension offers are the ones the API allows', () => {
   it.each(CASES)('issue %s, overdue %s, as %s', async (status, overdue, username) => {
     const id = await raise(status);
     if (overdue) h.clock.advance(31 * 86_400_000);
-    const issue = (await h.call('GET', `/api/issues/${id}`, { token: await tokenFor(h.database, 'admin') })).body as Issue;
+    const issue: Issue = (await read(h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }))).body;
     expect(issue.overdue).toBe(overdue);
     expect((await allowed(username, issue)).allowed).toEqual(await offered(username, issue));
   });
@@ -91,7 +97,7 @@ describe('the actions the extension offers are the ones the API allows', () => {
   it('staff of a body that is not above the holder see no action on an overdue issue, and are refused (403/404)', async () => {
     const id = await raise();
     h.clock.advance(31 * 86_400_000);
-    const issue = (await h.call('GET', `/api/issues/${id}`, { token: await tokenFor(h.database, 'admin') })).body as Issue;
+    const issue: Issue = (await read(h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }))).body;
     expect(issue.overdue).toBe(true);
     for (const username of ['province', 'commune2', 'vp-staff']) {
       expect(await offered(username, issue), username).toEqual([]);
@@ -103,7 +109,9 @@ describe('the actions the extension offers are the ones the API allows', () => {
     }
     // The province committee above it may take it over, and does.
     expect(await offered('tu-staff', issue)).toContain('acknowledge');
-    const res = await h.call('POST', `/api/issues/${id}/actions`, { token: await tokenFor(h.database, 'tu-staff'), body: { type: 'acknowledge', expectedVersion: issue.version } });
+    const res = await read(
+      h.as(await tokenFor(h.database, 'tu-staff')).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: issue.version } }),
+    );
     expect(res.status).toBe(200);
   });
 });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { RoutingRule } from '@duhop/shared';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { useHarness, type App } from '../support/app.ts';
+import { read } from '../support/client.ts';
 import { truncateAll } from '../support/db.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -37,8 +39,8 @@ describe('reference data cached per instance', () => {
     expect((await submitOnOther(observer, buildReport({ issues: land() }))).issues[0]!.responsibleBodyId).toBe('hung-nguyen');
 
     const admin = await h.login('admin');
-    const rule = { id: 'na-dd', position: 10, category: 'dat_dai', areaId: null, urgency: null, targetBodyId: 'na-snnmt', target: null, deadlineProfile: 'complex', active: true };
-    expect((await h.call('PUT', '/api/admin/routing-rules', { token: admin, body: { rules: [rule] } })).status).toBe(200);
+    const rule: RoutingRule = { id: 'na-dd', position: 10, category: 'dat_dai', areaId: null, urgency: null, targetBodyId: 'na-snnmt', target: null, deadlineProfile: 'complex', active: true };
+    expect((await read(h.as(admin).api.admin['routing-rules'].$put({ json: { rules: [rule] } }))).status).toBe(200);
 
     expect((await submitOnOther(observer, buildReport({ cellId: 'hn-xom-2', issues: land() }))).issues[0]!.responsibleBodyId).toBe('na-snnmt');
   });
