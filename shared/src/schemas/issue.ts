@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { ActionType, Category, IsoDate, IssueStatus, Slug, Urgency, Uuid } from './common.ts';
 
+/**
+ * What a timeline entry records: an action taken on the issue, or `routed` (submitted),
+ * `escalated` (overdue, shown to the body above), `forwarded`/`merged` (its body closed or merged).
+ */
+export const IssueEventType = z.enum([...ActionType.options, 'routed', 'escalated', 'forwarded', 'merged']);
+export type IssueEventType = z.infer<typeof IssueEventType>;
+
 export const IssueEvent = z.object({
   id: z.string(),
   issueId: Uuid,
-  type: z.string(),
+  type: IssueEventType,
   actorId: Uuid.nullable(),
   actorName: z.string().nullable(),
   at: z.string(),

@@ -1,8 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { TRIAGE_KINDS } from '@duhop/shared';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { parseProvinceConfig, TRIAGE_KINDS, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
+import { orgUnits } from '../../db/schema.ts';
 import { ApiError, forbidden } from '../../lib/errors.ts';
 import { isAncestor } from './scope.ts';
 
@@ -18,7 +19,7 @@ export interface BodyRef {
 export interface BodyContext {
   body: BodyRef;
   parent: { name: string; kind: string } | null;
-  province: { id: string; name: string; kind: string; config: Record<string, unknown> | null } | null;
+  province: { id: string; name: string; kind: string; config: ProvinceConfig | null } | null;
 }
 
 export const bodyNotFound = () => new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn');
@@ -50,7 +51,7 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
     p_id: string | null;
     p_name: string | null;
     p_kind: string | null;
-    p_config: Record<string, unknown> | null;
+    p_config: ProvinceConfigJson | null;
   }>(
     db,
     sql`select b.id, b.name, b.kind, b.parent_id, b.province_id, pa.name as parent_name, pa.kind as parent_kind,
@@ -65,7 +66,7 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
   return {
     body: { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, provinceId: row.province_id ?? row.id },
     parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind! } : null,
-    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: row.p_config } : null,
+    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: parseProvinceConfig(row.p_config) } : null,
   };
 }
 
@@ -76,8 +77,8 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
 export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<void> {
   if (user.role === 'admin') return;
   if (user.role !== 'staff' && user.role !== 'leader') throw forbidden();
-  const rows = await queryRows<{ kind: string }>(db, sql`select kind from org_units where id = ${user.orgUnitId}`);
-  if (!rows[0] || !TRIAGE_KINDS.includes(rows[0].kind as never)) {
+  const [unit] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, user.orgUnitId));
+  if (!unit || !TRIAGE_KINDS.includes(unit.kind)) {
     throw forbidden('Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ');
   }
 }
