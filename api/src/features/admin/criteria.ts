@@ -42,7 +42,7 @@ export async function listCriteriaSets(db: Db) {
 async function sameStart(db: Db, set: CriteriaSet): Promise<string | null> {
   const key = (types: readonly string[] | undefined) => (types ? [...types].sort().join(',') : '*');
   const rows = await db.select({ id: criteriaSets.id, definition: criteriaSets.definition }).from(criteriaSets).where(eq(criteriaSets.validFrom, set.validFrom));
-  const clash = rows.find((r) => r.id !== set.id && key((r.definition as CriteriaSet).cellTypes) === key(set.cellTypes));
+  const clash = rows.find((r) => r.id !== set.id && key(r.definition.cellTypes) === key(set.cellTypes));
   return clash ? clash.id : null;
 }
 
@@ -69,7 +69,7 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
   const [current] = await db.select().from(criteriaSets).where(eq(criteriaSets.id, id));
   if (!current) throw new ApiError(404, 'CRITERIA_SET_NOT_FOUND', 'Không tìm thấy bộ tiêu chí');
   await assertUnused(db, id);
-  const merged: Record<string, unknown> = { ...(current.definition as CriteriaSet), ...patch };
+  const merged: Record<string, unknown> = { ...current.definition, ...patch };
   for (const key of ['cellTypes', 'validTo'] as const) if (patch[key] === null) delete merged[key];
   const parsed = CriteriaSet.safeParse(merged);
   if (!parsed.success) throw validationError(zodFields(parsed.error.issues));

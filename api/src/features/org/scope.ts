@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { isIssueOverdue, type IssueStatus } from '@duhop/shared';
+import { isIssueOverdue } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -73,7 +73,7 @@ export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: stri
   const out: IssueRow[] = [];
   for (const row of all) {
     let ok = row.responsibleBodyId === user.orgUnitId || passed.has(row.id);
-    if (!ok && isIssueOverdue({ status: row.status as IssueStatus, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now)) {
+    if (!ok && isIssueOverdue({ status: row.status, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now)) {
       if (!above.has(row.responsibleBodyId)) above.set(row.responsibleBodyId, await isAncestor(db, user.orgUnitId, row.responsibleBodyId));
       ok = above.get(row.responsibleBodyId)!;
     }

@@ -81,7 +81,7 @@ export async function loadSynthesis(
 
   const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] = await Promise.all([
     loadCompliance(db, ctx, months, month, tree),
-    queryRows<{ month: string; triage_id: string; band: string; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
+    queryRows<{ month: string; triage_id: string; band: BandCode; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
       db,
       sql`select to_char(r.meeting_date, 'YYYY-MM') as month, sub.triage_id, r.band,
                  count(*)::int as n, sum(r.score)::float8 as score_sum,
@@ -109,7 +109,7 @@ export async function loadSynthesis(
              and r.cell_self_score is not null and abs(r.cell_self_score - r.score) > ${gap}
            order by abs(r.cell_self_score - r.score) desc, r.meeting_date, r.id`,
     ),
-    queryRows<{ month: string; category: string; body_id: string; body_name: string; status: string; overdue: boolean; n: number }>(
+    queryRows<{ month: string; category: Category; body_id: string; body_name: string; status: IssueStatus; overdue: boolean; n: number }>(
       db,
       sql`select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
                  i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
@@ -186,21 +186,21 @@ export async function loadSynthesis(
 
   // Issues of the month by status, category and holder; the trend uses all six months.
   const blank = () => ({ raised: 0, resolved: 0, answered: 0, open: 0, overdue: 0 });
-  const add = (t: ReturnType<typeof blank>, r: { status: string; overdue: boolean; n: number }) => {
+  const add = (t: ReturnType<typeof blank>, r: { status: IssueStatus; overdue: boolean; n: number }) => {
     t.raised += r.n;
     if (r.status === 'resolved') t.resolved += r.n;
-    if (ANSWERED.includes(r.status as IssueStatus)) t.answered += r.n;
+    if (ANSWERED.includes(r.status)) t.answered += r.n;
     else t.open += r.n;
     if (r.overdue) t.overdue += r.n;
   };
   const issueTotals = blank();
   const byStatus: Partial<Record<IssueStatus, number>> = {};
-  const byCategory = new Map<string, ReturnType<typeof blank>>();
+  const byCategory = new Map<Category, ReturnType<typeof blank>>();
   const byBody = new Map<string, ReturnType<typeof blank> & { bodyName: string }>();
   for (const r of issueRows) {
     if (r.month !== month) continue;
     add(issueTotals, r);
-    byStatus[r.status as IssueStatus] = (byStatus[r.status as IssueStatus] ?? 0) + r.n;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
     if (!byCategory.has(r.category)) byCategory.set(r.category, blank());
     add(byCategory.get(r.category)!, r);
     if (!byBody.has(r.body_id)) byBody.set(r.body_id, { ...blank(), bodyName: r.body_name });
@@ -267,7 +267,7 @@ export async function loadSynthesis(
       ...issueTotals,
       byStatus,
       byCategory: [...byCategory]
-        .map(([category, t]) => ({ category: category as Category, label: CATEGORY_LABELS[category as Category] ?? category, ...t }))
+        .map(([category, t]) => ({ category, label: CATEGORY_LABELS[category] ?? category, ...t }))
         .sort((a, b) => b.raised - a.raised || categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category)),
       byBody: [...byBody]
         .map(([bodyId, { bodyName, ...t }]) => ({ bodyId, bodyName, ...t }))
