@@ -3,7 +3,7 @@ import { CriteriaSet, type CriteriaSetPatch } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
-import { criteriaSets } from '../../db/schema.ts';
+import { criteriaSets, reports } from '../../db/schema.ts';
 import { ApiError, validationError } from '../../lib/errors.ts';
 import { zodFields } from '../../lib/validate.ts';
 import { writeAudit } from './audit.ts';
@@ -79,7 +79,7 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
   await db.transaction(async (tx) => {
     // FOR UPDATE conflicts with the key-share lock a report insert takes on the set it names:
     // no report can start using the set between this check and the change.
-    await queryRows(asDb(tx), sql`select id from criteria_sets where id = ${id} for update`);
+    await tx.select({ id: criteriaSets.id }).from(criteriaSets).where(eq(criteriaSets.id, id)).for('update');
     await assertUnused(asDb(tx), id);
     await tx.update(criteriaSets).set(row(parsed.data)).where(eq(criteriaSets.id, id));
     await writeAudit(asDb(tx), { actorId: actor.id, at: now, action: 'criteria_set.update', entity: 'criteria_set', entityId: id, data: { before: current.definition, after: parsed.data } });
@@ -88,8 +88,8 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
 }
 
 async function assertUnused(db: Db, id: string): Promise<void> {
-  const used = await queryRows<{ used: boolean }>(db, sql`select exists(select 1 from reports where criteria_set_id = ${id}) as used`);
-  if (used[0]?.used) {
+  const [used] = await db.select({ id: reports.id }).from(reports).where(eq(reports.criteriaSetId, id)).limit(1);
+  if (used) {
     throw new ApiError(409, 'CRITERIA_SET_IN_USE', 'Bộ tiêu chí đã được dùng để chấm báo cáo nên không thể sửa; hãy nhập một bộ mới có ngày hiệu lực mới');
   }
 }
