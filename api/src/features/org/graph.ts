@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OrgIndex, parseProvinceConfig, type CellType, type OrgUnit, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
+import type { orgUnits } from '../../db/schema.ts';
 
 export interface OrgRow {
   id: string;
@@ -32,6 +33,23 @@ export function toOrgUnit(r: OrgRow): OrgUnitRecord {
     cellType: r.cell_type ?? null,
     meetingDay: r.meeting_day,
     provinceId: r.province_id,
+    config: parseProvinceConfig(r.config),
+  };
+}
+
+/** `toOrgUnit` for a row read through the query builder (camelCase, dates already strings). */
+export function orgUnitRecord(r: typeof orgUnits.$inferSelect): OrgUnitRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parentId,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    successorId: r.successorId,
+    cellType: r.cellType,
+    meetingDay: r.meetingDay,
+    provinceId: r.provinceId,
     config: parseProvinceConfig(r.config),
   };
 }
