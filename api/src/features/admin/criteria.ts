@@ -1,40 +1,30 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { CriteriaSet, type CriteriaSetPatch } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { isoDay, queryRows } from '../../db/rows.ts';
 import { criteriaSets, reports } from '../../db/schema.ts';
 import { ApiError, validationError } from '../../lib/errors.ts';
 import { zodFields } from '../../lib/validate.ts';
 import { writeAudit } from './audit.ts';
 import { asDb } from './scope.ts';
 
-interface SetRow {
-  id: string;
-  name: string;
-  province_id: string | null;
-  valid_from: unknown;
-  valid_to: unknown;
-  definition: CriteriaSet;
-  report_count: number | string;
-}
-
 /** Every set with the number of reports scored with it (a set in use is read-only). */
 export async function listCriteriaSets(db: Db) {
-  const rows = await queryRows<SetRow>(
-    db,
-    sql`select cs.*, (select count(*) from reports r where r.criteria_set_id = cs.id) as report_count
-          from criteria_sets cs order by cs.valid_from desc, cs.id`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    validFrom: isoDay(r.valid_from)!,
-    validTo: isoDay(r.valid_to),
-    cellTypes: r.definition.cellTypes ?? null,
-    provinceId: r.province_id,
-    reportCount: Number(r.report_count),
-    inUse: Number(r.report_count) > 0,
+  // Written out: drizzle leaves columns unqualified in a one-table select, where `id` would mean reports.id.
+  const reportCount = sql<number>`(select count(*) from reports r where r.criteria_set_id = criteria_sets.id)`.mapWith(Number);
+  const rows = await db
+    .select({ set: criteriaSets, reportCount })
+    .from(criteriaSets)
+    .orderBy(desc(criteriaSets.validFrom), asc(criteriaSets.id));
+  return rows.map(({ set, reportCount }) => ({
+    id: set.id,
+    name: set.name,
+    validFrom: set.validFrom,
+    validTo: set.validTo,
+    cellTypes: set.definition.cellTypes ?? null,
+    provinceId: set.provinceId,
+    reportCount,
+    inUse: reportCount > 0,
   }));
 }
 
