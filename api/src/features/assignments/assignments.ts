@@ -1,5 +1,5 @@
 import { and, inArray, sql } from 'drizzle-orm';
-import { monthBounds, type AssignmentRecord } from '@duhop/shared';
+import { monthBounds, type AssignmentRecord, type OrgUnitKind, type Role } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
@@ -97,7 +97,7 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
 
   const [cells, members] = await Promise.all([
     cellIds.length
-      ? queryRows<{ id: string; kind: string; valid_from: unknown; valid_to: unknown; province: string; in_scope: boolean }>(
+      ? queryRows<{ id: string; kind: OrgUnitKind; valid_from: unknown; valid_to: unknown; province: string; in_scope: boolean }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select id, kind, valid_from, valid_to, coalesce(province_id, id) as province,
@@ -106,7 +106,7 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
         )
       : [],
     userIds.length || usernames.length
-      ? queryRows<{ id: string; username: string; role: string; active: boolean; province: string; in_scope: boolean }>(
+      ? queryRows<{ id: string; username: string; role: Role; active: boolean; province: string; in_scope: boolean }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select u.id, u.username, u.role, u.active, coalesce(o.province_id, o.id) as province,

@@ -1,5 +1,5 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { parseProvinceConfig, TRIAGE_KINDS, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
+import { parseProvinceConfig, TRIAGE_KINDS, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -10,7 +10,7 @@ import { isAncestor } from './scope.ts';
 export interface BodyRef {
   id: string;
   name: string;
-  kind: string;
+  kind: OrgUnitKind;
   parentId: string | null;
   /** The province the body belongs to (itself for a province). */
   provinceId: string;
@@ -18,8 +18,8 @@ export interface BodyRef {
 
 export interface BodyContext {
   body: BodyRef;
-  parent: { name: string; kind: string } | null;
-  province: { id: string; name: string; kind: string; config: ProvinceConfig | null } | null;
+  parent: { name: string; kind: OrgUnitKind } | null;
+  province: { id: string; name: string; kind: OrgUnitKind; config: ProvinceConfig | null } | null;
 }
 
 export const bodyNotFound = () => new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn');
@@ -43,14 +43,14 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
   const rows = await queryRows<{
     id: string;
     name: string;
-    kind: string;
+    kind: OrgUnitKind;
     parent_id: string | null;
     province_id: string | null;
     parent_name: string | null;
-    parent_kind: string | null;
+    parent_kind: OrgUnitKind | null;
     p_id: string | null;
     p_name: string | null;
-    p_kind: string | null;
+    p_kind: OrgUnitKind | null;
     p_config: ProvinceConfigJson | null;
   }>(
     db,
@@ -110,7 +110,7 @@ export interface Subtree {
 
 /** Loads a body's subtree once, so that the queries that follow get its ids as constants. */
 export async function loadSubtree(db: Db, rootId: string): Promise<Subtree> {
-  const rows = await queryRows<{ id: string; kind: string; triage_id: string; triage_name: string }>(
+  const rows = await queryRows<{ id: string; kind: OrgUnitKind; triage_id: string; triage_name: string }>(
     db,
     sql`with recursive ${subtreeCte(rootId)} select id, kind, triage_id, triage_name from sub`,
   );
