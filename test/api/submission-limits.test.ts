@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SUBMISSION_LIMITS } from '@duhop/shared';
+import { DEFAULT_SUBMISSION_LIMITS, parseProvinceConfig } from '@duhop/shared';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { DEMO_PROVINCE_CONFIG } from '../../api/src/db/seed-data.ts';
 import { provinceSettings } from '../../api/src/features/org/settings.ts';
@@ -79,11 +79,12 @@ describe('submission limits', () => {
   });
 
   it('a later settings version that names no limit keeps the earlier one', async () => {
-    expect(provinceSettings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', deadlines: {} }] }, '2026-11-05').limits).toEqual({
+    const settings = (config: unknown) => provinceSettings(parseProvinceConfig(config), '2026-11-05');
+    expect(settings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', deadlines: {} }] }).limits).toEqual({
       maxReportsPerMemberPerDay: 50,
       maxIssuesPerReport: 3,
     });
-    expect(provinceSettings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', limits: { maxIssuesPerReport: 'x' } }] }, '2026-11-05').limits.maxIssuesPerReport).toBe(3);
+    expect(settings({ settings: [{ validFrom: '2020-01-01', limits: { maxIssuesPerReport: 3 } }, { validFrom: '2025-07-01', limits: { maxIssuesPerReport: 'x' } }] }).limits.maxIssuesPerReport).toBe(3);
   });
 
   it('a malformed limit in the settings is ignored (the default applies), never a 500', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { OrgUnitKind } from '@duhop/shared';
 import { hashPassword } from '../../api/src/lib/crypto.ts';
 import { assignments, orgUnits, routingRules, users } from '../../api/src/db/schema.ts';
 import { useHarness } from '../support/app.ts';
@@ -15,7 +16,7 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
  */
 async function seedThreeTier() {
   const db = h.database.db;
-  const unit = (id: string, name: string, kind: string, parentId: string | null, extra: Record<string, unknown> = {}) => ({
+  const unit = (id: string, name: string, kind: OrgUnitKind, parentId: string | null, extra: Record<string, unknown> = {}) => ({
     id,
     name,
     kind,

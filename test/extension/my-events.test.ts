@@ -29,7 +29,7 @@ const ev = (over: Partial<FeedEvent>): FeedEvent => ({
 const ctx = { userId: USER, since: SINCE };
 
 describe('which events notify the observer', () => {
-  it.each([
+  it.each<[FeedEvent['type'], boolean]>([
     ['resolve', true],
     ['schedule', true],
     ['explain', true],

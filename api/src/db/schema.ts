@@ -1,4 +1,20 @@
 import { sql } from 'drizzle-orm';
+import type {
+  Attendance,
+  BandCode,
+  Category,
+  CellType,
+  CriteriaSet,
+  DeadlineProfile,
+  IssueEventType,
+  IssueStatus,
+  MeetingType,
+  OrgUnitKind,
+  ProvinceConfigJson,
+  Role,
+  RoutingTarget,
+  Urgency,
+} from '@duhop/shared';
 import {
   bigserial,
   boolean,
@@ -16,6 +32,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { withBodyPredicate } from './predicates.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -29,16 +46,19 @@ export const orgUnits = pgTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrgUnitKind>().notNull(),
     parentId: text('parent_id'),
     provinceId: text('province_id'),
     validFrom: day('valid_from').notNull(),
     validTo: day('valid_to'),
     successorId: text('successor_id'),
-    cellType: text('cell_type'),
+    cellType: text('cell_type').$type<CellType>(),
     meetingDay: smallint('meeting_day'),
-    /** Province-level configuration (reporting deadline, deadline profile): data with dates, not code. */
-    config: jsonb('config').$type<Record<string, unknown>>(),
+    /**
+     * Province-level configuration (reporting deadline, deadline profile): data with dates, not code.
+     * Read it through `parseProvinceConfig` (invalid versions and values are dropped there).
+     */
+    config: jsonb('config').$type<ProvinceConfigJson>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_province_idx').on(t.provinceId)],
@@ -50,7 +70,7 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -109,7 +129,7 @@ export const criteriaSets = pgTable('criteria_sets', {
   validFrom: day('valid_from').notNull(),
   validTo: day('valid_to'),
   /** The whole set (groups, items, bands, scales) as validated by the shared `CriteriaSet` schema. */
-  definition: jsonb('definition').notNull(),
+  definition: jsonb('definition').$type<CriteriaSet>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -120,17 +140,17 @@ export const reports = pgTable(
     authorId: uuid('author_id').notNull().references(() => users.id),
     cellId: text('cell_id').notNull().references(() => orgUnits.id),
     meetingDate: day('meeting_date').notNull(),
-    meetingType: text('meeting_type').notNull(),
+    meetingType: text('meeting_type').$type<MeetingType>().notNull(),
     startedAt: ts('started_at').notNull(),
     endedAt: ts('ended_at').notNull(),
     online: boolean('online').notNull().default(false),
-    attendance: jsonb('attendance').notNull(),
+    attendance: jsonb('attendance').$type<Attendance>().notNull(),
     criteriaSetId: text('criteria_set_id').notNull().references(() => criteriaSets.id),
-    scores: jsonb('scores').notNull(),
-    groupNotes: jsonb('group_notes').notNull().default({}),
-    groupScores: jsonb('group_scores').notNull(),
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    groupNotes: jsonb('group_notes').$type<Record<string, string>>().notNull().default({}),
+    groupScores: jsonb('group_scores').$type<Record<string, number>>().notNull(),
     score: real('score').notNull(),
-    band: text('band').notNull(),
+    band: text('band').$type<BandCode>().notNull(),
     cellSelfScore: real('cell_self_score'),
     suggestions: text('suggestions').notNull().default(''),
     onTime: boolean('on_time').notNull(),
@@ -155,11 +175,11 @@ export const issues = pgTable(
     authorId: uuid('author_id').notNull().references(() => users.id),
     title: text('title').notNull(),
     detail: text('detail').notNull(),
-    category: text('category').notNull(),
-    urgency: text('urgency').notNull(),
-    status: text('status').notNull(),
+    category: text('category').$type<Category>().notNull(),
+    urgency: text('urgency').$type<Urgency>().notNull(),
+    status: text('status').$type<IssueStatus>().notNull(),
     responsibleBodyId: text('responsible_body_id').notNull().references(() => orgUnits.id),
-    deadlineProfile: text('deadline_profile').notNull(),
+    deadlineProfile: text('deadline_profile').$type<DeadlineProfile>().notNull(),
     routingRuleId: text('routing_rule_id'),
     routedAt: ts('routed_at').notNull(),
     ackDueAt: ts('ack_due_at'),
@@ -179,12 +199,10 @@ export const issues = pgTable(
     index('issues_body_due_idx').on(t.responsibleBodyId, t.dueAt, t.id),
     // The inbox's per-status counts, also when narrowed to a category: index-only, no heap visit.
     index('issues_body_status_category_idx').on(t.responsibleBodyId, t.status, t.category),
-    // Issues still with their body (the predicate is overdue-sql.ts's `status not in notWithBody`,
-    // word for word, so that the planner can prove it): the overdue filter, its counts and the
-    // escalated view read only these, index-only. Measured in test/bench (EXPLAIN at 1,000,000 issues).
-    index('issues_body_with_body_idx')
-      .on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt)
-      .where(sql`status not in ('resolved', 'scheduled', 'explained', 'rejected', 'returned')`),
+    // Issues still with their body (the predicate is also the first term of overdue-sql.ts's
+    // filter, word for word, so that the planner can prove it): the overdue filter, its counts and
+    // the escalated view read only these, index-only. Measured in test/bench (EXPLAIN at 1,000,000 issues).
+    index('issues_body_with_body_idx').on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt).where(withBodyPredicate()),
     index('issues_report_idx').on(t.reportId),
     index('issues_author_idx').on(t.authorId),
     index('issues_cell_idx').on(t.cellId),
@@ -199,15 +217,16 @@ export const issueEvents = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     issueId: uuid('issue_id').notNull().references(() => issues.id),
-    type: text('type').notNull(),
+    type: text('type').$type<IssueEventType>().notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     at: ts('at').notNull(),
     note: text('note'),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    fromStatus: text('from_status').$type<IssueStatus>(),
+    toStatus: text('to_status').$type<IssueStatus>(),
     fromBodyId: text('from_body_id'),
     toBodyId: text('to_body_id'),
-    data: jsonb('data'),
+    /** Details of the event (the answer's document number, an org unit's transfer). */
+    data: jsonb('data').$type<Record<string, unknown>>(),
   },
   (t) => [index('issue_events_issue_idx').on(t.issueId, t.id)],
 );
@@ -218,12 +237,12 @@ export const routingRules = pgTable(
     id: text('id').primaryKey(),
     provinceId: text('province_id').notNull().references(() => orgUnits.id),
     position: integer('position').notNull(),
-    category: text('category'),
+    category: text('category').$type<Category>(),
     areaId: text('area_id').references(() => orgUnits.id),
-    urgency: text('urgency'),
+    urgency: text('urgency').$type<Urgency>(),
     targetBodyId: text('target_body_id').references(() => orgUnits.id),
-    target: text('target'),
-    deadlineProfile: text('deadline_profile').notNull().default('normal'),
+    target: text('target').$type<RoutingTarget>(),
+    deadlineProfile: text('deadline_profile').$type<DeadlineProfile>().notNull().default('normal'),
     active: boolean('active').notNull().default(true),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -14,7 +14,7 @@ interface SessionRow {
   id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: Role;
   org_unit_id: string;
   must_change_password: boolean;
   last_used_at: Date | string;
@@ -60,7 +60,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   if (row.mustChangePassword && !(c.req.method === 'POST' && ALLOWED_BEFORE_PASSWORD_CHANGE.has(c.req.path))) {
     throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu trước khi tiếp tục');
   }
-  c.set('user', { ...row, role: row.role as Role, tokenHash });
+  c.set('user', { ...row, tokenHash });
   await next();
 });
 

@@ -1,7 +1,6 @@
 import { and, count, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppConfig } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import { queryRows } from '../db/rows.ts';
 import { loginFailures } from '../db/schema.ts';
 
 /**
@@ -38,13 +37,6 @@ export type LoginAttempt =
   | { ok: true; ids: number[] }
   | { ok: false; retryAfterSeconds: number; reason: 'address' | 'user' | 'delay' };
 
-interface KeyStats {
-  key: string;
-  n: number;
-  first: Date | string;
-  last: Date | string;
-}
-
 /**
  * Takes one sign-in attempt for `keys`. Three limits, counted over `loginWindowMinutes`:
  * - one username from one address: after `loginMaxFailures` wrong passwords each next try waits
@@ -71,14 +63,19 @@ export async function takeLoginAttempt(
   const ids = inserted.map((r) => r.id);
   const windowMs = config.loginWindowMinutes * 60_000;
   const since = new Date(now.getTime() - windowMs);
-  const rows = await queryRows<KeyStats>(
-    db,
-    sql`select key, count(*)::int as n, min(at) as first, max(at) as last from login_failures
-         where key in (${keys.pair}, ${keys.address}, ${keys.user}) and at > ${since.toISOString()}::timestamptz and id < ${Math.min(...ids)}
-         group by key`,
-  );
+  // Per key: how many earlier failures in the window, the first and the last of them.
+  const rows = await db
+    .select({
+      key: loginFailures.key,
+      n: count(),
+      first: sql<Date>`min(${loginFailures.at})`.mapWith(loginFailures.at),
+      last: sql<Date>`max(${loginFailures.at})`.mapWith(loginFailures.at),
+    })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, [keys.pair, keys.address, keys.user]), gt(loginFailures.at, since), lt(loginFailures.id, Math.min(...ids))))
+    .groupBy(loginFailures.key);
   const stats = (key: string) => rows.find((r) => r.key === key);
-  const until = (from: Date | string, ms: number) => Math.ceil((new Date(from).getTime() + ms - now.getTime()) / 1000);
+  const until = (from: Date, ms: number) => Math.ceil((from.getTime() + ms - now.getTime()) / 1000);
   const refuse = async (reason: 'address' | 'user' | 'delay', retryAfterSeconds: number): Promise<LoginAttempt> => {
     await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
     return { ok: false, reason, retryAfterSeconds: Math.max(1, retryAfterSeconds) };

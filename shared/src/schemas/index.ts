@@ -9,3 +9,4 @@ export * from './routing.ts';
 export * from './triage.ts';
 export * from './admin.ts';
 export * from './assignment.ts';
+export * from './province.ts';

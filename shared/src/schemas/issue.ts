@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { ActionType, Category, IsoDate, IssueStatus, Slug, Urgency, Uuid } from './common.ts';
+import { BandCode } from './criteria.ts';
+import { ActionType, Category, IsoDate, IssueStatus, MeetingType, Slug, Urgency, Uuid } from './common.ts';
+import { DeadlineProfile } from './routing.ts';
+
+/**
+ * What a timeline entry records: an action taken on the issue, or `routed` (submitted),
+ * `escalated` (overdue, shown to the body above), `forwarded`/`merged` (its body closed or merged).
+ */
+export const IssueEventType = z.enum([...ActionType.options, 'routed', 'escalated', 'forwarded', 'merged']);
+export type IssueEventType = z.infer<typeof IssueEventType>;
 
 export const IssueEvent = z.object({
   id: z.string(),
   issueId: Uuid,
-  type: z.string(),
+  type: IssueEventType,
   actorId: Uuid.nullable(),
   actorName: z.string().nullable(),
   at: z.string(),
@@ -30,7 +39,7 @@ export const Issue = z.object({
   status: IssueStatus,
   responsibleBodyId: Slug,
   responsibleBodyName: z.string().optional(),
-  deadlineProfile: z.string().optional(),
+  deadlineProfile: DeadlineProfile.optional(),
   ackDueAt: z.string().nullable().optional(),
   dueAt: z.string(),
   overdue: z.boolean(),
@@ -94,7 +103,7 @@ export const ReportView = z.object({
   cellId: Slug,
   cellName: z.string(),
   meetingDate: IsoDate,
-  meetingType: z.string(),
+  meetingType: MeetingType,
   startedAt: z.string(),
   endedAt: z.string(),
   online: z.boolean(),
@@ -104,7 +113,7 @@ export const ReportView = z.object({
   groupNotes: z.record(z.string(), z.string()),
   score: z.number(),
   groupScores: z.record(z.string(), z.number()),
-  band: z.string(),
+  band: BandCode,
   cellSelfScore: z.number().nullable(),
   suggestions: z.string(),
   onTime: z.boolean(),

@@ -1,40 +1,31 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { CriteriaSet, type CriteriaSetPatch } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
-import { criteriaSets } from '../../db/schema.ts';
+import { criteriaSets, reports } from '../../db/schema.ts';
 import { ApiError, validationError, notFoundErrors } from '../../lib/errors.ts';
 import { zodFields } from '../../lib/validate.ts';
 import { writeAudit } from './audit.ts';
 import { asDb } from './scope.ts';
 
-interface SetRow {
-  id: string;
-  name: string;
-  province_id: string | null;
-  valid_from: unknown;
-  valid_to: unknown;
-  definition: CriteriaSet;
-  report_count: number | string;
-}
-
 /** Every set with the number of reports scored with it (a set in use is read-only). */
 export async function listCriteriaSets(db: Db) {
-  const rows = await queryRows<SetRow>(
-    db,
-    sql`select cs.*, (select count(*) from reports r where r.criteria_set_id = cs.id) as report_count
-          from criteria_sets cs order by cs.valid_from desc, cs.id`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    validFrom: isoDay(r.valid_from)!,
-    validTo: isoDay(r.valid_to),
-    cellTypes: r.definition.cellTypes ?? null,
-    provinceId: r.province_id,
-    reportCount: Number(r.report_count),
-    inUse: Number(r.report_count) > 0,
+  // Written out: drizzle leaves columns unqualified in a one-table select, where `id` would mean reports.id.
+  const reportCount = sql<number>`(select count(*) from reports r where r.criteria_set_id = criteria_sets.id)`.mapWith(Number);
+  const rows = await db
+    .select({ set: criteriaSets, reportCount })
+    .from(criteriaSets)
+    .orderBy(desc(criteriaSets.validFrom), asc(criteriaSets.id));
+  return rows.map(({ set, reportCount }) => ({
+    id: set.id,
+    name: set.name,
+    validFrom: set.validFrom,
+    validTo: set.validTo,
+    cellTypes: set.definition.cellTypes ?? null,
+    provinceId: set.provinceId,
+    reportCount,
+    inUse: reportCount > 0,
   }));
 }
 
@@ -42,7 +33,7 @@ export async function listCriteriaSets(db: Db) {
 async function sameStart(db: Db, set: CriteriaSet): Promise<string | null> {
   const key = (types: readonly string[] | undefined) => (types ? [...types].sort().join(',') : '*');
   const rows = await db.select({ id: criteriaSets.id, definition: criteriaSets.definition }).from(criteriaSets).where(eq(criteriaSets.validFrom, set.validFrom));
-  const clash = rows.find((r) => r.id !== set.id && key((r.definition as CriteriaSet).cellTypes) === key(set.cellTypes));
+  const clash = rows.find((r) => r.id !== set.id && key(r.definition.cellTypes) === key(set.cellTypes));
   return clash ? clash.id : null;
 }
 
@@ -69,7 +60,7 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
   const [current] = await db.select().from(criteriaSets).where(eq(criteriaSets.id, id));
   if (!current) throw notFoundErrors.criteriaSet();
   await assertUnused(db, id);
-  const merged: Record<string, unknown> = { ...(current.definition as CriteriaSet), ...patch };
+  const merged: Record<string, unknown> = { ...current.definition, ...patch };
   for (const key of ['cellTypes', 'validTo'] as const) if (patch[key] === null) delete merged[key];
   const parsed = CriteriaSet.safeParse(merged);
   if (!parsed.success) throw validationError(zodFields(parsed.error.issues));
@@ -79,7 +70,7 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
   await db.transaction(async (tx) => {
     // FOR UPDATE conflicts with the key-share lock a report insert takes on the set it names:
     // no report can start using the set between this check and the change.
-    await queryRows(asDb(tx), sql`select id from criteria_sets where id = ${id} for update`);
+    await tx.select({ id: criteriaSets.id }).from(criteriaSets).where(eq(criteriaSets.id, id)).for('update');
     await assertUnused(asDb(tx), id);
     await tx.update(criteriaSets).set(row(parsed.data)).where(eq(criteriaSets.id, id));
     await writeAudit(asDb(tx), { actorId: actor.id, at: now, action: 'criteria_set.update', entity: 'criteria_set', entityId: id, data: { before: current.definition, after: parsed.data } });
@@ -88,8 +79,8 @@ export async function patchCriteriaSet(deps: Deps, actor: AuthUser, id: string, 
 }
 
 async function assertUnused(db: Db, id: string): Promise<void> {
-  const used = await queryRows<{ used: boolean }>(db, sql`select exists(select 1 from reports where criteria_set_id = ${id}) as used`);
-  if (used[0]?.used) {
+  const [used] = await db.select({ id: reports.id }).from(reports).where(eq(reports.criteriaSetId, id)).limit(1);
+  if (used) {
     throw new ApiError(409, 'CRITERIA_SET_IN_USE', 'Bộ tiêu chí đã được dùng để chấm báo cáo nên không thể sửa; hãy nhập một bộ mới có ngày hiệu lực mới');
   }
 }

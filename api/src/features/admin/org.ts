@@ -1,21 +1,21 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { OrgUnitCreateInput, OrgUnitPatchInput } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import { orgUnits } from '../../db/schema.ts';
 import { ApiError, validationError, type FieldErrors, notFoundErrors } from '../../lib/errors.ts';
 import { writeAudit } from './audit.ts';
 import { adminUnitView, asDb, isClosed, loadUnits, unitProvince } from './scope.ts';
-import { descendantIds, toOrgUnit, type OrgUnitRecord } from '../org/graph.ts';
+import { descendantIds, orgUnitRecord, type OrgUnitRecord } from '../org/graph.ts';
 
 /** Every unit of a province, closed ones included (they are history that reports and issues name). */
 export async function listProvinceUnits(db: Db, provinceId: string) {
-  const rows = await queryRows<Parameters<typeof toOrgUnit>[0]>(
-    db,
-    sql`select * from org_units where id = ${provinceId} or province_id = ${provinceId} order by valid_to nulls first, name`,
-  );
-  return rows.map((r) => adminUnitView(toOrgUnit(r)));
+  const rows = await db
+    .select()
+    .from(orgUnits)
+    .where(or(eq(orgUnits.id, provinceId), eq(orgUnits.provinceId, provinceId)))
+    .orderBy(sql`${orgUnits.validTo} nulls first`, orgUnits.name);
+  return rows.map((r) => adminUnitView(orgUnitRecord(r)));
 }
 
 /**

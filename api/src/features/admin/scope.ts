@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
 import { orgUnits } from '../../db/schema.ts';
 import { ApiError, validationError } from '../../lib/errors.ts';
-import { toOrgUnit, type OrgUnitRecord } from '../org/graph.ts';
+import { orgUnitRecord, type OrgUnitRecord } from '../org/graph.ts';
 
 /** A transaction handle used where a `Db` is expected (both drivers' transactions share its API). */
 export const asDb = (tx: unknown) => tx as Db;
@@ -39,11 +38,8 @@ export async function adminProvince(db: Db, user: AuthUser, requested?: string):
 export async function loadUnits(db: Db, ids: readonly string[]): Promise<Map<string, OrgUnitRecord>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await queryRows<Parameters<typeof toOrgUnit>[0]>(
-    db,
-    sql`select * from org_units where id in (${sql.join(unique.map((id) => sql`${id}`), sql`, `)})`,
-  );
-  return new Map(rows.map((r) => [r.id, toOrgUnit(r)]));
+  const rows = await db.select().from(orgUnits).where(inArray(orgUnits.id, unique));
+  return new Map(rows.map((r) => [r.id, orgUnitRecord(r)]));
 }
 
 export const unitProvince = (u: Pick<OrgUnitRecord, 'id' | 'provinceId'>) => u.provinceId ?? u.id;

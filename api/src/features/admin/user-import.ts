@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { normalizeForSearch, Password, Username, type ImportError, type Role, type UserImportResult } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { queryRows } from '../../db/rows.ts';
-import { users } from '../../db/schema.ts';
+import { orgUnits, users } from '../../db/schema.ts';
 import { hashPassword } from '../../lib/crypto.ts';
 import { ApiError, isUniqueViolation } from '../../lib/errors.ts';
 import { writeAudit } from './audit.ts';
@@ -48,7 +47,7 @@ export async function importUsers(deps: Deps, actor: AuthUser, text: string, dry
   const errors: ImportError[] = [];
   const err = (row: number, field: string, message: string) => errors.push({ row, field, message });
 
-  const units = await queryRows<{ id: string; name: string; valid_to: unknown }>(db, sql`select id, name, valid_to from org_units`);
+  const units = await db.select({ id: orgUnits.id, name: orgUnits.name, validTo: orgUnits.validTo }).from(orgUnits);
   const byId = new Map(units.map((u) => [u.id, u]));
   const byName = new Map<string, typeof units>();
   for (const u of units) byName.set(normalizeForSearch(u.name), [...(byName.get(normalizeForSearch(u.name)) ?? []), u]);
@@ -68,12 +67,12 @@ export async function importUsers(deps: Deps, actor: AuthUser, text: string, dry
     if (!role) err(row, 'role', `Vai trò "${v.role}" không hợp lệ (cấp ủy viên, cán bộ, lãnh đạo, quản trị)`);
     const named = byName.get(normalizeForSearch(v.orgUnitId)) ?? [];
     // A name shared with closed units of the past means the open one.
-    const candidates = byId.has(v.orgUnitId) ? [byId.get(v.orgUnitId)!] : named.length > 1 ? named.filter((u) => u.valid_to == null) : named;
+    const candidates = byId.has(v.orgUnitId) ? [byId.get(v.orgUnitId)!] : named.length > 1 ? named.filter((u) => u.validTo == null) : named;
     const unit = candidates[0];
     if (!v.orgUnitId) err(row, 'orgUnitId', 'Thiếu đơn vị');
     else if (!unit) err(row, 'orgUnitId', `Không có đơn vị "${v.orgUnitId}"`);
     else if (candidates.length > 1) err(row, 'orgUnitId', `Có ${candidates.length} đơn vị tên "${v.orgUnitId}": hãy ghi mã đơn vị`);
-    else if (unit.valid_to != null) err(row, 'orgUnitId', `Đơn vị "${unit.name}" đã giải thể`);
+    else if (unit.validTo != null) err(row, 'orgUnitId', `Đơn vị "${unit.name}" đã giải thể`);
     const password = Password.safeParse(v.password);
     if (!password.success) err(row, 'password', password.error.issues[0]!.message);
     if (username.success && role && unit && password.success) {
@@ -111,9 +110,7 @@ export async function importUsers(deps: Deps, actor: AuthUser, text: string, dry
 async function takenUsernames(db: Db, names: readonly string[]): Promise<Set<string>> {
   const lower = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
   if (!lower.length) return new Set();
-  const rows = await queryRows<{ u: string }>(
-    db,
-    sql`select lower(username) as u from users where lower(username) in (${sql.join(lower.map((n) => sql`${n}`), sql`, `)})`,
-  );
+  const u = sql<string>`lower(${users.username})`;
+  const rows = await db.select({ u }).from(users).where(inArray(u, lower));
   return new Set(rows.map((r) => r.u));
 }

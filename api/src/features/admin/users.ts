@@ -20,7 +20,7 @@ export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser
     id: u.id,
     username: u.username,
     displayName: u.displayName,
-    role: u.role as Role,
+    role: u.role,
     orgUnitId: u.orgUnitId,
     orgUnitName,
     active: u.active,

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { monthBounds, type AssignmentRecord } from '@duhop/shared';
+import { and, inArray, sql } from 'drizzle-orm';
+import { monthBounds, type AssignmentRecord, type OrgUnitKind, type Role } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
@@ -97,7 +97,7 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
 
   const [cells, members] = await Promise.all([
     cellIds.length
-      ? queryRows<{ id: string; kind: string; valid_from: unknown; valid_to: unknown; province: string; in_scope: boolean }>(
+      ? queryRows<{ id: string; kind: OrgUnitKind; valid_from: unknown; valid_to: unknown; province: string; in_scope: boolean }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select id, kind, valid_from, valid_to, coalesce(province_id, id) as province,
@@ -106,7 +106,7 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
         )
       : [],
     userIds.length || usernames.length
-      ? queryRows<{ id: string; username: string; role: string; active: boolean; province: string; in_scope: boolean }>(
+      ? queryRows<{ id: string; username: string; role: Role; active: boolean; province: string; in_scope: boolean }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select u.id, u.username, u.role, u.active, coalesce(o.province_id, o.id) as province,
@@ -122,19 +122,13 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
   const memberByName = new Map(members.map((m) => [m.username.toLowerCase(), m]));
   const found = members.map((m) => m.id);
   const stored = found.length && cellIds.length
-    ? await queryRows<{ user_id: string; cell_id: string; valid_from: unknown; valid_to: unknown }>(
-        db,
-        sql`select user_id, cell_id, valid_from, valid_to from assignments
-             where user_id::text in (${list(found)}) and cell_id in (${list(cellIds)})`,
-      )
+    ? await db
+        .select({ userId: assignments.userId, cellId: assignments.cellId, validFrom: assignments.validFrom, validTo: assignments.validTo })
+        .from(assignments)
+        .where(and(inArray(assignments.userId, found), inArray(assignments.cellId, cellIds)))
     : [];
 
-  const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] = stored.map((s) => ({
-    userId: s.user_id,
-    cellId: s.cell_id,
-    validFrom: isoDay(s.valid_from)!,
-    validTo: isoDay(s.valid_to),
-  }));
+  const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] = [...stored];
   const errors: DraftErrors[] = [];
   const ids: (string | null)[] = [];
   const overlap: boolean[] = [];

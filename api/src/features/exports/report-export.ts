@@ -12,9 +12,6 @@ import {
   toLocalIso,
   Uuid,
   vnDate,
-  type Category,
-  type CriteriaSet,
-  type IssueStatus,
   type MeetingType,
 } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
@@ -50,15 +47,15 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
   const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
   if (!row || !issueRows) throw notFoundErrors.report();
   const r = row.report;
-  const set = row.definition as CriteriaSet;
+  const set = row.definition;
   const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
   const ctx = await loadBodyContext(db, row.authorUnit);
   if (!ctx) throw notFoundErrors.report();
 
   const a = r.attendance as { total: number; exempted: number; present: number; absentWithReason: number; absentWithoutReason: number; speakers: number; absentWithoutReasonNames?: string[] };
-  const scores = r.scores as Record<string, number>;
-  const groupScores = r.groupScores as Record<string, number>;
-  const type = r.meetingType as MeetingType;
+  const scores = r.scores;
+  const groupScores = r.groupScores;
+  const type = r.meetingType;
   const minutes = durationMinutes(r.startedAt.toISOString(), r.endedAt.toISOString());
   const diff = selfScoreDifference(r.score, r.cellSelfScore);
 
@@ -130,9 +127,9 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
     rows: issueRows.map((i, idx) => [
       idx + 1,
       i.detail ? `${i.title}: ${i.detail}` : i.title,
-      CATEGORY_LABELS[i.category as Category] ?? i.category,
+      CATEGORY_LABELS[i.category] ?? i.category,
       bodyName.get(i.responsibleBodyId) ?? i.responsibleBodyId,
-      STATUS_LABELS[i.status as IssueStatus] ?? i.status,
+      STATUS_LABELS[i.status] ?? i.status,
       vnDate(localDate(i.dueAt)),
     ]),
     empty: 'Chi bộ không có kiến nghị, đề xuất.',

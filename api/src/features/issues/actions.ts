@@ -8,14 +8,12 @@ import {
   isClosed,
   localDate,
   nextStatus,
+  parseProvinceConfig,
   REOPEN_WINDOW_DAYS,
   RESPONSIBLE_KINDS,
-  type OrgUnitKind,
   TRANSITIONS,
   type ActionInput,
-  type DeadlineProfile,
   type Issue,
-  type IssueStatus,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -50,7 +48,7 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
   }
   if (!canAct(input.type, kinds)) throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
 
-  const from = row.status as IssueStatus;
+  const from = row.status;
   const to = nextStatus(from, input.type);
   if (!to) {
     throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', `Không thể "${input.type}" khi kiến nghị đang ở trạng thái "${from}"`);
@@ -68,7 +66,7 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
     else {
       const [target] = await db.select().from(orgUnits).where(eq(orgUnits.id, input.toBodyId));
       const today = localDate(now);
-      if (!target || !RESPONSIBLE_KINDS.includes(target.kind as OrgUnitKind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
+      if (!target || !RESPONSIBLE_KINDS.includes(target.kind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
       else if (endedBefore(target, today)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
       else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
       // An issue stays in the province of the cell that raised it, whoever forwards it (admins
@@ -89,9 +87,9 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
     const [body] = await db.select({ provinceId: orgUnits.provinceId, id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, toBodyId ?? row.responsibleBodyId));
     const provinceId = body?.provinceId ?? body?.id ?? null;
     const [province] = provinceId ? await db.select({ config: orgUnits.config }).from(orgUnits).where(eq(orgUnits.id, provinceId)) : [];
-    const { deadlines } = provinceSettings(province?.config, localDate(now));
+    const { deadlines } = provinceSettings(parseProvinceConfig(province?.config), localDate(now));
     const calendar = await loadCalendar(db, provinceId);
-    const times = issueTimes(now, deadlines.acknowledge, answerDays(row.deadlineProfile as DeadlineProfile, deadlines), calendar);
+    const times = issueTimes(now, deadlines.acknowledge, answerDays(row.deadlineProfile, deadlines), calendar);
     Object.assign(patch, { routedAt: now, dueAt: times.dueAt, escalatedAt: null });
     if (input.type !== 'reopen') Object.assign(patch, { ackDueAt: times.ackDueAt, acknowledgedAt: null });
   }

@@ -19,8 +19,8 @@ export async function loadEvents(db: Db, issueId: string): Promise<IssueEvent[]>
     actorName: actorName ?? null,
     at: toLocalIso(e.at),
     note: e.note,
-    fromStatus: e.fromStatus as IssueEvent['fromStatus'],
-    toStatus: e.toStatus as IssueEvent['toStatus'],
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
     fromBodyId: e.fromBodyId,
     toBodyId: e.toBodyId,
   }));

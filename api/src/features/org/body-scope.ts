@@ -1,8 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { TRIAGE_KINDS } from '@duhop/shared';
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { parseProvinceConfig, TRIAGE_KINDS, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
+import { orgUnits } from '../../db/schema.ts';
 import { forbidden, notFoundErrors } from '../../lib/errors.ts';
 import { isAncestor } from './scope.ts';
 import { subtreeCte } from './sql.ts';
@@ -10,7 +11,7 @@ import { subtreeCte } from './sql.ts';
 export interface BodyRef {
   id: string;
   name: string;
-  kind: string;
+  kind: OrgUnitKind;
   parentId: string | null;
   /** The province the body belongs to (itself for a province). */
   provinceId: string;
@@ -18,8 +19,8 @@ export interface BodyRef {
 
 export interface BodyContext {
   body: BodyRef;
-  parent: { name: string; kind: string } | null;
-  province: { id: string; name: string; kind: string; config: Record<string, unknown> | null } | null;
+  parent: { name: string; kind: OrgUnitKind } | null;
+  province: { id: string; name: string; kind: OrgUnitKind; config: ProvinceConfig | null } | null;
 }
 
 export const bodyNotFound = notFoundErrors.body;
@@ -43,15 +44,15 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
   const rows = await queryRows<{
     id: string;
     name: string;
-    kind: string;
+    kind: OrgUnitKind;
     parent_id: string | null;
     province_id: string | null;
     parent_name: string | null;
-    parent_kind: string | null;
+    parent_kind: OrgUnitKind | null;
     p_id: string | null;
     p_name: string | null;
-    p_kind: string | null;
-    p_config: Record<string, unknown> | null;
+    p_kind: OrgUnitKind | null;
+    p_config: ProvinceConfigJson | null;
   }>(
     db,
     sql`select b.id, b.name, b.kind, b.parent_id, b.province_id, pa.name as parent_name, pa.kind as parent_kind,
@@ -66,7 +67,7 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
   return {
     body: { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, provinceId: row.province_id ?? row.id },
     parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind! } : null,
-    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: row.p_config } : null,
+    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: parseProvinceConfig(row.p_config) } : null,
   };
 }
 
@@ -77,8 +78,8 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
 export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<void> {
   if (user.role === 'admin') return;
   if (user.role !== 'staff' && user.role !== 'leader') throw forbidden();
-  const rows = await queryRows<{ kind: string }>(db, sql`select kind from org_units where id = ${user.orgUnitId}`);
-  if (!rows[0] || !TRIAGE_KINDS.includes(rows[0].kind as never)) {
+  const [unit] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, user.orgUnitId));
+  if (!unit || !TRIAGE_KINDS.includes(unit.kind)) {
     throw forbidden('Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ');
   }
 }
@@ -94,7 +95,7 @@ export interface Subtree {
 
 /** Loads a body's subtree once, so that the queries that follow get its ids as constants. */
 export async function loadSubtree(db: Db, rootId: string): Promise<Subtree> {
-  const rows = await queryRows<{ id: string; kind: string; triage_id: string; triage_name: string }>(
+  const rows = await queryRows<{ id: string; kind: OrgUnitKind; triage_id: string; triage_name: string }>(
     db,
     sql`with recursive ${subtreeCte(rootId)} select id, kind, triage_id, triage_name from sub`,
   );

@@ -1,37 +1,56 @@
-import { OrgIndex, type OrgUnit, type OrgUnitKind } from '@duhop/shared';
+import { OrgIndex, parseProvinceConfig, type CellType, type OrgUnit, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
+import type { orgUnits } from '../../db/schema.ts';
 import { ancestrySql, routingGraphSql, subtreeIdsSql } from './sql.ts';
 
 export interface OrgRow {
   id: string;
   name: string;
-  kind: string;
+  kind: OrgUnitKind;
   parent_id: string | null;
   province_id: string | null;
   valid_from: unknown;
   valid_to: unknown;
   successor_id: string | null;
-  cell_type: string | null;
+  cell_type: CellType | null;
   meeting_day: number | null;
-  config: Record<string, unknown> | null;
+  config: ProvinceConfigJson | null;
 }
 
-export type OrgUnitRecord = OrgUnit & { provinceId: string | null; config: Record<string, unknown> | null };
+/** A unit with its province and its config, parsed here: the one place `org_units.config` is read into the app. */
+export type OrgUnitRecord = OrgUnit & { provinceId: string | null; config: ProvinceConfig | null };
 
 export function toOrgUnit(r: OrgRow): OrgUnitRecord {
   return {
     id: r.id,
     name: r.name,
-    kind: r.kind as OrgUnitKind,
+    kind: r.kind,
     parentId: r.parent_id,
     validFrom: isoDay(r.valid_from)!,
     validTo: isoDay(r.valid_to),
     successorId: r.successor_id,
-    cellType: (r.cell_type as OrgUnit['cellType']) ?? null,
+    cellType: r.cell_type ?? null,
     meetingDay: r.meeting_day,
     provinceId: r.province_id,
-    config: r.config,
+    config: parseProvinceConfig(r.config),
+  };
+}
+
+/** `toOrgUnit` for a row read through the query builder (camelCase, dates already strings). */
+export function orgUnitRecord(r: typeof orgUnits.$inferSelect): OrgUnitRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parentId,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    successorId: r.successorId,
+    cellType: r.cellType,
+    meetingDay: r.meetingDay,
+    provinceId: r.provinceId,
+    config: parseProvinceConfig(r.config),
   };
 }
 

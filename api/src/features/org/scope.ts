@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { actorKindsFor, isIssueOverdue, needsAncestry, NO_ANCESTRY, type ActorKind, type IssueForActor, type IssueStatus } from '@duhop/shared';
+import { actorKindsFor, isIssueOverdue, needsAncestry, NO_ANCESTRY, type ActorKind, type IssueForActor } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -72,7 +72,7 @@ export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: stri
   );
   const facts = all.map((row) => ({
     row,
-    issue: { ...row, overdue: isIssueOverdue({ status: row.status as IssueStatus, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now) },
+    issue: { ...row, overdue: isIssueOverdue({ status: row.status, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now) },
   }));
   // One query for the ancestry of every body the rule will ask about.
   const asked = [...new Set(facts.filter((f) => needsAncestry(user, f.issue)).map((f) => f.row.responsibleBodyId))];

@@ -9,6 +9,7 @@ import {
   normalizeForSearch,
   RESPONSIBLE_KINDS,
   routeIssue,
+  type RouteResult,
   RoutingRule,
   selectCriteriaSet,
   toLocalIso as toIso,
@@ -46,7 +47,7 @@ export async function loadCriteriaSets(db: Db, unitId?: string): Promise<Criteri
         ? or(isNull(criteriaSets.provinceId), eq(criteriaSets.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
         : undefined,
     );
-  return rows.map((r) => r.definition as CriteriaSet);
+  return rows.map((r) => r.definition);
 }
 
 /** Midnight of `now`'s local date (UTC+07:00) as an instant. */
@@ -134,10 +135,10 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
 
   const issueRows = input.issues.map((issue, position) => {
-    const routed = issue.responsibleBodyId
+    const routed: RouteResult = issue.responsibleBodyId
       ? { bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId, profile: issue.urgency === 'urgent' ? 'urgent' : 'normal', ruleId: null }
       : routeIssue({ category: issue.category, urgency: issue.urgency, cellId: input.cellId }, rules, org, today);
-    const times = issueTimes(now, settings.deadlines.acknowledge, answerDays(routed.profile as never, settings.deadlines), calendar);
+    const times = issueTimes(now, settings.deadlines.acknowledge, answerDays(routed.profile, settings.deadlines), calendar);
     return {
       id: issue.id,
       reportId: input.id,
@@ -148,7 +149,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
       detail: issue.detail,
       category: issue.category,
       urgency: issue.urgency,
-      status: 'routed',
+      status: 'routed' as const,
       responsibleBodyId: routed.bodyId,
       deadlineProfile: routed.profile,
       routingRuleId: routed.ruleId,
@@ -233,10 +234,10 @@ async function findExisting(db: Db, id: string, contentHash: string, userId: str
     body: {
       id: row.id,
       score: row.score,
-      band: row.band as ReportResult['band'],
+      band: row.band,
       onTime: row.onTime,
       submittedAt: toIso(row.submittedAt),
-      issues: rows.map((r) => ({ ...r, status: r.status as ReportResult['issues'][number]['status'], dueAt: toIso(r.dueAt) })),
+      issues: rows.map((r) => ({ ...r, dueAt: toIso(r.dueAt) })),
     },
   };
 }
@@ -251,12 +252,12 @@ export async function loadRules(db: Db, unitId: string): Promise<RoutingRule[]> 
   return rows.map((r) => ({
     id: r.id,
     position: r.position,
-    category: r.category as RoutingRule['category'],
+    category: r.category,
     areaId: r.areaId,
-    urgency: r.urgency as RoutingRule['urgency'],
+    urgency: r.urgency,
     targetBodyId: r.targetBodyId,
-    target: r.target as RoutingRule['target'],
-    deadlineProfile: r.deadlineProfile as RoutingRule['deadlineProfile'],
+    target: r.target,
+    deadlineProfile: r.deadlineProfile,
     active: r.active,
   }));
 }

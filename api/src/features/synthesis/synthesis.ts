@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   BAND_ORDER,
   bandDistribution,
@@ -12,7 +12,6 @@ import {
   startOfLocalDay,
   toLocalIso,
   trendMonths,
-  VN_OFFSET_MIN,
   workingDaysBetween,
   type BandCode,
   type Category,
@@ -22,16 +21,13 @@ import {
   type SynthesisResponse,
 } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
-import { isoDay, queryRows } from '../../db/rows.ts';
 import { anyUnitOf, cellsTable, loadSubtree, type BodyContext } from '../org/body-scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { loadCompliance, sortItems } from './compliance.ts';
-import { overdueCondition } from '../issues/overdue-sql.ts';
+import * as q from './synthesis-sql.ts';
 import { loadCriteriaSets } from '../reports/reports.ts';
 
 export const TREND_MONTHS = 6;
-/** The local (UTC+07:00) calendar date of a timestamptz, as `YYYY-MM-DD`, without relying on the server's time zone data. */
-const localDay = (expr: SQL) => sql`to_char((${expr} at time zone 'UTC') + make_interval(mins => ${VN_OFFSET_MIN}), 'YYYY-MM-DD')`;
 const collator = new Intl.Collator('vi');
 
 /**
@@ -81,53 +77,11 @@ export async function loadSynthesis(
 
   const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] = await Promise.all([
     loadCompliance(db, ctx, months, month, tree),
-    queryRows<{ month: string; triage_id: string; band: string; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
-      db,
-      sql`select to_char(r.meeting_date, 'YYYY-MM') as month, sub.triage_id, r.band,
-                 count(*)::int as n, sum(r.score)::float8 as score_sum,
-                 sum(r.cell_self_score)::float8 as self_sum, count(r.cell_self_score)::int as self_n
-            from reports r join ${cells} on sub.id = r.cell_id
-           where r.meeting_date between ${from}::date and ${last}::date
-           group by 1, 2, 3`,
-    ),
-    queryRows<{ criteria_set_id: string; group_id: string; average: number; n: number }>(
-      db,
-      sql`select r.criteria_set_id, g.key as group_id, avg(g.value::float8)::float8 as average, count(*)::int as n
-            from reports r join ${cells} on sub.id = r.cell_id
-           cross join lateral jsonb_each_text(r.group_scores) g
-           where r.meeting_date between ${first}::date and ${last}::date
-           group by 1, 2`,
-    ),
-    queryRows<{ id: string; cell_id: string; cell_name: string; observer_name: string; meeting_date: unknown; score: number; self: number }>(
-      db,
-      sql`select r.id, r.cell_id, c.name as cell_name, u.display_name as observer_name, r.meeting_date,
-                 r.score::float8 as score, r.cell_self_score::float8 as self
-            from reports r join ${cells} on sub.id = r.cell_id
-            join org_units c on c.id = r.cell_id
-            join users u on u.id = r.author_id
-           where r.meeting_date between ${first}::date and ${last}::date
-             and r.cell_self_score is not null and abs(r.cell_self_score - r.score) > ${gap}
-           order by abs(r.cell_self_score - r.score) desc, r.meeting_date, r.id`,
-    ),
-    queryRows<{ month: string; category: string; body_id: string; body_name: string; status: string; overdue: boolean; n: number }>(
-      db,
-      sql`select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
-                 i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
-            from ${issuesBetween(from, last)}
-            join org_units b on b.id = i.responsible_body_id
-           group by 1, 2, 3, 4, 5, 6`,
-    ),
-    queryRows<{ raised: string; acknowledged: string | null; resolved: string | null; n: number }>(
-      db,
-      sql`select ${localDay(sql`i.created_at`)} as raised, ${localDay(sql`ack.at`)} as acknowledged,
-                 ${localDay(sql`case when i.status = 'resolved' then i.closed_at end`)} as resolved, count(*)::int as n
-            from ${issuesBetween(first, last)}
-            left join lateral (
-              select e.at from issue_events e where e.issue_id = i.id and e.type = 'acknowledge' order by e.id limit 1
-            ) ack on true
-           where ack.at is not null or i.status = 'resolved'
-           group by 1, 2, 3`,
-    ),
+    q.scoreRows(db, cells, from, last),
+    q.groupRows(db, cells, first, last),
+    q.gapRows(db, cells, first, last, gap),
+    q.issueCountRows(db, issuesBetween(from, last), now),
+    q.handlingRows(db, issuesBetween(first, last)),
     loadCriteriaSets(db),
     loadCalendar(db, ctx.body.provinceId),
   ]);
@@ -143,13 +97,13 @@ export async function loadSynthesis(
   for (const r of monthScores) {
     bandCounts[r.band] = (bandCounts[r.band] ?? 0) + r.n;
     filed += r.n;
-    scoreSum += Number(r.score_sum);
-    selfSum += Number(r.self_sum ?? 0);
-    selfN += r.self_n;
-    const b = perBody.get(r.triage_id) ?? { name: tree.triageNames.get(r.triage_id) ?? r.triage_id, filed: 0, sum: 0 };
+    scoreSum += r.scoreSum;
+    selfSum += r.selfSum ?? 0;
+    selfN += r.selfN;
+    const b = perBody.get(r.triageId) ?? { name: tree.triageNames.get(r.triageId) ?? r.triageId, filed: 0, sum: 0 };
     b.filed += r.n;
-    b.sum += Number(r.score_sum);
-    perBody.set(r.triage_id, b);
+    b.sum += r.scoreSum;
+    perBody.set(r.triageId, b);
   }
   const current = compliance.filter((i) => i.month === month);
   const totals = countCompliance(current, () => 'all').get('all') ?? { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null };
@@ -168,15 +122,15 @@ export async function loadSynthesis(
   const setById = new Map(sets.map((s) => [s.id, s]));
   const groups = groupRows
     .map((r) => {
-      const set = setById.get(r.criteria_set_id);
-      const idx = set?.groups.findIndex((g) => g.id === r.group_id) ?? -1;
+      const set = setById.get(r.criteriaSetId);
+      const idx = set?.groups.findIndex((g) => g.id === r.groupId) ?? -1;
       const g = idx >= 0 ? set!.groups[idx] : undefined;
       return {
-        criteriaSetId: r.criteria_set_id,
-        groupId: r.group_id,
-        title: g?.title ?? r.group_id,
+        criteriaSetId: r.criteriaSetId,
+        groupId: r.groupId,
+        title: g?.title ?? r.groupId,
         maxPoints: g?.maxPoints ?? null,
-        average: roundTo(Number(r.average)),
+        average: roundTo(r.average),
         reports: r.n,
         order: idx < 0 ? 999 : idx,
       };
@@ -186,25 +140,25 @@ export async function loadSynthesis(
 
   // Issues of the month by status, category and holder; the trend uses all six months.
   const blank = () => ({ raised: 0, resolved: 0, answered: 0, open: 0, overdue: 0 });
-  const add = (t: ReturnType<typeof blank>, r: { status: string; overdue: boolean; n: number }) => {
+  const add = (t: ReturnType<typeof blank>, r: { status: IssueStatus; overdue: boolean; n: number }) => {
     t.raised += r.n;
     if (r.status === 'resolved') t.resolved += r.n;
-    if (CLOSED_STATUSES.includes(r.status as IssueStatus)) t.answered += r.n;
+    if (CLOSED_STATUSES.includes(r.status)) t.answered += r.n;
     else t.open += r.n;
     if (r.overdue) t.overdue += r.n;
   };
   const issueTotals = blank();
   const byStatus: Partial<Record<IssueStatus, number>> = {};
-  const byCategory = new Map<string, ReturnType<typeof blank>>();
+  const byCategory = new Map<Category, ReturnType<typeof blank>>();
   const byBody = new Map<string, ReturnType<typeof blank> & { bodyName: string }>();
   for (const r of issueRows) {
     if (r.month !== month) continue;
     add(issueTotals, r);
-    byStatus[r.status as IssueStatus] = (byStatus[r.status as IssueStatus] ?? 0) + r.n;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
     if (!byCategory.has(r.category)) byCategory.set(r.category, blank());
     add(byCategory.get(r.category)!, r);
-    if (!byBody.has(r.body_id)) byBody.set(r.body_id, { ...blank(), bodyName: r.body_name });
-    add(byBody.get(r.body_id)!, r);
+    if (!byBody.has(r.bodyId)) byBody.set(r.bodyId, { ...blank(), bodyName: r.bodyName });
+    add(byBody.get(r.bodyId)!, r);
   }
   const categoryOrder = Object.keys(CATEGORY_LABELS);
 
@@ -223,7 +177,7 @@ export async function loadSynthesis(
   const trend = months.map((m) => {
     const rows = scoreRows.filter((r) => r.month === m);
     const n = rows.reduce((s, r) => s + r.n, 0);
-    const sum = rows.reduce((s, r) => s + Number(r.score_sum), 0);
+    const sum = rows.reduce((s, r) => s + r.scoreSum, 0);
     const bands = Object.fromEntries(BAND_ORDER.map((b) => [b, rows.filter((r) => r.band === b).reduce((s, r) => s + r.n, 0)])) as Record<BandCode, number>;
     const items = compliance.filter((i) => i.month === m);
     const iss = issueRows.filter((r) => r.month === m);
@@ -255,19 +209,19 @@ export async function loadSynthesis(
     groups,
     gaps: gapRows.map((r) => ({
       reportId: r.id,
-      cellId: r.cell_id,
-      cellName: r.cell_name,
-      observerName: r.observer_name,
-      meetingDate: isoDay(r.meeting_date)!,
-      score: Number(r.score),
-      cellSelfScore: Number(r.self),
-      difference: selfScoreDifference(Number(r.score), Number(r.self))!,
+      cellId: r.cellId,
+      cellName: r.cellName,
+      observerName: r.observerName,
+      meetingDate: r.meetingDate,
+      score: r.score,
+      cellSelfScore: r.self,
+      difference: selfScoreDifference(r.score, r.self)!,
     })),
     issues: {
       ...issueTotals,
       byStatus,
       byCategory: [...byCategory]
-        .map(([category, t]) => ({ category: category as Category, label: CATEGORY_LABELS[category as Category] ?? category, ...t }))
+        .map(([category, t]) => ({ category, label: CATEGORY_LABELS[category] ?? category, ...t }))
         .sort((a, b) => b.raised - a.raised || categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category)),
       byBody: [...byBody]
         .map(([bodyId, { bodyName, ...t }]) => ({ bodyId, bodyName, ...t }))
