@@ -2,7 +2,7 @@ import { ErrorBody } from '@duhop/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
-import { clientFor, read, type TestClient } from './client.ts';
+import { clientFor, read, readResponse, type TestClient } from './client.ts';
 import { openTestDatabase, truncateActivity, type TestDatabase } from './db.ts';
 
 export type App = ReturnType<typeof createApp>;
@@ -63,16 +63,7 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await h.app.request(path, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    const refused = res.ok ? null : ErrorBody.safeParse(parsed);
-    return { status: res.status, body: parsed, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
+    return readResponse(await h.app.request(path, { method, headers, body }));
   };
   h.login = async (username, password = 'demo1234') => {
     const res = await read(h.as().api.auth.login.$post({ json: { username, password } }));

@@ -25,7 +25,11 @@ type BodyOf<R> = R extends ClientResponse<infer T, number, string> ? T : never;
 
 /** Awaits a typed-client call and reads its body (JSON when it parses, else the text). */
 export async function read<R extends ClientResponse<unknown, number, string>>(pending: Promise<R> | R): Promise<Reply<BodyOf<R>>> {
-  const res = (await pending) as unknown as Response;
+  return readResponse((await pending) as unknown as Response) as Promise<Reply<BodyOf<R>>>;
+}
+
+/** Any fetch `Response` read the same way, its body untyped (the raw calls). */
+export async function readResponse(res: Response): Promise<Reply<unknown>> {
   const text = await res.text();
   let body: unknown = text;
   try {
@@ -34,7 +38,7 @@ export async function read<R extends ClientResponse<unknown, number, string>>(pe
     /* not JSON: keep the text */
   }
   const refused = res.ok ? null : ErrorBody.safeParse(body);
-  return { status: res.status, body: body as BodyOf<R>, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
+  return { status: res.status, body, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
 }
 
 /** A body the wire types refuse, sent on purpose to see the API refuse it (422 and the like). */

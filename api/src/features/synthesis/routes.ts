@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { SynthesisExportQuery, SynthesisQuery, SynthesisResponse } from '@duhop/shared';
-import type { AppEnv } from '../../context.ts';
+import type { AppEnv, AuthUser, Deps } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { doc } from '../../lib/openapi.ts';
@@ -13,6 +13,14 @@ import { assertNotFuture } from './compliance.ts';
 import { CONTENT_TYPES } from '../exports/tables.ts';
 import { exportSynthesis } from '../exports/synthesis-export.ts';
 import { loadSynthesis } from './synthesis.ts';
+
+/** The month's synthesis of the body the caller may see (its own, or the one named). */
+async function synthesisFor(deps: Deps, user: AuthUser, q: { month: string; gap: number; bodyId?: string }) {
+  const at = deps.now();
+  assertNotFuture(q.month, at);
+  const ctx = await resolveBody(deps.db, user, q.bodyId);
+  return { ctx, at, ...(await loadSynthesis(deps.db, ctx, q.month, q.gap, at)) };
+}
 
 /** The month's figures for a body and the bodies below it, as JSON or as a file (API.md). */
 export const synthesisRoutes = new Hono<AppEnv>()
@@ -29,12 +37,7 @@ export const synthesisRoutes = new Hono<AppEnv>()
     }),
     validate('query', SynthesisQuery),
     async (c) => {
-      const { db, now } = c.var.deps;
-      const q = c.req.valid('query');
-      const at = now();
-      assertNotFuture(q.month, at);
-      const ctx = await resolveBody(db, c.var.user, q.bodyId);
-      const { view } = await loadSynthesis(db, ctx, q.month, q.gap, at);
+      const { view } = await synthesisFor(c.var.deps, c.var.user, c.req.valid('query'));
       return c.json(view, 200);
     },
   )
@@ -44,12 +47,8 @@ export const synthesisRoutes = new Hono<AppEnv>()
     validate('query', SynthesisExportQuery),
     exportAdmission,
     async (c) => {
-      const { db, now } = c.var.deps;
       const q = c.req.valid('query');
-      const at = now();
-      assertNotFuture(q.month, at);
-      const ctx = await resolveBody(db, c.var.user, q.bodyId);
-      const { view, items } = await loadSynthesis(db, ctx, q.month, q.gap, at);
+      const { ctx, at, view, items } = await synthesisFor(c.var.deps, c.var.user, q);
       const file = await exportSynthesis(ctx, view, items, q.format, at);
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
     },
