@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { DEFAULT_DEADLINES, DEFAULT_REPORTING, DEFAULT_SUBMISSION_LIMITS, DeadlineConfig, type ReportingConfig, SubmissionLimits } from '@duhop/shared';
+import { DEFAULT_DEADLINES, DEFAULT_REPORTING, DEFAULT_SUBMISSION_LIMITS, type DeadlineConfig, type ReportingConfig, SubmissionLimits } from '@duhop/shared';
 
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
