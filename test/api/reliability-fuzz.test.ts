@@ -65,7 +65,7 @@ const HOSTILE_STRINGS = [
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const CAST_STRINGS = [
   '-'.repeat(36),
-  'g'.repeat(8) + '-0000-4000-8000-' + '0'.repeat(12),
+  `${'g'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
   '00000000-0000-0000-0000-00000000000000',
   cursorOf(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
   cursorOf(['-271821-04-20T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),

@@ -167,7 +167,7 @@ test('a force-listed CRX is installed from the API’s update.xml on 127.0.0.1',
     // --disable-background-networking, --enable-automation…) stop policy installs.
     writePolicy('forcelist', { ExtensionInstallForcelist: [`${hosted.id};${origin}/extension/update.xml`] });
     const profile = mkdtempSync(join(work, 'profile-'));
-    const installed = join(profile, 'Default', 'Extensions', hosted.id, hosted.manifest.version + '_0', 'manifest.json');
+    const installed = join(profile, 'Default', 'Extensions', hosted.id, `${hosted.manifest.version}_0`, 'manifest.json');
     browser = spawn('/usr/bin/chromium', ['--headless=new', ...ARGS, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
     await expect.poll(() => existsSync(installed), { timeout: 90_000, intervals: [500] }).toBe(true);
     removePolicies();
