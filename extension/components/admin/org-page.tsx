@@ -77,7 +77,7 @@ export function OrgPage(props: { params: string[] }) {
         </button>
         <span class="grow" />
         {(['add', 'merge', 'import'] as const).map((k) => (
-          <button key={k} type="button" class={k === 'add' ? 'primary' : ''} aria-expanded={panel === k} onClick={() => (setMessage(null), setPanel(panel === k ? null : k))}>
+          <button key={k} type="button" class={k === 'add' ? 'primary' : ''} aria-expanded={panel === k} onClick={() => { setMessage(null); setPanel(panel === k ? null : k); }}>
             {t(k === 'add' ? 'adm_unitNew' : k === 'merge' ? 'adm_merge' : 'adm_importCsv')}
           </button>
         ))}

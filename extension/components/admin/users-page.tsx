@@ -57,10 +57,10 @@ export function UsersPage() {
           <option value="false">{t('adm_inactive')}</option>
         </select>
         <span class="grow" />
-        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => (setMessage(null), setPanel(panel === 'create' ? null : 'create'))}>
+        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => { setMessage(null); setPanel(panel === 'create' ? null : 'create'); }}>
           {t('adm_userNew')}
         </button>
-        <button type="button" aria-expanded={panel === 'import'} onClick={() => (setMessage(null), setPanel(panel === 'import' ? null : 'import'))}>
+        <button type="button" aria-expanded={panel === 'import'} onClick={() => { setMessage(null); setPanel(panel === 'import' ? null : 'import'); }}>
           {t('adm_importCsv')}
         </button>
       </div>

@@ -115,7 +115,7 @@ export function InboxFilterBar(props: {
           />
         </label>
         {isNarrowed(f) && (
-          <button type="button" class="link" onClick={() => (props.onSearch(''), props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId }))}>
+          <button type="button" class="link" onClick={() => { props.onSearch(''); props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId }); }}>
             {t('tg_clearFilters')}
           </button>
         )}
