@@ -123,8 +123,11 @@ function mutate(base: unknown, path: (string | number)[], value: unknown): unkno
 /** Every path in a JSON value (objects and arrays included), e.g. ['issues', 0, 'title']. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = prefix.length ? [prefix] : [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...pathsOf(v, [...prefix, i]));
+    });
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 

@@ -124,6 +124,7 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
   const t = useT();
   const { a, locale } = props;
   const [ending, setEnding] = useState(false);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would turn them into NaN
   const [date, setDate] = useState(props.today < a.validFrom ? a.validFrom : props.today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
