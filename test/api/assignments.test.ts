@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody, parseCsv } from '@duhop/shared';
+import { ErrorBody, parseCsv, type AssignmentImportResult } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
 import { download, resetAssignments, rows, userId } from '../support/monthly.ts';
@@ -18,8 +18,8 @@ async function importCsv(text: string | Buffer, username = 'commune', contentTyp
   const res = await h.app.request('/api/assignments/import', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body: typeof text === 'string' ? text : new Uint8Array(text) });
   const body: unknown = await res.json();
   const refused = ErrorBody.safeParse(body);
-  // A CSV body: sent raw. Successes are read loosely, refusals as the API's error.
-  return { status: res.status, body: body as any, error: refused.success ? refused.data.error : undefined };
+  // A CSV body: sent raw. Successes are read as the import result, refusals as the API's error.
+  return { status: res.status, body: body as AssignmentImportResult, error: refused.success ? refused.data.error : undefined };
 }
 
 describe('GET /api/assignments', () => {
@@ -122,7 +122,7 @@ describe('POST /api/assignments/import', () => {
     const res = await importCsv(csv);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.imported).toBe(2);
-    expect(res.body.items.map((a: { cellId: string; decisionNo: string; validFrom: string; validTo: string | null }) => [a.cellId, a.decisionNo, a.validFrom, a.validTo]).sort()).toEqual([
+    expect(res.body.items.map((a) => [a.cellId, a.decisionNo, a.validFrom, a.validTo]).sort()).toEqual([
       ['hn-th', '130-QĐ/ĐU', '2026-11-10', '2027-12-31'],
       ['hn-xom-1', '130-QĐ/ĐU, ngày 01/11/2026', '2026-11-10', null],
     ]);

@@ -17,9 +17,9 @@ afterEach(async () => {
   expect(h.logged, 'no request may reach the error log').toEqual([]);
 });
 
-function expectClientError(res: { status: number; body: any }, what: string) {
+function expectClientError(res: { status: number; body: unknown }, what: string) {
   expect([400, 404, 422], `${what} → ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
-  expect(res.body.error, what).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  expect(res.body, what).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
 }
 
 describe('inbox cursor', () => {

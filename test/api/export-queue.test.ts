@@ -74,7 +74,10 @@ describe('export queue', () => {
     const holders = Array.from({ length: MAX_WORKERS }, (_, i) => job(`holder-${i}`));
     await waitFor(() => queueState().running === MAX_WORKERS, 'every worker busy');
     const done: string[] = [];
-    const track = (name: string, j: ReturnType<typeof job>) => (void j.settled.then(() => done.push(name)), j);
+    const track = (name: string, j: ReturnType<typeof job>) => {
+      void j.settled.then(() => done.push(name));
+      return j;
+    };
     const a1 = track('a1', job('holder-0', 10));
     const a2 = track('a2', job('holder-0', 10));
     const b = track('b', job('user-b', 10, 42));

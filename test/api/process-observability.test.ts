@@ -41,7 +41,24 @@ const lines = () =>
     .output()
     .split('\n')
     .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, any>);
+    .map((l) => JSON.parse(l) as LogLine);
+
+/** The fields of the server's JSON log lines that these tests read. */
+interface LoggedError {
+  stack?: string;
+  cause?: LoggedError;
+}
+interface LogLine {
+  level: string;
+  time: string;
+  method?: string;
+  route?: string;
+  status?: number;
+  userId?: string | null;
+  ms?: number;
+  requestId?: string;
+  error?: LoggedError;
+}
 
 describe('request log, errors, /metrics and /health of a real process', () => {
   it('one JSON line per request with the route pattern and user id; never bodies, passwords, query strings or report text — not even from a failing query', async () => {
@@ -86,8 +103,8 @@ describe('request log, errors, /metrics and /health of a real process', () => {
     // postgres.js's `parameters`/`query` properties are not copied.
     expect(JSON.stringify(error)).not.toMatch(/"(params|parameters|query|detail)"/);
     if (JSON.stringify(error).includes('Failed query')) expect(JSON.stringify(error)).toMatch(/params: \[redacted\]/);
-    const frames = (s: any): string => `${s.stack ?? ''}${s.cause ? frames(s.cause) : ''}`;
-    expect(frames(error!.error)).toMatch(/at /);
+    const frames = (s: LoggedError): string => `${s.stack ?? ''}${s.cause ? frames(s.cause) : ''}`;
+    expect(frames(error!.error!)).toMatch(/at /);
   }, 60_000);
 
   it('/metrics: 401 without the token; with it, requests by route and status, latency histograms, submissions, the pool', async () => {

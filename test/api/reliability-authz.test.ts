@@ -82,7 +82,7 @@ interface Row {
   /** Moves the clock before the request (e.g. past a deadline). */
   advanceMs?: number;
   /** Extra check of a 2xx body. */
-  check?: (body: any, who: Who, f: Fixture) => void;
+  check?: (body: unknown, who: Who, f: Fixture) => void;
 }
 
 const DAY = 86_400_000;
@@ -132,7 +132,7 @@ const MATRIX: Row[] = [
     expect: all(200),
     check: (body, who) => {
       const per: Record<Who, [number, number]> = { observer: [403, 404], observer2: [404, 404], observer3: [404, 403], commune: [200, 404], commune2: [404, 200], province: [404, 404], admin: [200, 200] };
-      expect(body.results.map((r: { status: number }) => r.status), who).toEqual(per[who]);
+      expect((body as { results: { status: number }[] }).results.map((r) => r.status), who).toEqual(per[who]);
     },
   },
   { route: 'GET /api/inbox', request: () => ({ path: '/api/inbox' }), expect: all(403, STAFF) },

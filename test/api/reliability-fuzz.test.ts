@@ -65,7 +65,7 @@ const HOSTILE_STRINGS = [
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const CAST_STRINGS = [
   '-'.repeat(36),
-  'g'.repeat(8) + '-0000-4000-8000-' + '0'.repeat(12),
+  `${'g'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
   '00000000-0000-0000-0000-00000000000000',
   cursorOf(['+275760-09-13T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
   cursorOf(['-271821-04-20T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
@@ -123,8 +123,11 @@ function mutate(base: unknown, path: (string | number)[], value: unknown): unkno
 /** Every path in a JSON value (objects and arrays included), e.g. ['issues', 0, 'title']. */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = prefix.length ? [prefix] : [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...pathsOf(v, [...prefix, i]));
+    });
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 
@@ -336,6 +339,6 @@ describe('after fuzzing', () => {
     const probe = {} as Record<string, unknown>;
     expect(probe.polluted).toBeUndefined();
     expect(probe.role).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
   });
 });

@@ -45,7 +45,10 @@ try {
         xlsxAloneMs: Math.round(alone),
         docxAloneMs: Math.round(docx),
         abandonedDocx: ABANDONED,
-        answeredBeforeHangUp: statuses.reduce<Record<string, number>>((m, s) => ((m[String(s)] = (m[String(s)] ?? 0) + 1), m), {}),
+        answeredBeforeHangUp: statuses.reduce<Record<string, number>>((m, s) => {
+          m[String(s)] = (m[String(s)] ?? 0) + 1;
+          return m;
+        }, {}),
         hungUp,
         xlsxAfterAbandonedMs: Math.round(behind),
       },

@@ -16,7 +16,10 @@ const login = (username: string, password: string, address: string) =>
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ username, password }),
-  }).then(async (res) => (await res.arrayBuffer(), res.status));
+  }).then(async (res) => {
+    await res.arrayBuffer();
+    return res.status;
+  });
 
 async function realLogins(n: number): Promise<{ medianMs: number; statuses: number[] }> {
   const times: number[] = [];

@@ -89,7 +89,7 @@ test('an organisation sets the API address by policy: options show it read-only,
     await panel.getByLabel('Mật khẩu').fill('demo1234');
     await panel.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(panel.locator('[data-cell="hn-xom-2"]')).toBeVisible({ timeout: 20_000 });
-    const session = (await worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('session')).session)) as { apiBase: string };
+    const session = (await worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('session')).session)) as { apiBase: string };
     expect(session.apiBase).toBe(api.url);
     await panel.screenshot({ path: join(SCREENS_DIR, 'policy-panel-signed-in.png'), fullPage: true });
 
@@ -167,7 +167,7 @@ test('a force-listed CRX is installed from the API’s update.xml on 127.0.0.1',
     // --disable-background-networking, --enable-automation…) stop policy installs.
     writePolicy('forcelist', { ExtensionInstallForcelist: [`${hosted.id};${origin}/extension/update.xml`] });
     const profile = mkdtempSync(join(work, 'profile-'));
-    const installed = join(profile, 'Default', 'Extensions', hosted.id, hosted.manifest.version + '_0', 'manifest.json');
+    const installed = join(profile, 'Default', 'Extensions', hosted.id, `${hosted.manifest.version}_0`, 'manifest.json');
     browser = spawn('/usr/bin/chromium', ['--headless=new', ...ARGS, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
     await expect.poll(() => existsSync(installed), { timeout: 90_000, intervals: [500] }).toBe(true);
     removePolicies();

@@ -22,6 +22,7 @@ type TestFixtures = {
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   api: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's first parameter and requires an object pattern, even when no other fixture is used
     async ({}, use) => {
       const api = await startApi();
       await use(api);
@@ -34,6 +35,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(proxy);
     await proxy.down();
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's first parameter and requires an object pattern, even when no other fixture is used
   context: async ({}, use) => {
     const context = await launchWithExtension();
     await use(context);
@@ -42,6 +44,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   extensionId: async ({ context }, use) => {
     await use(await extensionIdOf(context));
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's first parameter and requires an object pattern, even when no other fixture is used
   snap: async ({}, use, testInfo) => {
     await mkdir(SCREENS_DIR, { recursive: true });
     let n = 0;

@@ -16,7 +16,12 @@ function killExtensionRenderers(): void {
   const mine = new Set([process.pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) (mine.add(p.pid), (grew = true));
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
   }
   const targets = procs.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process'));
   if (!targets.length) throw new Error('no extension renderer found among this test process’s children');

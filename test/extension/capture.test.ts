@@ -47,7 +47,11 @@ describe('captureSelection', () => {
     const open = await createDraft(USER, filledDraft());
     await currentDraftItem.setValue(open.id);
     const received: string[] = [];
-    onMessage('capture/add', (m) => (m.draftId === open.id ? (received.push(m.text), true) : undefined));
+    onMessage('capture/add', (m) => {
+      if (m.draftId !== open.id) return undefined;
+      received.push(m.text);
+      return true;
+    });
     await captureSelection(TEXT);
     expect(received).toEqual([TEXT]);
     expect((await db.drafts.get(open.id))?.data.issues).toHaveLength(1); // untouched: the form adds it

@@ -1,4 +1,3 @@
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { translator } from '../../extension/utils/i18n/translate.ts';
 import { apiBaseItem, myFeedItem, myNotificationsItem, myUnseenItem, sessionItem } from '../../extension/utils/storage.ts';

@@ -54,7 +54,7 @@ describe('validateDraft', () => {
     d.scores['g3.1'] = 9;
     d.issues = [{ ...d.issues[0]!, title: '  ', category: null }];
     const check = validateDraft(ID, d, SET);
-    expect(check.errors['endedAt']).toContain('Giờ kết thúc phải sau giờ bắt đầu');
+    expect(check.errors.endedAt).toContain('Giờ kết thúc phải sau giờ bắt đầu');
     expect(check.errors['scores.g3.1']?.[0]).toMatch(/tối đa/);
     expect(check.errors['issues.0.title']).toBeDefined();
     expect(check.errors['issues.0.category']).toEqual(['Chưa nhập']);
@@ -63,6 +63,6 @@ describe('validateDraft', () => {
   it('refuses to send without a criteria set and says why in the chosen language', () => {
     const check = validateDraft(ID, filledDraft(), null, translator('en'));
     expect(check.payload).toBeNull();
-    expect(check.errors['criteriaSetId']?.[0]).toMatch(/No criteria set/);
+    expect(check.errors.criteriaSetId?.[0]).toMatch(/No criteria set/);
   });
 });

@@ -38,7 +38,13 @@ export async function trickle(port: number, bytes: Buffer, intervalMs: number, s
   socket.on('data', (b: Buffer) => (result.response += b.toString('latin1')));
   socket.on('error', () => {});
   let closed = false;
-  const gone = new Promise<void>((resolve) => socket.once('close', () => ((closed = true), state.open--, resolve())));
+  const gone = new Promise<void>((resolve) =>
+    socket.once('close', () => {
+      closed = true;
+      state.open--;
+      resolve();
+    }),
+  );
   socket.once('end', () => (result.closedByServer = result.written < bytes.length || result.closedByServer));
   if (atOnce > 0) {
     socket.write(bytes.subarray(0, atOnce));

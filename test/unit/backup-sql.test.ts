@@ -32,7 +32,7 @@ describe('splitSqlScript', () => {
   });
 
   it('drops the settings an older server rejects and groups the rest into batches', () => {
-    const script = 'SET transaction_timeout = 0;\nSET lock_timeout = 0;\n' + Array.from({ length: 10 }, (_, i) => `INSERT INTO t VALUES (${i});`).join('\n');
+    const script = `SET transaction_timeout = 0;\nSET lock_timeout = 0;\n${Array.from({ length: 10 }, (_, i) => `INSERT INTO t VALUES (${i});`).join('\n')}`;
     const batches = [...sqlBatches(script, 60)];
     expect(batches.join('\n')).not.toContain('transaction_timeout');
     expect(batches.length).toBeGreaterThan(1);

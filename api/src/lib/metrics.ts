@@ -57,7 +57,9 @@ export class Metrics {
     for (const [key, h] of this.latency) {
       const [method, route] = JSON.parse(key) as string[];
       const base = { method: method!, route: route! };
-      LATENCY_BUCKETS.forEach((le, i) => out.push(`duhop_http_request_duration_seconds_bucket${labels({ ...base, le: String(le) })} ${h.counts[i]}`));
+      LATENCY_BUCKETS.forEach((le, i) => {
+        out.push(`duhop_http_request_duration_seconds_bucket${labels({ ...base, le: String(le) })} ${h.counts[i]}`);
+      });
       out.push(`duhop_http_request_duration_seconds_bucket${labels({ ...base, le: '+Inf' })} ${h.count}`);
       out.push(`duhop_http_request_duration_seconds_sum${labels(base)} ${h.sum.toFixed(6)}`);
       out.push(`duhop_http_request_duration_seconds_count${labels(base)} ${h.count}`);

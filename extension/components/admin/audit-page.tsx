@@ -34,7 +34,7 @@ export function AuditPage() {
     <section class="admin-page" aria-labelledby="h-audit">
       <h1 id="h-audit">{t('adm_auditTitle')}</h1>
       <div class="toolbar">
-        <select aria-label={t('adm_auditEntity')} value={entity} onChange={(e) => (setEntity(e.currentTarget.value), setCursors([undefined]))}>
+        <select aria-label={t('adm_auditEntity')} value={entity} onChange={(e) => { setEntity(e.currentTarget.value); setCursors([undefined]); }}>
           <option value="">{t('adm_auditAll')}</option>
           {ENTITIES.map((e) => (
             <option key={e} value={e}>

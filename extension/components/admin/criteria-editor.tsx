@@ -74,7 +74,7 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
         spellcheck={false}
         readOnly={readOnly}
         value={text}
-        onInput={(e) => (setText(e.currentTarget.value), setValid(null), setErrors(null))}
+        onInput={(e) => { setText(e.currentTarget.value); setValid(null); setErrors(null); }}
         aria-describedby={errors?.length ? 'crit-errors' : undefined}
       />
       {errors && errors.length > 0 && (

@@ -45,7 +45,7 @@ export function CriteriaPage() {
       <h1 id="h-criteria">{t('adm_criteriaTitle')}</h1>
       <p class="hint">{t('adm_criteriaIntro')}</p>
       <p class="actions">
-        <button type="button" class="primary" aria-expanded={open?.mode === 'import'} onClick={() => (setMessage(null), setOpen(open?.mode === 'import' ? null : { mode: 'import' }))}>
+        <button type="button" class="primary" aria-expanded={open?.mode === 'import'} onClick={() => { setMessage(null); setOpen(open?.mode === 'import' ? null : { mode: 'import' }); }}>
           {t('adm_criteriaImport')}
         </button>
       </p>

@@ -70,7 +70,7 @@ export function CsvImport<K extends CsvImportKind>(props: {
 
   const preview = checked ? buildPreview(checked.text, props.spec, checked.errors, checked.fileErrors) : null;
   const result = checked?.result ?? null;
-  const ready = result !== null && result.dryRun && result.ok && !stale && result.count > 0;
+  const ready = result?.dryRun && result.ok && !stale && result.count > 0;
   const done = result !== null && !result.dryRun && !stale;
 
   return (

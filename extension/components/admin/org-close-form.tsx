@@ -41,7 +41,11 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
     setBusy(true);
     const res = await closeUnit(u.id, { validTo, successorId, ...(note.trim() ? { note: note.trim() } : {}) });
     setBusy(false);
-    if (res.ok) return (setConfirming(false), props.onDone(res.data));
+    if (res.ok) {
+      setConfirming(false);
+      props.onDone(res.data);
+      return;
+    }
     setConfirming(false);
     setErrors(res.fields ?? {});
     setFailure(res);

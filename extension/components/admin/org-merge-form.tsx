@@ -70,7 +70,7 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
     <form class="card admin-form merge-form" onSubmit={ask} aria-labelledby="merge-h">
       <h2 id="merge-h">{t('adm_mergeTitle')}</h2>
       <Field id="merge-kind" label={t('adm_kind')}>
-        <select id="merge-kind" value={kind} onChange={(e) => (setKind(e.currentTarget.value as OrgUnitKind), setSources([]), setTargetId(''))}>
+        <select id="merge-kind" value={kind} onChange={(e) => { setKind(e.currentTarget.value as OrgUnitKind); setSources([]); setTargetId(''); }}>
           {OrgUnitKind.options
             .filter((k) => k !== 'province')
             .map((k) => (

@@ -63,7 +63,7 @@ export function OrgPage(props: { params: string[] }) {
     <section class="admin-page" aria-labelledby="h-org">
       <h1 id="h-org">{t('adm_orgTitle')}</h1>
       <ProvincePicker page="admin-org" provinceId={provinceId} units={units} />
-      <div class="toolbar" role="search">
+      <search class="toolbar">
         <input type="search" aria-label={t('adm_orgSearch')} placeholder={t('adm_orgSearch')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
         <label class="check">
           <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
@@ -77,11 +77,11 @@ export function OrgPage(props: { params: string[] }) {
         </button>
         <span class="grow" />
         {(['add', 'merge', 'import'] as const).map((k) => (
-          <button key={k} type="button" class={k === 'add' ? 'primary' : ''} aria-expanded={panel === k} onClick={() => (setMessage(null), setPanel(panel === k ? null : k))}>
+          <button key={k} type="button" class={k === 'add' ? 'primary' : ''} aria-expanded={panel === k} onClick={() => { setMessage(null); setPanel(panel === k ? null : k); }}>
             {t(k === 'add' ? 'adm_unitNew' : k === 'merge' ? 'adm_merge' : 'adm_importCsv')}
           </button>
         ))}
-      </div>
+      </search>
       {panel === 'add' && (
         <OrgUnitForm idPrefix="o-new" units={units} onSaved={(u) => void done(t('adm_unitCreated', { name: u.name }))} onCancel={() => setPanel(null)} />
       )}

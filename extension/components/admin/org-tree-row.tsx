@@ -65,11 +65,11 @@ export function OrgTreeRow(props: {
           idPrefix={`o-${u.id}`}
           unit={u}
           units={props.units}
-          onSaved={(saved) => (setMode('view'), props.onChanged(t('adm_unitSaved', { name: saved.name })))}
+          onSaved={(saved) => { setMode('view'); props.onChanged(t('adm_unitSaved', { name: saved.name })); }}
           onCancel={() => setMode('view')}
         />
       )}
-      {mode === 'close' && <OrgCloseForm unit={u} units={props.units} onDone={(r) => (setMode('view'), props.onChanged(props.describeChange(r)))} onCancel={() => setMode('view')} />}
+      {mode === 'close' && <OrgCloseForm unit={u} units={props.units} onDone={(r) => { setMode('view'); props.onChanged(props.describeChange(r)); }} onCancel={() => setMode('view')} />}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { CellType, OrgUnitKind, type AdminOrgUnit, type OrgUnitPatchInput } from '@duhop/shared';
 import { useState } from 'preact/hooks';
-import type { ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { createUnit, patchUnit } from '../../utils/admin/calls.ts';
 import { parentCandidates } from '../../utils/admin/org-tree.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
@@ -52,14 +52,18 @@ export function OrgUnitForm(props: { idPrefix: string; unit?: AdminOrgUnit; unit
     if (Object.keys(local).length) return;
     setBusy(true);
     const cell = isCell ? { cellType: draft.cellType || null, meetingDay: draft.meetingDay } : {};
-    let res;
+    let res: ApiResult<AdminOrgUnit>;
     if (u) {
       const patch: OrgUnitPatchInput = {};
       if (draft.name.trim() !== u.name) patch.name = draft.name.trim();
       if (draft.parentId && draft.parentId !== u.parentId) patch.parentId = draft.parentId;
       if (isCell && (draft.cellType || null) !== (u.cellType ?? null)) patch.cellType = draft.cellType || null;
       if (isCell && draft.meetingDay !== (u.meetingDay ?? null)) patch.meetingDay = draft.meetingDay;
-      if (!Object.keys(patch).length) return (setBusy(false), props.onCancel());
+      if (!Object.keys(patch).length) {
+        setBusy(false);
+        props.onCancel();
+        return;
+      }
       res = await patchUnit(u.id, patch);
     } else {
       res = await createUnit({ id: draft.id, name: draft.name.trim(), kind: draft.kind, parentId: draft.parentId || null, validFrom: draft.validFrom, ...cell });

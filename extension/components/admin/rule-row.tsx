@@ -38,6 +38,7 @@ export function RuleRow(props: {
     <li
       class={`rule-row ${messages.length ? 'rule-row--error' : ''} ${r.active ? '' : 'rule-row--inactive'}`}
       data-rule={r.id}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the row is a tab stop on purpose: Alt+arrows move the rule, Enter edits it (see onKeyDown)
       tabIndex={0}
       aria-label={t('adm_ruleAria', { n: index + 1, condition: ruleCondition(t, r, props.units), target: ruleTarget(t, r, props.units) })}
       onKeyDown={(e) => {

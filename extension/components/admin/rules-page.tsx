@@ -107,7 +107,7 @@ export function RulesPage(props: { params: string[] }) {
               errors={errors.get(i)}
               onMove={(to) => move(i, to)}
               onEdit={() => setEditing(i)}
-              onRemove={() => (setDraft(draft.filter((_, j) => j !== i)), setErrors(new Map()), setMessage(null))}
+              onRemove={() => { setDraft(draft.filter((_, j) => j !== i)); setErrors(new Map()); setMessage(null); }}
             />
           ),
         )}
@@ -130,10 +130,10 @@ export function RulesPage(props: { params: string[] }) {
       )}
       <div class="save-bar">
         <span class="grow">{changed ? t('adm_rulesUnsaved', { n: draft.length }) : t('adm_rulesUpToDate')}</span>
-        <button type="button" onClick={() => (setDraft(saved), setErrors(new Map()))} disabled={!changed}>
+        <button type="button" onClick={() => { setDraft(saved); setErrors(new Map()); }} disabled={!changed}>
           {t('adm_discard')}
         </button>
-        <button type="button" class="primary" disabled={!changed || editing !== null} onClick={() => (setFailure(null), setConfirming(true))}>
+        <button type="button" class="primary" disabled={!changed || editing !== null} onClick={() => { setFailure(null); setConfirming(true); }}>
           {t('adm_rulesSave')}
         </button>
       </div>

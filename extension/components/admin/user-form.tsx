@@ -1,6 +1,6 @@
 import type { AdminOrgUnit, AdminUser, Role, UserPatchInput } from '@duhop/shared';
 import { useState } from 'preact/hooks';
-import type { ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { createUser, patchUser } from '../../utils/admin/calls.ts';
 import { validity } from '../../utils/admin/org-tree.ts';
 import { useT } from '../../utils/i18n/index.ts';
@@ -47,13 +47,17 @@ export function UserForm(props: { idPrefix: string; user?: AdminUser; units: rea
     setFailure(null);
     if (Object.keys(local).length) return;
     setBusy(true);
-    let res;
+    let res: ApiResult<AdminUser>;
     if (u) {
       const patch: UserPatchInput = {};
       if (draft.displayName.trim() !== u.displayName) patch.displayName = draft.displayName.trim();
       if (draft.role !== u.role) patch.role = draft.role;
       if (draft.orgUnitId !== u.orgUnitId) patch.orgUnitId = draft.orgUnitId;
-      if (!Object.keys(patch).length) return (setBusy(false), props.onCancel());
+      if (!Object.keys(patch).length) {
+        setBusy(false);
+        props.onCancel();
+        return;
+      }
       res = await patchUser(u.id, patch);
     } else {
       res = await createUser({ ...draft, username: draft.username.trim(), displayName: draft.displayName.trim() });

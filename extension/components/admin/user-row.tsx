@@ -50,7 +50,7 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
             {t('adm_resetPassword')}
           </button>
           {u.active ? (
-            <button type="button" class="danger" onClick={() => (setFailure(null), setConfirming(true))}>
+            <button type="button" class="danger" onClick={() => { setFailure(null); setConfirming(true); }}>
               {t('adm_deactivate')}
             </button>
           ) : (
@@ -84,7 +84,7 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
       {mode === 'reset' && (
         <tr class="row-detail">
           <td colSpan={6}>
-            <ResetPasswordForm user={u} onDone={(saved, password) => (setMode('view'), props.onChanged(saved, t('adm_resetDone', { name: u.username, password })))} onCancel={() => setMode('view')} />
+            <ResetPasswordForm user={u} onDone={(saved, password) => { setMode('view'); props.onChanged(saved, t('adm_resetDone', { name: u.username, password })); }} onCancel={() => setMode('view')} />
           </td>
         </tr>
       )}

@@ -35,7 +35,7 @@ export function UsersPage() {
   return (
     <section class="admin-page" aria-labelledby="h-users">
       <h1 id="h-users">{t('adm_usersTitle')}</h1>
-      <div class="toolbar" role="search">
+      <search class="toolbar">
         <input
           type="search"
           aria-label={t('adm_usersSearch')}
@@ -57,13 +57,13 @@ export function UsersPage() {
           <option value="false">{t('adm_inactive')}</option>
         </select>
         <span class="grow" />
-        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => (setMessage(null), setPanel(panel === 'create' ? null : 'create'))}>
+        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => { setMessage(null); setPanel(panel === 'create' ? null : 'create'); }}>
           {t('adm_userNew')}
         </button>
-        <button type="button" aria-expanded={panel === 'import'} onClick={() => (setMessage(null), setPanel(panel === 'import' ? null : 'import'))}>
+        <button type="button" aria-expanded={panel === 'import'} onClick={() => { setMessage(null); setPanel(panel === 'import' ? null : 'import'); }}>
           {t('adm_importCsv')}
         </button>
-      </div>
+      </search>
       {units.failure && <Notice kind="warn">{failureText(t, units.failure)}</Notice>}
       {panel === 'create' && (
         <UserForm

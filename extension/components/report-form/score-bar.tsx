@@ -16,7 +16,7 @@ export function ScoreBar(props: {
   const locale = useLocale();
   const { score, selfScore } = props;
   return (
-    <div class="score-bar" role="region" aria-label={t('total')}>
+    <section class="score-bar" aria-label={t('total')}>
       <div class="score-line" aria-live="polite" data-testid="score-bar">
         <span>
           {t('total')}: <strong data-testid="total">{score ? formatNumber(score.total, locale) : '–'}</strong>/100
@@ -46,6 +46,6 @@ export function ScoreBar(props: {
           </button>
         </div>
       )}
-    </div>
+    </section>
   );
 }

@@ -65,7 +65,7 @@ export function useDraftEditor(id: string) {
       writeJournal(id, next, at);
       const p = (pending.current ??= { clear: new Set(), since: performance.now(), at });
       p.at = at;
-      keys.forEach((k) => p.clear.add(k));
+      for (const k of keys) p.clear.add(k);
       if (keys.length) setTouched((s) => new Set([...s, ...keys]));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useHashRoute, useOnline } from '../../utils/hash-route.ts';
@@ -25,7 +26,7 @@ export function PanelApp() {
     wasOnline.current = online;
   }, [online]);
 
-  let screen;
+  let screen: VNode;
   if (session === undefined) screen = <Loading />;
   else if (!session) {
     screen = (

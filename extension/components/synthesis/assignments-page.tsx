@@ -110,7 +110,7 @@ function Assignments(props: { session: Session; params: string[] }) {
             </thead>
             <tbody>
               {rows.map((a) => (
-                <AssignmentRow key={a.id} a={a} today={mb.today} locale={locale} onEnded={(msg) => (setMessage(msg), reload())} />
+                <AssignmentRow key={a.id} a={a} today={mb.today} locale={locale} onEnded={(msg) => { setMessage(msg); reload(); }} />
               ))}
             </tbody>
           </table>
@@ -124,6 +124,7 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
   const t = useT();
   const { a, locale } = props;
   const [ending, setEnding] = useState(false);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would turn them into NaN
   const [date, setDate] = useState(props.today < a.validFrom ? a.validFrom : props.today);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -162,7 +163,7 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
             <button type="button" class="primary" disabled={busy || !date} onClick={() => void confirm()}>
               {t('as_confirmEnd')}
             </button>
-            <button type="button" onClick={() => (setEnding(false), setError(null))}>
+            <button type="button" onClick={() => { setEnding(false); setError(null); }}>
               {t('cancel')}
             </button>
           </span>

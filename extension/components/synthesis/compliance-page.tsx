@@ -148,7 +148,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
       )}
 
       <h2 id="cp-cells">{t('cp_cells')}</h2>
-      <div class="status-chips" role="group" aria-label={t('cp_colStatus')}>
+      <fieldset class="status-chips" aria-label={t('cp_colStatus')}>
         <button type="button" aria-pressed={shown === null} onClick={() => setShown(null)}>
           {t('cp_all')} ({items.length})
         </button>
@@ -157,7 +157,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
             {t(`cp_status_${s}` as MessageKey)} ({items.filter((i) => i.status === s).length})
           </button>
         ))}
-      </div>
+      </fieldset>
       <div class="table-scroll">
         <table class="data-table" aria-labelledby="cp-cells" data-table="cells">
           <thead>

@@ -25,7 +25,7 @@ export function ExportButtons(props: { month: string; bodyId: string; gap?: numb
   };
 
   return (
-    <div class="export-bar" role="group" aria-label={t('ex_title')} aria-busy={running}>
+    <fieldset class="export-bar" aria-label={t('ex_title')} aria-busy={running}>
       {FORMATS.map((f) => (
         <button key={f} type="button" data-export={f} disabled={running} onClick={() => void run(f)}>
           {t(`ex_${f}` as MessageKey)}
@@ -44,6 +44,6 @@ export function ExportButtons(props: { month: string; bodyId: string; gap?: numb
           {t('ex_failed', { message: state.message })}
         </p>
       )}
-    </div>
+    </fieldset>
   );
 }

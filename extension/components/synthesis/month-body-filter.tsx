@@ -13,7 +13,7 @@ export function MonthBodyFilter(props: { idPrefix: string; mb: MonthBody; childr
   // The user's own body is always listed, even before the organisation graph has loaded.
   const bodies = mb.bodies.some((b) => b.id === mb.bodyId) ? mb.bodies : [{ id: mb.bodyId, name: mb.bodyId, depth: 0 }, ...mb.bodies];
   return (
-    <div class="filter-row month-filter" role="group" aria-label={t('sy_filters')}>
+    <fieldset class="filter-row month-filter" aria-label={t('sy_filters')}>
       <span class="inline-field">
         <label for={`${p}-month`}>{t('sy_month')}</label>
         <input
@@ -47,6 +47,6 @@ export function MonthBodyFilter(props: { idPrefix: string; mb: MonthBody; childr
       )}
       {props.children}
       {bad && <span class="error-text">{t('sy_monthInvalid')}</span>}
-    </div>
+    </fieldset>
   );
 }

@@ -36,7 +36,7 @@ export function BulkBar(props: {
   };
 
   return (
-    <div class="bulk-bar" role="region" aria-label={t('tg_selected', { n })}>
+    <section class="bulk-bar" aria-label={t('tg_selected', { n })}>
       <strong>{t('tg_selected', { n })}</strong>
       <button type="button" class="primary" disabled={props.busy} onClick={props.onAcknowledge} data-bulk="acknowledge">
         {t('tg_bulkAck', { n })}
@@ -67,7 +67,7 @@ export function BulkBar(props: {
           </button>
         </form>
       )}
-    </div>
+    </section>
   );
 }
 

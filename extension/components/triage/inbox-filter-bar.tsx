@@ -27,7 +27,7 @@ export function InboxFilterBar(props: {
 
   return (
     <div class="inbox-filters">
-      <div class="scope" role="group" aria-label={t('tg_body')}>
+      <fieldset class="scope" aria-label={t('tg_body')}>
         {(['own', 'escalated'] as const).map((s) => (
           <button key={s} type="button" aria-pressed={f.scope === s} data-scope={s} onClick={() => set({ scope: s, cellId: '', communeId: '' })}>
             {t(s === 'own' ? 'tg_scopeOwn' : 'tg_scopeEscalated')}
@@ -45,7 +45,7 @@ export function InboxFilterBar(props: {
               ))}
           </select>
         )}
-      </div>
+      </fieldset>
       <input
         ref={props.searchRef}
         type="search"
@@ -56,7 +56,7 @@ export function InboxFilterBar(props: {
         onInput={(e) => props.onSearch(e.currentTarget.value)}
         onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
       />
-      <div class="chips" role="group" aria-label={t('tg_statusFilter')}>
+      <fieldset class="chips" aria-label={t('tg_statusFilter')}>
         <button type="button" class="chip" aria-pressed={f.statuses.length === 0} onClick={() => set({ statuses: [] })}>
           {t('tg_statusAll')} <span class="count">{total}</span>
         </button>
@@ -65,7 +65,7 @@ export function InboxFilterBar(props: {
             {t(`st_${s}` as MessageKey)} <span class="count">{props.counts[s] ?? 0}</span>
           </button>
         ))}
-      </div>
+      </fieldset>
       <div class="filter-row">
         <select aria-label={t('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value as InboxFilters['category'] })}>
           <option value="">{t('tg_allCategories')}</option>
@@ -115,7 +115,7 @@ export function InboxFilterBar(props: {
           />
         </label>
         {isNarrowed(f) && (
-          <button type="button" class="link" onClick={() => (props.onSearch(''), props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId }))}>
+          <button type="button" class="link" onClick={() => { props.onSearch(''); props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId }); }}>
             {t('tg_clearFilters')}
           </button>
         )}

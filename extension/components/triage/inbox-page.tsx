@@ -155,9 +155,10 @@ function Inbox(props: { session: Session; openId: string | null }) {
                 {t('tg_selectAll')}
               </label>
               <span class="grow" />
-              {state.status === 'loading' && <span class="spinner" aria-label={t('loading')} />}
+              {state.status === 'loading' && <span class="spinner" role="status" aria-label={t('loading')} />}
               <span class="hint">{t('tg_shown', { n: items.length })}</span>
             </div>
+            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a multi-select listbox of rows; the list markup keeps the rows' layout and the page's keyboard handler moves the active row */}
             <ul class="inbox-list" ref={listRef} role="listbox" aria-multiselectable="true" aria-label={t('navInbox')}>
               {items.map((issue, i) => (
                 <InboxRow

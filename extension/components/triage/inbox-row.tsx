@@ -9,8 +9,10 @@ export function InboxRow(props: { issue: Issue; active: boolean; selected: boole
   const i = props.issue;
   const waitingAck = AWAITING_ACK_STATUSES.includes(i.status) && i.ackDueAt;
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: options of the inbox listbox are not tab stops; the page's keyboard handler (j/k, x) moves the active row
     <li
       class="inbox-row"
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a row of the inbox listbox (see inbox-page), kept as a list item for its layout
       role="option"
       aria-selected={props.selected}
       data-active={props.active}

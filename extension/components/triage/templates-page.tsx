@@ -26,7 +26,10 @@ export function TemplatesPage() {
   const isAdmin = session?.user.role === 'admin';
 
   const { state, reload: load } = useLoader(
-    () => (setFailure(null), listTemplates(bodyId || undefined)),
+    () => {
+      setFailure(null);
+      return listTemplates(bodyId || undefined);
+    },
     [session?.user.id, bodyId],
     { manual: !session || session.user.role === 'observer' },
   );
@@ -72,7 +75,7 @@ export function TemplatesPage() {
       {items && (
         <>
           <p>
-            <button type="button" class="primary" onClick={() => (setMessage(null), setEditing('new'))} disabled={editing === 'new'}>
+            <button type="button" class="primary" onClick={() => { setMessage(null); setEditing('new'); }} disabled={editing === 'new'}>
               {t('tpl_new')}
             </button>
           </p>
@@ -85,7 +88,7 @@ export function TemplatesPage() {
                   <TemplateForm idPrefix={`tpl-${tpl.id}`} template={tpl} bodyId={bodyId} onSaved={saved} onCancel={() => setEditing(null)} />
                 </li>
               ) : (
-                <TemplateRow key={tpl.id} tpl={tpl} onEdit={() => (setMessage(null), setEditing(tpl.id))} onDelete={() => void remove(tpl)} />
+                <TemplateRow key={tpl.id} tpl={tpl} onEdit={() => { setMessage(null); setEditing(tpl.id); }} onDelete={() => void remove(tpl)} />
               ),
             )}
           </ul>

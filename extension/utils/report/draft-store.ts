@@ -32,7 +32,7 @@ export async function saveDraftData(id: string, data: DraftData, clearErrors: re
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
-    if (!rec || rec.status !== 'draft') return false;
+    if (rec?.status !== 'draft') return false;
     const serverErrors = rec.serverErrors && clearErrors.length ? dropKeys(rec.serverErrors, clearErrors) : rec.serverErrors;
     await db.drafts.put({ ...rec, data, updatedAt: now(), ...(serverErrors ? { serverErrors } : { serverErrors: undefined }) });
     return true;
@@ -49,7 +49,7 @@ export async function deleteDraft(id: string, opts: StoreDeps = {}): Promise<Dra
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
-    if (!rec || rec.status !== 'draft') return undefined;
+    if (rec?.status !== 'draft') return undefined;
     const deleted: DraftRecord = { ...rec, status: 'deleted', deletedAt: now() };
     await db.drafts.put(deleted);
     return deleted;
@@ -81,7 +81,7 @@ export async function queueDraft(id: string, payload: ReportParsed, opts: StoreD
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
-    if (!rec || rec.status !== 'draft' || payload.id !== id) return false;
+    if (rec?.status !== 'draft' || payload.id !== id) return false;
     const t = now();
     const { serverErrors: _s, lastError: _l, ...rest } = rec;
     await db.drafts.put({ ...rest, status: 'queued', payload, queuedAt: t, updatedAt: t, attempts: 0, nextAttemptAt: t });
@@ -97,7 +97,7 @@ export async function reissueDraft(id: string, opts: StoreDeps = {}): Promise<st
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
-    if (!rec || rec.status !== 'draft') return undefined;
+    if (rec?.status !== 'draft') return undefined;
     const t = now();
     const fresh: DraftRecord = {
       id: crypto.randomUUID(),
@@ -119,7 +119,7 @@ export async function appendCapturedIssue(id: string, text: string, url?: string
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
-    if (!rec || rec.status !== 'draft') return false;
+    if (rec?.status !== 'draft') return false;
     const issue = capturedIssue(text, url);
     await db.drafts.put({ ...rec, data: { ...rec.data, issues: [...rec.data.issues, issue] }, updatedAt: now() });
     return true;

@@ -31,7 +31,7 @@ export function checkSerial(opts: { fetch?: boolean; now?: () => number } = {}):
 
 async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell[]> {
   const [session, expired] = await Promise.all([sessionItem.getValue(), authExpiredItem.getValue()]);
-  if (!session || session.user.role !== 'observer') {
+  if (session?.user.role !== 'observer') {
     if (await deadlineRemindersItem.getValue()) await deadlineRemindersItem.setValue(null);
     return [];
   }

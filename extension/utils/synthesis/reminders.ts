@@ -120,6 +120,7 @@ export function deadlineLine(cells: readonly { cellName: string; status: string;
   if (!cells.length) return null;
   const open = cells.filter((c) => c.status !== 'submitted' && c.status !== 'queued');
   const pool = open.length ? open : cells;
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.min would turn them into NaN
   const dueDate = pool.reduce((d, c) => (c.dueDate < d ? c.dueDate : d), pool[0]!.dueDate);
   const daysLeft = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   return { dueDate, daysLeft, pending: open.filter((c) => c.dueDate >= today).map((c) => c.cellName) };

@@ -40,6 +40,7 @@ export const AssignmentImportResult = z.object({
   dryRun: z.boolean().optional(),
   valid: z.number().int().optional(),
 });
+export type AssignmentImportResult = z.infer<typeof AssignmentImportResult>;
 
 /**
  * Columns of the import/export CSV: Vietnamese headers as written on the commune's spreadsheet;

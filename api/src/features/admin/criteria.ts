@@ -2,7 +2,6 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import { CriteriaSet, type CriteriaSetPatch } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { isoDay, queryRows } from '../../db/rows.ts';
 import { criteriaSets, reports } from '../../db/schema.ts';
 import { ApiError, validationError, notFoundErrors } from '../../lib/errors.ts';
 import { zodFields } from '../../lib/validate.ts';

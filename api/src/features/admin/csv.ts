@@ -57,7 +57,8 @@ export function csvTable<K extends string>(text: string, columns: readonly CsvCo
   const index = new Map<K, number>();
   const fields: FieldErrors = {};
   for (const col of columns) {
-    const at = folded.findIndex((h) => col.headers.some((name) => fold(name) === h));
+    const names = col.headers.map(fold);
+    const at = folded.findIndex((h) => names.includes(h));
     if (at >= 0) index.set(col.key, at);
     else if (col.required) fields[`rows.1.${col.key}`] = [`Thiếu cột "${col.headers[0]}"`];
   }

@@ -100,6 +100,7 @@ async function moveAssignments(tx: Db, cell: OrgUnitRecord, successor: OrgUnitRe
     }
     await tx.update(assignments).set({ validTo }).where(eq(assignments.id, a.id));
     if (successor.kind !== 'cell') continue;
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would turn them into NaN
     const validFrom = a.validFrom > nextDay ? a.validFrom : nextDay;
     const [already] = await tx
       .select({ id: assignments.id })

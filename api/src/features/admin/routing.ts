@@ -65,7 +65,7 @@ export async function testRoute(deps: Deps, input: RoutingTestInput & { urgency:
   const now = deps.now();
   const today = localDate(now);
   const cell = (await loadUnits(db, [input.cellId])).get(input.cellId);
-  if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
+  if (cell?.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
   const provinceId = unitProvince(cell);
   if (input.rules) {
     const fields = await checkRules(db, provinceId, input.rules);

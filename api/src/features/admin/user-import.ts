@@ -89,9 +89,9 @@ export async function importUsers(deps: Deps, actor: AuthUser, text: string, dry
     // scrypt runs on the libuv pool: a few at a time keeps the server responsive.
     const chunk = parsed.slice(i, i + 4);
     const hashes = await Promise.all(chunk.map((p) => hashPassword(p.password)));
-    chunk.forEach((p, j) =>
-      hashed.push({ username: p.username, displayName: p.displayName, role: p.role, orgUnitId: p.orgUnitId, passwordHash: hashes[j]!, mustChangePassword: true, createdAt: deps.now() }),
-    );
+    chunk.forEach((p, j) => {
+      hashed.push({ username: p.username, displayName: p.displayName, role: p.role, orgUnitId: p.orgUnitId, passwordHash: hashes[j]!, mustChangePassword: true, createdAt: deps.now() });
+    });
   }
   const now = deps.now();
   try {

@@ -138,13 +138,13 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
     const cell = cellById.get(d.cellId);
     if (!d.cellId) {
       // Already reported by the caller (an empty cell).
-    } else if (!cell || cell.kind !== 'cell' || !cell.in_scope) add('cellId', `Không có chi bộ mã "${d.cellId}" trong phạm vi của bạn`);
+    } else if (cell?.kind !== 'cell' || !cell.in_scope) add('cellId', `Không có chi bộ mã "${d.cellId}" trong phạm vi của bạn`);
     else if (isoDay(cell.valid_to) && d.validFrom > isoDay(cell.valid_to)!) add('cellId', `Chi bộ đã giải thể hoặc sáp nhập từ sau ngày ${isoDay(cell.valid_to)}`);
     const memberField = d.userId ? 'userId' : 'username';
     const member = d.userId ? memberById.get(d.userId) : memberByName.get(d.username?.toLowerCase() ?? '');
     if (!d.userId && !d.username) {
       // Already reported by the caller (an empty username).
-    } else if (!member || !member.in_scope || (cell && member.province !== cell.province)) add(memberField, `Không có cấp ủy viên "${d.userId ?? d.username ?? ''}" trong phạm vi của bạn`);
+    } else if (!member?.in_scope || (cell && member.province !== cell.province)) add(memberField, `Không có cấp ủy viên "${d.userId ?? d.username ?? ''}" trong phạm vi của bạn`);
     else if (!member.active) add(memberField, 'Tài khoản này đã bị khóa');
     else if (member.role !== 'observer') add(memberField, 'Chỉ phân công được tài khoản cấp ủy viên dự sinh hoạt (observer)');
     if (!d.decisionNo.trim()) add('decisionNo', 'Nhập số quyết định');

@@ -66,7 +66,8 @@ export function readAssignmentCsv(text: string): { drafts: { row: number; draft:
   const index = {} as Record<Key, number>;
   const missing: string[] = [];
   for (const col of ASSIGNMENT_CSV_COLUMNS) {
-    const i = folded.findIndex((h) => ALIASES[col.key].some((a) => fold(a) === h));
+    const names = ALIASES[col.key].map(fold);
+    const i = folded.findIndex((h) => names.includes(h));
     index[col.key] = i;
     if (i < 0 && col.required) missing.push(`Thiếu cột "${col.header}"`);
   }

@@ -16,7 +16,7 @@ import {
 } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { criteriaSets, issues, orgUnits, reports, users } from '../../db/schema.ts';
+import { criteriaSets, orgUnits, reports, users } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { loadBodyContext } from '../org/body-scope.ts';
 import { numberedSections, type DocBlock } from './docx.ts';

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InboxQuery, normalizeForSearch, Slug, Uuid, yearInRange, type InboxResponse } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';

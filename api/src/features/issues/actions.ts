@@ -16,7 +16,6 @@ import {
   type Issue,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import { issueEvents, issues, orgUnits } from '../../db/schema.ts';
 import { addFieldError, ApiError, forbidden, validationError, type FieldErrors } from '../../lib/errors.ts';
 import { provinceOf } from '../admin/scope.ts';

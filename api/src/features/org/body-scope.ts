@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { parseProvinceConfig, TRIAGE_KINDS, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';

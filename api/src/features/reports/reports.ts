@@ -3,14 +3,14 @@ import {
   answerDays,
   checkScores,
   computeScore,
-  CriteriaSet,
+  type CriteriaSet,
   isReportOnTime,
   localDate,
   normalizeForSearch,
   RESPONSIBLE_KINDS,
   routeIssue,
   type RouteResult,
-  RoutingRule,
+  type RoutingRule,
   selectCriteriaSet,
   toLocalIso as toIso,
   type ReportParsed,
@@ -105,7 +105,7 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
 
   const fields: FieldErrors = {};
   const cell = units.find((u) => u.id === input.cellId);
-  if (!cell || cell.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
+  if (cell?.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
   if (!context.assigned) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
   checkSubmissionLimits(provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, localDate(now)).limits, input, context.reportsToday, now);
   if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
