@@ -38,7 +38,7 @@ export async function demoAccounts(db: Db): Promise<string[]> {
   return rows.map((r) => r.username).sort();
 }
 
-/** The demo province of README and API.md, in one transaction. */
+/** The demo province of README and docs/api.md, in one transaction. */
 export async function seedDemo(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {

@@ -7,7 +7,7 @@ const errorResponse = (description: string) => ({ description, content: json(Err
 
 /**
  * The OpenAPI description of a route, from the same zod schemas that validate it:
- * the success body, the request body if any, and the error shape of API.md.
+ * the success body, the request body if any, and the error shape of docs/api.md.
  */
 export function doc(
   summary: string,

@@ -15,7 +15,7 @@ export function zodFields(issues: readonly { path: readonly PropertyKey[]; messa
 }
 
 /**
- * The one validation wrapper: zod-validator with the API.md error shape (422 + fields).
+ * The one validation wrapper: zod-validator with the docs/api.md error shape (422 + fields).
  * JSON bodies must be sent as `application/json`; anything else is 415 rather than an empty object.
  */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>

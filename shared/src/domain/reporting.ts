@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, localDate, parseDate, VN_OFFSET_MIN } from './calendar.ts';
 
 /**
- * When a monthly attendance report is due (DOMAIN.md: before the 10th of the meeting's month).
+ * When a monthly attendance report is due (docs/domain.md: before the 10th of the meeting's month).
  * A meeting held on or after `dueBeforeDay` gets `lateMeetingGraceDays` calendar days after the
  * meeting instead. Configuration, so a province can change it without code.
  */

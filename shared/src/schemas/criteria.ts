@@ -29,7 +29,7 @@ export const CriteriaItem = z.object({
   hint: z.string().optional(),
   /** Meeting types the item applies to; absent means all. */
   appliesTo: z.array(MeetingType).optional(),
-  /** How an item that does not apply is counted: full marks by default (DOMAIN.md). */
+  /** How an item that does not apply is counted: full marks by default (docs/domain.md). */
   whenNotApplicable: z.enum(['full', 'zero']).optional(),
   measure: Measure.optional(),
   /** Ordered from the highest `min`: the first step the measure reaches gives the points. */

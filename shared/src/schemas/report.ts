@@ -12,7 +12,7 @@ export const Attendance = z
     absentWithReason: Count,
     absentWithoutReason: Count,
     speakers: Count,
-    /** Names of those absent without reason (DOMAIN.md: they must be named). */
+    /** Names of those absent without reason (docs/domain.md: they must be named). */
     absentWithoutReasonNames: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   })
   .superRefine((a, ctx) => {

@@ -78,7 +78,7 @@ export function csvTable<K extends string>(text: string, columns: readonly CsvCo
 
 const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === '');
 
-/** Row errors as the 422 of API.md: `fields['rows.3.username']`, nothing stored. */
+/** Row errors as the 422 of docs/api.md: `fields['rows.3.username']`, nothing stored. */
 export function importFailed(errors: readonly ImportError[]): ApiError {
   const fields: FieldErrors = {};
   for (const e of errors) (fields[`rows.${e.row}.${e.field}`] ??= []).push(e.message);

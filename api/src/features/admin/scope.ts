@@ -20,7 +20,7 @@ export async function provinceOf(db: Db, unitId: string): Promise<string | null>
 
 /**
  * The province an admin request works on: the one named, or the admin's own. Admins manage the
- * whole installation (API.md: "everything"), so that one of them can set up a new province;
+ * whole installation (docs/api.md: "everything"), so that one of them can set up a new province;
  * lists and rules default to their own province.
  */
 export async function adminProvince(db: Db, user: AuthUser, requested?: string): Promise<string> {

@@ -30,7 +30,7 @@ const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm th
 type IssueRow = typeof issues.$inferSelect;
 
 /**
- * Applies one lifecycle action (API.md) under optimistic concurrency: the issue changes, its
+ * Applies one lifecycle action (docs/api.md) under optimistic concurrency: the issue changes, its
  * version increments and one event is appended, in one transaction, or nothing happens.
  */
 export async function applyAction(deps: Deps, user: AuthUser, issueId: string, input: ActionInput): Promise<Issue> {

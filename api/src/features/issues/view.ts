@@ -8,7 +8,7 @@ export function issueTimes(from: Date, ackDays: number, answerDays: number, cale
   return { ackDueAt: dueAtFrom(from, ackDays, calendar), dueAt: dueAtFrom(from, answerDays, calendar) };
 }
 
-/** The wire representation of an issue (API.md), with `overdue` computed at `now`. */
+/** The wire representation of an issue (docs/api.md), with `overdue` computed at `now`. */
 export function issueView(row: IssueRow, now: Date, names: { cellName?: string; bodyName?: string } = {}): Issue {
   return {
     id: row.id,

@@ -9,7 +9,7 @@ import { validate } from '../../lib/validate.ts';
 import { resolveBody } from '../org/body-scope.ts';
 import { assertNotFuture, complianceView, loadCompliance } from './compliance.ts';
 
-/** Who reported on which cell, and whether on time, for a month and a body (API.md). */
+/** Who reported on which cell, and whether on time, for a month and a body (docs/api.md). */
 export const complianceRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get(

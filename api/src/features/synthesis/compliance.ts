@@ -150,7 +150,7 @@ export function sortItems<T extends ComplianceItem>(items: readonly T[]): T[] {
 
 const rank = (i: ComplianceItem) => (i.status === 'on_time' ? 2 : i.status === 'late' ? 1 : 0);
 
-/** The API.md compliance view of one month: items plus counts per member, per committee and in total. */
+/** The docs/api.md compliance view of one month: items plus counts per member, per committee and in total. */
 export function complianceView(ctx: BodyContext, month: string, items: readonly MonthlyComplianceItem[]): ComplianceResponse {
   const own = sortItems(items.filter((i) => i.month === month).map(({ month: _m, ...rest }) => rest));
   const members = countCompliance(own, (i) => i.observerId);

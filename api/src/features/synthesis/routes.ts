@@ -22,7 +22,7 @@ async function synthesisFor(deps: Deps, user: AuthUser, q: { month: string; gap:
   return { ctx, at, ...(await loadSynthesis(deps.db, ctx, q.month, q.gap, at)) };
 }
 
-/** The month's figures for a body and the bodies below it, as JSON or as a file (API.md). */
+/** The month's figures for a body and the bodies below it, as JSON or as a file (docs/api.md). */
 export const synthesisRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .use(requireRole('staff', 'leader', 'admin'))

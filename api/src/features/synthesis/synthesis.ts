@@ -31,7 +31,7 @@ export const TREND_MONTHS = 6;
 const collator = new Intl.Collator('vi');
 
 /**
- * The month's figures for a body and everything below it (API.md `GET /api/synthesis`).
+ * The month's figures for a body and everything below it (docs/api.md `GET /api/synthesis`).
  * The subtree is loaded first; then one query per family of figures, bounded by the meeting
  * dates and the subtree's ids as constants, so that the planner picks reports_meeting_date_idx
  * for a province and reports_cell_date_idx for a commune (test/bench/synthesis.ts prints the

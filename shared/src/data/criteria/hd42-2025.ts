@@ -3,9 +3,9 @@ import { bandsFrom } from './bands.ts';
 
 /**
  * National criteria since Hướng dẫn 42-HD/BTCTW (28/10/2025), implementing Chỉ thị 50-CT/TW:
- * 100 points in 7 groups (DOMAIN.md). Items graded from measured facts carry `measure` and a
+ * 100 points in 7 groups (docs/domain.md). Items graded from measured facts carry `measure` and a
  * `scale`, so thresholds stay data. The topical-content item counts in full in months without a
- * topical meeting: the guidance is silent, and DOMAIN.md asks for that default in the data.
+ * topical meeting: the guidance is silent, and docs/domain.md asks for that default in the data.
  */
 export const HD42_2025: CriteriaSet = {
   id: 'hd42-2025',

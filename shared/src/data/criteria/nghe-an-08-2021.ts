@@ -4,7 +4,7 @@ import { bandsFrom } from './bands.ts';
 /**
  * Nghệ An's Quy định 08-QĐ/TU (2021), in force until Hướng dẫn 42 replaced it: 5 groups
  * (preparation 20, attendance 10, conduct 45, principles 15, reports and conclusions 10) and
- * bands Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50. The group weights and bands are from DOMAIN.md; the
+ * bands Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50. The group weights and bands are from docs/domain.md; the
  * items inside each group are a reconstruction for scoring historical reports and must be checked
  * against the original text before official use (`source` says so).
  */
