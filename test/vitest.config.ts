@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 process.env.SCRYPT_N ??= '4096';
 
 // The API suites run once per database: always on an embedded PGlite, and again on PostgreSQL
-// when TEST_DATABASE_URL is set (CI sets it). Each test file opens its own database.
+// when TEST_DATABASE_URL is set (CI sets it). Each test file opens its own database, a copy of one
+// migrated and seeded once per run by support/global-db.ts.
 const pgUrl = process.env.TEST_DATABASE_URL;
 const apiProject = (name: string, driver: 'pglite' | 'pg') => ({
   extends: true as const,
@@ -14,6 +15,7 @@ const apiProject = (name: string, driver: 'pglite' | 'pg') => ({
     name,
     include: ['api/**/*.test.ts'],
     env: { TEST_DB_DRIVER: driver },
+    globalSetup: ['support/global-db.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
