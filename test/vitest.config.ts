@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './support/sequencer.ts';
 
 // Password hashing at OWASP's cost (scrypt N=2^17, ~0.7 s a hash here) would make the thousands of
 // sign-ins of the suites crawl: they use a cheaper N through the same variable production reads
@@ -15,9 +16,10 @@ const apiProject = (name: string, driver: 'pglite' | 'pg') => ({
     name,
     include: ['api/**/*.test.ts'],
     env: { TEST_DB_DRIVER: driver },
-    globalSetup: ['support/global-db.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['support/global-db.ts', 'support/global-build.ts'],
+    // Hang guards, not budgets: tests wait on conditions, and a loaded 2-core machine is slow.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });
 
@@ -25,6 +27,7 @@ export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['unit/**/*.test.ts'] } },
       {

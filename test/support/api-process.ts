@@ -10,6 +10,7 @@ import { openDatabase, type Database, type OpenOptions } from '../../api/src/db/
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { createDatabase } from './db.ts';
 import { databaseStarts, fillDataDir, type Start } from './db-starts.ts';
+import { provided } from './provided.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -101,20 +102,30 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/**
- * Runs `api/src/main.ts` as its own process on 127.0.0.1 and waits for /health. It is started
- * as `node --import tsx` rather than `npx tsx`, so that the pid is the server itself: a signal
- * sent to npx or to the tsx launcher would leave the real server running.
- */
+/** The development entry through tsx (`npm run dev:api`), for the tests that prove it still starts. */
+export const TSX_MAIN = ['--import', 'tsx', 'api/src/main.ts'];
+
+/** The same entry from the run's build (support/global-build.ts), or through tsx without one. */
+export const devMain = (): string[] => {
+  const build = provided('apiBuild');
+  return build ? [`${build}/main.js`] : TSX_MAIN;
+};
+
 export interface StartOptions {
-  /** What node runs, from the repository root (e.g. the built server: ['api/dist/serve.js']). */
+  /** What node runs, from the repository root (default: devMain(); the built server: ['<build>/serve.js']). */
   args?: string[];
   /** How long to wait for /health (a loaded machine starts PGlite slowly). */
   readyTimeoutMs?: number;
 }
 
+/**
+ * Runs the API's development entry (`main.ts`, built or through tsx) as its own process on
+ * 127.0.0.1 and waits for /health. tsx runs as `node --import tsx` rather than `npx tsx`, so that
+ * the pid is the server itself: a signal sent to npx or to the tsx launcher would leave the real
+ * server running.
+ */
 export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<ApiProcess> {
-  const { args = ['--import', 'tsx', 'api/src/main.ts'], readyTimeoutMs = 120_000 } = opts;
+  const { args = devMain(), readyTimeoutMs = 120_000 } = opts;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, args, {

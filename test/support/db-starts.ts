@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { DatabaseFaults, guardPglite } from '../../api/src/db/health.ts';
 import * as schema from '../../api/src/db/schema.ts';
+import { provided } from './provided.ts';
 
 /**
  * What support/global-db.ts prepared once per run: PGlite dump files, or PostgreSQL template
@@ -24,13 +24,7 @@ declare module 'vitest' {
 export type Start = 'empty' | 'migrated' | 'seeded';
 
 /** The prepared starts, or undefined outside a vitest worker (the benchmarks) or before globalSetup. */
-export function databaseStarts(): DatabaseStarts | undefined {
-  try {
-    return inject('databaseStarts');
-  } catch {
-    return undefined;
-  }
-}
+export const databaseStarts = (): DatabaseStarts | undefined => provided('databaseStarts');
 
 async function loadPglite(dump: string, dataDir: string) {
   const { PGlite } = await import('@electric-sql/pglite');
