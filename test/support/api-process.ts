@@ -52,7 +52,7 @@ export async function processData(start: Start = 'migrated'): Promise<ProcessDat
   await createDatabase(admin, name, prepared);
   const url = new URL(base);
   url.pathname = `/${name}`;
-  if (!prepared && start === 'seeded') await migrateAndSeed({ url: url.toString(), max: 1 });
+  if (!prepared && start === 'seeded') await migrateAndSeed({ url: url.toString(), max: 2 });
   const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
   return {
     driver: 'pg',

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import type { DatabaseStarts } from './db-starts.ts';
+import { createDatabase } from './db.ts';
 
 /**
  * globalSetup of the API projects: migrates (and seeds the demo province) once per run instead of
@@ -42,10 +43,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   const urlOf = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
   await admin.unsafe(`create database ${migrated}`);
-  await (await openDatabase({ url: urlOf(migrated), max: 1 })).close();
+  // max 2: the migration holds one connection for its advisory lock and migrates on another.
+  await (await openDatabase({ url: urlOf(migrated), max: 2 })).close();
   // A template must have no connection while it is copied: each is closed before the next step.
-  await admin.unsafe(`create database ${seeded} template ${migrated}`);
-  const database = await openDatabase({ url: urlOf(seeded), max: 1 });
+  await createDatabase(admin, seeded, migrated);
+  const database = await openDatabase({ url: urlOf(seeded), max: 2 });
   try {
     await seedDemo(database.db);
   } finally {
