@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
-import { seedDemo } from '../../api/src/db/seed.ts';
 import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
-import { liftDailyReportLimit } from '../support/limits.ts';
+import { liftDailyReportLimitOf } from '../support/limits.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
 // Crash safety: the API is killed with SIGKILL while submissions are in flight, then restarted on
@@ -12,16 +11,10 @@ let data: ProcessData;
 let api: ApiProcess | undefined;
 
 beforeAll(async () => {
-  data = await processData();
+  data = await processData('seeded');
   // One member sends far more reports than a real day holds: lift the province's daily limit.
-  const database = await data.open();
-  try {
-    await seedDemo(database.db);
-    await liftDailyReportLimit(database.db);
-  } finally {
-    await database.close();
-  }
-}, 60_000);
+  await liftDailyReportLimitOf(data);
+}, 120_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -80,7 +73,7 @@ describe('crash safety', () => {
     for (let round = 0; round < 2; round++) {
       const load = submissionLoad(api.url, token, cells, 12);
       const before = load.acknowledged();
-      await until(() => load.acknowledged() >= before + 25, 20_000);
+      await until(() => load.acknowledged() >= before + 25, 120_000);
       await api.kill();
       await load.stop();
       for (const [id, s] of load.sent) sent.set(id, s);
@@ -134,5 +127,5 @@ describe('crash safety', () => {
     } finally {
       await database.close();
     }
-  }, 58_000);
+  }, 400_000);
 });

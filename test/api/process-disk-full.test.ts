@@ -7,7 +7,8 @@ import { http, loginHttp, startApiProcess, type ApiProcess, type ProcessData } f
 import { openDatabase } from '../../api/src/db/client.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { faultLoad, until, type Outcome } from '../support/fault-load.ts';
-import { liftDailyReportLimit } from '../support/limits.ts';
+import { liftDailyReportLimitOf } from '../support/limits.ts';
+import { databaseStarts, fillDataDir } from '../support/db-starts.ts';
 
 // Issue 13: a full disk under an embedded (PGlite) server. DATA_DIR lives on a small tmpfs that
 // the test fills with a ballast file, as a growing log file would. PGlite only: with PostgreSQL the
@@ -51,14 +52,19 @@ describe.skipIf(!!mount.reason)(`a full disk under the embedded database (tmpfs 
       open: () => openDatabase({ dataDir }),
       destroy: async () => {},
     };
-    // The load sends more reports than a member's daily limit allows: lift it, so the disk fills.
-    const database = await data.open();
-    try {
-      await seedDemo(database.db);
-      await liftDailyReportLimit(database.db);
-    } finally {
-      await database.close();
+    // The demo province from the run's dump when there is one (no initdb), else seeded here.
+    const seeded = databaseStarts()?.seeded;
+    if (seeded) await fillDataDir(seeded, dataDir);
+    else {
+      const database = await data.open();
+      try {
+        await seedDemo(database.db);
+      } finally {
+        await database.close();
+      }
     }
+    // The load sends more reports than a member's daily limit allows: lift it, so the disk fills.
+    await liftDailyReportLimitOf(data);
   }, 120_000);
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ let api: ApiProcess | undefined;
 beforeAll(async () => {
   data = await processData();
   api = await startApiProcess(data);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await api?.stop();
@@ -118,5 +118,5 @@ describe('dropped clients', () => {
     } finally {
       await database.close();
     }
-  }, 58_000);
+  }, 300_000);
 });

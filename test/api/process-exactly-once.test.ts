@@ -9,7 +9,7 @@ let api: ApiProcess;
 beforeAll(async () => {
   data = await processData();
   api = await startApiProcess(data);
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -1,6 +1,6 @@
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import { loginHttp, processData, startApiProcess, TSX_MAIN, type ApiProcess, type ProcessData } from '../support/api-process.ts';
 import { rawRequest, openSocket } from '../support/raw-http.ts';
 
 // Issue 13: "a 413 is sent with Connection: keep-alive and the socket then closed, so a keep-alive
@@ -13,7 +13,8 @@ let token: string;
 
 beforeAll(async () => {
   data = await processData();
-  api = await startApiProcess(data);
+  // The one process of the suite on the development entry through tsx (`npm run dev:api`).
+  api = await startApiProcess(data, {}, { args: TSX_MAIN });
   token = await loginHttp(api.url, 'observer');
 }, 60_000);
 

@@ -10,7 +10,7 @@ let api: ApiProcess;
 beforeAll(async () => {
   data = await processData();
   api = await startApiProcess(data, { HEADERS_TIMEOUT_MS: '1000', REQUEST_TIMEOUT_MS: '2000' });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -5,22 +5,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provided } from '../support/provided.ts';
 import { freePort, http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
 
 // The production server as people run it: `npm run build` bundles the API to plain JavaScript,
 // `npm run serve` runs it with node alone. Every process here is real, on a real database.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const driver = (process.env.TEST_DB_DRIVER ?? 'pglite') === 'pg' ? 'pg' : 'pglite';
-// Each run builds its own copy (the PGlite and PostgreSQL projects may run this file at once).
-const outName = `.dist-test-${process.pid}`;
+// The run's build (support/global-build.ts: the same scripts/build-api.mjs), or without one a copy
+// of this file's own (the PGlite and PostgreSQL projects may run this file at once).
+const runBuild = provided('apiBuild');
+const outName = runBuild ? runBuild.replace(/^api\//, '') : `.dist-test-${process.pid}`;
 const built = (entry: 'serve.js' | 'main.js') => [`api/${outName}/${entry}`];
 
 const started: ApiProcess[] = [];
 const datas: ProcessData[] = [];
 const dirs: string[] = [];
 
+/** An empty DATA_DIR or database, as a fresh install starts from (initdb and migrations included). */
 async function fresh(): Promise<ProcessData> {
-  const d = await processData();
+  const d = await processData('empty');
   datas.push(d);
   return d;
 }
@@ -68,6 +72,7 @@ async function count(data: ProcessData, table: string, where = 'true'): Promise<
 }
 
 beforeAll(() => {
+  if (runBuild) return;
   const res = spawnSync(process.execPath, ['scripts/build-api.mjs', '--outdir', outName], { cwd: root, encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`build failed:\n${res.stdout}\n${res.stderr}`);
 }, 120_000);
@@ -76,7 +81,7 @@ afterAll(async () => {
   for (const api of started) await api.stop();
   for (const data of datas) await data.destroy();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-  rmSync(join(root, 'api', outName), { recursive: true, force: true });
+  if (!runBuild) rmSync(join(root, 'api', outName), { recursive: true, force: true });
 }, 60_000);
 
 describe('the built server (npm run build, npm run serve)', () => {

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../../api/src/db/client.ts';
+import { openDatabase, type Database, type OpenOptions } from '../../api/src/db/client.ts';
+import { seedDemo } from '../../api/src/db/seed.ts';
+import { createDatabase } from './db.ts';
+import { databaseStarts, fillDataDir, type Start } from './db-starts.ts';
+import { provided } from './provided.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -22,9 +26,18 @@ export interface ProcessData {
   destroy(): Promise<void>;
 }
 
-export async function processData(): Promise<ProcessData> {
+/**
+ * Data for an API process. Under vitest it begins as a copy of what support/global-db.ts prepared
+ * (`migrated` by default: the process skips PGlite's initdb and the migrations); `empty` is the
+ * directory or database a fresh install starts from.
+ */
+export async function processData(start: Start = 'migrated'): Promise<ProcessData> {
+  // A dump file (PGlite) or a template database (PostgreSQL).
+  const prepared = start === 'empty' ? undefined : databaseStarts()?.[start];
   if ((process.env.TEST_DB_DRIVER ?? 'pglite') !== 'pg') {
     const dir = mkdtempSync(join(tmpdir(), 'duhop-proc-'));
+    if (prepared) await fillDataDir(prepared, dir);
+    else if (start === 'seeded') await migrateAndSeed({ dataDir: dir });
     return {
       driver: 'pglite',
       env: { DATA_DIR: dir, DATABASE_URL: '' },
@@ -36,9 +49,10 @@ export async function processData(): Promise<ProcessData> {
   if (!base) throw new Error('TEST_DB_DRIVER=pg needs TEST_DATABASE_URL');
   const name = `duhop_p_${randomBytes(6).toString('hex')}`;
   const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await createDatabase(admin, name, prepared);
   const url = new URL(base);
   url.pathname = `/${name}`;
+  if (!prepared && start === 'seeded') await migrateAndSeed({ url: url.toString(), max: 2 });
   const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
   return {
     driver: 'pg',
@@ -52,6 +66,16 @@ export async function processData(): Promise<ProcessData> {
       await admin.end();
     },
   };
+}
+
+/** Without prepared starts (the benchmarks): migrate and seed here. */
+async function migrateAndSeed(opts: OpenOptions): Promise<void> {
+  const database = await openDatabase(opts);
+  try {
+    await seedDemo(database.db);
+  } finally {
+    await database.close();
+  }
 }
 
 /** A port the kernel just handed out (PORT=0 is not supported by main.ts's log line or the tests). */
@@ -78,20 +102,30 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/**
- * Runs `api/src/main.ts` as its own process on 127.0.0.1 and waits for /health. It is started
- * as `node --import tsx` rather than `npx tsx`, so that the pid is the server itself: a signal
- * sent to npx or to the tsx launcher would leave the real server running.
- */
+/** The development entry through tsx (`npm run dev:api`), for the tests that prove it still starts. */
+export const TSX_MAIN = ['--import', 'tsx', 'api/src/main.ts'];
+
+/** The same entry from the run's build (support/global-build.ts), or through tsx without one. */
+export const devMain = (): string[] => {
+  const build = provided('apiBuild');
+  return build ? [`${build}/main.js`] : TSX_MAIN;
+};
+
 export interface StartOptions {
-  /** What node runs, from the repository root (e.g. the built server: ['api/dist/serve.js']). */
+  /** What node runs, from the repository root (default: devMain(); the built server: ['<build>/serve.js']). */
   args?: string[];
   /** How long to wait for /health (a loaded machine starts PGlite slowly). */
   readyTimeoutMs?: number;
 }
 
+/**
+ * Runs the API's development entry (`main.ts`, built or through tsx) as its own process on
+ * 127.0.0.1 and waits for /health. tsx runs as `node --import tsx` rather than `npx tsx`, so that
+ * the pid is the server itself: a signal sent to npx or to the tsx launcher would leave the real
+ * server running.
+ */
 export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<ApiProcess> {
-  const { args = ['--import', 'tsx', 'api/src/main.ts'], readyTimeoutMs = 120_000 } = opts;
+  const { args = devMain(), readyTimeoutMs = 120_000 } = opts;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, args, {

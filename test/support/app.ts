@@ -1,7 +1,6 @@
 import type { ErrorBody } from '@duhop/shared';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp } from '../../api/src/app.ts';
-import { seedDemo } from '../../api/src/db/seed.ts';
 import { clientFor, read, readResponse, type TestClient } from './client.ts';
 import { openTestDatabase, truncateActivity, type TestDatabase } from './db.ts';
 
@@ -42,8 +41,7 @@ export interface Harness {
 export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
   const h = { logged: [] as unknown[] } as Harness;
   beforeAll(async () => {
-    h.database = await openTestDatabase();
-    await seedDemo(h.database.db);
+    h.database = await openTestDatabase('seeded');
     h.clock = new TestClock(new Date(start));
     h.app = createApp({ database: h.database, now: h.clock.now, logError: (err) => h.logged.push(err) });
   });

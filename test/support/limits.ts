@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../api/src/db/client.ts';
+import type { ProcessData } from './api-process.ts';
 import { DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID } from '../../api/src/db/seed-data.ts';
 
 /**
@@ -9,4 +10,14 @@ import { DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID } from '../../api/src/db/seed-da
 export async function liftDailyReportLimit(db: Db): Promise<void> {
   const config = { settings: [...DEMO_PROVINCE_CONFIG.settings, { validFrom: '2020-01-01', limits: { maxReportsPerMemberPerDay: 10_000 } }] };
   await db.execute(sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`);
+}
+
+/** The same on an API process's data, while no process holds it (PGlite) or beside it (PostgreSQL). */
+export async function liftDailyReportLimitOf(data: ProcessData): Promise<void> {
+  const database = await data.open();
+  try {
+    await liftDailyReportLimit(database.db);
+  } finally {
+    await database.close();
+  }
 }
