@@ -1,7 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
-type CorsOptions = Parameters<typeof cors>[0] & { origin: (origin: string, c: Context) => string | null; exposeHeaders: string[] };
+type CorsOptions = Omit<NonNullable<Parameters<typeof cors>[0]>, 'origin' | 'exposeHeaders'> & {
+  origin: (origin: string, c: Context) => string | null;
+  exposeHeaders: string[];
+};
 
 /**
  * Hono's `cors` with the same headers, written on the final response instead of before the

@@ -23,7 +23,8 @@ export const rejectUnstorableText = createMiddleware(async (c, next) => {
     const text = decoder.decode(bytes);
     if (/\\u0000/i.test(text)) throw validationError({ _: ['Dữ liệu chứa ký tự không hợp lệ (NUL)'] });
     if (LONE_SURROGATE.test(text)) throw validationError({ _: ['Dữ liệu chứa ký tự Unicode không hợp lệ'] });
-    c.req.bodyCache.text ??= Promise.resolve(text);
+    // Hono keeps promises there (its type says the values).
+    (c.req.bodyCache as { text?: Promise<string> }).text ??= Promise.resolve(text);
   }
   await next();
 });
