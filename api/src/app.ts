@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { openAPIRouteHandler } from 'hono-openapi';
@@ -8,6 +6,8 @@ import { defaultConfig, type AppConfig, type AppEnv, type AuthUser, type Deps } 
 import { ReferenceCache } from './features/reports/reference-cache.ts';
 import type { Database } from './db/client.ts';
 import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
+import { bodyLimitFast } from './lib/body-limit.ts';
+import { corsAfter } from './lib/cors.ts';
 import { ApiError, errorJson, notFoundErrors } from './lib/errors.ts';
 import { Metrics } from './lib/metrics.ts';
 import { errorLogLine, observeRequests, type ObserveOptions } from './lib/request-log.ts';
@@ -76,7 +76,7 @@ export function createApp(opts: CreateAppOptions) {
     .use(observeRequests({ ...opts.observe, metrics }))
     .use(requestId())
     .use(
-      cors({
+      corsAfter({
         origin: (origin) => (allowedOrigin(config, origin) ? origin : null),
         allowHeaders: ['Authorization', 'Content-Type'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
@@ -107,7 +107,7 @@ export function createApp(opts: CreateAppOptions) {
     })
     .use(
       '/api/*',
-      bodyLimit({
+      bodyLimitFast({
         maxSize: config.bodyLimitBytes,
         onError: () => {
           throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(config.bodyLimitBytes / 1024)} KB`);

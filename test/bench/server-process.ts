@@ -2,6 +2,8 @@
 // that the load generator never shares an event loop with the server it measures. It runs the
 // real API through `startServer`, later the baseline app in the same Node process, and answers
 // commands over IPC.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { parseEnv } from '../../api/src/env.ts';
@@ -15,12 +17,16 @@ export type Command =
   // Over IPC a Date arrives as its ISO string.
   | { cmd: 'explainContext'; params: Omit<ContextParams, 'dayStart'> & { dayStart: string } }
   | { cmd: 'restart' }
+  // A CPU profile of this process between the two commands (BENCH_CPU_PROF in submit-member.ts).
+  | { cmd: 'profileStart' }
+  | { cmd: 'profileStop'; path: string }
   | { cmd: 'baseline'; target: { dataDir: string } | { url: string; max: number } }
   | { cmd: 'stop' };
 
 let env: Record<string, string> = {};
 let api: RunningServer | undefined;
 let baseline: Baseline | undefined;
+let profiler: Session | undefined;
 
 async function waitHealthy(url: string): Promise<void> {
   for (;;) {
@@ -49,6 +55,18 @@ async function handle(msg: Command): Promise<unknown> {
       api = await startServer(parseEnv(env));
       await waitHealthy(api.url);
       return { url: api.url, ms: performance.now() - t0 };
+    }
+    case 'profileStart':
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return {};
+    case 'profileStop': {
+      const { profile } = await profiler!.post('Profiler.stop');
+      profiler!.disconnect();
+      writeFileSync(msg.path, JSON.stringify(profile));
+      return { path: msg.path };
     }
     case 'baseline':
       baseline = await startBaseline(msg.target);

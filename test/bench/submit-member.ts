@@ -3,6 +3,7 @@
 // two issues at 16 connections; the figures are req/s and the API process's CPU time (user +
 // system, from /proc/<pid>/stat) per submission. Short: about a minute per database.
 import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { localDate } from '@duhop/shared';
 import { reportBody } from '../support/report-bodies.ts';
 import { spawnServer, type ServerChild } from './child.ts';
@@ -17,11 +18,11 @@ export interface MemberFigures {
 }
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
-/** utime + stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
-function cpuMs(pid: number): number {
+/** utime and stime of a process in ms (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
+function cpuTimes(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  return { user: Number(fields[11]) * TICK_MS, system: Number(fields[12]) * TICK_MS };
 }
 
 async function waitHealthy(url: string) {
@@ -56,12 +57,20 @@ export async function measureMember(driver: MemberFigures['driver'], apiEnv: Rec
     };
     await load({ url, connections: 8, seconds: 3, maxRequests: 1_000, next }); // warm-up (JIT, pool)
     const connections = 16;
-    const before = cpuMs(child.pid);
+    // BENCH_CPU_PROF=<dir>: also write the API process's CPU profile of the run there (the
+    // profiler's own cost is then in the CPU figure).
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await child.send({ cmd: 'profileStart' });
+    const before = cpuTimes(child.pid);
     const run = await load({ url, connections, seconds, maxRequests: 8_000, next });
-    const used = cpuMs(child.pid) - before;
+    const after = cpuTimes(child.pid);
+    const user = after.user - before.user;
+    const system = after.system - before.system;
+    const used = user + system;
+    if (profileDir) log(`  profile: ${(await child.send<{ path: string }>({ cmd: 'profileStop', path: join(resolve(profileDir), `submit-${driver}-${Date.now()}.cpuprofile`) })).path}`);
     const ok = Math.round(run.rps * run.seconds);
     const cpuMsPerSubmission = ok ? used / ok : NaN;
-    log(`  ${driver} one member, 2 issues, c=${connections}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, API CPU ${cpuMsPerSubmission.toFixed(2)} ms/submission, errors ${run.errors} ${JSON.stringify(run.statuses)}`);
+    log(`  ${driver} one member, 2 issues, c=${connections}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, API CPU ${cpuMsPerSubmission.toFixed(2)} ms/submission (user ${(user / ok).toFixed(2)}, system ${(system / ok).toFixed(2)}), errors ${run.errors} ${JSON.stringify(run.statuses)}`);
     return { driver, connections, run, cpuMsPerSubmission };
   } finally {
     await child.stop();

@@ -1,4 +1,4 @@
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql as sqlTag, type Placeholder, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
 
@@ -23,10 +23,33 @@ export function isoDay(value: unknown): string | null {
  * statements every submission sends; the result rows are the same as `queryRows`.
  */
 export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
-  const client = (db as unknown as { $client?: { unsafe?: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<T[]> } }).$client;
-  if (!client?.unsafe) return queryRows<T>(db, query);
+  const client = postgresClient(db);
+  if (!client) return queryRows<T>(db, query);
   const { sql, params } = dialect.sqlToQuery(query);
-  return client.unsafe(sql, params, { prepare: true });
+  return client.unsafe(sql, params, { prepare: true }) as Promise<T[]>;
+}
+
+type PostgresClient = { unsafe: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<unknown[]> };
+const postgresClient = (db: Db) => {
+  const client = (db as unknown as { $client?: Partial<PostgresClient> }).$client;
+  return client?.unsafe ? (client as PostgresClient) : null;
+};
+
+/**
+ * `queryRowsPrepared` for a statement of fixed text, compiled to SQL text once rather than on
+ * every call: `build` writes it over its values, called once with placeholders (PostgreSQL) or
+ * with the values themselves (PGlite, run as usual). Values must be plain parameters (strings,
+ * numbers, booleans, null), each used where `build` puts it; the text and the rows are those of
+ * `queryRowsPrepared(db, build(values))`.
+ */
+export function compiledStatement<P extends Record<string, unknown>>(build: (p: { [K in keyof P]: P[K] | Placeholder<K & string> }) => SQL) {
+  let compiled: { sql: string; params: unknown[] } | undefined;
+  return async <T>(db: Db, values: P): Promise<T[]> => {
+    const client = postgresClient(db);
+    if (!client) return queryRows<T>(db, build(values));
+    compiled ??= dialect.sqlToQuery(build(new Proxy({}, { get: (_, name) => sqlTag.placeholder(String(name)) }) as never));
+    return client.unsafe(compiled.sql, fillPlaceholders(compiled.params, values), { prepare: true }) as Promise<T[]>;
+  };
 }
 
 /** A `like` pattern matching `text` anywhere, its `%`, `_` and `\` taken literally. */

@@ -2,7 +2,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
-import { queryRowsPrepared } from '../db/rows.ts';
+import { compiledStatement } from '../db/rows.ts';
 import { sessions } from '../db/schema.ts';
 import { sha256 } from './crypto.ts';
 import { ApiError, forbidden } from './errors.ts';
@@ -20,6 +20,15 @@ interface SessionRow {
   last_used_at: Date | string;
 }
 
+/** The session and its user: sent by every authenticated request, its text compiled once. */
+const findSession = compiledStatement<{ tokenHash: string; at: string; idleSince: string }>(
+  (p) => sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
+          from sessions s join users u on u.id = s.user_id
+         where s.token_hash = ${p.tokenHash} and s.revoked_at is null and s.expires_at > ${p.at}::timestamptz
+           and s.last_used_at > ${p.idleSince}::timestamptz and u.active
+         limit 1`,
+);
+
 /** last_used_at is written at most this often per session (not on every request). */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -32,15 +41,8 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const at = now();
   const tokenHash = sha256(match[1]!);
   const idleSince = new Date(at.getTime() - config.sessionIdleMinutes * 60_000);
-  // A prepared statement: every authenticated request sends it (see queryRowsPrepared).
-  const [found] = await queryRowsPrepared<SessionRow>(
-    db,
-    sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
-          from sessions s join users u on u.id = s.user_id
-         where s.token_hash = ${tokenHash} and s.revoked_at is null and s.expires_at > ${at.toISOString()}::timestamptz
-           and s.last_used_at > ${idleSince.toISOString()}::timestamptz and u.active
-         limit 1`,
-  );
+  // A prepared statement on PostgreSQL (see queryRowsPrepared).
+  const [found] = await findSession<SessionRow>(db, { tokenHash, at: at.toISOString(), idleSince: idleSince.toISOString() });
   // The idle timeout counts from the last use: touched only when a minute old, so a burst of
   // requests costs one write, not one each.
   if (found && at.getTime() - new Date(found.last_used_at).getTime() >= TOUCH_EVERY_MS) {

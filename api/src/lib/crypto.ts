@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { ScryptN } from '../env.ts';
 
@@ -62,14 +62,29 @@ export function needsRehash(stored: string, params: ScryptParams = currentScrypt
 }
 
 export const newToken = () => randomBytes(32).toString('base64url');
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** Hex SHA-256 of a string's UTF-8 bytes (one-shot `crypto.hash`: no Hash object per call). */
+export const sha256 = (s: string) => hash('sha256', s, 'hex');
 
-/** JSON with keys sorted at every depth: the same content always hashes the same. */
+/**
+ * JSON with keys sorted at every depth: the same content always hashes the same. Stored reports
+ * keep this hash, so the output must never change: keys in UTF-16 code unit order (the default
+ * sort), `undefined` members left out, `undefined` in arrays written as null. Built by
+ * concatenation (it runs on every submission).
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
