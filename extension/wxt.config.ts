@@ -4,9 +4,13 @@ import { defineConfig } from 'wxt';
 // `npm run package` (scripts/package-extension.mjs) builds for one server: its address becomes the
 // default and the only host permission, and the public key pins the extension id so an unpacked
 // load of the same build has the id of the signed CRX. Without them: the local demo build.
-const packagedApi = process.env.DUHOP_API_URL ? new URL(process.env.DUHOP_API_URL).origin : undefined;
+const packagedApi = process.env.DUHOP_API_URL
+  ? new URL(process.env.DUHOP_API_URL).origin
+  : undefined;
 const packagedKey = process.env.DUHOP_EXTENSION_KEY || undefined;
-const apiHosts = packagedApi ? [`${packagedApi}/*`] : ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'];
+const apiHosts = packagedApi
+  ? [`${packagedApi}/*`]
+  : ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'];
 
 // Explicit imports everywhere (no auto-imports): the same modules then run unchanged in vitest.
 export default defineConfig({
@@ -30,7 +34,9 @@ export default defineConfig({
   hooks: {
     'build:done': (wxt) => {
       if (wxt.config.command !== 'build') return;
-      console.log(`\nLoad the extension from ${wxt.config.outDir}\n  chrome://extensions → Developer mode → Load unpacked\n`);
+      console.log(
+        `\nLoad the extension from ${wxt.config.outDir}\n  chrome://extensions → Developer mode → Load unpacked\n`,
+      );
     },
   },
   manifest: {

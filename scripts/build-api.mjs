@@ -12,7 +12,8 @@ const api = fileURLToPath(new URL('../api/', import.meta.url));
 // one level below api/ like dist, where paths.ts finds api/drizzle and api/data.
 const named = process.argv.indexOf('--outdir');
 const outName = named > 0 ? process.argv[named + 1] : 'dist';
-if (!outName || !/^[\w.-]+$/.test(outName)) throw new Error('--outdir takes a folder name directly under api/ (e.g. dist)');
+if (!outName || !/^[\w.-]+$/.test(outName))
+  throw new Error('--outdir takes a folder name directly under api/ (e.g. dist)');
 const outdir = `${api}${outName}`;
 /** Modules loaded through runInWorker (keep in step with the runInWorker calls in api/src). */
 const WORKER_TASKS = ['features/exports/render.ts'];
@@ -22,12 +23,19 @@ rmSync(outdir, { recursive: true, force: true });
 const keepPackagesExternal = {
   name: 'external-packages',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@duhop/') ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@duhop/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 await build({
   absWorkingDir: api,
-  entryPoints: ['src/main.ts', 'src/serve.ts', 'src/cli/main.ts', ...WORKER_TASKS.map((t) => `src/${t}`)],
+  entryPoints: [
+    'src/main.ts',
+    'src/serve.ts',
+    'src/cli/main.ts',
+    ...WORKER_TASKS.map((t) => `src/${t}`),
+  ],
   outbase: 'src',
   outdir,
   bundle: true,
@@ -42,4 +50,6 @@ await build({
   logLevel: 'warning',
 });
 copyFileSync(`${api}src/lib/worker-boot.mjs`, `${outdir}/worker-boot.mjs`);
-console.log(`[duhop] API built to api/${outName} in ${Math.round(performance.now() - t0)} ms (start it with: npm run serve)`);
+console.log(
+  `[duhop] API built to api/${outName} in ${Math.round(performance.now() - t0)} ms (start it with: npm run serve)`,
+);

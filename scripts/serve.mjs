@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const entry = new URL('../api/dist/serve.js', import.meta.url);
 if (!existsSync(entry)) {
-  console.error('[duhop] The API is not built yet (api/dist/serve.js is missing): run `npm run build` first');
+  console.error(
+    '[duhop] The API is not built yet (api/dist/serve.js is missing): run `npm run build` first',
+  );
   process.exit(1);
 }
 await import(entry.href);

@@ -9,20 +9,28 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const extDir = `${root}extension/.output/chrome-mv3`;
 
 console.log('[duhop] Building the API…');
-const apiBuild = spawnSync(process.execPath, [`${root}scripts/build-api.mjs`], { cwd: root, stdio: 'inherit' });
+const apiBuild = spawnSync(process.execPath, [`${root}scripts/build-api.mjs`], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (apiBuild.status !== 0) {
   console.error('[duhop] The API build failed (see above).');
   process.exit(1);
 }
 if (process.env.SKIP_EXTENSION_BUILD !== '1') {
   console.log('[duhop] Building the browser extension…');
-  const build = spawnSync('npm', ['run', 'build', '-w', 'extension'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build', '-w', 'extension'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     console.error('[duhop] The extension build failed (see above); the API starts anyway.');
   }
 }
 if (existsSync(`${extDir}/manifest.json`)) {
-  console.log(`\n[duhop] Extension ready. In Chromium/Chrome open chrome://extensions, turn on Developer mode,`);
+  console.log(
+    `\n[duhop] Extension ready. In Chromium/Chrome open chrome://extensions, turn on Developer mode,`,
+  );
   console.log(`[duhop] click "Load unpacked" and choose:\n\n    ${extDir}\n`);
 }
 

@@ -16,22 +16,41 @@ let failedRuns = 0;
 const started = Date.now();
 if (only !== 'e2e') {
   // The extension's tsconfig extends the one WXT generates; a fresh clone has none yet.
-  failedRuns += run('npx', ['wxt', 'prepare'], {}, new URL('../extension/', import.meta.url)) ? 1 : 0;
-  failedRuns += run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=results/vitest.json']) ? 1 : 0;
+  failedRuns += run('npx', ['wxt', 'prepare'], {}, new URL('../extension/', import.meta.url))
+    ? 1
+    : 0;
+  failedRuns += run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=results/vitest.json',
+  ])
+    ? 1
+    : 0;
 }
 if (only !== 'unit') {
-  failedRuns += run('npm', ['run', 'e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: fileURLToPath(new URL('playwright.json', results)) }) ? 1 : 0;
+  failedRuns += run('npm', ['run', 'e2e'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: fileURLToPath(new URL('playwright.json', results)),
+  })
+    ? 1
+    : 0;
 }
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const read = (name) => (existsSync(new URL(name, results)) ? JSON.parse(readFileSync(new URL(name, results), 'utf8')) : null);
+const read = (name) =>
+  existsSync(new URL(name, results))
+    ? JSON.parse(readFileSync(new URL(name, results), 'utf8'))
+    : null;
 const vitest = read('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
   // A file that fails to load runs no test: count it as a failure of its own.
-  const unloaded = vitest.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const unloaded = vitest.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   failed += vitest.numFailedTests + unloaded;
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 }

@@ -32,7 +32,11 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['unit/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'extension', include: ['extension/**/*.test.{ts,tsx}'], setupFiles: ['extension/setup.ts'] },
+        test: {
+          name: 'extension',
+          include: ['extension/**/*.test.{ts,tsx}'],
+          setupFiles: ['extension/setup.ts'],
+        },
       },
       apiProject('api-pglite', 'pglite'),
       ...(pgUrl ? [apiProject('api-pg', 'pg')] : []),

@@ -5,7 +5,14 @@ import { openAPIRouteHandler } from 'hono-openapi';
 import { defaultConfig, type AppConfig, type AppEnv, type AuthUser, type Deps } from './context.ts';
 import { ReferenceCache } from './features/reports/reference-cache.ts';
 import type { Database } from './db/client.ts';
-import { classifyDbFault, FAULT_RETRY_AFTER_S, faultError, isFaultCode, storageFullFault, type StorageGuard } from './db/health.ts';
+import {
+  classifyDbFault,
+  FAULT_RETRY_AFTER_S,
+  faultError,
+  isFaultCode,
+  storageFullFault,
+  type StorageGuard,
+} from './db/health.ts';
 import { bodyLimitFast } from './lib/body-limit.ts';
 import { corsAfter } from './lib/cors.ts';
 import { ApiError, errorJson, notFoundErrors } from './lib/errors.ts';
@@ -110,7 +117,11 @@ export function createApp(opts: CreateAppOptions) {
       bodyLimitFast({
         maxSize: config.bodyLimitBytes,
         onError: () => {
-          throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${Math.round(config.bodyLimitBytes / 1024)} KB`);
+          throw new ApiError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `Dữ liệu gửi lên vượt quá ${Math.round(config.bodyLimitBytes / 1024)} KB`,
+          );
         },
       }),
     )
@@ -121,7 +132,11 @@ export function createApp(opts: CreateAppOptions) {
     // nothing may reach it again; on a nearly full disk writes are refused before PGlite panics.
     .use('/api/*', async (c, next) => {
       if (faults?.fatal) throw faultError(faults.fatal);
-      if (storageGuard && !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && (await storageGuard.isLow())) {
+      if (
+        storageGuard &&
+        !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
+        (await storageGuard.isLow())
+      ) {
         throw faultError(storageFullFault(storageGuard));
       }
       await next();
@@ -133,7 +148,15 @@ export function createApp(opts: CreateAppOptions) {
       const code = fault?.code ?? (err as ApiError).code;
       metrics.observeFault(code);
       if (fault) {
-        console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', requestId: c.var.requestId, fault: code, reason: fault.reason }));
+        console.error(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: 'warn',
+            requestId: c.var.requestId,
+            fault: code,
+            reason: fault.reason,
+          }),
+        );
       }
       c.header('Retry-After', String(FAULT_RETRY_AFTER_S));
       return errorJson(c, fault ? faultError(fault) : (err as ApiError));
@@ -143,15 +166,29 @@ export function createApp(opts: CreateAppOptions) {
       const malformed = err.status === 400;
       return errorJson(
         c,
-        new ApiError(err.status, malformed ? 'MALFORMED_JSON' : 'BAD_REQUEST', malformed ? 'Dữ liệu gửi lên không phải JSON hợp lệ' : err.message),
+        new ApiError(
+          err.status,
+          malformed ? 'MALFORMED_JSON' : 'BAD_REQUEST',
+          malformed ? 'Dữ liệu gửi lên không phải JSON hợp lệ' : err.message,
+        ),
       );
     }
     // The client hung up before its body arrived (bad connections do): nobody reads this answer,
     // and it is not a server fault worth a stack trace in the log.
-    const incoming = (c.env as { incoming?: { complete?: boolean; destroyed?: boolean } } | undefined)?.incoming;
+    const incoming = (
+      c.env as { incoming?: { complete?: boolean; destroyed?: boolean } } | undefined
+    )?.incoming;
     // A job cancelled because its client left (the export queue): nobody is there to read this either.
-    if (err instanceof Error && err.name === 'AbortError' && c.req.raw.signal.aborted) return errorJson(c, new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'));
-    if (incoming?.destroyed && !incoming.complete) return errorJson(c, new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'));
+    if (err instanceof Error && err.name === 'AbortError' && c.req.raw.signal.aborted)
+      return errorJson(
+        c,
+        new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'),
+      );
+    if (incoming?.destroyed && !incoming.complete)
+      return errorJson(
+        c,
+        new ApiError(400, 'REQUEST_ABORTED', 'Kết nối bị ngắt trước khi gửi xong dữ liệu'),
+      );
     logError(err, c.var.requestId);
     return errorJson(c, new ApiError(500, 'INTERNAL_ERROR', 'Lỗi máy chủ; vui lòng thử lại sau'));
   });
@@ -185,7 +222,11 @@ export function createApp(opts: CreateAppOptions) {
       excludeStaticFile: false,
       documentation: {
         openapi: '3.1.0',
-        info: { title: 'duhop API', version: '1.0.0', description: 'Reports on Party cell meetings and the follow-up of the issues they raise.' },
+        info: {
+          title: 'duhop API',
+          version: '1.0.0',
+          description: 'Reports on Party cell meetings and the follow-up of the issues they raise.',
+        },
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       },
     }),

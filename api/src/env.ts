@@ -9,7 +9,10 @@ export { DEFAULT_DATA_DIR };
 export const ScryptN = z.coerce
   .number()
   .int()
-  .refine((n) => n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0, 'must be a power of two from 1024 to 1048576')
+  .refine(
+    (n) => n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0,
+    'must be a power of two from 1024 to 1048576',
+  )
   .default(2 ** 17);
 
 /** The environment, parsed once at boot; a bad value stops the process with the field named. */
@@ -36,7 +39,12 @@ export const Env = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** Where `npm run package` wrote the extension: served as /extension/update.xml and /extension/duhop.crx. */
   EXTENSION_DIR: z
     .string()
@@ -52,22 +60,45 @@ export const Env = z.object({
     .transform((s, ctx) => {
       if (!s?.trim()) return undefined;
       if (s.trim() === '*') return '*' as const;
-      const ids = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+      const ids = s
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean);
       const bad = ids.filter((x) => !/^[a-p]{32}$/.test(x));
-      if (bad.length) ctx.addIssue({ code: 'custom', message: `not an extension id (32 letters a–p): ${bad.join(', ')}` });
+      if (bad.length)
+        ctx.addIssue({
+          code: 'custom',
+          message: `not an extension id (32 letters a–p): ${bad.join(', ')}`,
+        });
       return ids;
     }),
   /** Skip the demo seed on an empty database (a real province is loaded by its admin). */
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** `npm run serve` refuses a database that still holds the demo accounts unless this is true. */
-  ALLOW_DEMO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  ALLOW_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   ESCALATION_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-  PGLITE_VACUUM_INTERVAL_MS: z.coerce.number().int().min(10_000).default(15 * 60_000),
+  PGLITE_VACUUM_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(15 * 60_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
   /** The server's own daily backups (docs/backup.md): a directory, a time (+07:00) and how many to keep. */
-  BACKUP_DIR: z.string().optional().transform((d) => d || undefined),
-  BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h, Vietnam time)').default('02:00'),
+  BACKUP_DIR: z
+    .string()
+    .optional()
+    .transform((d) => d || undefined),
+  BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24 h, Vietnam time)')
+    .default('02:00'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /** SIGTERM/SIGINT: how long in-flight requests may run before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
@@ -82,13 +113,29 @@ export const Env = z.object({
   /** How long /health waits for the database's `select 1`. */
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
   /** One JSON line per request on stdout (`false` to turn it off). */
-  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  LOG_REQUESTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Believe `X-Forwarded-For` (its right-most address) for the login throttle: only behind a proxy that sets it. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SCRYPT_N: ScryptN,
   /** A session ends after this long without a request, besides its absolute lifetime (SESSION_TTL_HOURS). */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(8 * 60),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(30 * 24 * 60)
+    .default(8 * 60),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 30),
 });
 export type Env = z.infer<typeof Env>;
 
@@ -99,7 +146,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const data = result.data;
-  if (!data.DATA_DIR.includes('://')) data.DATA_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.DATA_DIR);
+  if (!data.DATA_DIR.includes('://'))
+    data.DATA_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.DATA_DIR);
   if (data.BACKUP_DIR) data.BACKUP_DIR = resolve(source.INIT_CWD ?? process.cwd(), data.BACKUP_DIR);
   return data;
 }

@@ -24,7 +24,9 @@ try {
   // PGlite after a PANIC (e.g. its disk filled up) cannot be used again: exit non-zero so that the
   // supervisor restarts the server, which recovers the database from its WAL (docs/operations.md).
   void running.fatal.then((fault) => {
-    log(`FATAL: the embedded database stopped (${fault.code}: ${fault.reason}); exiting with code 75 so the supervisor restarts the server`);
+    log(
+      `FATAL: the embedded database stopped (${fault.code}: ${fault.reason}); exiting with code 75 so the supervisor restarts the server`,
+    );
     shutdown('Fatal database error', 75);
   });
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -5,7 +5,12 @@ import { runMode } from './run-mode.ts';
 
 // A port in use is found before the API and its database driver are even loaded. A bad or empty
 // PORT is left to main.ts, which names every invalid variable.
-const port = process.env.PORT === undefined ? 8787 : /^\d+$/.test(process.env.PORT) ? Number(process.env.PORT) : 0;
+const port =
+  process.env.PORT === undefined
+    ? 8787
+    : /^\d+$/.test(process.env.PORT)
+      ? Number(process.env.PORT)
+      : 0;
 if (port > 0 && port <= 65535) {
   const problem = await probePort(port, process.env.HOST || '127.0.0.1');
   if (problem) {

@@ -40,14 +40,23 @@ const SETUP_LOCK = 727_001;
  * taken first so that a port already in use is one clear line at once, not an EADDRINUSE trace
  * after the database has been opened; until the app is ready every request gets a 503.
  */
-export async function startServer(env: Env, log: (line: string) => void = () => {}, opts: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Env,
+  log: (line: string) => void = () => {},
+  opts: StartOptions = {},
+): Promise<RunningServer> {
   const metrics = new Metrics();
   const inFlight = new InFlight();
   const t0 = performance.now();
   const production = opts.production ?? runMode.production;
   let handler: (req: Request, bindings: unknown) => Response | Promise<Response> = () =>
     Response.json(
-      { error: { code: 'STARTING', message: 'Máy chủ đang khởi động, vui lòng thử lại sau giây lát (the server is starting)' } },
+      {
+        error: {
+          code: 'STARTING',
+          message: 'Máy chủ đang khởi động, vui lòng thử lại sau giây lát (the server is starting)',
+        },
+      },
       { status: 503, headers: { 'retry-after': '2' } },
     );
   const server = createAdaptorServer({
@@ -65,7 +74,11 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
   await listen(server, env.PORT, env.HOST);
   let database: Database | undefined;
   try {
-    database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, max: env.DB_POOL_MAX } : { dataDir: env.DATA_DIR });
+    database = await openDatabase(
+      env.DATABASE_URL
+        ? { url: env.DATABASE_URL, max: env.DB_POOL_MAX }
+        : { dataDir: env.DATA_DIR },
+    );
     await prepareData(database, env, production, log);
   } catch (err) {
     await new Promise<void>((resolve) => {
@@ -77,8 +90,13 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
     throw err;
   }
   // A relative EXTENSION_DIR is relative to where the command was typed (npm runs us elsewhere).
-  const extensionDir = env.EXTENSION_DIR ? resolve(process.env.INIT_CWD || process.cwd(), env.EXTENSION_DIR) : null;
-  const extensionIds = resolveExtensionIds({ EXTENSION_IDS: env.EXTENSION_IDS, EXTENSION_DIR: extensionDir ?? undefined });
+  const extensionDir = env.EXTENSION_DIR
+    ? resolve(process.env.INIT_CWD || process.cwd(), env.EXTENSION_DIR)
+    : null;
+  const extensionIds = resolveExtensionIds({
+    EXTENSION_IDS: env.EXTENSION_IDS,
+    EXTENSION_DIR: extensionDir ?? undefined,
+  });
   log(extensionIds.line);
   const fatal = new Promise<Fault>((resolve) => database.faults.onFatal(resolve));
   const app = createApp({
@@ -93,9 +111,15 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
       metricsToken: env.METRICS_TOKEN,
       healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
     },
-    observe: { metrics, inFlight, log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : undefined },
+    observe: {
+      metrics,
+      inFlight,
+      log: env.LOG_REQUESTS ? (line) => process.stdout.write(`${line}\n`) : undefined,
+    },
     storageGuard:
-      database.driver === 'pglite' && env.STORAGE_MIN_FREE_MB > 0 ? new StorageGuard(resolve(env.DATA_DIR), env.STORAGE_MIN_FREE_MB * 1024 * 1024) : undefined,
+      database.driver === 'pglite' && env.STORAGE_MIN_FREE_MB > 0
+        ? new StorageGuard(resolve(env.DATA_DIR), env.STORAGE_MIN_FREE_MB * 1024 * 1024)
+        : undefined,
   });
   handler = (req, bindings) => app.fetch(req, bindings as never);
   const escalation = startEscalationScheduler(
@@ -108,13 +132,26 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
   // PGlite is one standalone backend without autovacuum: keep its statistics and free space fresh.
   const vacuum =
     database.driver === 'pglite'
-      ? setInterval(() => void database.exec('vacuum analyze').catch((err) => console.error(errorLogLine(err, 'vacuum'))), env.PGLITE_VACUUM_INTERVAL_MS)
+      ? setInterval(
+          () =>
+            void database
+              .exec('vacuum analyze')
+              .catch((err) => console.error(errorLogLine(err, 'vacuum'))),
+          env.PGLITE_VACUUM_INTERVAL_MS,
+        )
       : undefined;
   vacuum?.unref();
-  const backups = startBackupSchedule(database, { dir: env.BACKUP_DIR, time: env.BACKUP_TIME, keep: env.BACKUP_KEEP, log });
+  const backups = startBackupSchedule(database, {
+    dir: env.BACKUP_DIR,
+    time: env.BACKUP_TIME,
+    keep: env.BACKUP_KEEP,
+    log,
+  });
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
-  log(`API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`);
+  log(
+    `API ready at ${url} on ${database.driver === 'pglite' ? `PGlite (${env.DATA_DIR})` : 'PostgreSQL'} in ${Math.round(performance.now() - t0)} ms`,
+  );
   let closing: Promise<void> | undefined;
   const db = database;
   return {
@@ -128,10 +165,16 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
         escalation.stop();
         if (vacuum) clearInterval(vacuum);
         await backups.stop();
-        const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+        const http = server as unknown as {
+          closeIdleConnections?: () => void;
+          closeAllConnections?: () => void;
+        };
         // Busy keep-alive clients would send request after request and hold close() open to the
         // deadline: from now on each answer says `Connection: close`, and idle sockets are closed.
-        server.on('request', (_req, res: { shouldKeepAlive: boolean }) => void (res.shouldKeepAlive = false));
+        server.on(
+          'request',
+          (_req, res: { shouldKeepAlive: boolean }) => void (res.shouldKeepAlive = false),
+        );
         const sweep = setInterval(() => http.closeIdleConnections?.(), 100);
         const closed = new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -139,7 +182,9 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
           http.closeIdleConnections?.();
         });
         let timer: NodeJS.Timeout | undefined;
-        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadline - Date.now())));
+        const late = new Promise<'late'>(
+          (resolve) => (timer = setTimeout(() => resolve('late'), deadline - Date.now())),
+        );
         if ((await Promise.race([closed, late])) === 'late') http.closeAllConnections?.();
         clearInterval(sweep);
         // A client that hung up closed its socket, but its handler may still be writing: the
@@ -148,7 +193,11 @@ export async function startServer(env: Env, log: (line: string) => void = () => 
           const waiting = inFlight.count;
           log(`Waiting for ${waiting} request(s) still running`);
           const idle = await inFlight.idle(Math.max(0, deadline - Date.now()));
-          log(idle ? `${waiting} request(s) finished` : `${inFlight.count} request(s) still running at the shutdown timeout`);
+          log(
+            idle
+              ? `${waiting} request(s) finished`
+              : `${inFlight.count} request(s) still running at the shutdown timeout`,
+          );
         }
         clearTimeout(timer);
         await db.close();
@@ -176,15 +225,25 @@ function listen(server: ServerType, port: number, host: string): Promise<void> {
  * one empty PostgreSQL seed it once) and, in production, refuses one that still holds the demo
  * accounts unless ALLOW_DEMO=true.
  */
-async function prepareData(database: Database, env: Env, production: boolean, log: (line: string) => void): Promise<void> {
+async function prepareData(
+  database: Database,
+  env: Env,
+  production: boolean,
+  log: (line: string) => void,
+): Promise<void> {
   await database.withLock(SETUP_LOCK, async () => {
     if (!(await isEmpty(database.db))) return;
     if (!production && env.SEED_DEMO) {
       await seedDemo(database.db);
-      log('Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)');
+      log(
+        'Seeded the demo province (accounts: observer, commune, province, admin; password demo1234)',
+      );
     } else {
       await seedReferenceData(database.db);
-      if (production) log('No organisation loaded yet (reference data: holidays, criteria sets): create the first administrator with npm run admin -- create-admin');
+      if (production)
+        log(
+          'No organisation loaded yet (reference data: holidays, criteria sets): create the first administrator with npm run admin -- create-admin',
+        );
     }
   });
   if (production && !env.ALLOW_DEMO) {

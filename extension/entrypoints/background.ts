@@ -24,11 +24,14 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== CAPTURE_MENU_ID) return;
     // Opening the panel needs the click's user gesture: no await may come before it.
-    if (tab?.windowId !== undefined) browser.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    if (tab?.windowId !== undefined)
+      browser.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     void captureSelection(info.selectionText ?? '', info.pageUrl);
   });
 
-  liveQuery(() => db.drafts.where('status').anyOf('queued', 'draft').count()).subscribe(() => void refreshBadge());
+  liveQuery(() => db.drafts.where('status').anyOf('queued', 'draft').count()).subscribe(
+    () => void refreshBadge(),
+  );
   void flushSerial();
   setupMyIssuesWatch();
   setupDeadlineReminders();

@@ -5,12 +5,15 @@ const PERMISSION_REASONS = {
   storage: 'Lưu địa chỉ máy chủ, phiên đăng nhập và lựa chọn ngôn ngữ trên máy.',
   sidePanel: 'Mở bảng báo cáo bên cạnh trang đang xem.',
   alarms: 'Hẹn giờ gửi lại báo cáo khi mất mạng và nhắc hạn báo cáo.',
-  notifications: 'Báo khi kiến nghị của đồng chí được trả lời hoặc trả lại, và khi sắp đến hạn báo cáo.',
+  notifications:
+    'Báo khi kiến nghị của đồng chí được trả lời hoặc trả lại, và khi sắp đến hạn báo cáo.',
   contextMenus: 'Mục "Thêm vào kiến nghị" khi bôi đen một đoạn chữ trên trang.',
 };
 
 export function listingText({ origin, version, manifest }) {
-  const perms = (manifest.permissions ?? []).map((p) => `- \`${p}\`: ${PERMISSION_REASONS[p] ?? '(xem tài liệu)'}`).join('\n');
+  const perms = (manifest.permissions ?? [])
+    .map((p) => `- \`${p}\`: ${PERMISSION_REASONS[p] ?? '(xem tài liệu)'}`)
+    .join('\n');
   const hosts = (manifest.host_permissions ?? []).map((h) => `\`${h}\``).join(', ');
   return `# Dự họp — nội dung đăng ký trên cửa hàng tiện ích (phiên bản ${version})
 

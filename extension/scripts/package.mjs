@@ -9,7 +9,16 @@
 // See docs/extension-distribution.md.
 import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -26,7 +35,9 @@ export const CRX_NAME = 'duhop.crx';
 class UsageError extends Error {}
 
 function wxtBin() {
-  const found = [extDir, repoRoot].map((d) => join(d, 'node_modules', 'wxt', 'bin', 'wxt.mjs')).find((p) => existsSync(p));
+  const found = [extDir, repoRoot]
+    .map((d) => join(d, 'node_modules', 'wxt', 'bin', 'wxt.mjs'))
+    .find((p) => existsSync(p));
   if (!found) throw new Error('wxt is not installed: run npm install first');
   return found;
 }
@@ -37,15 +48,28 @@ export function checkApiUrl(input) {
   try {
     url = new URL(String(input ?? '').trim());
   } catch {
-    throw new UsageError(`--api-url: "${input ?? ''}" is not an address; give e.g. https://duhop.example.vn`);
+    throw new UsageError(
+      `--api-url: "${input ?? ''}" is not an address; give e.g. https://duhop.example.vn`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--api-url: ${url.protocol}// is not supported; use https://`);
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-    throw new UsageError(`--api-url: give the server's origin only (https://host[:port]), without a path, query or credentials`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--api-url: ${url.protocol}// is not supported; use https://`);
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  )
+    throw new UsageError(
+      `--api-url: give the server's origin only (https://host[:port]), without a path, query or credentials`,
+    );
   const host = url.hostname.toLowerCase();
   const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
   if (url.protocol === 'http:' && !loopback)
-    throw new UsageError(`--api-url: http:// is refused for ${url.host} (passwords and reports would cross the network in clear); use https://, http:// is only for 127.0.0.1, localhost or [::1]`);
+    throw new UsageError(
+      `--api-url: http:// is refused for ${url.host} (passwords and reports would cross the network in clear); use https://, http:// is only for 127.0.0.1, localhost or [::1]`,
+    );
   return url.origin;
 }
 
@@ -66,12 +90,18 @@ function insideRepo(p) {
 
 /** Reads the RSA key at `path`, or creates it there (mode 600) when missing. */
 export function loadOrCreateKey(path) {
-  if (insideRepo(path)) throw new UsageError(`--key: ${path} is inside the repository; keep the signing key outside it (e.g. ~/.config/duhop/extension-key.pem) and back it up`);
+  if (insideRepo(path))
+    throw new UsageError(
+      `--key: ${path} is inside the repository; keep the signing key outside it (e.g. ~/.config/duhop/extension-key.pem) and back it up`,
+    );
   let created = false;
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    writeFileSync(path, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+      flag: 'wx',
+    });
     chmodSync(path, 0o600);
     created = true;
   }
@@ -96,7 +126,11 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   const origin = checkApiUrl(apiUrl);
   // Relative paths are relative to where `npm run` was typed (npm itself runs in the root).
   const cwd = process.env.INIT_CWD || process.cwd();
-  const keyPath = resolve(cwd, key ?? join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'duhop', 'extension-key.pem'));
+  const keyPath = resolve(
+    cwd,
+    key ??
+      join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'duhop', 'extension-key.pem'),
+  );
   const outDir = resolve(cwd, out ?? join(repoRoot, 'dist', 'extension'));
   const { pem, publicDer, created } = loadOrCreateKey(keyPath);
   const id = extensionId(publicDer);
@@ -109,10 +143,16 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   const build = spawnSync(process.execPath, [wxtBin(), 'build'], {
     cwd: extDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DUHOP_API_URL: origin, DUHOP_EXTENSION_KEY: publicDer.toString('base64'), DUHOP_OUT_DIR: buildOut },
+    env: {
+      ...process.env,
+      DUHOP_API_URL: origin,
+      DUHOP_EXTENSION_KEY: publicDer.toString('base64'),
+      DUHOP_OUT_DIR: buildOut,
+    },
     encoding: 'utf8',
   });
-  if (build.status !== 0) throw new Error(`The extension build failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.status !== 0)
+    throw new Error(`The extension build failed:\n${build.stdout}\n${build.stderr}`);
   const unpacked = join(buildOut, 'chrome-mv3');
   const manifest = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8'));
 
@@ -126,10 +166,14 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   const { key: _key, ...storeManifest } = manifest;
   writeFileSync(join(storeDir, 'manifest.json'), JSON.stringify(storeManifest));
   const zipPath = join(outDir, `duhop-${version}.zip`);
-  writeFileSync(zipPath, await new ChromeExtension({}).load(storeDir).then((x) => x.loadContents()));
+  writeFileSync(
+    zipPath,
+    await new ChromeExtension({}).load(storeDir).then((x) => x.loadContents()),
+  );
   const crxPath = join(outDir, CRX_NAME);
   writeFileSync(crxPath, await crx.pack(contents));
-  if (crx.generateAppId(publicDer) !== id) throw new Error('crx and this script disagree on the extension id');
+  if (crx.generateAppId(publicDer) !== id)
+    throw new Error('crx and this script disagree on the extension id');
   const updatePath = join(outDir, 'update.xml');
   writeFileSync(updatePath, crx.generateUpdateXML());
   const idPath = join(outDir, 'extension-id.txt');
@@ -137,10 +181,20 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   const listingPath = join(outDir, 'listing-vi.md');
   writeFileSync(listingPath, listingText({ origin, version, manifest }));
 
-  const paths = { unpacked, zip: zipPath, listing: listingPath, crx: crxPath, updateXml: updatePath, idFile: idPath, key: keyPath };
+  const paths = {
+    unpacked,
+    zip: zipPath,
+    listing: listingPath,
+    crx: crxPath,
+    updateXml: updatePath,
+    idFile: idPath,
+    key: keyPath,
+  };
   log(`[package] Extension ${manifest.version} for ${origin}`);
   log(`  id:            ${id}`);
-  log(`  signing key:   ${keyPath}${created ? ' (created now: back it up; losing it changes the id)' : ''}`);
+  log(
+    `  signing key:   ${keyPath}${created ? ' (created now: back it up; losing it changes the id)' : ''}`,
+  );
   log(`  Web Store zip: ${zipPath}`);
   log(`  listing texts: ${listingPath}`);
   log(`  CRX3:          ${crxPath}`);
@@ -153,11 +207,18 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
 
 async function main() {
   const { values } = parseArgs({
-    options: { 'api-url': { type: 'string' }, key: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'api-url': { type: 'string' },
+      key: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help || !values['api-url']) {
-    console.log('Usage: npm run package -- --api-url https://duhop.example.vn [--key PATH] [--out DIR]');
+    console.log(
+      'Usage: npm run package -- --api-url https://duhop.example.vn [--key PATH] [--out DIR]',
+    );
     process.exit(values.help ? 0 : 2);
   }
   await packageExtension({ apiUrl: values['api-url'], key: values.key, out: values.out });
@@ -166,6 +227,8 @@ async function main() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((err) => {
     console.error(err instanceof UsageError ? `[package] ${err.message}` : err);
-    process.exit(err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1);
+    process.exit(
+      err instanceof UsageError || err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1,
+    );
   });
 }

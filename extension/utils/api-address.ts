@@ -1,12 +1,20 @@
 import { call, makeClient } from './api.ts';
-import { apiBaseItem, authExpiredItem, managedApiUrlItem, sessionItem, type Session } from './storage.ts';
+import {
+  apiBaseItem,
+  authExpiredItem,
+  managedApiUrlItem,
+  sessionItem,
+  type Session,
+} from './storage.ts';
 
 /**
  * The API address: which ones are accepted, which one is in force (the organisation's policy
  * first), and the rule that a token only ever goes back to the origin that issued it.
  */
 
-export type AddressCheck = { ok: true; origin: string } | { ok: false; reason: 'invalid' | 'insecure' };
+export type AddressCheck =
+  | { ok: true; origin: string }
+  | { ok: false; reason: 'invalid' | 'insecure' };
 
 /** This computer: the only hosts plain `http://` is accepted for (a demo or a local test server). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -25,9 +33,18 @@ export function checkApiAddress(input: string): AddressCheck {
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'invalid' };
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return { ok: false, reason: 'invalid' };
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) return { ok: false, reason: 'insecure' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'invalid' };
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  )
+    return { ok: false, reason: 'invalid' };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname))
+    return { ok: false, reason: 'insecure' };
   return { ok: true, origin: url.origin };
 }
 
@@ -83,7 +100,9 @@ async function dropSession(session: Session, origin: string): Promise<void> {
  * (the token is revoked at the old address and never sent to the new one). Returns whether a
  * session was ended; refuses when the organisation sets the address.
  */
-export async function changeApiBase(origin: string): Promise<{ signedOut: boolean; managed: boolean }> {
+export async function changeApiBase(
+  origin: string,
+): Promise<{ signedOut: boolean; managed: boolean }> {
   if (await getManagedApiBase()) return { signedOut: false, managed: true };
   const session = await sessionItem.getValue();
   const previous = session ? await sessionOrigin(session) : null;

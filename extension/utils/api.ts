@@ -17,7 +17,8 @@ export interface ApiFailure {
 }
 export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
 
-type SuccessOf<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
+type SuccessOf<R> =
+  R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
 
 export const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -25,7 +26,8 @@ export const REQUEST_TIMEOUT_MS = 20_000;
 export function makeClient(base: string, token?: string | null, timeoutMs = REQUEST_TIMEOUT_MS) {
   return hc<AppType>(base, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
   });
 }
 export type Client = ReturnType<typeof makeClient>;
@@ -40,14 +42,21 @@ export async function currentClient(): Promise<Client> {
  * Runs a request and folds every outcome into ApiResult: network failures and timeouts become
  * `status: null`, non-2xx bodies are read as the API's `{error:{code,message,fields}}`.
  */
-export async function call<R extends ClientResponse<unknown, number, 'json'>>(run: () => Promise<R>): Promise<ApiResult<SuccessOf<R>>> {
+export async function call<R extends ClientResponse<unknown, number, 'json'>>(
+  run: () => Promise<R>,
+): Promise<ApiResult<SuccessOf<R>>> {
   let res: R;
   try {
     res = await run();
   } catch (err) {
     const name = (err as { name?: string } | null)?.name;
     const timeout = name === 'TimeoutError' || name === 'AbortError';
-    return { ok: false, status: null, code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR', message: String(err) };
+    return {
+      ok: false,
+      status: null,
+      code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
+      message: String(err),
+    };
   }
   return readResponse(res as unknown as Response);
 }

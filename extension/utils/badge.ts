@@ -7,10 +7,15 @@ import { stillDue, withDeadlineReminders } from './synthesis/reminders.ts';
 import { withIssueUpdates } from './triage/my-events.ts';
 
 /** What the toolbar badge says: how many reports wait to be sent, and whether one needs the member. */
-export function badgeFor(records: readonly DraftRecord[], t: Translate = translator('vi')): { text: string; color: string; title: string } {
+export function badgeFor(
+  records: readonly DraftRecord[],
+  t: Translate = translator('vi'),
+): { text: string; color: string; title: string } {
   const queued = records.filter((r) => r.status === 'queued');
   const needsSignIn = queued.some((r) => r.lastError?.kind === 'auth');
-  const returned = records.filter((r) => r.status === 'draft' && r.lastError?.kind === 'rejected').length;
+  const returned = records.filter(
+    (r) => r.status === 'draft' && r.lastError?.kind === 'rejected',
+  ).length;
   if (queued.length) {
     return {
       text: String(queued.length),
@@ -25,10 +30,19 @@ export function badgeFor(records: readonly DraftRecord[], t: Translate = transla
 export async function showBadge(records: readonly DraftRecord[]): Promise<void> {
   const locale = await localeItem.getValue();
   const t = translator(locale);
-  const [unseen, reminders, session] = await Promise.all([myUnseenItem.getValue(), deadlineRemindersItem.getValue(), sessionItem.getValue()]);
+  const [unseen, reminders, session] = await Promise.all([
+    myUnseenItem.getValue(),
+    deadlineRemindersItem.getValue(),
+    sessionItem.getValue(),
+  ]);
   // Outbox first, then answered issues, then the cells whose report is still due this month.
   const due = stillDue(reminders, session?.user.id, localDate(new Date()));
-  const b = withDeadlineReminders(withIssueUpdates(badgeFor(records, t), unseen.length, t), due, t, locale);
+  const b = withDeadlineReminders(
+    withIssueUpdates(badgeFor(records, t), unseen.length, t),
+    due,
+    t,
+    locale,
+  );
   await browser.action.setBadgeText({ text: b.text });
   await browser.action.setBadgeBackgroundColor({ color: b.color });
   await browser.action.setTitle({ title: b.title || t('appName') });

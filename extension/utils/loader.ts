@@ -10,7 +10,12 @@ export type LoadState<T> =
   | { status: 'ready'; data: T; failure: ApiFailure | null; more: boolean }
   | { status: 'error'; data: T | null; failure: ApiFailure; more: false };
 
-export const LOADING: LoadState<never> = { status: 'loading', data: null, failure: null, more: false };
+export const LOADING: LoadState<never> = {
+  status: 'loading',
+  data: null,
+  failure: null,
+  more: false,
+};
 
 /**
  * "Latest request wins", without Preact (the hook is components/ui/use-loader.ts): every `load`
@@ -32,7 +37,11 @@ export function createLoader<T>(publish: (s: LoadState<T>) => void) {
       set({ status: 'loading', data: opts.reset ? null : state.data, failure: null, more: false });
       const res = await run();
       if (mine !== seq) return;
-      set(res.ok ? { status: 'ready', data: res.data, failure: null, more: false } : { status: 'error', data: state.data, failure: res, more: false });
+      set(
+        res.ok
+          ? { status: 'ready', data: res.data, failure: null, more: false }
+          : { status: 'error', data: state.data, failure: res, more: false },
+      );
     },
     /** Adds a page to the loaded value; ignored while one is on its way or before a first value. */
     async more<P>(run: () => Promise<ApiResult<P>>, merge: (data: T, page: P) => T): Promise<void> {
@@ -41,7 +50,11 @@ export function createLoader<T>(publish: (s: LoadState<T>) => void) {
       set({ ...state, more: true });
       const res = await run();
       if (mine !== seq || state.status !== 'ready') return;
-      set(res.ok ? { status: 'ready', data: merge(state.data, res.data), failure: null, more: false } : { ...state, failure: res, more: false });
+      set(
+        res.ok
+          ? { status: 'ready', data: merge(state.data, res.data), failure: null, more: false }
+          : { ...state, failure: res, more: false },
+      );
     },
     /** A local change to the loaded value (an action's result), without asking the server. */
     update(change: (data: T) => T): void {

@@ -24,9 +24,14 @@ export interface FlushSummary {
 type Envelope<K extends keyof Messages = keyof Messages> = { type: K; data: Messages[K]['req'] };
 
 /** Sends a message; resolves undefined when nobody answered (no page open, worker asleep). */
-export async function sendMessage<K extends keyof Messages>(type: K, data: Messages[K]['req']): Promise<Messages[K]['res'] | undefined> {
+export async function sendMessage<K extends keyof Messages>(
+  type: K,
+  data: Messages[K]['req'],
+): Promise<Messages[K]['res'] | undefined> {
   try {
-    return (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as Messages[K]['res'] | undefined;
+    return (await browser.runtime.sendMessage({ type, data } satisfies Envelope<K>)) as
+      | Messages[K]['res']
+      | undefined;
   } catch {
     return undefined;
   }
@@ -38,9 +43,15 @@ export async function sendMessage<K extends keyof Messages>(type: K, data: Messa
  */
 export function onMessage<K extends keyof Messages>(
   type: K,
-  handler: (data: Messages[K]['req']) => Messages[K]['res'] | Promise<Messages[K]['res']> | undefined,
+  handler: (
+    data: Messages[K]['req'],
+  ) => Messages[K]['res'] | Promise<Messages[K]['res']> | undefined,
 ): () => void {
-  const listener = (message: unknown, _sender: unknown, sendResponse?: (r: unknown) => void): true | Promise<unknown> | undefined => {
+  const listener = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse?: (r: unknown) => void,
+  ): true | Promise<unknown> | undefined => {
     const m = message as Partial<Envelope<K>> | null;
     if (!m || m.type !== type) return undefined;
     const out = handler(m.data as Messages[K]['req']);

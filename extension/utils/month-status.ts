@@ -1,4 +1,10 @@
-import { DEFAULT_REPORTING, defaultMeetingDate, reportDueDate, type Assignment, type ReportingConfig } from '@duhop/shared';
+import {
+  DEFAULT_REPORTING,
+  defaultMeetingDate,
+  reportDueDate,
+  type Assignment,
+  type ReportingConfig,
+} from '@duhop/shared';
 import type { DraftRecord } from './db.ts';
 import type { ReportSummary } from './reference-data.ts';
 
@@ -53,13 +59,29 @@ export function monthStatuses(
       best = { ...best, ...rest, dueDate: reportDueDate(meetingDate, cfg) };
     };
     for (const r of records) {
-      if (r.data.cellId !== a.cellId || !r.data.meetingDate.startsWith(month) || r.status === 'deleted') continue;
+      if (
+        r.data.cellId !== a.cellId ||
+        !r.data.meetingDate.startsWith(month) ||
+        r.status === 'deleted'
+      )
+        continue;
       const s: CellStatus = r.status;
-      consider({ status: s, meetingDate: r.data.meetingDate, ...(s === 'submitted' ? { reportId: r.id, onTime: r.result?.onTime ?? null } : { draftId: r.id }) });
+      consider({
+        status: s,
+        meetingDate: r.data.meetingDate,
+        ...(s === 'submitted'
+          ? { reportId: r.id, onTime: r.result?.onTime ?? null }
+          : { draftId: r.id }),
+      });
     }
     for (const rep of reports) {
       if (rep.cellId === a.cellId && rep.meetingDate.startsWith(month)) {
-        consider({ status: 'submitted', meetingDate: rep.meetingDate, reportId: rep.id, onTime: rep.onTime });
+        consider({
+          status: 'submitted',
+          meetingDate: rep.meetingDate,
+          reportId: rep.id,
+          onTime: rep.onTime,
+        });
       }
     }
     best.late = best.status === 'submitted' ? best.onTime === false : today > best.dueDate;

@@ -1,4 +1,12 @@
-import { isOpenOn, OrgIndex, routeIssue, type Category, type OrgUnit, type RoutingRule, type Urgency } from '@duhop/shared';
+import {
+  isOpenOn,
+  OrgIndex,
+  routeIssue,
+  type Category,
+  type OrgUnit,
+  type RoutingRule,
+  type Urgency,
+} from '@duhop/shared';
 
 /**
  * The responsible body of an issue. The server routes by the province's rules whenever the
@@ -15,7 +23,12 @@ export function suggestedBody(
 ): OrgUnit | null {
   const org = new OrgIndex(units);
   if (!org.get(cellId)) return null;
-  const routed = routeIssue({ category: issue.category ?? 'khac', urgency: issue.urgency, cellId }, rules, org, date);
+  const routed = routeIssue(
+    { category: issue.category ?? 'khac', urgency: issue.urgency, cellId },
+    rules,
+    org,
+    date,
+  );
   return org.get(routed.bodyId) ?? null;
 }
 

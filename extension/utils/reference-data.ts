@@ -67,7 +67,11 @@ export async function clearReference(): Promise<void> {
 }
 
 /** The criteria set in force for a cell on a date: the same choice the API makes. */
-export function criteriaSetFor(ref: Pick<ReferenceData, 'criteriaSets' | 'orgUnits'>, cellId: string, date: string): CriteriaSet | null {
+export function criteriaSetFor(
+  ref: Pick<ReferenceData, 'criteriaSets' | 'orgUnits'>,
+  cellId: string,
+  date: string,
+): CriteriaSet | null {
   const cellType = ref.orgUnits.find((u) => u.id === cellId)?.cellType ?? null;
   return selectCriteriaSet(ref.criteriaSets, date, cellType);
 }

@@ -3,7 +3,14 @@ import { getApiBase, getConnection } from './api-address.ts';
 import { db as defaultDb, type DuhopDb } from './db.ts';
 import { sendMessage } from './messaging.ts';
 import { clearReference, refreshReference } from './reference-data.ts';
-import { authExpiredItem, currentDraftItem, myFeedItem, myNotificationsItem, myUnseenItem, sessionItem } from './storage.ts';
+import {
+  authExpiredItem,
+  currentDraftItem,
+  myFeedItem,
+  myNotificationsItem,
+  myUnseenItem,
+  sessionItem,
+} from './storage.ts';
 
 /**
  * Signs in with the API in force, keeps the token (with the origin that issued it) in extension
@@ -12,11 +19,18 @@ import { authExpiredItem, currentDraftItem, myFeedItem, myNotificationsItem, myU
  */
 export async function signIn(username: string, password: string): Promise<ApiFailure | null> {
   const base = await getApiBase();
-  const res = await call(() => makeClient(base).api.auth.login.$post({ json: { username, password } }));
+  const res = await call(() =>
+    makeClient(base).api.auth.login.$post({ json: { username, password } }),
+  );
   if (!res.ok) return res;
   const previous = await sessionItem.getValue();
   if (previous && previous.user.id !== res.data.user.id) await clearReference();
-  await sessionItem.setValue({ token: res.data.token, user: res.data.user, expiresAt: res.data.expiresAt, apiBase: base });
+  await sessionItem.setValue({
+    token: res.data.token,
+    user: res.data.user,
+    expiresAt: res.data.expiresAt,
+    apiBase: base,
+  });
   await authExpiredItem.setValue(false);
   void refreshReference();
   void sendMessage('outbox/flush', { force: true });
@@ -31,7 +45,10 @@ export interface DeviceReports {
   unsent: number;
 }
 
-export async function deviceReports(userId: string, db: DuhopDb = defaultDb): Promise<DeviceReports> {
+export async function deviceReports(
+  userId: string,
+  db: DuhopDb = defaultDb,
+): Promise<DeviceReports> {
   const mine = await db.drafts.filter((r) => r.userId === userId).toArray();
   const unsent = mine.filter((r) => r.status === 'queued').length;
   return { local: mine.length - unsent, unsent };
@@ -45,17 +62,28 @@ export async function deviceReports(userId: string, db: DuhopDb = defaultDb): Pr
 export type SignOutRemoval = 'none' | 'drafts' | 'all';
 
 /** Revokes the token (best effort: offline sign-out still forgets it locally) and removes what was asked. */
-export async function signOut(removal: SignOutRemoval = 'none', db: DuhopDb = defaultDb): Promise<void> {
+export async function signOut(
+  removal: SignOutRemoval = 'none',
+  db: DuhopDb = defaultDb,
+): Promise<void> {
   const session = await sessionItem.getValue();
   // A session of another address was already revoked there by getConnection.
   const usable = await getConnection();
-  if (usable.session) await call(() => makeClient(usable.base, usable.session!.token, 5_000).api.auth.logout.$post());
+  if (usable.session)
+    await call(() => makeClient(usable.base, usable.session!.token, 5_000).api.auth.logout.$post());
   // What this device keeps of the user goes first: every page shows "signed out" as soon as the
   // session is cleared, and by then the drafts the user chose to remove must be gone.
   if (session && removal !== 'none') {
     const userId = session.user.id;
-    await db.drafts.filter((r) => r.userId === userId && (removal === 'all' || r.status !== 'queued')).delete();
-    await Promise.all([currentDraftItem.setValue(null), myFeedItem.setValue(null), myUnseenItem.setValue([]), myNotificationsItem.setValue([])]);
+    await db.drafts
+      .filter((r) => r.userId === userId && (removal === 'all' || r.status !== 'queued'))
+      .delete();
+    await Promise.all([
+      currentDraftItem.setValue(null),
+      myFeedItem.setValue(null),
+      myUnseenItem.setValue([]),
+      myNotificationsItem.setValue([]),
+    ]);
   }
   await sessionItem.setValue(null);
   await authExpiredItem.setValue(false);

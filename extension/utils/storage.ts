@@ -8,7 +8,8 @@ import type { ReminderState } from './synthesis/reminders.ts';
  */
 
 /** The API address built in: the server given to `npm run package`, else the local demo. */
-export const DEFAULT_API_BASE: string = (import.meta.env.DUHOP_API_URL as string | undefined) || 'http://127.0.0.1:8787';
+export const DEFAULT_API_BASE: string =
+  (import.meta.env.DUHOP_API_URL as string | undefined) || 'http://127.0.0.1:8787';
 
 export type Locale = 'vi' | 'en';
 
@@ -24,13 +25,17 @@ export interface Session {
  * Where the API lives as chosen on the options page (origin only, no trailing slash). The address
  * in force is `getApiBase()` (utils/api-address.ts): an organisation's policy comes first.
  */
-export const apiBaseItem = storage.defineItem<string>('local:apiBase', { fallback: DEFAULT_API_BASE });
+export const apiBaseItem = storage.defineItem<string>('local:apiBase', {
+  fallback: DEFAULT_API_BASE,
+});
 
 /**
  * The API address an organisation sets by policy (`storage.managed_schema`, key `apiUrl`):
  * read-only for the extension and its user; null when no policy sets it.
  */
-export const managedApiUrlItem = storage.defineItem<string | null>('managed:apiUrl', { fallback: null });
+export const managedApiUrlItem = storage.defineItem<string | null>('managed:apiUrl', {
+  fallback: null,
+});
 
 /** The signed-in user and the bearer token; null when signed out. */
 export const sessionItem = storage.defineItem<Session | null>('local:session', { fallback: null });
@@ -39,10 +44,14 @@ export const sessionItem = storage.defineItem<Session | null>('local:session', {
 export const localeItem = storage.defineItem<Locale>('local:locale', { fallback: 'vi' });
 
 /** Set when the server refused the token (401): every page asks to sign in again. */
-export const authExpiredItem = storage.defineItem<boolean>('local:authExpired', { fallback: false });
+export const authExpiredItem = storage.defineItem<boolean>('local:authExpired', {
+  fallback: false,
+});
 
 /** The draft open in the side panel: the context menu adds captured text to it. */
-export const currentDraftItem = storage.defineItem<string | null>('local:currentDraftId', { fallback: null });
+export const currentDraftItem = storage.defineItem<string | null>('local:currentDraftId', {
+  fallback: null,
+});
 
 /**
  * The observer's "what changed" feed (`GET /api/my/events`): the last cursor read, for whom, and
@@ -53,7 +62,9 @@ export interface MyFeedState {
   cursor: string | null;
   since: number;
 }
-export const myFeedItem = storage.defineItem<MyFeedState | null>('local:myFeed', { fallback: null });
+export const myFeedItem = storage.defineItem<MyFeedState | null>('local:myFeed', {
+  fallback: null,
+});
 
 /** Issues of the observer answered or returned since they last looked: the badge counts them. */
 export const myUnseenItem = storage.defineItem<string[]>('local:myUnseen', { fallback: [] });
@@ -66,7 +77,10 @@ export interface MyNotificationRecord {
   message: string;
   issueIds: string[];
 }
-export const myNotificationsItem = storage.defineItem<MyNotificationRecord[]>('local:myNotifications', { fallback: [] });
+export const myNotificationsItem = storage.defineItem<MyNotificationRecord[]>(
+  'local:myNotifications',
+  { fallback: [] },
+);
 
 /** Normalises a typed API address to an origin (`http://host:port`), or null when it is not one. */
 export function normalizeApiBase(input: string): string | null {
@@ -80,4 +94,7 @@ export function normalizeApiBase(input: string): string | null {
 }
 
 /** Deadline reminders of the signed-in member: the cells still due this month and those already notified. */
-export const deadlineRemindersItem = storage.defineItem<ReminderState | null>('local:deadlineReminders', { fallback: null });
+export const deadlineRemindersItem = storage.defineItem<ReminderState | null>(
+  'local:deadlineReminders',
+  { fallback: null },
+);

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { actorKindsFor, availableActions, OrgIndex, TRANSITIONS, type ActionType, type Issue, type OrgUnit } from '@duhop/shared';
+import {
+  actorKindsFor,
+  availableActions,
+  OrgIndex,
+  TRANSITIONS,
+  type ActionType,
+  type Issue,
+  type OrgUnit,
+} from '@duhop/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
@@ -26,7 +34,11 @@ beforeAll(async () => {
 async function raise(status: 'routed' | 'returned' | 'resolved' = 'routed'): Promise<string> {
   const res = await read(
     h.as(await tokenFor(h.database, 'observer')).api.reports.$post({
-      json: buildReport({ issues: [{ id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: 'dat_dai' }] }),
+      json: buildReport({
+        issues: [
+          { id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: 'dat_dai' },
+        ],
+      }),
     }),
   );
   expect(res.status).toBe(201);
@@ -34,7 +46,10 @@ async function raise(status: 'routed' | 'returned' | 'resolved' = 'routed'): Pro
   if (status !== 'routed') {
     const type = status === 'returned' ? 'return_for_clarification' : 'resolve';
     const done = await read(
-      h.as(await tokenFor(h.database, 'commune')).api.issues[':id'].actions.$post({ param: { id }, json: { type, note: 'Ghi chú', expectedVersion: 1 } }),
+      h.as(await tokenFor(h.database, 'commune')).api.issues[':id'].actions.$post({
+        param: { id },
+        json: { type, note: 'Ghi chú', expectedVersion: 1 },
+      }),
     );
     expect(done.status).toBe(200);
   }
@@ -54,7 +69,10 @@ async function offered(username: string, issue: Issue): Promise<ActionType[]> {
  * What the API does with each action by `username`, without changing the issue: a stale version
  * passes the authorisation and transition checks first, so 409 VERSION_CONFLICT means "allowed".
  */
-async function allowed(username: string, issue: Issue): Promise<{ allowed: ActionType[]; refusals: number[] }> {
+async function allowed(
+  username: string,
+  issue: Issue,
+): Promise<{ allowed: ActionType[]; refusals: number[] }> {
   const token = await tokenFor(h.database, username);
   const out: ActionType[] = [];
   const refusals: number[] = [];
@@ -74,7 +92,17 @@ async function allowed(username: string, issue: Issue): Promise<{ allowed: Actio
   return { allowed: out, refusals };
 }
 
-const USERS = ['commune', 'tu-staff', 'tu-leader', 'province', 'commune2', 'vp-staff', 'observer', 'observer2', 'admin'];
+const USERS = [
+  'commune',
+  'tu-staff',
+  'tu-leader',
+  'province',
+  'commune2',
+  'vp-staff',
+  'observer',
+  'observer2',
+  'admin',
+];
 
 describe('the actions the extension offers are the ones the API allows', () => {
   const CASES = (
@@ -89,7 +117,11 @@ describe('the actions the extension offers are the ones the API allows', () => {
   it.each(CASES)('issue %s, overdue %s, as %s', async (status, overdue, username) => {
     const id = await raise(status);
     if (overdue) h.clock.advance(31 * 86_400_000);
-    const issue: Issue = (await read(h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }))).body;
+    const issue: Issue = (
+      await read(
+        h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }),
+      )
+    ).body;
     expect(issue.overdue).toBe(overdue);
     expect((await allowed(username, issue)).allowed).toEqual(await offered(username, issue));
   });
@@ -97,7 +129,11 @@ describe('the actions the extension offers are the ones the API allows', () => {
   it('staff of a body that is not above the holder see no action on an overdue issue, and are refused (403/404)', async () => {
     const id = await raise();
     h.clock.advance(31 * 86_400_000);
-    const issue: Issue = (await read(h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }))).body;
+    const issue: Issue = (
+      await read(
+        h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }),
+      )
+    ).body;
     expect(issue.overdue).toBe(true);
     for (const username of ['province', 'commune2', 'vp-staff']) {
       expect(await offered(username, issue), username).toEqual([]);
@@ -110,7 +146,10 @@ describe('the actions the extension offers are the ones the API allows', () => {
     // The province committee above it may take it over, and does.
     expect(await offered('tu-staff', issue)).toContain('acknowledge');
     const res = await read(
-      h.as(await tokenFor(h.database, 'tu-staff')).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: issue.version } }),
+      h.as(await tokenFor(h.database, 'tu-staff')).api.issues[':id'].actions.$post({
+        param: { id },
+        json: { type: 'acknowledge', expectedVersion: issue.version },
+      }),
     );
     expect(res.status).toBe(200);
   });

@@ -17,16 +17,29 @@ import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 let data: ProcessData;
 let running: RunningServer;
 const backupDir = mkdtempSync(join(tmpdir(), 'duhop-backups-'));
-const OLD = ['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-04', '2020-01-05'].map((d) => `duhop-${d}-0200.sql`);
+const OLD = ['2020-01-01', '2020-01-02', '2020-01-03', '2020-01-04', '2020-01-05'].map(
+  (d) => `duhop-${d}-0200.sql`,
+);
 const logged: string[] = [];
 
 beforeAll(async () => {
   data = await processData();
   for (const name of [...OLD, 'notes.txt']) {
     writeFileSync(join(backupDir, name), '-- old\n');
-    utimesSync(join(backupDir, name), new Date('2020-01-06T00:00:00Z'), new Date('2020-01-06T00:00:00Z'));
+    utimesSync(
+      join(backupDir, name),
+      new Date('2020-01-06T00:00:00Z'),
+      new Date('2020-01-06T00:00:00Z'),
+    );
   }
-  const env = parseEnv({ ...data.env, PORT: '0', HOST: '127.0.0.1', BACKUP_DIR: backupDir, BACKUP_KEEP: '3', ESCALATION_INTERVAL_MS: '3600000' });
+  const env = parseEnv({
+    ...data.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BACKUP_DIR: backupDir,
+    BACKUP_KEEP: '3',
+    ESCALATION_INTERVAL_MS: '3600000',
+  });
   running = await startServer(env, (line) => logged.push(line));
 }, 120_000);
 
@@ -44,28 +57,39 @@ const until = async (condition: () => boolean, timeoutMs: number) => {
 
 describe('backups of the running server', () => {
   it('takes a copy at start when the newest is over a day old, and keeps BACKUP_KEEP copies', async () => {
-    const written = () => logged.some((l) => l.startsWith('backup written') || l.startsWith('backup failed'));
+    const written = () =>
+      logged.some((l) => l.startsWith('backup written') || l.startsWith('backup failed'));
     expect(await until(written, 240_000), logged.join('\n')).toBe(true);
     expect(logged.filter((l) => l.startsWith('backup failed'))).toEqual([]);
     const files = readdirSync(backupDir).sort();
-    const fresh = files.filter((f) => /^duhop-\d{4}-\d\d-\d\d-\d{4}\.sql$/.test(f) && !OLD.includes(f));
+    const fresh = files.filter(
+      (f) => /^duhop-\d{4}-\d\d-\d\d-\d{4}\.sql$/.test(f) && !OLD.includes(f),
+    );
     expect(fresh).toHaveLength(1);
-    expect(files).toEqual(['duhop-2020-01-04-0200.sql', 'duhop-2020-01-05-0200.sql', fresh[0], 'notes.txt'].sort());
+    expect(files).toEqual(
+      ['duhop-2020-01-04-0200.sql', 'duhop-2020-01-05-0200.sql', fresh[0], 'notes.txt'].sort(),
+    );
     expect(files.some((f) => f.endsWith('.partial'))).toBe(false);
   }, 300_000);
 
   it('GET /api/admin/backup: 401 without a token, 403 for others, the dump for an admin, with an audit row', async () => {
     expect((await fetch(`${running.url}/api/admin/backup`)).status).toBe(401);
     const observer = await loginHttp(running.url, 'observer');
-    const denied = await fetch(`${running.url}/api/admin/backup`, { headers: { authorization: `Bearer ${observer}` } });
+    const denied = await fetch(`${running.url}/api/admin/backup`, {
+      headers: { authorization: `Bearer ${observer}` },
+    });
     expect(denied.status).toBe(403);
     expect((await denied.json()).error.code).toBeTruthy();
 
     const admin = await loginHttp(running.url, 'admin');
-    const res = await fetch(`${running.url}/api/admin/backup`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${running.url}/api/admin/backup`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/sql/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="duhop-\d{4}-\d\d-\d\d-\d{4}\.sql"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="duhop-\d{4}-\d\d-\d\d-\d{4}\.sql"$/,
+    );
     const text = await res.text();
     expect(text.startsWith('--\n-- PostgreSQL database dump')).toBe(true);
     expect(text.slice(-300)).toMatch(/-- PostgreSQL database dump complete\n/);
@@ -76,7 +100,9 @@ describe('backups of the running server', () => {
       running.database.db,
       sql`select a.action, u.username, (a.data->>'bytes')::int as bytes from audit_log a join users u on u.id = a.actor_id where a.entity = 'database'`,
     );
-    expect(audit).toEqual([{ action: 'database.backup', username: 'admin', bytes: Buffer.byteLength(text) }]);
+    expect(audit).toEqual([
+      { action: 'database.backup', username: 'admin', bytes: Buffer.byteLength(text) },
+    ]);
   }, 300_000);
 
   it('a dump taken while reports are being submitted holds each report whole, with all its issues', async () => {
@@ -87,7 +113,9 @@ describe('backups of the running server', () => {
     const meetingDate = recentMeetingDate();
     const writer = async () => {
       while (!stop) {
-        const body = reportBody(['hn-xom-1', 'hn-xom-2', 'hn-th'][sent.size % 3]!, meetingDate, ['na-bnc']);
+        const body = reportBody(['hn-xom-1', 'hn-xom-2', 'hn-th'][sent.size % 3]!, meetingDate, [
+          'na-bnc',
+        ]);
         const res = await http(running.url, 'POST', '/api/reports', { token: observer, body });
         expect(res.status).toBe(201);
         sent.set(body.id, body.issues.length);
@@ -95,7 +123,9 @@ describe('backups of the running server', () => {
     };
     const writers = [writer(), writer()];
     await until(() => sent.size >= 3, 120_000);
-    const res = await fetch(`${running.url}/api/admin/backup`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${running.url}/api/admin/backup`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     const text = await res.text();
     stop = true;
     await Promise.all(writers);
@@ -129,6 +159,8 @@ describe('backups of the running server', () => {
 
   it('is in /openapi.json', async () => {
     const doc = await (await fetch(`${running.url}/openapi.json`)).json();
-    expect(doc.paths['/api/admin/backup']?.get?.responses?.['200']?.content?.['application/sql']).toBeTruthy();
+    expect(
+      doc.paths['/api/admin/backup']?.get?.responses?.['200']?.content?.['application/sql'],
+    ).toBeTruthy();
   }, 60_000);
 });

@@ -15,7 +15,11 @@ afterEach(async () => {
 const csv = (lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`;
 const HEADER = 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ,Loại chi bộ,Ngày sinh hoạt';
 const post = async (path: string, body: string, query = '') =>
-  h.raw('POST', `${path}${query}`, { token: await h.login('admin'), body, headers: { 'content-type': 'text/csv' } });
+  h.raw('POST', `${path}${query}`, {
+    token: await h.login('admin'),
+    body,
+    headers: { 'content-type': 'text/csv' },
+  });
 const importUnits = (body: string, query = '') => post('/api/admin/org-units/import', body, query);
 
 /** Hà Tĩnh after July 2025, children listed before their parents on purpose, dates as typed in Vietnam. */
@@ -32,7 +36,9 @@ const HA_TINH = csv([
 ]);
 
 async function unitCount(): Promise<number> {
-  const r = (await h.database.db.execute('select count(*)::int as n from org_units' as never)) as unknown as { rows?: { n: number }[] } | { n: number }[];
+  const r = (await h.database.db.execute(
+    'select count(*)::int as n from org_units' as never,
+  )) as unknown as { rows?: { n: number }[] } | { n: number }[];
   return (Array.isArray(r) ? r : r.rows!)[0]!.n;
 }
 
@@ -51,10 +57,16 @@ describe('POST /api/admin/org-units/import', () => {
       cellType: 'village',
       meetingDay: 5,
     });
-    const list = await read(h.as(await h.login('admin')).api.admin['org-units'].$get({ query: { provinceId: 'ht-tu' } }));
+    const list = await read(
+      h.as(await h.login('admin')).api.admin['org-units'].$get({ query: { provinceId: 'ht-tu' } }),
+    );
     const byId = new Map(list.body.items.map((u) => [u.id, u]));
     expect(byId.size).toBe(8);
-    expect(byId.get('ht-thien-loc-kt')).toMatchObject({ kind: 'department', parentId: 'ht-thien-loc-ubnd', provinceId: 'ht-tu' });
+    expect(byId.get('ht-thien-loc-kt')).toMatchObject({
+      kind: 'department',
+      parentId: 'ht-thien-loc-ubnd',
+      provinceId: 'ht-tu',
+    });
     expect(byId.get('ht-cb-th')).toMatchObject({ cellType: 'school', meetingDay: 3 });
     expect(byId.get('ht-tu')).toMatchObject({ kind: 'province', parentId: null, provinceId: null });
     const audit = await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }));
@@ -62,10 +74,17 @@ describe('POST /api/admin/org-units/import', () => {
   });
 
   it('adds cells to an existing commune', async () => {
-    const res = await importUnits(csv(['Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ', 'hn-xom-5,Chi bộ xóm 5,cell,hung-nguyen,2026-11-01']));
+    const res = await importUnits(
+      csv([
+        'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ',
+        'hn-xom-5,Chi bộ xóm 5,cell,hung-nguyen,2026-11-01',
+      ]),
+    );
     expect(res.status).toBe(201);
     const me = await read(h.as(await h.login('commune')).api['org-units'].$get());
-    expect(me.body.items.find((u) => u.id === 'hn-xom-5')).toMatchObject({ parentId: 'hung-nguyen' });
+    expect(me.body.items.find((u) => u.id === 'hn-xom-5')).toMatchObject({
+      parentId: 'hung-nguyen',
+    });
   });
 
   it('imports nothing when one row is wrong, naming each row and field', async () => {
@@ -104,8 +123,19 @@ describe('POST /api/admin/org-units/import', () => {
 
   it('refuses a parent that has been closed', async () => {
     const token = await h.login('admin');
-    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
-    const res = await importUnits(csv(['Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ', 'x,X,Chi bộ,hn-th,2026-11-01', 'y,Y,Chi bộ,hung-nguyen,2026-11-01']));
+    await read(
+      h.as(token).api.admin['org-units'][':id'].close.$post({
+        param: { id: 'hn-th' },
+        json: { validTo: '2026-11-04', successorId: 'hn-xom-1' },
+      }),
+    );
+    const res = await importUnits(
+      csv([
+        'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ',
+        'x,X,Chi bộ,hn-th,2026-11-01',
+        'y,Y,Chi bộ,hung-nguyen,2026-11-01',
+      ]),
+    );
     expect(res.status).toBe(422);
     expect(Object.keys(res.error?.fields ?? {})).toEqual(['rows.2.parentId']);
   });
@@ -121,7 +151,10 @@ describe('POST /api/admin/org-units/import', () => {
   it('refuses a file without the required columns', async () => {
     const res = await importUnits(csv(['Mã,Tên,Loại', 'a,A,Chi bộ']));
     expect(res.status).toBe(422);
-    expect(Object.keys(res.error?.fields ?? {}).sort()).toEqual(['rows.1.parentId', 'rows.1.validFrom']);
+    expect(Object.keys(res.error?.fields ?? {}).sort()).toEqual([
+      'rows.1.parentId',
+      'rows.1.validFrom',
+    ]);
   });
 });
 
@@ -130,26 +163,66 @@ describe('setting up a second province from CSV files', () => {
     expect((await importUnits(HA_TINH)).status).toBe(201);
     const users = await post(
       '/api/admin/users/import',
-      csv(['Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu', 'ht.admin,Nguyễn Hà,quản trị,ht-tu,matkhau-ht1', 'ht.xa,Trần Lộc,cán bộ,Đảng ủy xã Thiên Lộc,matkhau-ht2']),
+      csv([
+        'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu',
+        'ht.admin,Nguyễn Hà,quản trị,ht-tu,matkhau-ht1',
+        'ht.xa,Trần Lộc,cán bộ,Đảng ủy xã Thiên Lộc,matkhau-ht2',
+      ]),
     );
     expect(users.status).toBe(201);
 
     // The new province's admin works on their own province by default.
-    const login = await read(h.as().api.auth.login.$post({ json: { username: 'ht.admin', password: 'matkhau-ht1' } }));
-    await read(h.as(login.body.token).api.me.password.$post({ json: { currentPassword: 'matkhau-ht1', newPassword: 'matkhau-ht1-moi' } }));
+    const login = await read(
+      h.as().api.auth.login.$post({ json: { username: 'ht.admin', password: 'matkhau-ht1' } }),
+    );
+    await read(
+      h.as(login.body.token).api.me.password.$post({
+        json: { currentPassword: 'matkhau-ht1', newPassword: 'matkhau-ht1-moi' },
+      }),
+    );
     const token = login.body.token;
-    const put = await read(h.as(token).api.admin['routing-rules'].$put({ json: {
-        rules: [{ id: 'ht-r1', position: 10, category: 'y_te', areaId: null, urgency: null, targetBodyId: 'ht-syt', target: null, deadlineProfile: 'normal', active: true }],
-      } }));
+    const put = await read(
+      h.as(token).api.admin['routing-rules'].$put({
+        json: {
+          rules: [
+            {
+              id: 'ht-r1',
+              position: 10,
+              category: 'y_te',
+              areaId: null,
+              urgency: null,
+              targetBodyId: 'ht-syt',
+              target: null,
+              deadlineProfile: 'normal',
+              active: true,
+            },
+          ],
+        },
+      }),
+    );
     expect(put.status).toBe(200);
     expect(put.body.provinceId).toBe('ht-tu');
-    const demoRules = await read(h.as(await h.login('admin')).api.admin['routing-rules'].$get({ query: {} }));
+    const demoRules = await read(
+      h.as(await h.login('admin')).api.admin['routing-rules'].$get({ query: {} }),
+    );
     expect(demoRules.body.items).toHaveLength(4);
 
-    const health = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'ht-cb-phu-thuong', category: 'y_te' } }));
+    const health = await read(
+      h.as(token).api.admin['routing-rules'].test.$post({
+        json: { cellId: 'ht-cb-phu-thuong', category: 'y_te' },
+      }),
+    );
     expect(health.body).toMatchObject({ bodyId: 'ht-syt', ruleId: 'ht-r1', profile: 'normal' });
-    const land = await read(h.as(token).api.admin['routing-rules'].test.$post({ json: { cellId: 'ht-cb-phu-thuong', category: 'dat_dai' } }));
-    expect(land.body).toMatchObject({ bodyId: 'ht-thien-loc', bodyName: 'Đảng ủy xã Thiên Lộc', ruleId: null });
+    const land = await read(
+      h.as(token).api.admin['routing-rules'].test.$post({
+        json: { cellId: 'ht-cb-phu-thuong', category: 'dat_dai' },
+      }),
+    );
+    expect(land.body).toMatchObject({
+      bodyId: 'ht-thien-loc',
+      bodyName: 'Đảng ủy xã Thiên Lộc',
+      ruleId: null,
+    });
     const users2 = await read(h.as(token).api.admin.users.$get({ query: {} }));
     expect(users2.body.items.map((u) => u.username)).toEqual(['ht.admin', 'ht.xa']);
   });

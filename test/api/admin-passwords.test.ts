@@ -24,14 +24,27 @@ describe('passwords', () => {
     const admin = await h.login('admin');
     const old = await h.login('commune');
     const id = await userId(admin, 'commune');
-    const reset = await read(h.as(admin).api.admin.users[':id']['reset-password'].$post({ param: { id }, json: { temporaryPassword: 'tam-thoi-2026' } }));
+    const reset = await read(
+      h.as(admin).api.admin.users[':id']['reset-password'].$post({
+        param: { id },
+        json: { temporaryPassword: 'tam-thoi-2026' },
+      }),
+    );
     expect(reset.status).toBe(200);
     expect(reset.body.mustChangePassword).toBe(true);
     expect(JSON.stringify(reset.body)).not.toContain('tam-thoi-2026');
     expect((await read(h.as(old).api.inbox.$get({ query: {} }))).status).toBe(401);
-    expect((await read(h.as().api.auth.login.$post({ json: { username: 'commune', password: 'demo1234' } }))).status).toBe(401);
+    expect(
+      (
+        await read(
+          h.as().api.auth.login.$post({ json: { username: 'commune', password: 'demo1234' } }),
+        )
+      ).status,
+    ).toBe(401);
 
-    const login = await read(h.as().api.auth.login.$post({ json: { username: 'commune', password: 'tam-thoi-2026' } }));
+    const login = await read(
+      h.as().api.auth.login.$post({ json: { username: 'commune', password: 'tam-thoi-2026' } }),
+    );
     expect(login.status).toBe(200);
     expect(login.body.user.mustChangePassword).toBe(true);
     const token = login.body.token;
@@ -47,21 +60,42 @@ describe('passwords', () => {
       expect(res.error?.code).toBe('PASSWORD_CHANGE_REQUIRED');
     }
 
-    const changed = await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' } }));
+    const changed = await read(
+      h.as(token).api.me.password.$post({
+        json: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' },
+      }),
+    );
     expect(changed.status).toBe(200);
     expect((await read(h.as(token).api.inbox.$get({ query: {} }))).status).toBe(200);
-    const again = await read(h.as().api.auth.login.$post({ json: { username: 'commune', password: 'mat-khau-moi-1' } }));
+    const again = await read(
+      h.as().api.auth.login.$post({ json: { username: 'commune', password: 'mat-khau-moi-1' } }),
+    );
     expect(again.body.user.mustChangePassword).toBe(false);
-    const actions = (await read(h.as(admin).api.admin.audit.$get({ query: {} }))).body.items.map((a) => a.action);
+    const actions = (await read(h.as(admin).api.admin.audit.$get({ query: {} }))).body.items.map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(['user.change_password', 'user.reset_password']);
   });
 
   it('a user holding a reset password may still sign out', async () => {
     const admin = await h.login('admin');
-    await read(h.as(admin).api.admin.users[':id']['reset-password'].$post({ param: { id: await userId(admin, 'observer') }, json: { temporaryPassword: 'tam-thoi-2026' } }));
+    await read(
+      h.as(admin).api.admin.users[':id']['reset-password'].$post({
+        param: { id: await userId(admin, 'observer') },
+        json: { temporaryPassword: 'tam-thoi-2026' },
+      }),
+    );
     const token = await h.login('observer', 'tam-thoi-2026');
     expect((await read(h.as(token).api.auth.logout.$post())).status).toBe(200);
-    expect((await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' } }))).status).toBe(401);
+    expect(
+      (
+        await read(
+          h.as(token).api.me.password.$post({
+            json: { currentPassword: 'tam-thoi-2026', newPassword: 'mat-khau-moi-1' },
+          }),
+        )
+      ).status,
+    ).toBe(401);
   });
 
   it.each([
@@ -78,24 +112,45 @@ describe('passwords', () => {
   it('needs the right current password, throttles guesses, and ends the user’s other sessions', async () => {
     const token = await h.login('observer');
     const other = await h.login('observer');
-    const wrong = await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'nope-nope', newPassword: 'mat-khau-moi-1' } }));
+    const wrong = await read(
+      h.as(token).api.me.password.$post({
+        json: { currentPassword: 'nope-nope', newPassword: 'mat-khau-moi-1' },
+      }),
+    );
     expect(wrong.status).toBe(422);
     expect(wrong.error?.code).toBe('WRONG_PASSWORD');
     expect(wrong.error?.fields).toHaveProperty('currentPassword');
 
-    const ok = await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'demo1234', newPassword: 'mat-khau-moi-1' } }));
+    const ok = await read(
+      h.as(token).api.me.password.$post({
+        json: { currentPassword: 'demo1234', newPassword: 'mat-khau-moi-1' },
+      }),
+    );
     expect(ok.status).toBe(200);
     expect((await read(h.as(token).api.me.$get())).status).toBe(200);
     expect((await read(h.as(other).api.me.$get())).status).toBe(401);
 
-    for (let i = 0; i < 5; i++) await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'guess-guess', newPassword: 'mat-khau-moi-2' } }));
-    const locked = await read(h.as(token).api.me.password.$post({ json: { currentPassword: 'mat-khau-moi-1', newPassword: 'mat-khau-moi-2' } }));
+    for (let i = 0; i < 5; i++)
+      await read(
+        h.as(token).api.me.password.$post({
+          json: { currentPassword: 'guess-guess', newPassword: 'mat-khau-moi-2' },
+        }),
+      );
+    const locked = await read(
+      h.as(token).api.me.password.$post({
+        json: { currentPassword: 'mat-khau-moi-1', newPassword: 'mat-khau-moi-2' },
+      }),
+    );
     expect(locked.status).toBe(429);
   });
 
   it('refuses a body that is not JSON with 415', async () => {
     const token = await h.login('observer');
-    const res = await h.raw('POST', '/api/me/password', { token, body: 'currentPassword=demo1234', headers: { 'content-type': 'text/plain' } });
+    const res = await h.raw('POST', '/api/me/password', {
+      token,
+      body: 'currentPassword=demo1234',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(res.status).toBe(415);
   });
 });
@@ -105,16 +160,35 @@ describe('audit log', () => {
     const token = await h.login('admin');
     for (const name of ['Chi bộ A', 'Chi bộ B', 'Chi bộ C']) {
       h.clock.advance(60_000);
-      await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id: 'hn-th' }, json: { name } }));
+      await read(
+        h
+          .as(token)
+          .api.admin['org-units'][':id'].$patch({ param: { id: 'hn-th' }, json: { name } }),
+      );
     }
     const first = await read(h.as(token).api.admin.audit.$get({ query: { limit: '2' } }));
     expect(first.status).toBe(200);
-    expect(first.body.items.map((a) => (a.data as { after: { name: string } }).after.name)).toEqual(['Chi bộ C', 'Chi bộ B']);
-    expect(first.body.items[0]).toMatchObject({ action: 'org_unit.rename', entity: 'org_unit', entityId: 'hn-th', at: '2026-11-05T09:03:00.000+07:00' });
-    const second = await read(h.as(token).api.admin.audit.$get({ query: { limit: '2', cursor: first.body.nextCursor! } }));
-    expect(second.body.items.map((a) => (a.data as { before: { name: string } }).before.name)).toEqual(['Chi bộ Trường Tiểu học Hưng Nguyên']);
+    expect(first.body.items.map((a) => (a.data as { after: { name: string } }).after.name)).toEqual(
+      ['Chi bộ C', 'Chi bộ B'],
+    );
+    expect(first.body.items[0]).toMatchObject({
+      action: 'org_unit.rename',
+      entity: 'org_unit',
+      entityId: 'hn-th',
+      at: '2026-11-05T09:03:00.000+07:00',
+    });
+    const second = await read(
+      h.as(token).api.admin.audit.$get({ query: { limit: '2', cursor: first.body.nextCursor! } }),
+    );
+    expect(
+      second.body.items.map((a) => (a.data as { before: { name: string } }).before.name),
+    ).toEqual(['Chi bộ Trường Tiểu học Hưng Nguyên']);
     expect(second.body.nextCursor).toBeNull();
-    expect((await read(h.as(token).api.admin.audit.$get({ query: { entity: 'user' } }))).body.items).toEqual([]);
-    expect((await read(h.as(token).api.admin.audit.$get({ query: { cursor: 'abc' } }))).status).toBe(422);
+    expect(
+      (await read(h.as(token).api.admin.audit.$get({ query: { entity: 'user' } }))).body.items,
+    ).toEqual([]);
+    expect(
+      (await read(h.as(token).api.admin.audit.$get({ query: { cursor: 'abc' } }))).status,
+    ).toBe(422);
   });
 });

@@ -15,10 +15,16 @@ afterEach(async () => {
 const csv = (lines: string[]) => `${BOM}${lines.join('\r\n')}\r\n`;
 const HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu';
 const importUsers = async (body: string, query = '', contentType = 'text/csv; charset=utf-8') =>
-  h.raw('POST', `/api/admin/users/import${query}`, { token: await h.login('admin'), body, headers: { 'content-type': contentType } });
+  h.raw('POST', `/api/admin/users/import${query}`, {
+    token: await h.login('admin'),
+    body,
+    headers: { 'content-type': contentType },
+  });
 
 async function usernames(): Promise<string[]> {
-  const res = await read(h.as(await h.login('admin')).api.admin.users.$get({ query: { limit: '500' } }));
+  const res = await read(
+    h.as(await h.login('admin')).api.admin.users.$get({ query: { limit: '500' } }),
+  );
   return res.body.items.map((u) => u.username);
 }
 
@@ -35,21 +41,55 @@ describe('POST /api/admin/users/import', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ dryRun: false, ok: true, count: 3, errors: [] });
     expect(res.body.items).toEqual([
-      { row: 2, username: 'tv.lan', displayName: 'Nguyễn Thị Lan', role: 'observer', orgUnitId: 'truong-vinh' },
-      { row: 3, username: 'dc.son', displayName: 'Trần Văn Sơn, Bí thư', role: 'staff', orgUnitId: 'dien-chau' },
-      { row: 4, username: 'ht.minh', displayName: 'Lê Minh', role: 'leader', orgUnitId: 'dien-chau-vp' },
+      {
+        row: 2,
+        username: 'tv.lan',
+        displayName: 'Nguyễn Thị Lan',
+        role: 'observer',
+        orgUnitId: 'truong-vinh',
+      },
+      {
+        row: 3,
+        username: 'dc.son',
+        displayName: 'Trần Văn Sơn, Bí thư',
+        role: 'staff',
+        orgUnitId: 'dien-chau',
+      },
+      {
+        row: 4,
+        username: 'ht.minh',
+        displayName: 'Lê Minh',
+        role: 'leader',
+        orgUnitId: 'dien-chau-vp',
+      },
     ]);
     expect(JSON.stringify(res.body)).not.toContain('matkhau');
-    const login = await read(h.as().api.auth.login.$post({ json: { username: 'dc.son', password: 'mat"khau"02' } }));
+    const login = await read(
+      h.as().api.auth.login.$post({ json: { username: 'dc.son', password: 'mat"khau"02' } }),
+    );
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ role: 'staff', orgUnitId: 'dien-chau', mustChangePassword: true });
+    expect(login.body.user).toMatchObject({
+      role: 'staff',
+      orgUnitId: 'dien-chau',
+      mustChangePassword: true,
+    });
 
     const audit = await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }));
-    expect(audit.body.items[0]).toMatchObject({ action: 'user.import', data: { count: 3, usernames: ['tv.lan', 'dc.son', 'ht.minh'] } });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'user.import',
+      data: { count: 3, usernames: ['tv.lan', 'dc.son', 'ht.minh'] },
+    });
   });
 
   it('reads semicolon-separated files and English headers, and skips blank rows', async () => {
-    const res = await importUsers(['username;displayName;role;orgUnitId;password', 'a.b;A B;staff;na-syt;12345678', ';;;;', ''].join('\n'));
+    const res = await importUsers(
+      [
+        'username;displayName;role;orgUnitId;password',
+        'a.b;A B;staff;na-syt;12345678',
+        ';;;;',
+        '',
+      ].join('\n'),
+    );
     expect(res.status).toBe(201);
     expect(res.body.count).toBe(1);
   });
@@ -86,24 +126,40 @@ describe('POST /api/admin/users/import', () => {
     expect(good.body).toMatchObject({ dryRun: true, ok: true, count: 3, errors: [] });
     expect(good.body.items).toHaveLength(3);
 
-    const bad = await importUsers(csv([HEADER, 'x.y,X Y,cán bộ,hn-gone,matkhau-01', 'z.z,Z,cán bộ,hung-nguyen,matkhau-02']), '?dryRun=1');
+    const bad = await importUsers(
+      csv([HEADER, 'x.y,X Y,cán bộ,hn-gone,matkhau-01', 'z.z,Z,cán bộ,hung-nguyen,matkhau-02']),
+      '?dryRun=1',
+    );
     expect(bad.status).toBe(200);
     expect(bad.body).toMatchObject({ dryRun: true, ok: false, count: 0 });
     expect(bad.body.items.map((i: { username: string }) => i.username)).toEqual(['z.z']);
-    expect(bad.body.errors).toEqual([{ row: 2, field: 'orgUnitId', message: 'Không có đơn vị "hn-gone"' }]);
+    expect(bad.body.errors).toEqual([
+      { row: 2, field: 'orgUnitId', message: 'Không có đơn vị "hn-gone"' },
+    ]);
     expect(await usernames()).toEqual(before);
-    expect((await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }))).body.items).toEqual([]);
+    expect(
+      (await read(h.as(await h.login('admin')).api.admin.audit.$get({ query: {} }))).body.items,
+    ).toEqual([]);
   });
 
   it('refuses a body closed since the merger of its unit', async () => {
     const token = await h.login('admin');
-    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
+    await read(
+      h.as(token).api.admin['org-units'][':id'].close.$post({
+        param: { id: 'hn-th' },
+        json: { validTo: '2026-11-04', successorId: 'hn-xom-1' },
+      }),
+    );
     const res = await importUsers(csv([HEADER, 'x.y,X Y,cán bộ,hn-th,matkhau-01']));
     expect(res.error?.fields?.['rows.2.orgUnitId']?.[0]).toMatch(/giải thể/);
   });
 
   it.each([
-    ['a missing column', csv(['Tên đăng nhập,Họ và tên,Vai trò,Đơn vị', 'a.b,A,cán bộ,hung-nguyen']), 'rows.1.password'],
+    [
+      'a missing column',
+      csv(['Tên đăng nhập,Họ và tên,Vai trò,Đơn vị', 'a.b,A,cán bộ,hung-nguyen']),
+      'rows.1.password',
+    ],
     ['an unclosed quote', csv([HEADER, 'a.b,"A,cán bộ,hung-nguyen,matkhau-01']), 'file'],
     ['no data rows', csv([HEADER]), 'file'],
   ])('refuses a file with %s as a whole (422)', async (_, body, field) => {
@@ -113,7 +169,12 @@ describe('POST /api/admin/users/import', () => {
   });
 
   it('refuses a file that is not UTF-8 (a legacy code page) with 422', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode(`${HEADER}\r\nabc,`), 0xc3, 0x28, ...new TextEncoder().encode(',cán bộ,hung-nguyen,matkhau-01\r\n')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\r\nabc,`),
+      0xc3,
+      0x28,
+      ...new TextEncoder().encode(',cán bộ,hung-nguyen,matkhau-01\r\n'),
+    ]);
     const res = await h.app.request('/api/admin/users/import', {
       method: 'POST',
       headers: { authorization: `Bearer ${await h.login('admin')}`, 'content-type': 'text/csv' },

@@ -21,20 +21,42 @@ async function userId(token: string, username: string): Promise<string> {
   return found.id;
 }
 
-const newUser: UserCreateInput = { username: 'nv.hoa', displayName: 'Nguyễn Văn Hòa', role: 'staff', orgUnitId: 'dien-chau', password: 'tamthoi123' };
+const newUser: UserCreateInput = {
+  username: 'nv.hoa',
+  displayName: 'Nguyễn Văn Hòa',
+  role: 'staff',
+  orgUnitId: 'dien-chau',
+  password: 'tamthoi123',
+};
 
 describe('admin routes: permissions', () => {
   const routes: [string, string, unknown?][] = [
     ['GET', '/api/admin/users'],
     ['POST', '/api/admin/users', newUser],
     ['PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { active: false }],
-    ['POST', '/api/admin/users/00000000-0000-4000-8000-000000000000/reset-password', { temporaryPassword: 'tamthoi123' }],
+    [
+      'POST',
+      '/api/admin/users/00000000-0000-4000-8000-000000000000/reset-password',
+      { temporaryPassword: 'tamthoi123' },
+    ],
     ['POST', '/api/admin/users/import', 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\n'],
     ['GET', '/api/admin/org-units'],
-    ['POST', '/api/admin/org-units', { id: 'x', name: 'X', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01' }],
+    [
+      'POST',
+      '/api/admin/org-units',
+      { id: 'x', name: 'X', kind: 'cell', parentId: 'hung-nguyen', validFrom: '2026-11-01' },
+    ],
     ['PATCH', '/api/admin/org-units/hn-th', { name: 'X' }],
-    ['POST', '/api/admin/org-units/hn-th/close', { validTo: '2026-11-04', successorId: 'hn-xom-1' }],
-    ['POST', '/api/admin/org-units/merge', { sourceIds: ['hn-th'], targetId: 'hn-xom-1', effectiveDate: '2026-11-05' }],
+    [
+      'POST',
+      '/api/admin/org-units/hn-th/close',
+      { validTo: '2026-11-04', successorId: 'hn-xom-1' },
+    ],
+    [
+      'POST',
+      '/api/admin/org-units/merge',
+      { sourceIds: ['hn-th'], targetId: 'hn-xom-1', effectiveDate: '2026-11-05' },
+    ],
     ['POST', '/api/admin/org-units/import', 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ\r\n'],
     ['GET', '/api/admin/routing-rules'],
     ['PUT', '/api/admin/routing-rules', { rules: [] }],
@@ -45,17 +67,20 @@ describe('admin routes: permissions', () => {
     ['GET', '/api/admin/audit'],
   ];
 
-  it.each(['observer', 'commune', 'province'])('refuses every admin route to %s with 403, and changes nothing', async (username) => {
-    const token = await h.login(username);
-    for (const [method, path, body] of routes) {
-      const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;
-      const res = await h.raw(method, path, { token, body, headers });
-      expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.error?.code).toBe('FORBIDDEN');
-    }
-    const admin = await h.login('admin');
-    expect((await read(h.as(admin).api.admin.audit.$get({ query: {} }))).body.items).toEqual([]);
-  });
+  it.each(['observer', 'commune', 'province'])(
+    'refuses every admin route to %s with 403, and changes nothing',
+    async (username) => {
+      const token = await h.login(username);
+      for (const [method, path, body] of routes) {
+        const headers = typeof body === 'string' ? { 'content-type': 'text/csv' } : undefined;
+        const res = await h.raw(method, path, { token, body, headers });
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.error?.code).toBe('FORBIDDEN');
+      }
+      const admin = await h.login('admin');
+      expect((await read(h.as(admin).api.admin.audit.$get({ query: {} }))).body.items).toEqual([]);
+    },
+  );
 
   it('answers 401 without a token', async () => {
     expect((await read(h.as().api.admin.users.$get({ query: {} }))).status).toBe(401);
@@ -83,8 +108,12 @@ describe('admin routes: permissions', () => {
       expect(paths, p).toContain(p);
     }
     const doc = (await h.raw('GET', '/openapi.json')).body;
-    expect(Object.keys(doc.paths['/api/admin/users/import'].post.requestBody.content)).toEqual(['text/csv']);
-    expect(doc.paths['/api/admin/routing-rules'].put.requestBody.content['application/json'].schema).toBeTruthy();
+    expect(Object.keys(doc.paths['/api/admin/users/import'].post.requestBody.content)).toEqual([
+      'text/csv',
+    ]);
+    expect(
+      doc.paths['/api/admin/routing-rules'].put.requestBody.content['application/json'].schema,
+    ).toBeTruthy();
   });
 });
 
@@ -93,14 +122,33 @@ describe('accounts', () => {
     const token = await h.login('admin');
     const all = await read(h.as(token).api.admin.users.$get({ query: {} }));
     expect(all.status).toBe(200);
-    expect(all.body.items.map((u) => u.username)).toEqual(['admin', 'commune', 'commune2', 'observer', 'observer2', 'observer3', 'province']);
-    expect(all.body.items[1]).toMatchObject({ role: 'staff', orgUnitId: 'hung-nguyen', orgUnitName: 'Đảng ủy xã Hưng Nguyên', active: true });
+    expect(all.body.items.map((u) => u.username)).toEqual([
+      'admin',
+      'commune',
+      'commune2',
+      'observer',
+      'observer2',
+      'observer3',
+      'province',
+    ]);
+    expect(all.body.items[1]).toMatchObject({
+      role: 'staff',
+      orgUnitId: 'hung-nguyen',
+      orgUnitName: 'Đảng ủy xã Hưng Nguyên',
+      active: true,
+    });
     expect(JSON.stringify(all.body)).not.toMatch(/scrypt|passwordHash|"password"/);
 
     const first = await read(h.as(token).api.admin.users.$get({ query: { limit: '3' } }));
     expect(first.body.items).toHaveLength(3);
-    const second = await read(h.as(token).api.admin.users.$get({ query: { limit: '3', cursor: first.body.nextCursor! } }));
-    expect(second.body.items.map((u) => u.username)).toEqual(['observer', 'observer2', 'observer3']);
+    const second = await read(
+      h.as(token).api.admin.users.$get({ query: { limit: '3', cursor: first.body.nextCursor! } }),
+    );
+    expect(second.body.items.map((u) => u.username)).toEqual([
+      'observer',
+      'observer2',
+      'observer3',
+    ]);
 
     const staff = await read(h.as(token).api.admin.users.$get({ query: { role: 'staff' } }));
     expect(staff.body.items.map((u) => u.username)).toEqual(['commune', 'commune2', 'province']);
@@ -110,13 +158,23 @@ describe('accounts', () => {
     const token = await h.login('admin');
     const res = await read(h.as(token).api.admin.users.$post({ json: newUser }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username: 'nv.hoa', role: 'staff', orgUnitId: 'dien-chau', active: true, mustChangePassword: true });
+    expect(res.body).toMatchObject({
+      username: 'nv.hoa',
+      role: 'staff',
+      orgUnitId: 'dien-chau',
+      active: true,
+      mustChangePassword: true,
+    });
     expect(JSON.stringify(res.body)).not.toContain('tamthoi123');
 
-    const login = await read(h.as().api.auth.login.$post({ json: { username: 'nv.hoa', password: 'tamthoi123' } }));
+    const login = await read(
+      h.as().api.auth.login.$post({ json: { username: 'nv.hoa', password: 'tamthoi123' } }),
+    );
     expect(login.body.user.mustChangePassword).toBe(true);
 
-    const again = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, username: 'NV.Hoa' } }));
+    const again = await read(
+      h.as(token).api.admin.users.$post({ json: { ...newUser, username: 'NV.Hoa' } }),
+    );
     expect(again.status).toBe(409);
     expect(again.error?.code).toBe('USERNAME_TAKEN');
   });
@@ -128,25 +186,54 @@ describe('accounts', () => {
     ['an unknown body', { orgUnitId: 'nowhere' }, 'orgUnitId'],
   ])('refuses %s with 422 naming the field', async (_, change, field) => {
     const token = await h.login('admin');
-    const res = await read(h.as(token).api.admin.users.$post({ json: malformed({ ...newUser, ...change }) }));
+    const res = await read(
+      h.as(token).api.admin.users.$post({ json: malformed({ ...newUser, ...change }) }),
+    );
     expect(res.status).toBe(422);
     expect(Object.keys(res.error?.fields ?? {})).toEqual([field]);
   });
 
   it('refuses a NUL character (which PostgreSQL cannot store) with 422, in a body, a CSV or a URL', async () => {
     const token = await h.login('admin');
-    const res = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, displayName: 'A\u0000B' } }));
+    const res = await read(
+      h.as(token).api.admin.users.$post({ json: { ...newUser, displayName: 'A\u0000B' } }),
+    );
     expect(res.status).toBe(422);
-    const file = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\na.b,A\u0000B,cán bộ,hung-nguyen,matkhau-01\r\n';
-    expect((await h.raw('POST', '/api/admin/users/import', { token, body: file, headers: { 'content-type': 'text/csv' } })).status).toBe(422);
-    expect((await read(h.as(token).api.admin['org-units'][':id'].$patch({ param: { id: 'hn%00th' }, json: { name: 'X' } }))).status).toBe(422);
+    const file =
+      'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu\r\na.b,A\u0000B,cán bộ,hung-nguyen,matkhau-01\r\n';
+    expect(
+      (
+        await h.raw('POST', '/api/admin/users/import', {
+          token,
+          body: file,
+          headers: { 'content-type': 'text/csv' },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await read(
+          h.as(token).api.admin['org-units'][':id'].$patch({
+            param: { id: 'hn%00th' },
+            json: { name: 'X' },
+          }),
+        )
+      ).status,
+    ).toBe(422);
     expect((await h.raw('GET', '/api/admin/users?q=%00', { token })).status).toBe(422);
   });
 
   it('refuses a body that has been closed', async () => {
     const token = await h.login('admin');
-    await read(h.as(token).api.admin['org-units'][':id'].close.$post({ param: { id: 'hn-th' }, json: { validTo: '2026-11-04', successorId: 'hn-xom-1' } }));
-    const res = await read(h.as(token).api.admin.users.$post({ json: { ...newUser, orgUnitId: 'hn-th' } }));
+    await read(
+      h.as(token).api.admin['org-units'][':id'].close.$post({
+        param: { id: 'hn-th' },
+        json: { validTo: '2026-11-04', successorId: 'hn-xom-1' },
+      }),
+    );
+    const res = await read(
+      h.as(token).api.admin.users.$post({ json: { ...newUser, orgUnitId: 'hn-th' } }),
+    );
     expect(res.status).toBe(422);
     expect(res.error?.fields?.orgUnitId?.[0]).toMatch(/giải thể/);
   });
@@ -154,9 +241,18 @@ describe('accounts', () => {
   it('edits display name, role and body, and records who changed what', async () => {
     const token = await h.login('admin');
     const id = await userId(token, 'commune');
-    const res = await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' } }));
+    const res = await read(
+      h.as(token).api.admin.users[':id'].$patch({
+        param: { id },
+        json: { displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' },
+      }),
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ displayName: 'Trần Thị Bình (VP)', role: 'leader', orgUnitId: 'hung-nguyen-vp' });
+    expect(res.body).toMatchObject({
+      displayName: 'Trần Thị Bình (VP)',
+      role: 'leader',
+      orgUnitId: 'hung-nguyen-vp',
+    });
     const me = await read(h.as(await h.login('commune')).api.me.$get());
     expect(me.body.user).toMatchObject({ role: 'leader', orgUnitId: 'hung-nguyen-vp' });
 
@@ -167,7 +263,10 @@ describe('accounts', () => {
       entityId: id,
       actorName: 'Phạm Thị Dung',
       at: '2026-11-05T09:00:00.000+07:00',
-      data: { before: { role: 'staff', orgUnitId: 'hung-nguyen' }, after: { role: 'leader', orgUnitId: 'hung-nguyen-vp' } },
+      data: {
+        before: { role: 'staff', orgUnitId: 'hung-nguyen' },
+        after: { role: 'leader', orgUnitId: 'hung-nguyen-vp' },
+      },
     });
   });
 
@@ -179,11 +278,19 @@ describe('accounts', () => {
     expect((await read(h.as(token).api.reports.$post({ json: report }))).status).toBe(201);
 
     const id = await userId(admin, 'observer');
-    const res = await read(h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }));
+    const res = await read(
+      h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     for (const t of [token, other]) expect((await read(h.as(t).api.me.$get())).status).toBe(401);
-    expect((await read(h.as().api.auth.login.$post({ json: { username: 'observer', password: 'demo1234' } }))).status).toBe(401);
+    expect(
+      (
+        await read(
+          h.as().api.auth.login.$post({ json: { username: 'observer', password: 'demo1234' } }),
+        )
+      ).status,
+    ).toBe(401);
 
     // The report and its issues stay, readable by the committee they went to.
     const stored = await read(h.as(admin).api.reports[':id'].$get({ param: { id: report.id } }));
@@ -191,25 +298,68 @@ describe('accounts', () => {
     const inbox = await read(h.as(await h.login('commune')).api.inbox.$get({ query: {} }));
     expect(inbox.body.items).toHaveLength(2);
 
-    await read(h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: true } }));
+    await read(
+      h.as(admin).api.admin.users[':id'].$patch({ param: { id }, json: { active: true } }),
+    );
     expect((await read(h.as(token).api.me.$get())).status).toBe(401);
     expect((await read(h.as(await h.login('observer')).api.me.$get())).status).toBe(200);
-    const actions = (await read(h.as(admin).api.admin.audit.$get({ query: { entity: 'user' } }))).body.items.map((a) => a.action);
+    const actions = (
+      await read(h.as(admin).api.admin.audit.$get({ query: { entity: 'user' } }))
+    ).body.items.map((a) => a.action);
     expect(actions).toEqual(['user.reactivate', 'user.deactivate']);
   });
 
   it('an admin cannot lock themselves out', async () => {
     const token = await h.login('admin');
     const id = await userId(token, 'admin');
-    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }))).error?.fields).toHaveProperty('active');
-    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { role: 'staff' } }))).error?.fields).toHaveProperty('role');
+    expect(
+      (
+        await read(
+          h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { active: false } }),
+        )
+      ).error?.fields,
+    ).toHaveProperty('active');
+    expect(
+      (
+        await read(
+          h.as(token).api.admin.users[':id'].$patch({ param: { id }, json: { role: 'staff' } }),
+        )
+      ).error?.fields,
+    ).toHaveProperty('role');
     expect((await read(h.as(token).api.me.$get())).status).toBe(200);
   });
 
   it('404 for an unknown account, 422 for an empty change', async () => {
     const token = await h.login('admin');
-    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: '00000000-0000-4000-8000-000000000000' }, json: { active: false } }))).status).toBe(404);
-    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: 'not-a-uuid' }, json: { active: false } }))).status).toBe(404);
-    expect((await read(h.as(token).api.admin.users[':id'].$patch({ param: { id: await userId(token, 'commune') }, json: {} }))).status).toBe(422);
+    expect(
+      (
+        await read(
+          h.as(token).api.admin.users[':id'].$patch({
+            param: { id: '00000000-0000-4000-8000-000000000000' },
+            json: { active: false },
+          }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await read(
+          h.as(token).api.admin.users[':id'].$patch({
+            param: { id: 'not-a-uuid' },
+            json: { active: false },
+          }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await read(
+          h.as(token).api.admin.users[':id'].$patch({
+            param: { id: await userId(token, 'commune') },
+            json: {},
+          }),
+        )
+      ).status,
+    ).toBe(422);
   });
 });

@@ -9,7 +9,13 @@ import { openDatabase, type Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
-import { http, loginHttp, processData, startApiProcess, type ProcessData } from '../support/api-process.ts';
+import {
+  http,
+  loginHttp,
+  processData,
+  startApiProcess,
+  type ProcessData,
+} from '../support/api-process.ts';
 import { runCli } from '../support/cli.ts';
 import { recentMeetingDate, reportBodyWithIssues } from '../support/report-bodies.ts';
 
@@ -41,7 +47,9 @@ async function tableChecksums(database: Database): Promise<Record<string, string
   for (const { name } of tables) {
     const [row] = await queryRows<{ n: number; sum: string }>(
       database.db,
-      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as sum from ${name} t`),
+      sql.raw(
+        `select count(*)::int as n, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as sum from ${name} t`,
+      ),
     );
     sums[name] = `${row!.n}:${row!.sum}`;
   }
@@ -83,14 +91,23 @@ beforeAll(async () => {
     const admin = await loginHttp(api.url, 'admin');
     const users = await http(api.url, 'GET', '/api/admin/users', { token: admin });
     const commune = users.body.items.find((u: { username: string }) => u.username === 'commune');
-    expect((await http(api.url, 'PATCH', `/api/admin/users/${commune.id}`, { token: admin, body: { displayName: 'Trần Thị Bình (đã sửa)' } })).status).toBe(200);
+    expect(
+      (
+        await http(api.url, 'PATCH', `/api/admin/users/${commune.id}`, {
+          token: admin,
+          body: { displayName: 'Trần Thị Bình (đã sửa)' },
+        })
+      ).status,
+    ).toBe(200);
   } finally {
     await api.stop();
   }
   // Far in the future every open issue is overdue: escalations and their events.
   const database = await source.open();
   try {
-    expect(await escalateOverdue(database, new Date(Date.now() + 400 * 86_400_000))).toBeGreaterThan(0);
+    expect(
+      await escalateOverdue(database, new Date(Date.now() + 400 * 86_400_000)),
+    ).toBeGreaterThan(0);
     sourceSums = await tableChecksums(database);
   } finally {
     await database.close();
@@ -104,18 +121,23 @@ afterAll(async () => {
 }, 60_000);
 
 describe('npm run backup / npm run restore', () => {
-  it('dumps the database to one plain SQL file', async () => {
-    const res = await runCli(source.env, ['backup', '--out', backupFile]);
-    expect(res.stderr).toBe('');
-    expect(res.code).toBe(0);
-    expect(res.stdout).toContain(backupFile);
-    const text = readFileSync(backupFile, 'utf8');
-    expect(text.startsWith('--\n-- PostgreSQL database dump')).toBe(true);
-    expect(text).toContain(reportId);
-    expect(text).toContain('__drizzle_migrations');
-    for (const table of ['audit_log', 'issue_events', 'issues', 'reports', 'users']) expect(Object.keys(sourceSums)).toContain(`public.${table}`);
-    expect(sourceSums['public.audit_log']!.startsWith('0:')).toBe(false);
-  }, LONG);
+  it(
+    'dumps the database to one plain SQL file',
+    async () => {
+      const res = await runCli(source.env, ['backup', '--out', backupFile]);
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.stdout).toContain(backupFile);
+      const text = readFileSync(backupFile, 'utf8');
+      expect(text.startsWith('--\n-- PostgreSQL database dump')).toBe(true);
+      expect(text).toContain(reportId);
+      expect(text).toContain('__drizzle_migrations');
+      for (const table of ['audit_log', 'issue_events', 'issues', 'reports', 'users'])
+        expect(Object.keys(sourceSums)).toContain(`public.${table}`);
+      expect(sourceSums['public.audit_log']!.startsWith('0:')).toBe(false);
+    },
+    LONG,
+  );
 
   const served: unknown[] = [];
 
@@ -135,13 +157,19 @@ describe('npm run backup / npm run restore', () => {
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toMatch(/is not empty/);
 
-    const api = await startApiProcess({ ...source, env } as ProcessData, {}, { readyTimeoutMs: START_MS });
+    const api = await startApiProcess(
+      { ...source, env } as ProcessData,
+      {},
+      { readyTimeoutMs: START_MS },
+    );
     try {
       const observer = await loginHttp(api.url, 'observer');
       const report = await http(api.url, 'GET', `/api/reports/${reportId}`, { token: observer });
       expect(report.status).toBe(200);
       expect(report.body.id).toBe(reportId);
-      expect(report.body.issues.map((i: { id: string }) => i.id).sort()).toEqual([...issueIds].sort());
+      expect(report.body.issues.map((i: { id: string }) => i.id).sort()).toEqual(
+        [...issueIds].sort(),
+      );
       served.push(report.body);
       // Sequences came back with the data: a new audit row gets a fresh id (no duplicate key).
       const admin = await loginHttp(api.url, 'admin');
@@ -158,36 +186,48 @@ describe('npm run backup / npm run restore', () => {
     }
   }
 
-  it.skipIf(!pgBase)('restores into a new PostgreSQL database: same rows in every table, the API serves the report', async () => {
-    const { url, env } = await newPostgres();
-    await checkRestored(env, () => openDatabase({ url, max: 2 }));
-  }, LONG);
+  it.skipIf(!pgBase)(
+    'restores into a new PostgreSQL database: same rows in every table, the API serves the report',
+    async () => {
+      const { url, env } = await newPostgres();
+      await checkRestored(env, () => openDatabase({ url, max: 2 }));
+    },
+    LONG,
+  );
 
-  it('restores into a new PGlite directory: same rows in every table, the API serves the report', async () => {
-    const dir = join(work, 'restored-pglite');
-    await checkRestored({ DATA_DIR: dir }, () => openDatabase({ dataDir: dir }));
-  }, LONG);
+  it(
+    'restores into a new PGlite directory: same rows in every table, the API serves the report',
+    async () => {
+      const dir = join(work, 'restored-pglite');
+      await checkRestored({ DATA_DIR: dir }, () => openDatabase({ dataDir: dir }));
+    },
+    LONG,
+  );
 
   it('serves the same report from every restored copy', () => {
     expect(served.length).toBeGreaterThan(0);
     for (const s of served) expect(s).toEqual(served[0]);
   });
 
-  it('refuses a file cut short, and a file that is not a backup, writing nothing', async () => {
-    const dir = join(work, 'never');
-    const cut = join(work, 'cut.sql');
-    const text = readFileSync(backupFile, 'utf8');
-    writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
-    const res = await runCli({ DATA_DIR: dir }, ['restore', '--in', cut]);
-    expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/incomplete/);
-    const other = join(work, 'other.sql');
-    writeFileSync(other, 'drop table users;');
-    const res2 = await runCli({ DATA_DIR: dir }, ['restore', '--in', other]);
-    expect(res2.code).toBe(1);
-    expect(res2.stderr).toMatch(/not a duhop backup/);
-    const missing = await runCli({ DATA_DIR: dir }, ['restore']);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/--in FILE/);
-  }, LONG);
+  it(
+    'refuses a file cut short, and a file that is not a backup, writing nothing',
+    async () => {
+      const dir = join(work, 'never');
+      const cut = join(work, 'cut.sql');
+      const text = readFileSync(backupFile, 'utf8');
+      writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
+      const res = await runCli({ DATA_DIR: dir }, ['restore', '--in', cut]);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/incomplete/);
+      const other = join(work, 'other.sql');
+      writeFileSync(other, 'drop table users;');
+      const res2 = await runCli({ DATA_DIR: dir }, ['restore', '--in', other]);
+      expect(res2.code).toBe(1);
+      expect(res2.stderr).toMatch(/not a duhop backup/);
+      const missing = await runCli({ DATA_DIR: dir }, ['restore']);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/--in FILE/);
+    },
+    LONG,
+  );
 });

@@ -22,22 +22,39 @@ describe('HTTP basics', () => {
   });
 
   it('a body that is not JSON is 415', async () => {
-    const res = await h.raw('POST', '/api/auth/login', { body: 'username=observer', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await h.raw('POST', '/api/auth/login', {
+      body: 'username=observer',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
     expect(res.error?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('a body over the limit is 413 and nothing is read', async () => {
     const token = await h.login('observer');
-    const res = await h.raw('POST', '/api/reports', { token, body: JSON.stringify({ suggestions: 'x'.repeat(2 * 1024 * 1024) }) });
+    const res = await h.raw('POST', '/api/reports', {
+      token,
+      body: JSON.stringify({ suggestions: 'x'.repeat(2 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(res.error?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('CORS admits extension origins and no others', async () => {
-    const ext = await h.app.request('/api/me', { method: 'OPTIONS', headers: { origin: 'chrome-extension://abcdefghijklmnop', 'access-control-request-method': 'GET' } });
-    expect(ext.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnop');
-    const web = await h.app.request('/api/me', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const ext = await h.app.request('/api/me', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'chrome-extension://abcdefghijklmnop',
+        'access-control-request-method': 'GET',
+      },
+    });
+    expect(ext.headers.get('access-control-allow-origin')).toBe(
+      'chrome-extension://abcdefghijklmnop',
+    );
+    const web = await h.app.request('/api/me', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(web.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -59,7 +76,16 @@ describe('HTTP basics', () => {
     const res = await h.raw('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
-    for (const path of ['/api/auth/login', '/api/me', '/api/org-units', '/api/criteria-sets/current', '/api/reports', '/api/reports/{id}', '/api/issues/{id}', '/api/inbox']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/me',
+      '/api/org-units',
+      '/api/criteria-sets/current',
+      '/api/reports',
+      '/api/reports/{id}',
+      '/api/issues/{id}',
+      '/api/inbox',
+    ]) {
       expect(res.body.paths, path).toHaveProperty([path]);
     }
     const body = res.body.paths['/api/reports'].post.requestBody.content['application/json'].schema;

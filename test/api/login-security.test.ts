@@ -5,7 +5,13 @@ import { defaultConfig } from '../../api/src/context.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { users } from '../../api/src/db/schema.ts';
 import { parseEnv } from '../../api/src/env.ts';
-import { currentScryptParams, hashPassword, needsRehash, OWASP_SCRYPT, verifyPassword } from '../../api/src/lib/crypto.ts';
+import {
+  currentScryptParams,
+  hashPassword,
+  needsRehash,
+  OWASP_SCRYPT,
+  verifyPassword,
+} from '../../api/src/lib/crypto.ts';
 import { ErrorBody } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
 
@@ -15,7 +21,8 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 
 /** The same API behind a proxy that appends the client's address to X-Forwarded-For. */
 let proxied: ReturnType<typeof createApp> | undefined;
-const behindProxy = () => (proxied ??= createApp({ database: h.database, now: h.clock.now, config: { trustProxy: true } }));
+const behindProxy = () =>
+  (proxied ??= createApp({ database: h.database, now: h.clock.now, config: { trustProxy: true } }));
 
 async function loginFrom(address: string, username: string, password: string, xff = address) {
   const res = await behindProxy().request('/api/auth/login', {
@@ -24,14 +31,25 @@ async function loginFrom(address: string, username: string, password: string, xf
     body: JSON.stringify({ username, password }),
   });
   const refused = ErrorBody.safeParse(await res.json());
-  return { status: res.status, retryAfter: Number(res.headers.get('retry-after')), error: refused.success ? refused.data.error : undefined };
+  return {
+    status: res.status,
+    retryAfter: Number(res.headers.get('retry-after')),
+    error: refused.success ? refused.data.error : undefined,
+  };
 }
 
-const failures = async () => (await queryRows<{ n: number }>(h.database.db, sql`select count(*)::int as n from login_failures`))[0]!.n;
+const failures = async () =>
+  (
+    await queryRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from login_failures`,
+    )
+  )[0]!.n;
 
 describe('login throttle per username and client address', () => {
   it('five wrong passwords from one address do not lock the right password out from another address', async () => {
-    for (let i = 0; i < 5; i++) expect((await loginFrom('203.0.113.9', 'commune', `guess-${i}`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await loginFrom('203.0.113.9', 'commune', `guess-${i}`)).status).toBe(401);
     const attacker = await loginFrom('203.0.113.9', 'commune', 'demo1234');
     expect(attacker.status).toBe(429);
     expect(attacker.error?.code).toBe('TOO_MANY_ATTEMPTS');
@@ -40,14 +58,23 @@ describe('login throttle per username and client address', () => {
   });
 
   it('believes only the right-most X-Forwarded-For address, the one the proxy appended', async () => {
-    for (let i = 0; i < 5; i++) expect((await loginFrom('203.0.113.9', 'commune', `guess-${i}`, `10.9.9.${i}, 203.0.113.9`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await loginFrom('203.0.113.9', 'commune', `guess-${i}`, `10.9.9.${i}, 203.0.113.9`))
+          .status,
+      ).toBe(401);
     // Whatever the client puts on the left, the proxy's entry is the same address.
-    expect((await loginFrom('203.0.113.9', 'commune', 'demo1234', '198.51.100.7, 203.0.113.9')).status).toBe(429);
+    expect(
+      (await loginFrom('203.0.113.9', 'commune', 'demo1234', '198.51.100.7, 203.0.113.9')).status,
+    ).toBe(429);
   });
 
   it('without TRUST_PROXY the header is ignored: every request is from the socket address', async () => {
     const login = (xff: string, password: string) =>
-      h.raw('POST', '/api/auth/login', { body: { username: 'commune', password }, headers: { 'x-forwarded-for': xff } });
+      h.raw('POST', '/api/auth/login', {
+        body: { username: 'commune', password },
+        headers: { 'x-forwarded-for': xff },
+      });
     for (let i = 0; i < 5; i++) expect((await login('203.0.113.9', `guess-${i}`)).status).toBe(401);
     expect((await login('198.51.100.7', 'demo1234')).status).toBe(429);
     expect(parseEnv({}).TRUST_PROXY).toBe(false);
@@ -76,7 +103,8 @@ describe('login throttle per username and client address', () => {
 
   it('caps one address over all usernames (a spray); other addresses are not affected', async () => {
     const at = '203.0.113.50';
-    for (let i = 0; i < defaultConfig.loginMaxFailuresPerAddress; i++) expect((await loginFrom(at, `user-${i}`, 'demo1234')).status).toBe(401);
+    for (let i = 0; i < defaultConfig.loginMaxFailuresPerAddress; i++)
+      expect((await loginFrom(at, `user-${i}`, 'demo1234')).status).toBe(401);
     const capped = await loginFrom(at, 'observer', 'demo1234');
     expect(capped.status).toBe(429);
     expect(capped.retryAfter).toBeGreaterThan(60);
@@ -87,7 +115,8 @@ describe('login throttle per username and client address', () => {
 
   it('many addresses guessing one username: unknown addresses wait, an address the user signed in from before does not', async () => {
     expect((await loginFrom('198.51.100.7', 'commune', 'demo1234')).status).toBe(200); // the user's office
-    for (let i = 0; i < defaultConfig.loginMaxFailuresPerUser; i++) expect((await loginFrom(`203.0.113.${100 + i}`, 'commune', 'guess')).status).toBe(401);
+    for (let i = 0; i < defaultConfig.loginMaxFailuresPerUser; i++)
+      expect((await loginFrom(`203.0.113.${100 + i}`, 'commune', 'guess')).status).toBe(401);
     const unknown = await loginFrom('192.0.2.1', 'commune', 'demo1234');
     expect(unknown.status).toBe(429);
     expect((await loginFrom('198.51.100.7', 'commune', 'demo1234')).status).toBe(200);
@@ -130,14 +159,32 @@ describe('password hashing', () => {
     const old = await hashPassword('demo1234', { N: 1024, r: 8, p: 1 });
     await h.database.db.update(users).set({ passwordHash: old }).where(sql`username = 'observer2'`);
     try {
-      expect((await h.raw('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
-      const [row] = await h.database.db.select({ hash: users.passwordHash }).from(users).where(sql`username = 'observer2'`);
+      expect(
+        (
+          await h.raw('POST', '/api/auth/login', {
+            body: { username: 'observer2', password: 'demo1234' },
+          })
+        ).status,
+      ).toBe(200);
+      const [row] = await h.database.db
+        .select({ hash: users.passwordHash })
+        .from(users)
+        .where(sql`username = 'observer2'`);
       expect(row!.hash).not.toBe(old);
       expect(row!.hash.startsWith(`scrypt$${currentScryptParams().N}$8$1$`)).toBe(true);
       expect(needsRehash(row!.hash)).toBe(false);
-      expect((await h.raw('POST', '/api/auth/login', { body: { username: 'observer2', password: 'demo1234' } })).status).toBe(200);
+      expect(
+        (
+          await h.raw('POST', '/api/auth/login', {
+            body: { username: 'observer2', password: 'demo1234' },
+          })
+        ).status,
+      ).toBe(200);
     } finally {
-      await h.database.db.update(users).set({ passwordHash: await hashPassword('demo1234') }).where(sql`username = 'observer2'`);
+      await h.database.db
+        .update(users)
+        .set({ passwordHash: await hashPassword('demo1234') })
+        .where(sql`username = 'observer2'`);
     }
   });
 });
@@ -162,7 +209,13 @@ describe('sessions', () => {
 
   it('touch the last use at most once a minute, not on every request', async () => {
     const token = await h.login('observer');
-    const lastUsed = async () => (await queryRows<{ at: string }>(h.database.db, sql`select last_used_at::text as at from sessions`))[0]!.at;
+    const lastUsed = async () =>
+      (
+        await queryRows<{ at: string }>(
+          h.database.db,
+          sql`select last_used_at::text as at from sessions`,
+        )
+      )[0]!.at;
     const first = await lastUsed();
     h.clock.advance(30_000);
     for (let i = 0; i < 5; i++) expect((await me(token)).status).toBe(200);

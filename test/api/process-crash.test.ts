@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
-import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import {
+  http,
+  loginHttp,
+  processData,
+  startApiProcess,
+  type ApiProcess,
+  type ProcessData,
+} from '../support/api-process.ts';
 import { liftDailyReportLimitOf } from '../support/limits.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
@@ -34,7 +41,10 @@ function submissionLoad(url: string, token: string, cells: string[], workers: nu
   const meetingDate = recentMeetingDate();
   const loop = async () => {
     while (running) {
-      const body = reportBody(cells[Math.floor(Math.random() * cells.length)]!, meetingDate, ['na-snnmt', 'na-bnc']);
+      const body = reportBody(cells[Math.floor(Math.random() * cells.length)]!, meetingDate, [
+        'na-snnmt',
+        'na-bnc',
+      ]);
       const record: Sent = { issueIds: body.issues.map((i) => i.id), status: 'no answer' };
       sent.set(body.id, record);
       try {
@@ -85,7 +95,9 @@ describe('crash safety', () => {
     expect(acked.length).toBeGreaterThanOrEqual(50);
     expect(unanswered.length).toBeGreaterThan(0); // the kill did cut requests in flight
     const other: Record<string, number> = {};
-    for (const [, s] of sent) if (s.status !== 201 && s.status !== 'no answer') other[s.status] = (other[s.status] ?? 0) + 1;
+    for (const [, s] of sent)
+      if (s.status !== 201 && s.status !== 'no answer')
+        other[s.status] = (other[s.status] ?? 0) + 1;
     expect(other).toEqual({});
 
     // Every acknowledged submission reads back in full through the restarted API.
@@ -96,14 +108,21 @@ describe('crash safety', () => {
     }
     const feed = await http(api.url, 'GET', '/api/my/issues?limit=500', { token });
     const ackedIssues = new Set(acked.flatMap(([, s]) => s.issueIds));
-    expect(feed.body.items.filter((i: { id: string }) => ackedIssues.has(i.id))).toHaveLength(ackedIssues.size);
+    expect(feed.body.items.filter((i: { id: string }) => ackedIssues.has(i.id))).toHaveLength(
+      ackedIssues.size,
+    );
 
     // Nothing half-written, checked in the database itself.
     await api.stop();
     api = undefined;
     const database = await data.open();
     try {
-      const reports = await queryRows<{ id: string; issues: number; routed: number; events: number }>(
+      const reports = await queryRows<{
+        id: string;
+        issues: number;
+        routed: number;
+        events: number;
+      }>(
         database.db,
         sql`select r.id, count(distinct i.id)::int as issues,
                    count(e.id) filter (where e.type = 'routed')::int as routed, count(e.id)::int as events
@@ -117,7 +136,11 @@ describe('crash safety', () => {
         expect(r.routed, `routed events of ${r.id}`).toBe(s!.issueIds.length);
         expect(r.events).toBe(r.routed);
       }
-      for (const [id] of acked) expect(reports.some((r) => r.id === id), id).toBe(true);
+      for (const [id] of acked)
+        expect(
+          reports.some((r) => r.id === id),
+          id,
+        ).toBe(true);
       const [orphans] = await queryRows<{ issues: number; events: number }>(
         database.db,
         sql`select (select count(*)::int from issues i where not exists (select 1 from reports r where r.id = i.report_id)) as issues,

@@ -1,7 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
-import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import {
+  http,
+  loginHttp,
+  processData,
+  startApiProcess,
+  type ApiProcess,
+  type ProcessData,
+} from '../support/api-process.ts';
 import { openSocket, rawRequest } from '../support/raw-http.ts';
 import { recentMeetingDate, reportBody } from '../support/report-bodies.ts';
 
@@ -54,14 +61,36 @@ describe('dropped clients', () => {
     const submission = (i: number) => {
       const body = reportBody(cells[i % cells.length]!, meetingDate);
       sentIssues.set(body.id, body.issues.length);
-      return rawRequest('POST', '/api/reports', port, { authorization: `Bearer ${observer}`, 'content-type': 'application/json' }, JSON.stringify(body));
+      return rawRequest(
+        'POST',
+        '/api/reports',
+        port,
+        { authorization: `Bearer ${observer}`, 'content-type': 'application/json' },
+        JSON.stringify(body),
+      );
     };
     const jobs: Promise<void>[] = [];
     for (let i = 0; i < 50; i++) {
       // Mid-body: a report or a login cut somewhere after the headers.
-      const bytes = i % 5 === 0 ? rawRequest('POST', '/api/auth/login', port, { 'content-type': 'application/json' }, '{"username":"observer","password":"demo1234"}') : submission(i);
+      const bytes =
+        i % 5 === 0
+          ? rawRequest(
+              'POST',
+              '/api/auth/login',
+              port,
+              { 'content-type': 'application/json' },
+              '{"username":"observer","password":"demo1234"}',
+            )
+          : submission(i);
       const headerEnd = bytes.indexOf('\r\n\r\n') + 4;
-      jobs.push(abortMidBody(port, bytes, headerEnd + Math.floor(((bytes.length - headerEnd) * (i % 10 + 1)) / 11), i % 2 === 0));
+      jobs.push(
+        abortMidBody(
+          port,
+          bytes,
+          headerEnd + Math.floor(((bytes.length - headerEnd) * ((i % 10) + 1)) / 11),
+          i % 2 === 0,
+        ),
+      );
     }
     for (let i = 0; i < 50; i++) {
       // Mid-response: submissions hung up while the server works, large reads hung up while it writes.
@@ -81,7 +110,9 @@ describe('dropped clients', () => {
     const fresh = reportBody('hn-xom-1', meetingDate);
     const res = await http(url, 'POST', '/api/reports', { token: observer, body: fresh });
     expect(res.status).toBe(201);
-    expect((await http(url, 'GET', `/api/reports/${fresh.id}`, { token: observer })).body.issues).toHaveLength(fresh.issues.length);
+    expect(
+      (await http(url, 'GET', `/api/reports/${fresh.id}`, { token: observer })).body.issues,
+    ).toHaveLength(fresh.issues.length);
     expect((await http(url, 'GET', '/api/inbox?limit=10', { token: staff })).status).toBe(200);
     // A hang-up is the client's doing: no crash, and no error with a stack trace in the log.
     expect(api!.output()).not.toMatch(/unhandled|uncaught/i);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import {
+  http,
+  loginHttp,
+  processData,
+  startApiProcess,
+  type ApiProcess,
+  type ProcessData,
+} from '../support/api-process.ts';
 import { rawRequest, trickle } from '../support/raw-http.ts';
 
 // Slow clients (slowloris): headers or a body sent one byte at a time must be cut off by the
@@ -22,12 +29,15 @@ afterAll(async () => {
  * yet shorter than the 30 s between Node's default timeout sweeps, so that a server enforcing its
  * timeouts only at those sweeps lets the whole request through and the test fails.
  */
-const slowHeaders = (port: number) => rawRequest('GET', '/api/me', port, { 'x-padding': 'a'.repeat(80) });
+const slowHeaders = (port: number) =>
+  rawRequest('GET', '/api/me', port, { 'x-padding': 'a'.repeat(80) });
 
 describe('slow clients', () => {
   it('headers trickled byte by byte are cut off by the headers timeout while others are served', async () => {
     const state = { open: 0 };
-    const slow = Array.from({ length: 20 }, () => trickle(api.port, slowHeaders(api.port), 100, state));
+    const slow = Array.from({ length: 20 }, () =>
+      trickle(api.port, slowHeaders(api.port), 100, state),
+    );
     await new Promise((r) => setTimeout(r, 300));
     // While 20 connections dribble, ordinary requests are answered, before any of them is cut off.
     const openBefore = state.open;
@@ -52,7 +62,13 @@ describe('slow clients', () => {
   it('a body trickled byte by byte is cut off by the request timeout', async () => {
     const state = { open: 0 };
     const body = JSON.stringify({ username: 'observer', password: `demo1234${' '.repeat(120)}` });
-    const bytes = rawRequest('POST', '/api/auth/login', api.port, { 'content-type': 'application/json' }, body);
+    const bytes = rawRequest(
+      'POST',
+      '/api/auth/login',
+      api.port,
+      { 'content-type': 'application/json' },
+      body,
+    );
     const headerEnd = bytes.indexOf('\r\n\r\n') + 4;
     // Headers at once, then the body one byte per 100 ms (~16 s for the whole of it).
     const slow = Array.from({ length: 10 }, () => trickle(api.port, bytes, 100, state, headerEnd));

@@ -11,7 +11,8 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 const routes = await apiRoutes();
 const authed = routes.filter((r) => r.auth);
 const withBody = routes.filter((r) => r.method !== 'GET');
-const login = (username: string, password: string) => h.raw('POST', '/api/auth/login', { body: { username, password } });
+const login = (username: string, password: string) =>
+  h.raw('POST', '/api/auth/login', { body: { username, password } });
 const samplePath = (path: string) => fillPath(path, () => '00000000-0000-4000-8000-000000000000');
 
 async function counts() {
@@ -41,7 +42,9 @@ describe('password guessing', () => {
   });
 
   it('guesses sent all at once are throttled too: no more than the allowed number are checked', async () => {
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => login('commune', `guess-${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => login('commune', `guess-${i}`)),
+    );
     const checked = results.filter((r) => r.status === 401).length;
     expect(results.every((r) => r.status === 401 || r.status === 429)).toBe(true);
     expect(checked).toBeLessThanOrEqual(5);
@@ -50,7 +53,11 @@ describe('password guessing', () => {
 
   it('a token cannot be used to guess the current password without limit', async () => {
     const token = await tokenFor(h.database, 'observer');
-    const attempt = () => h.raw('POST', '/api/me/password', { token, body: { currentPassword: 'guess-guess', newPassword: 'a-new-password-1' } });
+    const attempt = () =>
+      h.raw('POST', '/api/me/password', {
+        token,
+        body: { currentPassword: 'guess-guess', newPassword: 'a-new-password-1' },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 5).every((s) => s === 422)).toBe(true);
@@ -62,7 +69,10 @@ describe('tokens past their life', () => {
   it('an expired token is refused on every authenticated route', async () => {
     const token = await tokenFor(h.database, 'admin', new Date('2026-11-05T09:00:00+07:00'));
     for (const r of authed) {
-      const res = await h.raw(r.method, samplePath(r.path), { token, ...(r.method === 'GET' ? {} : { body: {} }) });
+      const res = await h.raw(r.method, samplePath(r.path), {
+        token,
+        ...(r.method === 'GET' ? {} : { body: {} }),
+      });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
       expect(res.body.error.code).toBe('INVALID_TOKEN');
     }
@@ -85,7 +95,10 @@ describe('tokens past their life', () => {
     const revoked = await h.login('admin');
     expect((await h.raw('POST', '/api/auth/logout', { token: revoked })).status).toBe(200);
     for (const r of authed) {
-      const res = await h.raw(r.method, samplePath(r.path), { token: revoked, ...(r.method === 'GET' ? {} : { body: {} }) });
+      const res = await h.raw(r.method, samplePath(r.path), {
+        token: revoked,
+        ...(r.method === 'GET' ? {} : { body: {} }),
+      });
       expect(res.status, `${r.method} ${r.path}`).toBe(401);
     }
   });
@@ -106,16 +119,24 @@ describe('tokens past their life', () => {
 describe('bodies past the limit', () => {
   const big = JSON.stringify({ ...buildReport(), suggestions: 'x'.repeat(1024 * 1024) });
 
-  it.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: 413 with or without a token, nothing written', async (_, r) => {
-    const token = await tokenFor(h.database, r.path.startsWith('/api/admin') || r.path.startsWith('/api/assignments') ? 'admin' : 'observer');
-    const before = await counts();
-    for (const t of [token, undefined]) {
-      const res = await h.raw(r.method, samplePath(r.path), { token: t, body: big });
-      expect(res.status).toBe(413);
-      expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
-    }
-    expect(await counts()).toEqual(before);
-  });
+  it.each(withBody.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: 413 with or without a token, nothing written',
+    async (_, r) => {
+      const token = await tokenFor(
+        h.database,
+        r.path.startsWith('/api/admin') || r.path.startsWith('/api/assignments')
+          ? 'admin'
+          : 'observer',
+      );
+      const before = await counts();
+      for (const t of [token, undefined]) {
+        const res = await h.raw(r.method, samplePath(r.path), { token: t, body: big });
+        expect(res.status).toBe(413);
+        expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+      }
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('a body streamed without Content-Length is cut at the limit too', async () => {
     const token = await tokenFor(h.database, 'observer');

@@ -9,10 +9,16 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
 async function countRows() {
   const db = h.database.db;
   const n = async (table: string) => {
-    const r = (await db.execute(`select count(*)::int as n from ${table}` as never)) as unknown as { rows?: { n: number }[] } | { n: number }[];
+    const r = (await db.execute(`select count(*)::int as n from ${table}` as never)) as unknown as
+      | { rows?: { n: number }[] }
+      | { n: number }[];
     return (Array.isArray(r) ? r : r.rows!)[0]!.n;
   };
-  return { reports: await n('reports'), issues: await n('issues'), events: await n('issue_events') };
+  return {
+    reports: await n('reports'),
+    issues: await n('issues'),
+    events: await n('issue_events'),
+  };
 }
 
 describe('POST /api/reports', () => {
@@ -25,7 +31,12 @@ describe('POST /api/reports', () => {
     expect(res.body.submittedAt).toBe('2026-11-05T09:00:00.000+07:00');
     // No rule matches these categories in Hưng Nguyên: the commune committee triages them.
     expect(res.body.issues).toEqual(
-      report.issues.map((i) => ({ id: i.id, responsibleBodyId: 'hung-nguyen', status: 'routed', dueAt: '2026-12-03T23:59:59.999+07:00' })),
+      report.issues.map((i) => ({
+        id: i.id,
+        responsibleBodyId: 'hung-nguyen',
+        status: 'routed',
+        dueAt: '2026-12-03T23:59:59.999+07:00',
+      })),
     );
     expect(await countRows()).toEqual({ reports: 1, issues: 2, events: 2 });
   });
@@ -33,7 +44,11 @@ describe('POST /api/reports', () => {
   it('computes the score from the items, never from a client total', async () => {
     const token = await h.login('observer');
     const scores = { ...fullScores(), 'g6.1': 20, 'g1.1': 3 };
-    const res = await read(h.as(token).api.reports.$post({ json: malformed({ ...buildReport({ scores }), score: 100, band: 'tot' }) }));
+    const res = await read(
+      h.as(token).api.reports.$post({
+        json: malformed({ ...buildReport({ scores }), score: 100, band: 'tot' }),
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.score).toBe(88);
     expect(res.body.band).toBe('kha');
@@ -41,11 +56,33 @@ describe('POST /api/reports', () => {
 
   it.each([
     ['an tinh trat tu → Ban Nội chính (rule)', 'an_ninh_trat_tu', 'normal', 'na-bnc', '2026-12-03'],
-    ['urgent health → Sở Y tế with the urgent profile (10 days)', 'y_te', 'urgent', 'na-syt', '2026-11-19'],
-    ['party building → the commune (rule target: triage)', 'xay_dung_dang', 'normal', 'hung-nguyen', '2026-12-03'],
+    [
+      'urgent health → Sở Y tế with the urgent profile (10 days)',
+      'y_te',
+      'urgent',
+      'na-syt',
+      '2026-11-19',
+    ],
+    [
+      'party building → the commune (rule target: triage)',
+      'xay_dung_dang',
+      'normal',
+      'hung-nguyen',
+      '2026-12-03',
+    ],
   ])('routes %s', async (_, category, urgency, body, dueDate) => {
     const token = await h.login('observer');
-    const report = buildReport({ issues: [{ id: randomUUID(), title: 'Kiến nghị', detail: '', category: category as never, urgency: urgency as never }] });
+    const report = buildReport({
+      issues: [
+        {
+          id: randomUUID(),
+          title: 'Kiến nghị',
+          detail: '',
+          category: category as never,
+          urgency: urgency as never,
+        },
+      ],
+    });
     const res = await read(h.as(token).api.reports.$post({ json: report }));
     expect(res.status).toBe(201);
     expect(res.body.issues[0]!.responsibleBodyId).toBe(body);
@@ -54,7 +91,16 @@ describe('POST /api/reports', () => {
 
   it('sends an issue to the body the observer chose when it is allowed', async () => {
     const token = await h.login('observer');
-    const report = buildReport({ issues: [{ id: randomUUID(), title: 'Ô nhiễm', category: 'moi_truong', responsibleBodyId: 'na-snnmt' }] });
+    const report = buildReport({
+      issues: [
+        {
+          id: randomUUID(),
+          title: 'Ô nhiễm',
+          category: 'moi_truong',
+          responsibleBodyId: 'na-snnmt',
+        },
+      ],
+    });
     const res = await read(h.as(token).api.reports.$post({ json: report }));
     expect(res.status).toBe(201);
     expect(res.body.issues[0]!.responsibleBodyId).toBe('na-snnmt');
@@ -70,18 +116,31 @@ describe('POST /api/reports', () => {
   it('is late after the 9th (province time) for a meeting on the 3rd', async () => {
     h.clock.set('2026-11-09T23:59:00+07:00');
     const token = await h.login('observer');
-    expect((await read(h.as(token).api.reports.$post({ json: buildReport() }))).body.onTime).toBe(true);
+    expect((await read(h.as(token).api.reports.$post({ json: buildReport() }))).body.onTime).toBe(
+      true,
+    );
     h.clock.set('2026-11-10T00:01:00+07:00');
-    expect((await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2' }) }))).body.onTime).toBe(false);
+    expect(
+      (await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2' }) })))
+        .body.onTime,
+    ).toBe(false);
   });
 
   it('scores a meeting before 28/10/2025 with the Nghệ An 2021 set and refuses the wrong set', async () => {
     const token = await h.login('observer');
-    const old = buildReport({ meetingDate: '2025-09-03', startedAt: '2025-09-03T19:30:00+07:00', endedAt: '2025-09-03T21:30:00+07:00' });
+    const old = buildReport({
+      meetingDate: '2025-09-03',
+      startedAt: '2025-09-03T19:30:00+07:00',
+      endedAt: '2025-09-03T21:30:00+07:00',
+    });
     const wrong = await read(h.as(token).api.reports.$post({ json: old }));
     expect(wrong.status).toBe(422);
     expect(wrong.error?.fields?.criteriaSetId?.[0]).toContain('nghe-an-08-2021');
-    const res = await read(h.as(token).api.reports.$post({ json: { ...old, criteriaSetId: 'nghe-an-08-2021', scores: fullScores('nghe-an-08-2021') } }));
+    const res = await read(
+      h.as(token).api.reports.$post({
+        json: { ...old, criteriaSetId: 'nghe-an-08-2021', scores: fullScores('nghe-an-08-2021') },
+      }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ score: 100, band: 'tot', onTime: false });
   });
@@ -103,7 +162,9 @@ describe('POST /api/reports', () => {
       const token = await h.login('observer');
       const report = buildReport();
       await read(h.as(token).api.reports.$post({ json: report }));
-      const res = await read(h.as(token).api.reports.$post({ json: { ...report, suggestions: 'khác' } }));
+      const res = await read(
+        h.as(token).api.reports.$post({ json: { ...report, suggestions: 'khác' } }),
+      );
       expect(res.status).toBe(409);
       expect(res.error?.code).toBe('REPORT_CONFLICT');
     });
@@ -111,7 +172,9 @@ describe('POST /api/reports', () => {
     it('50 concurrent sends of one report store it once', async () => {
       const token = await h.login('observer');
       const report = buildReport();
-      const results = await Promise.all(Array.from({ length: 50 }, () => read(h.as(token).api.reports.$post({ json: report }))));
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => read(h.as(token).api.reports.$post({ json: report }))),
+      );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 201)).toHaveLength(1);
       expect(statuses.filter((s) => s === 200)).toHaveLength(49);
@@ -122,7 +185,11 @@ describe('POST /api/reports', () => {
       const token = await h.login('observer');
       const first = buildReport();
       await read(h.as(token).api.reports.$post({ json: first }));
-      const res = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2', issues: first.issues }) }));
+      const res = await read(
+        h
+          .as(token)
+          .api.reports.$post({ json: buildReport({ cellId: 'hn-xom-2', issues: first.issues }) }),
+      );
       expect(res.status).toBe(409);
       expect(await countRows()).toEqual({ reports: 1, issues: 2, events: 2 });
     });
@@ -131,29 +198,83 @@ describe('POST /api/reports', () => {
   describe('impossible reports are 422 with the field named, and nothing is written', () => {
     const base = buildReport();
     it.each([
-      ['present > total − exempted', { attendance: { ...base.attendance, present: 30 } }, 'attendance.present'],
-      ['attendance that does not add up', { attendance: { ...base.attendance, absentWithReason: 5 } }, 'attendance.absentWithReason'],
-      ['more speakers than present', { attendance: { ...base.attendance, speakers: 27 } }, 'attendance.speakers'],
+      [
+        'present > total − exempted',
+        { attendance: { ...base.attendance, present: 30 } },
+        'attendance.present',
+      ],
+      [
+        'attendance that does not add up',
+        { attendance: { ...base.attendance, absentWithReason: 5 } },
+        'attendance.absentWithReason',
+      ],
+      [
+        'more speakers than present',
+        { attendance: { ...base.attendance, speakers: 27 } },
+        'attendance.speakers',
+      ],
       ['a score above the item maximum', { scores: { ...fullScores(), 'g1.1': 6 } }, 'scores.g1.1'],
       ['an unknown criteria item', { scores: { ...fullScores(), 'g9.9': 1 } }, 'scores.g9.9'],
-      ['an unscored item', { scores: Object.fromEntries(Object.entries(fullScores()).filter(([k]) => k !== 'g3.1')) }, 'scores.g3.1'],
+      [
+        'an unscored item',
+        { scores: Object.fromEntries(Object.entries(fullScores()).filter(([k]) => k !== 'g3.1')) },
+        'scores.g3.1',
+      ],
       ['an unknown cell', { cellId: 'no-such-cell' }, 'cellId'],
       ['a cell not assigned to the caller', { cellId: 'tv-khoi-5' }, 'cellId'],
       ['a body that is not a cell', { cellId: 'hung-nguyen' }, 'cellId'],
-      ['a meeting in the future', { meetingDate: '2026-11-20', startedAt: '2026-11-20T19:00:00+07:00', endedAt: '2026-11-20T21:00:00+07:00' }, 'meetingDate'],
+      [
+        'a meeting in the future',
+        {
+          meetingDate: '2026-11-20',
+          startedAt: '2026-11-20T19:00:00+07:00',
+          endedAt: '2026-11-20T21:00:00+07:00',
+        },
+        'meetingDate',
+      ],
       ['an end before the start', { endedAt: '2026-11-03T19:00:00+07:00' }, 'endedAt'],
       ['a date that does not exist', { meetingDate: '2026-02-30' }, 'meetingDate'],
       ['an unknown criteria set', { criteriaSetId: 'nope' }, 'criteriaSetId'],
-      ['an issue without a title', { issues: [{ id: randomUUID(), title: ' ', category: 'khac' }] }, 'issues.0.title'],
-      ['an unknown category', { issues: [{ id: randomUUID(), title: 'A', category: 'weather' }] }, 'issues.0.category'],
-      ['an unknown responsible body', { issues: [{ id: randomUUID(), title: 'A', category: 'khac', responsibleBodyId: 'nowhere' }] }, 'issues.0.responsibleBodyId'],
-      ['another cell as responsible body', { issues: [{ id: randomUUID(), title: 'A', category: 'khac', responsibleBodyId: 'tv-khoi-5' }] }, 'issues.0.responsibleBodyId'],
-      ['a string where a number belongs', { attendance: { ...base.attendance, total: '31' } }, 'attendance.total'],
+      [
+        'an issue without a title',
+        { issues: [{ id: randomUUID(), title: ' ', category: 'khac' }] },
+        'issues.0.title',
+      ],
+      [
+        'an unknown category',
+        { issues: [{ id: randomUUID(), title: 'A', category: 'weather' }] },
+        'issues.0.category',
+      ],
+      [
+        'an unknown responsible body',
+        {
+          issues: [
+            { id: randomUUID(), title: 'A', category: 'khac', responsibleBodyId: 'nowhere' },
+          ],
+        },
+        'issues.0.responsibleBodyId',
+      ],
+      [
+        'another cell as responsible body',
+        {
+          issues: [
+            { id: randomUUID(), title: 'A', category: 'khac', responsibleBodyId: 'tv-khoi-5' },
+          ],
+        },
+        'issues.0.responsibleBodyId',
+      ],
+      [
+        'a string where a number belongs',
+        { attendance: { ...base.attendance, total: '31' } },
+        'attendance.total',
+      ],
       ['a self-score over 100', { cellSelfScore: 101 }, 'cellSelfScore'],
       ['a non-uuid id', { id: 'abc' }, 'id'],
     ])('%s', async (_, patch, field) => {
       const token = await h.login('observer');
-      const res = await read(h.as(token).api.reports.$post({ json: malformed({ ...buildReport(), ...patch }) }));
+      const res = await read(
+        h.as(token).api.reports.$post({ json: malformed({ ...buildReport(), ...patch }) }),
+      );
       expect(res.status).toBe(422);
       expect(res.error?.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(res.error?.fields ?? {})).toContain(field);
@@ -172,31 +293,55 @@ describe('GET /api/reports/:id', () => {
   it('shows the author, the bodies its issues went to and the admin; 404 to anyone else', async () => {
     const observer = await h.login('observer');
     const report = buildReport({
-      issues: [{ id: randomUUID(), title: 'An ninh', category: 'an_ninh_trat_tu' }, { id: randomUUID(), title: 'Đất', category: 'dat_dai' }],
+      issues: [
+        { id: randomUUID(), title: 'An ninh', category: 'an_ninh_trat_tu' },
+        { id: randomUUID(), title: 'Đất', category: 'dat_dai' },
+      ],
     });
     await read(h.as(observer).api.reports.$post({ json: report }));
     const own = await read(h.as(observer).api.reports[':id'].$get({ param: { id: report.id } }));
     expect(own.status).toBe(200);
-    expect(own.body).toMatchObject({ id: report.id, cellName: 'Chi bộ xóm 1', authorName: 'Nguyễn Văn An', score: 100, band: 'tot' });
+    expect(own.body).toMatchObject({
+      id: report.id,
+      cellName: 'Chi bộ xóm 1',
+      authorName: 'Nguyễn Văn An',
+      score: 100,
+      band: 'tot',
+    });
     expect(own.body.groupScores.g1).toBe(5);
     expect(own.body.issues.map((i) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
 
     for (const user of ['commune', 'province', 'admin']) {
-      expect((await read(h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }))).status, user).toBe(200);
+      expect(
+        (
+          await read(
+            h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }),
+          )
+        ).status,
+        user,
+      ).toBe(200);
     }
     for (const user of ['observer2', 'commune2']) {
-      const res = await read(h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }));
+      const res = await read(
+        h.as(await h.login(user)).api.reports[':id'].$get({ param: { id: report.id } }),
+      );
       expect(res.status, user).toBe(404);
       expect(JSON.stringify(res.body)).not.toContain('xóm 1');
     }
-    expect((await read(h.as(observer).api.reports[':id'].$get({ param: { id: randomUUID() } }))).status).toBe(404);
-    expect((await read(h.as(observer).api.reports[':id'].$get({ param: { id: 'not-a-uuid' } }))).status).toBe(404);
+    expect(
+      (await read(h.as(observer).api.reports[':id'].$get({ param: { id: randomUUID() } }))).status,
+    ).toBe(404);
+    expect(
+      (await read(h.as(observer).api.reports[':id'].$get({ param: { id: 'not-a-uuid' } }))).status,
+    ).toBe(404);
   });
 
   it('GET /api/reports lists only the caller’s reports', async () => {
     const observer = await h.login('observer');
     await read(h.as(observer).api.reports.$post({ json: buildReport() }));
     expect((await read(h.as(observer).api.reports.$get({ query: {} }))).body.items).toHaveLength(1);
-    expect((await read(h.as(await h.login('observer2')).api.reports.$get({ query: {} }))).body.items).toHaveLength(0);
+    expect(
+      (await read(h.as(await h.login('observer2')).api.reports.$get({ query: {} }))).body.items,
+    ).toHaveLength(0);
   });
 });

@@ -32,9 +32,20 @@ async function docxText(bytes: Buffer): Promise<string> {
  */
 async function twoBodyReport() {
   const report = buildReport();
-  report.issues[0] = { ...report.issues[0]!, title: 'Kiến nghị gửi Ban Nội chính', detail: 'Nội dung cho Ban Nội chính.', responsibleBodyId: 'na-bnc' };
-  report.issues[1] = { ...report.issues[1]!, title: 'Kiến nghị riêng của xã', detail: 'Nội dung chỉ xã được đọc.' };
-  const res = await read(h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json: report }));
+  report.issues[0] = {
+    ...report.issues[0]!,
+    title: 'Kiến nghị gửi Ban Nội chính',
+    detail: 'Nội dung cho Ban Nội chính.',
+    responsibleBodyId: 'na-bnc',
+  };
+  report.issues[1] = {
+    ...report.issues[1]!,
+    title: 'Kiến nghị riêng của xã',
+    detail: 'Nội dung chỉ xã được đọc.',
+  };
+  const res = await read(
+    h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json: report }),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['na-bnc', 'hung-nguyen']);
   return report;
@@ -43,31 +54,62 @@ async function twoBodyReport() {
 async function forward(username: string, issueId: string, toBodyId: string) {
   const token = await tokenFor(h.database, username);
   const current = await read(h.as(token).api.issues[':id'].$get({ param: { id: issueId } }));
-  return read(h.as(token).api.issues[':id'].actions.$post({ param: { id: issueId }, json: { type: 'forward', toBodyId, note: 'Chuyển theo thẩm quyền', expectedVersion: current.body.version } }));
+  return read(
+    h.as(token).api.issues[':id'].actions.$post({
+      param: { id: issueId },
+      json: {
+        type: 'forward',
+        toBodyId,
+        note: 'Chuyển theo thẩm quyền',
+        expectedVersion: current.body.version,
+      },
+    }),
+  );
 }
 
 const issueTitles = async (username: string, reportId: string) => {
-  const res = await read(h.as(await tokenFor(h.database, username)).api.reports[':id'].$get({ param: { id: reportId } }));
+  const res = await read(
+    h.as(await tokenFor(h.database, username)).api.reports[':id'].$get({ param: { id: reportId } }),
+  );
   return res.status === 200 ? res.body.issues.map((i) => i.title) : res.status;
 };
 
 describe('forwarding stays in the province of the issue', () => {
-  it.each(['commune', 'admin'])('%s cannot forward to a body of another province: 422 on toBodyId, nothing changes, that body reads nothing', async (username) => {
-    const report = await twoBodyReport();
-    const issueId = report.issues[1]!.id;
-    const res = await forward(username, issueId, 'other-bnc');
-    expect(res.status).toBe(422);
-    expect(res.error?.code).toBe('VALIDATION_FAILED');
-    expect(res.error?.fields?.toBodyId).toEqual(['Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị']);
-    const after = await read(h.as(await tokenFor(h.database, 'observer')).api.issues[':id'].$get({ param: { id: issueId } }));
-    expect(after.body).toMatchObject({ status: 'routed', responsibleBodyId: 'hung-nguyen', version: 1 });
-    expect(after.body.events).toHaveLength(1);
+  it.each(['commune', 'admin'])(
+    '%s cannot forward to a body of another province: 422 on toBodyId, nothing changes, that body reads nothing',
+    async (username) => {
+      const report = await twoBodyReport();
+      const issueId = report.issues[1]!.id;
+      const res = await forward(username, issueId, 'other-bnc');
+      expect(res.status).toBe(422);
+      expect(res.error?.code).toBe('VALIDATION_FAILED');
+      expect(res.error?.fields?.toBodyId).toEqual([
+        'Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị',
+      ]);
+      const after = await read(
+        h
+          .as(await tokenFor(h.database, 'observer'))
+          .api.issues[':id'].$get({ param: { id: issueId } }),
+      );
+      expect(after.body).toMatchObject({
+        status: 'routed',
+        responsibleBodyId: 'hung-nguyen',
+        version: 1,
+      });
+      expect(after.body.events).toHaveLength(1);
 
-    const other = await tokenFor(h.database, 'other-staff');
-    expect((await read(h.as(other).api.issues[':id'].$get({ param: { id: issueId } }))).status).toBe(404);
-    expect((await read(h.as(other).api.reports[':id'].$get({ param: { id: report.id } }))).status).toBe(404);
-    expect((await download(h, `/api/report-exports/${report.id}?format=docx`, other)).status).toBe(404);
-  });
+      const other = await tokenFor(h.database, 'other-staff');
+      expect(
+        (await read(h.as(other).api.issues[':id'].$get({ param: { id: issueId } }))).status,
+      ).toBe(404);
+      expect(
+        (await read(h.as(other).api.reports[':id'].$get({ param: { id: report.id } }))).status,
+      ).toBe(404);
+      expect(
+        (await download(h, `/api/report-exports/${report.id}?format=docx`, other)).status,
+      ).toBe(404);
+    },
+  );
 
   it('forwarding within the province still works, by staff and by admins', async () => {
     const report = await twoBodyReport();
@@ -81,21 +123,49 @@ describe('a body reads only its issues of a report', () => {
     const report = await twoBodyReport();
     expect(await issueTitles('province', report.id)).toEqual(['Kiến nghị gửi Ban Nội chính']);
     expect(await issueTitles('commune', report.id)).toEqual(['Kiến nghị riêng của xã']);
-    expect(await issueTitles('observer', report.id)).toEqual(['Kiến nghị gửi Ban Nội chính', 'Kiến nghị riêng của xã']);
-    expect(await issueTitles('admin', report.id)).toEqual(['Kiến nghị gửi Ban Nội chính', 'Kiến nghị riêng của xã']);
+    expect(await issueTitles('observer', report.id)).toEqual([
+      'Kiến nghị gửi Ban Nội chính',
+      'Kiến nghị riêng của xã',
+    ]);
+    expect(await issueTitles('admin', report.id)).toEqual([
+      'Kiến nghị gửi Ban Nội chính',
+      'Kiến nghị riêng của xã',
+    ]);
     // The same for the issues themselves (unchanged: 404 for the one routed elsewhere).
-    expect((await read(h.as(await tokenFor(h.database, 'province')).api.issues[':id'].$get({ param: { id: report.issues[1]!.id } }))).status).toBe(404);
+    expect(
+      (
+        await read(
+          h
+            .as(await tokenFor(h.database, 'province'))
+            .api.issues[':id'].$get({ param: { id: report.issues[1]!.id } }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it('the internal answer of a sibling issue does not reach another body', async () => {
     const report = await twoBodyReport();
     const token = await tokenFor(h.database, 'commune');
     const id = report.issues[1]!.id;
-    const ack = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'acknowledge', expectedVersion: 1 } }));
+    const ack = await read(
+      h.as(token).api.issues[':id'].actions.$post({
+        param: { id },
+        json: { type: 'acknowledge', expectedVersion: 1 },
+      }),
+    );
     expect(ack.status).toBe(200);
-    const done = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id }, json: { type: 'resolve', note: 'Trả lời nội bộ của xã', expectedVersion: 2 } }));
+    const done = await read(
+      h.as(token).api.issues[':id'].actions.$post({
+        param: { id },
+        json: { type: 'resolve', note: 'Trả lời nội bộ của xã', expectedVersion: 2 },
+      }),
+    );
     expect(done.status).toBe(200);
-    const res = await read(h.as(await tokenFor(h.database, 'province')).api.reports[':id'].$get({ param: { id: report.id } }));
+    const res = await read(
+      h
+        .as(await tokenFor(h.database, 'province'))
+        .api.reports[':id'].$get({ param: { id: report.id } }),
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain('Trả lời nội bộ của xã');
     expect(JSON.stringify(res.body)).not.toContain('Nội dung chỉ xã được đọc');
@@ -111,7 +181,11 @@ describe('a body reads only its issues of a report', () => {
   it('the report DOCX follows the same rule', async () => {
     const report = await twoBodyReport();
     const text = async (username: string) => {
-      const res = await download(h, `/api/report-exports/${report.id}?format=docx`, await tokenFor(h.database, username));
+      const res = await download(
+        h,
+        `/api/report-exports/${report.id}?format=docx`,
+        await tokenFor(h.database, username),
+      );
       expect(res.status).toBe(200);
       return docxText(res.bytes);
     };
@@ -137,7 +211,11 @@ describe('a body reads only its issues of a report', () => {
       insert into issue_events (issue_id, type, actor_id, at, note, from_status, to_status, from_body_id, to_body_id)
         select '${id}', 'forward', id, now(), 'x', 'routed', 'forwarded', 'hung-nguyen', 'other-bnc' from users where username = 'commune';`);
     expect(await issueTitles('other-staff', report.id)).toEqual(['Kiến nghị riêng của xã']);
-    const res = await download(h, `/api/report-exports/${report.id}?format=docx`, await tokenFor(h.database, 'other-staff'));
+    const res = await download(
+      h,
+      `/api/report-exports/${report.id}?format=docx`,
+      await tokenFor(h.database, 'other-staff'),
+    );
     expect(res.status).toBe(200);
     expect(await docxText(res.bytes)).not.toContain('Kiến nghị gửi Ban Nội chính');
   });

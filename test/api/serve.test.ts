@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provided } from '../support/provided.ts';
-import { freePort, http, loginHttp, processData, startApiProcess, type ApiProcess, type ProcessData } from '../support/api-process.ts';
+import {
+  freePort,
+  http,
+  loginHttp,
+  processData,
+  startApiProcess,
+  type ApiProcess,
+  type ProcessData,
+} from '../support/api-process.ts';
 
 // The production server as people run it: `npm run build` bundles the API to plain JavaScript,
 // `npm run serve` runs it with node alone. Every process here is real, on a real database.
@@ -29,7 +37,11 @@ async function fresh(): Promise<ProcessData> {
   return d;
 }
 
-async function start(data: ProcessData, env: Record<string, string>, entry: 'serve.js' | 'main.js'): Promise<ApiProcess> {
+async function start(
+  data: ProcessData,
+  env: Record<string, string>,
+  entry: 'serve.js' | 'main.js',
+): Promise<ApiProcess> {
   const api = await startApiProcess(data, env, { args: built(entry) });
   started.push(api);
   return api;
@@ -52,19 +64,27 @@ function runToExit(entry: 'serve.js' | 'main.js', env: Record<string, string>): 
   let output = '';
   child.stdout.on('data', (b: Buffer) => (output += b.toString()));
   child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output, ms: performance.now() - t0 })));
+  return new Promise((resolve) =>
+    child.once('exit', (code) => resolve({ code, output, ms: performance.now() - t0 })),
+  );
 }
 
 const lines = (s: string) => s.split('\n').filter((l) => l.trim() !== '');
 
 /** Counts rows with the server stopped (PGlite) or beside it (PostgreSQL). */
 async function count(data: ProcessData, table: string, where = 'true'): Promise<number> {
-  if (data.sql) return Number((await data.sql.unsafe(`select count(*)::int as n from ${table} where ${where}`))[0]!.n);
+  if (data.sql)
+    return Number(
+      (await data.sql.unsafe(`select count(*)::int as n from ${table} where ${where}`))[0]!.n,
+    );
   const database = await data.open();
   try {
     const { sql } = await import('drizzle-orm');
     const { queryRows } = await import('../../api/src/db/rows.ts');
-    const rows = await queryRows<{ n: number }>(database.db, sql.raw(`select count(*)::int as n from ${table} where ${where}`));
+    const rows = await queryRows<{ n: number }>(
+      database.db,
+      sql.raw(`select count(*)::int as n from ${table} where ${where}`),
+    );
     return Number(rows[0]!.n);
   } finally {
     await database.close();
@@ -73,7 +93,10 @@ async function count(data: ProcessData, table: string, where = 'true'): Promise<
 
 beforeAll(() => {
   if (runBuild) return;
-  const res = spawnSync(process.execPath, ['scripts/build-api.mjs', '--outdir', outName], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['scripts/build-api.mjs', '--outdir', outName], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`build failed:\n${res.stdout}\n${res.stderr}`);
 }, 120_000);
 
@@ -91,7 +114,16 @@ describe('the built server (npm run build, npm run serve)', () => {
     expect(files).toContain('main.js');
     expect(files).toContain(join('features', 'exports', 'render.js'));
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
-    const imports = spawnSync('grep', ['-rlE', '--exclude=worker-boot.mjs', `from ["']tsx|import\\(["']tsx`, join(root, 'api', outName)], { encoding: 'utf8' }).stdout;
+    const imports = spawnSync(
+      'grep',
+      [
+        '-rlE',
+        '--exclude=worker-boot.mjs',
+        `from ["']tsx|import\\(["']tsx`,
+        join(root, 'api', outName),
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
     // worker-boot.mjs loads tsx only for a .ts task, and the built server passes it .js ones.
     expect(imports).toBe('');
   });
@@ -100,7 +132,13 @@ describe('the built server (npm run build, npm run serve)', () => {
     const data = await fresh();
     const api = await start(data, {}, 'serve.js');
     expect(api.output()).toMatch(/create the first administrator/);
-    expect((await http(api.url, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'demo1234' } })).status).toBe(401);
+    expect(
+      (
+        await http(api.url, 'POST', '/api/auth/login', {
+          body: { username: 'admin', password: 'demo1234' },
+        })
+      ).status,
+    ).toBe(401);
     await api.stop();
     expect(await count(data, 'users')).toBe(0);
     expect(await count(data, 'org_units')).toBe(0);
@@ -114,7 +152,9 @@ describe('the built server (npm run build, npm run serve)', () => {
     const demo = await start(data, {}, 'main.js');
     // A DOCX export runs in a worker thread: the built worker must load the built task module.
     const token = await loginHttp(demo.url, 'commune');
-    const res = await fetch(`${demo.url}/api/synthesis/export?month=2026-11&format=docx`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${demo.url}/api/synthesis/export?month=2026-11&format=docx`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
@@ -124,7 +164,9 @@ describe('the built server (npm run build, npm run serve)', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.code).not.toBeNull();
     expect(lines(refused.output)).toHaveLength(1);
-    expect(refused.output).toMatch(/demo accounts \(admin, commune, .*\).*remove-demo.*ALLOW_DEMO=true/);
+    expect(refused.output).toMatch(
+      /demo accounts \(admin, commune, .*\).*remove-demo.*ALLOW_DEMO=true/,
+    );
 
     const allowed = await start(data, { ALLOW_DEMO: 'true' }, 'serve.js');
     expect(typeof (await loginHttp(allowed.url, 'admin'))).toBe('string');
@@ -133,23 +175,36 @@ describe('the built server (npm run build, npm run serve)', () => {
 
   // serve.js probes the port before it loads the API; main.js (npm start) finds it when it binds,
   // which the server also does before it opens the database.
-  it.each(['serve.js', 'main.js'] as const)('%s: a port already in use is one clear line, before the database is opened', async (entry) => {
-    const data = await fresh();
-    const busy: Server = createServer();
-    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
-    const port = (busy.address() as { port: number }).port;
-    try {
-      const res = await runToExit(entry, { ...data.env, PORT: String(port) });
-      expect(res.code).toBe(1);
-      expect(lines(res.output)).toEqual([`[duhop] PORT ${port} on 127.0.0.1 is already in use by another program (another duhop?): stop it or set PORT to a free port`]);
-      console.log(`port in use: ${entry} refused in ${Math.round(res.ms)} ms (${driver})`);
-      // Nothing was opened: no PGlite files, no migrated tables.
-      if (data.sql) expect(Number((await data.sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`)[0]!.n)).toBe(0);
-      else expect(readdirSync(data.env.DATA_DIR!)).toEqual([]);
-    } finally {
-      await new Promise((resolve) => busy.close(resolve));
-    }
-  }, 60_000);
+  it.each(['serve.js', 'main.js'] as const)(
+    '%s: a port already in use is one clear line, before the database is opened',
+    async (entry) => {
+      const data = await fresh();
+      const busy: Server = createServer();
+      await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+      const port = (busy.address() as { port: number }).port;
+      try {
+        const res = await runToExit(entry, { ...data.env, PORT: String(port) });
+        expect(res.code).toBe(1);
+        expect(lines(res.output)).toEqual([
+          `[duhop] PORT ${port} on 127.0.0.1 is already in use by another program (another duhop?): stop it or set PORT to a free port`,
+        ]);
+        console.log(`port in use: ${entry} refused in ${Math.round(res.ms)} ms (${driver})`);
+        // Nothing was opened: no PGlite files, no migrated tables.
+        if (data.sql)
+          expect(
+            Number(
+              (
+                await data.sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`
+              )[0]!.n,
+            ),
+          ).toBe(0);
+        else expect(readdirSync(data.env.DATA_DIR!)).toEqual([]);
+      } finally {
+        await new Promise((resolve) => busy.close(resolve));
+      }
+    },
+    60_000,
+  );
 
   it('an empty PORT is an error, not a random port', async () => {
     const data = await fresh();
@@ -158,17 +213,21 @@ describe('the built server (npm run build, npm run serve)', () => {
     expect(res.output).toMatch(/Invalid environment:\n\s+PORT: must be a port number/);
   }, 60_000);
 
-  it.runIf(driver === 'pg')('two instances starting together on one empty PostgreSQL both serve, and seed it once', async () => {
-    const data = await fresh();
-    const [a, b] = await Promise.all([start(data, {}, 'main.js'), start(data, {}, 'main.js')]);
-    expect((await http(a.url, 'GET', '/health')).status).toBe(200);
-    expect((await http(b.url, 'GET', '/health')).status).toBe(200);
-    expect(await count(data, 'users')).toBe(7);
-    expect(await count(data, 'users', `username = 'admin'`)).toBe(1);
-    const seededBy = [a, b].filter((p) => p.output().includes('Seeded the demo province'));
-    expect(seededBy).toHaveLength(1);
-    await Promise.all([a.stop(), b.stop()]);
-  }, 120_000);
+  it.runIf(driver === 'pg')(
+    'two instances starting together on one empty PostgreSQL both serve, and seed it once',
+    async () => {
+      const data = await fresh();
+      const [a, b] = await Promise.all([start(data, {}, 'main.js'), start(data, {}, 'main.js')]);
+      expect((await http(a.url, 'GET', '/health')).status).toBe(200);
+      expect((await http(b.url, 'GET', '/health')).status).toBe(200);
+      expect(await count(data, 'users')).toBe(7);
+      expect(await count(data, 'users', `username = 'admin'`)).toBe(1);
+      const seededBy = [a, b].filter((p) => p.output().includes('Seeded the demo province'));
+      expect(seededBy).toHaveLength(1);
+      await Promise.all([a.stop(), b.stop()]);
+    },
+    120_000,
+  );
 
   describe.runIf(driver === 'pglite')('DATA_DIR', () => {
     it('a second process on the same directory exits at once, with one line naming the holder', async () => {
@@ -177,7 +236,9 @@ describe('the built server (npm run build, npm run serve)', () => {
       const second = await runToExit('main.js', { ...data.env, PORT: String(await freePort()) });
       expect(second.code).toBe(1);
       expect(lines(second.output)).toHaveLength(1);
-      expect(second.output).toContain(`DATA_DIR ${data.env.DATA_DIR} is in use by process ${first.child.pid} (server)`);
+      expect(second.output).toContain(
+        `DATA_DIR ${data.env.DATA_DIR} is in use by process ${first.child.pid} (server)`,
+      );
       console.log(`second process on one DATA_DIR: refused in ${Math.round(second.ms)} ms`);
       // The first one still serves, and its lock goes with it.
       expect(typeof (await loginHttp(first.url, 'admin'))).toBe('string');
@@ -190,47 +251,75 @@ describe('the built server (npm run build, npm run serve)', () => {
       dirs.push(cwd);
       // A file where a directory is expected: the message names the path resolved from INIT_CWD.
       writeFileSync(join(cwd, 'plain-file'), 'x');
-      const notDir = await runToExit('serve.js', { DATABASE_URL: '', DATA_DIR: 'plain-file/db', INIT_CWD: cwd, PORT: String(await freePort()) });
+      const notDir = await runToExit('serve.js', {
+        DATABASE_URL: '',
+        DATA_DIR: 'plain-file/db',
+        INIT_CWD: cwd,
+        PORT: String(await freePort()),
+      });
       expect(notDir.code).toBe(1);
-      expect(lines(notDir.output)).toEqual([`[duhop] DATA_DIR ${join(cwd, 'plain-file/db')} is not a directory`]);
+      expect(lines(notDir.output)).toEqual([
+        `[duhop] DATA_DIR ${join(cwd, 'plain-file/db')} is not a directory`,
+      ]);
     }, 60_000);
 
     const canMount = (() => {
       const probe = mkdtempSync(join(tmpdir(), 'duhop-mnt-'));
-      const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', probe]).status === 0;
+      const ok =
+        spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', probe]).status === 0;
       if (ok) spawnSync('umount', [probe]);
       rmSync(probe, { recursive: true, force: true });
       return ok;
     })();
 
     // chmod does not stop root: a read-only or a tiny tmpfs is the honest test, when mount is allowed.
-    it.skipIf(!canMount)('a read-only DATA_DIR is named as such (needs mount: skipped when not permitted)', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'duhop-ro-'));
-      dirs.push(dir);
-      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', dir]).status).toBe(0);
-      try {
-        const res = await runToExit('serve.js', { DATABASE_URL: '', DATA_DIR: dir, PORT: String(await freePort()) });
-        expect(res.code).toBe(1);
-        expect(lines(res.output)).toEqual([
-          `[duhop] DATA_DIR ${dir} is read-only (EROFS): give the server's user write access or choose another directory`,
-        ]);
-      } finally {
-        spawnSync('umount', [dir]);
-      }
-    }, 60_000);
+    it.skipIf(!canMount)(
+      'a read-only DATA_DIR is named as such (needs mount: skipped when not permitted)',
+      async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'duhop-ro-'));
+        dirs.push(dir);
+        expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', dir]).status).toBe(
+          0,
+        );
+        try {
+          const res = await runToExit('serve.js', {
+            DATABASE_URL: '',
+            DATA_DIR: dir,
+            PORT: String(await freePort()),
+          });
+          expect(res.code).toBe(1);
+          expect(lines(res.output)).toEqual([
+            `[duhop] DATA_DIR ${dir} is read-only (EROFS): give the server's user write access or choose another directory`,
+          ]);
+        } finally {
+          spawnSync('umount', [dir]);
+        }
+      },
+      60_000,
+    );
 
-    it.skipIf(!canMount)('a full DATA_DIR is named as such (needs mount: skipped when not permitted)', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'duhop-full-'));
-      dirs.push(dir);
-      expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir]).status).toBe(0);
-      try {
-        mkdirSync(join(dir, 'db'));
-        const res = await runToExit('serve.js', { DATABASE_URL: '', DATA_DIR: join(dir, 'db'), PORT: String(await freePort()) });
-        expect(res.code).toBe(1);
-        expect(res.output).toContain(`[duhop] DATA_DIR ${join(dir, 'db')} is on a full disk (ENOSPC): free space, then start again`);
-      } finally {
-        spawnSync('umount', [dir]);
-      }
-    }, 60_000);
+    it.skipIf(!canMount)(
+      'a full DATA_DIR is named as such (needs mount: skipped when not permitted)',
+      async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'duhop-full-'));
+        dirs.push(dir);
+        expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir]).status).toBe(0);
+        try {
+          mkdirSync(join(dir, 'db'));
+          const res = await runToExit('serve.js', {
+            DATABASE_URL: '',
+            DATA_DIR: join(dir, 'db'),
+            PORT: String(await freePort()),
+          });
+          expect(res.code).toBe(1);
+          expect(res.output).toContain(
+            `[duhop] DATA_DIR ${join(dir, 'db')} is on a full disk (ENOSPC): free space, then start again`,
+          );
+        } finally {
+          spawnSync('umount', [dir]);
+        }
+      },
+      60_000,
+    );
   });
 });

@@ -16,7 +16,13 @@ const h = useHarness('2026-11-05T09:00:00+07:00');
  */
 async function seedThreeTier() {
   const db = h.database.db;
-  const unit = (id: string, name: string, kind: OrgUnitKind, parentId: string | null, extra: Record<string, unknown> = {}) => ({
+  const unit = (
+    id: string,
+    name: string,
+    kind: OrgUnitKind,
+    parentId: string | null,
+    extra: Record<string, unknown> = {},
+  ) => ({
     id,
     name,
     kind,
@@ -31,21 +37,48 @@ async function seedThreeTier() {
     unit('ht-huyen', 'Huyện ủy Can Lộc', 'district', 'ht-tu'),
     unit('ht-huyen-tnmt', 'Phòng Tài nguyên và Môi trường huyện Can Lộc', 'department', 'ht-huyen'),
     unit('ht-xa', 'Đảng ủy xã Thiên Lộc', 'commune', 'ht-huyen'),
-    unit('ht-cb', 'Chi bộ thôn Phú Thượng', 'cell', 'ht-xa', { cellType: 'village', meetingDay: 3 }),
+    unit('ht-cb', 'Chi bộ thôn Phú Thượng', 'cell', 'ht-xa', {
+      cellType: 'village',
+      meetingDay: 3,
+    }),
     // A cell directly under a district party committee (an agency cell) has the district as its triage body.
-    unit('ht-cb-cq', 'Chi bộ Văn phòng Huyện ủy', 'cell', 'ht-huyen', { cellType: 'agency', meetingDay: 5 }),
+    unit('ht-cb-cq', 'Chi bộ Văn phòng Huyện ủy', 'cell', 'ht-huyen', {
+      cellType: 'agency',
+      meetingDay: 5,
+    }),
   ]);
   const [user] = await db
     .insert(users)
-    .values({ username: 'ht-observer', displayName: 'Trần Văn Hà', role: 'observer', orgUnitId: 'ht-huyen', passwordHash: await hashPassword('demo1234') })
+    .values({
+      username: 'ht-observer',
+      displayName: 'Trần Văn Hà',
+      role: 'observer',
+      orgUnitId: 'ht-huyen',
+      passwordHash: await hashPassword('demo1234'),
+    })
     .returning();
   await db.insert(assignments).values([
     { userId: user!.id, cellId: 'ht-cb', validFrom: '2024-01-01' },
     { userId: user!.id, cellId: 'ht-cb-cq', validFrom: '2024-01-01' },
   ]);
   await db.insert(routingRules).values([
-    { id: 'ht-r1', provinceId: 'ht-tu', position: 1, category: 'moi_truong', targetBodyId: 'ht-huyen-tnmt', deadlineProfile: 'complex' },
-    { id: 'ht-r2', provinceId: 'ht-tu', position: 2, category: 'an_ninh_trat_tu', areaId: 'ht-huyen', targetBodyId: 'ht-bnc', deadlineProfile: 'normal' },
+    {
+      id: 'ht-r1',
+      provinceId: 'ht-tu',
+      position: 1,
+      category: 'moi_truong',
+      targetBodyId: 'ht-huyen-tnmt',
+      deadlineProfile: 'complex',
+    },
+    {
+      id: 'ht-r2',
+      provinceId: 'ht-tu',
+      position: 2,
+      category: 'an_ninh_trat_tu',
+      areaId: 'ht-huyen',
+      targetBodyId: 'ht-bnc',
+      deadlineProfile: 'normal',
+    },
   ]);
 }
 
@@ -54,14 +87,33 @@ describe('routing in a three-tier province', () => {
     await seedThreeTier();
     try {
       const token = await h.login('ht-observer');
-      const issue = (category: string) => ({ id: randomUUID(), title: `Kiến nghị ${category}`, category: category as never });
-      const res = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'ht-cb', issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')] }) }));
+      const issue = (category: string) => ({
+        id: randomUUID(),
+        title: `Kiến nghị ${category}`,
+        category: category as never,
+      });
+      const res = await read(
+        h.as(token).api.reports.$post({
+          json: buildReport({
+            cellId: 'ht-cb',
+            issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')],
+          }),
+        }),
+      );
       expect(res.status).toBe(201);
-      expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['ht-huyen-tnmt', 'ht-bnc', 'ht-xa']);
+      expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual([
+        'ht-huyen-tnmt',
+        'ht-bnc',
+        'ht-xa',
+      ]);
       // The complex profile gives 30 working days.
       expect(res.body.issues[0]!.dueAt.slice(0, 10)).toBe('2026-12-17');
 
-      const agency = await read(h.as(token).api.reports.$post({ json: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }) }));
+      const agency = await read(
+        h.as(token).api.reports.$post({
+          json: buildReport({ cellId: 'ht-cb-cq', issues: [issue('dat_dai')] }),
+        }),
+      );
       expect(agency.body.issues[0]!.responsibleBodyId).toBe('ht-huyen');
     } finally {
       await truncateActivity(h.database);

@@ -16,13 +16,21 @@ const scale = Number(process.env.BENCH_SCALE ?? 0.1);
 const work = mkdtempSync(join(tmpdir(), 'duhop-bkt-'));
 const src = join(work, 'src');
 const database = await openDatabase({ dataDir: src });
-const seeded = await seedProvince(database, { reports: Math.round(10_000 * scale), issues: Math.round(50_000 * scale) }, () => {});
+const seeded = await seedProvince(
+  database,
+  { reports: Math.round(10_000 * scale), issues: Math.round(50_000 * scale) },
+  () => {},
+);
 await database.close();
 console.log(`seeded PGlite: ${JSON.stringify(seeded.counts)} in ${seeded.seconds.toFixed(1)} s`);
 
 const cli = (env: Record<string, string>, ...args: string[]) => {
   const t = performance.now();
-  execFileSync(process.execPath, ['--import', 'tsx', 'api/src/cli/main.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: '', ...env }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'api/src/cli/main.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    stdio: 'inherit',
+  });
   return (performance.now() - t) / 1000;
 };
 const file = join(work, 'backup.sql');
@@ -42,7 +50,9 @@ if (base) {
     console.log(`restore into PostgreSQL: ${tp.toFixed(1)} s`);
     const file2 = join(work, 'pg.sql');
     const tpb = cli({ DATABASE_URL: url.toString() }, 'backup', '--out', file2);
-    console.log(`backup (PostgreSQL, pg_dump): ${tpb.toFixed(1)} s, ${(statSync(file2).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `backup (PostgreSQL, pg_dump): ${tpb.toFixed(1)} s, ${(statSync(file2).size / 1e6).toFixed(1)} MB`,
+    );
   } finally {
     await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();

@@ -11,19 +11,29 @@ export interface Baseline {
 type Insert = (id: string, body: string) => Promise<void>;
 
 /** A one-table database of the same kind as the API's: PGlite in its own directory, or a PostgreSQL database. */
-async function openStore(target: { dataDir: string } | { url: string; max: number }): Promise<{ insert: Insert; close(): Promise<void> }> {
-  const ddl = 'create table if not exists reports_json (id uuid primary key, body jsonb not null, received_at timestamptz not null default now())';
+async function openStore(
+  target: { dataDir: string } | { url: string; max: number },
+): Promise<{ insert: Insert; close(): Promise<void> }> {
+  const ddl =
+    'create table if not exists reports_json (id uuid primary key, body jsonb not null, received_at timestamptz not null default now())';
   const insertSql = 'insert into reports_json (id, body) values ($1, $2::jsonb)';
   if ('dataDir' in target) {
     const { PGlite } = await import('@electric-sql/pglite');
     const client = await PGlite.create(target.dataDir);
     await client.exec(ddl);
-    return { insert: async (id, body) => void (await client.query(insertSql, [id, body])), close: () => client.close() };
+    return {
+      insert: async (id, body) => void (await client.query(insertSql, [id, body])),
+      close: () => client.close(),
+    };
   }
   const { default: postgres } = await import('postgres');
   const client = postgres(target.url, { max: target.max, onnotice: () => {} });
   await client.unsafe(ddl);
-  return { insert: async (id, body) => void (await client.unsafe(insertSql, [id, body], { prepare: true })), close: () => client.end({ timeout: 5 }) };
+  return {
+    insert: async (id, body) =>
+      void (await client.unsafe(insertSql, [id, body], { prepare: true })),
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
 /**
@@ -31,7 +41,9 @@ async function openStore(target: { dataDir: string } | { url: string; max: numbe
  * `GET /constant` answers a constant; `POST /reports` parses the body, validates it with the same
  * zod `ReportInput` and inserts it as one JSON row.
  */
-export async function startBaseline(target: { dataDir: string } | { url: string; max: number }): Promise<Baseline> {
+export async function startBaseline(
+  target: { dataDir: string } | { url: string; max: number },
+): Promise<Baseline> {
   const store = await openStore(target);
   const app = new Hono()
     .get('/constant', (c) => c.json({ status: 'ok' }))

@@ -14,10 +14,14 @@ const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 /** Files an HTML page loads: scripts, module preloads and stylesheets (relative to the output root). */
 function assetsOf(root: string, html: string): string[] {
   const text = readFileSync(join(root, html), 'utf8');
-  const refs = [...text.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+  const refs = [...text.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map(
+    (m) => m[1]!,
+  );
   return refs
     .filter((r) => /\.(m?js|css)$/.test(r) && !/^[a-z]+:/i.test(r))
-    .map((r) => posix.normalize(r.startsWith('/') ? r.slice(1) : posix.join(posix.dirname(html), r)));
+    .map((r) =>
+      posix.normalize(r.startsWith('/') ? r.slice(1) : posix.join(posix.dirname(html), r)),
+    );
 }
 
 /**
@@ -38,7 +42,8 @@ export function bundleSizes(root: string): EntrySize[] | null {
     });
   };
   for (const name of readdirSync(root).sort()) {
-    if (name.endsWith('.html')) measure(name.replace(/\.html$/, ''), [name, ...assetsOf(root, name)]);
+    if (name.endsWith('.html'))
+      measure(name.replace(/\.html$/, ''), [name, ...assetsOf(root, name)]);
     else if (name.endsWith('.js')) measure(name.replace(/\.js$/, ''), [name]);
   }
   for (const dir of ['content-scripts']) {
@@ -50,9 +55,17 @@ export function bundleSizes(root: string): EntrySize[] | null {
   // Pages in sub-directories (e.g. options/index.html in some layouts).
   for (const name of readdirSync(root)) {
     const sub = join(root, name);
-    if (!statSync(sub).isDirectory() || ['chunks', 'assets', '_locales', 'content-scripts', 'icons'].includes(name)) continue;
+    if (
+      !statSync(sub).isDirectory() ||
+      ['chunks', 'assets', '_locales', 'content-scripts', 'icons'].includes(name)
+    )
+      continue;
     for (const file of readdirSync(sub)) {
-      if (file.endsWith('.html')) measure(`${name}/${file.replace(/\.html$/, '')}`, [`${name}/${file}`, ...assetsOf(root, `${name}/${file}`)]);
+      if (file.endsWith('.html'))
+        measure(`${name}/${file.replace(/\.html$/, '')}`, [
+          `${name}/${file}`,
+          ...assetsOf(root, `${name}/${file}`),
+        ]);
     }
   }
   return entries;

@@ -15,19 +15,25 @@ const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
 /** Starts the serving process (`node --import tsx server-process.ts`) and talks to it over IPC. */
 export async function spawnServer(): Promise<ServerChild> {
-  const child: ChildProcess = fork(entry, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(entry, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let seq = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`server process exited (${code})`)));
-    child.on('message', (m: { ready?: boolean; seq?: number; result?: unknown; error?: string }) => {
-      if (m.ready) return resolve();
-      const p = pending.get(m.seq!);
-      pending.delete(m.seq!);
-      if (m.error) p?.reject(new Error(m.error));
-      else p?.resolve(m.result);
-    });
+    child.on(
+      'message',
+      (m: { ready?: boolean; seq?: number; result?: unknown; error?: string }) => {
+        if (m.ready) return resolve();
+        const p = pending.get(m.seq!);
+        pending.delete(m.seq!);
+        if (m.error) p?.reject(new Error(m.error));
+        else p?.resolve(m.result);
+      },
+    );
   });
   child.removeAllListeners('exit');
   child.on('exit', (code) => {
@@ -45,7 +51,8 @@ export async function spawnServer(): Promise<ServerChild> {
     rss: () => {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+        const kb = (key: string) =>
+          Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
         return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
       } catch {
         return null;

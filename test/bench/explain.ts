@@ -13,12 +13,19 @@ const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
  * send for the benchmark's triage user and a typical submission. Kept beside the benchmark so
  * that an index is added only when a plan here shows it is used.
  */
-export function planTargets(ids: { issueId: string; reportId: string; cellId: string; userId: string; cursor: { dueAt: string; id: string } }): PlanTarget[] {
+export function planTargets(ids: {
+  issueId: string;
+  reportId: string;
+  cellId: string;
+  userId: string;
+  cursor: { dueAt: string; id: string };
+}): PlanTarget[] {
   const body = lit(TRIAGE_BODY);
   const inbox = (where: string) => `select i.*, c.name as cell_name, b.name as body_name
       from issues i join org_units c on c.id = i.cell_id join org_units b on b.id = i.responsible_body_id
      where ${where} order by i.due_at, i.id limit 51`;
-  const counts = (where: string) => `select status, count(*) from issues i where ${where} group by status`;
+  const counts = (where: string) =>
+    `select status, count(*) from issues i where ${where} group by status`;
   const open = `i.status in ('routed', 'acknowledged', 'in_progress')`;
   const search = `i.search_text like '%dat dai%'`;
   const closed = `('resolved', 'scheduled', 'explained', 'rejected', 'returned')`;
@@ -27,25 +34,46 @@ export function planTargets(ids: { issueId: string; reportId: string; cellId: st
   return [
     { name: 'inbox: first page', sql: inbox(`i.responsible_body_id = ${body}`) },
     { name: 'inbox: counts by status', sql: counts(`i.responsible_body_id = ${body}`) },
-    { name: 'inbox: open, one category', sql: inbox(`i.responsible_body_id = ${body} and i.category = 'an_ninh_trat_tu' and ${open}`) },
-    { name: 'inbox: category counts', sql: counts(`i.responsible_body_id = ${body} and i.category = 'an_ninh_trat_tu'`) },
+    {
+      name: 'inbox: open, one category',
+      sql: inbox(`i.responsible_body_id = ${body} and i.category = 'an_ninh_trat_tu' and ${open}`),
+    },
+    {
+      name: 'inbox: category counts',
+      sql: counts(`i.responsible_body_id = ${body} and i.category = 'an_ninh_trat_tu'`),
+    },
     { name: 'inbox: overdue', sql: inbox(`i.responsible_body_id = ${body} and ${overdue}`) },
-    { name: 'inbox: overdue counts', sql: counts(`i.responsible_body_id = ${body} and ${overdue}`) },
-    { name: 'inbox: searched q=dat dai', sql: inbox(`i.responsible_body_id = ${body} and ${search}`) },
-    { name: 'inbox: searched counts', sql: counts(`i.responsible_body_id = ${body} and ${search}`) },
+    {
+      name: 'inbox: overdue counts',
+      sql: counts(`i.responsible_body_id = ${body} and ${overdue}`),
+    },
+    {
+      name: 'inbox: searched q=dat dai',
+      sql: inbox(`i.responsible_body_id = ${body} and ${search}`),
+    },
+    {
+      name: 'inbox: searched counts',
+      sql: counts(`i.responsible_body_id = ${body} and ${search}`),
+    },
     {
       name: 'inbox: page after cursor',
       sql: inbox(
         `i.responsible_body_id = ${body} and (i.due_at, i.id) > (${lit(ids.cursor.dueAt)}::timestamptz, ${lit(ids.cursor.id)}::uuid)`,
       ),
     },
-    { name: 'issue detail: events', sql: `select e.*, u.display_name from issue_events e left join users u on u.id = e.actor_id where e.issue_id = ${lit(ids.issueId)} order by e.id` },
+    {
+      name: 'issue detail: events',
+      sql: `select e.*, u.display_name from issue_events e left join users u on u.id = e.actor_id where e.issue_id = ${lit(ids.issueId)} order by e.id`,
+    },
     {
       name: 'report detail: scope check',
       sql: `select exists(select 1 from issues i where i.report_id = ${lit(ids.reportId)} and (i.responsible_body_id = ${body}
               or exists(select 1 from issue_events e where e.issue_id = i.id and e.to_body_id = ${body}))) as found`,
     },
-    { name: 'report detail: issues', sql: `select * from issues where report_id = ${lit(ids.reportId)} order by position` },
+    {
+      name: 'report detail: issues',
+      sql: `select * from issues where report_id = ${lit(ids.reportId)} order by position`,
+    },
     {
       name: 'submit: assignment',
       sql: `select id from assignments where user_id = ${lit(ids.userId)} and cell_id = ${cell} and valid_from <= current_date
@@ -59,7 +87,13 @@ export function planTargets(ids: { issueId: string; reportId: string; cellId: st
               union select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
             ) select * from g`,
     },
-    { name: 'submit: rules', sql: `select * from routing_rules where province_id = (select province_id from org_units where id = ${cell}) order by position` },
-    { name: 'submit: my reports (GET /api/reports)', sql: `select r.id from reports r join org_units o on o.id = r.cell_id where r.author_id = ${lit(ids.userId)} order by r.submitted_at desc limit 50` },
+    {
+      name: 'submit: rules',
+      sql: `select * from routing_rules where province_id = (select province_id from org_units where id = ${cell}) order by position`,
+    },
+    {
+      name: 'submit: my reports (GET /api/reports)',
+      sql: `select r.id from reports r join org_units o on o.id = r.cell_id where r.author_id = ${lit(ids.userId)} order by r.submitted_at desc limit 50`,
+    },
   ];
 }

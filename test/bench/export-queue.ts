@@ -15,22 +15,36 @@ try {
   const [a, b] = [await loginHttp(api.url, 'commune'), await loginHttp(api.url, 'commune2')];
   const exportTime = async (token: string, format: string) => {
     const t0 = performance.now();
-    const res = await fetch(`${api.url}/api/synthesis/export?month=${month}&format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${api.url}/api/synthesis/export?month=${month}&format=${format}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`export ${format}: ${res.status}`);
     return performance.now() - t0;
   };
   await exportTime(b, 'xlsx'); // warm-up: the first worker compiles the task module
-  const alone = [await exportTime(b, 'xlsx'), await exportTime(b, 'xlsx'), await exportTime(b, 'xlsx')].sort((x, y) => x - y)[1]!;
+  const alone = [
+    await exportTime(b, 'xlsx'),
+    await exportTime(b, 'xlsx'),
+    await exportTime(b, 'xlsx'),
+  ].sort((x, y) => x - y)[1]!;
   const docx = await exportTime(a, 'docx');
 
   // 20 DOCX exports by one user, each hung up once the server has had it for HANG_UP_MS (2 s).
   const statuses: (number | 'hung up')[] = [];
   const sockets = Array.from({ length: ABANDONED }, () => {
-    const req = request({ host: '127.0.0.1', port, path: `/api/synthesis/export?month=${month}&format=docx`, headers: { authorization: `Bearer ${a}` } }, (res) => {
-      statuses.push(res.statusCode!);
-      res.resume();
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/synthesis/export?month=${month}&format=docx`,
+        headers: { authorization: `Bearer ${a}` },
+      },
+      (res) => {
+        statuses.push(res.statusCode!);
+        res.resume();
+      },
+    );
     req.on('error', () => {});
     req.end();
     return req;

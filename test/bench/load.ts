@@ -20,23 +20,38 @@ export interface LoadOptions {
   seconds: number;
   maxRequests: number;
   /** One request template; `next()` builds each request (fresh ids, rotating targets). */
-  next: () => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
+  next: () => {
+    method: 'GET' | 'POST';
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+  };
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+    : NaN;
 
 /**
  * Runs autocannon against 127.0.0.1 with a bound on both time and count and keeps every response
  * time, so that p50/p95/p99 are exact (autocannon's own histogram reports p97.5, not p95).
  */
 export async function load(opts: LoadOptions): Promise<LoadResult> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(opts.url)) throw new Error(`benchmark traffic stays on loopback, not ${opts.url}`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(opts.url))
+    throw new Error(`benchmark traffic stays on loopback, not ${opts.url}`);
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const request: Request = {
     setupRequest: (req) => {
       const r = opts.next();
-      return { ...req, method: r.method, path: r.path, headers: { ...r.headers }, body: r.body ?? '' };
+      return {
+        ...req,
+        method: r.method,
+        path: r.path,
+        headers: { ...r.headers },
+        body: r.body ?? '',
+      };
     },
   };
   const instance = autocannon({

@@ -43,7 +43,11 @@ try {
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       for (let i = next++; i < SPRAY; i = next++) {
-        const status = await login(`khong-co-${i}`, 'sai-mat-khau', `198.51.${100 + (i >> 8) % 2}.${i & 255}`);
+        const status = await login(
+          `khong-co-${i}`,
+          'sai-mat-khau',
+          `198.51.${100 + ((i >> 8) % 2)}.${i & 255}`,
+        );
         outcome[status] = (outcome[status] ?? 0) + 1;
       }
     }),

@@ -52,7 +52,12 @@ export async function measureDatabase(opts: MeasureOptions): Promise<DatabaseFig
     const meetingDate = localDate(new Date(Date.now() - 3 * 86_400_000));
     const submit = () => {
       const o = pick(seeded.observers);
-      return { method: 'POST' as const, path: '/api/reports', headers: { ...json, authorization: `Bearer ${o.token}` }, body: JSON.stringify(reportBody(pick(o.cells), meetingDate, seeded.chosenBodies)) };
+      return {
+        method: 'POST' as const,
+        path: '/api/reports',
+        headers: { ...json, authorization: `Bearer ${o.token}` },
+        body: JSON.stringify(reportBody(pick(o.cells), meetingDate, seeded.chosenBodies)),
+      };
     };
     const bounded = { seconds, maxRequests: 50_000 };
     let peakMb = 0;
@@ -69,29 +74,54 @@ export async function measureDatabase(opts: MeasureOptions): Promise<DatabaseFig
     const apiRuns: LoadResult[] = [];
     for (const connections of [1, 16, 64]) {
       const r = await load({ url, connections, ...bounded, next: submit });
-      log(`  submit c=${connections}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)}`);
+      log(
+        `  submit c=${connections}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, errors ${r.errors} ${JSON.stringify(r.statuses)}`,
+      );
       apiRuns.push(r);
     }
     // The first inbox page again after the burst, to show the effect above.
-    const afterBurst = await load({ url, connections: 1, seconds, maxRequests: 300, next: () => ({ method: 'GET', path: '/api/inbox?limit=50', headers: { authorization: `Bearer ${seeded.triageToken}` } }) });
+    const afterBurst = await load({
+      url,
+      connections: 1,
+      seconds,
+      maxRequests: 300,
+      next: () => ({
+        method: 'GET',
+        path: '/api/inbox?limit=50',
+        headers: { authorization: `Bearer ${seeded.triageToken}` },
+      }),
+    });
     reads['inbox: first page, after the submission burst'] = afterBurst;
-    log(`  inbox first page after the burst: p50 ${afterBurst.p50.toFixed(1)} ms, p95 ${afterBurst.p95.toFixed(1)} ms`);
+    log(
+      `  inbox first page after the burst: p50 ${afterBurst.p50.toFixed(1)} ms, p95 ${afterBurst.p95.toFixed(1)} ms`,
+    );
     clearInterval(sampler);
     const afterLoadMb = child.rss()?.rssMb ?? NaN;
 
     const restartMs: number[] = [];
-    for (let i = 0; i < 3; i++) restartMs.push((await child.send<{ ms: number }>({ cmd: 'restart' })).ms);
+    for (let i = 0; i < 3; i++)
+      restartMs.push((await child.send<{ ms: number }>({ cmd: 'restart' })).ms);
     log(`  restart on the existing data: ${restartMs.map((m) => Math.round(m)).join(', ')} ms`);
 
-    const { url: baseUrl } = await child.send<{ url: string }>({ cmd: 'baseline', target: opts.baselineTarget });
+    const { url: baseUrl } = await child.send<{ url: string }>({
+      cmd: 'baseline',
+      target: opts.baselineTarget,
+    });
     const constant = () => ({ method: 'GET' as const, path: '/constant' });
-    const insert = () => ({ method: 'POST' as const, path: '/reports', headers: json, body: JSON.stringify(reportBody('hn-xom-1', meetingDate)) });
+    const insert = () => ({
+      method: 'POST' as const,
+      path: '/reports',
+      headers: json,
+      body: JSON.stringify(reportBody('hn-xom-1', meetingDate)),
+    });
     await load({ url: baseUrl, connections: 8, seconds: 2, maxRequests: 2_000, next: insert });
     const submission: DatabaseFigures['submission'] = [];
     for (const [i, connections] of [1, 16, 64].entries()) {
       const c = await load({ url: baseUrl, connections, ...bounded, next: constant });
       const ins = await load({ url: baseUrl, connections, ...bounded, next: insert });
-      log(`  baseline c=${connections}: constant ${c.rps.toFixed(0)} req/s, validated insert ${ins.rps.toFixed(0)} req/s (errors ${c.errors}/${ins.errors})`);
+      log(
+        `  baseline c=${connections}: constant ${c.rps.toFixed(0)} req/s, validated insert ${ins.rps.toFixed(0)} req/s (errors ${c.errors}/${ins.errors})`,
+      );
       submission.push({ api: apiRuns[i]!, constant: c, insert: ins });
     }
     return {
@@ -108,12 +138,21 @@ export async function measureDatabase(opts: MeasureOptions): Promise<DatabaseFig
   }
 }
 
-async function measureReads(child: ServerChild, url: string, token: string, seconds: number, log: (s: string) => void) {
+async function measureReads(
+  child: ServerChild,
+  url: string,
+  token: string,
+  seconds: number,
+  log: (s: string) => void,
+) {
   const auth = { authorization: `Bearer ${token}` };
   const get = async (path: string) => {
     const res = await fetch(`${url}${path}`, { headers: auth });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<{ nextCursor: string | null; items: { id: string; reportId: string }[] }>;
+    return res.json() as Promise<{
+      nextCursor: string | null;
+      items: { id: string; reportId: string }[];
+    }>;
   };
   // Cursors deep into the body's history: walk 20 pages of 50 once, then rotate over them.
   const cursors: string[] = [];
@@ -136,8 +175,10 @@ async function measureReads(child: ServerChild, url: string, token: string, seco
 
   const variants: Record<string, () => string> = {
     'inbox: first page': () => '/api/inbox?limit=50',
-    'inbox: filtered (open, category)': () => `/api/inbox?status=routed,acknowledged,in_progress&category=${pick(['an_ninh_trat_tu', 'dat_dai', 'y_te', 'moi_truong'])}&limit=50`,
-    'inbox: searched (q)': () => `/api/inbox?q=${encodeURIComponent(pick(['dat dai', 'ô nhiễm', 'xóm Bắc Sơn 3', 'khối 12']))}&limit=50`,
+    'inbox: filtered (open, category)': () =>
+      `/api/inbox?status=routed,acknowledged,in_progress&category=${pick(['an_ninh_trat_tu', 'dat_dai', 'y_te', 'moi_truong'])}&limit=50`,
+    'inbox: searched (q)': () =>
+      `/api/inbox?q=${encodeURIComponent(pick(['dat dai', 'ô nhiễm', 'xóm Bắc Sơn 3', 'khối 12']))}&limit=50`,
     'inbox: paginated (cursor)': () => `/api/inbox?limit=50&cursor=${pick(cursors)}`,
     'inbox: overdue': () => '/api/inbox?overdue=true&limit=50',
     'issue detail': () => `/api/issues/${pick(issueIds)}`,
@@ -145,37 +186,76 @@ async function measureReads(child: ServerChild, url: string, token: string, seco
   };
   const results: Record<string, LoadResult> = {};
   for (const [name, path] of Object.entries(variants)) {
-    await load({ url, connections: 1, seconds: 1, maxRequests: 50, next: () => ({ method: 'GET', path: path(), headers: auth }) });
-    const r = await load({ url, connections: 1, seconds, maxRequests: 1_000, next: () => ({ method: 'GET', path: path(), headers: auth }) });
-    log(`  ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.requests} requests, errors ${r.errors})`);
+    await load({
+      url,
+      connections: 1,
+      seconds: 1,
+      maxRequests: 50,
+      next: () => ({ method: 'GET', path: path(), headers: auth }),
+    });
+    const r = await load({
+      url,
+      connections: 1,
+      seconds,
+      maxRequests: 1_000,
+      next: () => ({ method: 'GET', path: path(), headers: auth }),
+    });
+    log(
+      `  ${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms (${r.requests} requests, errors ${r.errors})`,
+    );
     results[name] = r;
   }
   return results;
 }
 
 async function explain(child: ServerChild) {
-  const [sample] = await child.send<{ id: string; report_id: string; due_at: string; author_id: string; cell_id: string }[]>({
+  const [sample] = await child.send<
+    { id: string; report_id: string; due_at: string; author_id: string; cell_id: string }[]
+  >({
     cmd: 'query',
     text: `select id, report_id, due_at::text, author_id, cell_id from issues where responsible_body_id = 'na-bnc' order by due_at, id offset 1000 limit 1`,
   });
   if (!sample) return [];
   const out: DatabaseFigures['plans'] = [];
-  const targets = planTargets({ issueId: sample.id, reportId: sample.report_id, cellId: sample.cell_id, userId: sample.author_id, cursor: { dueAt: sample.due_at, id: sample.id } });
-  const runs: { name: string; rows: () => Promise<Record<string, string>[]> }[] = targets.map((t) => ({
-    name: t.name,
-    rows: () => child.send<Record<string, string>[]>({ cmd: 'query', text: `explain (analyze, buffers) ${t.sql}` }),
-  }));
+  const targets = planTargets({
+    issueId: sample.id,
+    reportId: sample.report_id,
+    cellId: sample.cell_id,
+    userId: sample.author_id,
+    cursor: { dueAt: sample.due_at, id: sample.id },
+  });
+  const runs: { name: string; rows: () => Promise<Record<string, string>[]> }[] = targets.map(
+    (t) => ({
+      name: t.name,
+      rows: () =>
+        child.send<Record<string, string>[]>({
+          cmd: 'query',
+          text: `explain (analyze, buffers) ${t.sql}`,
+        }),
+    }),
+  );
   runs.push({
     name: 'submit: context (one statement)',
     rows: () =>
       child.send<Record<string, string>[]>({
         cmd: 'explainContext',
-        params: { reportId: randomUUID(), userId: sample.author_id, cellId: sample.cell_id, meetingDate: localDate(new Date()), criteriaSetId: 'hd42-2025', requestedBodyIds: ['na-snnmt'], dayStart: new Date(Date.now() - 86_400_000).toISOString() },
+        params: {
+          reportId: randomUUID(),
+          userId: sample.author_id,
+          cellId: sample.cell_id,
+          meetingDate: localDate(new Date()),
+          criteriaSetId: 'hd42-2025',
+          requestedBodyIds: ['na-snnmt'],
+          dayStart: new Date(Date.now() - 86_400_000).toISOString(),
+        },
       }),
   });
   for (const t of runs) {
     // Once to warm the cache, then the measured run (a statement an older API lacks is skipped).
-    const rows = await t.rows().then(() => t.rows()).catch(() => null);
+    const rows = await t
+      .rows()
+      .then(() => t.rows())
+      .catch(() => null);
     if (!rows) continue;
     const plan = rows.map((r) => Object.values(r)[0]).join('\n');
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);

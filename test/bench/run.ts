@@ -31,19 +31,28 @@ const only = process.env.BENCH_ONLY;
 const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const startupOnly = process.argv.slice(2).includes('startup');
 const submitOnly = process.argv.slice(2).includes('submit');
-if (!(scale > 0) || !(seconds > 0)) throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
+if (!(scale > 0) || !(seconds > 0))
+  throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
 const log = (s: string) => console.log(s);
-const size = (reports: number, issues: number) => ({ reports: Math.max(1, Math.round(reports * scale)), issues: Math.max(1, Math.round(issues * scale)) });
+const size = (reports: number, issues: number) => ({
+  reports: Math.max(1, Math.round(reports * scale)),
+  issues: Math.max(1, Math.round(issues * scale)),
+});
 const cleanups: (() => Promise<void>)[] = [];
 let cleaning: Promise<void> | undefined;
-const cleanup = () => (cleaning ??= (async () => {
-  for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error('cleanup:', e));
-})());
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    for (const c of cleanups.reverse())
+      await c().catch((e: unknown) => console.error('cleanup:', e));
+  })());
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void cleanup().then(() => process.exit(130)));
 
 /** The full figures, or (`startup`) only the seeded counts and the production server's. */
-type Figures = DatabaseFigures | (Pick<DatabaseFigures, 'driver' | 'seeded'> & { serve: ServeFigures });
+type Figures =
+  | DatabaseFigures
+  | (Pick<DatabaseFigures, 'driver' | 'seeded'> & { serve: ServeFigures });
 
 async function benchPglite(): Promise<Figures> {
   log('\n== PGlite ==');
@@ -54,13 +63,26 @@ async function benchPglite(): Promise<Figures> {
     rmSync(baseDir, { recursive: true, force: true });
   });
   const database = await openDatabase({ dataDir });
-  const seeded = await seedProvince(database, size(10_000, 50_000), log).finally(() => database.close());
+  const seeded = await seedProvince(database, size(10_000, 50_000), log).finally(() =>
+    database.close(),
+  );
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
   const serveEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
-  if (startupOnly) return { driver: 'pglite', seeded: { ...seeded.counts, seconds: seeded.seconds }, serve: await measureServe(serveEnv, log) };
+  if (startupOnly)
+    return {
+      driver: 'pglite',
+      seeded: { ...seeded.counts, seconds: seeded.seconds },
+      serve: await measureServe(serveEnv, log),
+    };
   const figures = await measureDatabase({
     driver: 'pglite',
-    apiEnv: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
+    apiEnv: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      ESCALATION_INTERVAL_MS: '3600000',
+    },
     baselineTarget: { dataDir: baseDir },
     seeded,
     seconds,
@@ -85,14 +107,28 @@ async function benchPostgres(): Promise<Figures> {
     return u.toString();
   };
   const database = await openDatabase({ url: urlOf(names[0]!), max: 4 });
-  const seeded = await seedProvince(database, size(150_000, 1_000_000), log).finally(() => database.close());
+  const seeded = await seedProvince(database, size(150_000, 1_000_000), log).finally(() =>
+    database.close(),
+  );
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
   const serveEnv = { DATABASE_URL: urlOf(names[0]!) };
-  if (startupOnly) return { driver: 'postgres', seeded: { ...seeded.counts, seconds: seeded.seconds }, serve: await measureServe(serveEnv, log) };
+  if (startupOnly)
+    return {
+      driver: 'postgres',
+      seeded: { ...seeded.counts, seconds: seeded.seconds },
+      serve: await measureServe(serveEnv, log),
+    };
   const pool = 10;
   const figures = await measureDatabase({
     driver: 'postgres',
-    apiEnv: { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: urlOf(names[0]!), DB_POOL_MAX: String(pool), SEED_DEMO: 'false', ESCALATION_INTERVAL_MS: '3600000' },
+    apiEnv: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: urlOf(names[0]!),
+      DB_POOL_MAX: String(pool),
+      SEED_DEMO: 'false',
+      ESCALATION_INTERVAL_MS: '3600000',
+    },
     baselineTarget: { url: urlOf(names[1]!), max: pool },
     seeded,
     seconds,
@@ -115,7 +151,20 @@ async function benchMember(): Promise<void> {
   if (only !== 'postgres') {
     const dataDir = mkdtempSync(join(tmpdir(), 'duhop-bench-member-'));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    figures.push(await measureMember('pglite', { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ESCALATION_INTERVAL_MS: '3600000' }, seconds, log));
+    figures.push(
+      await measureMember(
+        'pglite',
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          ESCALATION_INTERVAL_MS: '3600000',
+        },
+        seconds,
+        log,
+      ),
+    );
   }
   if (only !== 'pglite' && pgBase) {
     const name = `duhop_bench_member_${randomBytes(5).toString('hex')}`;
@@ -127,14 +176,30 @@ async function benchMember(): Promise<void> {
     });
     const u = new URL(pgBase);
     u.pathname = `/${name}`;
-    figures.push(await measureMember('postgres', { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: u.toString(), DB_POOL_MAX: '10', ESCALATION_INTERVAL_MS: '3600000' }, seconds, log));
+    figures.push(
+      await measureMember(
+        'postgres',
+        {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: u.toString(),
+          DB_POOL_MAX: '10',
+          ESCALATION_INTERVAL_MS: '3600000',
+        },
+        seconds,
+        log,
+      ),
+    );
   }
   const lines = [
     `One member, two-issue reports, demo database (${new Date().toISOString()}, ${nproc()} cores, load ${loadavg()[0]!.toFixed(2)}):`,
     '',
     '| database | connections | req/s | p50 / p95 ms | API CPU ms per submission | errors |',
     '|---|---:|---:|---|---:|---:|',
-    ...figures.map((f) => `| ${f.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${f.connections} | ${Math.round(f.run.rps)} | ${f.run.p50.toFixed(1)} / ${f.run.p95.toFixed(1)} | ${f.cpuMsPerSubmission.toFixed(2)} | ${f.run.errors} |`),
+    ...figures.map(
+      (f) =>
+        `| ${f.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${f.connections} | ${Math.round(f.run.rps)} | ${f.run.p50.toFixed(1)} / ${f.run.p95.toFixed(1)} | ${f.cpuMsPerSubmission.toFixed(2)} | ${f.run.errors} |`,
+    ),
   ];
   const dir = join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
@@ -155,7 +220,13 @@ async function benchAll(): Promise<void> {
   const now = new Date();
   const result: BenchResult = {
     date: now.toISOString(),
-    machine: { nproc: nproc(), cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version, memoryGb: Math.round(totalmem() / 2 ** 30), loadavg: [loadBefore, loadavg()[0]!] },
+    machine: {
+      nproc: nproc(),
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      node: process.version,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadavg: [loadBefore, loadavg()[0]!],
+    },
     scale,
     secondsPerRun: seconds,
     databases: databases as DatabaseFigures[],
@@ -165,10 +236,15 @@ async function benchAll(): Promise<void> {
   const dir = join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const name = startupOnly ? 'startup-' : '';
-  writeFileSync(join(dir, `${name}${now.toISOString().slice(0, 10)}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `${name}${now.toISOString().slice(0, 10)}.json`),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
   writeFileSync(join(dir, `${name}latest.md`), markdown);
   console.log(`\n${markdown}`);
-  console.log(`(written to bench/results/; ${Math.round((performance.now() - started) / 1000)} s in all)`);
+  console.log(
+    `(written to bench/results/; ${Math.round((performance.now() - started) / 1000)} s in all)`,
+  );
 }
 
 try {

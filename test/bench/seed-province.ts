@@ -22,7 +22,14 @@ export interface SeedSize {
 }
 
 export interface SeededProvince {
-  counts: { orgUnits: number; cells: number; users: number; reports: number; issues: number; events: number };
+  counts: {
+    orgUnits: number;
+    cells: number;
+    users: number;
+    reports: number;
+    issues: number;
+    events: number;
+  };
   seconds: number;
   /** Observer tokens and the cells each one is assigned to. */
   observers: { token: string; cells: string[] }[];
@@ -33,9 +40,18 @@ export interface SeededProvince {
 
 /** Villages and residential groups: what makes one issue's text differ from another's. */
 const PLACES = [
-  ...['Bắc Sơn', 'Nam Lĩnh', 'Yên Hồ', 'Trung Đô', 'Yên Giang', 'Đông Thọ', 'Hưng Lộc', 'Nghi Phú', 'Quỳnh Lưu', 'Thanh Chương'].flatMap((v) =>
-    Array.from({ length: 8 }, (_, i) => `xóm ${v} ${i + 1}`),
-  ),
+  ...[
+    'Bắc Sơn',
+    'Nam Lĩnh',
+    'Yên Hồ',
+    'Trung Đô',
+    'Yên Giang',
+    'Đông Thọ',
+    'Hưng Lộc',
+    'Nghi Phú',
+    'Quỳnh Lưu',
+    'Thanh Chương',
+  ].flatMap((v) => Array.from({ length: 8 }, (_, i) => `xóm ${v} ${i + 1}`)),
   ...Array.from({ length: 40 }, (_, i) => `khối ${i + 1}`),
 ];
 
@@ -49,7 +65,11 @@ const json = (v: unknown) => `${q(JSON.stringify(v))}::jsonb`;
  * a `routed` event per issue and `acknowledge`/answer events for those that went further.
  * Secondary indexes are dropped during the load and rebuilt afterwards (the way a restore does it).
  */
-export async function seedProvince(database: Database, size: SeedSize, log: (s: string) => void): Promise<SeededProvince> {
+export async function seedProvince(
+  database: Database,
+  size: SeedSize,
+  log: (s: string) => void,
+): Promise<SeededProvince> {
   const t0 = performance.now();
   const { db } = database;
   await seedDemo(db);
@@ -65,7 +85,10 @@ export async function seedProvince(database: Database, size: SeedSize, log: (s: 
   } catch {
     replica = false;
   }
-  const bulk = (statement: string) => (replica ? `begin; set local session_replication_role = replica; ${statement}; commit;` : statement);
+  const bulk = (statement: string) =>
+    replica
+      ? `begin; set local session_replication_role = replica; ${statement}; commit;`
+      : statement;
 
   await step(
     'helpers',
@@ -130,7 +153,14 @@ export async function seedProvince(database: Database, size: SeedSize, log: (s: 
   };
   const hd42 = score('hd42-2025');
   const na08 = score('nghe-an-08-2021');
-  const attendance = { total: 31, exempted: 2, present: 26, absentWithReason: 2, absentWithoutReason: 1, speakers: 9 };
+  const attendance = {
+    total: 31,
+    exempted: 2,
+    present: 26,
+    absentWithReason: 2,
+    absentWithoutReason: 1,
+    speakers: 9,
+  };
   // Report n: cell n mod 3000, month spread evenly over the 60 months before this one, meeting on the 3rd.
   await step(
     `${R.toLocaleString('en')} reports`,
@@ -205,25 +235,45 @@ export async function seedProvince(database: Database, size: SeedSize, log: (s: 
   // What the escalation scheduler would have done over five years, so that it idles during the run.
   const t = performance.now();
   const escalated = await escalateOverdue(database, new Date(), 10_000_000);
-  log(`  escalated ${escalated.toLocaleString('en')} overdue issues: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `  escalated ${escalated.toLocaleString('en')} overdue issues: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
   await step('vacuum analyze', 'vacuum analyze');
   // Write the load's dirty pages out now rather than in a checkpoint in the middle of a measurement.
-  if (database.driver === 'postgres') await step('checkpoint', 'checkpoint').catch(() => log('  checkpoint: not allowed for this role'));
+  if (database.driver === 'postgres')
+    await step('checkpoint', 'checkpoint').catch(() =>
+      log('  checkpoint: not allowed for this role'),
+    );
 
   // Bearer tokens made here, stored hashed as the API stores them.
-  const observerRows = await queryRows<{ id: string; username: string }>(db, sql`select id, username from users where username like 'bo-%' order by username`);
+  const observerRows = await queryRows<{ id: string; username: string }>(
+    db,
+    sql`select id, username from users where username like 'bo-%' order by username`,
+  );
   const cellRows = await queryRows<{ cell_id: string; user_id: string }>(
     db,
     sql`select a.cell_id, a.user_id from assignments a join users u on u.id = a.user_id where u.username like 'bo-%' order by a.cell_id`,
   );
   const cellsOf = new Map<string, string[]>();
-  for (const r of cellRows) (cellsOf.get(r.user_id) ?? cellsOf.set(r.user_id, []).get(r.user_id)!).push(r.cell_id);
+  for (const r of cellRows)
+    (cellsOf.get(r.user_id) ?? cellsOf.set(r.user_id, []).get(r.user_id)!).push(r.cell_id);
   const expiresAt = new Date(Date.now() + 7 * 86_400_000);
-  const observers = observerRows.map((u) => ({ userId: u.id, token: randomBytes(32).toString('base64url'), cells: cellsOf.get(u.id) ?? [] }));
-  const [triage] = await queryRows<{ id: string }>(db, sql`select id from users where username = ${TRIAGE_USER}`);
+  const observers = observerRows.map((u) => ({
+    userId: u.id,
+    token: randomBytes(32).toString('base64url'),
+    cells: cellsOf.get(u.id) ?? [],
+  }));
+  const [triage] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from users where username = ${TRIAGE_USER}`,
+  );
   const triageToken = randomBytes(32).toString('base64url');
-  const tokenRows = [...observers.map((o) => ({ tokenHash: sha256(o.token), userId: o.userId, expiresAt })), { tokenHash: sha256(triageToken), userId: triage!.id, expiresAt }];
-  for (let i = 0; i < tokenRows.length; i += 500) await db.insert(sessions).values(tokenRows.slice(i, i + 500));
+  const tokenRows = [
+    ...observers.map((o) => ({ tokenHash: sha256(o.token), userId: o.userId, expiresAt })),
+    { tokenHash: sha256(triageToken), userId: triage!.id, expiresAt },
+  ];
+  for (let i = 0; i < tokenRows.length; i += 500)
+    await db.insert(sessions).values(tokenRows.slice(i, i + 500));
 
   const [counts] = await queryRows<SeededProvince['counts']>(
     db,

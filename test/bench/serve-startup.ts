@@ -23,7 +23,10 @@ export interface ServeFigures {
 
 /** `npm run build`'s API part, into api/dist (what `npm run serve` runs). */
 export function buildApi(): void {
-  const res = spawnSync(process.execPath, ['scripts/build-api.mjs'], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['scripts/build-api.mjs'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`API build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
@@ -38,7 +41,8 @@ function rssMb(pid: number): number {
 
 async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}):\n${output()}`);
     const res = await fetch(`${url}/health`).catch(() => null);
     if (res?.ok) return;
     await new Promise((r) => setTimeout(r, 20));
@@ -53,13 +57,26 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** One start: spawn → /health; `measureIdle` also samples the resident memory at idle. */
-async function startOnce(env: Record<string, string>, viaNpm: boolean, measureIdle: boolean): Promise<{ ms: number; idleRssMb: number }> {
+async function startOnce(
+  env: Record<string, string>,
+  viaNpm: boolean,
+  measureIdle: boolean,
+): Promise<{ ms: number; idleRssMb: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = viaNpm
-    ? spawn('npm', ['run', '--silent', 'serve'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-    : spawn(process.execPath, ['api/dist/serve.js'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('npm', ['run', '--silent', 'serve'], {
+        cwd: root,
+        env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
+    : spawn(process.execPath, ['api/dist/serve.js'], {
+        cwd: root,
+        env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
@@ -77,7 +94,8 @@ async function startOnce(env: Record<string, string>, viaNpm: boolean, measureId
   } finally {
     if (viaNpm) {
       // npm → sh → node: signal the whole group, as a terminal's Ctrl-C would.
-      const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : Promise.resolve();
+      const exited =
+        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : Promise.resolve();
       try {
         process.kill(-child.pid!, 'SIGTERM');
       } catch {
@@ -85,13 +103,18 @@ async function startOnce(env: Record<string, string>, viaNpm: boolean, measureId
       }
       await exited;
       // npm may exit before the server has closed its database: wait for the PGlite lock to go.
-      if (env.DATA_DIR) for (let i = 0; i < 600 && existsSync(join(env.DATA_DIR, 'duhop.lock')); i++) await new Promise((r) => setTimeout(r, 50));
+      if (env.DATA_DIR)
+        for (let i = 0; i < 600 && existsSync(join(env.DATA_DIR, 'duhop.lock')); i++)
+          await new Promise((r) => setTimeout(r, 50));
     } else await stop(child);
   }
 }
 
 /** Measures the built server on a database that exists already (`env`: DATA_DIR or DATABASE_URL). */
-export async function measureServe(env: Record<string, string>, log: (s: string) => void): Promise<ServeFigures> {
+export async function measureServe(
+  env: Record<string, string>,
+  log: (s: string) => void,
+): Promise<ServeFigures> {
   const serveEnv = { ...env, ALLOW_DEMO: 'true', ESCALATION_INTERVAL_MS: '3600000' };
   const startMs: number[] = [];
   let idleRssMb = NaN;
@@ -101,8 +124,13 @@ export async function measureServe(env: Record<string, string>, log: (s: string)
     if (i === 0) idleRssMb = r.idleRssMb;
   }
   const npmStartMs = (await startOnce(serveEnv, true, false)).ms;
-  const du = spawnSync('du', ['-sk', '--exclude=*.map', 'api/dist'], { cwd: root, encoding: 'utf8' });
+  const du = spawnSync('du', ['-sk', '--exclude=*.map', 'api/dist'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const buildKb = Number(du.stdout.split('\t')[0]);
-  log(`  npm run serve on the existing data: ${startMs.map((m) => Math.round(m)).join(', ')} ms (node api/dist/serve.js), ${Math.round(npmStartMs)} ms through npm; idle RSS ${Math.round(idleRssMb)} MB; api/dist ${buildKb} KB`);
+  log(
+    `  npm run serve on the existing data: ${startMs.map((m) => Math.round(m)).join(', ')} ms (node api/dist/serve.js), ${Math.round(npmStartMs)} ms through npm; idle RSS ${Math.round(idleRssMb)} MB; api/dist ${buildKb} KB`,
+  );
   return { startMs, npmStartMs, idleRssMb, buildKb };
 }

@@ -8,7 +8,10 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { parseEnv } from '../../api/src/env.ts';
 import { startServer, type RunningServer } from '../../api/src/server.ts';
-import { submissionContextSql, type ContextParams } from '../../api/src/features/reports/submission-context.ts';
+import {
+  submissionContextSql,
+  type ContextParams,
+} from '../../api/src/features/reports/submission-context.ts';
 import { startBaseline, type Baseline } from './baseline-app.ts';
 
 export type Command =
@@ -47,7 +50,10 @@ async function handle(msg: Command): Promise<unknown> {
       return queryRows(api!.database.db, sql.raw(msg.text));
     case 'explainContext':
       // The submission's context statement exactly as the API sends it, bind parameters included.
-      return queryRows(api!.database.db, sql`explain (analyze, buffers) ${submissionContextSql({ ...msg.params, dayStart: new Date(msg.params.dayStart) })}`);
+      return queryRows(
+        api!.database.db,
+        sql`explain (analyze, buffers) ${submissionContextSql({ ...msg.params, dayStart: new Date(msg.params.dayStart) })}`,
+      );
     case 'restart': {
       // Start-up on an existing data directory / database: open, migrate (nothing to do), listen, healthy.
       await api!.close();
@@ -81,7 +87,11 @@ async function handle(msg: Command): Promise<unknown> {
 process.on('message', (msg: Command & { seq: number }) => {
   handle(msg).then(
     (result) => process.send!({ seq: msg.seq, result }),
-    (err: unknown) => process.send!({ seq: msg.seq, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) }),
+    (err: unknown) =>
+      process.send!({
+        seq: msg.seq,
+        error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err),
+      }),
   );
 });
 // Never outlive the benchmark (Ctrl-C, a crash): the IPC channel closes when the parent goes.

@@ -22,7 +22,10 @@ const ISSUES = 8_000;
 const HISTORY_MONTHS = 24;
 
 const base = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-if (!base) throw new Error('Set TEST_DATABASE_URL to a PostgreSQL server (a database is created and dropped)');
+if (!base)
+  throw new Error(
+    'Set TEST_DATABASE_URL to a PostgreSQL server (a database is created and dropped)',
+  );
 const now = new Date();
 const month = addMonths(localDate(now).slice(0, 7), -1);
 const name = `duhop_sb_${randomBytes(4).toString('hex')}`;
@@ -48,9 +51,14 @@ try {
   console.log(`seeded in ${ms(t)}: ${JSON.stringify(counts)}; month ${month}`);
 
   const app = createApp({ database, now: () => now, logError: (e) => console.error(e) });
-  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo1234' }) });
+  const login = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  });
   const token = ((await login.json()) as { token: string }).token;
-  const get = (path: string) => app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string) =>
+    app.request(path, { headers: { authorization: `Bearer ${token}` } });
 
   for (const [label, q] of [
     ['province', `month=${month}`],
@@ -65,7 +73,10 @@ try {
       if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
       const body = (await res.json()) as { reports: unknown; issues: { raised: number } };
       times.push(performance.now() - t);
-      if (i === 0) console.log(`  ${label}: reports ${JSON.stringify(body.reports)}, issues raised ${body.issues.raised}`);
+      if (i === 0)
+        console.log(
+          `  ${label}: reports ${JSON.stringify(body.reports)}, issues raised ${body.issues.raised}`,
+        );
     }
     loop.disable();
     times.sort((a, b) => a - b);
@@ -133,8 +144,24 @@ try {
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
-    await loadSynthesis(database.db, (await loadBodyContext(database.db, 'na-tu'))!, month, 10, now);
-    const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number }[]; samples: number[]; timeDeltas: number[] } };
+    await loadSynthesis(
+      database.db,
+      (await loadBodyContext(database.db, 'na-tu'))!,
+      month,
+      10,
+      now,
+    );
+    const { profile } = (await session.post('Profiler.stop')) as unknown as {
+      profile: {
+        nodes: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+          hitCount: number;
+        }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
     const self = new Map<string, number>();
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     profile.samples.forEach((id, i) => {
@@ -142,7 +169,13 @@ try {
       const key = `${f.functionName || '(anon)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
-    console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `  ${v.toFixed(1)} ms ${k}`).join('\n'));
+    console.log(
+      [...self]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([k, v]) => `  ${v.toFixed(1)} ms ${k}`)
+        .join('\n'),
+    );
     session.disconnect();
   }
 
@@ -152,9 +185,15 @@ try {
     get(target, prop, receiver) {
       if (prop !== 'execute') return Reflect.get(target, prop, receiver);
       return async (query: SQL) => {
-        const rows = await queryRows<{ 'QUERY PLAN': string }>(target, sql`explain (analyze, costs off, timing on, summary on) ${query}`);
+        const rows = await queryRows<{ 'QUERY PLAN': string }>(
+          target,
+          sql`explain (analyze, costs off, timing on, summary on) ${query}`,
+        );
         const text = rows.map((r) => r['QUERY PLAN']);
-        plans.push({ query: text.find((l) => /Scan|Join|Aggregate/.test(l))?.trim() ?? '', plan: text });
+        plans.push({
+          query: text.find((l) => /Scan|Join|Aggregate/.test(l))?.trim() ?? '',
+          plan: text,
+        });
         return target.execute(query);
       };
     },
@@ -164,7 +203,18 @@ try {
     await loadSynthesis(explaining, (await loadBodyContext(database.db, body))!, month, 10, now);
     console.log(`\n== plans for ${body} ==`);
     for (const [i, p] of plans.entries()) {
-      const scans = [...new Set(p.plan.filter((l) => /Scan/.test(l)).map((l) => l.trim().replace(/\s+\(actual.*$/, '').replace(/^->\s*/, '')))];
+      const scans = [
+        ...new Set(
+          p.plan
+            .filter((l) => /Scan/.test(l))
+            .map((l) =>
+              l
+                .trim()
+                .replace(/\s+\(actual.*$/, '')
+                .replace(/^->\s*/, ''),
+            ),
+        ),
+      ];
       const time = p.plan.find((l) => l.startsWith('Execution Time'));
       console.log(`query ${i + 1}: ${time}\n  ${scans.join('\n  ')}`);
     }

@@ -27,7 +27,15 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   const port = extraEnv.PORT ? Number(extraEnv.PORT) : await freePort();
   const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['api/src/main.ts'], {
     cwd: ROOT,
-    env: { EXTENSION_IDS: '*', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', ...extraEnv },
+    env: {
+      EXTENSION_IDS: '*',
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'true',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -38,7 +46,10 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${log}`);
     if (Date.now() > deadline) throw new Error(`API not ready after 60 s:\n${log}`);
-    const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -33,7 +33,13 @@ function removePolicies() {
   for (const f of policyFiles.splice(0)) rmSync(f, { force: true });
 }
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 async function launch(args: string[]): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
@@ -69,8 +75,13 @@ test('an organisation sets the API address by policy: options show it read-only,
   writePolicy('apiurl', { '3rdparty': { extensions: { [pkg.id]: { apiUrl: api.url } } } });
   let context: BrowserContext | undefined;
   try {
-    context = await launch([`--disable-extensions-except=${pkg.paths.unpacked}`, `--load-extension=${pkg.paths.unpacked}`]);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    context = await launch([
+      `--disable-extensions-except=${pkg.paths.unpacked}`,
+      `--load-extension=${pkg.paths.unpacked}`,
+    ]);
+    const worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     expect(new URL(worker.url()).host).toBe(pkg.id);
 
     const options = await context.newPage();
@@ -78,10 +89,15 @@ test('an organisation sets the API address by policy: options show it read-only,
     const field = options.getByLabel('Địa chỉ máy chủ');
     await expect(field).toHaveValue(api.url);
     await expect(field).toHaveAttribute('readonly', '');
-    await expect(options.getByText('Do đơn vị quản lý thiết lập; không thay đổi được trên máy này.')).toBeVisible();
+    await expect(
+      options.getByText('Do đơn vị quản lý thiết lập; không thay đổi được trên máy này.'),
+    ).toBeVisible();
     await expect(options.getByRole('button', { name: 'Lưu' })).toHaveCount(0);
     await mkdir(SCREENS_DIR, { recursive: true });
-    await options.screenshot({ path: join(SCREENS_DIR, 'policy-options-managed-400.png'), fullPage: true });
+    await options.screenshot({
+      path: join(SCREENS_DIR, 'policy-options-managed-400.png'),
+      fullPage: true,
+    });
 
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${pkg.id}/sidepanel.html`);
@@ -89,9 +105,23 @@ test('an organisation sets the API address by policy: options show it read-only,
     await panel.getByLabel('Mật khẩu').fill('demo1234');
     await panel.getByRole('button', { name: 'Đăng nhập' }).click();
     await expect(panel.locator('[data-cell="hn-xom-2"]')).toBeVisible({ timeout: 20_000 });
-    const session = (await worker.evaluate(async () => (await (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('session')).session)) as { apiBase: string };
+    const session = (await worker.evaluate(
+      async () =>
+        (
+          await (
+            globalThis as unknown as {
+              chrome: {
+                storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+              };
+            }
+          ).chrome.storage.local.get('session')
+        ).session,
+    )) as { apiBase: string };
     expect(session.apiBase).toBe(api.url);
-    await panel.screenshot({ path: join(SCREENS_DIR, 'policy-panel-signed-in.png'), fullPage: true });
+    await panel.screenshot({
+      path: join(SCREENS_DIR, 'policy-panel-signed-in.png'),
+      fullPage: true,
+    });
 
     // A draft on this (shared) computer: Đăng xuất offers to remove it, and does when chosen.
     const home = await PanelPage.open(context, pkg.id);
@@ -102,7 +132,10 @@ test('an organisation sets the API address by policy: options show it read-only,
     const ask = options.locator('form.sign-out');
     await expect(ask).toContainText('Trên máy này còn 1 bản nháp');
     await ask.getByLabel(/Xóa các bản nháp và bản lưu báo cáo của tôi/).check();
-    await options.screenshot({ path: join(SCREENS_DIR, 'policy-options-sign-out-400.png'), fullPage: true });
+    await options.screenshot({
+      path: join(SCREENS_DIR, 'policy-options-sign-out-400.png'),
+      fullPage: true,
+    });
     await ask.getByRole('button', { name: 'Đăng xuất' }).click();
     await expect(options.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
     const draftsLeft = () =>
@@ -129,7 +162,10 @@ test('an organisation sets the API address by policy: options show it read-only,
 });
 
 test('without a policy the member may change the address: http:// to another machine is refused at the field', async () => {
-  const context = await launch([`--disable-extensions-except=${pkg.paths.unpacked}`, `--load-extension=${pkg.paths.unpacked}`]);
+  const context = await launch([
+    `--disable-extensions-except=${pkg.paths.unpacked}`,
+    `--load-extension=${pkg.paths.unpacked}`,
+  ]);
   try {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${pkg.id}/options.html`);
@@ -140,7 +176,10 @@ test('without a policy the member may change the address: http:// to another mac
     await options.getByRole('button', { name: 'Lưu' }).click();
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(options.locator('#o-api-err')).toContainText('Chỉ chấp nhận địa chỉ https://');
-    await options.screenshot({ path: join(SCREENS_DIR, 'options-address-insecure-400.png'), fullPage: true });
+    await options.screenshot({
+      path: join(SCREENS_DIR, 'options-address-insecure-400.png'),
+      fullPage: true,
+    });
     await field.fill(api.url);
     await options.getByRole('button', { name: 'Lưu' }).click();
     await expect(options.getByText('Đã lưu địa chỉ máy chủ')).toBeVisible();
@@ -155,9 +194,18 @@ test('a force-listed CRX is installed from the API’s update.xml on 127.0.0.1',
   // A package whose update.xml and CRX point at this API (same key, so the same id).
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const hosted = await packageExtension({ apiUrl: origin, key, out: join(work, 'hosted'), log: () => {} });
+  const hosted = await packageExtension({
+    apiUrl: origin,
+    key,
+    out: join(work, 'hosted'),
+    log: () => {},
+  });
   expect(hosted.id).toBe(pkg.id);
-  const server = await startApi({ PORT: String(port), EXTENSION_DIR: hosted.outDir, EXTENSION_IDS: '' });
+  const server = await startApi({
+    PORT: String(port),
+    EXTENSION_DIR: hosted.outDir,
+    EXTENSION_IDS: '',
+  });
   let browser: ChildProcess | undefined;
   try {
     const xml = await fetch(`${origin}/extension/update.xml`);
@@ -165,13 +213,32 @@ test('a force-listed CRX is installed from the API’s update.xml on 127.0.0.1',
     // This policy reaches every Chromium on the machine: it stays only while this browser starts.
     // Chromium is started directly: Playwright's default flags (--disable-extensions,
     // --disable-background-networking, --enable-automation…) stop policy installs.
-    writePolicy('forcelist', { ExtensionInstallForcelist: [`${hosted.id};${origin}/extension/update.xml`] });
+    writePolicy('forcelist', {
+      ExtensionInstallForcelist: [`${hosted.id};${origin}/extension/update.xml`],
+    });
     const profile = mkdtempSync(join(work, 'profile-'));
-    const installed = join(profile, 'Default', 'Extensions', hosted.id, `${hosted.manifest.version}_0`, 'manifest.json');
-    browser = spawn('/usr/bin/chromium', ['--headless=new', ...ARGS, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
-    await expect.poll(() => existsSync(installed), { timeout: 90_000, intervals: [500] }).toBe(true);
+    const installed = join(
+      profile,
+      'Default',
+      'Extensions',
+      hosted.id,
+      `${hosted.manifest.version}_0`,
+      'manifest.json',
+    );
+    browser = spawn(
+      '/usr/bin/chromium',
+      ['--headless=new', ...ARGS, `--user-data-dir=${profile}`, 'about:blank'],
+      { stdio: 'ignore' },
+    );
+    await expect
+      .poll(() => existsSync(installed), { timeout: 90_000, intervals: [500] })
+      .toBe(true);
     removePolicies();
-    const manifest = JSON.parse(readFileSync(installed, 'utf8')) as { host_permissions: string[]; version: string; key?: string };
+    const manifest = JSON.parse(readFileSync(installed, 'utf8')) as {
+      host_permissions: string[];
+      version: string;
+      key?: string;
+    };
     expect(manifest.host_permissions).toEqual([`${origin}/*`]);
     expect(manifest.version).toBe(hosted.manifest.version);
   } finally {

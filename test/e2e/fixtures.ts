@@ -59,7 +59,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 /** Chromium with the built extension loaded, headless; a test may open a second one for another person. */
 export async function launchWithExtension(): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`);
+    throw new Error(
+      `No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`,
+    );
   }
   return chromium.launchPersistentContext('', {
     executablePath: '/usr/bin/chromium',
@@ -83,7 +85,9 @@ export async function launchWithExtension(): Promise<BrowserContext> {
 /** The extension's id: the host of its service worker's URL. */
 export async function extensionIdOf(context: BrowserContext): Promise<string> {
   // A loaded machine can take a while to start the worker of a fresh profile.
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return new URL(worker.url()).host;
 }
 
@@ -98,7 +102,10 @@ type ChromeApi = {
  * deadline the badge may count the cells still owing a report (when nothing else is shown): that
  * depends on the calendar, so it reads as '' unless `reminders` is asked for.
  */
-export async function badgeText(context: BrowserContext, opts: { reminders?: boolean } = {}): Promise<string> {
+export async function badgeText(
+  context: BrowserContext,
+  opts: { reminders?: boolean } = {},
+): Promise<string> {
   const worker = context.serviceWorkers()[0]!;
   const [text, title] = await worker.evaluate(async () => {
     const action = (globalThis as unknown as { chrome: ChromeApi }).chrome.action;
@@ -110,6 +117,10 @@ export async function badgeText(context: BrowserContext, opts: { reminders?: boo
 /** The bearer token the extension keeps in its storage (to expire it from the server side). */
 export async function storedToken(context: BrowserContext): Promise<string> {
   const worker = context.serviceWorkers()[0]!;
-  const session = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get('session')).session);
+  const session = await worker.evaluate(
+    async () =>
+      (await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get('session'))
+        .session,
+  );
   return (session as { token: string }).token;
 }

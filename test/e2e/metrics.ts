@@ -7,7 +7,10 @@ const FILE = join(import.meta.dirname, 'results/metrics.json');
 /** Adds figures to results/metrics.json (the numbers reported in the issue) and prints them. */
 export async function recordMetrics(values: Record<string, number | string>): Promise<void> {
   await mkdir(join(import.meta.dirname, 'results'), { recursive: true });
-  const prev = await readFile(FILE, 'utf8').then((s) => JSON.parse(s) as Record<string, unknown>, () => ({}));
+  const prev = await readFile(FILE, 'utf8').then(
+    (s) => JSON.parse(s) as Record<string, unknown>,
+    () => ({}),
+  );
   await writeFile(FILE, JSON.stringify({ ...prev, ...values }, null, 2));
   console.log('metrics', values);
 }
@@ -16,7 +19,12 @@ export async function recordMetrics(values: Record<string, number | string>): Pr
  * Keystroke → IndexedDB: types one character into a field and polls the stored draft (with a
  * separate IndexedDB connection, as a reopened panel would read it) until it holds the new value.
  */
-export async function measureAutosave(page: Page, draftId: string, selector: string, field: 'suggestions'): Promise<number> {
+export async function measureAutosave(
+  page: Page,
+  draftId: string,
+  selector: string,
+  field: 'suggestions',
+): Promise<number> {
   return page.evaluate(
     async ({ draftId, selector, field }) => {
       const el = document.querySelector<HTMLTextAreaElement>(selector)!;

@@ -23,12 +23,23 @@ function killExtensionRenderers(): void {
       }
     }
   }
-  const targets = procs.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer') && p.args.includes('--extension-process'));
-  if (!targets.length) throw new Error('no extension renderer found among this test process’s children');
+  const targets = procs.filter(
+    (p) =>
+      mine.has(p.pid) &&
+      p.args.includes('--type=renderer') &&
+      p.args.includes('--extension-process'),
+  );
+  if (!targets.length)
+    throw new Error('no extension renderer found among this test process’s children');
   for (const p of targets) process.kill(p.pid, 'SIGKILL');
 }
 
-test('the panel crashes right after a keystroke: reopened, the words are there', async ({ context, extensionId, relay, snap }) => {
+test('the panel crashes right after a keystroke: reopened, the words are there', async ({
+  context,
+  extensionId,
+  relay,
+  snap,
+}) => {
   const options = await OptionsPage.open(context, extensionId);
   await options.setApiAddress(relay.url);
   await options.signIn('observer', 'demo1234');
@@ -45,7 +56,9 @@ test('the panel crashes right after a keystroke: reopened, the words are there',
   await panel.page.close();
 
   panel = await PanelPage.open(context, extensionId, `#/draft/${draftId}`);
-  await expect(panel.page.locator('#f-suggestions')).toHaveValue('Cần tổ chức sinh hoạt chuyên đề về chuyển đổi số');
+  await expect(panel.page.locator('#f-suggestions')).toHaveValue(
+    'Cần tổ chức sinh hoạt chuyên đề về chuyển đổi số',
+  );
   await snap(panel.page, 'crash-after-crash');
   // …and it was written back to IndexedDB: the draft list shows it after another reopen.
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);

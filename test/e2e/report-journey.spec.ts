@@ -35,7 +35,12 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(form.duration()).toContainText('Thiếu 10 phút so với 90 phút');
   await form.setAttendance({ total: 31, exempted: 2, present: 30 });
   await expect(form.fieldErrors('f-att-present')).toContainText('không được vượt quá 29');
-  await form.setAttendance({ present: 26, absentWithReason: 2, absentWithoutReason: 1, speakers: 14 });
+  await form.setAttendance({
+    present: 26,
+    absentWithReason: 2,
+    absentWithoutReason: 1,
+    speakers: 14,
+  });
   await expect(form.fieldErrors('f-att-present')).toHaveCount(0);
   await expect(form.attendanceFacts()).toContainText('89,7');
   await expect(form.attendanceFacts()).toContainText('53,8');
@@ -49,7 +54,9 @@ test('an observer files a report that survives closing the panel and a dead netw
   form = new ReportFormPage(panel.page);
   await form.waitEditable();
   const openToEditable = Date.now() - t0;
-  const formReadyMark = await panel.page.evaluate(() => performance.getEntriesByName('duhop:form-ready')[0]?.startTime ?? -1);
+  const formReadyMark = await panel.page.evaluate(
+    () => performance.getEntriesByName('duhop:form-ready')[0]?.startTime ?? -1,
+  );
   await expect(panel.page.locator('#f-start')).toHaveValue('14:00');
   await expect(panel.page.locator('#f-att-present')).toHaveValue('26');
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);
@@ -68,14 +75,33 @@ test('an observer files a report that survives closing the panel and a dead netw
   await form.setSuggestions('Chuẩn bị dự thảo nghị quyết sớm hơn; tăng thời lượng thảo luận.');
 
   // Issues: routed by the server's rules unless the member picks a body.
-  await form.addIssue({ title: 'Đường liên xóm xuống cấp', detail: 'Đoạn 300 m qua xóm 1 nhiều ổ gà.', category: 'Hạ tầng – giao thông' });
-  await form.addIssue({ title: 'Trộm cắp xe máy ban đêm', category: 'An ninh trật tự', urgency: 'Khẩn' });
-  await form.addIssue({ title: 'Trường thiếu phòng học', category: 'Giáo dục', bodyId: 'na-sgddt' });
-  await expect(form.issue(0).getByLabel('Cơ quan chịu trách nhiệm')).toContainText('Theo quy tắc phân loại: Đảng ủy xã Hưng Nguyên');
+  await form.addIssue({
+    title: 'Đường liên xóm xuống cấp',
+    detail: 'Đoạn 300 m qua xóm 1 nhiều ổ gà.',
+    category: 'Hạ tầng – giao thông',
+  });
+  await form.addIssue({
+    title: 'Trộm cắp xe máy ban đêm',
+    category: 'An ninh trật tự',
+    urgency: 'Khẩn',
+  });
+  await form.addIssue({
+    title: 'Trường thiếu phòng học',
+    category: 'Giáo dục',
+    bodyId: 'na-sgddt',
+  });
+  await expect(form.issue(0).getByLabel('Cơ quan chịu trách nhiệm')).toContainText(
+    'Theo quy tắc phân loại: Đảng ủy xã Hưng Nguyên',
+  );
   await form.issue(1).getByRole('button', { name: 'Chuyển lên' }).click();
   await expect(form.issue(0).getByLabel('Nội dung')).toHaveValue('Trộm cắp xe máy ban đêm');
   const autosaveMs = await measureAutosave(panel.page, draftId, '#f-suggestions', 'suggestions');
-  const writes = await panel.page.evaluate(() => performance.getEntriesByName('duhop:autosave-write').map((e) => e.duration).sort((a, b) => a - b));
+  const writes = await panel.page.evaluate(() =>
+    performance
+      .getEntriesByName('duhop:autosave-write')
+      .map((e) => e.duration)
+      .sort((a, b) => a - b),
+  );
   const writeMedian = Math.round((writes[Math.floor(writes.length / 2)] ?? -1) * 10) / 10;
   await expect(form.submitButton()).toBeEnabled();
   await snap(panel.page, 'journey-form-complete');
@@ -111,7 +137,10 @@ test('an observer files a report that survives closing the panel and a dead netw
   // The commune acknowledges one issue; the member sees the statuses refreshed from the API.
   const commune = await ServerClient.signIn(api.url, 'commune');
   const road = view.issues.find((i) => i.responsibleBodyId === 'hung-nguyen')!;
-  await commune.post(`/api/issues/${road.id}/actions`, { type: 'acknowledge', expectedVersion: road.version });
+  await commune.post(`/api/issues/${road.id}/actions`, {
+    type: 'acknowledge',
+    expectedVersion: road.version,
+  });
   await panel.openSubmitted('Chi bộ xóm 1');
   const statuses = panel.page.locator('[data-issue]');
   await expect(statuses).toHaveCount(3);
@@ -121,5 +150,11 @@ test('an observer files a report that survives closing the panel and a dead netw
   await expect(panel.page.getByTestId('view-score')).toHaveText('86');
   await snap(panel.page, 'journey-report-view');
 
-  await recordMetrics({ openToEditableMs: openToEditable, formReadyMarkMs: Math.round(formReadyMark), autosaveKeystrokeToIdbMs: autosaveMs, autosaveWriteMedianMs: writeMedian, autosaveWrites: writes.length });
+  await recordMetrics({
+    openToEditableMs: openToEditable,
+    formReadyMarkMs: Math.round(formReadyMark),
+    autosaveKeystrokeToIdbMs: autosaveMs,
+    autosaveWriteMedianMs: writeMedian,
+    autosaveWrites: writes.length,
+  });
 });

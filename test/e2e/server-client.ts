@@ -16,7 +16,9 @@ export class ServerClient {
   }
 
   async get<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.url}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    const res = await fetch(`${this.url}${path}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
     if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   }

@@ -3,7 +3,13 @@ import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { ServerClient } from './server-client.ts';
 
-test('a token that expires mid-draft: the report waits, the member signs in again, it is delivered', async ({ context, extensionId, api, relay, snap }) => {
+test('a token that expires mid-draft: the report waits, the member signs in again, it is delivered', async ({
+  context,
+  extensionId,
+  api,
+  relay,
+  snap,
+}) => {
   const options = await OptionsPage.open(context, extensionId);
   await options.setApiAddress(relay.url);
   await options.signIn('observer', 'demo1234');
@@ -19,7 +25,10 @@ test('a token that expires mid-draft: the report waits, the member signs in agai
 
   // The session is revoked on the server while the member is still writing.
   const token = await storedToken(context);
-  const res = await fetch(`${api.url}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${api.url}/api/auth/logout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.ok).toBe(true);
 
   await form.submitButton().click();
@@ -37,7 +46,9 @@ test('a token that expires mid-draft: the report waits, the member signs in agai
   await expect.poll(() => badgeText(context)).toBe('');
 
   const server = await ServerClient.signIn(api.url, 'observer');
-  const mine = (await server.get<{ items: { id: string; cellId: string }[] }>('/api/reports')).items.filter((r) => r.cellId === 'hn-xom-2');
+  const mine = (
+    await server.get<{ items: { id: string; cellId: string }[] }>('/api/reports')
+  ).items.filter((r) => r.cellId === 'hn-xom-2');
   expect(mine.map((r) => r.id)).toEqual([draftId]);
   await snap(panel.page, 'expiry-session-renewed');
 });

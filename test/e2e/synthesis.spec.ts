@@ -14,19 +14,46 @@ type Synthesis = SynthesisResponse;
 function meetingThisMonth(today: string) {
   const date = today.endsWith('-01') ? today : addDays(today, -1);
   const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return { meetingDate: date, startedAt: `${date}T${start}:00+07:00`, endedAt: `${date}T${end}:00+07:00` };
+  return {
+    meetingDate: date,
+    startedAt: `${date}T${start}:00+07:00`,
+    endedAt: `${date}T${end}:00+07:00`,
+  };
 }
 
-test('the commune reads its month as charts and downloads the synthesis as XLSX, DOCX and CSV; the member downloads a report', async ({ context, extensionId, api, relay, snap }) => {
+test('the commune reads its month as charts and downloads the synthesis as XLSX, DOCX and CSV; the member downloads a report', async ({
+  context,
+  extensionId,
+  api,
+  relay,
+  snap,
+}) => {
   // Two reports of this month on hn-xom-2 through the API (a regular one with full marks, a topical
   // one scored lower that the cell rated 100), each raising the sample's two issues.
   const today = localDate(new Date());
   const month = today.slice(0, 7);
   const observer = await ServerClient.signIn(api.url, 'observer');
   const when = meetingThisMonth(today);
-  const regular = await observer.post<{ id: string }>('/api/reports', buildReport({ cellId: 'hn-xom-2', ...when }));
-  const lower = Object.fromEntries(Object.entries(fullScores('hd42-2025', 'topical')).map(([k, v], i) => [k, i < 4 ? Math.max(0, v - 5) : v]));
-  await observer.post('/api/reports', buildReport({ cellId: 'hn-xom-2', meetingType: 'topical', scores: lower, cellSelfScore: 100, ...when }));
+  const regular = await observer.post<{ id: string }>(
+    '/api/reports',
+    buildReport({ cellId: 'hn-xom-2', ...when }),
+  );
+  const lower = Object.fromEntries(
+    Object.entries(fullScores('hd42-2025', 'topical')).map(([k, v], i) => [
+      k,
+      i < 4 ? Math.max(0, v - 5) : v,
+    ]),
+  );
+  await observer.post(
+    '/api/reports',
+    buildReport({
+      cellId: 'hn-xom-2',
+      meetingType: 'topical',
+      scores: lower,
+      cellSelfScore: 100,
+      ...when,
+    }),
+  );
   const commune = await ServerClient.signIn(api.url, 'commune');
   const expected = await commune.get<Synthesis>(`/api/synthesis?month=${month}`);
   expect(expected.reports.filed).toBeGreaterThanOrEqual(2);
@@ -41,8 +68,12 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   await ws.page.getByRole('link', { name: 'Tổng hợp tháng' }).click();
   await ws.page.getByLabel('Tháng', { exact: true }).fill(month);
   const page = ws.page;
-  await expect(page.getByRole('heading', { name: /Tổng hợp tháng/ })).toContainText(`${month.slice(5)}/${month.slice(0, 4)}`);
-  await expect(page.getByTestId('kpis')).toContainText(`${expected.reports.onTime + expected.reports.late}/${expected.reports.expected}`);
+  await expect(page.getByRole('heading', { name: /Tổng hợp tháng/ })).toContainText(
+    `${month.slice(5)}/${month.slice(0, 4)}`,
+  );
+  await expect(page.getByTestId('kpis')).toContainText(
+    `${expected.reports.onTime + expected.reports.late}/${expected.reports.expected}`,
+  );
 
   // Bands: one bar per band, with its label and count.
   const bands = page.locator('[data-chart="ch-bands"] svg');
@@ -54,7 +85,9 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   }
   // Trend: six months, this one with its on-time count.
   await expect(page.locator('[data-chart="ch-trend"] .trend-month')).toHaveCount(6);
-  await expect(page.locator(`[data-chart="ch-trend"] .trend-month[data-month="${month}"]`)).toHaveAttribute('data-on-time', String(expected.reports.onTime));
+  await expect(
+    page.locator(`[data-chart="ch-trend"] .trend-month[data-month="${month}"]`),
+  ).toHaveAttribute('data-on-time', String(expected.reports.onTime));
   // Issues by category: the sample's two categories, with the raised totals.
   for (const c of expected.issues.byCategory) {
     const row = page.locator(`[data-chart="ch-categories"] [data-key="${c.category}"]`);
@@ -72,20 +105,30 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
     ['docx', '504b'],
     ['csv', 'efbbbf'],
   ] as const) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${format}"]`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`[data-export="${format}"]`).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-tong-hop-hung-nguyen-${month}.${format}`);
     const bytes = await readFile((await download.path())!);
     expect(bytes.length).toBeGreaterThan(format === 'csv' ? 100 : 2000);
     expect(bytes.subarray(0, magic.length / 2).toString('hex')).toBe(magic);
     if (format === 'csv') expect(bytes.toString('utf8')).toContain('Xếp loại');
-    await expect(page.getByTestId('export-state')).toContainText(`Đã tải xuống bao-cao-tong-hop-hung-nguyen-${month}.${format}`);
+    await expect(page.getByTestId('export-state')).toContainText(
+      `Đã tải xuống bao-cao-tong-hop-hung-nguyen-${month}.${format}`,
+    );
   }
 
   // Compliance of the same month: one row per expected report, with its badge.
   await page.getByRole('link', { name: 'Báo cáo đúng hạn' }).click();
   await page.getByLabel('Tháng', { exact: true }).fill(month);
-  await expect(page.locator('[data-table="cells"] [data-cell="hn-xom-2"]').first()).toHaveAttribute('data-status', /on_time|late/);
-  await expect(page.getByTestId('compliance-totals')).toContainText(String(expected.reports.expected));
+  await expect(page.locator('[data-table="cells"] [data-cell="hn-xom-2"]').first()).toHaveAttribute(
+    'data-status',
+    /on_time|late/,
+  );
+  await expect(page.getByTestId('compliance-totals')).toContainText(
+    String(expected.reports.expected),
+  );
   await snap(page, 'synthesis-compliance');
 
   // The member keeps a DOCX of a submitted report from the side panel.
@@ -97,7 +140,10 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   await expect(panel.page.getByTestId('deadline')).toContainText('Hạn nộp báo cáo tháng');
   await panel.page.evaluate((id) => (location.hash = `#/report/${id}`), regular.id);
   await expect(panel.page.locator('[data-report-view]')).toBeVisible();
-  const [docx] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByRole('button', { name: 'Tải báo cáo (DOCX)' }).click()]);
+  const [docx] = await Promise.all([
+    panel.page.waitForEvent('download'),
+    panel.page.getByRole('button', { name: 'Tải báo cáo (DOCX)' }).click(),
+  ]);
   expect(docx.suggestedFilename()).toBe(`bao-cao-du-sinh-hoat-hn-xom-2-${when.meetingDate}.docx`);
   expect((await readFile((await docx.path())!)).subarray(0, 2).toString()).toBe('PK');
   await snap(panel.page, 'synthesis-report-docx');

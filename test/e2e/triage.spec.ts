@@ -10,7 +10,13 @@ type ChromeApi = {
   storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
 };
 
-test('an issue goes round the loop: the commune forwards it, the province answers, the member is told', async ({ context, extensionId, api, relay, snap }) => {
+test('an issue goes round the loop: the commune forwards it, the province answers, the member is told', async ({
+  context,
+  extensionId,
+  api,
+  relay,
+  snap,
+}) => {
   const title = 'Cống thoát nước xóm Yên Hồ bị tắc';
   const lamps = 'Xin bổ sung đèn chiếu sáng ngõ 3';
 
@@ -23,14 +29,20 @@ test('an issue goes round the loop: the commune forwards it, the province answer
   const form = await panel.startReport('hn-yen-ho');
   await form.fillConsistent();
   await form.setSuggestions('Chi bộ cần phân công theo dõi việc sửa cống.');
-  await form.addIssue({ title, detail: 'Mưa lớn là nước tràn vào nhà dân.', category: 'Hạ tầng – giao thông' });
+  await form.addIssue({
+    title,
+    detail: 'Mưa lớn là nước tràn vào nhà dân.',
+    category: 'Hạ tầng – giao thông',
+  });
   await form.addIssue({ title: lamps, category: 'Hạ tầng – giao thông' });
   await form.submitButton().click();
   await panel.expectCellStatus('hn-yen-ho', 'submitted');
   const mine = new MyIssuesPage(panel.page);
   await mine.openFromHome();
   await expect(mine.issue(title).getByTestId('my-issue-status')).toHaveText('Đã chuyển');
-  await expect(mine.issue(title).getByTestId('my-issue-body')).toContainText('Đảng ủy xã Hưng Nguyên');
+  await expect(mine.issue(title).getByTestId('my-issue-body')).toContainText(
+    'Đảng ủy xã Hưng Nguyên',
+  );
   await snap(panel.page, 'my-issues-routed');
 
   // The commune's staff, in their own browser, work from the workspace's inbox by keyboard.
@@ -44,8 +56,16 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await ws.signIn('commune');
     // A colleague (through the API) returns the other issue for clarification.
     const colleague = await ServerClient.signIn(api.url, 'commune');
-    const [lampIssue] = (await colleague.get<{ items: { id: string; version: number }[] }>('/api/inbox?q=den%20chieu%20sang%20ngo%203')).items;
-    await colleague.post(`/api/issues/${lampIssue!.id}/actions`, { type: 'return_for_clarification', note: 'Ngõ 3 thuộc xóm nào, dài bao nhiêu mét?', expectedVersion: lampIssue!.version });
+    const [lampIssue] = (
+      await colleague.get<{ items: { id: string; version: number }[] }>(
+        '/api/inbox?q=den%20chieu%20sang%20ngo%203',
+      )
+    ).items;
+    await colleague.post(`/api/issues/${lampIssue!.id}/actions`, {
+      type: 'return_for_clarification',
+      note: 'Ngõ 3 thuộc xóm nào, dài bao nhiêu mét?',
+      expectedVersion: lampIssue!.version,
+    });
     await ws.search('cong thoat nuoc');
     await expect(ws.rows()).toHaveCount(1);
     const row = ws.rows().first();
@@ -63,17 +83,29 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     // The issue view: where it came from, then a forward that first meets a colleague's change.
     await ws.page.keyboard.press('Enter');
     await expect(ws.issueView()).toBeVisible();
-    await expect(ws.page.getByTestId('report-context')).toContainText('Chi bộ cần phân công theo dõi việc sửa cống.');
+    await expect(ws.page.getByTestId('report-context')).toContainText(
+      'Chi bộ cần phân công theo dõi việc sửa cống.',
+    );
     await expect(ws.page.getByTestId('report-context')).toContainText('Chi bộ xóm Yên Hồ');
     await ws.action('Chuyển cơ quan khác');
     await ws.actionForm().getByLabel('Chuyển đến cơ quan').selectOption('na-bnc');
-    await ws.actionForm().getByLabel('Lý do').fill('Vượt thẩm quyền của xã, đề nghị Ban Nội chính chỉ đạo.');
+    await ws
+      .actionForm()
+      .getByLabel('Lý do')
+      .fill('Vượt thẩm quyền của xã, đề nghị Ban Nội chính chỉ đạo.');
     const current = await colleague.get<{ version: number }>(`/api/issues/${issueId}`);
-    await colleague.post(`/api/issues/${issueId}/actions`, { type: 'start', expectedVersion: current.version });
+    await colleague.post(`/api/issues/${issueId}/actions`, {
+      type: 'start',
+      expectedVersion: current.version,
+    });
     await ws.actionForm().getByRole('button', { name: 'Xác nhận' }).click();
-    await expect(ws.page.getByTestId('action-message')).toContainText('vừa được người khác cập nhật');
+    await expect(ws.page.getByTestId('action-message')).toContainText(
+      'vừa được người khác cập nhật',
+    );
     await ws.expectStatus('Đang giải quyết');
-    await expect(ws.actionForm().getByLabel('Lý do')).toHaveValue('Vượt thẩm quyền của xã, đề nghị Ban Nội chính chỉ đạo.');
+    await expect(ws.actionForm().getByLabel('Lý do')).toHaveValue(
+      'Vượt thẩm quyền của xã, đề nghị Ban Nội chính chỉ đạo.',
+    );
     await snap(ws.page, 'issue-version-conflict');
     await ws.actionForm().getByRole('button', { name: 'Xác nhận' }).click();
     await ws.expectStatus('Đã chuyển tiếp');
@@ -87,7 +119,9 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await ws.page.getByRole('link', { name: 'Mẫu trả lời' }).click();
     await ws.page.getByRole('button', { name: 'Thêm mẫu' }).click();
     await ws.page.locator('#tpl-new-title').fill('Đã chỉ đạo khắc phục');
-    await ws.page.locator('#tpl-new-text').fill('Ban Nội chính đã chỉ đạo UBND xã khắc phục dứt điểm trong tháng.');
+    await ws.page
+      .locator('#tpl-new-text')
+      .fill('Ban Nội chính đã chỉ đạo UBND xã khắc phục dứt điểm trong tháng.');
     await ws.page.getByRole('button', { name: 'Lưu' }).click();
     await expect(ws.page.locator('[data-template]')).toContainText('Đã chỉ đạo khắc phục');
     await ws.gotoInbox();
@@ -96,9 +130,14 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await expect(ws.row(issueId)).toContainText('Đã chuyển tiếp');
     await ws.row(issueId).getByRole('link').click();
     await expect(ws.page.locator('[data-event="forward"]')).toContainText('Vượt thẩm quyền của xã');
-    await expect(ws.page.locator('[data-event="forward"]')).toContainText('Đảng ủy xã Hưng Nguyên → Ban Nội chính Tỉnh ủy');
+    await expect(ws.page.locator('[data-event="forward"]')).toContainText(
+      'Đảng ủy xã Hưng Nguyên → Ban Nội chính Tỉnh ủy',
+    );
     await ws.action('Đã giải quyết xong');
-    await ws.actionForm().getByLabel('Dùng mẫu trả lời').selectOption({ label: 'Đã chỉ đạo khắc phục' });
+    await ws
+      .actionForm()
+      .getByLabel('Dùng mẫu trả lời')
+      .selectOption({ label: 'Đã chỉ đạo khắc phục' });
     await expect(ws.actionForm().getByLabel('Nội dung trả lời')).toHaveValue(/khắc phục dứt điểm/);
     await ws.actionForm().getByLabel('Số văn bản').fill('15-CV/BNC');
     await ws.actionForm().getByRole('button', { name: 'Xác nhận' }).click();
@@ -112,16 +151,33 @@ test('an issue goes round the loop: the commune forwards it, the province answer
   // The member's extension: opening the panel reads the feed, notifies, and the badge counts it.
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);
   await expect.poll(() => badgeText(context)).toBe('2');
-  await expect(panel.page.getByTestId('my-issues-link').locator('..')).toContainText('2 cập nhật mới');
+  await expect(panel.page.getByTestId('my-issues-link').locator('..')).toContainText(
+    '2 cập nhật mới',
+  );
   const worker = context.serviceWorkers()[0]!;
-  const records = await worker.evaluate(async () => (await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get('myNotifications')).myNotifications);
+  const records = await worker.evaluate(
+    async () =>
+      (
+        await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get(
+          'myNotifications',
+        )
+      ).myNotifications,
+  );
   expect(records).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ title: 'Kiến nghị đã được trả lời', message: expect.stringContaining(title) }),
-      expect.objectContaining({ title: 'Kiến nghị cần làm rõ', message: expect.stringContaining(lamps) }),
+      expect.objectContaining({
+        title: 'Kiến nghị đã được trả lời',
+        message: expect.stringContaining(title),
+      }),
+      expect.objectContaining({
+        title: 'Kiến nghị cần làm rõ',
+        message: expect.stringContaining(lamps),
+      }),
     ]),
   );
-  const shown = await panel.page.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.notifications.getAll());
+  const shown = await panel.page.evaluate(() =>
+    (globalThis as unknown as { chrome: ChromeApi }).chrome.notifications.getAll(),
+  );
   expect(Object.keys(shown).some((id) => id.startsWith('duhop-issue:'))).toBe(true);
 
   await mine.openFromHome();

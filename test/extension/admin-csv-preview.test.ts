@@ -1,6 +1,14 @@
 import { BOM, parseCsv } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
-import { buildPreview, columnKey, decodeCsvBytes, ORG_CSV, sampleCsv, splitImportFields, USER_CSV } from '../../extension/utils/admin/csv-preview.ts';
+import {
+  buildPreview,
+  columnKey,
+  decodeCsvBytes,
+  ORG_CSV,
+  sampleCsv,
+  splitImportFields,
+  USER_CSV,
+} from '../../extension/utils/admin/csv-preview.ts';
 
 const HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu';
 
@@ -12,9 +20,12 @@ describe('CSV import preview', () => {
     ['Mật khẩu tạm:', 'password'],
     ['orgUnitId', 'orgUnitId'],
     ['Ghi chú', null],
-  ])('header %j is column %j (case, accents and spaces ignored, as the API reads it)', (header, key) => {
-    expect(columnKey(USER_CSV, header)).toBe(key);
-  });
+  ])(
+    'header %j is column %j (case, accents and spaces ignored, as the API reads it)',
+    (header, key) => {
+      expect(columnKey(USER_CSV, header)).toBe(key);
+    },
+  );
 
   it('puts each row error on its cell, numbering rows as a spreadsheet does and skipping blank rows', () => {
     const text = `${BOM}${HEADER},Ghi chú\r\nok.user,Người Tốt,cán bộ,hung-nguyen,matkhau-01,\r\n,,,,,\r\nbad user,,trưởng thôn,nowhere,123,x\r\n`;
@@ -25,14 +36,35 @@ describe('CSV import preview', () => {
       { row: 4, field: 'somethingElse', message: 'Lỗi khác' },
     ];
     const p = buildPreview(text, USER_CSV, errors);
-    expect(p.header.map((h) => h.key)).toEqual(['username', 'displayName', 'role', 'orgUnitId', 'password', null]);
+    expect(p.header.map((h) => h.key)).toEqual([
+      'username',
+      'displayName',
+      'role',
+      'orgUnitId',
+      'password',
+      null,
+    ]);
     expect(p.rows.map((r) => r.row)).toEqual([2, 4]);
     expect(p.errorRows).toBe(1);
     const [good, bad] = p.rows;
     expect(good!.errors).toEqual([]);
     expect(good!.cells.every((c) => c.errors.length === 0)).toBe(true);
-    expect(bad!.cells.map((c) => c.value)).toEqual(['bad user', '', 'trưởng thôn', 'nowhere', '123', 'x']);
-    expect(bad!.cells.map((c) => c.errors)).toEqual([['Tên đăng nhập chỉ gồm chữ không dấu'], ['Thiếu họ và tên'], [], [], ['Mật khẩu phải có ít nhất 8 ký tự'], []]);
+    expect(bad!.cells.map((c) => c.value)).toEqual([
+      'bad user',
+      '',
+      'trưởng thôn',
+      'nowhere',
+      '123',
+      'x',
+    ]);
+    expect(bad!.cells.map((c) => c.errors)).toEqual([
+      ['Tên đăng nhập chỉ gồm chữ không dấu'],
+      ['Thiếu họ và tên'],
+      [],
+      [],
+      ['Mật khẩu phải có ít nhất 8 ký tự'],
+      [],
+    ]);
     // An error of a field no column shows stays on the row.
     expect(bad!.errors.map((e) => e.field)).toContain('somethingElse');
   });
@@ -58,15 +90,18 @@ describe('CSV import preview', () => {
     expect(split.fileErrors).toEqual(['Thiếu cột "Mật khẩu"', 'Tệp không phải UTF-8']);
   });
 
-  it.each([USER_CSV, ORG_CSV])('the sample file has a BOM, the Vietnamese headers and rows the size of the header ($fileName)', (spec) => {
-    const text = sampleCsv(spec);
-    expect(text.startsWith(BOM)).toBe(true);
-    const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(spec.columns.map((c) => c.header));
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r).toHaveLength(header!.length);
-    expect(buildPreview(text, spec).header.every((h) => h.key !== null)).toBe(true);
-  });
+  it.each([USER_CSV, ORG_CSV])(
+    'the sample file has a BOM, the Vietnamese headers and rows the size of the header ($fileName)',
+    (spec) => {
+      const text = sampleCsv(spec);
+      expect(text.startsWith(BOM)).toBe(true);
+      const [header, ...rows] = parseCsv(text);
+      expect(header).toEqual(spec.columns.map((c) => c.header));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r).toHaveLength(header!.length);
+      expect(buildPreview(text, spec).header.every((h) => h.key !== null)).toBe(true);
+    },
+  );
 
   it('accepts UTF-8 bytes and refuses a legacy code page', () => {
     expect(decodeCsvBytes(new TextEncoder().encode('Tên,Mã\nXã,1'))).toBe('Tên,Mã\nXã,1');

@@ -1,11 +1,34 @@
 import type { AdminOrgUnit, RoutingRule } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
-import { checkCriteriaJson, fieldsToPathErrors, patchFrom } from '../../extension/utils/admin/criteria-json.ts';
-import { dayBefore, matchWithAncestors, mergePreview, parentCandidates, successorCandidates, treeRows, validity } from '../../extension/utils/admin/org-tree.ts';
-import { blankRule, moveItem, moveTarget, newRuleId, renumber, ruleErrors, rulesChanged } from '../../extension/utils/admin/rules.ts';
+import {
+  checkCriteriaJson,
+  fieldsToPathErrors,
+  patchFrom,
+} from '../../extension/utils/admin/criteria-json.ts';
+import {
+  dayBefore,
+  matchWithAncestors,
+  mergePreview,
+  parentCandidates,
+  successorCandidates,
+  treeRows,
+  validity,
+} from '../../extension/utils/admin/org-tree.ts';
+import {
+  blankRule,
+  moveItem,
+  moveTarget,
+  newRuleId,
+  renumber,
+  ruleErrors,
+  rulesChanged,
+} from '../../extension/utils/admin/rules.ts';
 import { BUILTIN_CRITERIA_SETS } from '@duhop/shared';
 
-const rule = (id: string, over: Partial<RoutingRule> = {}): RoutingRule => ({ ...blankRule(id), ...over });
+const rule = (id: string, over: Partial<RoutingRule> = {}): RoutingRule => ({
+  ...blankRule(id),
+  ...over,
+});
 
 describe('routing rule list editing', () => {
   it.each<[string, number, number, string[]]>([
@@ -36,12 +59,17 @@ describe('routing rule list editing', () => {
 
   it('renumbers positions in list order and leaves the draft untouched', () => {
     const draft = [rule('x', { position: 30 }), rule('y', { position: 10 })];
-    expect(renumber(draft).map((r) => [r.id, r.position])).toEqual([['x', 10], ['y', 20]]);
+    expect(renumber(draft).map((r) => [r.id, r.position])).toEqual([
+      ['x', 10],
+      ['y', 20],
+    ]);
     expect(draft[0]!.position).toBe(30);
   });
 
   it('makes a fresh id above the highest in use for the province', () => {
-    expect(newRuleId([{ id: 'na-r1' }, { id: 'na-r7' }, { id: 'other-r9' }, { id: 'na-rx' }], 'na')).toBe('na-r8');
+    expect(
+      newRuleId([{ id: 'na-r1' }, { id: 'na-r7' }, { id: 'other-r9' }, { id: 'na-rx' }], 'na'),
+    ).toBe('na-r8');
     expect(newRuleId([], 'ht-tu')).toBe('ht-tu-r1');
   });
 
@@ -54,14 +82,24 @@ describe('routing rule list editing', () => {
   });
 
   it('groups the API’s rules.N.field errors by rule', () => {
-    const m = ruleErrors({ 'rules.2.targetBodyId': ['đã giải thể'], 'rules.2.id': ['trùng'], 'rules.0': ['sai'], provinceId: ['Không có tỉnh này'] });
+    const m = ruleErrors({
+      'rules.2.targetBodyId': ['đã giải thể'],
+      'rules.2.id': ['trùng'],
+      'rules.0': ['sai'],
+      provinceId: ['Không có tỉnh này'],
+    });
     expect(m.get(2)).toEqual({ targetBodyId: ['đã giải thể'], id: ['trùng'] });
     expect(m.get(0)).toEqual({ _: ['sai'] });
     expect(m.get(-1)).toEqual({ provinceId: ['Không có tỉnh này'] });
   });
 });
 
-const unit = (id: string, parentId: string | null, kind: AdminOrgUnit['kind'], over: Partial<AdminOrgUnit> = {}): AdminOrgUnit => ({
+const unit = (
+  id: string,
+  parentId: string | null,
+  kind: AdminOrgUnit['kind'],
+  over: Partial<AdminOrgUnit> = {},
+): AdminOrgUnit => ({
   id,
   name: over.name ?? id,
   kind,
@@ -91,21 +129,46 @@ const TODAY = '2026-11-26';
 describe('organisation tree', () => {
   it('orders a level open before closed, boards before communes, then by Vietnamese name, depth first', () => {
     const rows = treeRows(UNITS, TODAY);
-    expect(rows.map((r) => `${'.'.repeat(r.depth)}${r.unit.id}`)).toEqual(['na', '.bnc', '.dc', '..dc-c', '.hn', '..c1', '..c2', '.later', '.old']);
+    expect(rows.map((r) => `${'.'.repeat(r.depth)}${r.unit.id}`)).toEqual([
+      'na',
+      '.bnc',
+      '.dc',
+      '..dc-c',
+      '.hn',
+      '..c1',
+      '..c2',
+      '.later',
+      '.old',
+    ]);
     expect(rows.find((r) => r.unit.id === 'hn')!.childCount).toBe(2);
   });
 
   it('hides what is below a collapsed unit, and a search shows the matches with their ancestors', () => {
-    expect(treeRows(UNITS, TODAY, new Set(['hn', 'dc'])).map((r) => r.unit.id)).toEqual(['na', 'bnc', 'dc', 'hn', 'later', 'old']);
+    expect(treeRows(UNITS, TODAY, new Set(['hn', 'dc'])).map((r) => r.unit.id)).toEqual([
+      'na',
+      'bnc',
+      'dc',
+      'hn',
+      'later',
+      'old',
+    ]);
     const visible = matchWithAncestors(UNITS, 'xom 2');
     expect([...visible!].sort()).toEqual(['c2', 'hn', 'na']);
-    expect(treeRows(UNITS, TODAY, new Set(['hn', 'na']), visible).map((r) => r.unit.id)).toEqual(['na', 'hn', 'c2']);
+    expect(treeRows(UNITS, TODAY, new Set(['hn', 'na']), visible).map((r) => r.unit.id)).toEqual([
+      'na',
+      'hn',
+      'c2',
+    ]);
     expect(matchWithAncestors(UNITS, '   ')).toBeUndefined();
   });
 
   it('never loops on a cycle in bad data', () => {
     const cyclic = [unit('a', 'b', 'commune'), unit('b', 'a', 'commune')];
-    expect(treeRows(cyclic, TODAY).map((r) => r.unit.id).sort()).toEqual(['a', 'b']);
+    expect(
+      treeRows(cyclic, TODAY)
+        .map((r) => r.unit.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it.each<[string, string | null]>([
@@ -117,16 +180,26 @@ describe('organisation tree', () => {
   });
 
   it('offers as parents the open non-cells outside the unit’s own subtree', () => {
-    expect(parentCandidates(UNITS, TODAY, 'hn').map((u) => u.id).sort()).toEqual(['bnc', 'dc', 'later', 'na']);
+    expect(
+      parentCandidates(UNITS, TODAY, 'hn')
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual(['bnc', 'dc', 'later', 'na']);
     expect(parentCandidates(UNITS, TODAY, 'na')).toEqual([]);
   });
 
   it('offers as successors the open units of the same kind, not itself', () => {
-    expect(successorCandidates(UNITS, TODAY, UNITS.find((u) => u.id === 'dc')!).map((u) => u.id)).toEqual(['hn']);
+    expect(
+      successorCandidates(UNITS, TODAY, UNITS.find((u) => u.id === 'dc')!).map((u) => u.id),
+    ).toEqual(['hn']);
   });
 
   it('previews what a merger moves along in the graph', () => {
-    expect(mergePreview(UNITS, ['hn', 'dc'])).toMatchObject({ children: 3, cells: 3, mixedKinds: false });
+    expect(mergePreview(UNITS, ['hn', 'dc'])).toMatchObject({
+      children: 3,
+      cells: 3,
+      mixedKinds: false,
+    });
     expect(mergePreview(UNITS, ['hn', 'bnc']).mixedKinds).toBe(true);
     expect(dayBefore('2026-03-01')).toBe('2026-02-28');
     expect(dayBefore('2026-12-31', -1)).toBe('2027-01-01');
@@ -153,7 +226,9 @@ describe('criteria set JSON', () => {
     const res = checkCriteriaJson(JSON.stringify(bad));
     expect(res.ok).toBe(false);
     const paths = res.ok ? [] : res.errors.map((e) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(['groups', 'groups.0.items', 'groups.1.id', 'bands.1.min']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['groups', 'groups.0.items', 'groups.1.id', 'bands.1.min']),
+    );
   });
 
   it('reports text that is not JSON', () => {
@@ -162,6 +237,10 @@ describe('criteria set JSON', () => {
   });
 
   it('lists server field errors in path order (numbers compared as numbers)', () => {
-    expect(fieldsToPathErrors({ 'groups.10.id': ['b'], 'groups.2.id': ['a'], bands: ['c'] }).map((e) => e.path)).toEqual(['bands', 'groups.2.id', 'groups.10.id']);
+    expect(
+      fieldsToPathErrors({ 'groups.10.id': ['b'], 'groups.2.id': ['a'], bands: ['c'] }).map(
+        (e) => e.path,
+      ),
+    ).toEqual(['bands', 'groups.2.id', 'groups.10.id']);
   });
 });

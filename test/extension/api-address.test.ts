@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentClient, request } from '../../extension/utils/api.ts';
-import { changeApiBase, checkApiAddress, getApiBase, getConnection } from '../../extension/utils/api-address.ts';
+import {
+  changeApiBase,
+  checkApiAddress,
+  getApiBase,
+  getConnection,
+} from '../../extension/utils/api-address.ts';
 import { db } from '../../extension/utils/db.ts';
 import { createDraft, queueDraft } from '../../extension/utils/report/draft-store.ts';
 import { validateDraft } from '../../extension/utils/report/report-validation.ts';
@@ -27,7 +32,13 @@ async function recorder(): Promise<Recorder> {
     seen.push({ path: req.url ?? '', auth: req.headers.authorization ?? null });
     res.setHeader('content-type', 'application/json');
     if (req.url === '/api/auth/login') {
-      res.end(JSON.stringify({ token: 't'.repeat(43), expiresAt: '2026-12-26T10:00:00.000+07:00', user: USER_RECORD }));
+      res.end(
+        JSON.stringify({
+          token: 't'.repeat(43),
+          expiresAt: '2026-12-26T10:00:00.000+07:00',
+          user: USER_RECORD,
+        }),
+      );
     } else if (req.url === '/api/auth/logout') {
       res.statusCode = 204;
       res.end();
@@ -36,7 +47,13 @@ async function recorder(): Promise<Recorder> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
 }
-const USER_RECORD = { id: USER, username: 'observer', displayName: 'Nguyễn Văn An', role: 'observer', orgUnitId: 'hung-nguyen' };
+const USER_RECORD = {
+  id: USER,
+  username: 'observer',
+  displayName: 'Nguyễn Văn An',
+  role: 'observer',
+  orgUnitId: 'hung-nguyen',
+};
 
 let A: Recorder;
 let B: Recorder;
@@ -84,7 +101,9 @@ describe('a change of API address signs out', () => {
     const token = (await sessionItem.getValue())!.token;
     expect(await changeApiBase(B.origin)).toEqual({ signedOut: true, managed: false });
     expect(await sessionItem.getValue()).toBeNull();
-    await vi.waitFor(() => expect(A.seen).toContainEqual({ path: '/api/auth/logout', auth: `Bearer ${token}` }));
+    await vi.waitFor(() =>
+      expect(A.seen).toContainEqual({ path: '/api/auth/logout', auth: `Bearer ${token}` }),
+    );
     const res = await request((c) => c.api.me.$get());
     expect(res.ok).toBe(true);
     expect(B.seen.length).toBeGreaterThan(0);
@@ -112,7 +131,10 @@ describe('a change of API address signs out', () => {
     await apiBaseItem.setValue(A.origin);
     await fakeBrowser.storage.managed.set({ apiUrl: `${B.origin}/` });
     expect((await getConnection()).base).toBe(B.origin);
-    expect(await changeApiBase('https://other.example.vn')).toEqual({ signedOut: false, managed: true });
+    expect(await changeApiBase('https://other.example.vn')).toEqual({
+      signedOut: false,
+      managed: true,
+    });
     expect(await apiBaseItem.getValue()).toBe(A.origin);
     await fakeBrowser.storage.managed.set({ apiUrl: 'http://duhop.example.vn' });
     expect(await getApiBase()).toBe(A.origin);
@@ -120,11 +142,17 @@ describe('a change of API address signs out', () => {
 
   it('a session kept before sessions recorded their origin belongs to the saved address', async () => {
     await apiBaseItem.setValue(A.origin);
-    await sessionItem.setValue({ token: 'o'.repeat(43), expiresAt: '2026-12-26T10:00:00.000+07:00', user: USER_RECORD as never });
+    await sessionItem.setValue({
+      token: 'o'.repeat(43),
+      expiresAt: '2026-12-26T10:00:00.000+07:00',
+      user: USER_RECORD as never,
+    });
     expect((await getConnection()).session?.token).toBe('o'.repeat(43));
     await changeApiBase(B.origin);
     expect((await getConnection()).session).toBeNull();
-    await vi.waitFor(() => expect(A.seen).toContainEqual({ path: '/api/auth/logout', auth: `Bearer ${'o'.repeat(43)}` }));
+    await vi.waitFor(() =>
+      expect(A.seen).toContainEqual({ path: '/api/auth/logout', auth: `Bearer ${'o'.repeat(43)}` }),
+    );
   });
 });
 
@@ -150,7 +178,9 @@ describe('Đăng xuất and this device’s reports', () => {
     await signedInAt(A);
     const ids = await fill();
     await signOut('drafts');
-    expect((await db.drafts.toArray()).map((r) => r.id).sort()).toEqual([ids.queued, ids.others].sort());
+    expect((await db.drafts.toArray()).map((r) => r.id).sort()).toEqual(
+      [ids.queued, ids.others].sort(),
+    );
     expect(A.seen.some((r) => r.path === '/api/auth/logout')).toBe(true);
   });
 

@@ -3,13 +3,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../extension/utils/db.ts';
 import { createDraft, queueDraft } from '../../extension/utils/report/draft-store.ts';
 import { BACKOFF_BASE_MS } from '../../extension/utils/outbox/outbox.ts';
-import { cancelTimer, flushSerial, RETRY_ALARM } from '../../extension/utils/outbox/outbox-sender.ts';
+import {
+  cancelTimer,
+  flushSerial,
+  RETRY_ALARM,
+} from '../../extension/utils/outbox/outbox-sender.ts';
 import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { apiBaseItem, authExpiredItem, sessionItem } from '../../extension/utils/storage.ts';
 import { filledDraft, resultFor, SET, USER } from './helpers/fixtures.ts';
 
 /** The background's sender end to end with WXT's fake browser: storage, alarms and badge, over a stubbed fetch. */
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const fetchMock = vi.fn<typeof fetch>();
 
 beforeEach(async () => {
@@ -18,7 +23,13 @@ beforeEach(async () => {
   await sessionItem.setValue({
     token: 'x'.repeat(43),
     expiresAt: '2026-12-26T10:00:00.000+07:00',
-    user: { id: USER, username: 'observer', displayName: 'Nguyễn Văn An', role: 'observer', orgUnitId: 'hung-nguyen' },
+    user: {
+      id: USER,
+      username: 'observer',
+      displayName: 'Nguyễn Văn An',
+      role: 'observer',
+      orgUnitId: 'hung-nguyen',
+    },
   });
 });
 afterEach(async () => {
@@ -68,12 +79,17 @@ describe('background outbox sender', () => {
     await queued();
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
     expect(await flushSerial()).toEqual({ sent: 0, waiting: 1 });
-    expect((await db.drafts.toArray())[0]?.lastError).toMatchObject({ kind: 'network', code: 'NETWORK_ERROR' });
+    expect((await db.drafts.toArray())[0]?.lastError).toMatchObject({
+      kind: 'network',
+      code: 'NETWORK_ERROR',
+    });
   });
 
   it('on a 401 asks to sign in again, stops retrying, and sends once signed in', async () => {
     const id = await queued();
-    fetchMock.mockResolvedValueOnce(json(401, { error: { code: 'INVALID_TOKEN', message: 'hết hạn' } }));
+    fetchMock.mockResolvedValueOnce(
+      json(401, { error: { code: 'INVALID_TOKEN', message: 'hết hạn' } }),
+    );
     await flushSerial();
     expect(await authExpiredItem.getValue()).toBe(true);
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
@@ -89,8 +105,12 @@ describe('background outbox sender', () => {
 
   it('on a 422 brings the draft back with the field errors and flags it on the badge', async () => {
     const id = await queued();
-    const fields = { 'attendance.present': ['Số có mặt không được vượt quá 29 (tổng số trừ miễn sinh hoạt)'] };
-    fetchMock.mockResolvedValueOnce(json(422, { error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ', fields } }));
+    const fields = {
+      'attendance.present': ['Số có mặt không được vượt quá 29 (tổng số trừ miễn sinh hoạt)'],
+    };
+    fetchMock.mockResolvedValueOnce(
+      json(422, { error: { code: 'VALIDATION_FAILED', message: 'Dữ liệu không hợp lệ', fields } }),
+    );
     await flushSerial();
     expect(await db.drafts.get(id)).toMatchObject({ status: 'draft', serverErrors: fields });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');

@@ -20,7 +20,13 @@ beforeEach(async () => {
   await sessionItem.setValue({
     token: 'x'.repeat(43),
     expiresAt: '2026-12-26T10:00:00.000+07:00',
-    user: { id: USER, username: 'observer', displayName: 'Nguyễn Văn An', role: 'observer', orgUnitId: 'hung-nguyen' },
+    user: {
+      id: USER,
+      username: 'observer',
+      displayName: 'Nguyễn Văn An',
+      role: 'observer',
+      orgUnitId: 'hung-nguyen',
+    },
   });
 });
 afterEach(async () => {
@@ -31,14 +37,20 @@ afterEach(async () => {
 describe('captureSelection', () => {
   it('tells the member when there is no draft to add to', async () => {
     await captureSelection(TEXT, 'https://example.vn/a');
-    expect(notices).toEqual(['Chưa có bản nháp nào để thêm. Mở Dự họp và bắt đầu một báo cáo trước.']);
+    expect(notices).toEqual([
+      'Chưa có bản nháp nào để thêm. Mở Dự họp và bắt đầu một báo cáo trước.',
+    ]);
   });
 
   it('writes to the latest draft when no page has it open', async () => {
     const older = await createDraft(USER, filledDraft(), {}, crypto.randomUUID());
-    const newer = await createDraft(USER, filledDraft({ cellName: 'Chi bộ xóm 2' }), { now: () => Date.now() + 1000 });
+    const newer = await createDraft(USER, filledDraft({ cellName: 'Chi bộ xóm 2' }), {
+      now: () => Date.now() + 1000,
+    });
     await captureSelection(TEXT, 'https://example.vn/a');
-    expect((await db.drafts.get(newer.id))?.data.issues.at(-1)).toMatchObject({ title: 'Bãi rác tự phát cạnh trường tiểu học' });
+    expect((await db.drafts.get(newer.id))?.data.issues.at(-1)).toMatchObject({
+      title: 'Bãi rác tự phát cạnh trường tiểu học',
+    });
     expect((await db.drafts.get(older.id))?.data.issues).toHaveLength(1);
     expect(notices).toEqual(['Đã thêm vào kiến nghị của báo cáo Chi bộ xóm 2.']);
   });

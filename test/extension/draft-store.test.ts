@@ -24,12 +24,20 @@ describe('draft store', () => {
     const clock = fakeClock();
     const a = await createDraft(USER, filledDraft(), { db, now: clock.now });
     clock.advance(1000);
-    const b = await createDraft(USER, filledDraft({ cellId: 'hn-xom-2', cellName: 'Chi bộ xóm 2' }), { db, now: clock.now });
+    const b = await createDraft(
+      USER,
+      filledDraft({ cellId: 'hn-xom-2', cellName: 'Chi bộ xóm 2' }),
+      { db, now: clock.now },
+    );
     clock.advance(1000);
-    expect(await saveDraftData(a.id, { ...a.data, suggestions: 'đã sửa' }, [], { db, now: clock.now })).toBe(true);
+    expect(
+      await saveDraftData(a.id, { ...a.data, suggestions: 'đã sửa' }, [], { db, now: clock.now }),
+    ).toBe(true);
 
     // A new database object stands for a panel reopened after closing (or a browser restart).
-    const reopened = new (db.constructor as typeof import('../../extension/utils/db.ts').DuhopDb)(db.name);
+    const reopened = new (db.constructor as typeof import('../../extension/utils/db.ts').DuhopDb)(
+      db.name,
+    );
     expect((await reopened.drafts.get(a.id))?.data.suggestions).toBe('đã sửa');
     expect((await reopened.drafts.get(b.id))?.data.cellId).toBe('hn-xom-2');
     expect((await latestDraft(USER, { db: reopened }))?.id).toBe(a.id);
@@ -40,7 +48,9 @@ describe('draft store', () => {
     const rec = await createDraft(USER, filledDraft(), { db });
     const { payload } = validateDraft(rec.id, rec.data, SET);
     expect(await queueDraft(rec.id, payload!, { db })).toBe(true);
-    expect(await saveDraftData(rec.id, { ...rec.data, suggestions: 'muộn' }, [], { db })).toBe(false);
+    expect(await saveDraftData(rec.id, { ...rec.data, suggestions: 'muộn' }, [], { db })).toBe(
+      false,
+    );
     const stored = await db.drafts.get(rec.id);
     expect(stored).toMatchObject({ status: 'queued', attempts: 0 });
     expect(stored?.payload?.suggestions).toBe(rec.data.suggestions);
@@ -49,7 +59,11 @@ describe('draft store', () => {
   it('drops the server errors of the fields that changed and keeps the others', async () => {
     const rec = await createDraft(USER, filledDraft(), { db });
     await db.drafts.update(rec.id, {
-      serverErrors: { 'attendance.present': ['quá lớn'], 'scores.g1.1': ['sai'], 'issues.0.title': ['trống'] },
+      serverErrors: {
+        'attendance.present': ['quá lớn'],
+        'scores.g1.1': ['sai'],
+        'issues.0.title': ['trống'],
+      },
     });
     await saveDraftData(rec.id, rec.data, ['attendance', 'issues.0'], { db });
     expect((await db.drafts.get(rec.id))?.serverErrors).toEqual({ 'scores.g1.1': ['sai'] });
@@ -73,10 +87,19 @@ describe('draft store', () => {
 
   it('adds captured text as a new issue', async () => {
     const rec = await createDraft(USER, filledDraft(), { db });
-    await appendCapturedIssue(rec.id, 'Bãi rác tự phát cạnh trường\nĐã tồn tại 3 tháng', 'https://baonghean.vn/x', { db });
+    await appendCapturedIssue(
+      rec.id,
+      'Bãi rác tự phát cạnh trường\nĐã tồn tại 3 tháng',
+      'https://baonghean.vn/x',
+      { db },
+    );
     const issues = (await db.drafts.get(rec.id))!.data.issues;
     expect(issues).toHaveLength(2);
-    expect(issues[1]).toMatchObject({ title: 'Bãi rác tự phát cạnh trường', category: null, urgency: 'normal' });
+    expect(issues[1]).toMatchObject({
+      title: 'Bãi rác tự phát cạnh trường',
+      category: null,
+      urgency: 'normal',
+    });
     expect(issues[1]!.detail).toContain('Nguồn: https://baonghean.vn/x');
   });
 

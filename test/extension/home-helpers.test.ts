@@ -2,7 +2,13 @@ import type { Assignment, OrgUnit } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../extension/utils/badge.ts';
 import type { DraftRecord } from '../../extension/utils/db.ts';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatSigned } from '../../extension/utils/format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+} from '../../extension/utils/format.ts';
 import { errorText, translator } from '../../extension/utils/i18n/translate.ts';
 import { monthStatuses } from '../../extension/utils/month-status.ts';
 import { bodyOptions, suggestedBody } from '../../extension/utils/org-bodies.ts';
@@ -10,7 +16,9 @@ import { normalizeApiBase } from '../../extension/utils/storage.ts';
 import { filledDraft, USER } from './helpers/fixtures.ts';
 
 const A = (cellId: string): Assignment => ({ cellId, cellName: `Chi bộ ${cellId}`, meetingDay: 3 });
-const rec = (over: Partial<DraftRecord> & { cellId: string; meetingDate: string }): DraftRecord => ({
+const rec = (
+  over: Partial<DraftRecord> & { cellId: string; meetingDate: string },
+): DraftRecord => ({
   id: crypto.randomUUID(),
   userId: USER,
   status: 'draft',
@@ -40,20 +48,51 @@ describe('monthStatuses', () => {
 
   it('takes the server list as submitted, with its on-time verdict, and flags what is overdue', () => {
     const today = '2026-11-12';
-    const server = [{ id: 'r1', cellId: 'c1', cellName: 'x', meetingDate: '2026-11-03', score: 90, band: 'tot', onTime: false, submittedAt: '' }];
-    const out = monthStatuses(cells, [rec({ cellId: 'c1', meetingDate: '2026-11-03' })], server, today);
-    expect(out[0]).toMatchObject({ status: 'submitted', onTime: false, late: true, reportId: 'r1' });
+    const server = [
+      {
+        id: 'r1',
+        cellId: 'c1',
+        cellName: 'x',
+        meetingDate: '2026-11-03',
+        score: 90,
+        band: 'tot',
+        onTime: false,
+        submittedAt: '',
+      },
+    ];
+    const out = monthStatuses(
+      cells,
+      [rec({ cellId: 'c1', meetingDate: '2026-11-03' })],
+      server,
+      today,
+    );
+    expect(out[0]).toMatchObject({
+      status: 'submitted',
+      onTime: false,
+      late: true,
+      reportId: 'r1',
+    });
     expect(out[1]).toMatchObject({ status: 'none', late: true });
   });
 
   it('gives a meeting held after the 10th five days to report', () => {
-    const out = monthStatuses([A('c1')], [rec({ cellId: 'c1', meetingDate: '2026-11-12' })], [], '2026-11-15');
+    const out = monthStatuses(
+      [A('c1')],
+      [rec({ cellId: 'c1', meetingDate: '2026-11-12' })],
+      [],
+      '2026-11-15',
+    );
     expect(out[0]).toMatchObject({ status: 'draft', dueDate: '2026-11-17', late: false });
   });
 });
 
 describe('responsible bodies', () => {
-  const u = (id: string, kind: OrgUnit['kind'], parentId: string | null, extra: Partial<OrgUnit> = {}): OrgUnit => ({
+  const u = (
+    id: string,
+    kind: OrgUnit['kind'],
+    parentId: string | null,
+    extra: Partial<OrgUnit> = {},
+  ): OrgUnit => ({
     id,
     name: id,
     kind,
@@ -74,8 +113,12 @@ describe('responsible bodies', () => {
   ];
 
   it('suggests the triage committee when no rule is known', () => {
-    expect(suggestedBody(units, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id).toBe('c');
-    expect(suggestedBody(units, { category: null, urgency: 'urgent' }, 'unknown', '2026-11-03')).toBeNull();
+    expect(
+      suggestedBody(units, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id,
+    ).toBe('c');
+    expect(
+      suggestedBody(units, { category: null, urgency: 'urgent' }, 'unknown', '2026-11-03'),
+    ).toBeNull();
   });
 
   it('lists open bodies in tree order with depth, the cell itself but not other cells', () => {
@@ -91,7 +134,10 @@ describe('responsible bodies', () => {
 });
 
 describe('badge', () => {
-  const r = (status: DraftRecord['status'], kind?: 'auth' | 'rejected' | 'network'): DraftRecord => ({
+  const r = (
+    status: DraftRecord['status'],
+    kind?: 'auth' | 'rejected' | 'network',
+  ): DraftRecord => ({
     ...rec({ cellId: 'c1', meetingDate: '2026-11-03', status }),
     ...(kind ? { lastError: { kind, status: null, code: 'X', message: 'x' } } : {}),
   });
@@ -102,7 +148,11 @@ describe('badge', () => {
     [[r('submitted')], ''],
   ])('%#: says %j', (records, text) => expect(badgeFor(records as DraftRecord[]).text).toBe(text));
   it('turns red when the queue waits for a sign-in', () => {
-    expect(badgeFor([r('queued', 'auth')])).toMatchObject({ text: '1', color: '#b91c1c', title: '1 báo cáo chờ đăng nhập lại để gửi' });
+    expect(badgeFor([r('queued', 'auth')])).toMatchObject({
+      text: '1',
+      color: '#b91c1c',
+      title: '1 báo cáo chờ đăng nhập lại để gửi',
+    });
   });
 });
 

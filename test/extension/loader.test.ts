@@ -6,9 +6,18 @@ import { createLoader, type LoadState } from '../../extension/utils/loader.ts';
 function deferred<T>() {
   let answer!: (r: ApiResult<T>) => void;
   const promise = new Promise<ApiResult<T>>((r) => (answer = r));
-  return { run: () => promise, ok: (data: T) => answer({ ok: true, status: 200, data }), fail: (f: ApiFailure) => answer(f) };
+  return {
+    run: () => promise,
+    ok: (data: T) => answer({ ok: true, status: 200, data }),
+    fail: (f: ApiFailure) => answer(f),
+  };
 }
-const failure: ApiFailure = { ok: false, status: 503, code: 'SERVICE_UNAVAILABLE', message: 'down' };
+const failure: ApiFailure = {
+  ok: false,
+  status: 503,
+  code: 'SERVICE_UNAVAILABLE',
+  message: 'down',
+};
 
 function setup<T>() {
   const seen: LoadState<T>[] = [];

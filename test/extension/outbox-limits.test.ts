@@ -27,8 +27,15 @@ const apiClock = new TestClock(new Date('2026-11-05T09:00:00+07:00'));
 beforeAll(async () => {
   database = await openTestDatabase();
   await seedDemo(database.db);
-  const config = { settings: [...DEMO_PROVINCE_CONFIG.settings, { validFrom: '2026-01-01', limits: { maxReportsPerMemberPerDay: 1, maxIssuesPerReport: 2 } }] };
-  await database.db.execute(sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`);
+  const config = {
+    settings: [
+      ...DEMO_PROVINCE_CONFIG.settings,
+      { validFrom: '2026-01-01', limits: { maxReportsPerMemberPerDay: 1, maxIssuesPerReport: 2 } },
+    ],
+  };
+  await database.db.execute(
+    sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`,
+  );
   const app = createApp({ database, now: apiClock.now });
   server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -38,7 +45,11 @@ beforeAll(async () => {
 }, 60_000);
 
 async function login(): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'observer', password: 'demo1234' }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'observer', password: 'demo1234' }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -48,13 +59,23 @@ afterAll(async () => {
 });
 
 /** A draft queued with a payload the real API accepts (cell, date and criteria of the demo). */
-async function queue(db: ReturnType<typeof freshDb>, now: () => number, over: Parameters<typeof buildReport>[0] = {}) {
-  const rec = await createDraft(USER, filledDraft({ cellId: over.cellId ?? 'hn-xom-1' }), { db, now });
-  expect(await queueDraft(rec.id, { ...buildReport(over), id: rec.id } as never, { db, now })).toBe(true);
+async function queue(
+  db: ReturnType<typeof freshDb>,
+  now: () => number,
+  over: Parameters<typeof buildReport>[0] = {},
+) {
+  const rec = await createDraft(USER, filledDraft({ cellId: over.cellId ?? 'hn-xom-1' }), {
+    db,
+    now,
+  });
+  expect(await queueDraft(rec.id, { ...buildReport(over), id: rec.id } as never, { db, now })).toBe(
+    true,
+  );
   return rec.id;
 }
 
-const send = (payload: unknown) => call(() => makeClient(url, token).api.reports.$post({ json: payload as never }));
+const send = (payload: unknown) =>
+  call(() => makeClient(url, token).api.reports.$post({ json: payload as never }));
 
 describe('outbox against the submission limits', () => {
   it('over the daily limit (429): the report stays queued, unchanged, and goes out by itself the next day', async () => {
@@ -74,15 +95,23 @@ describe('outbox against the submission limits', () => {
     expect(held.status).toBe('queued');
     expect(held.payload).toEqual(before!.payload);
     expect(held.data).toEqual(before!.data);
-    expect(held.lastError).toMatchObject({ kind: 'limit', status: 429, code: 'DAILY_REPORT_LIMIT' });
+    expect(held.lastError).toMatchObject({
+      kind: 'limit',
+      status: 429,
+      code: 'DAILY_REPORT_LIMIT',
+    });
     // Retry-After: the 15 hours from the server's 09:00 to the local midnight, not the 5-second backoff.
     expect(held.nextAttemptAt).toBe(now + 15 * 3600_000);
     expect(out.nextAttemptAt).toBe(held.nextAttemptAt);
 
     // What the member reads, in both languages.
     const vi = translator('vi');
-    expect(errorText(vi, held.lastError!.code, held.lastError!.message)).toBe('Hôm nay bạn đã gửi đủ số báo cáo tối đa mỗi ngày mà tỉnh cho phép.');
-    expect(vi('dailyLimitNotice', { time: formatDateTime(held.nextAttemptAt!, 'vi') })).toMatch(/^Báo cáo được giữ nguyên trong hàng chờ và sẽ tự gửi lúc .*06\/11\/2026/);
+    expect(errorText(vi, held.lastError!.code, held.lastError!.message)).toBe(
+      'Hôm nay bạn đã gửi đủ số báo cáo tối đa mỗi ngày mà tỉnh cho phép.',
+    );
+    expect(vi('dailyLimitNotice', { time: formatDateTime(held.nextAttemptAt!, 'vi') })).toMatch(
+      /^Báo cáo được giữ nguyên trong hàng chờ và sẽ tự gửi lúc .*06\/11\/2026/,
+    );
     expect(errorText(translator('en'), held.lastError!.code)).toMatch(/most reports a day/);
 
     // A timer firing early sends nothing; the next local day it is delivered.
@@ -100,7 +129,9 @@ describe('outbox against the submission limits', () => {
     token = await login();
     const db = freshDb();
     const now = () => Date.parse('2026-11-07T09:00:00+07:00');
-    const three = buildReport({ cellId: 'hn-th' }).issues.concat(buildReport().issues.slice(0, 1)).map((i) => ({ ...i, id: crypto.randomUUID() }));
+    const three = buildReport({ cellId: 'hn-th' })
+      .issues.concat(buildReport().issues.slice(0, 1))
+      .map((i) => ({ ...i, id: crypto.randomUUID() }));
     const id = await queue(db, now, { cellId: 'hn-th', issues: three });
     const before = await db.drafts.get(id);
     const out = await flushOutbox({ userId: USER, db, now, send });
@@ -108,8 +139,14 @@ describe('outbox against the submission limits', () => {
     const back = (await db.drafts.get(id))!;
     expect(back.status).toBe('draft');
     expect(back.data).toEqual(before!.data);
-    expect(back.lastError).toMatchObject({ kind: 'rejected', status: 422, code: 'TOO_MANY_ISSUES' });
+    expect(back.lastError).toMatchObject({
+      kind: 'rejected',
+      status: 422,
+      code: 'TOO_MANY_ISSUES',
+    });
     expect(back.serverErrors?.issues?.[0]).toMatch(/tối đa 2 kiến nghị \(báo cáo này có 3\)/);
-    expect(errorText(translator('vi'), back.lastError!.code)).toMatch(/nhiều kiến nghị hơn mức tỉnh cho phép/);
+    expect(errorText(translator('vi'), back.lastError!.code)).toMatch(
+      /nhiều kiến nghị hơn mức tỉnh cho phép/,
+    );
   });
 });

@@ -2,7 +2,13 @@ import type { ReportParsed, ReportResult } from '@duhop/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../extension/utils/api.ts';
 import { createDraft, queueDraft } from '../../extension/utils/report/draft-store.ts';
-import { applyOutcome, backoffMs, BACKOFF_MAX_MS, classify, flushOutbox } from '../../extension/utils/outbox/outbox.ts';
+import {
+  applyOutcome,
+  backoffMs,
+  BACKOFF_MAX_MS,
+  classify,
+  flushOutbox,
+} from '../../extension/utils/outbox/outbox.ts';
 import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { fakeClock, filledDraft, freshDb, resultFor, SET, USER } from './helpers/fixtures.ts';
 
@@ -11,8 +17,11 @@ afterEach(async () => {
   await db.drafts.clear();
 });
 
-const fail = (status: number | null, code: string, extra: Partial<Extract<ApiResult<never>, { ok: false }>> = {}) =>
-  ({ ok: false, status, code, message: code, ...extra }) as const;
+const fail = (
+  status: number | null,
+  code: string,
+  extra: Partial<Extract<ApiResult<never>, { ok: false }>> = {},
+) => ({ ok: false, status, code, message: code, ...extra }) as const;
 
 /** A stand-in for the API's idempotent POST /api/reports: 201, then 200 for the same content, 409 for other content. */
 function fakeServer() {
@@ -25,7 +34,8 @@ function fakeServer() {
     if (next) return next;
     const body = JSON.stringify(p);
     const prev = stored.get(p.id);
-    if (prev !== undefined && prev !== body) return fail(409, 'REPORT_CONFLICT', { message: 'Khác nội dung' });
+    if (prev !== undefined && prev !== body)
+      return fail(409, 'REPORT_CONFLICT', { message: 'Khác nội dung' });
     stored.set(p.id, body);
     return { ok: true, status: prev === undefined ? 201 : 200, data: resultFor(p.id) };
   };
@@ -39,8 +49,11 @@ async function queued(clock = fakeClock()) {
   return rec.id;
 }
 
-const flush = (server: ReturnType<typeof fakeServer>, clock: ReturnType<typeof fakeClock>, force = false) =>
-  flushOutbox({ send: server.send, userId: USER, db, now: clock.now, random: () => 0.5, force });
+const flush = (
+  server: ReturnType<typeof fakeServer>,
+  clock: ReturnType<typeof fakeClock>,
+  force = false,
+) => flushOutbox({ send: server.send, userId: USER, db, now: clock.now, random: () => 0.5, force });
 
 describe('classify', () => {
   it.each([
@@ -57,7 +70,9 @@ describe('classify', () => {
     [fail(403, 'FORBIDDEN'), 'returned'],
     [fail(413, 'PAYLOAD_TOO_LARGE'), 'returned'],
     [fail(403, 'PASSWORD_CHANGE_REQUIRED'), 'unauthorized'],
-  ] as [ApiResult<ReportResult>, string][])('%j is %s', (res, kind) => expect(classify(res).kind).toBe(kind));
+  ] as [ApiResult<ReportResult>, string][])('%j is %s', (res, kind) =>
+    expect(classify(res).kind).toBe(kind),
+  );
 });
 
 describe('backoff', () => {
@@ -66,7 +81,9 @@ describe('backoff', () => {
     [2, 10_000],
     [3, 20_000],
     [10, BACKOFF_MAX_MS],
-  ])('attempt %i waits %i ms (without jitter)', (n, ms) => expect(backoffMs(n, () => 0.5)).toBe(ms));
+  ])('attempt %i waits %i ms (without jitter)', (n, ms) =>
+    expect(backoffMs(n, () => 0.5)).toBe(ms),
+  );
   it('jitters within ±20 %', () => {
     expect(backoffMs(1, () => 0)).toBe(4_000);
     expect(backoffMs(1, () => 1)).toBe(6_000);
@@ -95,7 +112,11 @@ describe('flushOutbox', () => {
 
     let out = await flush(server, clock);
     expect(out).toMatchObject({ delivered: 0, waiting: 1, nextAttemptAt: clock.now() + 5_000 });
-    expect(await db.drafts.get(id)).toMatchObject({ status: 'queued', attempts: 1, lastError: { kind: 'server', status: 500 } });
+    expect(await db.drafts.get(id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: { kind: 'server', status: 500 },
+    });
 
     await flush(server, clock); // not due yet: nothing sent
     expect(server.calls).toHaveLength(1);
@@ -103,7 +124,11 @@ describe('flushOutbox', () => {
     clock.advance(5_000);
     out = await flush(server, clock);
     expect(out.nextAttemptAt).toBe(clock.now() + 10_000);
-    expect(await db.drafts.get(id)).toMatchObject({ status: 'queued', attempts: 2, lastError: { kind: 'network' } });
+    expect(await db.drafts.get(id)).toMatchObject({
+      status: 'queued',
+      attempts: 2,
+      lastError: { kind: 'network' },
+    });
 
     clock.advance(10_000);
     out = await flush(server, clock);
@@ -137,20 +162,27 @@ describe('flushOutbox', () => {
   it.each([
     [422, 'VALIDATION_FAILED', { 'attendance.present': ['Số có mặt không được vượt quá 29'] }],
     [409, 'REPORT_CONFLICT', undefined],
-  ])('brings a %i back as a draft with the field errors, keeping every word', async (status, code, fields) => {
-    const clock = fakeClock();
-    const server = fakeServer();
-    const id = await queued(clock);
-    const before = (await db.drafts.get(id))!.data;
-    server.script.push(fail(status, code, fields ? { fields } : {}));
-    const out = await flush(server, clock);
-    expect(out).toMatchObject({ returned: 1, waiting: 0 });
-    const rec = await db.drafts.get(id);
-    expect(rec).toMatchObject({ status: 'draft', attempts: 0, lastError: { kind: 'rejected', status, code } });
-    expect(rec?.payload).toBeUndefined();
-    expect(rec?.data).toEqual(before);
-    expect(rec?.serverErrors).toEqual(fields ?? { id: [code] });
-  });
+  ])(
+    'brings a %i back as a draft with the field errors, keeping every word',
+    async (status, code, fields) => {
+      const clock = fakeClock();
+      const server = fakeServer();
+      const id = await queued(clock);
+      const before = (await db.drafts.get(id))!.data;
+      server.script.push(fail(status, code, fields ? { fields } : {}));
+      const out = await flush(server, clock);
+      expect(out).toMatchObject({ returned: 1, waiting: 0 });
+      const rec = await db.drafts.get(id);
+      expect(rec).toMatchObject({
+        status: 'draft',
+        attempts: 0,
+        lastError: { kind: 'rejected', status, code },
+      });
+      expect(rec?.payload).toBeUndefined();
+      expect(rec?.data).toEqual(before);
+      expect(rec?.serverErrors).toEqual(fields ?? { id: [code] });
+    },
+  );
 
   it('keeps reports queued on 401 and stops sending until the member signs in', async () => {
     const clock = fakeClock();
@@ -160,7 +192,12 @@ describe('flushOutbox', () => {
     const b = await queued(clock);
     server.script.push(fail(401, 'INVALID_TOKEN'));
     const out = await flush(server, clock);
-    expect(out).toMatchObject({ unauthorized: true, delivered: 0, waiting: 2, nextAttemptAt: null });
+    expect(out).toMatchObject({
+      unauthorized: true,
+      delivered: 0,
+      waiting: 2,
+      nextAttemptAt: null,
+    });
     expect(server.calls).toHaveLength(1);
     expect(await db.drafts.get(a)).toMatchObject({ status: 'queued', lastError: { kind: 'auth' } });
     expect((await db.drafts.get(b))?.status).toBe('queued');
@@ -183,7 +220,11 @@ describe('flushOutbox', () => {
   it('ignores an outcome for a record that is no longer queued', async () => {
     const clock = fakeClock();
     const rec = await createDraft(USER, filledDraft(), { db, now: clock.now });
-    const next = applyOutcome({ ...rec, status: 'queued' }, { kind: 'delivered', result: resultFor(rec.id) }, clock.now());
+    const next = applyOutcome(
+      { ...rec, status: 'queued' },
+      { kind: 'delivered', result: resultFor(rec.id) },
+      clock.now(),
+    );
     expect(next.status).toBe('submitted');
     expect((await db.drafts.get(rec.id))?.status).toBe('draft');
   });

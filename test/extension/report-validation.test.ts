@@ -13,14 +13,23 @@ describe('validateDraft', () => {
     expect(check.errors).toEqual({});
     expect(check.payload).not.toBeNull();
     expect(ReportInput.safeParse(check.payload).success).toBe(true);
-    expect(check.payload).toMatchObject({ id: ID, startedAt: '2026-11-03T14:00:00+07:00', criteriaSetId: 'hd42-2025', cellSelfScore: 92 });
+    expect(check.payload).toMatchObject({
+      id: ID,
+      startedAt: '2026-11-03T14:00:00+07:00',
+      criteriaSetId: 'hd42-2025',
+      cellSelfScore: 92,
+    });
     // proposals count as the observer's points; no chosen body means the server routes
     expect(check.payload!.scores['g1.1']).toBe(5);
     expect(check.payload!.issues[0]).not.toHaveProperty('responsibleBodyId');
   });
 
   it('marks empty required fields as missing, not as wrong', () => {
-    const check = validateDraft(ID, blankDraft({ cellId: 'hn-xom-1', cellName: 'x', meetingDay: 3 }, '2026-11-05'), SET);
+    const check = validateDraft(
+      ID,
+      blankDraft({ cellId: 'hn-xom-1', cellName: 'x', meetingDay: 3 }, '2026-11-05'),
+      SET,
+    );
     expect(check.payload).toBeNull();
     for (const path of ['startedAt', 'endedAt', 'attendance.total', 'attendance.present']) {
       expect(check.errors[path], path).toEqual(['Chưa nhập']);
@@ -45,8 +54,14 @@ describe('validateDraft', () => {
 
   it('flags impossible numbers while other fields are still empty', () => {
     const d = blankDraft({ cellId: 'hn-xom-1', cellName: 'x', meetingDay: 3 }, '2026-11-05');
-    const check = validateDraft(ID, { ...d, attendance: { ...d.attendance, total: 10, present: 12 } }, SET);
-    expect(check.errors['attendance.present']).toEqual(['Số có mặt không được vượt quá 10 (tổng số trừ miễn sinh hoạt)']);
+    const check = validateDraft(
+      ID,
+      { ...d, attendance: { ...d.attendance, total: 10, present: 12 } },
+      SET,
+    );
+    expect(check.errors['attendance.present']).toEqual([
+      'Số có mặt không được vượt quá 10 (tổng số trừ miễn sinh hoạt)',
+    ]);
   });
 
   it('flags an end before the start, a score above its maximum and an untitled issue', () => {

@@ -1,8 +1,21 @@
 import type { OrgUnit } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { summaryBodies } from '../../extension/utils/synthesis/bodies.ts';
-import { barLength, groupShare, issueParts, linePath, niceMax, stackSegments, ticks, trendBars } from '../../extension/utils/synthesis/chart-scale.ts';
-import { defaultMonth, isPickableMonth, landingPath } from '../../extension/utils/synthesis/months.ts';
+import {
+  barLength,
+  groupShare,
+  issueParts,
+  linePath,
+  niceMax,
+  stackSegments,
+  ticks,
+  trendBars,
+} from '../../extension/utils/synthesis/chart-scale.ts';
+import {
+  defaultMonth,
+  isPickableMonth,
+  landingPath,
+} from '../../extension/utils/synthesis/months.ts';
 
 describe('chart scaling', () => {
   it.each([
@@ -47,15 +60,29 @@ describe('chart scaling', () => {
   });
 
   it('a month without reports breaks the score line', () => {
-    expect(linePath([80, null, 90, 95], (i) => i * 10, (v) => 100 - v)).toBe('M0 20M20 10L30 5');
-    expect(linePath([null, null], (i) => i, (v) => v)).toBe('');
+    expect(
+      linePath(
+        [80, null, 90, 95],
+        (i) => i * 10,
+        (v) => 100 - v,
+      ),
+    ).toBe('M0 20M20 10L30 5');
+    expect(
+      linePath(
+        [null, null],
+        (i) => i,
+        (v) => v,
+      ),
+    ).toBe('');
   });
 
   it('issue parts add up to the raised count: resolved, other answers, open in time, overdue', () => {
     const c = { raised: 4, resolved: 1, answered: 1, open: 3, overdue: 2 };
     expect(issueParts(c)).toEqual([1, 0, 1, 2]);
     expect(issueParts(c).reduce((a, b) => a + b)).toBe(c.raised);
-    expect(issueParts({ raised: 5, resolved: 1, answered: 3, open: 2, overdue: 0 })).toEqual([1, 2, 2, 0]);
+    expect(issueParts({ raised: 5, resolved: 1, answered: 3, open: 2, overdue: 0 })).toEqual([
+      1, 2, 2, 0,
+    ]);
   });
 
   it('criteria groups as a share of their maximum', () => {
@@ -69,10 +96,37 @@ describe('chart scaling', () => {
   it('the trend uses the exact counts for the selected month and derives late and missing for the others', () => {
     const bands = { tot: 0, kha: 0, trung_binh: 0, kem: 0 };
     const trend = [
-      { month: '2026-10', expected: 4, filed: 5, onTime: 2, averageScore: 80, bands, issuesRaised: 0, issuesResolved: 0 },
-      { month: '2026-11', expected: 4, filed: 3, onTime: 2, averageScore: 82.67, bands, issuesRaised: 4, issuesResolved: 1 },
+      {
+        month: '2026-10',
+        expected: 4,
+        filed: 5,
+        onTime: 2,
+        averageScore: 80,
+        bands,
+        issuesRaised: 0,
+        issuesResolved: 0,
+      },
+      {
+        month: '2026-11',
+        expected: 4,
+        filed: 3,
+        onTime: 2,
+        averageScore: 82.67,
+        bands,
+        issuesRaised: 4,
+        issuesResolved: 1,
+      },
     ];
-    const reports = { expected: 4, filed: 3, onTime: 2, late: 1, missing: 1, onTimeRate: 50, averageScore: 82.67, averageSelfScore: 89 };
+    const reports = {
+      expected: 4,
+      filed: 3,
+      onTime: 2,
+      late: 1,
+      missing: 1,
+      onTimeRate: 50,
+      averageScore: 82.67,
+      averageSelfScore: 89,
+    };
     expect(trendBars({ month: '2026-11', trend, reports })).toEqual([
       // 5 filed (a topical report too) for 4 expected: 2 late, none missing.
       { month: '2026-10', onTime: 2, late: 2, missing: 0, expected: 4, averageScore: 80 },
@@ -111,7 +165,12 @@ describe('monthly pages', () => {
     expect(isPickableMonth('11/2026', '2026-11-26')).toBe(false);
   });
 
-  const unit = (id: string, kind: OrgUnit['kind'], parentId: string | null, name = id): OrgUnit => ({ id, name, kind, parentId, validFrom: '2025-07-01', validTo: null });
+  const unit = (
+    id: string,
+    kind: OrgUnit['kind'],
+    parentId: string | null,
+    name = id,
+  ): OrgUnit => ({ id, name, kind, parentId, validFrom: '2025-07-01', validTo: null });
   const units = [
     unit('na-tu', 'province', null, 'Tỉnh ủy'),
     unit('na-bnc', 'province_board', 'na-tu', 'Ban Nội chính'),
@@ -128,8 +187,12 @@ describe('monthly pages', () => {
       { id: 'dien-chau', name: 'Xã Diễn Châu', depth: 1 },
       { id: 'hung-nguyen', name: 'Xã Hưng Nguyên', depth: 1 },
     ]);
-    expect(summaryBodies(units, { role: 'staff', orgUnitId: 'hung-nguyen' }).map((b) => b.id)).toEqual(['hung-nguyen']);
+    expect(
+      summaryBodies(units, { role: 'staff', orgUnitId: 'hung-nguyen' }).map((b) => b.id),
+    ).toEqual(['hung-nguyen']);
     // A board without cells still sees its own body.
-    expect(summaryBodies(units, { role: 'staff', orgUnitId: 'na-bnc' }).map((b) => b.id)).toEqual(['na-bnc']);
+    expect(summaryBodies(units, { role: 'staff', orgUnitId: 'na-bnc' }).map((b) => b.id)).toEqual([
+      'na-bnc',
+    ]);
   });
 });

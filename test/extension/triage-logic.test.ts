@@ -1,36 +1,123 @@
-import { actorKindsFor, OPEN_STATUSES, OrgIndex, type Issue, type OrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
+import {
+  actorKindsFor,
+  OPEN_STATUSES,
+  OrgIndex,
+  type Issue,
+  type OrgUnit,
+  type OrgUnitKind,
+  type Role,
+} from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../extension/utils/i18n/translate.ts';
-import { actionBody, actionFields, actionsFor, checkAction, isOneClick, reopenDeadline, withTemplate } from '../../extension/utils/triage/actions.ts';
-import { applyUpdate, DEFAULT_FILTERS, inboxQuery, isNarrowed, toggleStatus, type InboxFilters } from '../../extension/utils/triage/inbox-filters.ts';
-import { EMPTY_NAV, isTypingTarget, keyCommand, navReducer, targets, type NavState } from '../../extension/utils/triage/inbox-keys.ts';
+import {
+  actionBody,
+  actionFields,
+  actionsFor,
+  checkAction,
+  isOneClick,
+  reopenDeadline,
+  withTemplate,
+} from '../../extension/utils/triage/actions.ts';
+import {
+  applyUpdate,
+  DEFAULT_FILTERS,
+  inboxQuery,
+  isNarrowed,
+  toggleStatus,
+  type InboxFilters,
+} from '../../extension/utils/triage/inbox-filters.ts';
+import {
+  EMPTY_NAV,
+  isTypingTarget,
+  keyCommand,
+  navReducer,
+  targets,
+  type NavState,
+} from '../../extension/utils/triage/inbox-keys.ts';
 
-const f = (over: Partial<InboxFilters> = {}): InboxFilters => ({ ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses], ...over });
+const f = (over: Partial<InboxFilters> = {}): InboxFilters => ({
+  ...DEFAULT_FILTERS,
+  statuses: [...DEFAULT_FILTERS.statuses],
+  ...over,
+});
 
 describe('inbox filters → query string', () => {
   it('sends the open statuses in canonical order and the page size by default', () => {
-    expect(inboxQuery(f())).toEqual({ status: 'routed,acknowledged,in_progress,returned,forwarded', limit: '50' });
+    expect(inboxQuery(f())).toEqual({
+      status: 'routed,acknowledged,in_progress,returned,forwarded',
+      limit: '50',
+    });
   });
 
   it.each<[string, Partial<InboxFilters>, Record<string, string>]>([
     ['no status chip: every status, no parameter', { statuses: [] }, { limit: '50' }],
-    ['every status chip: the same as none', { statuses: ['routed', 'acknowledged', 'in_progress', 'resolved', 'scheduled', 'explained', 'rejected', 'returned', 'forwarded'] }, { limit: '50' }],
-    ['chips in click order come out in canonical order', { statuses: ['forwarded', 'routed'] }, { status: 'routed,forwarded', limit: '50' }],
-    ['category, commune and cell', { statuses: [], category: 'dat_dai', communeId: 'hung-nguyen', cellId: 'hn-xom-1' }, { category: 'dat_dai', communeId: 'hung-nguyen', cellId: 'hn-xom-1', limit: '50' }],
-    ['search is trimmed, kept with its diacritics (the server normalises)', { statuses: [], q: '  Đất đai ' }, { q: 'Đất đai', limit: '50' }],
+    [
+      'every status chip: the same as none',
+      {
+        statuses: [
+          'routed',
+          'acknowledged',
+          'in_progress',
+          'resolved',
+          'scheduled',
+          'explained',
+          'rejected',
+          'returned',
+          'forwarded',
+        ],
+      },
+      { limit: '50' },
+    ],
+    [
+      'chips in click order come out in canonical order',
+      { statuses: ['forwarded', 'routed'] },
+      { status: 'routed,forwarded', limit: '50' },
+    ],
+    [
+      'category, commune and cell',
+      { statuses: [], category: 'dat_dai', communeId: 'hung-nguyen', cellId: 'hn-xom-1' },
+      { category: 'dat_dai', communeId: 'hung-nguyen', cellId: 'hn-xom-1', limit: '50' },
+    ],
+    [
+      'search is trimmed, kept with its diacritics (the server normalises)',
+      { statuses: [], q: '  Đất đai ' },
+      { q: 'Đất đai', limit: '50' },
+    ],
     ['search of blanks only is no search', { statuses: [], q: '   ' }, { limit: '50' }],
-    ['overdue true / false as text', { statuses: [], overdue: 'false' }, { overdue: 'false', limit: '50' }],
-    ['due within: whole days, capped at 365', { statuses: [], dueWithinDays: 400.7 }, { dueWithinDays: '365', limit: '50' }],
-    ['due within 0 is today', { statuses: [], dueWithinDays: 0 }, { dueWithinDays: '0', limit: '50' }],
+    [
+      'overdue true / false as text',
+      { statuses: [], overdue: 'false' },
+      { overdue: 'false', limit: '50' },
+    ],
+    [
+      'due within: whole days, capped at 365',
+      { statuses: [], dueWithinDays: 400.7 },
+      { dueWithinDays: '365', limit: '50' },
+    ],
+    [
+      'due within 0 is today',
+      { statuses: [], dueWithinDays: 0 },
+      { dueWithinDays: '0', limit: '50' },
+    ],
     ['negative due within is ignored', { statuses: [], dueWithinDays: -3 }, { limit: '50' }],
-    ['escalated scope is sent, own scope is the default', { statuses: [], scope: 'escalated' }, { scope: 'escalated', limit: '50' }],
+    [
+      'escalated scope is sent, own scope is the default',
+      { statuses: [], scope: 'escalated' },
+      { scope: 'escalated', limit: '50' },
+    ],
     ['bodyId is left out for non-admins', { statuses: [], bodyId: 'na-bnc' }, { limit: '50' }],
   ])('%s', (_name, over, expected) => {
     expect(inboxQuery(f(over))).toEqual(expected);
   });
 
   it('adds the cursor, the admin body and another page size', () => {
-    expect(inboxQuery(f({ statuses: [], bodyId: 'na-bnc' }), { cursor: 'abc', isAdmin: true, limit: 20 })).toEqual({ bodyId: 'na-bnc', cursor: 'abc', limit: '20' });
+    expect(
+      inboxQuery(f({ statuses: [], bodyId: 'na-bnc' }), {
+        cursor: 'abc',
+        isAdmin: true,
+        limit: 20,
+      }),
+    ).toEqual({ bodyId: 'na-bnc', cursor: 'abc', limit: '20' });
   });
 
   it('knows when the list is narrowed beyond the default', () => {
@@ -38,7 +125,9 @@ describe('inbox filters → query string', () => {
     expect(isNarrowed(f({ scope: 'escalated' }))).toBe(false);
     expect(isNarrowed(f({ q: 'dat' }))).toBe(true);
     expect(isNarrowed(toggleStatus(f(), 'routed'))).toBe(true);
-    expect(toggleStatus(toggleStatus(f(), 'resolved'), 'resolved').statuses).toEqual([...OPEN_STATUSES]);
+    expect(toggleStatus(toggleStatus(f(), 'resolved'), 'resolved').statuses).toEqual([
+      ...OPEN_STATUSES,
+    ]);
   });
 });
 
@@ -67,7 +156,10 @@ const issue = (id: string, over: Partial<Issue> = {}): Issue => ({
 describe('applyUpdate', () => {
   it('replaces the row in place and moves the status counts', () => {
     const items = [issue('a'), issue('b')];
-    const out = applyUpdate(items, { routed: 2 }, { ...issue('b', { status: 'acknowledged', version: 1 }), cellName: undefined } as Issue);
+    const out = applyUpdate(items, { routed: 2 }, {
+      ...issue('b', { status: 'acknowledged', version: 1 }),
+      cellName: undefined,
+    } as Issue);
     expect(out.items.map((i) => [i.id, i.status])).toEqual([
       ['a', 'routed'],
       ['b', 'acknowledged'],
@@ -76,7 +168,11 @@ describe('applyUpdate', () => {
   });
 
   it('drops the old body name when the issue moved to another body', () => {
-    const { responsibleBodyName: _, ...moved } = issue('a', { status: 'forwarded', responsibleBodyId: 'na-bnc', version: 2 });
+    const { responsibleBodyName: _, ...moved } = issue('a', {
+      status: 'forwarded',
+      responsibleBodyId: 'na-bnc',
+      version: 2,
+    });
     const out = applyUpdate([issue('a')], { routed: 1 }, moved);
     expect(out.items[0]!.responsibleBodyId).toBe('na-bnc');
     expect(out.items[0]!.responsibleBodyName).toBeUndefined();
@@ -103,9 +199,13 @@ describe('keyboard triage', () => {
   });
 
   it('treats text fields as typing and checkboxes as not', () => {
-    expect(isTypingTarget({ tagName: 'INPUT', type: 'search' } as unknown as EventTarget)).toBe(true);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'search' } as unknown as EventTarget)).toBe(
+      true,
+    );
     expect(isTypingTarget({ tagName: 'TEXTAREA' } as unknown as EventTarget)).toBe(true);
-    expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(false);
+    expect(isTypingTarget({ tagName: 'INPUT', type: 'checkbox' } as unknown as EventTarget)).toBe(
+      false,
+    );
     expect(isTypingTarget({ tagName: 'LI' } as unknown as EventTarget)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
   });
@@ -116,9 +216,15 @@ describe('keyboard triage', () => {
     expect(start.active).toBe(-1);
     let s = navReducer(start, { type: 'move', delta: 1 });
     expect(s.active).toBe(0);
-    s = navReducer(navReducer(navReducer(s, { type: 'move', delta: 1 }), { type: 'move', delta: 1 }), { type: 'move', delta: 1 });
+    s = navReducer(
+      navReducer(navReducer(s, { type: 'move', delta: 1 }), { type: 'move', delta: 1 }),
+      { type: 'move', delta: 1 },
+    );
     expect(s.active).toBe(2);
-    s = navReducer(navReducer(navReducer(s, { type: 'move', delta: -1 }), { type: 'move', delta: -1 }), { type: 'move', delta: -1 });
+    s = navReducer(
+      navReducer(navReducer(s, { type: 'move', delta: -1 }), { type: 'move', delta: -1 }),
+      { type: 'move', delta: -1 },
+    );
     expect(s.active).toBe(0);
     expect(navReducer(start, { type: 'move', delta: -1 }).active).toBe(0);
     expect(navReducer(EMPTY_NAV, { type: 'move', delta: 1 })).toBe(EMPTY_NAV);
@@ -135,7 +241,9 @@ describe('keyboard triage', () => {
     expect(navReducer(s, { type: 'toggle', id: 'zz' })).toBe(s);
     expect(navReducer(s, { type: 'clear' }).selected).toEqual([]);
     expect(navReducer(s, { type: 'selectAll' }).selected).toEqual(['a', 'b', 'c']);
-    expect(navReducer(navReducer(s, { type: 'selectAll' }), { type: 'selectAll' }).selected).toEqual([]);
+    expect(
+      navReducer(navReducer(s, { type: 'selectAll' }), { type: 'selectAll' }).selected,
+    ).toEqual([]);
     expect(targets(start)).toEqual([]);
   });
 
@@ -153,14 +261,25 @@ describe('keyboard triage', () => {
 
 describe('actions offered', () => {
   // The province graph as `GET /api/org-units` gives it: province → commune → its board; a sibling board.
-  const unit = (id: string, kind: OrgUnitKind, parentId: string | null): OrgUnit => ({ id, name: id, kind, parentId, validFrom: '2025-07-01', validTo: null });
+  const unit = (id: string, kind: OrgUnitKind, parentId: string | null): OrgUnit => ({
+    id,
+    name: id,
+    kind,
+    parentId,
+    validFrom: '2025-07-01',
+    validTo: null,
+  });
   const org = new OrgIndex([
     unit('na-tu', 'province', null),
     unit('na-bnc', 'province_board', 'na-tu'),
     unit('hung-nguyen', 'commune', 'na-tu'),
     unit('hung-nguyen-vp', 'commune_board', 'hung-nguyen'),
   ]);
-  const issue = (overdue: boolean) => ({ responsibleBodyId: 'hung-nguyen', authorId: 'o1', overdue });
+  const issue = (overdue: boolean) => ({
+    responsibleBodyId: 'hung-nguyen',
+    authorId: 'o1',
+    overdue,
+  });
 
   // Roles × overdue × where the caller sits: the shared rule the issue screen applies (and the API).
   it.each<[Role, string, boolean, string[]]>([
@@ -181,15 +300,40 @@ describe('actions offered', () => {
   });
 
   it('the author is known from the issue itself; buttons follow the kinds', () => {
-    expect(actorKindsFor({ id: 'o1', role: 'observer', orgUnitId: 'hung-nguyen' }, issue(false), org)).toEqual(['author']);
-    expect(actionsFor({ status: 'routed' }, actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-bnc' }, issue(true), org))).toEqual([]);
+    expect(
+      actorKindsFor({ id: 'o1', role: 'observer', orgUnitId: 'hung-nguyen' }, issue(false), org),
+    ).toEqual(['author']);
+    expect(
+      actionsFor(
+        { status: 'routed' },
+        actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-bnc' }, issue(true), org),
+      ),
+    ).toEqual([]);
     // Before the graph is loaded nobody is a parent body: fewer buttons, never more.
-    expect(actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-tu' }, issue(true), new OrgIndex([]))).toEqual([]);
+    expect(
+      actorKindsFor({ id: 'u1', role: 'staff', orgUnitId: 'na-tu' }, issue(true), new OrgIndex([])),
+    ).toEqual([]);
   });
 
   it.each<[Issue['status'], string[], string[]]>([
-    ['routed', ['holder'], ['acknowledge', 'forward', 'return_for_clarification', 'resolve', 'schedule', 'explain', 'reject']],
-    ['acknowledged', ['holder'], ['start', 'forward', 'return_for_clarification', 'resolve', 'schedule', 'explain', 'reject']],
+    [
+      'routed',
+      ['holder'],
+      [
+        'acknowledge',
+        'forward',
+        'return_for_clarification',
+        'resolve',
+        'schedule',
+        'explain',
+        'reject',
+      ],
+    ],
+    [
+      'acknowledged',
+      ['holder'],
+      ['start', 'forward', 'return_for_clarification', 'resolve', 'schedule', 'explain', 'reject'],
+    ],
     ['returned', ['holder'], []],
     ['returned', ['author'], ['clarify']],
     ['resolved', ['author'], ['reopen']],
@@ -209,24 +353,38 @@ describe('actions offered', () => {
     expect(isOneClick('acknowledge')).toBe(true);
     expect(isOneClick('start')).toBe(true);
     expect(isOneClick('explain')).toBe(false);
-    expect(checkAction('forward', { note: ' ', toBodyId: '', documentNo: '' })).toEqual({ note: 'tg_noteRequired', toBodyId: 'tg_bodyRequired' });
+    expect(checkAction('forward', { note: ' ', toBodyId: '', documentNo: '' })).toEqual({
+      note: 'tg_noteRequired',
+      toBodyId: 'tg_bodyRequired',
+    });
     expect(checkAction('acknowledge', { note: '', toBodyId: '', documentNo: '' })).toEqual({});
   });
 
   it('sends only the fields of the action, trimmed', () => {
-    expect(actionBody('resolve', { note: ' Đã sửa xong ', toBodyId: 'na-bnc', documentNo: ' 12/UBND ' }, 3)).toEqual({
+    expect(
+      actionBody(
+        'resolve',
+        { note: ' Đã sửa xong ', toBodyId: 'na-bnc', documentNo: ' 12/UBND ' },
+        3,
+      ),
+    ).toEqual({
       type: 'resolve',
       expectedVersion: 3,
       note: 'Đã sửa xong',
       documentNo: '12/UBND',
     });
-    expect(actionBody('forward', { note: 'Ngoài thẩm quyền', toBodyId: 'na-bnc', documentNo: 'x' }, 1)).toEqual({
+    expect(
+      actionBody('forward', { note: 'Ngoài thẩm quyền', toBodyId: 'na-bnc', documentNo: 'x' }, 1),
+    ).toEqual({
       type: 'forward',
       expectedVersion: 1,
       note: 'Ngoài thẩm quyền',
       toBodyId: 'na-bnc',
     });
-    expect(actionBody('acknowledge', { note: 'x', toBodyId: '', documentNo: '' }, 0)).toEqual({ type: 'acknowledge', expectedVersion: 0 });
+    expect(actionBody('acknowledge', { note: 'x', toBodyId: '', documentNo: '' }, 0)).toEqual({
+      type: 'acknowledge',
+      expectedVersion: 0,
+    });
   });
 
   it('inserts a template into an empty note or after what was typed', () => {
@@ -236,7 +394,9 @@ describe('actions offered', () => {
 
   it('allows reopening for 30 days after the answer', () => {
     expect(reopenDeadline({ status: 'in_progress', closedAt: null })).toBeNull();
-    expect(reopenDeadline({ status: 'resolved', closedAt: '2026-11-05T09:00:00+07:00' })).toBe(Date.parse('2026-12-05T09:00:00+07:00'));
+    expect(reopenDeadline({ status: 'resolved', closedAt: '2026-11-05T09:00:00+07:00' })).toBe(
+      Date.parse('2026-12-05T09:00:00+07:00'),
+    );
   });
 });
 

@@ -124,19 +124,32 @@ export interface StartOptions {
  * the pid is the server itself: a signal sent to npx or to the tsx launcher would leave the real
  * server running.
  */
-export async function startApiProcess(data: ProcessData, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  data: ProcessData,
+  env: Record<string, string> = {},
+  opts: StartOptions = {},
+): Promise<ApiProcess> {
   const { args = devMain(), readyTimeoutMs = 120_000 } = opts;
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ESCALATION_INTERVAL_MS: '3600000', ...data.env, ...env },
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ESCALATION_INTERVAL_MS: '3600000',
+        ...data.env,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
     const url = `http://127.0.0.1:${port}`;
     const ready = await Promise.race([
       waitHealthy(url, readyTimeoutMs).then(
@@ -154,7 +167,14 @@ export async function startApiProcess(data: ProcessData, env: Record<string, str
         child.kill(sig);
         await exited;
       };
-      return { url, port, child, output: () => out, kill: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+      return {
+        url,
+        port,
+        child,
+        output: () => out,
+        kill: () => signal('SIGKILL'),
+        stop: () => signal('SIGTERM'),
+      };
     }
     if (attempt < 2 && /EADDRINUSE|already in use/.test(out)) continue; // the port was taken between probe and listen
     throw new Error(`API process exited before it was ready:\n${out}`);
@@ -172,11 +192,20 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
 }
 
 /** JSON over real HTTP to the process. */
-export async function http(url: string, method: string, path: string, opts: { token?: string; body?: unknown } = {}) {
+export async function http(
+  url: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+) {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${url}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
   const text = await res.text();
   // biome-ignore lint/suspicious/noExplicitAny: JSON read loosely by the process tests' assertions (~15 call sites); typing them is left for a later pass
   let body: any = text;
@@ -188,8 +217,13 @@ export async function http(url: string, method: string, path: string, opts: { to
   return { status: res.status, body };
 }
 
-export async function loginHttp(url: string, username: string, password = 'demo1234'): Promise<string> {
+export async function loginHttp(
+  url: string,
+  username: string,
+  password = 'demo1234',
+): Promise<string> {
   const res = await http(url, 'POST', '/api/auth/login', { body: { username, password } });
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token as string;
 }

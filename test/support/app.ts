@@ -29,8 +29,17 @@ export interface Harness {
    * The raw call: `app.request` with any method, path and body (a string is sent as is), for tests
    * that send malformed input on purpose. Everything else goes through `as`.
    */
-  // biome-ignore lint/suspicious/noExplicitAny: the raw call's body is read loosely by ~40 assertions (OpenAPI documents, import results); typing them is left for a later pass
-  raw(method: string, path: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; error: ErrorBody['error'] | undefined; headers: Headers }>;
+  raw(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{
+    status: number;
+    // biome-ignore lint/suspicious/noExplicitAny: the raw call's body is read loosely by ~40 assertions (OpenAPI documents, import results); typing them is left for a later pass
+    body: any;
+    error: ErrorBody['error'] | undefined;
+    headers: Headers;
+  }>;
   login(username: string, password?: string): Promise<string>;
 }
 
@@ -43,7 +52,11 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
   beforeAll(async () => {
     h.database = await openTestDatabase('seeded');
     h.clock = new TestClock(new Date(start));
-    h.app = createApp({ database: h.database, now: h.clock.now, logError: (err) => h.logged.push(err) });
+    h.app = createApp({
+      database: h.database,
+      now: h.clock.now,
+      logError: (err) => h.logged.push(err),
+    });
   });
   beforeEach(async () => {
     await truncateActivity(h.database);
@@ -66,7 +79,8 @@ export function useHarness(start = '2026-11-05T09:00:00+07:00'): Harness {
   };
   h.login = async (username, password = 'demo1234') => {
     const res = await read(h.as().api.auth.login.$post({ json: { username, password } }));
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.token;
   };
   return h;

@@ -5,7 +5,9 @@ import type { App } from './app.ts';
 
 /** The typed client over `app.request`, signed in with `token` when one is given. */
 export function clientFor(app: App, token?: string, headers: Record<string, string> = {}) {
-  return testClient(app, undefined, undefined, { headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers });
+  return testClient(app, undefined, undefined, {
+    headers: token ? { ...headers, authorization: `Bearer ${token}` } : headers,
+  });
 }
 export type TestClient = ReturnType<typeof clientFor>;
 
@@ -24,7 +26,9 @@ export interface Reply<T> {
 type BodyOf<R> = R extends ClientResponse<infer T, number, string> ? T : never;
 
 /** Awaits a typed-client call and reads its body (JSON when it parses, else the text). */
-export async function read<R extends ClientResponse<unknown, number, string>>(pending: Promise<R> | R): Promise<Reply<BodyOf<R>>> {
+export async function read<R extends ClientResponse<unknown, number, string>>(
+  pending: Promise<R> | R,
+): Promise<Reply<BodyOf<R>>> {
   return readResponse((await pending) as unknown as Response) as Promise<Reply<BodyOf<R>>>;
 }
 
@@ -38,7 +42,12 @@ export async function readResponse(res: Response): Promise<Reply<unknown>> {
     /* not JSON: keep the text */
   }
   const refused = res.ok ? null : ErrorBody.safeParse(body);
-  return { status: res.status, body, error: refused?.success ? refused.data.error : undefined, headers: res.headers };
+  return {
+    status: res.status,
+    body,
+    error: refused?.success ? refused.data.error : undefined,
+    headers: res.headers,
+  };
 }
 
 /** A body the wire types refuse, sent on purpose to see the API refuse it (422 and the like). */

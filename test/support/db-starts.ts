@@ -29,7 +29,10 @@ export const databaseStarts = (): DatabaseStarts | undefined => provided('databa
 async function loadPglite(dump: string, dataDir: string) {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir: new Blob([readFileSync(dump)]) });
+  return PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    loadDataDir: new Blob([readFileSync(dump)]),
+  });
 }
 
 /**

@@ -14,7 +14,9 @@ export interface TestDatabase extends Database {
  * on the PostgreSQL named by TEST_DATABASE_URL, so files can run in parallel without sharing rows.
  * Under vitest it begins as a copy of what support/global-db.ts migrated (and seeded) once.
  */
-export async function openTestDatabase(start: Exclude<Start, 'empty'> = 'migrated'): Promise<TestDatabase> {
+export async function openTestDatabase(
+  start: Exclude<Start, 'empty'> = 'migrated',
+): Promise<TestDatabase> {
   const driver = process.env.TEST_DB_DRIVER ?? 'pglite';
   // A dump file (PGlite) or a template database (PostgreSQL).
   const prepared = databaseStarts()?.[start];
@@ -47,7 +49,11 @@ export async function openTestDatabase(start: Exclude<Start, 'empty'> = 'migrate
  * session is connected to the template (SQLSTATE 55006); nothing connects to ours but a copy
  * under way, so a refusal is retried for a while.
  */
-export async function createDatabase(admin: postgres.Sql, name: string, template?: string): Promise<void> {
+export async function createDatabase(
+  admin: postgres.Sql,
+  name: string,
+  template?: string,
+): Promise<void> {
   const until = Date.now() + 60_000;
   for (;;) {
     try {
@@ -60,7 +66,15 @@ export async function createDatabase(admin: postgres.Sql, name: string, template
   }
 }
 
-const DATA_TABLES = ['issue_events', 'issues', 'reports', 'sessions', 'login_failures', 'answer_templates', 'audit_log'];
+const DATA_TABLES = [
+  'issue_events',
+  'issues',
+  'reports',
+  'sessions',
+  'login_failures',
+  'answer_templates',
+  'audit_log',
+];
 
 /** Empties what tests write (reports, issues, sessions…) and keeps the seeded province. */
 export async function truncateActivity(database: Database): Promise<void> {

@@ -21,7 +21,10 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 export default function setup(project: TestProject): () => void {
   const outName = `.dist-test-${randomBytes(4).toString('hex')}`;
-  const res = spawnSync(process.execPath, ['scripts/build-api.mjs', '--outdir', outName], { cwd: root, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['scripts/build-api.mjs', '--outdir', outName], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`build failed:\n${res.stdout}\n${res.stderr}`);
   project.provide('apiBuild', `api/${outName}`);
   return () => rmSync(`${root}api/${outName}`, { recursive: true, force: true });

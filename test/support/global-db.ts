@@ -22,7 +22,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({});
     const dump = async (name: string) => {
       const file = join(dir, `${name}.tar`);
-      writeFileSync(file, Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()));
+      writeFileSync(
+        file,
+        Buffer.from(await (await database.pglite!.dumpDataDir('none')).arrayBuffer()),
+      );
       return file;
     };
     try {
@@ -55,7 +58,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('databaseStarts', { driver, migrated, seeded } satisfies DatabaseStarts);
   return async () => {
-    for (const name of [seeded, migrated]) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    for (const name of [seeded, migrated])
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   };
 }

@@ -8,8 +8,15 @@ import { DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID } from '../../api/src/db/seed-da
  * province's daily limit per member (docs/security.md) so that they test what they name, not the limit.
  */
 export async function liftDailyReportLimit(db: Db): Promise<void> {
-  const config = { settings: [...DEMO_PROVINCE_CONFIG.settings, { validFrom: '2020-01-01', limits: { maxReportsPerMemberPerDay: 10_000 } }] };
-  await db.execute(sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`);
+  const config = {
+    settings: [
+      ...DEMO_PROVINCE_CONFIG.settings,
+      { validFrom: '2020-01-01', limits: { maxReportsPerMemberPerDay: 10_000 } },
+    ],
+  };
+  await db.execute(
+    sql`update org_units set config = ${JSON.stringify(config)}::jsonb where id = ${DEMO_PROVINCE_ID}`,
+  );
 }
 
 /** The same on an API process's data, while no process holds it (PGlite) or beside it (PostgreSQL). */

@@ -8,7 +8,8 @@ import { buildReport, fullScores } from './reports.ts';
 import type { ActionType, ReportInput } from '@duhop/shared';
 
 /** Rows of a raw query on the test database. */
-export const rows = <T = Record<string, unknown>>(h: Harness, query: ReturnType<typeof sql>) => queryRows<T>(h.database.db, query);
+export const rows = <T = Record<string, unknown>>(h: Harness, query: ReturnType<typeof sql>) =>
+  queryRows<T>(h.database.db, query);
 
 /** Puts the demo assignments back (tests here add, end and import assignments). */
 export async function resetAssignments(h: Harness): Promise<void> {
@@ -27,7 +28,9 @@ export async function resetAssignments(h: Harness): Promise<void> {
 /** Reopens every demo unit (tests here close cells to simulate a merger). */
 export async function resetUnits(h: Harness): Promise<void> {
   const ids = DEMO_UNITS.map((u) => `'${u.id}'`).join(', ');
-  await h.database.exec(`update org_units set valid_to = null, successor_id = null where id in (${ids})`);
+  await h.database.exec(
+    `update org_units set valid_to = null, successor_id = null where id in (${ids})`,
+  );
 }
 
 export async function userId(h: Harness, username: string): Promise<string> {
@@ -44,19 +47,36 @@ export async function submit(h: Harness, username: string, overrides: Partial<Re
 }
 
 /** A meeting on `date` (19:30–21:15 local). */
-export const meetingOn = (date: string) => ({ meetingDate: date, startedAt: `${date}T19:30:00+07:00`, endedAt: `${date}T21:15:00+07:00` });
+export const meetingOn = (date: string) => ({
+  meetingDate: date,
+  startedAt: `${date}T19:30:00+07:00`,
+  endedAt: `${date}T21:15:00+07:00`,
+});
 
 /** `app.request` returning the raw bytes (for file downloads). */
 export async function download(h: Harness, path: string, token?: string) {
-  const res = await h.app.request(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await h.app.request(path, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
 /** Applies a lifecycle action as `username` at the harness clock; expects 200. */
-export async function act(h: Harness, username: string, issueId: string, type: ActionType, note?: string) {
+export async function act(
+  h: Harness,
+  username: string,
+  issueId: string,
+  type: ActionType,
+  note?: string,
+) {
   const token = await h.login(username);
   const current = await read(h.as(token).api.issues[':id'].$get({ param: { id: issueId } }));
-  const res = await read(h.as(token).api.issues[':id'].actions.$post({ param: { id: issueId }, json: { type, note, expectedVersion: current.body.version } }));
+  const res = await read(
+    h.as(token).api.issues[':id'].actions.$post({
+      param: { id: issueId },
+      json: { type, note, expectedVersion: current.body.version },
+    }),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
@@ -80,18 +100,36 @@ const issue = (title: string, category: string, responsibleBodyId?: string) => (
  */
 export async function buildNovember(h: Harness) {
   h.clock.set('2026-10-05T09:00:00+07:00');
-  const r0 = await submit(h, 'observer', { cellId: 'hn-xom-1', ...meetingOn('2026-10-03'), issues: [] });
+  const r0 = await submit(h, 'observer', {
+    cellId: 'hn-xom-1',
+    ...meetingOn('2026-10-03'),
+    issues: [],
+  });
 
   h.clock.set('2026-11-05T09:00:00+07:00'); // Thursday
   const r1 = await submit(h, 'observer', {
     cellId: 'hn-xom-1',
     cellSelfScore: 92,
-    issues: [issue('Đường liên xóm xuống cấp', 'ha_tang_giao_thong'), issue('Tranh chấp đất đai', 'dat_dai')],
+    issues: [
+      issue('Đường liên xóm xuống cấp', 'ha_tang_giao_thong'),
+      issue('Tranh chấp đất đai', 'dat_dai'),
+    ],
   });
   const r4 = await submit(h, 'observer3', {
     cellId: 'tv-yen-giang',
     cellSelfScore: null,
-    scores: { ...fullScores(), 'g6.1': 10, 'g4.2': 0, 'g4.9': 0, 'g4.1': 0, 'g3.1': 0, 'g3.2': 0, 'g3.3': 0, 'g3.4': 0, 'g3.5': 0 },
+    scores: {
+      ...fullScores(),
+      'g6.1': 10,
+      'g4.2': 0,
+      'g4.9': 0,
+      'g4.1': 0,
+      'g3.1': 0,
+      'g3.2': 0,
+      'g3.3': 0,
+      'g3.4': 0,
+      'g3.5': 0,
+    },
     issues: [issue('Cống thoát nước tắc', 'ha_tang_giao_thong')],
   });
   h.clock.set('2026-11-06T10:00:00+07:00');

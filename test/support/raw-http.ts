@@ -1,11 +1,18 @@
 import { connect, type Socket } from 'node:net';
 
 /** The request line, headers and body of an HTTP/1.1 request, as bytes on the wire. */
-export function rawRequest(method: string, path: string, port: number, headers: Record<string, string> = {}, body?: string | Buffer): Buffer {
+export function rawRequest(
+  method: string,
+  path: string,
+  port: number,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Buffer {
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
   const lines = [`${method} ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close'];
   for (const [k, v] of Object.entries(headers)) lines.push(`${k}: ${v}`);
-  if (payload && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) lines.push(`Content-Length: ${payload.length}`);
+  if (payload && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length'))
+    lines.push(`Content-Length: ${payload.length}`);
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`);
   return payload ? Buffer.concat([head, payload]) : head;
 }
@@ -31,7 +38,13 @@ export interface Trickle {
  * connection. Resolves once the socket is closed (by the server, or after the last byte and the
  * server's answer).
  */
-export async function trickle(port: number, bytes: Buffer, intervalMs: number, state: { open: number }, atOnce = 0): Promise<Trickle> {
+export async function trickle(
+  port: number,
+  bytes: Buffer,
+  intervalMs: number,
+  state: { open: number },
+  atOnce = 0,
+): Promise<Trickle> {
   const socket = await openSocket(port);
   state.open++;
   const result: Trickle = { written: 0, total: bytes.length, response: '', closedByServer: false };
@@ -45,7 +58,10 @@ export async function trickle(port: number, bytes: Buffer, intervalMs: number, s
       resolve();
     }),
   );
-  socket.once('end', () => (result.closedByServer = result.written < bytes.length || result.closedByServer));
+  socket.once(
+    'end',
+    () => (result.closedByServer = result.written < bytes.length || result.closedByServer),
+  );
   if (atOnce > 0) {
     socket.write(bytes.subarray(0, atOnce));
     result.written = atOnce;

@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { BUILTIN_CRITERIA_SETS, isApplicable, type MeetingType, type ReportInput } from '@duhop/shared';
+import {
+  BUILTIN_CRITERIA_SETS,
+  isApplicable,
+  type MeetingType,
+  type ReportInput,
+} from '@duhop/shared';
 
 /** Full marks on every applicable item of a built-in set. */
-export function fullScores(setId = 'hd42-2025', meetingType: MeetingType = 'regular'): Record<string, number> {
+export function fullScores(
+  setId = 'hd42-2025',
+  meetingType: MeetingType = 'regular',
+): Record<string, number> {
   const set = BUILTIN_CRITERIA_SETS.find((s) => s.id === setId)!;
-  return Object.fromEntries(set.groups.flatMap((g) => g.items.filter((i) => isApplicable(i, meetingType)).map((i) => [i.id, i.maxPoints])));
+  return Object.fromEntries(
+    set.groups.flatMap((g) =>
+      g.items.filter((i) => isApplicable(i, meetingType)).map((i) => [i.id, i.maxPoints]),
+    ),
+  );
 }
 
 /** A consistent report by the demo observer on cell hn-xom-1; override any field. */
@@ -17,7 +29,14 @@ export function buildReport(overrides: Partial<ReportInput> = {}): ReportInput {
     meetingType,
     startedAt: '2026-11-03T19:30:00+07:00',
     endedAt: '2026-11-03T21:15:00+07:00',
-    attendance: { total: 31, exempted: 2, present: 26, absentWithReason: 2, absentWithoutReason: 1, speakers: 9 },
+    attendance: {
+      total: 31,
+      exempted: 2,
+      present: 26,
+      absentWithReason: 2,
+      absentWithoutReason: 1,
+      speakers: 9,
+    },
     criteriaSetId: 'hd42-2025',
     scores: fullScores('hd42-2025', meetingType),
     cellSelfScore: 92,

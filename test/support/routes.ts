@@ -17,7 +17,13 @@ export interface RouteInfo {
 export async function apiRoutes(): Promise<RouteInfo[]> {
   const app = createApp({ database: {} as Database });
   const doc = (await (await app.request('/openapi.json')).json()) as {
-    paths: Record<string, Record<string, { security?: unknown[]; requestBody?: unknown; parameters?: { in: string; name: string }[] }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { security?: unknown[]; requestBody?: unknown; parameters?: { in: string; name: string }[] }
+      >
+    >;
   };
   const routes: RouteInfo[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
@@ -36,5 +42,7 @@ export async function apiRoutes(): Promise<RouteInfo[]> {
 
 /** `/api/issues/{id}/actions` with `{id}` replaced (URL-encoded unless `raw`; lone surrogates become U+FFFD). */
 export function fillPath(path: string, value: (name: string) => string, raw = false): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => (raw ? value(name) : encodeURIComponent(Buffer.from(value(name)).toString())));
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    raw ? value(name) : encodeURIComponent(Buffer.from(value(name)).toString()),
+  );
 }

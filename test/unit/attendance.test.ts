@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HD42_2025, attendanceRate, durationMinutes, meetsHd12Bar, requiredMinutes, speakersShare, type CriteriaSet } from '@duhop/shared';
+import {
+  HD42_2025,
+  attendanceRate,
+  durationMinutes,
+  meetsHd12Bar,
+  requiredMinutes,
+  speakersShare,
+  type CriteriaSet,
+} from '@duhop/shared';
 
 describe('attendanceRate', () => {
   it.each([
@@ -49,7 +57,14 @@ describe('durationMinutes', () => {
 });
 
 describe('requiredMinutes', () => {
-  const custom = { groups: [{ ...HD42_2025.groups[0]!, items: [{ ...HD42_2025.groups[0]!.items[0]!, requiredMinutes: { regular: 60 } }] }] };
+  const custom = {
+    groups: [
+      {
+        ...HD42_2025.groups[0]!,
+        items: [{ ...HD42_2025.groups[0]!.items[0]!, requiredMinutes: { regular: 60 } }],
+      },
+    ],
+  };
   it.each([
     ['regular', undefined, 90],
     ['topical', undefined, 90],

@@ -13,7 +13,7 @@ describe('splitSqlScript', () => {
       '\\restrict abc123',
       'SET transaction_timeout = 0;',
       "INSERT INTO public.t VALUES (1, 'a; b', 'it''s;', E'x\\';y');",
-      'CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION \'no; way\'; END; $$ LANGUAGE plpgsql;',
+      "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no; way'; END; $$ LANGUAGE plpgsql;",
       'CREATE TABLE "odd;name" (a int); -- trailing; comment',
       '/* block; comment */ SELECT $tag$ ; $$ ; $tag$;',
       "INSERT INTO public.t VALUES (2, 'line one\n\\unrestrict not-a-command;\nline three');",
@@ -43,9 +43,15 @@ describe('splitSqlScript', () => {
 
 describe('daily backup time (+07:00)', () => {
   it('is the next HH:mm in Vietnam, strictly after now', () => {
-    expect(nextBackupAt(new Date('2026-12-02T18:59:00Z'), '02:00').toISOString()).toBe('2026-12-02T19:00:00.000Z');
-    expect(nextBackupAt(new Date('2026-12-02T19:00:00Z'), '02:00').toISOString()).toBe('2026-12-03T19:00:00.000Z');
-    expect(nextBackupAt(new Date('2026-12-02T01:00:00Z'), '23:30').toISOString()).toBe('2026-12-02T16:30:00.000Z');
+    expect(nextBackupAt(new Date('2026-12-02T18:59:00Z'), '02:00').toISOString()).toBe(
+      '2026-12-02T19:00:00.000Z',
+    );
+    expect(nextBackupAt(new Date('2026-12-02T19:00:00Z'), '02:00').toISOString()).toBe(
+      '2026-12-03T19:00:00.000Z',
+    );
+    expect(nextBackupAt(new Date('2026-12-02T01:00:00Z'), '23:30').toISOString()).toBe(
+      '2026-12-02T16:30:00.000Z',
+    );
   });
 
   it('names files by the Vietnamese date and time, sortable', () => {

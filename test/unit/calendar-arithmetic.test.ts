@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VN_CALENDAR, addDays, addWorkingDays, isWorkingDay, makeCalendar, workingDaysBetween, type Calendar } from '@duhop/shared';
+import {
+  VN_CALENDAR,
+  addDays,
+  addWorkingDays,
+  isWorkingDay,
+  makeCalendar,
+  workingDaysBetween,
+  type Calendar,
+} from '@duhop/shared';
 
 // The day-by-day walk addWorkingDays and workingDaysBetween used to be, kept here as the reference
 // the arithmetic must agree with (same guard: give up after ~10 years + 7 days per working day).
@@ -8,13 +16,15 @@ const MAX_SCAN_DAYS = 3_660;
 function walkAdd(date: string, n: number, cal: Calendar): string {
   let day = date;
   if (n === 0) {
-    for (let i = 0; i < MAX_SCAN_DAYS; i++, day = addDays(day, 1)) if (isWorkingDay(day, cal)) return day;
+    for (let i = 0; i < MAX_SCAN_DAYS; i++, day = addDays(day, 1))
+      if (isWorkingDay(day, cal)) return day;
     throw new RangeError('addWorkingDays: no working day found');
   }
   const step = n > 0 ? 1 : -1;
   let left = Math.abs(n);
   for (let scanned = 0; left > 0; scanned++) {
-    if (scanned > MAX_SCAN_DAYS + Math.abs(n) * 7) throw new RangeError('addWorkingDays: no working day found');
+    if (scanned > MAX_SCAN_DAYS + Math.abs(n) * 7)
+      throw new RangeError('addWorkingDays: no working day found');
     day = addDays(day, step);
     if (isWorkingDay(day, cal)) left--;
   }
@@ -46,13 +56,23 @@ const calendarArb = fc
     // Runs of consecutive days off, like Tết.
     runs: fc.array(fc.tuple(dateArb, fc.integer({ min: 2, max: 12 })), { maxLength: 6 }),
   })
-  .map(({ holidays, worked, runs }) => makeCalendar([...holidays, ...runs.flatMap(([d, len]) => Array.from({ length: len }, (_, i) => addDays(d, i)))], worked));
+  .map(({ holidays, worked, runs }) =>
+    makeCalendar(
+      [
+        ...holidays,
+        ...runs.flatMap(([d, len]) => Array.from({ length: len }, (_, i) => addDays(d, i))),
+      ],
+      worked,
+    ),
+  );
 
 describe('calendar arithmetic agrees with the day-by-day walk', () => {
   it('addWorkingDays, n in [-400, 400]', () => {
     fc.assert(
       fc.property(dateArb, fc.integer({ min: -400, max: 400 }), calendarArb, (date, n, cal) => {
-        expect(outcome(() => addWorkingDays(date, n, cal))).toBe(outcome(() => walkAdd(date, n, cal)));
+        expect(outcome(() => addWorkingDays(date, n, cal))).toBe(
+          outcome(() => walkAdd(date, n, cal)),
+        );
       }),
       { numRuns: 500 },
     );
@@ -79,8 +99,12 @@ describe('calendar arithmetic agrees with the day-by-day walk', () => {
   it('a calendar with no working day near the date gives up as the walk did', () => {
     const days = Array.from({ length: 4_000 }, (_, i) => addDays('2024-01-01', i));
     const cal = makeCalendar(days);
-    for (const n of [0, 1, 5, -1, -5]) expect(outcome(() => addWorkingDays('2029-06-01', n, cal))).toBe(outcome(() => walkAdd('2029-06-01', n, cal)));
+    for (const n of [0, 1, 5, -1, -5])
+      expect(outcome(() => addWorkingDays('2029-06-01', n, cal))).toBe(
+        outcome(() => walkAdd('2029-06-01', n, cal)),
+      );
     // Before the gap (and across it, for n large enough) both reach the same working day.
-    for (const n of [0, 3, -3, 400, -400]) expect(addWorkingDays('2023-12-20', n, cal)).toBe(walkAdd('2023-12-20', n, cal));
+    for (const n of [0, 3, -3, 400, -400])
+      expect(addWorkingDays('2023-12-20', n, cal)).toBe(walkAdd('2023-12-20', n, cal));
   }, 120_000);
 });

@@ -78,7 +78,9 @@ describe('makeCalendar', () => {
   });
 
   it('does not loop forever when no day is a working day', () => {
-    const everyDay = Array.from({ length: 4000 }, (_, i) => new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10));
+    const everyDay = Array.from({ length: 4000 }, (_, i) =>
+      new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10),
+    );
     expect(() => addWorkingDays('2030-01-01', 1, makeCalendar(everyDay))).toThrow(RangeError);
   });
 });
@@ -119,7 +121,12 @@ describe('dueAt', () => {
   it.each([
     ['2026-02-12T02:00:00Z', 3, '2026-02-24T16:59:59.999Z', 'acknowledge across Tết 2026'],
     // 01:00 on 13/2 locally: the clock starts from the local date, not the UTC one
-    ['2026-02-12T18:00:00Z', 3, '2026-02-25T16:59:59.999Z', 'late evening UTC is the next local day'],
+    [
+      '2026-02-12T18:00:00Z',
+      3,
+      '2026-02-25T16:59:59.999Z',
+      'late evening UTC is the next local day',
+    ],
     ['2026-11-26T07:03:00Z', 20, '2026-12-24T16:59:59.999Z', 'answer deadline'],
     ['2026-11-28T03:00:00Z', 0, '2026-11-30T16:59:59.999Z', 'n = 0 on a Saturday'],
     ['2026-04-29T03:00:00Z', 3, '2026-05-06T16:59:59.999Z', 'across 30/4–1/5/2026'],

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { HD42_2025, NGHE_AN_08_2021, attendanceRate, proposePoints, type CriteriaItem, type CriteriaSet, type MeasuredFacts } from '@duhop/shared';
+import {
+  HD42_2025,
+  NGHE_AN_08_2021,
+  attendanceRate,
+  proposePoints,
+  type CriteriaItem,
+  type CriteriaSet,
+  type MeasuredFacts,
+} from '@duhop/shared';
 
 const item = (set: CriteriaSet, id: string): CriteriaItem => {
   const found = set.groups.flatMap((g) => g.items).find((i) => i.id === id);
@@ -49,12 +57,24 @@ describe('proposePoints: attendance (HD 42 g2.1)', () => {
     [80, 2, 1],
     [95, undefined, 4],
   ])('rate %s%%, %s absent without reason → %i', (rate, absent, points) => {
-    expect(proposePoints(item(HD42_2025, 'g2.1'), { attendanceRate: rate, absentWithoutReason: absent }, 'regular')).toBe(points);
+    expect(
+      proposePoints(
+        item(HD42_2025, 'g2.1'),
+        { attendanceRate: rate, absentWithoutReason: absent },
+        'regular',
+      ),
+    ).toBe(points);
   });
 
   it('takes the rate from the attendance figures (24 of 27 expected = 88.9%)', () => {
     const rate = attendanceRate({ total: 30, exempted: 3, present: 24 });
-    expect(proposePoints(item(HD42_2025, 'g2.1'), { attendanceRate: rate, absentWithoutReason: 0 }, 'regular')).toBe(3);
+    expect(
+      proposePoints(
+        item(HD42_2025, 'g2.1'),
+        { attendanceRate: rate, absentWithoutReason: 0 },
+        'regular',
+      ),
+    ).toBe(3);
   });
 });
 
@@ -69,7 +89,9 @@ describe('proposePoints: speakers (HD 42 g4.5)', () => {
     [29.99, 2],
     [0, 2],
   ])('%s%% spoke → %i', (share, points) => {
-    expect(proposePoints(item(HD42_2025, 'g4.5'), { speakersShare: share }, 'regular')).toBe(points);
+    expect(proposePoints(item(HD42_2025, 'g4.5'), { speakersShare: share }, 'regular')).toBe(
+      points,
+    );
   });
 });
 
@@ -87,7 +109,9 @@ describe('proposePoints: targets of the last resolution (HD 42 g6.1)', () => {
     [49.99, 10],
     [0, 10],
   ])('%s%% met → %i', (pct, points) => {
-    expect(proposePoints(item(HD42_2025, 'g6.1'), { targetsMetPercent: pct }, 'regular')).toBe(points);
+    expect(proposePoints(item(HD42_2025, 'g6.1'), { targetsMetPercent: pct }, 'regular')).toBe(
+      points,
+    );
   });
 });
 

@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CRITERIA_SETS, CriteriaSet, HD42_2025, NGHE_AN_08_2021, selectCriteriaSet } from '@duhop/shared';
+import {
+  BUILTIN_CRITERIA_SETS,
+  CriteriaSet,
+  HD42_2025,
+  NGHE_AN_08_2021,
+  selectCriteriaSet,
+} from '@duhop/shared';
 
 describe('built-in criteria sets', () => {
-  it.each(BUILTIN_CRITERIA_SETS.map((s) => [s.id, s] as const))('%s passes the CriteriaSet schema', (_id, set) => {
-    const parsed = CriteriaSet.safeParse(set);
-    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-  });
+  it.each(BUILTIN_CRITERIA_SETS.map((s) => [s.id, s] as const))(
+    '%s passes the CriteriaSet schema',
+    (_id, set) => {
+      const parsed = CriteriaSet.safeParse(set);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    },
+  );
 
-  it.each(BUILTIN_CRITERIA_SETS.map((s) => [s.id, s] as const))('%s: every measured item has a scale, every item id is g<group>.<n>', (_id, set) => {
-    for (const g of set.groups) {
-      expect(g.id).toMatch(/^g\d$/);
-      for (const item of g.items) {
-        expect(item.id.startsWith(`${g.id}.`)).toBe(true);
-        if (item.measure) expect(item.scale?.length, item.id).toBeGreaterThan(0);
+  it.each(BUILTIN_CRITERIA_SETS.map((s) => [s.id, s] as const))(
+    '%s: every measured item has a scale, every item id is g<group>.<n>',
+    (_id, set) => {
+      for (const g of set.groups) {
+        expect(g.id).toMatch(/^g\d$/);
+        for (const item of g.items) {
+          expect(item.id.startsWith(`${g.id}.`)).toBe(true);
+          if (item.measure) expect(item.scale?.length, item.id).toBeGreaterThan(0);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each([
     { set: HD42_2025, weights: { g1: 5, g2: 5, g3: 10, g4: 40, g5: 5, g6: 30, g7: 5 } },
@@ -34,7 +46,11 @@ describe('built-in criteria sets', () => {
 
   it('keeps the topical item conditional and full marks when not applicable, as data', () => {
     const topical = HD42_2025.groups.flatMap((g) => g.items).find((i) => i.id === 'g4.3');
-    expect(topical).toMatchObject({ appliesTo: ['topical', 'combined'], whenNotApplicable: 'full', maxPoints: 5 });
+    expect(topical).toMatchObject({
+      appliesTo: ['topical', 'combined'],
+      whenNotApplicable: 'full',
+      maxPoints: 5,
+    });
   });
 
   it('refuses a set whose groups do not sum to 100 (the schema is the guard)', () => {
@@ -60,6 +76,8 @@ describe('selectCriteriaSet', () => {
     [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', undefined, 'hd42-2025'],
     [[schoolSet], '2026-03-03', null, null],
   ] as const)('#%# on %s for %s → %s', (sets, date, cellType, expected) => {
-    expect(selectCriteriaSet(sets as readonly CriteriaSet[], date, cellType)?.id ?? null).toBe(expected);
+    expect(selectCriteriaSet(sets as readonly CriteriaSet[], date, cellType)?.id ?? null).toBe(
+      expected,
+    );
   });
 });

@@ -1,21 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, CsvError, csvField, detectDelimiter, parseCsv, spreadsheetText, spreadsheetValue, stripBom, toCsv } from '@duhop/shared';
+import {
+  BOM,
+  CsvError,
+  csvField,
+  detectDelimiter,
+  parseCsv,
+  spreadsheetText,
+  spreadsheetValue,
+  stripBom,
+  toCsv,
+} from '@duhop/shared';
 
 describe('parseCsv', () => {
   it.each([
     ['plain', 'a,b,c', [['a', 'b', 'c']]],
-    ['CRLF lines', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['LF lines', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['CR lines', 'a,b\r1,2', [['a', 'b'], ['1', '2']]],
+    [
+      'CRLF lines',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'LF lines',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'CR lines',
+      'a,b\r1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['no final line end', 'a\r\nb', [['a'], ['b']]],
     ['quoted comma', '"Hưng Nguyên, Nghệ An",x', [['Hưng Nguyên, Nghệ An', 'x']]],
     ['escaped quotes', '"Số ""125"" QĐ"', [['Số "125" QĐ']]],
-    ['line break inside quotes', '"dòng 1\r\ndòng 2",b\r\nc,d', [['dòng 1\r\ndòng 2', 'b'], ['c', 'd']]],
+    [
+      'line break inside quotes',
+      '"dòng 1\r\ndòng 2",b\r\nc,d',
+      [
+        ['dòng 1\r\ndòng 2', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['empty fields', ',a,,', [['', 'a', '', '']]],
     ['empty quoted field', '"",x', [['', 'x']]],
     ['empty line in the middle', 'a\r\n\r\nb', [['a'], [''], ['b']]],
     ['spaces kept', ' a , b ', [[' a ', ' b ']]],
-    ['BOM ignored', `${BOM}Tên đăng nhập,Mã chi bộ\r\nobserver,hn-xom-1\r\n`, [['Tên đăng nhập', 'Mã chi bộ'], ['observer', 'hn-xom-1']]],
+    [
+      'BOM ignored',
+      `${BOM}Tên đăng nhập,Mã chi bộ\r\nobserver,hn-xom-1\r\n`,
+      [
+        ['Tên đăng nhập', 'Mã chi bộ'],
+        ['observer', 'hn-xom-1'],
+      ],
+    ],
     ['empty text', '', []],
   ])('%s', (_, text, rows) => {
     expect(parseCsv(text)).toEqual(rows);
@@ -57,9 +102,12 @@ describe('toCsv', () => {
     expect(toCsv([['a;b', 'c']], { bom: false, delimiter: ';' })).toBe('"a;b";c\r\n');
   });
 
-  it.each([['plain'], ['with, comma'], ['with "quotes"'], ['two\nlines'], [' edge spaces '], ['']])('round-trips %j', (value) => {
-    expect(parseCsv(toCsv([[value, 'z']]))).toEqual([[value, 'z']]);
-  });
+  it.each([['plain'], ['with, comma'], ['with "quotes"'], ['two\nlines'], [' edge spaces '], ['']])(
+    'round-trips %j',
+    (value) => {
+      expect(parseCsv(toCsv([[value, 'z']]))).toEqual([[value, 'z']]);
+    },
+  );
 
   it.each([
     ['=HYPERLINK("http://attacker.example","x")'],
@@ -82,7 +130,16 @@ describe('toCsv', () => {
   });
 
   it('leaves other text, and numbers, alone', () => {
-    for (const value of ['Chi bộ xóm 1', '125-QĐ/ĐU', 'a=b', 'x+1', 'email@example.com', '', ' chi bộ ']) expect(spreadsheetText(value)).toBe(value);
+    for (const value of [
+      'Chi bộ xóm 1',
+      '125-QĐ/ĐU',
+      'a=b',
+      'x+1',
+      'email@example.com',
+      '',
+      ' chi bộ ',
+    ])
+      expect(spreadsheetText(value)).toBe(value);
     expect(toCsv([[-2, 3.5, 0]], { bom: false })).toBe('-2,3.5,0\r\n');
     expect(spreadsheetValue(-2)).toBe(-2);
     expect(spreadsheetValue(null)).toBe(null);

@@ -6,15 +6,27 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const DOCS = ['docs/architecture.md', 'README.md'];
 /** The README also names build outputs and data folders; it is checked on source paths only. */
-const SOURCE_ROOTS = ['api/src/', 'shared/src/', 'extension/components', 'extension/utils', 'docs/', 'scripts/', 'deploy/', 'test/support', 'test/bench'];
+const SOURCE_ROOTS = [
+  'api/src/',
+  'shared/src/',
+  'extension/components',
+  'extension/utils',
+  'docs/',
+  'scripts/',
+  'deploy/',
+  'test/support',
+  'test/bench',
+];
 
 /** Backticked tokens that look like a repository path (`api/src/app.ts`, `lib/errors.ts`, `utils/`). */
 function pathsIn(text: string, source: boolean): string[] {
   const out = new Set<string>();
   for (const [, token] of text.matchAll(/`([^`\s]+)`/g)) {
-    if (!token || /[<>*:…|()$]/.test(token) || token.startsWith('/') || token.startsWith('.')) continue;
+    if (!token || /[<>*:…|()$]/.test(token) || token.startsWith('/') || token.startsWith('.'))
+      continue;
     if (!/^[\w.@-]+(\/[\w.@-]*)*$/.test(token)) continue;
-    if (!/[a-z]/i.test(token) || !(token.includes('/') || /\.(ts|tsx|mjs|json|md)$/.test(token))) continue;
+    if (!/[a-z]/i.test(token) || !(token.includes('/') || /\.(ts|tsx|mjs|json|md)$/.test(token)))
+      continue;
     if (source && !SOURCE_ROOTS.some((r) => token.startsWith(r))) continue;
     out.add(token);
   }
@@ -22,7 +34,8 @@ function pathsIn(text: string, source: boolean): string[] {
 }
 
 /** A path names a file from the repository root, or inside api/src or extension when it says so. */
-const exists = (p: string) => ['', 'api/src/', 'extension/'].some((base) => existsSync(root + base + p));
+const exists = (p: string) =>
+  ['', 'api/src/', 'extension/'].some((base) => existsSync(root + base + p));
 
 describe.each(DOCS)('%s', (doc) => {
   const text = readFileSync(root + doc, 'utf8');

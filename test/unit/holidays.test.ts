@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { VN_CALENDAR, VN_HOLIDAY_YEARS, VN_HOLIDAYS, VN_WORKING_WEEKENDS, calendarCovers, isWorkingDay, weekday } from '@duhop/shared';
+import {
+  VN_CALENDAR,
+  VN_HOLIDAY_YEARS,
+  VN_HOLIDAYS,
+  VN_WORKING_WEEKENDS,
+  calendarCovers,
+  isWorkingDay,
+  weekday,
+} from '@duhop/shared';
 
 describe('VN_HOLIDAYS data', () => {
   it('lists only real weekdays, sorted and without duplicates', () => {
@@ -14,7 +22,9 @@ describe('VN_HOLIDAYS data', () => {
   });
 
   it.each([2025, 2026, 2027, 2028])('gives at least the 11 statutory days off in %i', (year) => {
-    expect(VN_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`)).length).toBeGreaterThanOrEqual(11);
+    expect(VN_HOLIDAYS.filter((h) => h.date.startsWith(`${year}-`)).length).toBeGreaterThanOrEqual(
+      11,
+    );
   });
 
   it('marks only undecided 2027–2028 arrangements as provisional', () => {

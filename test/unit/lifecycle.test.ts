@@ -40,7 +40,9 @@ describe('nextStatus', () => {
   });
 
   const allowed = new Set(ALLOWED.map(([a, s]) => `${a}|${s}`));
-  const refused = ActionType.options.flatMap((a) => IssueStatus.options.filter((s) => !allowed.has(`${a}|${s}`)).map((s): [A, S] => [a, s]));
+  const refused = ActionType.options.flatMap((a) =>
+    IssueStatus.options.filter((s) => !allowed.has(`${a}|${s}`)).map((s): [A, S] => [a, s]),
+  );
 
   it.each([
     ['acknowledge', 'in_progress'],
@@ -69,7 +71,9 @@ describe('canAct', () => {
     author: ['clarify', 'reopen'],
     admin: ALL,
   };
-  const table = (Object.keys(expected) as ActorKind[]).flatMap((k) => ALL.map((a): [ActorKind, A, boolean] => [k, a, expected[k].includes(a)]));
+  const table = (Object.keys(expected) as ActorKind[]).flatMap((k) =>
+    ALL.map((a): [ActorKind, A, boolean] => [k, a, expected[k].includes(a)]),
+  );
 
   it.each(table)('%s may %s: %s', (actor, action, ok) => {
     expect(canAct(action, actor)).toBe(ok);
@@ -97,24 +101,42 @@ describe('action requirements', () => {
     ['explain', true, false, false],
     ['reject', true, false, false],
     ['reopen', true, false, true],
-  ] as [A, boolean, boolean, boolean][])('%s: note %s, body %s, restarts clock %s', (action, note, body, clock) => {
-    expect(actionNeedsNote(action)).toBe(note);
-    expect(actionNeedsBody(action)).toBe(body);
-    expect(restartsClock(action)).toBe(clock);
-  });
+  ] as [A, boolean, boolean, boolean][])(
+    '%s: note %s, body %s, restarts clock %s',
+    (action, note, body, clock) => {
+      expect(actionNeedsNote(action)).toBe(note);
+      expect(actionNeedsBody(action)).toBe(body);
+      expect(restartsClock(action)).toBe(clock);
+    },
+  );
 });
 
 describe('isClosed', () => {
-  it.each(IssueStatus.options.map((s) => [s, CLOSED.includes(s)] as const))('%s closed: %s', (status, closed) => {
-    expect(isClosed(status)).toBe(closed);
-    expect(CLOSED_STATUSES.includes(status)).toBe(closed);
-    expect(OPEN_STATUSES.includes(status)).toBe(!closed);
-  });
+  it.each(IssueStatus.options.map((s) => [s, CLOSED.includes(s)] as const))(
+    '%s closed: %s',
+    (status, closed) => {
+      expect(isClosed(status)).toBe(closed);
+      expect(CLOSED_STATUSES.includes(status)).toBe(closed);
+      expect(OPEN_STATUSES.includes(status)).toBe(!closed);
+    },
+  );
 });
 
 describe('availableActions', () => {
   it.each([
-    ['routed', 'holder', ['acknowledge', 'forward', 'return_for_clarification', 'resolve', 'schedule', 'explain', 'reject']],
+    [
+      'routed',
+      'holder',
+      [
+        'acknowledge',
+        'forward',
+        'return_for_clarification',
+        'resolve',
+        'schedule',
+        'explain',
+        'reject',
+      ],
+    ],
     ['returned', 'author', ['clarify']],
     ['returned', 'holder', []],
     ['resolved', 'author', ['reopen']],

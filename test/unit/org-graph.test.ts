@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { OrgIndex, actorKindsFor, endedBefore, isOpenOn, KIND_ORDER, needsAncestry, NO_ANCESTRY, RESPONSIBLE_KINDS, type OrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
+import {
+  OrgIndex,
+  actorKindsFor,
+  endedBefore,
+  isOpenOn,
+  KIND_ORDER,
+  needsAncestry,
+  NO_ANCESTRY,
+  RESPONSIBLE_KINDS,
+  type OrgUnit,
+  type OrgUnitKind,
+  type Role,
+} from '@duhop/shared';
 
-const u = (id: string, kind: OrgUnitKind, parentId: string | null, extra: Partial<OrgUnit> = {}): OrgUnit => ({
+const u = (
+  id: string,
+  kind: OrgUnitKind,
+  parentId: string | null,
+  extra: Partial<OrgUnit> = {},
+): OrgUnit => ({
   id,
   name: id,
   kind,
@@ -87,10 +104,18 @@ describe('OrgIndex', () => {
     [threeTier, 'ghost', ['ghost']],
     [twoTier, 'na', ['na', 'na-bnc', 'xa-a', 'cb-a1', 'xa-c', 'cb-c1']],
     [broken, 'p', ['p', 'q', 'cb']],
-  ])('#%# subtreeIds(%s): the unit and everything below it, closed units included, cycles visited once', (org, id, ids) => {
-    expect([...org.subtreeIds(id)].sort()).toEqual([...ids].sort());
-    expect(org.descendants(id).map((x) => x.id).sort()).toEqual(ids.filter((x) => x !== id).sort());
-  });
+  ])(
+    '#%# subtreeIds(%s): the unit and everything below it, closed units included, cycles visited once',
+    (org, id, ids) => {
+      expect([...org.subtreeIds(id)].sort()).toEqual([...ids].sort());
+      expect(
+        org
+          .descendants(id)
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(ids.filter((x) => x !== id).sort());
+    },
+  );
 
   it.each([
     [{ validFrom: '2025-07-01', validTo: null }, '2025-07-01', true, false],
@@ -110,7 +135,12 @@ describe('OrgIndex', () => {
   it('gives parents and children', () => {
     expect(threeTier.parentOf('xa-x')?.id).toBe('hu-1');
     expect(threeTier.parentOf('ha')).toBeUndefined();
-    expect(threeTier.childrenOf('hu-1').map((x) => x.id).sort()).toEqual(['cb-h1', 'xa-x']);
+    expect(
+      threeTier
+        .childrenOf('hu-1')
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(['cb-h1', 'xa-x']);
   });
 });
 
@@ -140,7 +170,10 @@ describe('needsAncestry', () => {
         for (const overdue of [false, true]) {
           const user = { id: 'a', role, orgUnitId };
           const iss = { responsibleBodyId: 'xa-x', authorId: 'obs', overdue };
-          if (!needsAncestry(user, iss)) expect(actorKindsFor(user, iss, NO_ANCESTRY)).toEqual(actorKindsFor(user, iss, threeTier));
+          if (!needsAncestry(user, iss))
+            expect(actorKindsFor(user, iss, NO_ANCESTRY)).toEqual(
+              actorKindsFor(user, iss, threeTier),
+            );
           else expect(role === 'staff' || role === 'leader').toBe(true);
         }
   });

@@ -56,8 +56,18 @@ function readCrx3(crx: Buffer) {
   const signature = proofs[0]!.find((f) => f.field === 2)!.value;
   const lenLE = Buffer.alloc(4);
   lenLE.writeUInt32LE(signedHeaderData.length);
-  const signed = Buffer.concat([Buffer.from('CRX3 SignedData\x00', 'latin1'), lenLE, signedHeaderData, zip]);
-  const valid = verify('sha256', signed, createPublicKey({ key: publicKey, format: 'der', type: 'spki' }), signature);
+  const signed = Buffer.concat([
+    Buffer.from('CRX3 SignedData\x00', 'latin1'),
+    lenLE,
+    signedHeaderData,
+    zip,
+  ]);
+  const valid = verify(
+    'sha256',
+    signed,
+    createPublicKey({ key: publicKey, format: 'der', type: 'spki' }),
+    signature,
+  );
   return { publicKey, crxId, zip, valid };
 }
 
@@ -103,10 +113,23 @@ describe('the --api-url check', () => {
   ])('refuses %j', (input, message) => expect(() => checkApiUrl(input)).toThrow(message));
 
   it('`npm run package` refuses plain http to another machine with one line and exit code 2', () => {
-    const run = spawnSync('npm', ['run', '--silent', 'package', '--', '--api-url', 'http://duhop.example.vn', '--key', join(tmpdir(), 'never-created.pem')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'package',
+        '--',
+        '--api-url',
+        'http://duhop.example.vn',
+        '--key',
+        join(tmpdir(), 'never-created.pem'),
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
       '[package] --api-url: http:// is refused for duhop.example.vn (passwords and reports would cross the network in clear); use https://, http:// is only for 127.0.0.1, localhost or [::1]',
@@ -117,8 +140,14 @@ describe('the --api-url check', () => {
   it('refuses a signing key inside the repository before building anything', async () => {
     const out = mkdtempSync(join(tmpdir(), 'duhop-pkg-refused-'));
     try {
-      for (const key of [join(ROOT, 'extension-key.pem'), join(ROOT, 'extension', 'keys', 'k.pem'), ROOT]) {
-        await expect(packageExtension({ apiUrl: 'https://duhop.example.vn', key, out, log: () => {} })).rejects.toThrow(/inside the repository/);
+      for (const key of [
+        join(ROOT, 'extension-key.pem'),
+        join(ROOT, 'extension', 'keys', 'k.pem'),
+        ROOT,
+      ]) {
+        await expect(
+          packageExtension({ apiUrl: 'https://duhop.example.vn', key, out, log: () => {} }),
+        ).rejects.toThrow(/inside the repository/);
         expect(existsSync(key) && key !== ROOT).toBe(false);
       }
       expect(readdirSync(out)).toEqual([]);
@@ -136,7 +165,12 @@ describe('a package for https://duhop.example.vn', () => {
   const lines: string[] = [];
 
   beforeAll(async () => {
-    result = await packageExtension({ apiUrl: 'https://duhop.example.vn/', key, out, log: (l: string) => lines.push(l) });
+    result = await packageExtension({
+      apiUrl: 'https://duhop.example.vn/',
+      key,
+      out,
+      log: (l: string) => lines.push(l),
+    });
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -156,7 +190,9 @@ describe('a package for https://duhop.example.vn', () => {
     expect(manifest.host_permissions).toEqual(['https://duhop.example.vn/*']);
     expect(manifest.optional_host_permissions).not.toContain('http://*/*');
     expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
-    const schema = JSON.parse(readFileSync(join(result.paths.unpacked, 'managed_schema.json'), 'utf8'));
+    const schema = JSON.parse(
+      readFileSync(join(result.paths.unpacked, 'managed_schema.json'), 'utf8'),
+    );
     expect(schema.properties.apiUrl.type).toBe('string');
     const spki = createPublicKey(readFileSync(key, 'utf8')).export({ type: 'spki', format: 'der' });
     expect(manifest.key).toBe(spki.toString('base64'));
@@ -165,8 +201,15 @@ describe('a package for https://duhop.example.vn', () => {
   });
 
   it('the address is the built-in default of the extension pages and the background', () => {
-    const files = [join(result.paths.unpacked, 'background.js'), ...readdirSync(join(result.paths.unpacked, 'chunks')).map((f) => join(result.paths.unpacked, 'chunks', f))];
-    const withAddress = files.filter((f) => /[`"']https:\/\/duhop\.example\.vn[`"']/.test(readFileSync(f, 'utf8')));
+    const files = [
+      join(result.paths.unpacked, 'background.js'),
+      ...readdirSync(join(result.paths.unpacked, 'chunks')).map((f) =>
+        join(result.paths.unpacked, 'chunks', f),
+      ),
+    ];
+    const withAddress = files.filter((f) =>
+      /[`"']https:\/\/duhop\.example\.vn[`"']/.test(readFileSync(f, 'utf8')),
+    );
     expect(withAddress.length).toBeGreaterThan(0);
   });
 
@@ -194,7 +237,14 @@ describe('a package for https://duhop.example.vn', () => {
     expect(manifest.host_permissions).toEqual(['https://duhop.example.vn/*']);
     expect(unzipFile(result.paths.zip, 'managed_schema.json')).toContain('apiUrl');
     const listing = readFileSync(result.paths.listing, 'utf8');
-    for (const heading of ['## Tên', '## Mô tả ngắn', '## Mô tả chi tiết', '## Lý do cần từng quyền', '## Chính sách riêng tư']) expect(listing).toContain(heading);
+    for (const heading of [
+      '## Tên',
+      '## Mô tả ngắn',
+      '## Mô tả chi tiết',
+      '## Lý do cần từng quyền',
+      '## Chính sách riêng tư',
+    ])
+      expect(listing).toContain(heading);
     for (const perm of manifest.permissions) expect(listing).toContain(`\`${perm}\``);
     const short = listing.split('## Mô tả ngắn (tối đa 132 ký tự)\n\n')[1]!.split('\n')[0]!;
     expect(short.length).toBeLessThanOrEqual(132);
@@ -202,7 +252,12 @@ describe('a package for https://duhop.example.vn', () => {
 
   it('a second package with the same key keeps the id and the key', async () => {
     const before = readFileSync(key, 'utf8');
-    const again = await packageExtension({ apiUrl: 'https://duhop.example.vn', key, out: join(dir, 'out2'), log: () => {} });
+    const again = await packageExtension({
+      apiUrl: 'https://duhop.example.vn',
+      key,
+      out: join(dir, 'out2'),
+      log: () => {},
+    });
     expect(again.created).toBe(false);
     expect(again.id).toBe(result.id);
     expect(readFileSync(key, 'utf8')).toBe(before);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPORTING, ReportingConfig, daysInMonth, defaultMeetingDate, isReportOnTime, reportDueDate } from '@duhop/shared';
+import {
+  DEFAULT_REPORTING,
+  ReportingConfig,
+  daysInMonth,
+  defaultMeetingDate,
+  isReportOnTime,
+  reportDueDate,
+} from '@duhop/shared';
 
 describe('reportDueDate', () => {
   it.each([
@@ -33,8 +40,12 @@ describe('isReportOnTime (local date at +07:00)', () => {
   });
 
   it('judges by the given offset', () => {
-    expect(isReportOnTime(new Date('2026-11-09T20:00:00Z'), '2026-11-03', DEFAULT_REPORTING, 0)).toBe(true);
-    expect(isReportOnTime(new Date('2026-11-09T20:00:00Z'), '2026-11-03', DEFAULT_REPORTING)).toBe(false);
+    expect(
+      isReportOnTime(new Date('2026-11-09T20:00:00Z'), '2026-11-03', DEFAULT_REPORTING, 0),
+    ).toBe(true);
+    expect(isReportOnTime(new Date('2026-11-09T20:00:00Z'), '2026-11-03', DEFAULT_REPORTING)).toBe(
+      false,
+    );
   });
 });
 

@@ -12,7 +12,12 @@ import {
   type RoutableIssue,
 } from '@duhop/shared';
 
-const u = (id: string, kind: OrgUnitKind, parentId: string | null, extra: Partial<OrgUnit> = {}): OrgUnit => ({
+const u = (
+  id: string,
+  kind: OrgUnitKind,
+  parentId: string | null,
+  extra: Partial<OrgUnit> = {},
+): OrgUnit => ({
   id,
   name: id,
   kind,
@@ -61,7 +66,11 @@ const rule = (id: string, position: number, r: Partial<R>): R => ({
 
 // Deliberately out of position order.
 const rules: R[] = [
-  rule('r-security', 30, { category: 'an_ninh_trat_tu', targetBodyId: 'na-bnc', deadlineProfile: 'complex' }),
+  rule('r-security', 30, {
+    category: 'an_ninh_trat_tu',
+    targetBodyId: 'na-bnc',
+    deadlineProfile: 'complex',
+  }),
   rule('r-land', 10, { category: 'dat_dai', target: 'triage' }),
   rule('r-env-b', 20, { category: 'moi_truong', areaId: 'xa-b', targetBodyId: 'xa-b-ubnd' }),
   rule('r-party', 5, { category: 'xay_dung_dang', target: 'cell' }),
@@ -73,41 +82,169 @@ const rules: R[] = [
   rule('r-ha-other', 70, { category: 'khac', areaId: 'ha', targetBodyId: 'ha-bnc' }),
 ];
 
-const issue = (cellId: string, category: Category, extra: Partial<RoutableIssue> = {}): RoutableIssue => ({ cellId, category, urgency: 'normal', ...extra });
+const issue = (
+  cellId: string,
+  category: Category,
+  extra: Partial<RoutableIssue> = {},
+): RoutableIssue => ({ cellId, category, urgency: 'normal', ...extra });
 
 describe('routeIssue', () => {
   it.each([
-    ['land → triage commune', issue('cb-a1', 'dat_dai'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' }],
-    ['urgent land → urgent profile', issue('cb-a1', 'dat_dai', { urgency: 'urgent' }), '2026-11-26', { bodyId: 'xa-a', profile: 'urgent', ruleId: 'r-land' }],
-    ['area-scoped rule inside its area', issue('cb-b1', 'moi_truong'), '2026-11-26', { bodyId: 'xa-b-ubnd', profile: 'normal', ruleId: 'r-env-b' }],
-    ['area-scoped rule outside its area → no match', issue('cb-a1', 'moi_truong'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: null }],
-    ['complex wins over urgent', issue('cb-a1', 'an_ninh_trat_tu', { urgency: 'urgent' }), '2026-11-26', { bodyId: 'na-bnc', profile: 'complex', ruleId: 'r-security' }],
-    ['target cell', issue('cb-b1', 'xay_dung_dang'), '2026-11-26', { bodyId: 'cb-b1', profile: 'normal', ruleId: 'r-party' }],
-    ['closed target follows its successor', issue('cb-a1', 'y_te'), '2026-11-26', { bodyId: 'na-btgdv', profile: 'normal', ruleId: 'r-health' }],
-    ['target still open before the merger', issue('cb-a1', 'y_te'), '2025-06-30', { bodyId: 'na-btg', profile: 'normal', ruleId: 'r-health' }],
-    ['unknown target → triage', issue('cb-a1', 'giao_duc'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-ghost' }],
-    ['urgency-specific rule first', issue('cb-a1', 'kinh_te', { urgency: 'urgent' }), '2026-11-26', { bodyId: 'na-ubnd', profile: 'urgent', ruleId: 'r-econ-urgent' }],
-    ['then the any-urgency rule', issue('cb-a1', 'kinh_te'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-econ' }],
-    ['no match → triage, inactive rule ignored', issue('cb-a1', 'chinh_sach_xa_hoi'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: null }],
-    ['no match, urgent', issue('cb-a1', 'khac', { urgency: 'urgent' }), '2026-11-26', { bodyId: 'xa-a', profile: 'urgent', ruleId: null }],
-    ['requested body wins', issue('cb-a1', 'dat_dai', { requestedBodyId: 'na-snnmt' }), '2026-11-26', { bodyId: 'na-snnmt', profile: 'normal', ruleId: null }],
-    ['requested closed body → successor', issue('cb-a1', 'khac', { requestedBodyId: 'na-btg' }), '2026-11-26', { bodyId: 'na-btgdv', profile: 'normal', ruleId: null }],
-    ['unknown requested body → rules', issue('cb-a1', 'dat_dai', { requestedBodyId: 'ghost' }), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' }],
-    ['cell of a merged commune → successor commune', issue('cb-c1', 'dat_dai'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' }],
-    ['same cell before the merger', issue('cb-c1', 'dat_dai'), '2025-05-01', { bodyId: 'xa-c', profile: 'normal', ruleId: 'r-land' }],
+    [
+      'land → triage commune',
+      issue('cb-a1', 'dat_dai'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' },
+    ],
+    [
+      'urgent land → urgent profile',
+      issue('cb-a1', 'dat_dai', { urgency: 'urgent' }),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'urgent', ruleId: 'r-land' },
+    ],
+    [
+      'area-scoped rule inside its area',
+      issue('cb-b1', 'moi_truong'),
+      '2026-11-26',
+      { bodyId: 'xa-b-ubnd', profile: 'normal', ruleId: 'r-env-b' },
+    ],
+    [
+      'area-scoped rule outside its area → no match',
+      issue('cb-a1', 'moi_truong'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: null },
+    ],
+    [
+      'complex wins over urgent',
+      issue('cb-a1', 'an_ninh_trat_tu', { urgency: 'urgent' }),
+      '2026-11-26',
+      { bodyId: 'na-bnc', profile: 'complex', ruleId: 'r-security' },
+    ],
+    [
+      'target cell',
+      issue('cb-b1', 'xay_dung_dang'),
+      '2026-11-26',
+      { bodyId: 'cb-b1', profile: 'normal', ruleId: 'r-party' },
+    ],
+    [
+      'closed target follows its successor',
+      issue('cb-a1', 'y_te'),
+      '2026-11-26',
+      { bodyId: 'na-btgdv', profile: 'normal', ruleId: 'r-health' },
+    ],
+    [
+      'target still open before the merger',
+      issue('cb-a1', 'y_te'),
+      '2025-06-30',
+      { bodyId: 'na-btg', profile: 'normal', ruleId: 'r-health' },
+    ],
+    [
+      'unknown target → triage',
+      issue('cb-a1', 'giao_duc'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-ghost' },
+    ],
+    [
+      'urgency-specific rule first',
+      issue('cb-a1', 'kinh_te', { urgency: 'urgent' }),
+      '2026-11-26',
+      { bodyId: 'na-ubnd', profile: 'urgent', ruleId: 'r-econ-urgent' },
+    ],
+    [
+      'then the any-urgency rule',
+      issue('cb-a1', 'kinh_te'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-econ' },
+    ],
+    [
+      'no match → triage, inactive rule ignored',
+      issue('cb-a1', 'chinh_sach_xa_hoi'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: null },
+    ],
+    [
+      'no match, urgent',
+      issue('cb-a1', 'khac', { urgency: 'urgent' }),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'urgent', ruleId: null },
+    ],
+    [
+      'requested body wins',
+      issue('cb-a1', 'dat_dai', { requestedBodyId: 'na-snnmt' }),
+      '2026-11-26',
+      { bodyId: 'na-snnmt', profile: 'normal', ruleId: null },
+    ],
+    [
+      'requested closed body → successor',
+      issue('cb-a1', 'khac', { requestedBodyId: 'na-btg' }),
+      '2026-11-26',
+      { bodyId: 'na-btgdv', profile: 'normal', ruleId: null },
+    ],
+    [
+      'unknown requested body → rules',
+      issue('cb-a1', 'dat_dai', { requestedBodyId: 'ghost' }),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' },
+    ],
+    [
+      'cell of a merged commune → successor commune',
+      issue('cb-c1', 'dat_dai'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: 'r-land' },
+    ],
+    [
+      'same cell before the merger',
+      issue('cb-c1', 'dat_dai'),
+      '2025-05-01',
+      { bodyId: 'xa-c', profile: 'normal', ruleId: 'r-land' },
+    ],
     // three-tier province: the nearest committee triages, whatever the depth
-    ['three tiers: commune under a district', issue('cb-x1', 'dat_dai'), '2026-11-26', { bodyId: 'xa-x', profile: 'normal', ruleId: 'r-land' }],
-    ['three tiers: cell directly under the district', issue('cb-h1', 'dat_dai'), '2026-11-26', { bodyId: 'hu-1', profile: 'normal', ruleId: 'r-land' }],
-    ['three tiers: province-wide area rule', issue('cb-x1', 'khac'), '2026-11-26', { bodyId: 'ha-bnc', profile: 'normal', ruleId: 'r-ha-other' }],
-    ['province area rule does not reach the other province', issue('cb-a1', 'khac'), '2026-11-26', { bodyId: 'xa-a', profile: 'normal', ruleId: null }],
-    ['three tiers: no match → nearest committee', issue('cb-x1', 'chinh_sach_xa_hoi'), '2026-11-26', { bodyId: 'xa-x', profile: 'normal', ruleId: null }],
-    ['three tiers: no match, cell under the district', issue('cb-h1', 'chinh_sach_xa_hoi'), '2026-11-26', { bodyId: 'hu-1', profile: 'normal', ruleId: null }],
+    [
+      'three tiers: commune under a district',
+      issue('cb-x1', 'dat_dai'),
+      '2026-11-26',
+      { bodyId: 'xa-x', profile: 'normal', ruleId: 'r-land' },
+    ],
+    [
+      'three tiers: cell directly under the district',
+      issue('cb-h1', 'dat_dai'),
+      '2026-11-26',
+      { bodyId: 'hu-1', profile: 'normal', ruleId: 'r-land' },
+    ],
+    [
+      'three tiers: province-wide area rule',
+      issue('cb-x1', 'khac'),
+      '2026-11-26',
+      { bodyId: 'ha-bnc', profile: 'normal', ruleId: 'r-ha-other' },
+    ],
+    [
+      'province area rule does not reach the other province',
+      issue('cb-a1', 'khac'),
+      '2026-11-26',
+      { bodyId: 'xa-a', profile: 'normal', ruleId: null },
+    ],
+    [
+      'three tiers: no match → nearest committee',
+      issue('cb-x1', 'chinh_sach_xa_hoi'),
+      '2026-11-26',
+      { bodyId: 'xa-x', profile: 'normal', ruleId: null },
+    ],
+    [
+      'three tiers: no match, cell under the district',
+      issue('cb-h1', 'chinh_sach_xa_hoi'),
+      '2026-11-26',
+      { bodyId: 'hu-1', profile: 'normal', ruleId: null },
+    ],
   ] as const)('%s', (_name, iss, date, expected) => {
     expect(routeIssue(iss, rules, org, date)).toEqual(expected);
   });
 
   it('routes to triage with no rules at all', () => {
-    expect(routeIssue(issue('cb-x1', 'khac'), [], org, '2026-11-26')).toEqual({ bodyId: 'xa-x', profile: 'normal', ruleId: null });
+    expect(routeIssue(issue('cb-x1', 'khac'), [], org, '2026-11-26')).toEqual({
+      bodyId: 'xa-x',
+      profile: 'normal',
+      ruleId: null,
+    });
   });
 
   it('throws on an unknown cell', () => {
@@ -116,7 +253,15 @@ describe('routeIssue', () => {
 });
 
 describe('RoutingRule schema', () => {
-  const base = { id: 'r1', position: 1, category: null, areaId: null, urgency: null, deadlineProfile: 'normal', active: true };
+  const base = {
+    id: 'r1',
+    position: 1,
+    category: null,
+    areaId: null,
+    urgency: null,
+    deadlineProfile: 'normal',
+    active: true,
+  };
   it.each([
     [{ ...base, targetBodyId: 'xa-a', target: null }, true],
     [{ ...base, targetBodyId: null, target: 'triage' }, true],
@@ -130,7 +275,14 @@ describe('RoutingRule schema', () => {
 
 describe('deadlines', () => {
   it('has the Nghệ An defaults', () => {
-    expect(DEFAULT_DEADLINES).toEqual({ acknowledge: 3, answer: 20, urgent: 10, complex: 30, clarify: 5, sendBack: 3 });
+    expect(DEFAULT_DEADLINES).toEqual({
+      acknowledge: 3,
+      answer: 20,
+      urgent: 10,
+      complex: 30,
+      clarify: 5,
+      sendBack: 3,
+    });
     expect(DeadlineConfig.parse({ answer: 15 })).toEqual({ ...DEFAULT_DEADLINES, answer: 15 });
   });
 

@@ -22,17 +22,36 @@ describe('status lists derived from the lifecycle table', () => {
   });
 
   it('gives the lists the code used to spell out, in the same order', () => {
-    expect(OPEN_STATUSES).toEqual(['routed', 'forwarded', 'acknowledged', 'in_progress', 'returned']);
+    expect(OPEN_STATUSES).toEqual([
+      'routed',
+      'forwarded',
+      'acknowledged',
+      'in_progress',
+      'returned',
+    ]);
     expect(CLOSED_STATUSES).toEqual(['resolved', 'scheduled', 'explained', 'rejected']);
     expect(WITH_BODY_STATUSES).toEqual(['routed', 'forwarded', 'acknowledged', 'in_progress']);
     expect(AWAITING_ACK_STATUSES).toEqual(['routed', 'forwarded']);
-    expect(NOT_WITH_BODY_STATUSES).toEqual(['resolved', 'scheduled', 'explained', 'rejected', 'returned']);
-    expect(OVERDUE_SQL_STATUSES).toEqual({ notWithBody: NOT_WITH_BODY_STATUSES, waitingForAck: AWAITING_ACK_STATUSES });
+    expect(NOT_WITH_BODY_STATUSES).toEqual([
+      'resolved',
+      'scheduled',
+      'explained',
+      'rejected',
+      'returned',
+    ]);
+    expect(OVERDUE_SQL_STATUSES).toEqual({
+      notWithBody: NOT_WITH_BODY_STATUSES,
+      waitingForAck: AWAITING_ACK_STATUSES,
+    });
   });
 
   it('agrees with the transitions: acknowledge leaves the awaiting statuses, answers lead to the closed ones, reopen leaves them', () => {
     expect(TRANSITIONS.acknowledge.from).toEqual(AWAITING_ACK_STATUSES);
-    expect(new Set((['resolve', 'schedule', 'explain', 'reject'] as const).map((a) => TRANSITIONS[a].to))).toEqual(new Set(CLOSED_STATUSES));
+    expect(
+      new Set(
+        (['resolve', 'schedule', 'explain', 'reject'] as const).map((a) => TRANSITIONS[a].to),
+      ),
+    ).toEqual(new Set(CLOSED_STATUSES));
     expect(TRANSITIONS.reopen.from).toEqual(CLOSED_STATUSES);
     for (const st of WITH_BODY_STATUSES) expect(TRANSITIONS.resolve.from).toContain(st);
   });
@@ -44,7 +63,9 @@ describe('status lists derived from the lifecycle table', () => {
   });
 
   it("the partial index's predicate (a literal drizzle-kit must see) names the statuses not with the body", () => {
-    const index = getTableConfig(issues).indexes.find((i) => i.config.name === 'issues_body_with_body_idx');
+    const index = getTableConfig(issues).indexes.find(
+      (i) => i.config.name === 'issues_body_with_body_idx',
+    );
     const where = new PgDialect().sqlToQuery(index!.config.where!).sql;
     expect(where).toBe(`status not in (${NOT_WITH_BODY_STATUSES.map((s) => `'${s}'`).join(', ')})`);
   });

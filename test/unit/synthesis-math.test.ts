@@ -38,7 +38,14 @@ describe('months', () => {
   });
 
   it('trendMonths lists the months ending with the given one, oldest first', () => {
-    expect(trendMonths('2026-02', 6)).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(trendMonths('2026-02', 6)).toEqual([
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
   });
 
   it('monthBounds knows leap years', () => {
@@ -75,10 +82,13 @@ describe('bands and gaps', () => {
     [80, 90, 10, false, 10],
     [95, 70, 10, true, -25],
     [80, null, 0, false, null],
-  ])('observer %d vs self %j with gap %d: exceeds %j, difference %j', (score, self, gap, exceeds, diff) => {
-    expect(exceedsGap(score, self, gap)).toBe(exceeds);
-    expect(selfScoreDifference(score, self)).toBe(diff);
-  });
+  ])(
+    'observer %d vs self %j with gap %d: exceeds %j, difference %j',
+    (score, self, gap, exceeds, diff) => {
+      expect(exceedsGap(score, self, gap)).toBe(exceeds);
+      expect(selfScoreDifference(score, self)).toBe(diff);
+    },
+  );
 });
 
 describe('compliance', () => {
@@ -86,20 +96,48 @@ describe('compliance', () => {
   const cell = { ...open, meetingDay: 3 };
   it.each([
     ['in force all month', open, cell, false, true],
-    ['starts after the meeting day', { validFrom: '2026-11-04', validTo: null }, cell, false, false],
+    [
+      'starts after the meeting day',
+      { validFrom: '2026-11-04', validTo: null },
+      cell,
+      false,
+      false,
+    ],
     ['starts on the meeting day', { validFrom: '2026-11-03', validTo: null }, cell, false, true],
-    ['ends before the meeting day', { validFrom: '2025-07-01', validTo: '2026-11-02' }, cell, false, false],
-    ['ends after the meeting day', { validFrom: '2025-07-01', validTo: '2026-11-15' }, cell, false, true],
+    [
+      'ends before the meeting day',
+      { validFrom: '2025-07-01', validTo: '2026-11-02' },
+      cell,
+      false,
+      false,
+    ],
+    [
+      'ends after the meeting day',
+      { validFrom: '2025-07-01', validTo: '2026-11-15' },
+      cell,
+      false,
+      true,
+    ],
     ['cell merged before the meeting day', open, { ...cell, validTo: '2026-11-02' }, false, false],
     ['cell merged after the meeting day', open, { ...cell, validTo: '2026-11-20' }, false, true],
     ['reported anyway', { validFrom: '2026-11-12', validTo: null }, cell, true, true],
-    ['meeting day 31 in a 30-day month', { validFrom: '2026-11-30', validTo: null }, { ...cell, meetingDay: 31 }, false, true],
+    [
+      'meeting day 31 in a 30-day month',
+      { validFrom: '2026-11-30', validTo: null },
+      { ...cell, meetingDay: 31 },
+      false,
+      true,
+    ],
   ])('isReportExpected: %s', (_, assignment, c, reported, expected) => {
     expect(isReportExpected(assignment, c, '2026-11', reported)).toBe(expected);
   });
 
   it('complianceStatus and countCompliance', () => {
-    expect([complianceStatus(null), complianceStatus({ onTime: true }), complianceStatus({ onTime: false })]).toEqual(['missing', 'on_time', 'late']);
+    expect([
+      complianceStatus(null),
+      complianceStatus({ onTime: true }),
+      complianceStatus({ onTime: false }),
+    ]).toEqual(['missing', 'on_time', 'late']);
     const counts = countCompliance(
       [
         { k: 'a', status: 'on_time' as const },

@@ -18,6 +18,8 @@ describe('normalizeForSearch', () => {
   });
 
   it('lets "dat dai" match inside a folded text', () => {
-    expect(normalizeForSearch('Kiến nghị về ĐẤT ĐAI ở thôn 3').includes(normalizeForSearch('dat dai'))).toBe(true);
+    expect(
+      normalizeForSearch('Kiến nghị về ĐẤT ĐAI ở thôn 3').includes(normalizeForSearch('dat dai')),
+    ).toBe(true);
   });
 });

@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { issuerLines, parseDayInput, partyOrganisationOf, placeOf, signatureTitle, vnDate, vnDateLine, vnMonth } from '@duhop/shared';
+import {
+  issuerLines,
+  parseDayInput,
+  partyOrganisationOf,
+  placeOf,
+  signatureTitle,
+  vnDate,
+  vnDateLine,
+  vnMonth,
+} from '@duhop/shared';
 
 const province = { name: 'Tỉnh ủy Nghệ An', kind: 'province' };
 const commune = { name: 'Đảng ủy xã Hưng Nguyên', kind: 'commune' };
 
 describe('Vietnamese administrative layout', () => {
   it('names the issuing body as the Party rules write it', () => {
-    expect(issuerLines(commune, province, province)).toEqual(['ĐẢNG BỘ TỈNH NGHỆ AN', 'ĐẢNG ỦY XÃ HƯNG NGUYÊN']);
+    expect(issuerLines(commune, province, province)).toEqual([
+      'ĐẢNG BỘ TỈNH NGHỆ AN',
+      'ĐẢNG ỦY XÃ HƯNG NGUYÊN',
+    ]);
     expect(issuerLines(province, null, province)).toEqual(['TỈNH ỦY NGHỆ AN']);
-    expect(issuerLines({ name: 'Ban Nội chính Tỉnh ủy', kind: 'province_board' }, province, province)).toEqual(['TỈNH ỦY NGHỆ AN', 'BAN NỘI CHÍNH']);
-    expect(issuerLines({ name: 'Đảng ủy phường Trường Vinh', kind: 'commune' }, province, province)).toEqual(['ĐẢNG BỘ TỈNH NGHỆ AN', 'ĐẢNG ỦY PHƯỜNG TRƯỜNG VINH']);
-    expect(partyOrganisationOf({ name: 'Thành ủy Hà Nội', kind: 'province' })).toBe('ĐẢNG BỘ THÀNH PHỐ HÀ NỘI');
+    expect(
+      issuerLines({ name: 'Ban Nội chính Tỉnh ủy', kind: 'province_board' }, province, province),
+    ).toEqual(['TỈNH ỦY NGHỆ AN', 'BAN NỘI CHÍNH']);
+    expect(
+      issuerLines({ name: 'Đảng ủy phường Trường Vinh', kind: 'commune' }, province, province),
+    ).toEqual(['ĐẢNG BỘ TỈNH NGHỆ AN', 'ĐẢNG ỦY PHƯỜNG TRƯỜNG VINH']);
+    expect(partyOrganisationOf({ name: 'Thành ủy Hà Nội', kind: 'province' })).toBe(
+      'ĐẢNG BỘ THÀNH PHỐ HÀ NỘI',
+    );
   });
 
   it.each([

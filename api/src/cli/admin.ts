@@ -23,12 +23,18 @@ export function oneTimePassword(): string {
   return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
 }
 
-function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }, what: string): string {
+function firstIssue(
+  result: { success: boolean; error?: { issues: { message: string }[] } },
+  what: string,
+): string {
   return `${what}: ${result.error?.issues[0]?.message ?? 'invalid'}`;
 }
 
 async function findUser(db: Db, username: string) {
-  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.trim().toLowerCase()}`);
   return row;
 }
 
@@ -55,12 +61,19 @@ export interface CreatedAdmin {
  * default `tinh-uy`; `--unit-name`, default "Tỉnh ủy") and the national reference data, so the
  * admin can sign in and import the units below it (Đơn vị → Nhập từ CSV, parent = that code).
  */
-export async function createAdmin(db: Db, input: CreateAdminInput, now = new Date()): Promise<CreatedAdmin> {
+export async function createAdmin(
+  db: Db,
+  input: CreateAdminInput,
+  now = new Date(),
+): Promise<CreatedAdmin> {
   const username = UserCreateInput.shape.username.safeParse(input.username);
   if (!username.success) throw new CliError(firstIssue(username, '--username'));
   const name = UserCreateInput.shape.displayName.safeParse(input.name);
   if (!name.success) throw new CliError(firstIssue(name, '--name'));
-  if (await findUser(db, username.data)) throw new CliError(`Tên đăng nhập "${username.data}" đã có — the username "${username.data}" is already taken`);
+  if (await findUser(db, username.data))
+    throw new CliError(
+      `Tên đăng nhập "${username.data}" đã có — the username "${username.data}" is already taken`,
+    );
 
   const [anyUnit] = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
   let unit: { id: string; name: string };
@@ -76,9 +89,16 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
       .select({ id: orgUnits.id, name: orgUnits.name, validTo: orgUnits.validTo })
       .from(orgUnits)
       .where(sql`lower(${orgUnits.id}) = ${wanted.toLowerCase()} or ${orgUnits.name} = ${wanted}`);
-    if (rows.length === 0) throw new CliError(`Không có đơn vị mã hoặc tên "${wanted}" — No unit has the code or name "${wanted}"`);
-    if (rows.length > 1) throw new CliError(`Several units are named "${wanted}": give the code (${rows.map((r) => r.id).join(', ')})`);
-    if (rows[0]!.validTo) throw new CliError(`The unit "${rows[0]!.name}" is closed: choose an open unit`);
+    if (rows.length === 0)
+      throw new CliError(
+        `Không có đơn vị mã hoặc tên "${wanted}" — No unit has the code or name "${wanted}"`,
+      );
+    if (rows.length > 1)
+      throw new CliError(
+        `Several units are named "${wanted}": give the code (${rows.map((r) => r.id).join(', ')})`,
+      );
+    if (rows[0]!.validTo)
+      throw new CliError(`The unit "${rows[0]!.name}" is closed: choose an open unit`);
     unit = rows[0]!;
   } else {
     const provinces = await db
@@ -86,7 +106,9 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
       .from(orgUnits)
       .where(and(isNull(orgUnits.parentId), isNull(orgUnits.validTo)));
     if (provinces.length !== 1)
-      throw new CliError(`Give --unit CODE: the database has ${provinces.length} provinces (${provinces.map((p) => p.id).join(', ')})`);
+      throw new CliError(
+        `Give --unit CODE: the database has ${provinces.length} provinces (${provinces.map((p) => p.id).join(', ')})`,
+      );
     unit = provinces[0]!;
   }
 
@@ -96,12 +118,35 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
     const tx = txRaw as unknown as Db;
     if (createdProvince) {
       await seedReferenceData(tx);
-      await tx.insert(orgUnits).values({ id: unit.id, name: unit.name, kind: 'province', parentId: null, provinceId: null, validFrom: localDate(now), createdAt: now });
-      await writeAudit(tx, { actorId: null, at: now, action: 'org_unit.create', entity: 'org_unit', entityId: unit.id, data: { ...VIA, name: unit.name, kind: 'province' } });
+      await tx.insert(orgUnits).values({
+        id: unit.id,
+        name: unit.name,
+        kind: 'province',
+        parentId: null,
+        provinceId: null,
+        validFrom: localDate(now),
+        createdAt: now,
+      });
+      await writeAudit(tx, {
+        actorId: null,
+        at: now,
+        action: 'org_unit.create',
+        entity: 'org_unit',
+        entityId: unit.id,
+        data: { ...VIA, name: unit.name, kind: 'province' },
+      });
     }
     const [created] = await tx
       .insert(users)
-      .values({ username: username.data, displayName: name.data, role: 'admin', orgUnitId: unit.id, passwordHash, mustChangePassword: true, createdAt: now })
+      .values({
+        username: username.data,
+        displayName: name.data,
+        role: 'admin',
+        orgUnitId: unit.id,
+        passwordHash,
+        mustChangePassword: true,
+        createdAt: now,
+      })
       .returning({ id: users.id });
     await writeAudit(tx, {
       actorId: null,
@@ -109,28 +154,57 @@ export async function createAdmin(db: Db, input: CreateAdminInput, now = new Dat
       action: 'user.create',
       entity: 'user',
       entityId: created!.id,
-      data: { ...VIA, username: username.data, displayName: name.data, role: 'admin', orgUnitId: unit.id },
+      data: {
+        ...VIA,
+        username: username.data,
+        displayName: name.data,
+        role: 'admin',
+        orgUnitId: unit.id,
+      },
     });
   });
-  return { username: username.data, password, unitId: unit.id, unitName: unit.name, createdProvince };
+  return {
+    username: username.data,
+    password,
+    unitId: unit.id,
+    unitName: unit.name,
+    createdProvince,
+  };
 }
 
 /** A new one-time password for an existing account; its sessions end now. */
-export async function resetAdminPassword(db: Db, username: string, now = new Date()): Promise<{ username: string; password: string; revoked: number }> {
+export async function resetAdminPassword(
+  db: Db,
+  username: string,
+  now = new Date(),
+): Promise<{ username: string; password: string; revoked: number }> {
   if (!username?.trim()) throw new CliError('--username: missing');
   const user = await findUser(db, username);
-  if (!user) throw new CliError(`Không có tài khoản "${username.trim()}" — No account has the username "${username.trim()}"`);
+  if (!user)
+    throw new CliError(
+      `Không có tài khoản "${username.trim()}" — No account has the username "${username.trim()}"`,
+    );
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   const revoked = await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true })
+      .where(eq(users.id, user.id));
     const ended = await tx
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
       .returning({ t: sessions.tokenHash });
-    await writeAudit(tx, { actorId: null, at: now, action: 'user.reset_password', entity: 'user', entityId: user.id, data: { ...VIA, username: user.username } });
+    await writeAudit(tx, {
+      actorId: null,
+      at: now,
+      action: 'user.reset_password',
+      entity: 'user',
+      entityId: user.id,
+      data: { ...VIA, username: user.username },
+    });
     return ended.length;
   });
   return { username: user.username, password, revoked };
@@ -140,35 +214,90 @@ export async function resetAdminPassword(db: Db, username: string, now = new Dat
  * Deletes the demo accounts, their assignments and sessions, the demo province's units and its
  * routing rules, when nothing real refers to them; otherwise lists what does and deletes nothing.
  */
-export async function removeDemo(db: Db, now = new Date()): Promise<{ users: number; units: number }> {
+export async function removeDemo(
+  db: Db,
+  now = new Date(),
+): Promise<{ users: number; units: number }> {
   const demoUsernames = DEMO_USERS.map((u) => u.username.toLowerCase());
   const demoUnitIds = DEMO_UNITS.map((u) => u.id);
-  const demoUsers = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(sql`lower(${users.username})`, demoUsernames));
-  const presentUnits = await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, demoUnitIds));
-  if (demoUsers.length === 0 && presentUnits.length === 0) throw new CliError('Cơ sở dữ liệu không có dữ liệu mẫu — there is no demo data in this database');
+  const demoUsers = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(sql`lower(${users.username})`, demoUsernames));
+  const presentUnits = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(inArray(orgUnits.id, demoUnitIds));
+  if (demoUsers.length === 0 && presentUnits.length === 0)
+    throw new CliError(
+      'Cơ sở dữ liệu không có dữ liệu mẫu — there is no demo data in this database',
+    );
   const userIds = demoUsers.map((u) => u.id);
   const uids = userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000'];
-  const cell = (ids: string[]) => sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const cell = (ids: string[]) =>
+    sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    );
   const checks: [string, ReturnType<typeof sql>][] = [
-    ['reports', sql`select count(*)::int as n from reports where author_id in (${cell(uids)}) or cell_id in (${cell(demoUnitIds)})`],
-    ['issues', sql`select count(*)::int as n from issues where author_id in (${cell(uids)}) or cell_id in (${cell(demoUnitIds)}) or responsible_body_id in (${cell(demoUnitIds)})`],
-    ['issue events', sql`select count(*)::int as n from issue_events where actor_id in (${cell(uids)})`],
-    ['answer templates', sql`select count(*)::int as n from answer_templates where created_by in (${cell(uids)}) or body_id in (${cell(demoUnitIds)})`],
-    ['audit log entries by demo accounts', sql`select count(*)::int as n from audit_log where actor_id in (${cell(uids)})`],
-    ['other accounts in demo units', sql`select count(*)::int as n from users where org_unit_id in (${cell(demoUnitIds)}) and id not in (${cell(uids)})`],
-    ['assignments of other accounts to demo cells', sql`select count(*)::int as n from assignments where cell_id in (${cell(demoUnitIds)}) and user_id not in (${cell(uids)})`],
-    ['assignments of demo accounts to other cells', sql`select count(*)::int as n from assignments where user_id in (${cell(uids)}) and cell_id not in (${cell(demoUnitIds)})`],
-    ['other units under the demo province', sql`select count(*)::int as n from org_units where (province_id in (${cell(demoUnitIds)}) or parent_id in (${cell(demoUnitIds)}) or successor_id in (${cell(demoUnitIds)})) and id not in (${cell(demoUnitIds)})`],
-    ['routing rules naming demo units outside the demo province', sql`select count(*)::int as n from routing_rules where (area_id in (${cell(demoUnitIds)}) or target_body_id in (${cell(demoUnitIds)})) and province_id not in (${cell(demoUnitIds)})`],
-    ['routing rules of the demo province changed by an admin', sql`select count(*)::int as n from routing_rules where province_id in (${cell(demoUnitIds)}) and created_by is not null`],
-    ['criteria sets of the demo province', sql`select count(*)::int as n from criteria_sets where province_id in (${cell(demoUnitIds)})`],
+    [
+      'reports',
+      sql`select count(*)::int as n from reports where author_id in (${cell(uids)}) or cell_id in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'issues',
+      sql`select count(*)::int as n from issues where author_id in (${cell(uids)}) or cell_id in (${cell(demoUnitIds)}) or responsible_body_id in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'issue events',
+      sql`select count(*)::int as n from issue_events where actor_id in (${cell(uids)})`,
+    ],
+    [
+      'answer templates',
+      sql`select count(*)::int as n from answer_templates where created_by in (${cell(uids)}) or body_id in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'audit log entries by demo accounts',
+      sql`select count(*)::int as n from audit_log where actor_id in (${cell(uids)})`,
+    ],
+    [
+      'other accounts in demo units',
+      sql`select count(*)::int as n from users where org_unit_id in (${cell(demoUnitIds)}) and id not in (${cell(uids)})`,
+    ],
+    [
+      'assignments of other accounts to demo cells',
+      sql`select count(*)::int as n from assignments where cell_id in (${cell(demoUnitIds)}) and user_id not in (${cell(uids)})`,
+    ],
+    [
+      'assignments of demo accounts to other cells',
+      sql`select count(*)::int as n from assignments where user_id in (${cell(uids)}) and cell_id not in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'other units under the demo province',
+      sql`select count(*)::int as n from org_units where (province_id in (${cell(demoUnitIds)}) or parent_id in (${cell(demoUnitIds)}) or successor_id in (${cell(demoUnitIds)})) and id not in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'routing rules naming demo units outside the demo province',
+      sql`select count(*)::int as n from routing_rules where (area_id in (${cell(demoUnitIds)}) or target_body_id in (${cell(demoUnitIds)})) and province_id not in (${cell(demoUnitIds)})`,
+    ],
+    [
+      'routing rules of the demo province changed by an admin',
+      sql`select count(*)::int as n from routing_rules where province_id in (${cell(demoUnitIds)}) and created_by is not null`,
+    ],
+    [
+      'criteria sets of the demo province',
+      sql`select count(*)::int as n from criteria_sets where province_id in (${cell(demoUnitIds)})`,
+    ],
   ];
   const refs: string[] = [];
   for (const [what, query] of checks) {
     const [row] = await queryRows<{ n: number }>(db, query);
     if (row && row.n > 0) refs.push(`${row.n} ${what}`);
   }
-  if (refs.length) throw new CliError(`Dữ liệu mẫu đang được dùng, chưa xóa gì — the demo data is in use and was not removed: ${refs.join('; ')}`);
+  if (refs.length)
+    throw new CliError(
+      `Dữ liệu mẫu đang được dùng, chưa xóa gì — the demo data is in use and was not removed: ${refs.join('; ')}`,
+    );
 
   await db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;

@@ -43,7 +43,9 @@ export interface OpenOptions {
 
 /** Opens the database named by the options and applies the committed migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.url ? await openPostgres(opts.url, opts.max ?? 10) : await openPglite(opts.dataDir, opts.purpose);
+  const database = opts.url
+    ? await openPostgres(opts.url, opts.max ?? 10)
+    : await openPglite(opts.dataDir, opts.purpose);
   try {
     await migrateDatabase(database);
   } catch (err) {
@@ -57,7 +59,8 @@ async function openPglite(dataDir: string | undefined, purpose = 'server'): Prom
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const onDisk = dataDir !== undefined && !dataDir.startsWith('memory://') && !dataDir.startsWith('idb://');
+  const onDisk =
+    dataDir !== undefined && !dataDir.startsWith('memory://') && !dataDir.startsWith('idb://');
   // One process per directory (see data-dir-lock.ts); taken before PGlite touches any file.
   const lock = onDisk ? acquireDataDirLock(dataDir, purpose) : undefined;
   let client: InstanceType<typeof PGlite>;
@@ -102,7 +105,10 @@ function explainPgliteFailure(dir: string, err: unknown): Error {
   } catch (probeErr) {
     return dataDirError(dir, probeErr);
   }
-  return new DataDirError(`DATA_DIR ${dir}: the embedded database could not be opened (${err instanceof Error ? err.message : String(err)})`, 'DATA_DIR_UNUSABLE');
+  return new DataDirError(
+    `DATA_DIR ${dir}: the embedded database could not be opened (${err instanceof Error ? err.message : String(err)})`,
+    'DATA_DIR_UNUSABLE',
+  );
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {

@@ -39,11 +39,21 @@ export interface DataDirLock {
 export function dataDirError(dir: string, err: unknown): DataDirError {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-    return new DataDirError(`DATA_DIR ${dir} is read-only (${code}): give the server's user write access or choose another directory`, 'DATA_DIR_READ_ONLY');
+    return new DataDirError(
+      `DATA_DIR ${dir} is read-only (${code}): give the server's user write access or choose another directory`,
+      'DATA_DIR_READ_ONLY',
+    );
   if (code === 'ENOSPC' || code === 'EDQUOT')
-    return new DataDirError(`DATA_DIR ${dir} is on a full disk (${code}): free space, then start again`, 'DATA_DIR_FULL');
-  if (code === 'ENOTDIR') return new DataDirError(`DATA_DIR ${dir} is not a directory`, 'DATA_DIR_UNUSABLE');
-  return new DataDirError(`DATA_DIR ${dir} cannot be used: ${err instanceof Error ? err.message : String(err)}`, 'DATA_DIR_UNUSABLE');
+    return new DataDirError(
+      `DATA_DIR ${dir} is on a full disk (${code}): free space, then start again`,
+      'DATA_DIR_FULL',
+    );
+  if (code === 'ENOTDIR')
+    return new DataDirError(`DATA_DIR ${dir} is not a directory`, 'DATA_DIR_UNUSABLE');
+  return new DataDirError(
+    `DATA_DIR ${dir} cannot be used: ${err instanceof Error ? err.message : String(err)}`,
+    'DATA_DIR_UNUSABLE',
+  );
 }
 
 /** Lock files this process holds now (a second open in the same process is refused too). */
@@ -71,7 +81,12 @@ function readHolder(path: string): LockHolder | undefined {
 /** Creates `dir` if needed and takes its lock, or throws a DataDirError saying who holds it. */
 export function acquireDataDirLock(dir: string, purpose = 'server'): DataDirLock {
   const path = join(dir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), purpose };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    startedAt: new Date().toISOString(),
+    purpose,
+  };
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
@@ -108,7 +123,8 @@ export function acquireDataDirLock(dir: string, purpose = 'server'): DataDirLock
       try {
         unlinkSync(path); // stale: its process is gone
       } catch (unlinkErr) {
-        if ((unlinkErr as NodeJS.ErrnoException).code !== 'ENOENT') throw dataDirError(dir, unlinkErr);
+        if ((unlinkErr as NodeJS.ErrnoException).code !== 'ENOENT')
+          throw dataDirError(dir, unlinkErr);
       }
     }
   }

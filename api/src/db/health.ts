@@ -5,7 +5,11 @@ import { ApiError } from '../lib/errors.ts';
  * Database faults: what a full disk, a stopped PostgreSQL or a PGlite that hit a PANIC look like
  * to the API, and how the server answers them (503 with a code, never a 500 or a hang).
  */
-export type FaultCode = 'STORAGE_FULL' | 'DATABASE_UNAVAILABLE' | 'DATABASE_FAILED' | 'DATABASE_TIMEOUT';
+export type FaultCode =
+  | 'STORAGE_FULL'
+  | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_FAILED'
+  | 'DATABASE_TIMEOUT';
 
 export interface Fault {
   code: FaultCode;
@@ -15,8 +19,10 @@ export interface Fault {
 
 const MESSAGES: Record<FaultCode, string> = {
   STORAGE_FULL: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được dữ liệu; vui lòng thử lại sau',
-  DATABASE_UNAVAILABLE: 'Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được dữ liệu; vui lòng thử lại sau',
-  DATABASE_FAILED: 'Cơ sở dữ liệu gặp lỗi nghiêm trọng, máy chủ đang khởi động lại; vui lòng thử lại sau',
+  DATABASE_UNAVAILABLE:
+    'Cơ sở dữ liệu tạm thời không truy cập được nên chưa lưu được dữ liệu; vui lòng thử lại sau',
+  DATABASE_FAILED:
+    'Cơ sở dữ liệu gặp lỗi nghiêm trọng, máy chủ đang khởi động lại; vui lòng thử lại sau',
   DATABASE_TIMEOUT: 'Cơ sở dữ liệu không trả lời kịp; vui lòng thử lại sau',
 };
 
@@ -58,7 +64,8 @@ function* chain(err: unknown): Generator<ErrLike> {
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
     yield e;
     // AggregateError (several addresses refused) carries the causes in `errors`.
-    if (Array.isArray(e.errors)) for (const inner of e.errors) if (inner && typeof inner === 'object') yield inner as ErrLike;
+    if (Array.isArray(e.errors))
+      for (const inner of e.errors) if (inner && typeof inner === 'object') yield inner as ErrLike;
     e = e.cause as ErrLike | undefined;
   }
 }
@@ -80,16 +87,23 @@ export function classifyDbFault(err: unknown): Fault | null {
     if (e instanceof DatabaseDeadError) return e.fault;
     // 53100 disk_full; ENOSPC from the file system; the WAL segment that could not be created.
     if (code === '53100' || code === 'ENOSPC' || /No space left on device/i.test(message)) {
-      return { code: 'STORAGE_FULL', reason: `no space left on device (${code || 'ENOSPC'}${e.severity === 'PANIC' ? ', PANIC' : ''})` };
+      return {
+        code: 'STORAGE_FULL',
+        reason: `no space left on device (${code || 'ENOSPC'}${e.severity === 'PANIC' ? ', PANIC' : ''})`,
+      };
     }
-    if (CONNECTION_CODES.has(code)) return { code: 'DATABASE_UNAVAILABLE', reason: `connection failed (${code})` };
+    if (CONNECTION_CODES.has(code))
+      return { code: 'DATABASE_UNAVAILABLE', reason: `connection failed (${code})` };
     // Class 08 connection exceptions; 57P01–57P03 admin/crash shutdown, cannot connect now.
     if (/^08[0-9A-Z]{3}$/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') {
       return { code: 'DATABASE_UNAVAILABLE', reason: `server shutting down or starting (${code})` };
     }
-    if (code === '53000' || code === '53200' || code === '53300') return { code: 'DATABASE_UNAVAILABLE', reason: `insufficient resources (${code})` };
-    if (/PGlite is closed|PGlite is not ready/i.test(message)) return { code: 'DATABASE_FAILED', reason: 'the embedded database is closed' };
-    if (e.severity === 'PANIC') return { code: 'DATABASE_FAILED', reason: `PANIC (${code || 'no code'})` };
+    if (code === '53000' || code === '53200' || code === '53300')
+      return { code: 'DATABASE_UNAVAILABLE', reason: `insufficient resources (${code})` };
+    if (/PGlite is closed|PGlite is not ready/i.test(message))
+      return { code: 'DATABASE_FAILED', reason: 'the embedded database is closed' };
+    if (e.severity === 'PANIC')
+      return { code: 'DATABASE_FAILED', reason: `PANIC (${code || 'no code'})` };
   }
   return null;
 }
@@ -147,7 +161,8 @@ export function guardPglite(client: unknown, faults: DatabaseFaults): void {
       try {
         return await original(...args);
       } catch (err) {
-        if (isPanic(err)) faults.markFatal(classifyDbFault(err) ?? { code: 'DATABASE_FAILED', reason: 'PANIC' });
+        if (isPanic(err))
+          faults.markFatal(classifyDbFault(err) ?? { code: 'DATABASE_FAILED', reason: 'PANIC' });
         throw err;
       }
     };
@@ -196,16 +211,30 @@ export const storageFullFault = (guard: StorageGuard): Fault => ({
 });
 
 /** `select 1` within `timeoutMs`; the fault when it fails or does not answer. */
-export async function probeDatabase(exec: (sql: string) => Promise<void>, timeoutMs: number): Promise<Fault | null> {
+export async function probeDatabase(
+  exec: (sql: string) => Promise<void>,
+  timeoutMs: number,
+): Promise<Fault | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Fault>((resolve) => {
-    timer = setTimeout(() => resolve({ code: 'DATABASE_TIMEOUT', reason: `no answer to select 1 within ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve({
+          code: 'DATABASE_TIMEOUT',
+          reason: `no answer to select 1 within ${timeoutMs} ms`,
+        }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([
       exec('select 1').then(
         () => null,
-        (err: unknown) => classifyDbFault(err) ?? { code: 'DATABASE_UNAVAILABLE' as const, reason: 'select 1 failed' },
+        (err: unknown) =>
+          classifyDbFault(err) ?? {
+            code: 'DATABASE_UNAVAILABLE' as const,
+            reason: 'select 1 failed',
+          },
       ),
       timeout,
     ]);

@@ -8,5 +8,7 @@ import { OVERDUE_SQL_STATUSES } from '@duhop/shared';
  * not parameters: an index predicate cannot bind, and the statuses are a fixed enum.
  */
 export function withBodyPredicate(): SQL {
-  return sql.raw(`status not in (${OVERDUE_SQL_STATUSES.notWithBody.map((s) => `'${s}'`).join(', ')})`);
+  return sql.raw(
+    `status not in (${OVERDUE_SQL_STATUSES.notWithBody.map((s) => `'${s}'`).join(', ')})`,
+  );
 }

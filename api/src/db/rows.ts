@@ -29,7 +29,9 @@ export async function queryRowsPrepared<T>(db: Db, query: SQL): Promise<T[]> {
   return client.unsafe(sql, params, { prepare: true }) as Promise<T[]>;
 }
 
-type PostgresClient = { unsafe: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<unknown[]> };
+type PostgresClient = {
+  unsafe: (q: string, p: unknown[], o: { prepare: boolean }) => Promise<unknown[]>;
+};
 const postgresClient = (db: Db) => {
   const client = (db as unknown as { $client?: Partial<PostgresClient> }).$client;
   return client?.unsafe ? (client as PostgresClient) : null;
@@ -42,13 +44,19 @@ const postgresClient = (db: Db) => {
  * numbers, booleans, null), each used where `build` puts it; the text and the rows are those of
  * `queryRowsPrepared(db, build(values))`.
  */
-export function compiledStatement<P extends Record<string, unknown>>(build: (p: { [K in keyof P]: P[K] | Placeholder<K & string> }) => SQL) {
+export function compiledStatement<P extends Record<string, unknown>>(
+  build: (p: { [K in keyof P]: P[K] | Placeholder<K & string> }) => SQL,
+) {
   let compiled: { sql: string; params: unknown[] } | undefined;
   return async <T>(db: Db, values: P): Promise<T[]> => {
     const client = postgresClient(db);
     if (!client) return queryRows<T>(db, build(values));
-    compiled ??= dialect.sqlToQuery(build(new Proxy({}, { get: (_, name) => sqlTag.placeholder(String(name)) }) as never));
-    return client.unsafe(compiled.sql, fillPlaceholders(compiled.params, values), { prepare: true }) as Promise<T[]>;
+    compiled ??= dialect.sqlToQuery(
+      build(new Proxy({}, { get: (_, name) => sqlTag.placeholder(String(name)) }) as never),
+    );
+    return client.unsafe(compiled.sql, fillPlaceholders(compiled.params, values), {
+      prepare: true,
+    }) as Promise<T[]>;
   };
 }
 

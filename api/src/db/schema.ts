@@ -61,7 +61,10 @@ export const orgUnits = pgTable(
     config: jsonb('config').$type<ProvinceConfigJson>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('org_units_parent_idx').on(t.parentId), index('org_units_province_idx').on(t.provinceId)],
+  (t) => [
+    index('org_units_parent_idx').on(t.parentId),
+    index('org_units_province_idx').on(t.provinceId),
+  ],
 );
 
 export const users = pgTable(
@@ -71,13 +74,18 @@ export const users = pgTable(
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
     role: text('role').$type<Role>().notNull(),
-    orgUnitId: text('org_unit_id').notNull().references(() => orgUnits.id),
+    orgUnitId: text('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_username_idx').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgUnitId)],
+  (t) => [
+    uniqueIndex('users_username_idx').on(sql`lower(${t.username})`),
+    index('users_org_idx').on(t.orgUnitId),
+  ],
 );
 
 /** Opaque bearer tokens, stored as SHA-256 hashes so a database dump reveals no usable token. */
@@ -85,7 +93,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
     revokedAt: ts('revoked_at'),
@@ -94,7 +104,10 @@ export const sessions = pgTable(
     /** The client address that signed in: a later sign-in from it is from a known address. */
     clientAddress: text('client_address'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_user_address_idx').on(t.userId, t.clientAddress)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_user_address_idx').on(t.userId, t.clientAddress),
+  ],
 );
 
 /** Failed sign-ins, kept in the database so that every API instance sees the same throttle. */
@@ -105,15 +118,22 @@ export const loginFailures = pgTable(
     key: text('key').notNull(),
     at: ts('at').notNull(),
   },
-  (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)],
+  (t) => [
+    index('login_failures_key_at_idx').on(t.key, t.at),
+    index('login_failures_at_idx').on(t.at),
+  ],
 );
 
 export const assignments = pgTable(
   'assignments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    cellId: text('cell_id').notNull().references(() => orgUnits.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    cellId: text('cell_id')
+      .notNull()
+      .references(() => orgUnits.id),
     decisionNo: text('decision_no'),
     validFrom: day('valid_from').notNull(),
     validTo: day('valid_to'),
@@ -137,15 +157,21 @@ export const reports = pgTable(
   'reports',
   {
     id: uuid('id').primaryKey(),
-    authorId: uuid('author_id').notNull().references(() => users.id),
-    cellId: text('cell_id').notNull().references(() => orgUnits.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    cellId: text('cell_id')
+      .notNull()
+      .references(() => orgUnits.id),
     meetingDate: day('meeting_date').notNull(),
     meetingType: text('meeting_type').$type<MeetingType>().notNull(),
     startedAt: ts('started_at').notNull(),
     endedAt: ts('ended_at').notNull(),
     online: boolean('online').notNull().default(false),
     attendance: jsonb('attendance').$type<Attendance>().notNull(),
-    criteriaSetId: text('criteria_set_id').notNull().references(() => criteriaSets.id),
+    criteriaSetId: text('criteria_set_id')
+      .notNull()
+      .references(() => criteriaSets.id),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     groupNotes: jsonb('group_notes').$type<Record<string, string>>().notNull().default({}),
     groupScores: jsonb('group_scores').$type<Record<string, number>>().notNull(),
@@ -169,16 +195,24 @@ export const issues = pgTable(
   'issues',
   {
     id: uuid('id').primaryKey(),
-    reportId: uuid('report_id').notNull().references(() => reports.id),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => reports.id),
     position: smallint('position').notNull(),
-    cellId: text('cell_id').notNull().references(() => orgUnits.id),
-    authorId: uuid('author_id').notNull().references(() => users.id),
+    cellId: text('cell_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
     title: text('title').notNull(),
     detail: text('detail').notNull(),
     category: text('category').$type<Category>().notNull(),
     urgency: text('urgency').$type<Urgency>().notNull(),
     status: text('status').$type<IssueStatus>().notNull(),
-    responsibleBodyId: text('responsible_body_id').notNull().references(() => orgUnits.id),
+    responsibleBodyId: text('responsible_body_id')
+      .notNull()
+      .references(() => orgUnits.id),
     deadlineProfile: text('deadline_profile').$type<DeadlineProfile>().notNull(),
     routingRuleId: text('routing_rule_id'),
     routedAt: ts('routed_at').notNull(),
@@ -202,7 +236,9 @@ export const issues = pgTable(
     // Issues still with their body (the predicate is also the first term of overdue-sql.ts's
     // filter, word for word, so that the planner can prove it): the overdue filter, its counts and
     // the escalated view read only these, index-only. Measured in test/bench (EXPLAIN at 1,000,000 issues).
-    index('issues_body_with_body_idx').on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt).where(withBodyPredicate()),
+    index('issues_body_with_body_idx')
+      .on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt)
+      .where(withBodyPredicate()),
     index('issues_report_idx').on(t.reportId),
     index('issues_author_idx').on(t.authorId),
     index('issues_cell_idx').on(t.cellId),
@@ -216,7 +252,9 @@ export const issueEvents = pgTable(
   'issue_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    issueId: uuid('issue_id').notNull().references(() => issues.id),
+    issueId: uuid('issue_id')
+      .notNull()
+      .references(() => issues.id),
     type: text('type').$type<IssueEventType>().notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     at: ts('at').notNull(),
@@ -235,7 +273,9 @@ export const routingRules = pgTable(
   'routing_rules',
   {
     id: text('id').primaryKey(),
-    provinceId: text('province_id').notNull().references(() => orgUnits.id),
+    provinceId: text('province_id')
+      .notNull()
+      .references(() => orgUnits.id),
     position: integer('position').notNull(),
     category: text('category').$type<Category>(),
     areaId: text('area_id').references(() => orgUnits.id),
@@ -267,7 +307,9 @@ export const answerTemplates = pgTable(
   'answer_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    bodyId: text('body_id').notNull().references(() => orgUnits.id),
+    bodyId: text('body_id')
+      .notNull()
+      .references(() => orgUnits.id),
     title: text('title').notNull(),
     text: text('text').notNull(),
     createdBy: uuid('created_by').references(() => users.id),

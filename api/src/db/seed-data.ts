@@ -4,81 +4,220 @@ import type { CellType, OrgUnitKind, Role } from '@duhop/shared';
 export const DEMO_PROVINCE_ID = 'na-tu';
 const FROM = '2025-07-01';
 
-type Unit = { id: string; name: string; kind: OrgUnitKind; parentId: string | null; cellType?: CellType; meetingDay?: number };
+type Unit = {
+  id: string;
+  name: string;
+  kind: OrgUnitKind;
+  parentId: string | null;
+  cellType?: CellType;
+  meetingDay?: number;
+};
 
-const commune = (id: string, name: string, ward: boolean, cells: [string, string, CellType][]): Unit[] => [
-  { id, name: `Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`, kind: 'commune', parentId: DEMO_PROVINCE_ID },
-  { id: `${id}-vp`, name: `Văn phòng Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`, kind: 'commune_board', parentId: id },
-  { id: `${id}-xdd`, name: `Ban Xây dựng Đảng Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`, kind: 'commune_board', parentId: id },
-  { id: `${id}-ubnd`, name: `UBND ${ward ? 'phường' : 'xã'} ${name}`, kind: 'people_committee', parentId: id },
-  { id: `${id}-vp-ubnd`, name: `Văn phòng HĐND – UBND ${ward ? 'phường' : 'xã'} ${name}`, kind: 'department', parentId: `${id}-ubnd` },
+const commune = (
+  id: string,
+  name: string,
+  ward: boolean,
+  cells: [string, string, CellType][],
+): Unit[] => [
+  {
+    id,
+    name: `Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'commune',
+    parentId: DEMO_PROVINCE_ID,
+  },
+  {
+    id: `${id}-vp`,
+    name: `Văn phòng Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'commune_board',
+    parentId: id,
+  },
+  {
+    id: `${id}-xdd`,
+    name: `Ban Xây dựng Đảng Đảng ủy ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'commune_board',
+    parentId: id,
+  },
+  {
+    id: `${id}-ubnd`,
+    name: `UBND ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'people_committee',
+    parentId: id,
+  },
+  {
+    id: `${id}-vp-ubnd`,
+    name: `Văn phòng HĐND – UBND ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'department',
+    parentId: `${id}-ubnd`,
+  },
   {
     id: `${id}-kt`,
     name: ward ? `Phòng Kinh tế, Hạ tầng và Đô thị phường ${name}` : `Phòng Kinh tế xã ${name}`,
     kind: 'department',
     parentId: `${id}-ubnd`,
   },
-  { id: `${id}-vhxh`, name: `Phòng Văn hóa – Xã hội ${ward ? 'phường' : 'xã'} ${name}`, kind: 'department', parentId: `${id}-ubnd` },
-  ...cells.map(([cid, cname, cellType]) => ({ id: cid, name: `Chi bộ ${cname}`, kind: 'cell' as const, parentId: id, cellType, meetingDay: 3 })),
+  {
+    id: `${id}-vhxh`,
+    name: `Phòng Văn hóa – Xã hội ${ward ? 'phường' : 'xã'} ${name}`,
+    kind: 'department',
+    parentId: `${id}-ubnd`,
+  },
+  ...cells.map(([cid, cname, cellType]) => ({
+    id: cid,
+    name: `Chi bộ ${cname}`,
+    kind: 'cell' as const,
+    parentId: id,
+    cellType,
+    meetingDay: 3,
+  })),
 ];
 
 export const DEMO_UNITS: (Unit & { validFrom: string })[] = (
   [
-  { id: DEMO_PROVINCE_ID, name: 'Tỉnh ủy Nghệ An', kind: 'province', parentId: null },
-  { id: 'na-vp', name: 'Văn phòng Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-btc', name: 'Ban Tổ chức Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-ubkt', name: 'Ủy ban Kiểm tra Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-btgdv', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-bnc', name: 'Ban Nội chính Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-du-ubnd', name: 'Đảng ủy UBND tỉnh', kind: 'party_committee', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-du-ca', name: 'Đảng ủy Công an tỉnh', kind: 'party_committee', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-ubnd', name: 'UBND tỉnh Nghệ An', kind: 'people_committee', parentId: DEMO_PROVINCE_ID },
-  { id: 'na-sxd', name: 'Sở Xây dựng', kind: 'department', parentId: 'na-ubnd' },
-  { id: 'na-snnmt', name: 'Sở Nông nghiệp và Môi trường', kind: 'department', parentId: 'na-ubnd' },
-  { id: 'na-syt', name: 'Sở Y tế', kind: 'department', parentId: 'na-ubnd' },
-  { id: 'na-sgddt', name: 'Sở Giáo dục và Đào tạo', kind: 'department', parentId: 'na-ubnd' },
-  { id: 'na-stc', name: 'Sở Tài chính', kind: 'department', parentId: 'na-ubnd' },
-  { id: 'na-sni', name: 'Sở Nội vụ', kind: 'department', parentId: 'na-ubnd' },
-  ...commune('hung-nguyen', 'Hưng Nguyên', false, [
-    ['hn-xom-1', 'xóm 1', 'village'],
-    ['hn-xom-2', 'xóm 2', 'village'],
-    ['hn-yen-ho', 'xóm Yên Hồ', 'village'],
-    ['hn-th', 'Trường Tiểu học Hưng Nguyên', 'school'],
-  ]),
-  ...commune('truong-vinh', 'Trường Vinh', true, [
-    ['tv-yen-giang', 'khối Yên Giang', 'residential_group'],
-    ['tv-trung-do', 'khối Trung Đô', 'residential_group'],
-    ['tv-khoi-5', 'khối 5', 'residential_group'],
-    ['tv-thcs-le-mao', 'Trường THCS Lê Mao', 'school'],
-  ]),
-  ...commune('dien-chau', 'Diễn Châu', false, [
-    ['dc-bac-son', 'xóm Bắc Sơn', 'village'],
-    ['dc-nam-linh', 'xóm Nam Lĩnh', 'village'],
-    ['dc-thpt-2', 'Trường THPT Diễn Châu 2', 'school'],
-  ]),
+    { id: DEMO_PROVINCE_ID, name: 'Tỉnh ủy Nghệ An', kind: 'province', parentId: null },
+    { id: 'na-vp', name: 'Văn phòng Tỉnh ủy', kind: 'province_board', parentId: DEMO_PROVINCE_ID },
+    {
+      id: 'na-btc',
+      name: 'Ban Tổ chức Tỉnh ủy',
+      kind: 'province_board',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-ubkt',
+      name: 'Ủy ban Kiểm tra Tỉnh ủy',
+      kind: 'province_board',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-btgdv',
+      name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      kind: 'province_board',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-bnc',
+      name: 'Ban Nội chính Tỉnh ủy',
+      kind: 'province_board',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-du-ubnd',
+      name: 'Đảng ủy UBND tỉnh',
+      kind: 'party_committee',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-du-ca',
+      name: 'Đảng ủy Công an tỉnh',
+      kind: 'party_committee',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    {
+      id: 'na-ubnd',
+      name: 'UBND tỉnh Nghệ An',
+      kind: 'people_committee',
+      parentId: DEMO_PROVINCE_ID,
+    },
+    { id: 'na-sxd', name: 'Sở Xây dựng', kind: 'department', parentId: 'na-ubnd' },
+    {
+      id: 'na-snnmt',
+      name: 'Sở Nông nghiệp và Môi trường',
+      kind: 'department',
+      parentId: 'na-ubnd',
+    },
+    { id: 'na-syt', name: 'Sở Y tế', kind: 'department', parentId: 'na-ubnd' },
+    { id: 'na-sgddt', name: 'Sở Giáo dục và Đào tạo', kind: 'department', parentId: 'na-ubnd' },
+    { id: 'na-stc', name: 'Sở Tài chính', kind: 'department', parentId: 'na-ubnd' },
+    { id: 'na-sni', name: 'Sở Nội vụ', kind: 'department', parentId: 'na-ubnd' },
+    ...commune('hung-nguyen', 'Hưng Nguyên', false, [
+      ['hn-xom-1', 'xóm 1', 'village'],
+      ['hn-xom-2', 'xóm 2', 'village'],
+      ['hn-yen-ho', 'xóm Yên Hồ', 'village'],
+      ['hn-th', 'Trường Tiểu học Hưng Nguyên', 'school'],
+    ]),
+    ...commune('truong-vinh', 'Trường Vinh', true, [
+      ['tv-yen-giang', 'khối Yên Giang', 'residential_group'],
+      ['tv-trung-do', 'khối Trung Đô', 'residential_group'],
+      ['tv-khoi-5', 'khối 5', 'residential_group'],
+      ['tv-thcs-le-mao', 'Trường THCS Lê Mao', 'school'],
+    ]),
+    ...commune('dien-chau', 'Diễn Châu', false, [
+      ['dc-bac-son', 'xóm Bắc Sơn', 'village'],
+      ['dc-nam-linh', 'xóm Nam Lĩnh', 'village'],
+      ['dc-thpt-2', 'Trường THPT Diễn Châu 2', 'school'],
+    ]),
   ] as Unit[]
 ).map((u) => ({ ...u, validFrom: FROM }));
 
 export const DEMO_PASSWORD = 'demo1234';
 
-type DemoUser = { username: string; displayName: string; role: Role; orgUnitId: string; cells?: string[] };
+type DemoUser = {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  cells?: string[];
+};
 
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'observer', displayName: 'Nguyễn Văn An', role: 'observer', orgUnitId: 'hung-nguyen', cells: ['hn-xom-1', 'hn-xom-2', 'hn-th'] },
+  {
+    username: 'observer',
+    displayName: 'Nguyễn Văn An',
+    role: 'observer',
+    orgUnitId: 'hung-nguyen',
+    cells: ['hn-xom-1', 'hn-xom-2', 'hn-th'],
+  },
   { username: 'commune', displayName: 'Trần Thị Bình', role: 'staff', orgUnitId: 'hung-nguyen' },
   { username: 'province', displayName: 'Lê Văn Cường', role: 'staff', orgUnitId: 'na-bnc' },
   { username: 'admin', displayName: 'Phạm Thị Dung', role: 'admin', orgUnitId: DEMO_PROVINCE_ID },
-  { username: 'observer2', displayName: 'Hoàng Văn Minh', role: 'observer', orgUnitId: 'hung-nguyen', cells: ['hn-yen-ho'] },
-  { username: 'observer3', displayName: 'Võ Thị Hoa', role: 'observer', orgUnitId: 'truong-vinh', cells: ['tv-yen-giang', 'tv-trung-do', 'tv-khoi-5', 'tv-thcs-le-mao'] },
+  {
+    username: 'observer2',
+    displayName: 'Hoàng Văn Minh',
+    role: 'observer',
+    orgUnitId: 'hung-nguyen',
+    cells: ['hn-yen-ho'],
+  },
+  {
+    username: 'observer3',
+    displayName: 'Võ Thị Hoa',
+    role: 'observer',
+    orgUnitId: 'truong-vinh',
+    cells: ['tv-yen-giang', 'tv-trung-do', 'tv-khoi-5', 'tv-thcs-le-mao'],
+  },
   { username: 'commune2', displayName: 'Đặng Văn Hùng', role: 'staff', orgUnitId: 'truong-vinh' },
 ];
 
 /** Ordered routing rules of the demo province; what none matches goes to the cell's commune committee. */
 export const DEMO_RULES = [
-  { id: 'na-r1', position: 10, category: 'an_ninh_trat_tu', targetBodyId: 'na-bnc', deadlineProfile: 'normal' },
-  { id: 'na-r2', position: 20, category: 'y_te', urgency: 'urgent', targetBodyId: 'na-syt', deadlineProfile: 'urgent' },
-  { id: 'na-r3', position: 30, category: 'ha_tang_giao_thong', areaId: 'truong-vinh', targetBodyId: 'truong-vinh-kt', deadlineProfile: 'normal' },
-  { id: 'na-r4', position: 40, category: 'xay_dung_dang', target: 'triage', deadlineProfile: 'normal' },
+  {
+    id: 'na-r1',
+    position: 10,
+    category: 'an_ninh_trat_tu',
+    targetBodyId: 'na-bnc',
+    deadlineProfile: 'normal',
+  },
+  {
+    id: 'na-r2',
+    position: 20,
+    category: 'y_te',
+    urgency: 'urgent',
+    targetBodyId: 'na-syt',
+    deadlineProfile: 'urgent',
+  },
+  {
+    id: 'na-r3',
+    position: 30,
+    category: 'ha_tang_giao_thong',
+    areaId: 'truong-vinh',
+    targetBodyId: 'truong-vinh-kt',
+    deadlineProfile: 'normal',
+  },
+  {
+    id: 'na-r4',
+    position: 40,
+    category: 'xay_dung_dang',
+    target: 'triage',
+    deadlineProfile: 'normal',
+  },
 ] as const;
 
 /** Nghệ An Quyết định 98/2025: deadlines in working days; reports due before the 10th. */

@@ -3,7 +3,14 @@ import { BUILTIN_CRITERIA_SETS, VN_HOLIDAYS, VN_WORKING_WEEKENDS } from '@duhop/
 import { hashPassword } from '../lib/crypto.ts';
 import type { Db } from './client.ts';
 import { assignments, criteriaSets, holidays, orgUnits, routingRules, users } from './schema.ts';
-import { DEMO_PASSWORD, DEMO_PROVINCE_CONFIG, DEMO_PROVINCE_ID, DEMO_RULES, DEMO_UNITS, DEMO_USERS } from './seed-data.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_PROVINCE_CONFIG,
+  DEMO_PROVINCE_ID,
+  DEMO_RULES,
+  DEMO_UNITS,
+  DEMO_USERS,
+} from './seed-data.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(orgUnits);
@@ -21,7 +28,15 @@ export async function seedReferenceData(db: Db): Promise<void> {
     .onConflictDoNothing();
   await db
     .insert(criteriaSets)
-    .values(BUILTIN_CRITERIA_SETS.map((s) => ({ id: s.id, name: s.name, validFrom: s.validFrom, validTo: s.validTo ?? null, definition: s })))
+    .values(
+      BUILTIN_CRITERIA_SETS.map((s) => ({
+        id: s.id,
+        name: s.name,
+        validFrom: s.validFrom,
+        validTo: s.validTo ?? null,
+        definition: s,
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -34,7 +49,18 @@ export async function demoAccounts(db: Db): Promise<string[]> {
   const rows = await db
     .select({ username: users.username })
     .from(users)
-    .where(and(inArray(users.username, DEMO_USERS.map((u) => u.username)), inArray(users.orgUnitId, DEMO_UNITS.map((u) => u.id))));
+    .where(
+      and(
+        inArray(
+          users.username,
+          DEMO_USERS.map((u) => u.username),
+        ),
+        inArray(
+          users.orgUnitId,
+          DEMO_UNITS.map((u) => u.id),
+        ),
+      ),
+    );
   return rows.map((r) => r.username).sort();
 }
 
@@ -58,11 +84,24 @@ export async function seedDemo(db: Db): Promise<void> {
     );
     const inserted = await tx
       .insert(users)
-      .values(DEMO_USERS.map((u) => ({ username: u.username, displayName: u.displayName, role: u.role, orgUnitId: u.orgUnitId, passwordHash })))
+      .values(
+        DEMO_USERS.map((u) => ({
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          orgUnitId: u.orgUnitId,
+          passwordHash,
+        })),
+      )
       .returning({ id: users.id, username: users.username });
     const idOf = new Map(inserted.map((u) => [u.username, u.id]));
     const rows = DEMO_USERS.flatMap((u) =>
-      (u.cells ?? []).map((cellId) => ({ userId: idOf.get(u.username)!, cellId, decisionNo: '125-QĐ/ĐU', validFrom: '2025-07-01' })),
+      (u.cells ?? []).map((cellId) => ({
+        userId: idOf.get(u.username)!,
+        cellId,
+        decisionNo: '125-QĐ/ĐU',
+        validFrom: '2025-07-01',
+      })),
     );
     if (rows.length) await tx.insert(assignments).values(rows);
     await tx.insert(routingRules).values(

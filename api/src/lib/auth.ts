@@ -8,7 +8,10 @@ import { sha256 } from './crypto.ts';
 import { ApiError, forbidden } from './errors.ts';
 
 /** The only routes a user who must change their password may call (both POST). */
-const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set(['/api/me/password', '/api/auth/logout']);
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
+  '/api/me/password',
+  '/api/auth/logout',
+]);
 
 interface SessionRow {
   id: string;
@@ -22,7 +25,9 @@ interface SessionRow {
 
 /** The session and its user: sent by every authenticated request, its text compiled once. */
 const findSession = compiledStatement<{ tokenHash: string; at: string; idleSince: string }>(
-  (p) => sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
+  (
+    p,
+  ) => sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
           from sessions s join users u on u.id = s.user_id
          where s.token_hash = ${p.tokenHash} and s.revoked_at is null and s.expires_at > ${p.at}::timestamptz
            and s.last_used_at > ${p.idleSince}::timestamptz and u.active
@@ -42,11 +47,18 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const tokenHash = sha256(match[1]!);
   const idleSince = new Date(at.getTime() - config.sessionIdleMinutes * 60_000);
   // A prepared statement on PostgreSQL (see queryRowsPrepared).
-  const [found] = await findSession<SessionRow>(db, { tokenHash, at: at.toISOString(), idleSince: idleSince.toISOString() });
+  const [found] = await findSession<SessionRow>(db, {
+    tokenHash,
+    at: at.toISOString(),
+    idleSince: idleSince.toISOString(),
+  });
   // The idle timeout counts from the last use: touched only when a minute old, so a burst of
   // requests costs one write, not one each.
   if (found && at.getTime() - new Date(found.last_used_at).getTime() >= TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastUsedAt: at }).where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastUsedAt, at)));
+    await db
+      .update(sessions)
+      .set({ lastUsedAt: at })
+      .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastUsedAt, at)));
   }
   const row = found && {
     id: found.id,
@@ -56,10 +68,18 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     orgUnitId: found.org_unit_id,
     mustChangePassword: found.must_change_password,
   };
-  if (!row) throw new ApiError(401, 'INVALID_TOKEN', 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, hãy đăng nhập lại');
+  if (!row)
+    throw new ApiError(
+      401,
+      'INVALID_TOKEN',
+      'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, hãy đăng nhập lại',
+    );
   // A reset password is a secret someone else knows: until the user picks their own, the token
   // is good only for choosing it (or signing out). Matched on the exact method and full path.
-  if (row.mustChangePassword && !(c.req.method === 'POST' && ALLOWED_BEFORE_PASSWORD_CHANGE.has(c.req.path))) {
+  if (
+    row.mustChangePassword &&
+    !(c.req.method === 'POST' && ALLOWED_BEFORE_PASSWORD_CHANGE.has(c.req.path))
+  ) {
     throw new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu trước khi tiếp tục');
   }
   c.set('user', { ...row, tokenHash });

@@ -9,7 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
  * the body is read straight from the socket when a reader asks for it. Everything else (chunked
  * bodies counted while read) goes through Hono's middleware unchanged.
  */
-export function bodyLimitFast(options: Required<Parameters<typeof bodyLimit>[0]>): MiddlewareHandler {
+export function bodyLimitFast(
+  options: Required<Parameters<typeof bodyLimit>[0]>,
+): MiddlewareHandler {
   const full = bodyLimit(options);
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();

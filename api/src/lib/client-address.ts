@@ -24,4 +24,8 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /** `::ffff:10.0.0.1` is 10.0.0.1; at most 64 characters of whatever a proxy wrote. */
-const normalise = (address: string) => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1').toLowerCase().slice(0, 64);
+const normalise = (address: string) =>
+  address
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1')
+    .toLowerCase()
+    .slice(0, 64);

@@ -2,7 +2,12 @@ import { hash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:cry
 import { promisify } from 'node:util';
 import { ScryptN } from '../env.ts';
 
-const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const scrypt = promisify(scryptCb) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
 
 export interface ScryptParams {
   N: number;
@@ -28,9 +33,15 @@ export function currentScryptParams(): ScryptParams {
 const maxmemFor = ({ N, r }: ScryptParams) => 2 * 128 * N * r;
 
 /** `scrypt$N$r$p$salt$hash`, all parameters stored so they can be raised later. */
-export async function hashPassword(password: string, params: ScryptParams = currentScryptParams()): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = currentScryptParams(),
+): Promise<string> {
   const salt = randomBytes(16);
-  const hash = await scrypt(password.normalize('NFC'), salt, 32, { ...params, maxmem: maxmemFor(params) });
+  const hash = await scrypt(password.normalize('NFC'), salt, 32, {
+    ...params,
+    maxmem: maxmemFor(params),
+  });
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
@@ -46,12 +57,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parsed = parseHash(stored);
   if (!parsed) return false;
   const expected = Buffer.from(parsed.hash, 'base64url');
-  const actual = await scrypt(password.normalize('NFC'), Buffer.from(parsed.salt, 'base64url'), expected.length, {
-    N: parsed.N,
-    r: parsed.r,
-    p: parsed.p,
-    maxmem: maxmemFor(parsed),
-  });
+  const actual = await scrypt(
+    password.normalize('NFC'),
+    Buffer.from(parsed.salt, 'base64url'),
+    expected.length,
+    {
+      N: parsed.N,
+      r: parsed.r,
+      p: parsed.p,
+      maxmem: maxmemFor(parsed),
+    },
+  );
   return timingSafeEqual(actual, expected);
 }
 

@@ -2,7 +2,11 @@
  * The headers of every file download (exports, backup, assignment CSV): its type, its name as an
  * attachment, never cached; its length when the route knows it.
  */
-export function downloadHeaders(contentType: string, filename: string, length?: number): Record<string, string> {
+export function downloadHeaders(
+  contentType: string,
+  filename: string,
+  length?: number,
+): Record<string, string> {
   return {
     'Content-Type': contentType,
     'Content-Disposition': `attachment; filename="${filename}"`,

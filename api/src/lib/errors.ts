@@ -29,16 +29,29 @@ export const notFoundErrors = {
   assignment: () => new ApiError(404, 'ASSIGNMENT_NOT_FOUND', 'Không tìm thấy phân công'),
   user: () => new ApiError(404, 'USER_NOT_FOUND', 'Không tìm thấy tài khoản'),
   orgUnit: () => new ApiError(404, 'ORG_UNIT_NOT_FOUND', 'Không tìm thấy đơn vị'),
-  body: () => new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn'),
+  body: () =>
+    new ApiError(404, 'BODY_NOT_FOUND', 'Không tìm thấy đơn vị, hoặc đơn vị ngoài phạm vi của bạn'),
   cell: () => new ApiError(404, 'CELL_NOT_FOUND', 'Không tìm thấy chi bộ'),
   criteriaSet: () => new ApiError(404, 'CRITERIA_SET_NOT_FOUND', 'Không tìm thấy bộ tiêu chí'),
   /** No set of the cell's province is in force on the date asked for. */
-  criteriaSetOnDate: () => new ApiError(404, 'CRITERIA_SET_NOT_FOUND', 'Chưa có bộ tiêu chí áp dụng cho ngày này'),
-  extensionNotHosted: () => new ApiError(404, 'EXTENSION_NOT_HOSTED', 'Máy chủ này không phát hành tiện ích (chưa đặt EXTENSION_DIR)'),
-  extensionFile: (name: string) => new ApiError(404, 'EXTENSION_NOT_PACKAGED', `Chưa có tệp ${name} trong EXTENSION_DIR (chạy npm run package)`),
+  criteriaSetOnDate: () =>
+    new ApiError(404, 'CRITERIA_SET_NOT_FOUND', 'Chưa có bộ tiêu chí áp dụng cho ngày này'),
+  extensionNotHosted: () =>
+    new ApiError(
+      404,
+      'EXTENSION_NOT_HOSTED',
+      'Máy chủ này không phát hành tiện ích (chưa đặt EXTENSION_DIR)',
+    ),
+  extensionFile: (name: string) =>
+    new ApiError(
+      404,
+      'EXTENSION_NOT_PACKAGED',
+      `Chưa có tệp ${name} trong EXTENSION_DIR (chạy npm run package)`,
+    ),
 } as const;
 
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') => new ApiError(403, 'FORBIDDEN', message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') =>
+  new ApiError(403, 'FORBIDDEN', message);
 export const validationError = (fields: FieldErrors, message = 'Dữ liệu không hợp lệ') =>
   new ApiError(422, 'VALIDATION_FAILED', message, fields);
 
@@ -50,7 +63,8 @@ export function errorJson(c: Context, err: ApiError) {
   if (err.fields) error.fields = err.fields;
   const requestId = c.get('requestId' as never) as string | undefined;
   if (requestId) error.requestId = requestId;
-  if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
+  if (err.retryAfterSeconds !== undefined)
+    c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
   return c.json({ error }, err.status);
 }
 

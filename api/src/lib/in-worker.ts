@@ -12,7 +12,9 @@ const BUILT = !import.meta.url.endsWith('.ts');
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 /** Task paths are relative to api/src/lib (sources) or api/dist/lib (build, no such folder needed). */
 const taskUrl = (entry: string): string =>
-  BUILT ? new URL(entry.replace(/\.ts$/, '.js'), new URL('./lib/', import.meta.url)).href : new URL(entry, import.meta.url).href;
+  BUILT
+    ? new URL(entry.replace(/\.ts$/, '.js'), new URL('./lib/', import.meta.url)).href
+    : new URL(entry, import.meta.url).href;
 /** At most this many export workers at once (each holds a document in memory); the rest wait. */
 export const MAX_WORKERS = Math.max(1, Math.min(2, availableParallelism() - 1));
 const TIMEOUT_MS = 120_000;
@@ -45,7 +47,8 @@ export function queueState() {
 }
 
 const ownerRunning = (owner: string) => runningByOwner.get(owner) ?? 0;
-const retryAfter = (ahead: number) => Math.max(5, Math.ceil((averageSeconds * (ahead + 1)) / MAX_WORKERS));
+const retryAfter = (ahead: number) =>
+  Math.max(5, Math.ceil((averageSeconds * (ahead + 1)) / MAX_WORKERS));
 
 /** When each user's last job started (a counter): the least recently served user goes next. */
 const lastServed = new Map<string, number>();
@@ -57,7 +60,11 @@ function pump(): void {
     for (let i = 0; i < waiting.length; i++) {
       const j = waiting[i]!;
       if (ownerRunning(j.owner) >= queueLimits.perUserRunning) continue;
-      if (best < 0 || (lastServed.get(j.owner) ?? -1) < (lastServed.get(waiting[best]!.owner) ?? -1)) best = i;
+      if (
+        best < 0 ||
+        (lastServed.get(j.owner) ?? -1) < (lastServed.get(waiting[best]!.owner) ?? -1)
+      )
+        best = i;
     }
     if (best < 0) return;
     const [job] = waiting.splice(best, 1);
@@ -85,17 +92,29 @@ export function runInWorker<T>(entry: string, input: unknown): Promise<T> {
   const signal = scope?.signal;
   if (signal?.aborted) return Promise.reject(abortError());
   const mine = waiting.filter((j) => j.owner === owner).length;
-  const mayRunNow = running < MAX_WORKERS && ownerRunning(owner) < queueLimits.perUserRunning && mine === 0;
+  const mayRunNow =
+    running < MAX_WORKERS && ownerRunning(owner) < queueLimits.perUserRunning && mine === 0;
   if (!mayRunNow) {
-    if (owner && ownerRunning(owner) + mine >= queueLimits.perUserRunning + queueLimits.perUserQueued) {
+    if (
+      owner &&
+      ownerRunning(owner) + mine >= queueLimits.perUserRunning + queueLimits.perUserQueued
+    ) {
       workerStats.refused++;
-      const err = new ApiError(429, 'TOO_MANY_EXPORTS', 'Bạn đang có quá nhiều yêu cầu xuất tệp; hãy đợi các tệp trước tải xong rồi thử lại');
+      const err = new ApiError(
+        429,
+        'TOO_MANY_EXPORTS',
+        'Bạn đang có quá nhiều yêu cầu xuất tệp; hãy đợi các tệp trước tải xong rồi thử lại',
+      );
       err.retryAfterSeconds = retryAfter(ownerRunning(owner) + mine);
       return Promise.reject(err);
     }
     if (waiting.length >= queueLimits.queued) {
       workerStats.refused++;
-      const err = new ApiError(503, 'EXPORT_QUEUE_FULL', 'Máy chủ đang bận xuất tệp cho nhiều người; hãy thử lại sau ít phút');
+      const err = new ApiError(
+        503,
+        'EXPORT_QUEUE_FULL',
+        'Máy chủ đang bận xuất tệp cho nhiều người; hãy thử lại sau ít phút',
+      );
       err.retryAfterSeconds = retryAfter(waiting.length + running);
       return Promise.reject(err);
     }
@@ -117,7 +136,8 @@ export function runInWorker<T>(entry: string, input: unknown): Promise<T> {
         running--;
         runningByOwner.set(owner, ownerRunning(owner) - 1);
         if (ownerRunning(owner) <= 0) runningByOwner.delete(owner);
-        if (!err) averageSeconds = 0.7 * averageSeconds + 0.3 * ((performance.now() - started) / 1000);
+        if (!err)
+          averageSeconds = 0.7 * averageSeconds + 0.3 * ((performance.now() - started) / 1000);
         pump();
       }
       if (err) reject(err);
@@ -138,7 +158,10 @@ export function runInWorker<T>(entry: string, input: unknown): Promise<T> {
         started = performance.now();
         const w = new Worker(BOOT, { workerData: { entry: taskUrl(entry), input } });
         worker = w;
-        timer = setTimeout(() => finish(new Error(`worker ${entry} timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+        timer = setTimeout(
+          () => finish(new Error(`worker ${entry} timed out after ${TIMEOUT_MS} ms`)),
+          TIMEOUT_MS,
+        );
         w.once('message', (m: { ok: true; result: T } | { ok: false; error: string }) => {
           if (m.ok) {
             workerStats.completed++;
@@ -170,7 +193,11 @@ export const exportAdmission = createMiddleware<AppEnv>(async (c, next) => {
   const now = admitted.get(owner) ?? 0;
   if (now >= queueLimits.perUserRunning + queueLimits.perUserQueued) {
     workerStats.refused++;
-    const err = new ApiError(429, 'TOO_MANY_EXPORTS', 'Bạn đang có quá nhiều yêu cầu xuất tệp; hãy đợi các tệp trước tải xong rồi thử lại');
+    const err = new ApiError(
+      429,
+      'TOO_MANY_EXPORTS',
+      'Bạn đang có quá nhiều yêu cầu xuất tệp; hãy đợi các tệp trước tải xong rồi thử lại',
+    );
     err.retryAfterSeconds = retryAfter(now);
     throw err;
   }

@@ -33,8 +33,10 @@ export class Metrics {
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
     const hkey = JSON.stringify([method, route]);
     let h = this.latency.get(hkey);
-    if (!h) this.latency.set(hkey, (h = { counts: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 }));
-    for (let i = 0; i < LATENCY_BUCKETS.length; i++) if (seconds <= LATENCY_BUCKETS[i]!) h.counts[i]!++;
+    if (!h)
+      this.latency.set(hkey, (h = { counts: LATENCY_BUCKETS.map(() => 0), sum: 0, count: 0 }));
+    for (let i = 0; i < LATENCY_BUCKETS.length; i++)
+      if (seconds <= LATENCY_BUCKETS[i]!) h.counts[i]!++;
     h.sum += seconds;
     h.count++;
     if (method === 'POST' && route === '/api/reports' && status === 201) this.submissions++;
@@ -46,21 +48,36 @@ export class Metrics {
 
   render(pool?: { open: number; active: number; max: number } | null): string {
     const out: string[] = [];
-    const head = (name: string, type: string, help: string) => out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    const head = (name: string, type: string, help: string) =>
+      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
 
-    head('duhop_http_requests_total', 'counter', 'HTTP requests answered, by method, route pattern and status.');
+    head(
+      'duhop_http_requests_total',
+      'counter',
+      'HTTP requests answered, by method, route pattern and status.',
+    );
     for (const [key, n] of this.requests) {
       const [method, route, status] = JSON.parse(key) as string[];
-      out.push(`duhop_http_requests_total${labels({ method: method!, route: route!, status: status! })} ${n}`);
+      out.push(
+        `duhop_http_requests_total${labels({ method: method!, route: route!, status: status! })} ${n}`,
+      );
     }
-    head('duhop_http_request_duration_seconds', 'histogram', 'Time from the request to its answer, by method and route pattern.');
+    head(
+      'duhop_http_request_duration_seconds',
+      'histogram',
+      'Time from the request to its answer, by method and route pattern.',
+    );
     for (const [key, h] of this.latency) {
       const [method, route] = JSON.parse(key) as string[];
       const base = { method: method!, route: route! };
       LATENCY_BUCKETS.forEach((le, i) => {
-        out.push(`duhop_http_request_duration_seconds_bucket${labels({ ...base, le: String(le) })} ${h.counts[i]}`);
+        out.push(
+          `duhop_http_request_duration_seconds_bucket${labels({ ...base, le: String(le) })} ${h.counts[i]}`,
+        );
       });
-      out.push(`duhop_http_request_duration_seconds_bucket${labels({ ...base, le: '+Inf' })} ${h.count}`);
+      out.push(
+        `duhop_http_request_duration_seconds_bucket${labels({ ...base, le: '+Inf' })} ${h.count}`,
+      );
       out.push(`duhop_http_request_duration_seconds_sum${labels(base)} ${h.sum.toFixed(6)}`);
       out.push(`duhop_http_request_duration_seconds_count${labels(base)} ${h.count}`);
     }
@@ -68,14 +85,29 @@ export class Metrics {
     out.push(`duhop_http_requests_in_flight ${this.inFlight}`);
     head('duhop_reports_submitted_total', 'counter', 'Reports stored (201) by this process.');
     out.push(`duhop_reports_submitted_total ${this.submissions}`);
-    head('duhop_escalations_total', 'counter', 'Issues escalated for a missed deadline by this process.');
+    head(
+      'duhop_escalations_total',
+      'counter',
+      'Issues escalated for a missed deadline by this process.',
+    );
     out.push(`duhop_escalations_total ${this.escalations}`);
-    head('duhop_database_faults_total', 'counter', 'Requests answered 503 because of a database fault, by code.');
-    for (const [code, n] of this.dbFaults) out.push(`duhop_database_faults_total${labels({ code })} ${n}`);
+    head(
+      'duhop_database_faults_total',
+      'counter',
+      'Requests answered 503 because of a database fault, by code.',
+    );
+    for (const [code, n] of this.dbFaults)
+      out.push(`duhop_database_faults_total${labels({ code })} ${n}`);
     if (pool) {
-      head('duhop_db_pool_connections', 'gauge', "This process's PostgreSQL connections by state (active: running a query).");
+      head(
+        'duhop_db_pool_connections',
+        'gauge',
+        "This process's PostgreSQL connections by state (active: running a query).",
+      );
       out.push(`duhop_db_pool_connections${labels({ state: 'active' })} ${pool.active}`);
-      out.push(`duhop_db_pool_connections${labels({ state: 'idle' })} ${Math.max(0, pool.open - pool.active)}`);
+      out.push(
+        `duhop_db_pool_connections${labels({ state: 'idle' })} ${Math.max(0, pool.open - pool.active)}`,
+      );
       head('duhop_db_pool_max', 'gauge', 'The PostgreSQL pool size (DB_POOL_MAX).');
       out.push(`duhop_db_pool_max ${pool.max}`);
     }

@@ -20,9 +20,15 @@ export function queryParameters(schema: ZodObject): Parameters {
 }
 
 /** A route that answers with a file (`Content-Disposition: attachment`) in one of `contentTypes`. */
-export function fileDoc(summary: string, contentTypes: readonly string[], query?: ZodObject): DescribeRouteOptions {
+export function fileDoc(
+  summary: string,
+  contentTypes: readonly string[],
+  query?: ZodObject,
+): DescribeRouteOptions {
   const base = doc(summary, z.object({}));
-  const content = Object.fromEntries(contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]));
+  const content = Object.fromEntries(
+    contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+  );
   return {
     ...base,
     ...(query ? { parameters: queryParameters(query) } : {}),
@@ -30,7 +36,12 @@ export function fileDoc(summary: string, contentTypes: readonly string[], query?
       ...base.responses,
       200: {
         description: 'The file, with `Content-Disposition: attachment; filename=…`',
-        headers: { 'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="…"' } },
+        headers: {
+          'Content-Disposition': {
+            schema: { type: 'string' },
+            description: 'attachment; filename="…"',
+          },
+        },
         content,
       },
     },

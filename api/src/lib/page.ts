@@ -4,7 +4,11 @@ import { validationError } from './errors.ts';
  * Keyset pagination, the one way every list pages: the query asks for `limit + 1` rows, the extra
  * row only says that more follow, and the cursor is the bound of the last row shown.
  */
-export function keysetPage<T>(rows: readonly T[], limit: number, cursorOf: (last: T) => string): { page: T[]; nextCursor: string | null } {
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? cursorOf(last) : null };

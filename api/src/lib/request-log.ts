@@ -43,7 +43,8 @@ export class InFlight {
 export function routePattern(c: Context): string {
   try {
     const routes = matchedRoutes(c);
-    for (let i = routes.length - 1; i >= 0; i--) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
+    for (let i = routes.length - 1; i >= 0; i--)
+      if (routes[i]!.method !== 'ALL') return routes[i]!.path;
   } catch {
     /* no match result (e.g. an error before routing) */
   }
@@ -78,7 +79,8 @@ export function observeRequests(opts: ObserveOptions) {
       if (opts.log) {
         const user = c.get('user') as { id?: string } | undefined;
         // The client hung up before its answer (its socket is gone).
-        const socket = (c.env as { incoming?: { socket?: { destroyed?: boolean } } } | undefined)?.incoming?.socket;
+        const socket = (c.env as { incoming?: { socket?: { destroyed?: boolean } } } | undefined)
+          ?.incoming?.socket;
         opts.log(
           JSON.stringify({
             time: new Date().toISOString(),
@@ -118,8 +120,12 @@ export function sanitizeError(err: unknown, depth = 0): Record<string, unknown> 
   const e = err as ErrFields;
   const rawMessage = typeof e.message === 'string' ? e.message : '';
   const message = redactMessage(rawMessage);
-  const frames = typeof e.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
-  const out: Record<string, unknown> = { name: typeof e.name === 'string' ? e.name : 'Error', message };
+  const frames =
+    typeof e.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)) : [];
+  const out: Record<string, unknown> = {
+    name: typeof e.name === 'string' ? e.name : 'Error',
+    message,
+  };
   if (typeof e.code === 'string' || typeof e.code === 'number') out.code = e.code;
   if (typeof e.severity === 'string') out.severity = e.severity;
   if (typeof e.routine === 'string') out.routine = e.routine;

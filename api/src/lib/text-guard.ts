@@ -2,7 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import { validationError } from './errors.ts';
 
 /** A JSON `\uD800`–`\uDBFF` escape not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
+const LONE_SURROGATE =
+  /\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}/;
 
 const decoder = new TextDecoder();
 
@@ -16,13 +17,16 @@ const decoder = new TextDecoder();
  * escape is refused too: harmless.)
  */
 export const rejectUnstorableText = createMiddleware(async (c, next) => {
-  if (/%00/i.test(c.req.url) || c.req.path.includes('\u0000')) throw validationError({ _: ['Đường dẫn chứa ký tự không hợp lệ'] });
+  if (/%00/i.test(c.req.url) || c.req.path.includes('\u0000'))
+    throw validationError({ _: ['Đường dẫn chứa ký tự không hợp lệ'] });
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.includes(0)) throw validationError({ _: ['Dữ liệu chứa ký tự không hợp lệ (NUL)'] });
     const text = decoder.decode(bytes);
-    if (/\\u0000/i.test(text)) throw validationError({ _: ['Dữ liệu chứa ký tự không hợp lệ (NUL)'] });
-    if (LONE_SURROGATE.test(text)) throw validationError({ _: ['Dữ liệu chứa ký tự Unicode không hợp lệ'] });
+    if (/\\u0000/i.test(text))
+      throw validationError({ _: ['Dữ liệu chứa ký tự không hợp lệ (NUL)'] });
+    if (LONE_SURROGATE.test(text))
+      throw validationError({ _: ['Dữ liệu chứa ký tự Unicode không hợp lệ'] });
     // Hono keeps promises there (its type says the values).
     (c.req.bodyCache as { text?: Promise<string> }).text ??= Promise.resolve(text);
   }

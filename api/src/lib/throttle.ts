@@ -10,13 +10,27 @@ import { loginFailures } from '../db/schema.ts';
  * the check before any of them was recorded (30 parallel guesses were all verified).
  * The row stays as the failure record if the password is wrong; `clearAttempts` on success.
  */
-export async function takeAttempt(db: Db, key: string, now: Date, config: AppConfig): Promise<{ id: number } | null> {
-  const [attempt] = await db.insert(loginFailures).values({ key, at: now }).returning({ id: loginFailures.id });
+export async function takeAttempt(
+  db: Db,
+  key: string,
+  now: Date,
+  config: AppConfig,
+): Promise<{ id: number } | null> {
+  const [attempt] = await db
+    .insert(loginFailures)
+    .values({ key, at: now })
+    .returning({ id: loginFailures.id });
   const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000);
   const [before] = await db
     .select({ n: count() })
     .from(loginFailures)
-    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since), lt(loginFailures.id, attempt!.id)));
+    .where(
+      and(
+        eq(loginFailures.key, key),
+        gt(loginFailures.at, since),
+        lt(loginFailures.id, attempt!.id),
+      ),
+    );
   if ((before?.n ?? 0) < config.loginMaxFailures) return attempt!;
   await db.delete(loginFailures).where(eq(loginFailures.id, attempt!.id));
   return null;
@@ -29,7 +43,11 @@ export async function clearAttempts(db: Db, key: string): Promise<void> {
 
 /** The failure records one wrong sign-in leaves: per username and address, per address, per username. */
 export function loginKeys(username: string, address: string) {
-  return { pair: `pair:${username}|${address}`, address: `addr:${address}`, user: `user:${username}` };
+  return {
+    pair: `pair:${username}|${address}`,
+    address: `addr:${address}`,
+    user: `user:${username}`,
+  };
 }
 export type LoginKeys = ReturnType<typeof loginKeys>;
 
@@ -72,21 +90,35 @@ export async function takeLoginAttempt(
       last: sql<Date>`max(${loginFailures.at})`.mapWith(loginFailures.at),
     })
     .from(loginFailures)
-    .where(and(inArray(loginFailures.key, [keys.pair, keys.address, keys.user]), gt(loginFailures.at, since), lt(loginFailures.id, Math.min(...ids))))
+    .where(
+      and(
+        inArray(loginFailures.key, [keys.pair, keys.address, keys.user]),
+        gt(loginFailures.at, since),
+        lt(loginFailures.id, Math.min(...ids)),
+      ),
+    )
     .groupBy(loginFailures.key);
   const stats = (key: string) => rows.find((r) => r.key === key);
   const until = (from: Date, ms: number) => Math.ceil((from.getTime() + ms - now.getTime()) / 1000);
-  const refuse = async (reason: 'address' | 'user' | 'delay', retryAfterSeconds: number): Promise<LoginAttempt> => {
+  const refuse = async (
+    reason: 'address' | 'user' | 'delay',
+    retryAfterSeconds: number,
+  ): Promise<LoginAttempt> => {
     await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
     return { ok: false, reason, retryAfterSeconds: Math.max(1, retryAfterSeconds) };
   };
   const address = stats(keys.address);
-  if (address && address.n >= config.loginMaxFailuresPerAddress) return refuse('address', until(address.first, windowMs));
+  if (address && address.n >= config.loginMaxFailuresPerAddress)
+    return refuse('address', until(address.first, windowMs));
   const user = stats(keys.user);
-  if (user && user.n >= config.loginMaxFailuresPerUser && !(await isKnownAddress())) return refuse('user', until(user.first, windowMs));
+  if (user && user.n >= config.loginMaxFailuresPerUser && !(await isKnownAddress()))
+    return refuse('user', until(user.first, windowMs));
   const pair = stats(keys.pair);
   if (pair && pair.n >= config.loginMaxFailures) {
-    const delayMs = Math.min(config.loginDelaySeconds * 1000 * 2 ** (pair.n - config.loginMaxFailures), windowMs);
+    const delayMs = Math.min(
+      config.loginDelaySeconds * 1000 * 2 ** (pair.n - config.loginMaxFailures),
+      windowMs,
+    );
     const wait = until(pair.last, delayMs);
     if (wait > 0) return refuse('delay', wait);
   }
@@ -94,8 +126,14 @@ export async function takeLoginAttempt(
 }
 
 /** After the right password: forget this attempt and the earlier failures of the same username and address. */
-export async function loginSucceeded(db: Db, keys: LoginKeys, attempt: { ids: number[] }): Promise<void> {
-  await db.delete(loginFailures).where(or(inArray(loginFailures.id, attempt.ids), eq(loginFailures.key, keys.pair)));
+export async function loginSucceeded(
+  db: Db,
+  keys: LoginKeys,
+  attempt: { ids: number[] },
+): Promise<void> {
+  await db
+    .delete(loginFailures)
+    .where(or(inArray(loginFailures.id, attempt.ids), eq(loginFailures.key, keys.pair)));
 }
 
 const lastPrune = new WeakMap<Db, number>();
@@ -108,5 +146,7 @@ export async function pruneLoginFailures(db: Db, now: Date, config: AppConfig): 
   const last = lastPrune.get(db);
   if (last !== undefined && Math.abs(now.getTime() - last) < 60_000) return;
   lastPrune.set(db, now.getTime());
-  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - config.loginWindowMinutes * 60_000)));
+  await db
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, new Date(now.getTime() - config.loginWindowMinutes * 60_000)));
 }

@@ -5,7 +5,9 @@ import { core, type ZodType } from 'zod';
 import { ApiError, validationError, type FieldErrors } from './errors.ts';
 
 /** Turns zod issues into `{ "attendance.present": ["…"] }`. */
-export function zodFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+export function zodFields(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '_';
@@ -32,7 +34,10 @@ function parseSync(schema: ZodType, value: unknown) {
  * The one validation wrapper: zod-validator with the docs/api.md error shape (422 + fields).
  * JSON bodies must be sent as `application/json`; anything else is 415 rather than an empty object.
  */
-export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) =>
   zValidator(
     target,
     schema,
@@ -45,10 +50,15 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
 export const requireJson = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Nội dung phải là JSON (Content-Type: application/json)');
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Nội dung phải là JSON (Content-Type: application/json)',
+    );
   }
   await next();
 });
 
 /** JSON body: content-type check, then validation. */
-export const jsonBody = <T extends ZodType>(schema: T) => [requireJson, validate('json', schema)] as const;
+export const jsonBody = <T extends ZodType>(schema: T) =>
+  [requireJson, validate('json', schema)] as const;

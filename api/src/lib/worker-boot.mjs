@@ -5,10 +5,20 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 try {
   const { entry } = workerData;
-  const task = entry.endsWith('.ts') ? await (await import('tsx/esm/api')).tsImport(entry, import.meta.url) : await import(entry);
+  const task = entry.endsWith('.ts')
+    ? await (await import('tsx/esm/api')).tsImport(entry, import.meta.url)
+    : await import(entry);
   const result = await task.run(workerData.input);
-  const transfer = result instanceof Uint8Array && result.byteOffset === 0 && result.byteLength === result.buffer.byteLength ? [result.buffer] : [];
+  const transfer =
+    result instanceof Uint8Array &&
+    result.byteOffset === 0 &&
+    result.byteLength === result.buffer.byteLength
+      ? [result.buffer]
+      : [];
   parentPort.postMessage({ ok: true, result }, transfer);
 } catch (err) {
-  parentPort.postMessage({ ok: false, error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err) });
+  parentPort.postMessage({
+    ok: false,
+    error: err instanceof Error ? `${err.message}\n${err.stack}` : String(err),
+  });
 }

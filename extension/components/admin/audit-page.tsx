@@ -15,7 +15,8 @@ function known(t: Translate, key: string, fallback: string): string {
   return text === key ? fallback : text;
 }
 /** `user.create` → "Tạo tài khoản". */
-export const actionLabel = (t: Translate, action: string) => known(t, `adm_audit_${action.replace('.', '_')}`, action);
+export const actionLabel = (t: Translate, action: string) =>
+  known(t, `adm_audit_${action.replace('.', '_')}`, action);
 
 /** `#/admin-audit`: administrative changes, newest first, a page at a time (keyset pages: back keeps the cursors seen). */
 export function AuditPage() {
@@ -26,7 +27,11 @@ export function AuditPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const n = cursors.length - 1;
   // Each page replaces the one before (nothing is shown while it loads).
-  const { state, reload: load } = useLoader(() => listAudit(cursors[n], entity), [cursors, entity], { reset: true });
+  const { state, reload: load } = useLoader(
+    () => listAudit(cursors[n], entity),
+    [cursors, entity],
+    { reset: true },
+  );
   const page = state.status === 'ready' ? state.data : null;
   const failure = state.status === 'error' ? state.failure : null;
 
@@ -34,7 +39,14 @@ export function AuditPage() {
     <section class="admin-page" aria-labelledby="h-audit">
       <h1 id="h-audit">{t('adm_auditTitle')}</h1>
       <div class="toolbar">
-        <select aria-label={t('adm_auditEntity')} value={entity} onChange={(e) => { setEntity(e.currentTarget.value); setCursors([undefined]); }}>
+        <select
+          aria-label={t('adm_auditEntity')}
+          value={entity}
+          onChange={(e) => {
+            setEntity(e.currentTarget.value);
+            setCursors([undefined]);
+          }}
+        >
           <option value="">{t('adm_auditAll')}</option>
           {ENTITIES.map((e) => (
             <option key={e} value={e}>
@@ -47,7 +59,11 @@ export function AuditPage() {
         <button type="button" disabled={n === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
           {t('adm_prevPage')}
         </button>
-        <button type="button" disabled={!page?.nextCursor} onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}>
+        <button
+          type="button"
+          disabled={!page?.nextCursor}
+          onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}
+        >
           {t('adm_nextPage')}
         </button>
       </div>
@@ -73,7 +89,8 @@ export function AuditPage() {
                   <td>{a.actorName ?? '—'}</td>
                   <td>{actionLabel(t, a.action)}</td>
                   <td>
-                    {known(t, `adm_entity_${a.entity}`, a.entity)} {a.entityId && <code class="hint">{a.entityId}</code>}
+                    {known(t, `adm_entity_${a.entity}`, a.entity)}{' '}
+                    {a.entityId && <code class="hint">{a.entityId}</code>}
                   </td>
                   <td>
                     {a.data != null && (

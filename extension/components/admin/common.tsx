@@ -1,9 +1,20 @@
-import { endedBefore, localDate, type AdminOrgUnit, type OrgUnitKind, type Role } from '@duhop/shared';
+import {
+  endedBefore,
+  localDate,
+  type AdminOrgUnit,
+  type OrgUnitKind,
+  type Role,
+} from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { listUnits } from '../../utils/admin/calls.ts';
 import { treeRows } from '../../utils/admin/org-tree.ts';
-import { errorText, fieldMessage, type MessageKey, type Translate } from '../../utils/i18n/index.ts';
+import {
+  errorText,
+  fieldMessage,
+  type MessageKey,
+  type Translate,
+} from '../../utils/i18n/index.ts';
 import { useT } from '../../utils/i18n/index.ts';
 
 /** Small pieces every admin page uses: labels, today's date, the unit list, error text. */
@@ -17,17 +28,26 @@ export const today = () => localDate(new Date());
 
 /** The message of a failure: the server's own sentence for validation errors (it names the row or field). */
 export function failureText(t: Translate, f: ApiFailure): string {
-  return f.code === 'VALIDATION_FAILED' && f.message ? fieldMessage(t, f.message) : errorText(t, f.code, f.message);
+  return f.code === 'VALIDATION_FAILED' && f.message
+    ? fieldMessage(t, f.message)
+    : errorText(t, f.code, f.message);
 }
 
 /** Field errors that no control on the form shows (e.g. `_` for a refused character). */
-export function UnboundErrors(props: { fields?: Record<string, string[]>; bound: readonly string[] }) {
+export function UnboundErrors(props: {
+  fields?: Record<string, string[]>;
+  bound: readonly string[];
+}) {
   const t = useT();
   const rest = Object.entries(props.fields ?? {}).filter(([k]) => !props.bound.includes(k));
   if (!rest.length) return null;
   return (
     <ul class="errors" role="alert">
-      {rest.flatMap(([k, ms]) => ms.map((m) => <li key={k + m}>{k === '_' ? fieldMessage(t, m) : `${k}: ${fieldMessage(t, m)}`}</li>))}
+      {rest.flatMap(([k, ms]) =>
+        ms.map((m) => (
+          <li key={k + m}>{k === '_' ? fieldMessage(t, m) : `${k}: ${fieldMessage(t, m)}`}</li>
+        )),
+      )}
     </ul>
   );
 }
@@ -55,7 +75,11 @@ export function FormFooter(props: {
         </p>
       )}
       <p class="actions">
-        <button type="submit" class={props.danger ? 'primary danger-fill' : 'primary'} disabled={props.busy}>
+        <button
+          type="submit"
+          class={props.danger ? 'primary danger-fill' : 'primary'}
+          disabled={props.busy}
+        >
           {props.submitLabel}
         </button>
         <button type="button" onClick={props.onCancel}>

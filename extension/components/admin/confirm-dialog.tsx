@@ -50,7 +50,13 @@ export function ConfirmDialog(props: {
         <button ref={cancelRef} type="button" onClick={props.onCancel} disabled={props.busy}>
           {t('cancel')}
         </button>
-        <button type="button" class={props.danger ? 'primary danger-fill' : 'primary'} onClick={props.onConfirm} disabled={props.busy} aria-busy={props.busy}>
+        <button
+          type="button"
+          class={props.danger ? 'primary danger-fill' : 'primary'}
+          onClick={props.onConfirm}
+          disabled={props.busy}
+          aria-busy={props.busy}
+        >
           {props.busy ? t('adm_working') : props.confirmLabel}
         </button>
       </p>

@@ -1,7 +1,13 @@
 import type { CriteriaSet } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { createCriteria, patchCriteria } from '../../utils/admin/calls.ts';
-import { checkCriteriaJson, criteriaTotals, fieldsToPathErrors, patchFrom, type PathError } from '../../utils/admin/criteria-json.ts';
+import {
+  checkCriteriaJson,
+  criteriaTotals,
+  fieldsToPathErrors,
+  patchFrom,
+  type PathError,
+} from '../../utils/admin/criteria-json.ts';
 import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Notice } from '../ui/states.tsx';
 import { failureText } from './common.tsx';
@@ -10,7 +16,12 @@ import { failureText } from './common.tsx';
  * A criteria set as JSON: import a new one (paste or file), view one, or edit one nobody has
  * used. The shared schema checks it here first; the server's own errors are shown the same way.
  */
-export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: CriteriaSet; onSaved: (s: CriteriaSet, created: boolean) => void; onClose: () => void }) {
+export function CriteriaEditor(props: {
+  mode: 'import' | 'view' | 'edit';
+  set?: CriteriaSet;
+  onSaved: (s: CriteriaSet, created: boolean) => void;
+  onClose: () => void;
+}) {
   const t = useT();
   const readOnly = props.mode === 'view';
   const [text, setText] = useState(props.set ? JSON.stringify(props.set, null, 2) : '');
@@ -40,7 +51,10 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
     const set = check();
     if (!set) return;
     setBusy(true);
-    const res = props.mode === 'edit' ? await patchCriteria(set.id, patchFrom(set)) : await createCriteria(set);
+    const res =
+      props.mode === 'edit'
+        ? await patchCriteria(set.id, patchFrom(set))
+        : await createCriteria(set);
     setBusy(false);
     if (res.ok) return props.onSaved(res.data, props.mode === 'import');
     if (res.fields) setErrors(fieldsToPathErrors(localFields(t, res.fields)));
@@ -56,12 +70,22 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
 
   return (
     <section class="card criteria-editor" aria-labelledby="crit-h">
-      <h2 id="crit-h">{props.mode === 'import' ? t('adm_criteriaImport') : props.mode === 'edit' ? t('adm_criteriaEdit', { name: props.set!.name }) : props.set!.name}</h2>
+      <h2 id="crit-h">
+        {props.mode === 'import'
+          ? t('adm_criteriaImport')
+          : props.mode === 'edit'
+            ? t('adm_criteriaEdit', { name: props.set!.name })
+            : props.set!.name}
+      </h2>
       {props.mode === 'import' && (
         <p class="actions">
           <label class="file-pick">
             <span>{t('adm_jsonPick')}</span>
-            <input type="file" accept=".json,application/json" onChange={(e) => void pick(e.currentTarget.files?.[0])} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void pick(e.currentTarget.files?.[0])}
+            />
           </label>
           <span class="hint">{t('adm_criteriaHint')}</span>
         </p>
@@ -74,11 +98,20 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
         spellcheck={false}
         readOnly={readOnly}
         value={text}
-        onInput={(e) => { setText(e.currentTarget.value); setValid(null); setErrors(null); }}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setValid(null);
+          setErrors(null);
+        }}
         aria-describedby={errors?.length ? 'crit-errors' : undefined}
       />
       {errors && errors.length > 0 && (
-        <div id="crit-errors" class="notice notice--error" role="alert" data-testid="criteria-errors">
+        <div
+          id="crit-errors"
+          class="notice notice--error"
+          role="alert"
+          data-testid="criteria-errors"
+        >
           <p>{t('adm_criteriaErrors', { n: errors.length })}</p>
           <ul class="path-errors">
             {errors.map((e, i) => (
@@ -91,7 +124,13 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
       )}
       {totals && valid && (
         <Notice kind="ok">
-          {t('adm_criteriaValid', { name: valid.name, groups: totals.groups, items: totals.items, points: totals.points, bands: valid.bands.map((b) => `${b.code} ≥ ${b.min}`).join(', ') })}
+          {t('adm_criteriaValid', {
+            name: valid.name,
+            groups: totals.groups,
+            items: totals.items,
+            points: totals.points,
+            bands: valid.bands.map((b) => `${b.code} ≥ ${b.min}`).join(', '),
+          })}
         </Notice>
       )}
       {failure && !errors?.length && <Notice kind="error">{failure}</Notice>}
@@ -101,8 +140,17 @@ export function CriteriaEditor(props: { mode: 'import' | 'view' | 'edit'; set?: 
             <button type="button" disabled={!text.trim()} onClick={() => void check()}>
               {t('adm_check')}
             </button>
-            <button type="button" class="primary" disabled={!text.trim() || busy} onClick={() => void send()}>
-              {busy ? t('adm_working') : props.mode === 'edit' ? t('save') : t('adm_criteriaImportGo')}
+            <button
+              type="button"
+              class="primary"
+              disabled={!text.trim() || busy}
+              onClick={() => void send()}
+            >
+              {busy
+                ? t('adm_working')
+                : props.mode === 'edit'
+                  ? t('save')
+                  : t('adm_criteriaImportGo')}
             </button>
           </>
         )}

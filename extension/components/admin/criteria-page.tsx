@@ -9,7 +9,10 @@ import { failureText } from './common.tsx';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import './admin.css';
 
-type Summary = Extract<Awaited<ReturnType<typeof listCriteria>>, { ok: true }>['data']['items'][number];
+type Summary = Extract<
+  Awaited<ReturnType<typeof listCriteria>>,
+  { ok: true }
+>['data']['items'][number];
 type Open = { mode: 'import' } | { mode: 'view' | 'edit'; set: CriteriaSet };
 
 /** `#/admin-criteria`: criteria sets (a set some report was scored with is read-only), import and edit as JSON. */
@@ -45,13 +48,34 @@ export function CriteriaPage() {
       <h1 id="h-criteria">{t('adm_criteriaTitle')}</h1>
       <p class="hint">{t('adm_criteriaIntro')}</p>
       <p class="actions">
-        <button type="button" class="primary" aria-expanded={open?.mode === 'import'} onClick={() => { setMessage(null); setOpen(open?.mode === 'import' ? null : { mode: 'import' }); }}>
+        <button
+          type="button"
+          class="primary"
+          aria-expanded={open?.mode === 'import'}
+          onClick={() => {
+            setMessage(null);
+            setOpen(open?.mode === 'import' ? null : { mode: 'import' });
+          }}
+        >
           {t('adm_criteriaImport')}
         </button>
       </p>
-      {open && <CriteriaEditor key={open.mode === 'import' ? 'import' : `${open.mode}-${open.set.id}`} mode={open.mode} set={open.mode === 'import' ? undefined : open.set} onSaved={saved} onClose={() => setOpen(null)} />}
+      {open && (
+        <CriteriaEditor
+          key={open.mode === 'import' ? 'import' : `${open.mode}-${open.set.id}`}
+          mode={open.mode}
+          set={open.mode === 'import' ? undefined : open.set}
+          onSaved={saved}
+          onClose={() => setOpen(null)}
+        />
+      )}
       {message && <Notice kind="ok">{message}</Notice>}
-      {failure && (items ? <Notice kind="error">{failureText(t, failure)}</Notice> : <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />)}
+      {failure &&
+        (items ? (
+          <Notice kind="error">{failureText(t, failure)}</Notice>
+        ) : (
+          <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />
+        ))}
       {!items && !failure && <Loading />}
       {items && items.length === 0 && <Empty>{t('adm_criteriaEmpty')}</Empty>}
       {items && items.length > 0 && (
@@ -78,9 +102,17 @@ export function CriteriaPage() {
                     {t('adm_fromDate', { date: formatDate(s.validFrom, locale) })}
                     {s.validTo && ` ${t('adm_toDate', { date: formatDate(s.validTo, locale) })}`}
                   </td>
-                  <td>{s.cellTypes ? s.cellTypes.map((c) => t(`adm_cellType_${c}` as MessageKey)).join(', ') : t('adm_allCellTypes')}</td>
                   <td>
-                    {s.inUse ? <span class="pill">{t('adm_criteriaInUse', { n: s.reportCount })}</span> : <span class="pill pill--ok">{t('adm_criteriaUnused')}</span>}
+                    {s.cellTypes
+                      ? s.cellTypes.map((c) => t(`adm_cellType_${c}` as MessageKey)).join(', ')
+                      : t('adm_allCellTypes')}
+                  </td>
+                  <td>
+                    {s.inUse ? (
+                      <span class="pill">{t('adm_criteriaInUse', { n: s.reportCount })}</span>
+                    ) : (
+                      <span class="pill pill--ok">{t('adm_criteriaUnused')}</span>
+                    )}
                   </td>
                   <td class="row-actions">
                     <button type="button" onClick={() => void show(s, 'view')}>

@@ -2,13 +2,24 @@ import type { ImportError } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { postCsv, type CsvImportKind, type CsvImportResult } from '../../utils/admin/calls.ts';
-import { buildPreview, decodeCsvBytes, sampleCsv, splitImportFields, type CsvSpec } from '../../utils/admin/csv-preview.ts';
+import {
+  buildPreview,
+  decodeCsvBytes,
+  sampleCsv,
+  splitImportFields,
+  type CsvSpec,
+} from '../../utils/admin/csv-preview.ts';
 import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Notice } from '../ui/states.tsx';
 import { failureText } from './common.tsx';
 import { PreviewTable } from './csv-preview-table.tsx';
 
-type Checked<K extends CsvImportKind> = { text: string; result: CsvImportResult<K> | null; errors: ImportError[]; fileErrors: string[] };
+type Checked<K extends CsvImportKind> = {
+  text: string;
+  result: CsvImportResult<K> | null;
+  errors: ImportError[];
+  fileErrors: string[];
+};
 
 /**
  * A CSV import in three steps: choose a file (or paste), check it with a dry run (the table shows
@@ -62,13 +73,20 @@ export function CsvImport<K extends CsvImportKind>(props: {
   };
 
   const download = () => {
-    const url = URL.createObjectURL(new Blob([sampleCsv(props.spec)], { type: 'text/csv;charset=utf-8' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: props.spec.fileName });
+    const url = URL.createObjectURL(
+      new Blob([sampleCsv(props.spec)], { type: 'text/csv;charset=utf-8' }),
+    );
+    const a = Object.assign(document.createElement('a'), {
+      href: url,
+      download: props.spec.fileName,
+    });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const preview = checked ? buildPreview(checked.text, props.spec, checked.errors, checked.fileErrors) : null;
+  const preview = checked
+    ? buildPreview(checked.text, props.spec, checked.errors, checked.fileErrors)
+    : null;
   const result = checked?.result ?? null;
   const ready = result?.dryRun && result.ok && !stale && result.count > 0;
   const done = result !== null && !result.dryRun && !stale;
@@ -85,7 +103,12 @@ export function CsvImport<K extends CsvImportKind>(props: {
         </button>
         <label class="file-pick">
           <span>{t('adm_csvPick')}</span>
-          <input id={`${p}-file`} type="file" accept=".csv,text/csv" onChange={(e) => void pick(e.currentTarget.files?.[0])} />
+          <input
+            id={`${p}-file`}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void pick(e.currentTarget.files?.[0])}
+          />
         </label>
         {source && <span class="hint">{source}</span>}
       </p>
@@ -103,10 +126,20 @@ export function CsvImport<K extends CsvImportKind>(props: {
         }}
       />
       <p class="actions">
-        <button type="button" class={ready ? '' : 'primary'} disabled={!text.trim() || busy !== null} onClick={() => void send(true)}>
+        <button
+          type="button"
+          class={ready ? '' : 'primary'}
+          disabled={!text.trim() || busy !== null}
+          onClick={() => void send(true)}
+        >
           {busy === 'check' ? t('adm_working') : t('adm_csvCheck')}
         </button>
-        <button type="button" class={ready ? 'primary' : ''} disabled={!ready || busy !== null} onClick={() => void send(false)}>
+        <button
+          type="button"
+          class={ready ? 'primary' : ''}
+          disabled={!ready || busy !== null}
+          onClick={() => void send(false)}
+        >
           {busy === 'import' ? t('adm_working') : t('adm_csvImport', { n: result?.count ?? 0 })}
         </button>
         <button type="button" onClick={props.onClose}>
@@ -127,7 +160,9 @@ export function CsvImport<K extends CsvImportKind>(props: {
               ))}
             </Notice>
           ) : (
-            <Notice kind="info">{t('adm_csvAllGood', { n: result?.count ?? preview.rows.length })}</Notice>
+            <Notice kind="info">
+              {t('adm_csvAllGood', { n: result?.count ?? preview.rows.length })}
+            </Notice>
           )}
           <PreviewTable preview={preview} items={result?.items ?? []} describe={props.describe} />
         </div>

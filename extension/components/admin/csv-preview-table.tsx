@@ -6,7 +6,11 @@ import { useT } from '../../utils/i18n/index.ts';
  * the server will store (a valid row) or the row's errors. A bad cell is outlined and carries its
  * message, so the admin can fix the file line by line.
  */
-export function PreviewTable<I extends { row: number }>(props: { preview: CsvPreview; items: readonly I[]; describe: (item: I) => string }) {
+export function PreviewTable<I extends { row: number }>(props: {
+  preview: CsvPreview;
+  items: readonly I[];
+  describe: (item: I) => string;
+}) {
   const t = useT();
   const { preview } = props;
   const byRow = new Map(props.items.map((i) => [i.row, i]));
@@ -18,7 +22,12 @@ export function PreviewTable<I extends { row: number }>(props: { preview: CsvPre
           <tr>
             <th scope="col">{t('adm_csvRow')}</th>
             {preview.header.map((h, i) => (
-              <th key={i} scope="col" class={h.key ? '' : 'unknown-col'} title={h.key ? undefined : t('adm_csvUnknownColumn')}>
+              <th
+                key={i}
+                scope="col"
+                class={h.key ? '' : 'unknown-col'}
+                title={h.key ? undefined : t('adm_csvUnknownColumn')}
+              >
                 {h.label}
               </th>
             ))}
@@ -31,10 +40,19 @@ export function PreviewTable<I extends { row: number }>(props: { preview: CsvPre
             const shown = new Set(preview.header.map((h) => h.key).filter(Boolean));
             const other = r.errors.filter((e) => !shown.has(e.field));
             return (
-              <tr key={r.row} data-row={r.row} class={r.errors.length ? 'row--error' : ''} aria-invalid={r.errors.length ? 'true' : undefined}>
+              <tr
+                key={r.row}
+                data-row={r.row}
+                class={r.errors.length ? 'row--error' : ''}
+                aria-invalid={r.errors.length ? 'true' : undefined}
+              >
                 <th scope="row">{r.row}</th>
                 {r.cells.map((c, i) => (
-                  <td key={i} class={c.errors.length ? 'cell--error' : ''} data-field={preview.header[i]?.key ?? undefined}>
+                  <td
+                    key={i}
+                    class={c.errors.length ? 'cell--error' : ''}
+                    data-field={preview.header[i]?.key ?? undefined}
+                  >
                     <span>{c.value}</span>
                     {c.errors.map((m) => (
                       <small key={m} class="cell-error">

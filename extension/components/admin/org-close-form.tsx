@@ -13,7 +13,12 @@ import { ConfirmDialog } from './confirm-dialog.tsx';
  * Closing a unit on its last day, naming the successor that takes over its open issues, staff,
  * units below it and assignments from the next day. Nothing is deleted; history keeps the name.
  */
-export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminOrgUnit[]; onDone: (r: OrgChangeResult) => void; onCancel: () => void }) {
+export function OrgCloseForm(props: {
+  unit: AdminOrgUnit;
+  units: readonly AdminOrgUnit[];
+  onDone: (r: OrgChangeResult) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const u = props.unit;
@@ -39,7 +44,11 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
   };
   const run = async () => {
     setBusy(true);
-    const res = await closeUnit(u.id, { validTo, successorId, ...(note.trim() ? { note: note.trim() } : {}) });
+    const res = await closeUnit(u.id, {
+      validTo,
+      successorId,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
     setBusy(false);
     if (res.ok) {
       setConfirming(false);
@@ -56,10 +65,20 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
       <p class="hint">{t('adm_closeIntro')}</p>
       <div class="grid2">
         <Field id={`${p}-to`} label={t('adm_lastDay')} errors={errors.validTo}>
-          <input {...describedBy(`${p}-to`, errors.validTo)} type="date" max={today()} value={validTo} onInput={(e) => setValidTo(e.currentTarget.value)} />
+          <input
+            {...describedBy(`${p}-to`, errors.validTo)}
+            type="date"
+            max={today()}
+            value={validTo}
+            onInput={(e) => setValidTo(e.currentTarget.value)}
+          />
         </Field>
         <Field id={`${p}-succ`} label={t('adm_successorLabel')} errors={errors.successorId}>
-          <select {...describedBy(`${p}-succ`, errors.successorId)} value={successorId} onChange={(e) => setSuccessorId(e.currentTarget.value)}>
+          <select
+            {...describedBy(`${p}-succ`, errors.successorId)}
+            value={successorId}
+            onChange={(e) => setSuccessorId(e.currentTarget.value)}
+          >
             <option value="">{t('adm_choose')}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
@@ -70,9 +89,20 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
         </Field>
       </div>
       <Field id={`${p}-note`} label={t('adm_note')} errors={errors.note}>
-        <input {...describedBy(`${p}-note`, errors.note)} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <input
+          {...describedBy(`${p}-note`, errors.note)}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </Field>
-      <FormFooter errors={errors} bound={['validTo', 'successorId', 'note']} failure={failure} submitLabel={`${t('adm_close')}…`} danger onCancel={props.onCancel} />
+      <FormFooter
+        errors={errors}
+        bound={['validTo', 'successorId', 'note']}
+        failure={failure}
+        submitLabel={`${t('adm_close')}…`}
+        danger
+        onCancel={props.onCancel}
+      />
       <ConfirmDialog
         open={confirming}
         title={t('adm_closeTitle', { name: u.name })}
@@ -82,7 +112,13 @@ export function OrgCloseForm(props: { unit: AdminOrgUnit; units: readonly AdminO
         onConfirm={() => void run()}
         onCancel={() => setConfirming(false)}
       >
-        <p>{t('adm_closeConfirm', { name: u.name, date: formatDate(validTo || today(), locale), successor: successor?.name ?? successorId })}</p>
+        <p>
+          {t('adm_closeConfirm', {
+            name: u.name,
+            date: formatDate(validTo || today(), locale),
+            successor: successor?.name ?? successorId,
+          })}
+        </p>
         <p class="hint">{t('adm_whatMoves')}</p>
       </ConfirmDialog>
     </form>

@@ -1,4 +1,9 @@
-import { OrgUnitKind, type AdminOrgUnit, type OrgChangeResult, type OrgUnitMergeInput } from '@duhop/shared';
+import {
+  OrgUnitKind,
+  type AdminOrgUnit,
+  type OrgChangeResult,
+  type OrgUnitMergeInput,
+} from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { mergeUnits } from '../../utils/admin/calls.ts';
@@ -16,7 +21,11 @@ const byName = (a: AdminOrgUnit, b: AdminOrgUnit) => a.name.localeCompare(b.name
  * Merging several units of one kind into an existing unit or a new one from an effective date.
  * The preview says what moves; the API answers with the counts it moved (issues, assignments…).
  */
-export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r: OrgChangeResult) => void; onCancel: () => void }) {
+export function OrgMergeForm(props: {
+  units: readonly AdminOrgUnit[];
+  onDone: (r: OrgChangeResult) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const [kind, setKind] = useState<OrgUnitKind>('commune');
@@ -32,15 +41,21 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
-  const open = props.units.filter((u) => u.kind === kind && u.parentId !== null && validity(u, today()) === 'open').sort(byName);
+  const open = props.units
+    .filter((u) => u.kind === kind && u.parentId !== null && validity(u, today()) === 'open')
+    .sort(byName);
   const targets = open.filter((u) => !sources.includes(u.id));
   const preview = mergePreview(props.units, sources);
-  const targetName = into === 'existing' ? (props.units.find((u) => u.id === targetId)?.name ?? '') : newName.trim();
-  const toggle = (id: string, on: boolean) => setSources(on ? [...sources, id] : sources.filter((s) => s !== id));
+  const targetName =
+    into === 'existing' ? (props.units.find((u) => u.id === targetId)?.name ?? '') : newName.trim();
+  const toggle = (id: string, on: boolean) =>
+    setSources(on ? [...sources, id] : sources.filter((s) => s !== id));
 
   const body = (): OrgUnitMergeInput => ({
     sourceIds: sources,
-    ...(into === 'existing' ? { targetId } : { newUnit: { id: newId.trim(), name: newName.trim() } }),
+    ...(into === 'existing'
+      ? { targetId }
+      : { newUnit: { id: newId.trim(), name: newName.trim() } }),
     effectiveDate: date,
     ...(note.trim() ? { note: note.trim() } : {}),
   });
@@ -64,13 +79,23 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
     setErrors(res.fields ?? {});
     setFailure(res);
   };
-  const sourceError = Object.entries(errors).filter(([k]) => k.startsWith('sourceIds')).flatMap(([, m]) => m);
+  const sourceError = Object.entries(errors)
+    .filter(([k]) => k.startsWith('sourceIds'))
+    .flatMap(([, m]) => m);
 
   return (
     <form class="card admin-form merge-form" onSubmit={ask} aria-labelledby="merge-h">
       <h2 id="merge-h">{t('adm_mergeTitle')}</h2>
       <Field id="merge-kind" label={t('adm_kind')}>
-        <select id="merge-kind" value={kind} onChange={(e) => { setKind(e.currentTarget.value as OrgUnitKind); setSources([]); setTargetId(''); }}>
+        <select
+          id="merge-kind"
+          value={kind}
+          onChange={(e) => {
+            setKind(e.currentTarget.value as OrgUnitKind);
+            setSources([]);
+            setTargetId('');
+          }}
+        >
           {OrgUnitKind.options
             .filter((k) => k !== 'province')
             .map((k) => (
@@ -80,11 +105,19 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
             ))}
         </select>
       </Field>
-      <fieldset class="source-list" aria-describedby={sourceError.length ? 'merge-src-err' : undefined}>
+      <fieldset
+        class="source-list"
+        aria-describedby={sourceError.length ? 'merge-src-err' : undefined}
+      >
         <legend>{t('adm_mergeSources')}</legend>
         {open.map((u) => (
           <label key={u.id} class="check">
-            <input type="checkbox" value={u.id} checked={sources.includes(u.id)} onChange={(e) => toggle(u.id, e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              value={u.id}
+              checked={sources.includes(u.id)}
+              onChange={(e) => toggle(u.id, e.currentTarget.checked)}
+            />
             {u.name} <code class="hint">{u.id}</code>
           </label>
         ))}
@@ -99,18 +132,32 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
       <fieldset>
         <legend>{t('adm_mergeInto')}</legend>
         <label class="check">
-          <input type="radio" name="merge-into" checked={into === 'existing'} onChange={() => setInto('existing')} />
+          <input
+            type="radio"
+            name="merge-into"
+            checked={into === 'existing'}
+            onChange={() => setInto('existing')}
+          />
           {t('adm_mergeExisting')}
         </label>
         <label class="check">
-          <input type="radio" name="merge-into" checked={into === 'new'} onChange={() => setInto('new')} />
+          <input
+            type="radio"
+            name="merge-into"
+            checked={into === 'new'}
+            onChange={() => setInto('new')}
+          />
           {t('adm_mergeNew')}
         </label>
       </fieldset>
       <div class="grid2">
         {into === 'existing' ? (
           <Field id="merge-target" label={t('adm_mergeTarget')} errors={errors.targetId}>
-            <select {...describedBy('merge-target', errors.targetId)} value={targetId} onChange={(e) => setTargetId(e.currentTarget.value)}>
+            <select
+              {...describedBy('merge-target', errors.targetId)}
+              value={targetId}
+              onChange={(e) => setTargetId(e.currentTarget.value)}
+            >
               <option value="">{t('adm_choose')}</option>
               {targets.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -122,32 +169,91 @@ export function OrgMergeForm(props: { units: readonly AdminOrgUnit[]; onDone: (r
         ) : (
           <>
             <Field id="merge-new-id" label={t('adm_unitId')} errors={errors['newUnit.id']}>
-              <input {...describedBy('merge-new-id', errors['newUnit.id'])} spellcheck={false} value={newId} onInput={(e) => setNewId(e.currentTarget.value)} />
+              <input
+                {...describedBy('merge-new-id', errors['newUnit.id'])}
+                spellcheck={false}
+                value={newId}
+                onInput={(e) => setNewId(e.currentTarget.value)}
+              />
             </Field>
             <Field id="merge-new-name" label={t('adm_unitName')} errors={errors['newUnit.name']}>
-              <input {...describedBy('merge-new-name', errors['newUnit.name'])} value={newName} onInput={(e) => setNewName(e.currentTarget.value)} />
+              <input
+                {...describedBy('merge-new-name', errors['newUnit.name'])}
+                value={newName}
+                onInput={(e) => setNewName(e.currentTarget.value)}
+              />
             </Field>
           </>
         )}
-        <Field id="merge-date" label={t('adm_effectiveDate')} errors={errors.effectiveDate} hint={t('adm_effectiveHint', { date: formatDate(dayBefore(date || today()), locale) })}>
-          <input {...describedBy('merge-date', errors.effectiveDate, 'h')} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        <Field
+          id="merge-date"
+          label={t('adm_effectiveDate')}
+          errors={errors.effectiveDate}
+          hint={t('adm_effectiveHint', { date: formatDate(dayBefore(date || today()), locale) })}
+        >
+          <input
+            {...describedBy('merge-date', errors.effectiveDate, 'h')}
+            type="date"
+            value={date}
+            onInput={(e) => setDate(e.currentTarget.value)}
+          />
         </Field>
         <Field id="merge-note" label={t('adm_note')} errors={errors.note}>
-          <input {...describedBy('merge-note', errors.note)} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+          <input
+            {...describedBy('merge-note', errors.note)}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         </Field>
       </div>
       {sources.length > 0 && (
         <Notice kind="info">
           <div data-testid="merge-preview">
-            <p>{t('adm_mergePreviewHead', { names: preview.sources.map((s) => s.name).join(', '), target: targetName || '…', date: formatDate(date || today(), locale) })}</p>
-            <p>{t('adm_mergePreviewGraph', { children: preview.children, cells: preview.cells })}</p>
+            <p>
+              {t('adm_mergePreviewHead', {
+                names: preview.sources.map((s) => s.name).join(', '),
+                target: targetName || '…',
+                date: formatDate(date || today(), locale),
+              })}
+            </p>
+            <p>
+              {t('adm_mergePreviewGraph', { children: preview.children, cells: preview.cells })}
+            </p>
             <p>{t('adm_whatMoves')}</p>
           </div>
         </Notice>
       )}
-      <FormFooter errors={errors} bound={['targetId', 'newUnit.id', 'newUnit.name', 'effectiveDate', 'note', ...Object.keys(errors).filter((k) => k.startsWith('sourceIds'))]} failure={failure} submitLabel={`${t('adm_merge')}…`} danger onCancel={props.onCancel} />
-      <ConfirmDialog open={confirming} title={t('adm_mergeTitle')} confirmLabel={t('adm_mergeConfirm')} danger busy={busy} onConfirm={() => void run()} onCancel={() => setConfirming(false)}>
-        <p>{t('adm_mergePreviewHead', { names: preview.sources.map((s) => s.name).join(', '), target: targetName, date: formatDate(date || today(), locale) })}</p>
+      <FormFooter
+        errors={errors}
+        bound={[
+          'targetId',
+          'newUnit.id',
+          'newUnit.name',
+          'effectiveDate',
+          'note',
+          ...Object.keys(errors).filter((k) => k.startsWith('sourceIds')),
+        ]}
+        failure={failure}
+        submitLabel={`${t('adm_merge')}…`}
+        danger
+        onCancel={props.onCancel}
+      />
+      <ConfirmDialog
+        open={confirming}
+        title={t('adm_mergeTitle')}
+        confirmLabel={t('adm_mergeConfirm')}
+        danger
+        busy={busy}
+        onConfirm={() => void run()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {t('adm_mergePreviewHead', {
+            names: preview.sources.map((s) => s.name).join(', '),
+            target: targetName,
+            date: formatDate(date || today(), locale),
+          })}
+        </p>
         <p>{t('adm_mergePreviewGraph', { children: preview.children, cells: preview.cells })}</p>
         <p class="hint">{t('adm_whatMoves')}</p>
       </ConfirmDialog>

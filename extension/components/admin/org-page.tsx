@@ -29,7 +29,8 @@ export function OrgPage(props: { params: string[] }) {
   const [message, setMessage] = useState<string | null>(null);
   const day = today();
 
-  if (failure && !units) return <ErrorBox message={failureText(t, failure)} onRetry={() => void reload()} />;
+  if (failure && !units)
+    return <ErrorBox message={failureText(t, failure)} onRetry={() => void reload()} />;
   if (!units) return <Loading />;
 
   const shown = showClosed ? units : units.filter((u) => validity(u, day) !== 'closed');
@@ -64,9 +65,19 @@ export function OrgPage(props: { params: string[] }) {
       <h1 id="h-org">{t('adm_orgTitle')}</h1>
       <ProvincePicker page="admin-org" provinceId={provinceId} units={units} />
       <search class="toolbar">
-        <input type="search" aria-label={t('adm_orgSearch')} placeholder={t('adm_orgSearch')} value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        <input
+          type="search"
+          aria-label={t('adm_orgSearch')}
+          placeholder={t('adm_orgSearch')}
+          value={q}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
         <label class="check">
-          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={showClosed}
+            onChange={(e) => setShowClosed(e.currentTarget.checked)}
+          />
           {t('adm_showClosed')}
         </label>
         <button type="button" onClick={() => setCollapsed(new Set())}>
@@ -77,21 +88,43 @@ export function OrgPage(props: { params: string[] }) {
         </button>
         <span class="grow" />
         {(['add', 'merge', 'import'] as const).map((k) => (
-          <button key={k} type="button" class={k === 'add' ? 'primary' : ''} aria-expanded={panel === k} onClick={() => { setMessage(null); setPanel(panel === k ? null : k); }}>
+          <button
+            key={k}
+            type="button"
+            class={k === 'add' ? 'primary' : ''}
+            aria-expanded={panel === k}
+            onClick={() => {
+              setMessage(null);
+              setPanel(panel === k ? null : k);
+            }}
+          >
             {t(k === 'add' ? 'adm_unitNew' : k === 'merge' ? 'adm_merge' : 'adm_importCsv')}
           </button>
         ))}
       </search>
       {panel === 'add' && (
-        <OrgUnitForm idPrefix="o-new" units={units} onSaved={(u) => void done(t('adm_unitCreated', { name: u.name }))} onCancel={() => setPanel(null)} />
+        <OrgUnitForm
+          idPrefix="o-new"
+          units={units}
+          onSaved={(u) => void done(t('adm_unitCreated', { name: u.name }))}
+          onCancel={() => setPanel(null)}
+        />
       )}
-      {panel === 'merge' && <OrgMergeForm units={units} onDone={(r) => void done(changed(r))} onCancel={() => setPanel(null)} />}
+      {panel === 'merge' && (
+        <OrgMergeForm
+          units={units}
+          onDone={(r) => void done(changed(r))}
+          onCancel={() => setPanel(null)}
+        />
+      )}
       {panel === 'import' && (
         <CsvImport
           kind="org-units"
           spec={ORG_CSV}
           idPrefix="o-csv"
-          describe={(i) => `${kindLabel(t, i.kind)}${i.parentId ? ` · ${t('adm_under', { parent: i.parentId })}` : ''} · ${t('adm_fromDate', { date: formatDate(i.validFrom, locale) })}`}
+          describe={(i) =>
+            `${kindLabel(t, i.kind)}${i.parentId ? ` · ${t('adm_under', { parent: i.parentId })}` : ''} · ${t('adm_fromDate', { date: formatDate(i.validFrom, locale) })}`
+          }
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));
             void Promise.all([reload(), refreshOrgCache()]);

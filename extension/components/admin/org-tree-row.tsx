@@ -30,30 +30,56 @@ export function OrgTreeRow(props: {
     <li class={`org-row org-row--${state}`} data-unit={u.id} style={{ '--depth': depth }}>
       <div class="org-line">
         {childCount > 0 ? (
-          <button type="button" class="icon toggle" aria-expanded={props.expanded} aria-label={t(props.expanded ? 'adm_collapse' : 'adm_expand', { name: u.name })} onClick={props.onToggle}>
+          <button
+            type="button"
+            class="icon toggle"
+            aria-expanded={props.expanded}
+            aria-label={t(props.expanded ? 'adm_collapse' : 'adm_expand', { name: u.name })}
+            onClick={props.onToggle}
+          >
             {props.expanded ? '▾' : '▸'}
           </button>
         ) : (
           <span class="toggle" aria-hidden="true" />
         )}
         <span class="grow">
-          <strong id={nameId}>{u.name}</strong> <span class="pill">{kindLabel(t, u.kind)}</span> <code class="hint">{u.id}</code>
+          <strong id={nameId}>{u.name}</strong> <span class="pill">{kindLabel(t, u.kind)}</span>{' '}
+          <code class="hint">{u.id}</code>
           <span class="meta">
             {t('adm_fromDate', { date: formatDate(u.validFrom, locale) })}
             {u.validTo && <span>{t('adm_toDate', { date: formatDate(u.validTo, locale) })}</span>}
-            {state !== 'open' && <span class={`pill pill--${state === 'closed' ? 'bad' : 'warn'}`}>{t(`adm_validity_${state}` as MessageKey)}</span>}
-            {u.validTo && u.successorId && <span>{t('adm_successor', { name: successor?.name ?? u.successorId })}</span>}
-            {u.kind === 'cell' && u.meetingDay != null && <span>{t('adm_meetingDayShort', { day: u.meetingDay })}</span>}
+            {state !== 'open' && (
+              <span class={`pill pill--${state === 'closed' ? 'bad' : 'warn'}`}>
+                {t(`adm_validity_${state}` as MessageKey)}
+              </span>
+            )}
+            {u.validTo && u.successorId && (
+              <span>{t('adm_successor', { name: successor?.name ?? u.successorId })}</span>
+            )}
+            {u.kind === 'cell' && u.meetingDay != null && (
+              <span>{t('adm_meetingDayShort', { day: u.meetingDay })}</span>
+            )}
             {childCount > 0 && <span>{t('adm_childCount', { n: childCount })}</span>}
           </span>
         </span>
         {state !== 'closed' && (
           <span class="row-actions">
-            <button type="button" aria-expanded={mode === 'edit'} aria-describedby={nameId} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
+            <button
+              type="button"
+              aria-expanded={mode === 'edit'}
+              aria-describedby={nameId}
+              onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+            >
               {t('adm_edit')}
             </button>
             {u.parentId !== null && (
-              <button type="button" class="danger" aria-expanded={mode === 'close'} aria-describedby={nameId} onClick={() => setMode(mode === 'close' ? 'view' : 'close')}>
+              <button
+                type="button"
+                class="danger"
+                aria-expanded={mode === 'close'}
+                aria-describedby={nameId}
+                onClick={() => setMode(mode === 'close' ? 'view' : 'close')}
+              >
                 {t('adm_close')}
               </button>
             )}
@@ -65,11 +91,24 @@ export function OrgTreeRow(props: {
           idPrefix={`o-${u.id}`}
           unit={u}
           units={props.units}
-          onSaved={(saved) => { setMode('view'); props.onChanged(t('adm_unitSaved', { name: saved.name })); }}
+          onSaved={(saved) => {
+            setMode('view');
+            props.onChanged(t('adm_unitSaved', { name: saved.name }));
+          }}
           onCancel={() => setMode('view')}
         />
       )}
-      {mode === 'close' && <OrgCloseForm unit={u} units={props.units} onDone={(r) => { setMode('view'); props.onChanged(props.describeChange(r)); }} onCancel={() => setMode('view')} />}
+      {mode === 'close' && (
+        <OrgCloseForm
+          unit={u}
+          units={props.units}
+          onDone={(r) => {
+            setMode('view');
+            props.onChanged(props.describeChange(r));
+          }}
+          onCancel={() => setMode('view')}
+        />
+      )}
     </li>
   );
 }

@@ -7,7 +7,11 @@ import { useT } from '../../utils/i18n/index.ts';
  * Which province the page works on: the admin's own by default, another one by its code (a
  * province set up from a CSV import). The choice lives in the address (`#/admin-org/ht-tu`).
  */
-export function ProvincePicker(props: { page: string; provinceId?: string; units: readonly AdminOrgUnit[] }) {
+export function ProvincePicker(props: {
+  page: string;
+  provinceId?: string;
+  units: readonly AdminOrgUnit[];
+}) {
   const t = useT();
   const [code, setCode] = useState('');
   const root = props.units.find((u) => u.parentId === null);
@@ -20,11 +24,19 @@ export function ProvincePicker(props: { page: string; provinceId?: string; units
       }}
     >
       <span>
-        {t('adm_province')}: <strong data-testid="province-name">{root ? `${root.name} (${root.id})` : (props.provinceId ?? '—')}</strong>
+        {t('adm_province')}:{' '}
+        <strong data-testid="province-name">
+          {root ? `${root.name} (${root.id})` : (props.provinceId ?? '—')}
+        </strong>
       </span>
       <label class="inline">
         {t('adm_otherProvince')}
-        <input value={code} onInput={(e) => setCode(e.currentTarget.value)} placeholder="ht-tu" size={10} />
+        <input
+          value={code}
+          onInput={(e) => setCode(e.currentTarget.value)}
+          placeholder="ht-tu"
+          size={10}
+        />
       </label>
       <button type="submit" disabled={!code.trim()}>
         {t('view')}

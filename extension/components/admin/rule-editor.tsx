@@ -1,4 +1,11 @@
-import { Category, DeadlineProfile, RESPONSIBLE_KINDS, type AdminOrgUnit, type RoutingRule, type Urgency } from '@duhop/shared';
+import {
+  Category,
+  DeadlineProfile,
+  RESPONSIBLE_KINDS,
+  type AdminOrgUnit,
+  type RoutingRule,
+  type Urgency,
+} from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { validity } from '../../utils/admin/org-tree.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
@@ -8,11 +15,20 @@ import { today, UnitSelect } from './common.tsx';
 type TargetKind = 'triage' | 'cell' | 'body';
 
 /** One rule's form; "Áp dụng" changes the draft list only (the page saves the whole list). */
-export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: readonly AdminOrgUnit[]; taken: readonly string[]; onApply: (r: RoutingRule) => void; onCancel: () => void }) {
+export function RuleEditor(props: {
+  rule: RoutingRule;
+  isNew?: boolean;
+  units: readonly AdminOrgUnit[];
+  taken: readonly string[];
+  onApply: (r: RoutingRule) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const p = `rule-${props.isNew ? 'new' : props.rule.id}`;
   const [r, setR] = useState<RoutingRule>(props.rule);
-  const [kind, setKind] = useState<TargetKind>(props.rule.targetBodyId ? 'body' : (props.rule.target ?? 'triage'));
+  const [kind, setKind] = useState<TargetKind>(
+    props.rule.targetBodyId ? 'body' : (props.rule.target ?? 'triage'),
+  );
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const set = <K extends keyof RoutingRule>(k: K, v: RoutingRule[K]) => setR({ ...r, [k]: v });
   const day = today();
@@ -25,19 +41,36 @@ export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: r
     if (kind === 'body' && !r.targetBodyId) local.targetBodyId = [t('adm_choose')];
     setErrors(local);
     if (Object.keys(local).length) return;
-    props.onApply({ ...r, target: kind === 'body' ? null : kind, targetBodyId: kind === 'body' ? r.targetBodyId : null });
+    props.onApply({
+      ...r,
+      target: kind === 'body' ? null : kind,
+      targetBodyId: kind === 'body' ? r.targetBodyId : null,
+    });
   };
 
   return (
-    <form class="card admin-form rule-editor" onSubmit={apply} aria-label={props.isNew ? t('adm_ruleAdd') : t('adm_ruleEdit', { id: r.id })}>
+    <form
+      class="card admin-form rule-editor"
+      onSubmit={apply}
+      aria-label={props.isNew ? t('adm_ruleAdd') : t('adm_ruleEdit', { id: r.id })}
+    >
       <div class="grid2">
         {props.isNew && (
           <Field id={`${p}-id`} label={t('adm_ruleId')} errors={errors.id}>
-            <input {...describedBy(`${p}-id`, errors.id)} spellcheck={false} value={r.id} onInput={(e) => set('id', e.currentTarget.value.trim())} />
+            <input
+              {...describedBy(`${p}-id`, errors.id)}
+              spellcheck={false}
+              value={r.id}
+              onInput={(e) => set('id', e.currentTarget.value.trim())}
+            />
           </Field>
         )}
         <Field id={`${p}-cat`} label={t('category')}>
-          <select id={`${p}-cat`} value={r.category ?? ''} onChange={(e) => set('category', (e.currentTarget.value || null) as Category | null)}>
+          <select
+            id={`${p}-cat`}
+            value={r.category ?? ''}
+            onChange={(e) => set('category', (e.currentTarget.value || null) as Category | null)}
+          >
             <option value="">{t('adm_anyCategory')}</option>
             {Category.options.map((c) => (
               <option key={c} value={c}>
@@ -57,7 +90,11 @@ export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: r
           />
         </Field>
         <Field id={`${p}-urg`} label={t('urgency')}>
-          <select id={`${p}-urg`} value={r.urgency ?? ''} onChange={(e) => set('urgency', (e.currentTarget.value || null) as Urgency | null)}>
+          <select
+            id={`${p}-urg`}
+            value={r.urgency ?? ''}
+            onChange={(e) => set('urgency', (e.currentTarget.value || null) as Urgency | null)}
+          >
             <option value="">{t('adm_anyUrgency')}</option>
             <option value="normal">{t('urgency_normal')}</option>
             <option value="urgent">{t('urgency_urgent')}</option>
@@ -68,8 +105,19 @@ export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: r
         <legend>{t('adm_ruleTarget')}</legend>
         {(['triage', 'cell', 'body'] as const).map((k) => (
           <label key={k} class="check">
-            <input type="radio" name={`${p}-target`} checked={kind === k} onChange={() => setKind(k)} />
-            {t(k === 'triage' ? 'adm_targetTriage' : k === 'cell' ? 'adm_targetCell' : 'adm_targetBody')}
+            <input
+              type="radio"
+              name={`${p}-target`}
+              checked={kind === k}
+              onChange={() => setKind(k)}
+            />
+            {t(
+              k === 'triage'
+                ? 'adm_targetTriage'
+                : k === 'cell'
+                  ? 'adm_targetCell'
+                  : 'adm_targetBody',
+            )}
           </label>
         ))}
       </fieldset>
@@ -88,7 +136,11 @@ export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: r
           </Field>
         )}
         <Field id={`${p}-profile`} label={t('adm_deadlineProfile')}>
-          <select id={`${p}-profile`} value={r.deadlineProfile} onChange={(e) => set('deadlineProfile', e.currentTarget.value as DeadlineProfile)}>
+          <select
+            id={`${p}-profile`}
+            value={r.deadlineProfile}
+            onChange={(e) => set('deadlineProfile', e.currentTarget.value as DeadlineProfile)}
+          >
             {DeadlineProfile.options.map((d) => (
               <option key={d} value={d}>
                 {t(`adm_profile_${d}` as MessageKey)}
@@ -98,7 +150,11 @@ export function RuleEditor(props: { rule: RoutingRule; isNew?: boolean; units: r
         </Field>
       </div>
       <label class="check">
-        <input type="checkbox" checked={r.active} onChange={(e) => set('active', e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={r.active}
+          onChange={(e) => set('active', e.currentTarget.checked)}
+        />
         {t('adm_ruleActive')}
       </label>
       <p class="actions">

@@ -2,10 +2,15 @@ import type { AdminOrgUnit, RoutingRule } from '@duhop/shared';
 import { moveTarget } from '../../utils/admin/rules.ts';
 import { useT, type MessageKey, type Translate } from '../../utils/i18n/index.ts';
 
-const nameOf = (units: readonly AdminOrgUnit[], id: string) => units.find((u) => u.id === id)?.name ?? id;
+const nameOf = (units: readonly AdminOrgUnit[], id: string) =>
+  units.find((u) => u.id === id)?.name ?? id;
 
 /** "Đất đai · ở Hưng Nguyên · khẩn" — what a rule matches, in words. */
-export function ruleCondition(t: Translate, r: RoutingRule, units: readonly AdminOrgUnit[]): string {
+export function ruleCondition(
+  t: Translate,
+  r: RoutingRule,
+  units: readonly AdminOrgUnit[],
+): string {
   const parts = [
     r.category ? t(`cat_${r.category}` as MessageKey) : null,
     r.areaId ? t('adm_ruleIn', { area: nameOf(units, r.areaId) }) : null,
@@ -40,7 +45,11 @@ export function RuleRow(props: {
       data-rule={r.id}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the row is a tab stop on purpose: Alt+arrows move the rule, Enter edits it (see onKeyDown)
       tabIndex={0}
-      aria-label={t('adm_ruleAria', { n: index + 1, condition: ruleCondition(t, r, props.units), target: ruleTarget(t, r, props.units) })}
+      aria-label={t('adm_ruleAria', {
+        n: index + 1,
+        condition: ruleCondition(t, r, props.units),
+        target: ruleTarget(t, r, props.units),
+      })}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
         const to = moveTarget(e.key, e.altKey, index, count);
@@ -52,9 +61,11 @@ export function RuleRow(props: {
     >
       <span class="rule-n">{index + 1}</span>
       <span class="grow">
-        <span class="rule-cond">{ruleCondition(t, r, props.units)}</span> → <strong>{ruleTarget(t, r, props.units)}</strong>{' '}
+        <span class="rule-cond">{ruleCondition(t, r, props.units)}</span> →{' '}
+        <strong>{ruleTarget(t, r, props.units)}</strong>{' '}
         <span class="pill">{t(`adm_profile_${r.deadlineProfile}` as MessageKey)}</span>
-        {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>} <code class="hint">{r.id}</code>
+        {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>}{' '}
+        <code class="hint">{r.id}</code>
         {messages.length > 0 && (
           <ul class="errors" role="alert">
             {messages.map((m) => (
@@ -64,10 +75,24 @@ export function RuleRow(props: {
         )}
       </span>
       <span class="row-actions">
-        <button type="button" class="icon" aria-label={t('adm_moveUp')} title={t('adm_moveUp')} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('adm_moveUp')}
+          title={t('adm_moveUp')}
+          disabled={index === 0}
+          onClick={() => props.onMove(index - 1)}
+        >
           ↑
         </button>
-        <button type="button" class="icon" aria-label={t('adm_moveDown')} title={t('adm_moveDown')} disabled={index === count - 1} onClick={() => props.onMove(index + 1)}>
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('adm_moveDown')}
+          title={t('adm_moveDown')}
+          disabled={index === count - 1}
+          onClick={() => props.onMove(index + 1)}
+        >
           ↓
         </button>
         <button type="button" onClick={props.onEdit}>

@@ -1,4 +1,10 @@
-import { Category, type AdminOrgUnit, type RoutingRule, type RoutingTestResult, type Urgency } from '@duhop/shared';
+import {
+  Category,
+  type AdminOrgUnit,
+  type RoutingRule,
+  type RoutingTestResult,
+  type Urgency,
+} from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { testRules } from '../../utils/admin/calls.ts';
@@ -11,7 +17,12 @@ import { failureText, today, UnitSelect } from './common.tsx';
 import { ruleCondition } from './rule-row.tsx';
 
 /** "Thử quy tắc": where an issue raised now in a cell would go, with the stored rules or the draft. */
-export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolean; units: readonly AdminOrgUnit[]; onRuleErrors: (e: Map<number, Record<string, string[]>>) => void }) {
+export function RuleTest(props: {
+  draft: readonly RoutingRule[];
+  changed: boolean;
+  units: readonly AdminOrgUnit[];
+  onRuleErrors: (e: Map<number, Record<string, string[]>>) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const [cellId, setCellId] = useState('');
@@ -28,7 +39,12 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
     if (!cellId) return;
     setBusy(true);
     setFailure(null);
-    const res = await testRules({ cellId, category, urgency, ...(draft ? { rules: renumber(props.draft) } : {}) });
+    const res = await testRules({
+      cellId,
+      category,
+      urgency,
+      ...(draft ? { rules: renumber(props.draft) } : {}),
+    });
     setBusy(false);
     if (res.ok) return setResult(res.data);
     setResult(null);
@@ -42,10 +58,22 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
       <h2 id="rule-test-h">{t('adm_ruleTestTitle')}</h2>
       <form onSubmit={run} class="grid3">
         <Field id="rt-cell" label={t('adm_cell')}>
-          <UnitSelect id="rt-cell" units={props.units} value={cellId} onChange={setCellId} filter={(u) => u.kind === 'cell' && validity(u, today()) === 'open'} empty={t('adm_choose')} required />
+          <UnitSelect
+            id="rt-cell"
+            units={props.units}
+            value={cellId}
+            onChange={setCellId}
+            filter={(u) => u.kind === 'cell' && validity(u, today()) === 'open'}
+            empty={t('adm_choose')}
+            required
+          />
         </Field>
         <Field id="rt-cat" label={t('category')}>
-          <select id="rt-cat" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)}>
+          <select
+            id="rt-cat"
+            value={category}
+            onChange={(e) => setCategory(e.currentTarget.value as Category)}
+          >
             {Category.options.map((c) => (
               <option key={c} value={c}>
                 {t(`cat_${c}` as MessageKey)}
@@ -54,7 +82,11 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
           </select>
         </Field>
         <Field id="rt-urg" label={t('urgency')}>
-          <select id="rt-urg" value={urgency} onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}>
+          <select
+            id="rt-urg"
+            value={urgency}
+            onChange={(e) => setUrgency(e.currentTarget.value as Urgency)}
+          >
             <option value="normal">{t('urgency_normal')}</option>
             <option value="urgent">{t('urgency_urgent')}</option>
           </select>
@@ -62,7 +94,11 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
         <p class="actions span-all">
           {props.changed && (
             <label class="check">
-              <input type="checkbox" checked={useDraft} onChange={(e) => setUseDraft(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={useDraft}
+                onChange={(e) => setUseDraft(e.currentTarget.checked)}
+              />
               {t('adm_ruleTestDraft')}
             </label>
           )}
@@ -85,12 +121,21 @@ export function RuleTest(props: { draft: readonly RoutingRule[]; changed: boolea
           <dt>{t('adm_ruleTestBy')}</dt>
           <dd>
             {result.rule
-              ? t('adm_ruleTestRule', { n: index >= 0 ? index + 1 : '?', id: result.rule.id, condition: ruleCondition(t, result.rule, props.units) })
+              ? t('adm_ruleTestRule', {
+                  n: index >= 0 ? index + 1 : '?',
+                  id: result.rule.id,
+                  condition: ruleCondition(t, result.rule, props.units),
+                })
               : t('adm_ruleTestDefault')}
             {draft && <span class="pill pill--warn">{t('adm_ruleTestDraftPill')}</span>}
           </dd>
           <dt>{t('adm_deadlineProfile')}</dt>
-          <dd>{t('adm_ruleTestDays', { profile: t(`adm_profile_${result.profile}` as MessageKey), n: result.answerDays })}</dd>
+          <dd>
+            {t('adm_ruleTestDays', {
+              profile: t(`adm_profile_${result.profile}` as MessageKey),
+              n: result.answerDays,
+            })}
+          </dd>
           <dt>{t('adm_ackDue')}</dt>
           <dd>{formatDateTime(result.ackDueAt, locale)}</dd>
           <dt>{t('adm_answerDue')}</dt>

@@ -2,7 +2,14 @@ import type { RoutingRule } from '@duhop/shared';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { listRules, saveRules } from '../../utils/admin/calls.ts';
-import { blankRule, moveItem, newRuleId, renumber, ruleErrors, rulesChanged } from '../../utils/admin/rules.ts';
+import {
+  blankRule,
+  moveItem,
+  newRuleId,
+  renumber,
+  ruleErrors,
+  rulesChanged,
+} from '../../utils/admin/rules.ts';
 import { localFields, useT } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { failureText, useAdminUnits } from './common.tsx';
@@ -48,7 +55,12 @@ export function RulesPage(props: { params: string[] }) {
     focusId.current = null;
   }, [draft]);
 
-  if (!saved) return failure ? <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} /> : <Loading />;
+  if (!saved)
+    return failure ? (
+      <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />
+    ) : (
+      <Loading />
+    );
 
   const changed = rulesChanged(saved, draft);
   const move = (from: number, to: number) => {
@@ -84,7 +96,9 @@ export function RulesPage(props: { params: string[] }) {
   return (
     <section class="admin-page" aria-labelledby="h-rules">
       <h1 id="h-rules">{t('adm_rulesTitle')}</h1>
-      {units.units && <ProvincePicker page="admin-rules" provinceId={provinceId} units={units.units} />}
+      {units.units && (
+        <ProvincePicker page="admin-rules" provinceId={provinceId} units={units.units} />
+      )}
       <p class="hint">{t('adm_rulesIntro')}</p>
       <p class="hint">{t('adm_rulesKeys')}</p>
       {message && <Notice kind="ok">{message}</Notice>}
@@ -95,7 +109,13 @@ export function RulesPage(props: { params: string[] }) {
         {draft.map((r, i) =>
           editing === i ? (
             <li key={r.id} class="rule-edit">
-              <RuleEditor rule={r} units={units.units ?? []} taken={draft.filter((_, j) => j !== i).map((x) => x.id)} onApply={(rule) => put(i, rule)} onCancel={() => setEditing(null)} />
+              <RuleEditor
+                rule={r}
+                units={units.units ?? []}
+                taken={draft.filter((_, j) => j !== i).map((x) => x.id)}
+                onApply={(rule) => put(i, rule)}
+                onCancel={() => setEditing(null)}
+              />
             </li>
           ) : (
             <RuleRow
@@ -107,7 +127,11 @@ export function RulesPage(props: { params: string[] }) {
               errors={errors.get(i)}
               onMove={(to) => move(i, to)}
               onEdit={() => setEditing(i)}
-              onRemove={() => { setDraft(draft.filter((_, j) => j !== i)); setErrors(new Map()); setMessage(null); }}
+              onRemove={() => {
+                setDraft(draft.filter((_, j) => j !== i));
+                setErrors(new Map());
+                setMessage(null);
+              }}
             />
           ),
         )}
@@ -129,16 +153,46 @@ export function RulesPage(props: { params: string[] }) {
         </p>
       )}
       <div class="save-bar">
-        <span class="grow">{changed ? t('adm_rulesUnsaved', { n: draft.length }) : t('adm_rulesUpToDate')}</span>
-        <button type="button" onClick={() => { setDraft(saved); setErrors(new Map()); }} disabled={!changed}>
+        <span class="grow">
+          {changed ? t('adm_rulesUnsaved', { n: draft.length }) : t('adm_rulesUpToDate')}
+        </span>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(saved);
+            setErrors(new Map());
+          }}
+          disabled={!changed}
+        >
           {t('adm_discard')}
         </button>
-        <button type="button" class="primary" disabled={!changed || editing !== null} onClick={() => { setFailure(null); setConfirming(true); }}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!changed || editing !== null}
+          onClick={() => {
+            setFailure(null);
+            setConfirming(true);
+          }}
+        >
           {t('adm_rulesSave')}
         </button>
       </div>
-      <RuleTest draft={draft} changed={changed} units={units.units ?? []} onRuleErrors={setErrors} />
-      <ConfirmDialog open={confirming} title={t('adm_rulesConfirmTitle')} confirmLabel={t('adm_rulesSave')} danger busy={busy} onConfirm={() => void save()} onCancel={() => setConfirming(false)}>
+      <RuleTest
+        draft={draft}
+        changed={changed}
+        units={units.units ?? []}
+        onRuleErrors={setErrors}
+      />
+      <ConfirmDialog
+        open={confirming}
+        title={t('adm_rulesConfirmTitle')}
+        confirmLabel={t('adm_rulesSave')}
+        danger
+        busy={busy}
+        onConfirm={() => void save()}
+        onCancel={() => setConfirming(false)}
+      >
         <p>{t('adm_rulesConfirm', { n: draft.length, added, removed })}</p>
         <p class="hint">{t('adm_rulesNewOnly')}</p>
       </ConfirmDialog>

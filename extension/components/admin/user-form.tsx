@@ -19,7 +19,13 @@ interface Draft {
 const BOUND = ['username', 'displayName', 'role', 'orgUnitId', 'password'];
 
 /** Create an account (with a temporary password) or edit one (display name, role, body). */
-export function UserForm(props: { idPrefix: string; user?: AdminUser; units: readonly AdminOrgUnit[]; onSaved: (u: AdminUser) => void; onCancel: () => void }) {
+export function UserForm(props: {
+  idPrefix: string;
+  user?: AdminUser;
+  units: readonly AdminOrgUnit[];
+  onSaved: (u: AdminUser) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const p = props.idPrefix;
   const u = props.user;
@@ -60,7 +66,11 @@ export function UserForm(props: { idPrefix: string; user?: AdminUser; units: rea
       }
       res = await patchUser(u.id, patch);
     } else {
-      res = await createUser({ ...draft, username: draft.username.trim(), displayName: draft.displayName.trim() });
+      res = await createUser({
+        ...draft,
+        username: draft.username.trim(),
+        displayName: draft.displayName.trim(),
+      });
     }
     setBusy(false);
     if (res.ok) return props.onSaved(res.data);
@@ -69,18 +79,42 @@ export function UserForm(props: { idPrefix: string; user?: AdminUser; units: rea
   };
 
   return (
-    <form class="card admin-form" onSubmit={submit} aria-busy={busy} aria-label={u ? t('adm_userEdit', { name: u.username }) : t('adm_userNew')}>
+    <form
+      class="card admin-form"
+      onSubmit={submit}
+      aria-busy={busy}
+      aria-label={u ? t('adm_userEdit', { name: u.username }) : t('adm_userNew')}
+    >
       <div class="grid2">
         {!u && (
-          <Field id={`${p}-username`} label={t('username')} errors={errors.username} hint={t('adm_usernameHint')}>
-            <input {...describedBy(`${p}-username`, errors.username, 'h')} autoComplete="off" spellcheck={false} value={draft.username} onInput={(e) => set('username', e.currentTarget.value)} />
+          <Field
+            id={`${p}-username`}
+            label={t('username')}
+            errors={errors.username}
+            hint={t('adm_usernameHint')}
+          >
+            <input
+              {...describedBy(`${p}-username`, errors.username, 'h')}
+              autoComplete="off"
+              spellcheck={false}
+              value={draft.username}
+              onInput={(e) => set('username', e.currentTarget.value)}
+            />
           </Field>
         )}
         <Field id={`${p}-name`} label={t('adm_displayName')} errors={errors.displayName}>
-          <input {...describedBy(`${p}-name`, errors.displayName)} value={draft.displayName} onInput={(e) => set('displayName', e.currentTarget.value)} />
+          <input
+            {...describedBy(`${p}-name`, errors.displayName)}
+            value={draft.displayName}
+            onInput={(e) => set('displayName', e.currentTarget.value)}
+          />
         </Field>
         <Field id={`${p}-role`} label={t('adm_role')} errors={errors.role}>
-          <select {...describedBy(`${p}-role`, errors.role)} value={draft.role} onChange={(e) => set('role', e.currentTarget.value as Role)}>
+          <select
+            {...describedBy(`${p}-role`, errors.role)}
+            value={draft.role}
+            onChange={(e) => set('role', e.currentTarget.value as Role)}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(t, r)}
@@ -100,18 +134,41 @@ export function UserForm(props: { idPrefix: string; user?: AdminUser; units: rea
           />
         </Field>
         {!u && (
-          <Field id={`${p}-password`} label={t('adm_tempPasswordLabel')} errors={errors.password} hint={t('adm_tempPasswordHint')}>
-            <input {...describedBy(`${p}-password`, errors.password, 'h')} type="text" autoComplete="off" spellcheck={false} value={draft.password} onInput={(e) => set('password', e.currentTarget.value)} />
+          <Field
+            id={`${p}-password`}
+            label={t('adm_tempPasswordLabel')}
+            errors={errors.password}
+            hint={t('adm_tempPasswordHint')}
+          >
+            <input
+              {...describedBy(`${p}-password`, errors.password, 'h')}
+              type="text"
+              autoComplete="off"
+              spellcheck={false}
+              value={draft.password}
+              onInput={(e) => set('password', e.currentTarget.value)}
+            />
           </Field>
         )}
       </div>
       {!u && (
         <label class="check">
-          <input type="checkbox" checked={draft.mustChangePassword} onChange={(e) => set('mustChangePassword', e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={draft.mustChangePassword}
+            onChange={(e) => set('mustChangePassword', e.currentTarget.checked)}
+          />
           {t('adm_mustChangeAtSignIn')}
         </label>
       )}
-      <FormFooter errors={errors} bound={BOUND} failure={failure} submitLabel={u ? t('save') : t('adm_create')} busy={busy} onCancel={props.onCancel} />
+      <FormFooter
+        errors={errors}
+        bound={BOUND}
+        failure={failure}
+        submitLabel={u ? t('save') : t('adm_create')}
+        busy={busy}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

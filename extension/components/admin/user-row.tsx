@@ -11,7 +11,11 @@ import { UserForm } from './user-form.tsx';
 type Mode = 'view' | 'edit' | 'reset';
 
 /** One account: its facts, and edit / reset password / deactivate (confirmed) / reactivate. */
-export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]; onChanged: (u: AdminUser, message: string) => void }) {
+export function UserRow(props: {
+  user: AdminUser;
+  units: readonly AdminOrgUnit[];
+  onChanged: (u: AdminUser, message: string) => void;
+}) {
   const t = useT();
   const u = props.user;
   const [mode, setMode] = useState<Mode>('view');
@@ -26,7 +30,10 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
     setBusy(false);
     if (!res.ok) return setFailure(res);
     setConfirming(false);
-    props.onChanged(res.data, t(active ? 'adm_userReactivated' : 'adm_userDeactivated', { name: u.username }));
+    props.onChanged(
+      res.data,
+      t(active ? 'adm_userReactivated' : 'adm_userDeactivated', { name: u.username }),
+    );
   };
 
   return (
@@ -39,18 +46,41 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
         <td>{roleLabel(t, u.role)}</td>
         <td>{u.orgUnitName ?? u.orgUnitId}</td>
         <td>
-          {u.active ? <span class="pill pill--ok">{t('adm_active')}</span> : <span class="pill pill--bad">{t('adm_inactive')}</span>}
-          {u.mustChangePassword && u.active && <span class="pill pill--warn">{t('adm_mustChange')}</span>}
+          {u.active ? (
+            <span class="pill pill--ok">{t('adm_active')}</span>
+          ) : (
+            <span class="pill pill--bad">{t('adm_inactive')}</span>
+          )}
+          {u.mustChangePassword && u.active && (
+            <span class="pill pill--warn">{t('adm_mustChange')}</span>
+          )}
         </td>
         <td class="row-actions">
-          <button type="button" aria-expanded={mode === 'edit'} onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')} aria-label={`${t('adm_edit')} ${u.username}`}>
+          <button
+            type="button"
+            aria-expanded={mode === 'edit'}
+            onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}
+            aria-label={`${t('adm_edit')} ${u.username}`}
+          >
             {t('adm_edit')}
           </button>
-          <button type="button" aria-expanded={mode === 'reset'} onClick={() => setMode(mode === 'reset' ? 'view' : 'reset')} disabled={!u.active}>
+          <button
+            type="button"
+            aria-expanded={mode === 'reset'}
+            onClick={() => setMode(mode === 'reset' ? 'view' : 'reset')}
+            disabled={!u.active}
+          >
             {t('adm_resetPassword')}
           </button>
           {u.active ? (
-            <button type="button" class="danger" onClick={() => { setFailure(null); setConfirming(true); }}>
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setFailure(null);
+                setConfirming(true);
+              }}
+            >
               {t('adm_deactivate')}
             </button>
           ) : (
@@ -84,7 +114,14 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
       {mode === 'reset' && (
         <tr class="row-detail">
           <td colSpan={6}>
-            <ResetPasswordForm user={u} onDone={(saved, password) => { setMode('view'); props.onChanged(saved, t('adm_resetDone', { name: u.username, password })); }} onCancel={() => setMode('view')} />
+            <ResetPasswordForm
+              user={u}
+              onDone={(saved, password) => {
+                setMode('view');
+                props.onChanged(saved, t('adm_resetDone', { name: u.username, password }));
+              }}
+              onCancel={() => setMode('view')}
+            />
           </td>
         </tr>
       )}
@@ -105,7 +142,11 @@ export function UserRow(props: { user: AdminUser; units: readonly AdminOrgUnit[]
 }
 
 /** The admin types the temporary password (shown, so it can be read out); the API never returns one. */
-function ResetPasswordForm(props: { user: AdminUser; onDone: (u: AdminUser, password: string) => void; onCancel: () => void }) {
+function ResetPasswordForm(props: {
+  user: AdminUser;
+  onDone: (u: AdminUser, password: string) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const id = `u-${props.user.id}-pw`;
   const [password, setPassword] = useState('');
@@ -122,8 +163,20 @@ function ResetPasswordForm(props: { user: AdminUser; onDone: (u: AdminUser, pass
   };
   return (
     <form class="inline-form" onSubmit={submit} aria-busy={busy}>
-      <Field id={id} label={t('adm_tempPassword', { name: props.user.username })} hint={t('adm_tempPasswordHint')} errors={errors}>
-        <input {...describedBy(id, errors, 'hint')} type="text" autoComplete="off" spellcheck={false} value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      <Field
+        id={id}
+        label={t('adm_tempPassword', { name: props.user.username })}
+        hint={t('adm_tempPasswordHint')}
+        errors={errors}
+      >
+        <input
+          {...describedBy(id, errors, 'hint')}
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </Field>
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>

@@ -21,11 +21,22 @@ export function UsersPage() {
   const [panel, setPanel] = useState<Panel>(null);
   const [message, setMessage] = useState<string | null>(null);
   // Typing in the search box waits for a pause; the selects apply at once. A newer search wins.
-  const { state, reload: load, more, update } = useLoader(() => listUsers(filter), [filter.q, filter.role, filter.active], { delayMs: filter.q ? 300 : 0 });
+  const {
+    state,
+    reload: load,
+    more,
+    update,
+  } = useLoader(() => listUsers(filter), [filter.q, filter.role, filter.active], {
+    delayMs: filter.q ? 300 : 0,
+  });
   const items = state.data?.items ?? null;
   const next = state.data?.nextCursor ?? null;
   const failure = state.failure;
-  const loadMore = (cursor: string) => more(() => listUsers({ ...filter, cursor }), (d, page) => ({ ...page, items: [...d.items, ...page.items] }));
+  const loadMore = (cursor: string) =>
+    more(
+      () => listUsers({ ...filter, cursor }),
+      (d, page) => ({ ...page, items: [...d.items, ...page.items] }),
+    );
 
   const changed = (u: AdminUser, text: string) => {
     update((d) => ({ ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) }));
@@ -43,7 +54,11 @@ export function UsersPage() {
           value={filter.q}
           onInput={(e) => setFilter({ ...filter, q: e.currentTarget.value })}
         />
-        <select aria-label={t('adm_role')} value={filter.role} onChange={(e) => setFilter({ ...filter, role: e.currentTarget.value as Role | '' })}>
+        <select
+          aria-label={t('adm_role')}
+          value={filter.role}
+          onChange={(e) => setFilter({ ...filter, role: e.currentTarget.value as Role | '' })}
+        >
           <option value="">{t('adm_allRoles')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
@@ -51,16 +66,37 @@ export function UsersPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('adm_status')} value={filter.active} onChange={(e) => setFilter({ ...filter, active: e.currentTarget.value as UserFilter['active'] })}>
+        <select
+          aria-label={t('adm_status')}
+          value={filter.active}
+          onChange={(e) =>
+            setFilter({ ...filter, active: e.currentTarget.value as UserFilter['active'] })
+          }
+        >
           <option value="">{t('adm_allStatuses')}</option>
           <option value="true">{t('adm_active')}</option>
           <option value="false">{t('adm_inactive')}</option>
         </select>
         <span class="grow" />
-        <button type="button" class="primary" aria-expanded={panel === 'create'} onClick={() => { setMessage(null); setPanel(panel === 'create' ? null : 'create'); }}>
+        <button
+          type="button"
+          class="primary"
+          aria-expanded={panel === 'create'}
+          onClick={() => {
+            setMessage(null);
+            setPanel(panel === 'create' ? null : 'create');
+          }}
+        >
           {t('adm_userNew')}
         </button>
-        <button type="button" aria-expanded={panel === 'import'} onClick={() => { setMessage(null); setPanel(panel === 'import' ? null : 'import'); }}>
+        <button
+          type="button"
+          aria-expanded={panel === 'import'}
+          onClick={() => {
+            setMessage(null);
+            setPanel(panel === 'import' ? null : 'import');
+          }}
+        >
           {t('adm_importCsv')}
         </button>
       </search>
@@ -82,7 +118,9 @@ export function UsersPage() {
           kind="users"
           spec={USER_CSV}
           idPrefix="u-csv"
-          describe={(i) => `${roleLabel(t, i.role)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`}
+          describe={(i) =>
+            `${roleLabel(t, i.role)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`
+          }
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));
             void load();
@@ -91,7 +129,12 @@ export function UsersPage() {
         />
       )}
       {message && <Notice kind="ok">{message}</Notice>}
-      {failure && (items ? <Notice kind="error">{failureText(t, failure)}</Notice> : <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />)}
+      {failure &&
+        (items ? (
+          <Notice kind="error">{failureText(t, failure)}</Notice>
+        ) : (
+          <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />
+        ))}
       {!items && !failure && <Loading />}
       {items && items.length === 0 && <Empty>{t('adm_usersEmpty')}</Empty>}
       {items && items.length > 0 && (

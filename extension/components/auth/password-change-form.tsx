@@ -11,7 +11,11 @@ const MIN = 8;
  * "Đổi mật khẩu" (`POST /api/me/password`). `required`: the account holds a password someone else
  * set (new account, reset), so nothing else is reachable until it is changed; only signing out is.
  */
-export function PasswordChangeForm(props: { idPrefix?: string; required?: boolean; onDone?: () => void }) {
+export function PasswordChangeForm(props: {
+  idPrefix?: string;
+  required?: boolean;
+  onDone?: () => void;
+}) {
   const t = useT();
   const p = props.idPrefix ?? 'pw';
   const [current, setCurrent] = useState('');
@@ -53,13 +57,31 @@ export function PasswordChangeForm(props: { idPrefix?: string; required?: boolea
       {props.required && <Notice kind="warn">{t('pw_required')}</Notice>}
       {done && <Notice kind="ok">{t('pw_done')}</Notice>}
       <Field id={`${p}-current`} label={t('pw_current')} errors={errors.currentPassword}>
-        <input {...describedBy(`${p}-current`, errors.currentPassword)} type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        <input
+          {...describedBy(`${p}-current`, errors.currentPassword)}
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
       </Field>
       <Field id={`${p}-new`} label={t('pw_new')} hint={t('pw_hint')} errors={errors.newPassword}>
-        <input {...describedBy(`${p}-new`, errors.newPassword, 'h')} type="password" autoComplete="new-password" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        <input
+          {...describedBy(`${p}-new`, errors.newPassword, 'h')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
       </Field>
       <Field id={`${p}-again`} label={t('pw_again')} errors={errors.again}>
-        <input {...describedBy(`${p}-again`, errors.again)} type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+        <input
+          {...describedBy(`${p}-again`, errors.again)}
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          onInput={(e) => setAgain(e.currentTarget.value)}
+        />
       </Field>
       {failure && (
         <p class="errors" role="alert">

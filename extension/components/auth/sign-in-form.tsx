@@ -28,7 +28,14 @@ export function SignInForm(props: { onDone?: () => void; idPrefix?: string }) {
   return (
     <form class="sign-in" onSubmit={submit} aria-busy={busy}>
       <Field id={`${p}-user`} label={t('username')}>
-        <input id={`${p}-user`} name="username" autoComplete="username" required value={username} onInput={(e) => setUsername(e.currentTarget.value)} />
+        <input
+          id={`${p}-user`}
+          name="username"
+          autoComplete="username"
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
       </Field>
       <Field id={`${p}-pass`} label={t('password')}>
         <input

@@ -43,7 +43,12 @@ export function SignOutButton(props: { idPrefix?: string }) {
       <h3 id={`${p}-title`}>{t('signOutTitle')}</h3>
       {held.local + held.unsent > 0 && <p>{t('signOutLocal', { n: held.local + held.unsent })}</p>}
       <label class="check">
-        <input id={`${p}-drafts`} type="checkbox" checked={removeDrafts} onChange={(e) => setRemoveDrafts(e.currentTarget.checked)} />
+        <input
+          id={`${p}-drafts`}
+          type="checkbox"
+          checked={removeDrafts}
+          onChange={(e) => setRemoveDrafts(e.currentTarget.checked)}
+        />
         {t('signOutRemoveDrafts')}
       </label>
       {held.unsent > 0 && (

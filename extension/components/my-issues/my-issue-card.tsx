@@ -11,7 +11,12 @@ import { IssueTimeline } from '../triage/issue-timeline.tsx';
  * One of the observer's issues: status, body, deadline, the answer; the reason it was returned
  * and the clarification form; reopening while the window is open.
  */
-export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: readonly OrgUnit[]; onChanged: () => Promise<void> }) {
+export function MyIssueCard(props: {
+  issue: Issue;
+  unseen: boolean;
+  units: readonly OrgUnit[];
+  onChanged: () => Promise<void>;
+}) {
   const t = useT();
   const locale = useLocale();
   const [detail, setDetail] = useState<IssueWithEvents | null>(null);
@@ -27,7 +32,9 @@ export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: reado
     if (needsDetail) void loadDetail();
   }, [needsDetail, props.issue.version]);
 
-  const returnNote = detail?.events.filter((e) => e.type === 'return_for_clarification').at(-1)?.note;
+  const returnNote = detail?.events
+    .filter((e) => e.type === 'return_for_clarification')
+    .at(-1)?.note;
   const until = reopenDeadline(i);
   const reopenOpen = until !== null && Date.now() <= until;
 
@@ -43,7 +50,9 @@ export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: reado
         {i.cellName && <span>{i.cellName}</span>}
       </div>
       <div class="meta">
-        <span data-testid="my-issue-body">{t('my_body', { name: i.responsibleBodyName ?? i.responsibleBodyId })}</span>
+        <span data-testid="my-issue-body">
+          {t('my_body', { name: i.responsibleBodyName ?? i.responsibleBodyId })}
+        </span>
         {!until && <span>{t('dueAt', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>}
         {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
       </div>
@@ -57,8 +66,14 @@ export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: reado
           )}
         </div>
       )}
-      {i.status === 'returned' && returnNote && <p class="notice notice--warn prewrap">{t('my_returnReason', { note: returnNote })}</p>}
-      {reopenOpen && <p class="hint">{t('my_reopenUntil', { date: formatDate(localDate(new Date(until)), locale) })}</p>}
+      {i.status === 'returned' && returnNote && (
+        <p class="notice notice--warn prewrap">{t('my_returnReason', { note: returnNote })}</p>
+      )}
+      {reopenOpen && (
+        <p class="hint">
+          {t('my_reopenUntil', { date: formatDate(localDate(new Date(until)), locale) })}
+        </p>
+      )}
       {(i.status === 'returned' || reopenOpen) && (
         <ActionPanel
           issue={i}
@@ -74,7 +89,12 @@ export function MyIssueCard(props: { issue: Issue; unseen: boolean; units: reado
           }}
         />
       )}
-      <button type="button" class="link" aria-expanded={showTimeline} onClick={() => setShowTimeline(!showTimeline)}>
+      <button
+        type="button"
+        class="link"
+        aria-expanded={showTimeline}
+        onClick={() => setShowTimeline(!showTimeline)}
+      >
         {showTimeline ? t('my_hideTimeline') : t('my_showTimeline')}
       </button>
       {showTimeline && detail && <IssueTimeline events={detail.events} units={props.units} />}

@@ -15,7 +15,9 @@ export function MyIssuesLink() {
       <a href="#/my-issues" data-testid="my-issues-link">
         {t('my_title')}
       </a>
-      {unseen.length > 0 && <span class="pill pill--draft">{t('my_newCount', { n: unseen.length })}</span>}
+      {unseen.length > 0 && (
+        <span class="pill pill--draft">{t('my_newCount', { n: unseen.length })}</span>
+      )}
     </p>
   );
 }

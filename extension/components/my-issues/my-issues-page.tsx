@@ -32,7 +32,12 @@ export function MyIssuesPage(props: { userId: string }) {
   const { state, reload: load } = useLoader(
     async () => {
       const res = await listMyIssues();
-      if (res.ok) await db.cache.put({ key, value: { items: res.data.items } satisfies Cached, fetchedAt: Date.now() });
+      if (res.ok)
+        await db.cache.put({
+          key,
+          value: { items: res.data.items } satisfies Cached,
+          fetchedAt: Date.now(),
+        });
       return res;
     },
     [key],
@@ -55,11 +60,19 @@ export function MyIssuesPage(props: { userId: string }) {
   const items = (entry?.value as Cached | undefined)?.items;
   if (!items) {
     if (busy) return <Loading />;
-    return <ErrorBox message={failure ? errorText(t, failure.code, failure.message) : t('loadFailed')} onRetry={load} />;
+    return (
+      <ErrorBox
+        message={failure ? errorText(t, failure.code, failure.message) : t('loadFailed')}
+        onRetry={load}
+      />
+    );
   }
   const groups = [
     { key: 'my_needsClarify' as const, list: items.filter((i) => i.status === 'returned') },
-    { key: 'my_waiting' as const, list: items.filter((i) => i.status !== 'returned' && !isClosed(i.status)) },
+    {
+      key: 'my_waiting' as const,
+      list: items.filter((i) => i.status !== 'returned' && !isClosed(i.status)),
+    },
     { key: 'my_answered' as const, list: items.filter((i) => isClosed(i.status)) },
   ];
 
@@ -68,7 +81,8 @@ export function MyIssuesPage(props: { userId: string }) {
       <h1>{t('my_title')}</h1>
       {failure && entry && (
         <Notice kind="warn">
-          {errorText(t, failure.code, failure.message)} {t('usingCached', { time: formatDateTime(entry.fetchedAt, locale) })}
+          {errorText(t, failure.code, failure.message)}{' '}
+          {t('usingCached', { time: formatDateTime(entry.fetchedAt, locale) })}
         </Notice>
       )}
       {items.length === 0 && <Empty>{t('my_empty')}</Empty>}
@@ -80,7 +94,13 @@ export function MyIssuesPage(props: { userId: string }) {
               {t(g.key)} ({g.list.length})
             </h2>
             {g.list.map((i) => (
-              <MyIssueCard key={i.id} issue={i} unseen={fresh.includes(i.id)} units={units} onChanged={load} />
+              <MyIssueCard
+                key={i.id}
+                issue={i}
+                unseen={fresh.includes(i.id)}
+                units={units}
+                onChanged={load}
+              />
             ))}
           </section>
         ))}

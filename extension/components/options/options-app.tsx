@@ -2,7 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../utils/i18n/index.ts';
 import { changeApiBase, checkApiAddress } from '../../utils/api-address.ts';
-import { apiBaseItem, localeItem, managedApiUrlItem, sessionItem, type Locale } from '../../utils/storage.ts';
+import {
+  apiBaseItem,
+  localeItem,
+  managedApiUrlItem,
+  sessionItem,
+  type Locale,
+} from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
@@ -23,31 +29,45 @@ export function OptionsApp() {
   const locale = useStorageItem(localeItem) ?? 'vi';
   const [address, setAddress] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
+    null,
+  );
   const [changing, setChanging] = useState(false);
-  const managedCheck = typeof managedRaw === 'string' && managedRaw.trim() ? checkApiAddress(managedRaw) : null;
+  const managedCheck =
+    typeof managedRaw === 'string' && managedRaw.trim() ? checkApiAddress(managedRaw) : null;
   const managed = managedCheck?.ok ? managedCheck.origin : null;
-  useEffect(() => void ((managed ?? base) !== undefined && setAddress(managed ?? base ?? '')), [base, managed]);
+  useEffect(
+    () => void ((managed ?? base) !== undefined && setAddress(managed ?? base ?? '')),
+    [base, managed],
+  );
 
   const saveAddress = async (e: Event) => {
     e.preventDefault();
     if (managed) return;
     setMessage(null);
     const checked = checkApiAddress(address);
-    if (!checked.ok) return setFieldError(t(checked.reason === 'insecure' ? 'apiAddressInsecure' : 'apiAddressInvalid'));
+    if (!checked.ok)
+      return setFieldError(
+        t(checked.reason === 'insecure' ? 'apiAddressInsecure' : 'apiAddressInvalid'),
+      );
     setFieldError(null);
     const origin = checked.origin;
     // Ask for the origin within the click (a user gesture) but never wait on the prompt to save:
     // the API also answers extension origins over CORS, so a refusal is a warning, not a block.
     const pattern = `${origin}/*`;
-    const granted = browser.permissions.contains({ origins: [pattern] }).then((has) => has || browser.permissions.request({ origins: [pattern] }));
+    const granted = browser.permissions
+      .contains({ origins: [pattern] })
+      .then((has) => has || browser.permissions.request({ origins: [pattern] }));
     const changed = await changeApiBase(origin);
     if (changed.managed) return setMessage({ kind: 'error', text: t('apiAddressManagedRefused') });
     setAddress(origin);
-    const saved = changed.signedOut ? `${t('apiAddressSaved')} ${t('apiAddressSignedOut')}` : t('apiAddressSaved');
+    const saved = changed.signedOut
+      ? `${t('apiAddressSaved')} ${t('apiAddressSignedOut')}`
+      : t('apiAddressSaved');
     setMessage({ kind: changed.signedOut ? 'warn' : 'ok', text: saved });
     granted.then(
-      (ok) => !ok && setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
+      (ok) =>
+        !ok && setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
       () => setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
     );
   };
@@ -60,7 +80,12 @@ export function OptionsApp() {
       </h1>
       <section class="card">
         <form onSubmit={saveAddress} noValidate>
-          <Field id="o-api" label={t('apiAddress')} hint={managed ? t('apiAddressManaged') : t('apiAddressHint')} errors={errors}>
+          <Field
+            id="o-api"
+            label={t('apiAddress')}
+            hint={managed ? t('apiAddressManaged') : t('apiAddressHint')}
+            errors={errors}
+          >
             <input
               {...describedBy('o-api', errors, 'hint')}
               name="api"
@@ -80,16 +105,25 @@ export function OptionsApp() {
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </section>
       <section class="card" aria-labelledby="o-account">
-        <h2 id="o-account">{session ? t('signedInAs', { name: session.user.displayName }) : t('signIn')}</h2>
+        <h2 id="o-account">
+          {session ? t('signedInAs', { name: session.user.displayName }) : t('signIn')}
+        </h2>
         {session ? (
           <>
             <div class="actions actions--wrap">
               <SignOutButton idPrefix="o-so" />
-              <button type="button" class="link" aria-expanded={changing || !!session.user.mustChangePassword} onClick={() => setChanging(!changing)}>
+              <button
+                type="button"
+                class="link"
+                aria-expanded={changing || !!session.user.mustChangePassword}
+                onClick={() => setChanging(!changing)}
+              >
                 {t('pw_title')}
               </button>
             </div>
-            {(changing || session.user.mustChangePassword) && <PasswordChangeForm idPrefix="o-pw" required={!!session.user.mustChangePassword} />}
+            {(changing || session.user.mustChangePassword) && (
+              <PasswordChangeForm idPrefix="o-pw" required={!!session.user.mustChangePassword} />
+            )}
           </>
         ) : (
           <SignInForm idPrefix="o-signin" />
@@ -100,7 +134,13 @@ export function OptionsApp() {
           <legend>{t('language')}</legend>
           {(['vi', 'en'] as Locale[]).map((l) => (
             <label key={l} class="check">
-              <input type="radio" name="lang" value={l} checked={locale === l} onChange={() => void localeItem.setValue(l)} />
+              <input
+                type="radio"
+                name="lang"
+                value={l}
+                checked={locale === l}
+                onChange={() => void localeItem.setValue(l)}
+              />
               {l === 'vi' ? t('langVi') : t('langEn')}
             </label>
           ))}

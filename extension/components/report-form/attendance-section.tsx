@@ -21,23 +21,45 @@ export function AttendanceSection() {
           const errs = errorsFor(`attendance.${k}`);
           return (
             <Field key={k} id={`f-att-${k}`} label={t(`att_${k}` as MessageKey)} errors={errs}>
-              <NumberInput id={`f-att-${k}`} value={data.attendance[k]} min={0} max={100000} errors={errs} onValue={(v) => setCount(k, v)} />
+              <NumberInput
+                id={`f-att-${k}`}
+                value={data.attendance[k]}
+                min={0}
+                max={100000}
+                errors={errs}
+                onValue={(v) => setCount(k, v)}
+              />
             </Field>
           );
         })}
       </div>
       <p class="computed" data-testid="attendance-facts" aria-live="polite">
-        {facts.expected != null && facts.expected >= 0 && <span>{t('expected', { n: facts.expected })}</span>}
+        {facts.expected != null && facts.expected >= 0 && (
+          <span>{t('expected', { n: facts.expected })}</span>
+        )}
         {facts.attendanceRate != null && (
           <span class={facts.meetsHd12 ? 'ok' : 'warn'}>
-            {t('rate', { rate: formatPercent(facts.attendanceRate, locale) })} ({facts.meetsHd12 ? t('rateBar') : t('rateBelowBar')})
+            {t('rate', { rate: formatPercent(facts.attendanceRate, locale) })} (
+            {facts.meetsHd12 ? t('rateBar') : t('rateBelowBar')})
           </span>
         )}
-        {facts.speakersShare != null && <span>{t('speakersShare', { share: formatPercent(facts.speakersShare, locale) })}</span>}
+        {facts.speakersShare != null && (
+          <span>{t('speakersShare', { share: formatPercent(facts.speakersShare, locale) })}</span>
+        )}
       </p>
       {(data.attendance.absentWithoutReason ?? 0) > 0 && (
         <Field id="f-absent-names" label={t('absentNames')} errors={namesErr}>
-          <textarea id="f-absent-names" rows={2} value={data.absentNames} onInput={(e) => update((d) => ({ ...d, absentNames: e.currentTarget.value }), ['attendance.absentWithoutReasonNames'])} />
+          <textarea
+            id="f-absent-names"
+            rows={2}
+            value={data.absentNames}
+            onInput={(e) =>
+              update(
+                (d) => ({ ...d, absentNames: e.currentTarget.value }),
+                ['attendance.absentWithoutReasonNames'],
+              )
+            }
+          />
         </Field>
       )}
     </fieldset>

@@ -16,7 +16,13 @@ export function CriteriaGroup(props: { group: Group }) {
 
   const fillMax = () =>
     update(
-      (d) => ({ ...d, scores: { ...d.scores, ...Object.fromEntries(unscored.map(({ item }) => [item.id, item.maxPoints])) } }),
+      (d) => ({
+        ...d,
+        scores: {
+          ...d.scores,
+          ...Object.fromEntries(unscored.map(({ item }) => [item.id, item.maxPoints])),
+        },
+      }),
       unscored.map(({ item }) => `scores.${item.id}`),
     );
 
@@ -43,7 +49,12 @@ export function CriteriaGroup(props: { group: Group }) {
           id={`f-note-${g.id}`}
           rows={1}
           value={data.groupNotes[g.id] ?? ''}
-          onInput={(e) => update((d) => ({ ...d, groupNotes: { ...d.groupNotes, [g.id]: e.currentTarget.value } }), [`groupNotes.${g.id}`])}
+          onInput={(e) =>
+            update(
+              (d) => ({ ...d, groupNotes: { ...d.groupNotes, [g.id]: e.currentTarget.value } }),
+              [`groupNotes.${g.id}`],
+            )
+          }
         />
       </Field>
     </details>
@@ -57,7 +68,8 @@ function ItemRow(props: { item: CriteriaItem; state: ReturnType<typeof itemState
   const { item, state } = props;
   const id = `f-score-${item.id.replace(/\./g, '-')}`;
   const errs = errorsFor(`scores.${item.id}`);
-  const setScore = (v: number | null) => update((d) => ({ ...d, scores: { ...d.scores, [item.id]: v } }), [`scores.${item.id}`]);
+  const setScore = (v: number | null) =>
+    update((d) => ({ ...d, scores: { ...d.scores, [item.id]: v } }), [`scores.${item.id}`]);
 
   if (!state.applicable) {
     const counted = item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;

@@ -33,7 +33,9 @@ export function CriteriaSection() {
                 max={100}
                 step={0.1}
                 errors={targetsErr}
-                onValue={(v) => update((d) => ({ ...d, targetsMetPercent: v }), ['targetsMetPercent'])}
+                onValue={(v) =>
+                  update((d) => ({ ...d, targetsMetPercent: v }), ['targetsMetPercent'])
+                }
               />
             </Field>
           )}
@@ -57,7 +59,15 @@ export function CriteriaSection() {
         {score && (
           <p class="computed" data-testid="score-compare">
             {t('total')}: <strong>{formatNumber(score.total, locale)}</strong>
-            {data.cellSelfScore != null && <> · {t('difference', { n: formatSigned(round2(score.total - data.cellSelfScore), locale) })}</>}
+            {data.cellSelfScore != null && (
+              <>
+                {' '}
+                ·{' '}
+                {t('difference', {
+                  n: formatSigned(round2(score.total - data.cellSelfScore), locale),
+                })}
+              </>
+            )}
           </p>
         )}
       </div>

@@ -15,8 +15,12 @@ export function FormBanner(props: { record: DraftRecord }) {
     return (
       <Notice kind="info">
         <p>{t('queuedNotice')}</p>
-        {r.lastError && <p class="error-text">{errorText(t, r.lastError.code, r.lastError.message)}</p>}
-        {r.lastError?.kind === 'limit' && r.nextAttemptAt && <p>{t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}</p>}
+        {r.lastError && (
+          <p class="error-text">{errorText(t, r.lastError.code, r.lastError.message)}</p>
+        )}
+        {r.lastError?.kind === 'limit' && r.nextAttemptAt && (
+          <p>{t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}</p>
+        )}
         <button type="button" onClick={() => void sendMessage('outbox/flush', { force: true })}>
           {t('sendNow')}
         </button>
@@ -34,10 +38,14 @@ export function FormBanner(props: { record: DraftRecord }) {
   }
   if (r.status === 'draft' && r.lastError?.kind === 'rejected') {
     const conflict = r.lastError.status === 409;
-    const other = Object.entries(r.serverErrors ?? {}).filter(([path]) => !path.includes('.') && !['startedAt', 'endedAt', 'cellSelfScore'].includes(path));
+    const other = Object.entries(r.serverErrors ?? {}).filter(
+      ([path]) => !path.includes('.') && !['startedAt', 'endedAt', 'cellSelfScore'].includes(path),
+    );
     return (
       <Notice kind="error">
-        <p>{t('returnedNotice', { message: errorText(t, r.lastError.code, r.lastError.message) })}</p>
+        <p>
+          {t('returnedNotice', { message: errorText(t, r.lastError.code, r.lastError.message) })}
+        </p>
         {conflict && <p>{t('conflictNotice')}</p>}
         {other.length > 0 && (
           <ul>
@@ -47,7 +55,10 @@ export function FormBanner(props: { record: DraftRecord }) {
           </ul>
         )}
         {conflict && (
-          <button type="button" onClick={async () => (await reissueDraft(r.id).then((id) => id && navigate('draft', id)))}>
+          <button
+            type="button"
+            onClick={async () => await reissueDraft(r.id).then((id) => id && navigate('draft', id))}
+          >
             {t('sendAsNew')}
           </button>
         )}

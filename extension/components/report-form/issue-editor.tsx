@@ -7,16 +7,28 @@ import { describedBy, Field } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 
 /** One issue: title, detail, category, urgency and the responsible body (routing's choice unless changed). */
-export function IssueEditor(props: { issue: DraftIssue; index: number; count: number; onMove: (to: number) => void; onRemove: () => void }) {
+export function IssueEditor(props: {
+  issue: DraftIssue;
+  index: number;
+  count: number;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}) {
   const t = useT();
   const { data, update, errorsFor, orgUnits, readOnly } = useForm();
   const { issue, index } = props;
   const base = `issues.${index}`;
   const fid = (k: string) => `f-issue-${issue.id}-${k}`;
   const set = (patch: Partial<DraftIssue>, key: string) =>
-    update((d) => ({ ...d, issues: d.issues.map((x) => (x.id === issue.id ? { ...x, ...patch } : x)) }), [`${base}.${key}`]);
+    update(
+      (d) => ({ ...d, issues: d.issues.map((x) => (x.id === issue.id ? { ...x, ...patch } : x)) }),
+      [`${base}.${key}`],
+    );
 
-  const options = useMemo(() => bodyOptions(orgUnits, data.cellId, data.meetingDate), [orgUnits, data.cellId, data.meetingDate]);
+  const options = useMemo(
+    () => bodyOptions(orgUnits, data.cellId, data.meetingDate),
+    [orgUnits, data.cellId, data.meetingDate],
+  );
   const suggested = suggestedBody(orgUnits, issue, data.cellId, data.meetingDate);
   const titleErr = errorsFor(`${base}.title`);
   const detailErr = errorsFor(`${base}.detail`);
@@ -29,27 +41,63 @@ export function IssueEditor(props: { issue: DraftIssue; index: number; count: nu
         <strong class="grow">{t('issueN', { n: index + 1 })}</strong>
         {!readOnly && (
           <>
-            <button type="button" class="icon up" aria-label={t('moveUp')} title={t('moveUp')} disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+            <button
+              type="button"
+              class="icon up"
+              aria-label={t('moveUp')}
+              title={t('moveUp')}
+              disabled={index === 0}
+              onClick={() => props.onMove(index - 1)}
+            >
               ↑
             </button>
-            <button type="button" class="icon down" aria-label={t('moveDown')} title={t('moveDown')} disabled={index === props.count - 1} onClick={() => props.onMove(index + 1)}>
+            <button
+              type="button"
+              class="icon down"
+              aria-label={t('moveDown')}
+              title={t('moveDown')}
+              disabled={index === props.count - 1}
+              onClick={() => props.onMove(index + 1)}
+            >
               ↓
             </button>
-            <button type="button" class="icon danger" aria-label={t('removeIssue')} title={t('removeIssue')} onClick={props.onRemove}>
+            <button
+              type="button"
+              class="icon danger"
+              aria-label={t('removeIssue')}
+              title={t('removeIssue')}
+              onClick={props.onRemove}
+            >
               ×
             </button>
           </>
         )}
       </div>
       <Field id={fid('title')} label={t('issueTitle')} errors={titleErr}>
-        <input {...describedBy(fid('title'), titleErr)} maxLength={300} value={issue.title} onInput={(e) => set({ title: e.currentTarget.value }, 'title')} />
+        <input
+          {...describedBy(fid('title'), titleErr)}
+          maxLength={300}
+          value={issue.title}
+          onInput={(e) => set({ title: e.currentTarget.value }, 'title')}
+        />
       </Field>
       <Field id={fid('detail')} label={t('issueDetail')} errors={detailErr}>
-        <textarea {...describedBy(fid('detail'), detailErr)} rows={3} value={issue.detail} onInput={(e) => set({ detail: e.currentTarget.value }, 'detail')} />
+        <textarea
+          {...describedBy(fid('detail'), detailErr)}
+          rows={3}
+          value={issue.detail}
+          onInput={(e) => set({ detail: e.currentTarget.value }, 'detail')}
+        />
       </Field>
       <div class="grid2">
         <Field id={fid('category')} label={t('category')} errors={catErr}>
-          <select {...describedBy(fid('category'), catErr)} value={issue.category ?? ''} onChange={(e) => set({ category: (e.currentTarget.value || null) as Category | null }, 'category')}>
+          <select
+            {...describedBy(fid('category'), catErr)}
+            value={issue.category ?? ''}
+            onChange={(e) =>
+              set({ category: (e.currentTarget.value || null) as Category | null }, 'category')
+            }
+          >
             <option value="">{t('chooseCategory')}</option>
             {Category.options.map((c) => (
               <option key={c} value={c}>
@@ -59,7 +107,11 @@ export function IssueEditor(props: { issue: DraftIssue; index: number; count: nu
           </select>
         </Field>
         <Field id={fid('urgency')} label={t('urgency')}>
-          <select id={fid('urgency')} value={issue.urgency} onChange={(e) => set({ urgency: e.currentTarget.value as Urgency }, 'urgency')}>
+          <select
+            id={fid('urgency')}
+            value={issue.urgency}
+            onChange={(e) => set({ urgency: e.currentTarget.value as Urgency }, 'urgency')}
+          >
             {Urgency.options.map((u) => (
               <option key={u} value={u}>
                 {t(`urgency_${u}` as MessageKey)}
@@ -69,8 +121,16 @@ export function IssueEditor(props: { issue: DraftIssue; index: number; count: nu
         </Field>
       </div>
       <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
-        <select {...describedBy(fid('body'), bodyErr)} value={issue.responsibleBodyId ?? ''} onChange={(e) => set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')}>
-          <option value="">{suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}</option>
+        <select
+          {...describedBy(fid('body'), bodyErr)}
+          value={issue.responsibleBodyId ?? ''}
+          onChange={(e) =>
+            set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
+          }
+        >
+          <option value="">
+            {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
+          </option>
           {options.map((o) => (
             <option key={o.id} value={o.id}>
               {'\u00a0\u00a0'.repeat(o.depth)}

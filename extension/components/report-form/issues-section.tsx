@@ -17,20 +17,35 @@ export function IssuesSection(props: { onToast: (t: Toast) => void }) {
     requestAnimationFrame(() => document.getElementById(`f-issue-${issue.id}-title`)?.focus());
   };
   const move = (from: number, to: number) => {
-    update((d) => {
-      const next = [...d.issues];
-      const [it] = next.splice(from, 1);
-      next.splice(to, 0, it!);
-      return { ...d, issues: next };
-    }, ['issues']);
-    requestAnimationFrame(() => document.getElementById(`issue-${issues[from]!.id}`)?.querySelector<HTMLButtonElement>(to < from ? '.up' : '.down')?.focus());
+    update(
+      (d) => {
+        const next = [...d.issues];
+        const [it] = next.splice(from, 1);
+        next.splice(to, 0, it!);
+        return { ...d, issues: next };
+      },
+      ['issues'],
+    );
+    requestAnimationFrame(() =>
+      document
+        .getElementById(`issue-${issues[from]!.id}`)
+        ?.querySelector<HTMLButtonElement>(to < from ? '.up' : '.down')
+        ?.focus(),
+    );
   };
   const remove = (index: number) => {
     const removed: DraftIssue = issues[index]!;
     update((d) => ({ ...d, issues: d.issues.filter((i) => i.id !== removed.id) }), ['issues']);
     props.onToast({
       message: t('issueRemoved'),
-      undo: () => update((d) => ({ ...d, issues: [...d.issues.slice(0, index), removed, ...d.issues.slice(index)] }), ['issues']),
+      undo: () =>
+        update(
+          (d) => ({
+            ...d,
+            issues: [...d.issues.slice(0, index), removed, ...d.issues.slice(index)],
+          }),
+          ['issues'],
+        ),
     });
   };
 

@@ -8,8 +8,11 @@ export function MeetingSection() {
   const t = useT();
   const { data, update, facts, readOnly, errorsFor, assignments } = useForm();
   const today = localDate(new Date());
-  const set = <K extends 'cellId' | 'meetingDate' | 'meetingType' | 'startTime' | 'endTime'>(key: K, value: string, path: string) =>
-    update((d) => ({ ...d, [key]: value }), [path]);
+  const set = <K extends 'cellId' | 'meetingDate' | 'meetingType' | 'startTime' | 'endTime'>(
+    key: K,
+    value: string,
+    path: string,
+  ) => update((d) => ({ ...d, [key]: value }), [path]);
 
   const cellErr = errorsFor('cellId');
   const dateErr = errorsFor('meetingDate');
@@ -29,7 +32,9 @@ export function MeetingSection() {
             if (a) update((d) => ({ ...d, cellId: a.cellId, cellName: a.cellName }), ['cellId']);
           }}
         >
-          {!assignments.some((a) => a.cellId === data.cellId) && <option value={data.cellId}>{data.cellName}</option>}
+          {!assignments.some((a) => a.cellId === data.cellId) && (
+            <option value={data.cellId}>{data.cellName}</option>
+          )}
           {assignments.map((a) => (
             <option key={a.cellId} value={a.cellId}>
               {a.cellName}
@@ -39,10 +44,20 @@ export function MeetingSection() {
       </Field>
       <div class="grid2">
         <Field id="f-date" label={t('meetingDate')} errors={dateErr}>
-          <input type="date" {...describedBy('f-date', dateErr)} max={today} value={data.meetingDate} onInput={(e) => set('meetingDate', e.currentTarget.value, 'meetingDate')} />
+          <input
+            type="date"
+            {...describedBy('f-date', dateErr)}
+            max={today}
+            value={data.meetingDate}
+            onInput={(e) => set('meetingDate', e.currentTarget.value, 'meetingDate')}
+          />
         </Field>
         <Field id="f-type" label={t('meetingType')}>
-          <select id="f-type" value={data.meetingType} onChange={(e) => set('meetingType', e.currentTarget.value, 'meetingType')}>
+          <select
+            id="f-type"
+            value={data.meetingType}
+            onChange={(e) => set('meetingType', e.currentTarget.value, 'meetingType')}
+          >
             {MeetingType.options.map((m) => (
               <option key={m} value={m}>
                 {t(`type_${m}` as MessageKey)}
@@ -51,20 +66,40 @@ export function MeetingSection() {
           </select>
         </Field>
         <Field id="f-start" label={t('startTime')} errors={startErr}>
-          <input type="time" {...describedBy('f-start', startErr)} value={data.startTime} onInput={(e) => set('startTime', e.currentTarget.value, 'startedAt')} />
+          <input
+            type="time"
+            {...describedBy('f-start', startErr)}
+            value={data.startTime}
+            onInput={(e) => set('startTime', e.currentTarget.value, 'startedAt')}
+          />
         </Field>
         <Field id="f-end" label={t('endTime')} errors={endErr}>
-          <input type="time" {...describedBy('f-end', endErr)} value={data.endTime} onInput={(e) => set('endTime', e.currentTarget.value, 'endedAt')} />
+          <input
+            type="time"
+            {...describedBy('f-end', endErr)}
+            value={data.endTime}
+            onInput={(e) => set('endTime', e.currentTarget.value, 'endedAt')}
+          />
         </Field>
       </div>
       {facts.durationMinutes != null && (
-        <p class={`computed ${short ? 'computed--warn' : 'computed--ok'}`} data-testid="duration" aria-live="polite">
+        <p
+          class={`computed ${short ? 'computed--warn' : 'computed--ok'}`}
+          data-testid="duration"
+          aria-live="polite"
+        >
           {t('duration', { n: facts.durationMinutes })} ·{' '}
-          {short ? t('durationShort', { n: short, req: facts.requiredMinutes }) : t('durationOk', { req: facts.requiredMinutes })}
+          {short
+            ? t('durationShort', { n: short, req: facts.requiredMinutes })
+            : t('durationOk', { req: facts.requiredMinutes })}
         </p>
       )}
       <label class="check">
-        <input type="checkbox" checked={data.online} onChange={(e) => update((d) => ({ ...d, online: e.currentTarget.checked }), ['online'])} />
+        <input
+          type="checkbox"
+          checked={data.online}
+          onChange={(e) => update((d) => ({ ...d, online: e.currentTarget.checked }), ['online'])}
+        />
         {t('online')}
       </label>
     </fieldset>

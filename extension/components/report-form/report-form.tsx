@@ -51,7 +51,13 @@ export function ReportForm(props: { id: string; userId: string }) {
   const refData = ref.status === 'ready' ? ref.value : null;
   const set = data && refData ? criteriaSetFor(refData, data.cellId, data.meetingDate) : null;
   const check = useMemo(() => (data ? validateDraft(id, data, set, t) : null), [data, set, t]);
-  const score = useMemo(() => (data && set && check ? computeScore(set, effectiveScores(set, data, check.facts), data.meetingType) : null), [data, set, check]);
+  const score = useMemo(
+    () =>
+      data && set && check
+        ? computeScore(set, effectiveScores(set, data, check.facts), data.meetingType)
+        : null,
+    [data, set, check],
+  );
 
   useEffect(() => {
     if (data && record) performance.mark('duhop:form-ready');
@@ -59,16 +65,16 @@ export function ReportForm(props: { id: string; userId: string }) {
 
   if (ed.loading || ref.status === 'loading') return <Loading />;
   if (!record || record.status === 'deleted' || record.userId !== props.userId) {
-    return (
-      <ErrorBox message={t('draftMissing')} onRetry={() => navigate('')} />
-    );
+    return <ErrorBox message={t('draftMissing')} onRetry={() => navigate('')} />;
   }
   if (!data || !check) return <Loading />;
 
   const problems = Object.keys(check.errors).length;
   const showProblems = () => {
     setShowAll(true);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+    );
   };
   const errorsFor = (path: string): string[] => {
     const client = check.errors[path] ?? [];

@@ -19,12 +19,16 @@ export function ScoreBar(props: {
     <section class="score-bar" aria-label={t('total')}>
       <div class="score-line" aria-live="polite" data-testid="score-bar">
         <span>
-          {t('total')}: <strong data-testid="total">{score ? formatNumber(score.total, locale) : '–'}</strong>/100
+          {t('total')}:{' '}
+          <strong data-testid="total">{score ? formatNumber(score.total, locale) : '–'}</strong>/100
         </span>
-        {score && <span class={`band band--${score.band}`}>{t(`band_${score.band}` as MessageKey)}</span>}
+        {score && (
+          <span class={`band band--${score.band}`}>{t(`band_${score.band}` as MessageKey)}</span>
+        )}
         {score && selfScore != null && (
           <span title={t('selfScore')}>
-            {t('selfScore')} {formatNumber(selfScore, locale)} ({formatSigned(Math.round((score.total - selfScore) * 100) / 100, locale)})
+            {t('selfScore')} {formatNumber(selfScore, locale)} (
+            {formatSigned(Math.round((score.total - selfScore) * 100) / 100, locale)})
           </span>
         )}
         <span class="grow" />

@@ -10,13 +10,20 @@ export function SuggestionsSection() {
   return (
     <fieldset class="section" disabled={readOnly}>
       <legend>{t('sectionSuggestions')}</legend>
-      <Field id="f-suggestions" label={t('sectionSuggestions')} hint={t('suggestionsHint')} errors={errs}>
+      <Field
+        id="f-suggestions"
+        label={t('sectionSuggestions')}
+        hint={t('suggestionsHint')}
+        errors={errs}
+      >
         <textarea
           {...describedBy('f-suggestions', errs, t('suggestionsHint'))}
           rows={4}
           maxLength={20000}
           value={data.suggestions}
-          onInput={(e) => update((d) => ({ ...d, suggestions: e.currentTarget.value }), ['suggestions'])}
+          onInput={(e) =>
+            update((d) => ({ ...d, suggestions: e.currentTarget.value }), ['suggestions'])
+          }
         />
       </Field>
     </fieldset>

@@ -43,7 +43,10 @@ export function useDraftEditor(id: string) {
 
   useEffect(() => {
     if (live.status === 'ready' && live.value && dataRef.current === null) {
-      const resumed = live.value.status === 'draft' ? resumeData(id, live.value) : { data: live.value.data, fromJournal: false };
+      const resumed =
+        live.value.status === 'draft'
+          ? resumeData(id, live.value)
+          : { data: live.value.data, fromJournal: false };
       dataRef.current = resumed.data;
       setData(resumed.data);
       // Words that only the journal had are written back at once.

@@ -29,16 +29,23 @@ export function ReportView(props: { id: string }) {
   const view = entry?.value as View | undefined;
   if (!view) {
     if (busy) return <Loading />;
-    return <ErrorBox message={failure ? errorText(t, failure.code, failure.message) : t('loadFailed')} onRetry={load} />;
+    return (
+      <ErrorBox
+        message={failure ? errorText(t, failure.code, failure.message) : t('loadFailed')}
+        onRetry={load}
+      />
+    );
   }
-  const gap = view.cellSelfScore != null ? Math.round((view.score - view.cellSelfScore) * 100) / 100 : null;
+  const gap =
+    view.cellSelfScore != null ? Math.round((view.score - view.cellSelfScore) * 100) / 100 : null;
 
   return (
     <article class="report-view" data-report-view={view.id}>
       <h1>{view.cellName}</h1>
       {failure && entry && (
         <Notice kind="warn">
-          {errorText(t, failure.code, failure.message)} {t('usingCached', { time: formatDateTime(entry.fetchedAt, locale) })}
+          {errorText(t, failure.code, failure.message)}{' '}
+          {t('usingCached', { time: formatDateTime(entry.fetchedAt, locale) })}
         </Notice>
       )}
       <dl class="facts">
@@ -53,14 +60,17 @@ export function ReportView(props: { id: string }) {
           {gap != null && (
             <>
               {' '}
-              · {t('selfScore')} {formatNumber(view.cellSelfScore!, locale)} ({formatSigned(gap, locale)})
+              · {t('selfScore')} {formatNumber(view.cellSelfScore!, locale)} (
+              {formatSigned(gap, locale)})
             </>
           )}
         </dd>
         <dt>{t('submittedLabel')}</dt>
         <dd>
           {formatDateTime(view.submittedAt, locale)}{' '}
-          <span class={`pill ${view.onTime ? 'pill--ok' : 'pill--bad'}`}>{view.onTime ? t('onTime') : t('late')}</span>
+          <span class={`pill ${view.onTime ? 'pill--ok' : 'pill--bad'}`}>
+            {view.onTime ? t('onTime') : t('late')}
+          </span>
         </dd>
       </dl>
       {view.suggestions && (

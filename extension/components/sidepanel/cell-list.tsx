@@ -6,10 +6,20 @@ import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import type { CellMonth, CellStatus } from '../../utils/month-status.ts';
 import { blankDraft } from '../../utils/report/report-model.ts';
 
-const STATUS_KEY: Record<CellStatus, MessageKey> = { none: 'statusNone', draft: 'statusDraft', queued: 'statusQueued', submitted: 'statusSubmitted' };
+const STATUS_KEY: Record<CellStatus, MessageKey> = {
+  none: 'statusNone',
+  draft: 'statusDraft',
+  queued: 'statusQueued',
+  submitted: 'statusSubmitted',
+};
 
 /** Each assigned cell with this month's status and the one action that moves it forward. */
-export function CellList(props: { cells: CellMonth[]; assignments: Assignment[]; userId: string; today: string }) {
+export function CellList(props: {
+  cells: CellMonth[];
+  assignments: Assignment[];
+  userId: string;
+  today: string;
+}) {
   const t = useT();
   const locale = useLocale();
 
@@ -29,9 +39,13 @@ export function CellList(props: { cells: CellMonth[]; assignments: Assignment[];
             <span class="meta">
               <span class={`pill pill--${c.status}`}>{t(STATUS_KEY[c.status])}</span>
               {c.status === 'submitted' && c.onTime !== null && (
-                <span class={`pill ${c.onTime ? 'pill--ok' : 'pill--bad'}`}>{c.onTime ? t('onTime') : t('late')}</span>
+                <span class={`pill ${c.onTime ? 'pill--ok' : 'pill--bad'}`}>
+                  {c.onTime ? t('onTime') : t('late')}
+                </span>
               )}
-              {c.status !== 'submitted' && c.late && <span class="pill pill--bad">{t('overdue')}</span>}
+              {c.status !== 'submitted' && c.late && (
+                <span class="pill pill--bad">{t('overdue')}</span>
+              )}
               <span>{t('dueBy', { date: formatDate(c.dueDate, locale) })}</span>
             </span>
           </div>

@@ -23,10 +23,20 @@ export function OutboxList(props: { records: DraftRecord[] }) {
             <div class="grow">
               <strong>{r.data.cellName}</strong> · {formatDate(r.data.meetingDate, locale)}
               <div class="meta">
-                {r.lastError && <span class="error-text">{errorText(t, r.lastError.code, r.lastError.message)}</span>}
+                {r.lastError && (
+                  <span class="error-text">
+                    {errorText(t, r.lastError.code, r.lastError.message)}
+                  </span>
+                )}
                 {r.attempts > 0 && <span>{t('attempts', { n: r.attempts })}</span>}
-                {r.nextAttemptAt && r.lastError?.kind === 'limit' && <span>{t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}</span>}
-                {r.nextAttemptAt && r.lastError && r.lastError.kind !== 'limit' && <span>{t('nextAttempt', { time: formatTime(r.nextAttemptAt, locale) })}</span>}
+                {r.nextAttemptAt && r.lastError?.kind === 'limit' && (
+                  <span>
+                    {t('dailyLimitNotice', { time: formatDateTime(r.nextAttemptAt, locale) })}
+                  </span>
+                )}
+                {r.nextAttemptAt && r.lastError && r.lastError.kind !== 'limit' && (
+                  <span>{t('nextAttempt', { time: formatTime(r.nextAttemptAt, locale) })}</span>
+                )}
               </div>
             </div>
             <button type="button" onClick={() => void sendMessage('outbox/flush', { force: true })}>
@@ -45,7 +55,10 @@ export function DraftList(props: { records: DraftRecord[]; onToast: (t: Toast) =
   const locale = useLocale();
   const remove = async (r: DraftRecord) => {
     await deleteDraft(r.id);
-    props.onToast({ message: t('draftDeleted', { name: r.data.cellName }), undo: () => void restoreDraft(r.id) });
+    props.onToast({
+      message: t('draftDeleted', { name: r.data.cellName }),
+      undo: () => void restoreDraft(r.id),
+    });
   };
   return (
     <section aria-labelledby="h-drafts">
@@ -58,13 +71,23 @@ export function DraftList(props: { records: DraftRecord[]; onToast: (t: Toast) =
               <strong>{r.data.cellName}</strong> · {formatDate(r.data.meetingDate, locale)}
               <div class="meta">
                 <span>{t('updatedAt', { time: formatDateTime(r.updatedAt, locale) })}</span>
-                {r.lastError?.kind === 'rejected' && <span class="pill pill--bad">{errorText(t, r.lastError.code, r.lastError.message)}</span>}
+                {r.lastError?.kind === 'rejected' && (
+                  <span class="pill pill--bad">
+                    {errorText(t, r.lastError.code, r.lastError.message)}
+                  </span>
+                )}
               </div>
             </a>
             <button type="button" onClick={() => navigate('draft', r.id)}>
               {t('continueDraft')}
             </button>
-            <button type="button" class="icon danger" aria-label={`${t('deleteDraft')}: ${r.data.cellName}`} title={t('deleteDraft')} onClick={() => remove(r)}>
+            <button
+              type="button"
+              class="icon danger"
+              aria-label={`${t('deleteDraft')}: ${r.data.cellName}`}
+              title={t('deleteDraft')}
+              onClick={() => remove(r)}
+            >
               🗑
             </button>
           </li>

@@ -19,11 +19,19 @@ import { SubmittedList } from './submitted-list.tsx';
 export function Home(props: { userId: string }) {
   const t = useT();
   const locale = useLocale();
-  const [refresh, setRefresh] = useState<{ busy: boolean; failure: ApiFailure | null }>({ busy: true, failure: null });
+  const [refresh, setRefresh] = useState<{ busy: boolean; failure: ApiFailure | null }>({
+    busy: true,
+    failure: null,
+  });
   const [toast, setToast] = useState<Toast | null>(null);
   const ref = useLiveQuery(readReference, []);
   const records = useLiveQuery(
-    () => db.drafts.where('status').anyOf('draft', 'queued', 'submitted').filter((r) => r.userId === props.userId).toArray(),
+    () =>
+      db.drafts
+        .where('status')
+        .anyOf('draft', 'queued', 'submitted')
+        .filter((r) => r.userId === props.userId)
+        .toArray(),
     [props.userId],
   );
 
@@ -31,24 +39,29 @@ export function Home(props: { userId: string }) {
     setRefresh({ busy: true, failure: null });
     setRefresh({ busy: false, failure: await refreshReference() });
   };
-  const delivered = records.status === 'ready' ? records.value.filter((r) => r.status === 'submitted').length : 0;
+  const delivered =
+    records.status === 'ready' ? records.value.filter((r) => r.status === 'submitted').length : 0;
   // Again after each delivery, so the server's list and the statuses catch up.
   useEffect(() => void reload(), [props.userId, delivered]);
 
   if (ref.status === 'loading' || records.status === 'loading') return <Loading />;
-  if (ref.status === 'error' || records.status === 'error') return <ErrorBox message={t('loadFailed')} onRetry={() => location.reload()} />;
+  if (ref.status === 'error' || records.status === 'error')
+    return <ErrorBox message={t('loadFailed')} onRetry={() => location.reload()} />;
 
   const today = localDate(new Date());
   const me = ref.value.me?.user.id === props.userId ? ref.value.me : null;
   const recs = [...records.value].sort((a, b) => b.updatedAt - a.updatedAt);
-  const months = me ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting) : [];
+  const months = me
+    ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting)
+    : [];
 
   return (
     <div class="home">
       {refresh.failure && (
         <Notice kind="warn">
           {errorText(t, refresh.failure.code, refresh.failure.message)}{' '}
-          {ref.value.fetchedAt && t('usingCached', { time: formatDateTime(ref.value.fetchedAt, locale) })}{' '}
+          {ref.value.fetchedAt &&
+            t('usingCached', { time: formatDateTime(ref.value.fetchedAt, locale) })}{' '}
           <button type="button" class="link" onClick={reload}>
             {t('retry')}
           </button>
@@ -61,12 +74,22 @@ export function Home(props: { userId: string }) {
         <DeadlineBanner me={me} cells={months} today={today} />
         {!me && refresh.busy ? <Loading /> : !me ? <Empty>{t('loadFailed')}</Empty> : null}
         {me && me.assignments.length === 0 && <Empty>{t('noAssignments')}</Empty>}
-        {me && me.assignments.length > 0 && <CellList cells={months} assignments={me.assignments} userId={props.userId} today={today} />}
+        {me && me.assignments.length > 0 && (
+          <CellList
+            cells={months}
+            assignments={me.assignments}
+            userId={props.userId}
+            today={today}
+          />
+        )}
       </section>
       <MyIssuesLink />
       <OutboxList records={recs.filter((r) => r.status === 'queued')} />
       <DraftList records={recs.filter((r) => r.status === 'draft')} onToast={setToast} />
-      <SubmittedList local={recs.filter((r) => r.status === 'submitted')} server={ref.value.reports} />
+      <SubmittedList
+        local={recs.filter((r) => r.status === 'submitted')}
+        server={ref.value.reports}
+      />
       <UndoToast toast={toast} onClose={() => setToast(null)} />
     </div>
   );

@@ -35,11 +35,18 @@ export function PanelApp() {
         <SignInForm />
       </section>
     );
-  } else if (session.user.mustChangePassword) screen = <PasswordChangeForm idPrefix="p-pw" required />;
+  } else if (session.user.mustChangePassword)
+    screen = <PasswordChangeForm idPrefix="p-pw" required />;
   else {
     // Keyed by the address: another draft or report is a fresh screen, not the old one updated.
     const { screen: Screen, params } = screenFor(route);
-    screen = <Screen.component key={`${Screen.path}/${params[0] ?? ''}`} params={params} userId={session.user.id} />;
+    screen = (
+      <Screen.component
+        key={`${Screen.path}/${params[0] ?? ''}`}
+        params={params}
+        userId={session.user.id}
+      />
+    );
   }
 
   return (
@@ -60,11 +67,19 @@ export function PanelApp() {
           class="icon"
           title={t('openWorkspace')}
           aria-label={t('openWorkspace')}
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') })}
+          onClick={() =>
+            void browser.tabs.create({ url: browser.runtime.getURL('/workspace.html') })
+          }
         >
           ▦
         </button>
-        <button type="button" class="icon" title={t('openSettings')} aria-label={t('openSettings')} onClick={() => browser.runtime.openOptionsPage()}>
+        <button
+          type="button"
+          class="icon"
+          title={t('openSettings')}
+          aria-label={t('openSettings')}
+          onClick={() => browser.runtime.openOptionsPage()}
+        >
           ⚙
         </button>
       </header>

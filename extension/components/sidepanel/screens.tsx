@@ -23,13 +23,20 @@ export interface PanelScreen {
 export const HOME: PanelScreen = { path: '', component: (p) => <Home userId={p.userId} /> };
 
 export const SCREENS: readonly PanelScreen[] = [
-  { path: 'draft', needsId: true, component: (p) => <ReportForm id={p.params[0]!} userId={p.userId} /> },
+  {
+    path: 'draft',
+    needsId: true,
+    component: (p) => <ReportForm id={p.params[0]!} userId={p.userId} />,
+  },
   { path: 'report', needsId: true, component: (p) => <ReportView id={p.params[0]!} /> },
   { path: 'my-issues', component: (p) => <MyIssuesPage userId={p.userId} /> },
 ];
 
 /** The screen for `#/<path>/<params>`; home for an unknown path or a missing id. */
-export function screenFor([path, ...params]: readonly string[]): { screen: PanelScreen; params: string[] } {
+export function screenFor([path, ...params]: readonly string[]): {
+  screen: PanelScreen;
+  params: string[];
+} {
   const screen = SCREENS.find((s) => s.path === path && (!s.needsId || params[0]));
   return screen ? { screen, params } : { screen: HOME, params: [] };
 }

@@ -37,7 +37,9 @@ export function SubmittedList(props: { local: DraftRecord[]; server: ReportSumma
                 <span>
                   {formatNumber(r.score, locale)} · {t(`band_${r.band}` as MessageKey)}
                 </span>
-                <span class={`pill ${r.onTime ? 'pill--ok' : 'pill--bad'}`}>{r.onTime ? t('onTime') : t('late')}</span>
+                <span class={`pill ${r.onTime ? 'pill--ok' : 'pill--bad'}`}>
+                  {r.onTime ? t('onTime') : t('late')}
+                </span>
               </div>
             </a>
           </li>

@@ -12,13 +12,26 @@ export interface Choice {
 }
 
 /** A new assignment: member, cell, decision, period. The server checks scope and overlaps. */
-export function AssignmentForm(props: { members: Choice[]; cells: Choice[]; today: string; onSaved: (a: AssignmentRecord) => void; onClose: () => void }) {
+export function AssignmentForm(props: {
+  members: Choice[];
+  cells: Choice[];
+  today: string;
+  onSaved: (a: AssignmentRecord) => void;
+  onClose: () => void;
+}) {
   const t = useT();
-  const [form, setForm] = useState({ userId: '', cellId: '', decisionNo: '', validFrom: props.today, validTo: '' });
+  const [form, setForm] = useState({
+    userId: '',
+    cellId: '',
+    decisionNo: '',
+    validFrom: props.today,
+    validTo: '',
+  });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const errs = (k: string) => failure?.fields?.[k] ?? [];
-  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
+    setForm({ ...form, [k]: e.currentTarget.value });
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -31,12 +44,22 @@ export function AssignmentForm(props: { members: Choice[]; cells: Choice[]; toda
   };
 
   return (
-    <form class="card assignment-form" onSubmit={save} aria-labelledby="as-add-h" data-testid="assignment-form">
+    <form
+      class="card assignment-form"
+      onSubmit={save}
+      aria-labelledby="as-add-h"
+      data-testid="assignment-form"
+    >
       <h2 id="as-add-h" style={{ gridColumn: '1 / -1' }}>
         {t('as_add')}
       </h2>
       <Field id="as-user" label={t('as_member')} errors={errs('userId')} hint={t('as_memberHint')}>
-        <select {...describedBy('as-user', errs('userId'), t('as_memberHint'))} required value={form.userId} onChange={set('userId')}>
+        <select
+          {...describedBy('as-user', errs('userId'), t('as_memberHint'))}
+          required
+          value={form.userId}
+          onChange={set('userId')}
+        >
           <option value="">{t('as_chooseMember')}</option>
           {props.members.map((m) => (
             <option key={m.id} value={m.id}>
@@ -46,7 +69,12 @@ export function AssignmentForm(props: { members: Choice[]; cells: Choice[]; toda
         </select>
       </Field>
       <Field id="as-cell" label={t('as_cell')} errors={errs('cellId')}>
-        <select {...describedBy('as-cell', errs('cellId'))} required value={form.cellId} onChange={set('cellId')}>
+        <select
+          {...describedBy('as-cell', errs('cellId'))}
+          required
+          value={form.cellId}
+          onChange={set('cellId')}
+        >
           <option value="">{t('as_chooseCell')}</option>
           {props.cells.map((c) => (
             <option key={c.id} value={c.id}>
@@ -56,15 +84,35 @@ export function AssignmentForm(props: { members: Choice[]; cells: Choice[]; toda
         </select>
       </Field>
       <Field id="as-decision" label={t('as_decision')} errors={errs('decisionNo')}>
-        <input {...describedBy('as-decision', errs('decisionNo'))} required maxLength={100} value={form.decisionNo} onInput={set('decisionNo')} />
+        <input
+          {...describedBy('as-decision', errs('decisionNo'))}
+          required
+          maxLength={100}
+          value={form.decisionNo}
+          onInput={set('decisionNo')}
+        />
       </Field>
       <Field id="as-from" label={t('as_from')} errors={errs('validFrom')}>
-        <input {...describedBy('as-from', errs('validFrom'))} type="date" required value={form.validFrom} onInput={set('validFrom')} />
+        <input
+          {...describedBy('as-from', errs('validFrom'))}
+          type="date"
+          required
+          value={form.validFrom}
+          onInput={set('validFrom')}
+        />
       </Field>
       <Field id="as-to" label={t('as_to')} errors={errs('validTo')}>
-        <input {...describedBy('as-to', errs('validTo'))} type="date" min={form.validFrom} value={form.validTo} onInput={set('validTo')} />
+        <input
+          {...describedBy('as-to', errs('validTo'))}
+          type="date"
+          min={form.validFrom}
+          value={form.validTo}
+          onInput={set('validTo')}
+        />
       </Field>
-      {failure && !failure.fields && <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>}
+      {failure && !failure.fields && (
+        <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>
+      )}
       {failure?.code === 'ASSIGNMENT_OVERLAP' && <Notice kind="error">{failure.message}</Notice>}
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>

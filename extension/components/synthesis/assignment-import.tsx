@@ -1,7 +1,13 @@
 import { ASSIGNMENT_CSV_COLUMNS } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
-import { buildPreview, decodeCsvBytes, sampleCsv, splitImportFields, type CsvSpec } from '../../utils/admin/csv-preview.ts';
+import {
+  buildPreview,
+  decodeCsvBytes,
+  sampleCsv,
+  splitImportFields,
+  type CsvSpec,
+} from '../../utils/admin/csv-preview.ts';
 import { errorText, localFields, useT } from '../../utils/i18n/index.ts';
 import { importAssignments } from '../../utils/synthesis/calls.ts';
 import { PreviewTable } from '../admin/csv-preview-table.tsx';
@@ -38,7 +44,8 @@ export function AssignmentImport(props: { onImported: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const fail = (text: string, f: ApiFailure) => {
-    if (f.code === 'VALIDATION_FAILED' && f.fields) setStep({ kind: 'invalid', text, fields: localFields(t, f.fields) });
+    if (f.code === 'VALIDATION_FAILED' && f.fields)
+      setStep({ kind: 'invalid', text, fields: localFields(t, f.fields) });
     else {
       setStep({ kind: 'empty' });
       setProblem(errorText(t, f.code, f.message));
@@ -71,19 +78,30 @@ export function AssignmentImport(props: { onImported: () => void }) {
   };
 
   const sample = () => {
-    const url = URL.createObjectURL(new Blob([sampleCsv(ASSIGNMENT_CSV)], { type: 'text/csv;charset=utf-8' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: ASSIGNMENT_CSV.fileName });
+    const url = URL.createObjectURL(
+      new Blob([sampleCsv(ASSIGNMENT_CSV)], { type: 'text/csv;charset=utf-8' }),
+    );
+    const a = Object.assign(document.createElement('a'), {
+      href: url,
+      download: ASSIGNMENT_CSV.fileName,
+    });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const split = step.kind === 'invalid' ? splitImportFields(step.fields) : { rowErrors: [], fileErrors: [] };
-  const preview = step.kind === 'empty' ? null : buildPreview(step.text, ASSIGNMENT_CSV, split.rowErrors, split.fileErrors);
+  const split =
+    step.kind === 'invalid' ? splitImportFields(step.fields) : { rowErrors: [], fileErrors: [] };
+  const preview =
+    step.kind === 'empty'
+      ? null
+      : buildPreview(step.text, ASSIGNMENT_CSV, split.rowErrors, split.fileErrors);
 
   return (
     <section class="card" aria-labelledby="as-import-h" data-testid="assignment-import">
       <h2 id="as-import-h">{t('as_import')}</h2>
-      <p class="hint">{t('as_importHint', { columns: ASSIGNMENT_CSV.columns.map((c) => c.header).join(', ') })}</p>
+      <p class="hint">
+        {t('as_importHint', { columns: ASSIGNMENT_CSV.columns.map((c) => c.header).join(', ') })}
+      </p>
       <p class="actions">
         <button type="button" onClick={sample}>
           {t('adm_csvSample')}
@@ -111,7 +129,9 @@ export function AssignmentImport(props: { onImported: () => void }) {
             <span class="spinner" aria-hidden="true" /> {t('as_checking')}
           </p>
         )}
-        {step.kind === 'checked' && <Notice kind="info">{t('as_checkOk', { n: step.valid })}</Notice>}
+        {step.kind === 'checked' && (
+          <Notice kind="info">{t('as_checkOk', { n: step.valid })}</Notice>
+        )}
         {step.kind === 'invalid' && preview && (
           <Notice kind="error">
             <p>{t('as_checkErrors', { n: preview.errorRows })}</p>
@@ -124,12 +144,19 @@ export function AssignmentImport(props: { onImported: () => void }) {
       </div>
       {(step.kind === 'checked' || step.kind === 'importing') && (
         <p class="actions">
-          <button type="button" class="primary" disabled={step.kind === 'importing'} onClick={() => void commit()}>
+          <button
+            type="button"
+            class="primary"
+            disabled={step.kind === 'importing'}
+            onClick={() => void commit()}
+          >
             {step.kind === 'importing' ? t('as_importing') : t('as_importNow', { n: step.valid })}
           </button>
         </p>
       )}
-      {preview && step.kind !== 'imported' && <PreviewTable preview={preview} items={[]} describe={() => ''} />}
+      {preview && step.kind !== 'imported' && (
+        <PreviewTable preview={preview} items={[]} describe={() => ''} />
+      )}
     </section>
   );
 }

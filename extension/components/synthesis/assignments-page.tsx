@@ -3,7 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMonth } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
-import { downloadAssignments, endAssignment, listAssignments, listObservers } from '../../utils/synthesis/calls.ts';
+import {
+  downloadAssignments,
+  endAssignment,
+  listAssignments,
+  listObservers,
+} from '../../utils/synthesis/calls.ts';
 import { saveBlob } from '../../utils/synthesis/download.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
@@ -14,7 +19,8 @@ import { MonthBodyFilter } from './month-body-filter.tsx';
 import { useMonthBody, type MonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
-const inForce = (a: AssignmentRecord, month: string) => a.validFrom <= `${month}-31` && (a.validTo == null || a.validTo >= `${month}-01`);
+const inForce = (a: AssignmentRecord, month: string) =>
+  a.validFrom <= `${month}-31` && (a.validTo == null || a.validTo >= `${month}-01`);
 
 /** `#/assignments/<month>/<bodyId>`: who attends which cell, by decision; add, end, import, export. */
 export function AssignmentsPage(props: { params: string[] }) {
@@ -39,17 +45,32 @@ function Assignments(props: { session: Session; params: string[] }) {
 
   useEffect(() => {
     if (!isAdmin || panel !== 'add' || observers) return;
-    void listObservers().then((res) => res.ok && setObservers(res.data.items.map((u) => ({ id: u.id, name: `${u.displayName} (${u.username})`, unit: u.orgUnitId }))));
+    void listObservers().then(
+      (res) =>
+        res.ok &&
+        setObservers(
+          res.data.items.map((u) => ({
+            id: u.id,
+            name: `${u.displayName} (${u.username})`,
+            unit: u.orgUnitId,
+          })),
+        ),
+    );
   }, [panel]);
 
-  if (state.status === 'error' && state.failure.status === 403) return <Notice kind="info">{t('as_forbidden')}</Notice>;
+  if (state.status === 'error' && state.failure.status === 403)
+    return <Notice kind="info">{t('as_forbidden')}</Notice>;
   const all = state.data?.items ?? null;
   const rows = all && monthOnly ? all.filter((a) => inForce(a, mb.month)) : all;
 
   const exportCsv = async () => {
     setExporting(t('ex_running'));
-    const res = await downloadAssignments({ bodyId: mb.bodyId, ...(monthOnly ? { month: mb.month } : {}) });
-    if (!res.ok) return setExporting(t('ex_failed', { message: errorText(t, res.code, res.message) }));
+    const res = await downloadAssignments({
+      bodyId: mb.bodyId,
+      ...(monthOnly ? { month: mb.month } : {}),
+    });
+    if (!res.ok)
+      return setExporting(t('ex_failed', { message: errorText(t, res.code, res.message) }));
     saveBlob(res.blob, res.filename);
     setExporting(null);
   };
@@ -59,18 +80,35 @@ function Assignments(props: { session: Session; params: string[] }) {
       <h1 id="as-h">{t('as_title')}</h1>
       <MonthBodyFilter idPrefix="as" mb={mb}>
         <label class="check">
-          <input type="checkbox" checked={monthOnly} onChange={(e) => setMonthOnly(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={monthOnly}
+            onChange={(e) => setMonthOnly(e.currentTarget.checked)}
+          />
           {t('as_inForce')} {formatMonth(mb.month)}
         </label>
       </MonthBodyFilter>
       <p class="actions">
-        <button type="button" aria-expanded={panel === 'add'} onClick={() => setPanel(panel === 'add' ? null : 'add')}>
+        <button
+          type="button"
+          aria-expanded={panel === 'add'}
+          onClick={() => setPanel(panel === 'add' ? null : 'add')}
+        >
           {t('as_add')}
         </button>
-        <button type="button" aria-expanded={panel === 'import'} onClick={() => setPanel(panel === 'import' ? null : 'import')}>
+        <button
+          type="button"
+          aria-expanded={panel === 'import'}
+          onClick={() => setPanel(panel === 'import' ? null : 'import')}
+        >
           {t('as_import')}
         </button>
-        <button type="button" data-export="assignments-csv" disabled={exporting === t('ex_running')} onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          data-export="assignments-csv"
+          disabled={exporting === t('ex_running')}
+          onClick={() => void exportCsv()}
+        >
           {t('as_export')}
         </button>
         {exporting && <span class="hint">{exporting}</span>}
@@ -90,7 +128,12 @@ function Assignments(props: { session: Session; params: string[] }) {
         />
       )}
       {panel === 'import' && <AssignmentImport onImported={reload} />}
-      {state.status === 'error' && <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={reload} />}
+      {state.status === 'error' && (
+        <ErrorBox
+          message={errorText(t, state.failure.code, state.failure.message)}
+          onRetry={reload}
+        />
+      )}
       {!rows && state.status === 'loading' && <Loading />}
       {rows && rows.length === 0 && <Empty>{t('as_empty')}</Empty>}
       {rows && rows.length > 0 && (
@@ -110,7 +153,16 @@ function Assignments(props: { session: Session; params: string[] }) {
             </thead>
             <tbody>
               {rows.map((a) => (
-                <AssignmentRow key={a.id} a={a} today={mb.today} locale={locale} onEnded={(msg) => { setMessage(msg); reload(); }} />
+                <AssignmentRow
+                  key={a.id}
+                  a={a}
+                  today={mb.today}
+                  locale={locale}
+                  onEnded={(msg) => {
+                    setMessage(msg);
+                    reload();
+                  }}
+                />
               ))}
             </tbody>
           </table>
@@ -120,7 +172,12 @@ function Assignments(props: { session: Session; params: string[] }) {
   );
 }
 
-function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi' | 'en'; onEnded: (message: string) => void }) {
+function AssignmentRow(props: {
+  a: AssignmentRecord;
+  today: string;
+  locale: 'vi' | 'en';
+  onEnded: (message: string) => void;
+}) {
   const t = useT();
   const { a, locale } = props;
   const [ending, setEnding] = useState(false);
@@ -136,7 +193,9 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
     setBusy(false);
     if (!res.ok) return setError(res.fields?.validTo?.[0] ?? errorText(t, res.code, res.message));
     setEnding(false);
-    props.onEnded(t('as_ended', { member: a.displayName, cell: a.cellName, date: formatDate(date, locale) }));
+    props.onEnded(
+      t('as_ended', { member: a.displayName, cell: a.cellName, date: formatDate(date, locale) }),
+    );
   };
 
   return (
@@ -147,7 +206,9 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
       </td>
       <td>{a.decisionNo ?? ''}</td>
       <td>{formatDate(a.validFrom, locale)}</td>
-      <td>{a.validTo ? formatDate(a.validTo, locale) : <span class="hint">{t('as_open')}</span>}</td>
+      <td>
+        {a.validTo ? formatDate(a.validTo, locale) : <span class="hint">{t('as_open')}</span>}
+      </td>
       <td>
         {open && !ending && (
           <button type="button" onClick={() => setEnding(true)}>
@@ -159,11 +220,28 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
             <label class="sr-only" for={`end-${a.id}`}>
               {t('as_endOn')}
             </label>
-            <input id={`end-${a.id}`} type="date" min={a.validFrom} value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-            <button type="button" class="primary" disabled={busy || !date} onClick={() => void confirm()}>
+            <input
+              id={`end-${a.id}`}
+              type="date"
+              min={a.validFrom}
+              value={date}
+              onInput={(e) => setDate(e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              class="primary"
+              disabled={busy || !date}
+              onClick={() => void confirm()}
+            >
               {t('as_confirmEnd')}
             </button>
-            <button type="button" onClick={() => { setEnding(false); setError(null); }}>
+            <button
+              type="button"
+              onClick={() => {
+                setEnding(false);
+                setError(null);
+              }}
+            >
               {t('cancel')}
             </button>
           </span>
@@ -179,14 +257,20 @@ function AssignmentRow(props: { a: AssignmentRecord; today: string; locale: 'vi'
 }
 
 /** Members to choose from: an admin's observers under the body; otherwise those already assigned here. */
-function memberChoices(mb: MonthBody, list: readonly AssignmentRecord[], observers: (Choice & { unit?: string })[] | null): Choice[] {
+function memberChoices(
+  mb: MonthBody,
+  list: readonly AssignmentRecord[],
+  observers: (Choice & { unit?: string })[] | null,
+): Choice[] {
   if (observers) {
     const below = new OrgIndex(mb.units).subtreeIds(mb.bodyId);
     return observers.filter((o) => !o.unit || below.has(o.unit) || mb.units.length === 0);
   }
   const seen = new Map<string, string>();
   for (const a of list) seen.set(a.userId, `${a.displayName} (${a.username})`);
-  return [...seen].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name, 'vi'));
+  return [...seen]
+    .map(([id, name]) => ({ id, name }))
+    .sort((x, y) => x.name.localeCompare(y.name, 'vi'));
 }
 
 /** Cells open today under the body. */

@@ -12,7 +12,13 @@ import { useMonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
 const STATUSES: readonly ComplianceStatus[] = ['on_time', 'late', 'missing'];
-type Counts = { expected: number; onTime: number; late: number; missing: number; onTimeRate: number | null };
+type Counts = {
+  expected: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  onTimeRate: number | null;
+};
 
 /** `#/compliance/<month>/<bodyId>`: who reported on which cell that month, and whether on time. */
 export function CompliancePage(props: { params: string[] }) {
@@ -26,17 +32,29 @@ export function CompliancePage(props: { params: string[] }) {
 function Compliance(props: { session: Session; params: string[] }) {
   const t = useT();
   const mb = useMonthBody('compliance', props.params, props.session);
-  const { state, reload } = useLoader(() => loadCompliance({ month: mb.month, bodyId: mb.bodyId }), [mb.month, mb.bodyId]);
+  const { state, reload } = useLoader(
+    () => loadCompliance({ month: mb.month, bodyId: mb.bodyId }),
+    [mb.month, mb.bodyId],
+  );
   const data = state.data;
   return (
-    <section class="monthly compliance" aria-labelledby="cp-h" aria-busy={state.status === 'loading'}>
+    <section
+      class="monthly compliance"
+      aria-labelledby="cp-h"
+      aria-busy={state.status === 'loading'}
+    >
       <h1 id="cp-h">
         {t('cp_title', { month: formatMonth(mb.month) })}
         {data?.bodyName && <span class="subtitle"> · {data.bodyName}</span>}
       </h1>
       <p class="hint">{t('cp_intro')}</p>
       <MonthBodyFilter idPrefix="cp" mb={mb} />
-      {state.status === 'error' && <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={reload} />}
+      {state.status === 'error' && (
+        <ErrorBox
+          message={errorText(t, state.failure.code, state.failure.message)}
+          onRetry={reload}
+        />
+      )}
       {state.status === 'loading' && !data && <Loading />}
       {data && <ComplianceView data={data} />}
     </section>
@@ -48,7 +66,13 @@ function ComplianceView(props: { data: ComplianceResponse }) {
   const locale = useLocale();
   const [shown, setShown] = useState<ComplianceStatus | null>(null);
   const { items } = props.data;
-  const totals: Counts = props.data.totals ?? { expected: items.length, onTime: 0, late: 0, missing: 0, onTimeRate: null };
+  const totals: Counts = props.data.totals ?? {
+    expected: items.length,
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    onTimeRate: null,
+  };
   if (!items.length) return <Empty>{t('cp_empty')}</Empty>;
   const manyBodies = (props.data.bodies?.length ?? 0) > 1;
   const rows = shown ? items.filter((i) => i.status === shown) : items;
@@ -85,7 +109,9 @@ function ComplianceView(props: { data: ComplianceResponse }) {
           <div key={s} data-kpi={s}>
             <dt>{t(`cp_status_${s}` as MessageKey)}</dt>
             <dd>
-              <strong>{s === 'on_time' ? totals.onTime : s === 'late' ? totals.late : totals.missing}</strong>
+              <strong>
+                {s === 'on_time' ? totals.onTime : s === 'late' ? totals.late : totals.missing}
+              </strong>
             </dd>
           </div>
         ))}
@@ -153,7 +179,12 @@ function ComplianceView(props: { data: ComplianceResponse }) {
           {t('cp_all')} ({items.length})
         </button>
         {STATUSES.map((s) => (
-          <button key={s} type="button" aria-pressed={shown === s} onClick={() => setShown(shown === s ? null : s)}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={shown === s}
+            onClick={() => setShown(shown === s ? null : s)}
+          >
             {t(`cp_status_${s}` as MessageKey)} ({items.filter((i) => i.status === s).length})
           </button>
         ))}
@@ -174,7 +205,11 @@ function ComplianceView(props: { data: ComplianceResponse }) {
           </thead>
           <tbody>
             {rows.map((i) => (
-              <tr key={`${i.cellId}:${i.observerId}:${i.reportId ?? ''}`} data-cell={i.cellId} data-status={i.status}>
+              <tr
+                key={`${i.cellId}:${i.observerId}:${i.reportId ?? ''}`}
+                data-cell={i.cellId}
+                data-status={i.status}
+              >
                 <th scope="row">{i.cellName}</th>
                 {manyBodies && <td>{i.bodyName ?? ''}</td>}
                 <td>{i.observerName}</td>
@@ -182,7 +217,9 @@ function ComplianceView(props: { data: ComplianceResponse }) {
                 <td>{i.meetingDate ? formatDate(i.meetingDate, locale) : ''}</td>
                 <td>{i.dueDate ? formatDate(i.dueDate, locale) : ''}</td>
                 <td>
-                  <span class={`pill pill--${i.status}`}>{t(`cp_status_${i.status}` as MessageKey)}</span>
+                  <span class={`pill pill--${i.status}`}>
+                    {t(`cp_status_${i.status}` as MessageKey)}
+                  </span>
                 </td>
                 <td>{i.submittedAt ? formatDateTime(i.submittedAt, locale) : ''}</td>
               </tr>

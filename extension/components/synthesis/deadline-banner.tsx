@@ -11,7 +11,11 @@ import './synthesis.css';
  * The side panel's "Hạn nộp: …" line above the assigned cells, with the cells still owing a report
  * while the deadline runs. Opening the panel also asks the background to check the reminders.
  */
-export function DeadlineBanner(props: { me: MeResponse | null; cells: readonly CellMonth[]; today: string }) {
+export function DeadlineBanner(props: {
+  me: MeResponse | null;
+  cells: readonly CellMonth[];
+  today: string;
+}) {
   const t = useT();
   const locale = useLocale();
   useEffect(() => void sendMessage('deadline/check', {}), [props.me?.user.id]);
@@ -20,7 +24,12 @@ export function DeadlineBanner(props: { me: MeResponse | null; cells: readonly C
   return (
     <div class="deadline" data-testid="deadline">
       <p>
-        <strong>{t('rm_dueLine', { month: formatMonth(props.today.slice(0, 7)), date: formatDate(line.dueDate, locale) })}</strong>
+        <strong>
+          {t('rm_dueLine', {
+            month: formatMonth(props.today.slice(0, 7)),
+            date: formatDate(line.dueDate, locale),
+          })}
+        </strong>
         {line.daysLeft > 0 && <span class="hint"> · {t('rm_daysLeft', { n: line.daysLeft })}</span>}
         {line.daysLeft === 0 && <span class="warn-text"> · {t('rm_today')}</span>}
         {line.daysLeft < 0 && <span class="hint"> · {t('rm_passed')}</span>}

@@ -5,7 +5,11 @@ import { saveBlob } from '../../utils/synthesis/download.ts';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv'];
 
-type State = { kind: 'idle' } | { kind: 'running'; format: ExportFormat } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
+type State =
+  | { kind: 'idle' }
+  | { kind: 'running'; format: ExportFormat }
+  | { kind: 'done'; name: string }
+  | { kind: 'error'; message: string };
 
 /**
  * XLSX / DOCX / CSV of the synthesis. A province's file takes seconds to build: the buttons are
@@ -18,7 +22,10 @@ export function ExportButtons(props: { month: string; bodyId: string; gap?: numb
 
   const run = async (format: ExportFormat) => {
     setState({ kind: 'running', format });
-    const res = await downloadSynthesis({ month: props.month, bodyId: props.bodyId, gap: props.gap }, format);
+    const res = await downloadSynthesis(
+      { month: props.month, bodyId: props.bodyId, gap: props.gap },
+      format,
+    );
     if (!res.ok) return setState({ kind: 'error', message: errorText(t, res.code, res.message) });
     saveBlob(res.blob, res.filename);
     setState({ kind: 'done', name: res.filename });
@@ -27,7 +34,13 @@ export function ExportButtons(props: { month: string; bodyId: string; gap?: numb
   return (
     <fieldset class="export-bar" aria-label={t('ex_title')} aria-busy={running}>
       {FORMATS.map((f) => (
-        <button key={f} type="button" data-export={f} disabled={running} onClick={() => void run(f)}>
+        <button
+          key={f}
+          type="button"
+          data-export={f}
+          disabled={running}
+          onClick={() => void run(f)}
+        >
           {t(`ex_${f}` as MessageKey)}
         </button>
       ))}

@@ -11,14 +11,23 @@ export function ReportDocxButton(props: { reportId: string; cellId: string; meet
   const run = async () => {
     setBusy(true);
     setError(null);
-    const res = await downloadReportDocx(props.reportId, `bao-cao-du-sinh-hoat-${props.cellId}-${props.meetingDate}.docx`);
+    const res = await downloadReportDocx(
+      props.reportId,
+      `bao-cao-du-sinh-hoat-${props.cellId}-${props.meetingDate}.docx`,
+    );
     setBusy(false);
     if (!res.ok) return setError(errorText(t, res.code, res.message));
     saveBlob(res.blob, res.filename);
   };
   return (
     <>
-      <button type="button" data-export="report-docx" disabled={busy} aria-busy={busy} onClick={() => void run()}>
+      <button
+        type="button"
+        data-export="report-docx"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => void run()}
+      >
         {busy ? (
           <>
             <span class="spinner" aria-hidden="true" /> {t('ex_running')}

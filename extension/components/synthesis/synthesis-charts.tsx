@@ -19,7 +19,10 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
     key: b.band,
     label: labels.band(b.band),
     value: b.count,
-    text: b.percent == null || b.count === 0 ? String(b.count) : `${b.count} (${formatPercent(b.percent, locale)})`,
+    text:
+      b.percent == null || b.count === 0
+        ? String(b.count)
+        : `${b.count} (${formatPercent(b.percent, locale)})`,
     cls: `band-${b.band}`,
   }));
   const trendSeries: [SeriesDef, SeriesDef, SeriesDef] = [
@@ -33,7 +36,11 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
     { key: 'open', label: t('sy_partOpen'), cls: 'c-info' },
     { key: 'overdue', label: t('sy_partOverdue'), cls: 'c-miss' },
   ];
-  const categories = s.issues.byCategory.map((c) => ({ key: c.category, label: labels.category(c.category), values: issueParts(c) }));
+  const categories = s.issues.byCategory.map((c) => ({
+    key: c.category,
+    label: labels.category(c.category),
+    values: issueParts(c),
+  }));
   const statuses = STATUS_ORDER.filter((x) => (s.issues.byStatus[x.status] ?? 0) > 0).map((x) => ({
     key: x.status,
     label: labels.status(x.status),
@@ -46,8 +53,20 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
       key: `${g.criteriaSetId}:${g.groupId}`,
       label: g.title,
       value: share ?? 0,
-      text: g.average == null ? '—' : `${formatNumber(g.average, locale)}${g.maxPoints != null ? `/${formatNumber(g.maxPoints, locale)}` : ''}`,
-      cls: share == null ? 'c-muted' : share >= 90 ? 'c-ok' : share >= 70 ? 'c-info' : share >= 50 ? 'c-late' : 'c-miss',
+      text:
+        g.average == null
+          ? '—'
+          : `${formatNumber(g.average, locale)}${g.maxPoints != null ? `/${formatNumber(g.maxPoints, locale)}` : ''}`,
+      cls:
+        share == null
+          ? 'c-muted'
+          : share >= 90
+            ? 'c-ok'
+            : share >= 70
+              ? 'c-info'
+              : share >= 50
+                ? 'c-late'
+                : 'c-miss',
     };
   });
   const noData = <p class="state state--empty chart-empty">{t('sy_noData')}</p>;
@@ -57,7 +76,9 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
       <BarChart
         id="ch-bands"
         title={t('sy_chartBands')}
-        desc={t('sy_chartBandsDesc', { list: bands.map((b) => `${b.label} ${b.value}`).join(', ') })}
+        desc={t('sy_chartBandsDesc', {
+          list: bands.map((b) => `${b.label} ${b.value}`).join(', '),
+        })}
         bars={bands}
         labelChars={20}
       />
@@ -71,7 +92,13 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         formatScore={(n) => formatNumber(Math.round(n * 10) / 10, locale)}
       />
       {categories.length ? (
-        <StackedBars id="ch-categories" title={t('sy_chartCategories')} desc={t('sy_chartCategories')} series={parts} rows={categories} />
+        <StackedBars
+          id="ch-categories"
+          title={t('sy_chartCategories')}
+          desc={t('sy_chartCategories')}
+          series={parts}
+          rows={categories}
+        />
       ) : (
         <figure class="chart" data-chart="ch-categories">
           <figcaption>{t('sy_chartCategories')}</figcaption>
@@ -79,7 +106,12 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         </figure>
       )}
       {statuses.length ? (
-        <BarChart id="ch-statuses" title={t('sy_chartStatuses')} desc={statuses.map((b) => `${b.label} ${b.value}`).join(', ')} bars={statuses} />
+        <BarChart
+          id="ch-statuses"
+          title={t('sy_chartStatuses')}
+          desc={statuses.map((b) => `${b.label} ${b.value}`).join(', ')}
+          bars={statuses}
+        />
       ) : (
         <figure class="chart" data-chart="ch-statuses">
           <figcaption>{t('sy_chartStatuses')}</figcaption>
@@ -87,7 +119,13 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         </figure>
       )}
       {groups.length ? (
-        <BarChart id="ch-groups" title={t('sy_chartGroups')} desc={t('sy_chartGroupsDesc')} bars={groups} max={100} />
+        <BarChart
+          id="ch-groups"
+          title={t('sy_chartGroups')}
+          desc={t('sy_chartGroupsDesc')}
+          bars={groups}
+          max={100}
+        />
       ) : (
         <figure class="chart" data-chart="ch-groups">
           <figcaption>{t('sy_chartGroups')}</figcaption>

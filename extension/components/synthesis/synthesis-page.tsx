@@ -28,12 +28,22 @@ function Synthesis(props: { session: Session; params: string[] }) {
   const t = useT();
   const locale = useLocale();
   const mb = useMonthBody('synthesis', props.params, props.session);
-  const gap = mb.extra && /^\d{1,3}(\.\d+)?$/.test(mb.extra) && Number(mb.extra) <= 100 ? Number(mb.extra) : DEFAULT_GAP;
-  const { state, reload } = useLoader(() => loadSynthesis({ month: mb.month, bodyId: mb.bodyId, gap }), [mb.month, mb.bodyId, gap]);
+  const gap =
+    mb.extra && /^\d{1,3}(\.\d+)?$/.test(mb.extra) && Number(mb.extra) <= 100
+      ? Number(mb.extra)
+      : DEFAULT_GAP;
+  const { state, reload } = useLoader(
+    () => loadSynthesis({ month: mb.month, bodyId: mb.bodyId, gap }),
+    [mb.month, mb.bodyId, gap],
+  );
   const s = state.data;
 
   return (
-    <section class="monthly synthesis" aria-labelledby="sy-h" aria-busy={state.status === 'loading'}>
+    <section
+      class="monthly synthesis"
+      aria-labelledby="sy-h"
+      aria-busy={state.status === 'loading'}
+    >
       <h1 id="sy-h">
         {t('sy_title', { month: formatMonth(mb.month) })}
         {s && s.bodyId === mb.bodyId && <span class="subtitle"> · {s.bodyName}</span>}
@@ -56,12 +66,19 @@ function Synthesis(props: { session: Session; params: string[] }) {
         </span>
       </MonthBodyFilter>
       <ExportButtons month={mb.month} bodyId={mb.bodyId} gap={gap} />
-      {state.status === 'error' && <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={reload} />}
+      {state.status === 'error' && (
+        <ErrorBox
+          message={errorText(t, state.failure.code, state.failure.message)}
+          onRetry={reload}
+        />
+      )}
       {state.status === 'loading' && !s && <Loading />}
       {s && (
         <>
           <p class="hint">{t('sy_asOf', { time: formatDateTime(s.asOf, locale) })}</p>
-          {s.reports.expected === 0 && s.reports.filed === 0 && s.issues.raised === 0 && <Notice kind="info">{t('sy_empty')}</Notice>}
+          {s.reports.expected === 0 && s.reports.filed === 0 && s.issues.raised === 0 && (
+            <Notice kind="info">{t('sy_empty')}</Notice>
+          )}
           <Kpis s={s} />
           <SynthesisCharts s={s} />
           <BodiesTable rows={s.bodies} />
@@ -78,7 +95,8 @@ function Kpis(props: { s: SynthesisResponse }) {
   const t = useT();
   const locale = useLocale();
   const { reports: r, issues: i, handling: h } = props.s;
-  const days = (m: { median: number | null }) => (m.median == null ? t('sy_none') : formatNumber(m.median, locale));
+  const days = (m: { median: number | null }) =>
+    m.median == null ? t('sy_none') : formatNumber(m.median, locale);
   return (
     <dl class="kpis" data-testid="kpis">
       <div data-kpi="reports">
@@ -87,14 +105,17 @@ function Kpis(props: { s: SynthesisResponse }) {
           {/* Assignments reported on (on time or late) out of those expected; several reports on one cell count once here. */}
           <strong>{t('sy_ofExpected', { filed: r.onTime + r.late, expected: r.expected })}</strong>
           <small>
-            {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing} · {t('sy_reportCount', { n: r.filed })}
+            {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing} ·{' '}
+            {t('sy_reportCount', { n: r.filed })}
           </small>
         </dd>
       </div>
       <div data-kpi="on-time">
         <dt>{t('sy_kpiOnTime')}</dt>
         <dd>
-          <strong>{r.onTimeRate == null ? t('sy_none') : formatPercent(r.onTimeRate, locale)}</strong>
+          <strong>
+            {r.onTimeRate == null ? t('sy_none') : formatPercent(r.onTimeRate, locale)}
+          </strong>
           <small>
             {r.onTime}/{r.expected}
           </small>
@@ -103,8 +124,12 @@ function Kpis(props: { s: SynthesisResponse }) {
       <div data-kpi="score">
         <dt>{t('sy_kpiScore')}</dt>
         <dd>
-          <strong>{r.averageScore == null ? t('sy_none') : formatNumber(r.averageScore, locale)}</strong>
-          {r.averageSelfScore != null && <small>{t('sy_kpiSelfScore', { n: formatNumber(r.averageSelfScore, locale) })}</small>}
+          <strong>
+            {r.averageScore == null ? t('sy_none') : formatNumber(r.averageScore, locale)}
+          </strong>
+          {r.averageSelfScore != null && (
+            <small>{t('sy_kpiSelfScore', { n: formatNumber(r.averageSelfScore, locale) })}</small>
+          )}
         </dd>
       </div>
       <div data-kpi="issues">

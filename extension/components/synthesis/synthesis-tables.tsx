@@ -36,8 +36,12 @@ export function BodiesTable(props: { rows: SynthesisResponse['bodies'] }) {
                 <td class="num">{b.onTime}</td>
                 <td class="num">{b.late}</td>
                 <td class="num">{b.missing}</td>
-                <td class="num">{b.onTimeRate == null ? dash : formatPercent(b.onTimeRate, locale)}</td>
-                <td class="num">{b.averageScore == null ? dash : formatNumber(b.averageScore, locale)}</td>
+                <td class="num">
+                  {b.onTimeRate == null ? dash : formatPercent(b.onTimeRate, locale)}
+                </td>
+                <td class="num">
+                  {b.averageScore == null ? dash : formatNumber(b.averageScore, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -78,7 +82,9 @@ export function GapsTable(props: { gap: number; rows: SynthesisResponse['gaps'] 
                   <td>{formatDate(g.meetingDate, locale)}</td>
                   <td class="num">{formatNumber(g.score, locale)}</td>
                   <td class="num">{formatNumber(g.cellSelfScore, locale)}</td>
-                  <td class={`num ${g.difference > 0 ? 'warn-text' : ''}`}>{formatSigned(g.difference, locale)}</td>
+                  <td class={`num ${g.difference > 0 ? 'warn-text' : ''}`}>
+                    {formatSigned(g.difference, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

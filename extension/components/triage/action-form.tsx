@@ -2,7 +2,13 @@ import type { ActionType, AnswerTemplate, Issue, OrgUnit } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { actionBody, actionFields, checkAction, withTemplate, type ActionDraft } from '../../utils/triage/actions.ts';
+import {
+  actionBody,
+  actionFields,
+  checkAction,
+  withTemplate,
+  type ActionDraft,
+} from '../../utils/triage/actions.ts';
 import { postAction } from '../../utils/triage/calls.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 
@@ -51,7 +57,11 @@ export function ActionForm(props: {
       <h3>{t(`act_${type}` as MessageKey)}</h3>
       {fields.body && (
         <Field id={`${p}-body`} label={t('tg_targetBody')} errors={errors.toBodyId}>
-          <select {...describedBy(`${p}-body`, errors.toBodyId)} value={draft.toBodyId} onChange={(e) => set({ toBodyId: e.currentTarget.value })}>
+          <select
+            {...describedBy(`${p}-body`, errors.toBodyId)}
+            value={draft.toBodyId}
+            onChange={(e) => set({ toBodyId: e.currentTarget.value })}
+          >
             <option value="">{t('tg_chooseBody')}</option>
             {(props.targets ?? []).map((u) => (
               <option key={u.id} value={u.id}>
@@ -72,7 +82,9 @@ export function ActionForm(props: {
               if (tpl) set({ note: withTemplate(draft.note, tpl.text) });
             }}
           >
-            <option value="">{props.templates === null ? t('loading') : t('tg_chooseTemplate')}</option>
+            <option value="">
+              {props.templates === null ? t('loading') : t('tg_chooseTemplate')}
+            </option>
             {(props.templates ?? []).map((x) => (
               <option key={x.id} value={x.id}>
                 {x.title}
@@ -83,12 +95,22 @@ export function ActionForm(props: {
       )}
       {fields.note && (
         <Field id={`${p}-note`} label={t(fields.note)} errors={errors.note}>
-          <textarea {...describedBy(`${p}-note`, errors.note)} rows={fields.answer ? 6 : 3} value={draft.note} onInput={(e) => set({ note: e.currentTarget.value })} />
+          <textarea
+            {...describedBy(`${p}-note`, errors.note)}
+            rows={fields.answer ? 6 : 3}
+            value={draft.note}
+            onInput={(e) => set({ note: e.currentTarget.value })}
+          />
         </Field>
       )}
       {fields.answer && (
         <Field id={`${p}-doc`} label={t('tg_documentNo')} errors={errors.documentNo}>
-          <input {...describedBy(`${p}-doc`, errors.documentNo)} maxLength={100} value={draft.documentNo} onInput={(e) => set({ documentNo: e.currentTarget.value })} />
+          <input
+            {...describedBy(`${p}-doc`, errors.documentNo)}
+            maxLength={100}
+            value={draft.documentNo}
+            onInput={(e) => set({ documentNo: e.currentTarget.value })}
+          />
         </Field>
       )}
       <p class="actions">

@@ -31,23 +31,34 @@ export function ActionPanel(props: {
   const actions = actionsFor(issue, props.kinds).filter((a) => !props.hidden?.includes(a));
   const [open, setOpen] = useState<ActionType | null>(null);
   const [busy, setBusy] = useState<ActionType | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
+    null,
+  );
   const [templates, setTemplates] = useState<AnswerTemplate[] | null | undefined>(undefined);
 
-  const wantsTemplates = props.templatesFor !== undefined && open !== null && ANSWER_ACTIONS.includes(open);
+  const wantsTemplates =
+    props.templatesFor !== undefined && open !== null && ANSWER_ACTIONS.includes(open);
   useEffect(() => {
     if (!wantsTemplates || templates !== undefined) return;
     setTemplates(null);
-    void listTemplates(props.templatesFor || undefined).then((res) => setTemplates(res.ok ? res.data.items : []));
+    void listTemplates(props.templatesFor || undefined).then((res) =>
+      setTemplates(res.ok ? res.data.items : []),
+    );
   }, [wantsTemplates]);
 
   const done = (updated: Issue) => {
     setOpen(null);
-    setMessage({ kind: 'ok', text: t('tg_done', { status: t(`st_${updated.status}` as MessageKey) }) });
+    setMessage({
+      kind: 'ok',
+      text: t('tg_done', { status: t(`st_${updated.status}` as MessageKey) }),
+    });
     props.onUpdated(updated);
   };
   const failed = async (f: ApiFailure) => {
-    setMessage({ kind: STALE_CODES.includes(f.code) ? 'warn' : 'error', text: actionFailureText(t, f) });
+    setMessage({
+      kind: STALE_CODES.includes(f.code) ? 'warn' : 'error',
+      text: actionFailureText(t, f),
+    });
     if (STALE_CODES.includes(f.code)) await props.onStale();
   };
   const click = async (type: ActionType) => {
@@ -65,7 +76,10 @@ export function ActionPanel(props: {
   }, [issue.status]);
 
   return (
-    <section class="action-panel" aria-labelledby={props.compact ? undefined : `${props.idPrefix}-h`}>
+    <section
+      class="action-panel"
+      aria-labelledby={props.compact ? undefined : `${props.idPrefix}-h`}
+    >
       {!props.compact && <h2 id={`${props.idPrefix}-h`}>{t('tg_actions')}</h2>}
       {message && (
         <Notice kind={message.kind}>
@@ -80,7 +94,11 @@ export function ActionPanel(props: {
             <button
               key={a}
               type="button"
-              class={ANSWER_ACTIONS.includes(a) || a === 'acknowledge' || a === 'clarify' ? 'primary' : undefined}
+              class={
+                ANSWER_ACTIONS.includes(a) || a === 'acknowledge' || a === 'clarify'
+                  ? 'primary'
+                  : undefined
+              }
               aria-expanded={isOneClick(a) ? undefined : open === a}
               disabled={busy !== null}
               data-action={a}
@@ -98,7 +116,7 @@ export function ActionPanel(props: {
           type={open}
           idPrefix={`${props.idPrefix}-${open}`}
           targets={props.targets}
-          templates={props.templatesFor !== undefined ? templates ?? null : undefined}
+          templates={props.templatesFor !== undefined ? (templates ?? null) : undefined}
           onDone={done}
           onFailure={(f) => void failed(f)}
           onCancel={() => setOpen(null)}

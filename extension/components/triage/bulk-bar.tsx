@@ -27,7 +27,10 @@ export function BulkBar(props: {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    const errs = { ...(toBodyId ? {} : { body: [t('tg_bodyRequired')] }), ...(note.trim() ? {} : { note: [t('tg_noteRequired')] }) };
+    const errs = {
+      ...(toBodyId ? {} : { body: [t('tg_bodyRequired')] }),
+      ...(note.trim() ? {} : { note: [t('tg_noteRequired')] }),
+    };
     setErrors(errs);
     if (Object.keys(errs).length) return;
     props.onForward(toBodyId, note.trim());
@@ -38,10 +41,22 @@ export function BulkBar(props: {
   return (
     <section class="bulk-bar" aria-label={t('tg_selected', { n })}>
       <strong>{t('tg_selected', { n })}</strong>
-      <button type="button" class="primary" disabled={props.busy} onClick={props.onAcknowledge} data-bulk="acknowledge">
+      <button
+        type="button"
+        class="primary"
+        disabled={props.busy}
+        onClick={props.onAcknowledge}
+        data-bulk="acknowledge"
+      >
         {t('tg_bulkAck', { n })}
       </button>
-      <button type="button" disabled={props.busy} aria-expanded={forwarding} onClick={() => setForwarding(!forwarding)} data-bulk="forward">
+      <button
+        type="button"
+        disabled={props.busy}
+        aria-expanded={forwarding}
+        onClick={() => setForwarding(!forwarding)}
+        data-bulk="forward"
+      >
         {t('tg_bulkForward', { n })}
       </button>
       <button type="button" class="link" onClick={props.onClear}>
@@ -50,7 +65,11 @@ export function BulkBar(props: {
       {forwarding && (
         <form class="bulk-forward" onSubmit={submit}>
           <Field id="bulk-body" label={t('tg_targetBody')} errors={errors.body}>
-            <select {...describedBy('bulk-body', errors.body)} value={toBodyId} onChange={(e) => setToBodyId(e.currentTarget.value)}>
+            <select
+              {...describedBy('bulk-body', errors.body)}
+              value={toBodyId}
+              onChange={(e) => setToBodyId(e.currentTarget.value)}
+            >
               <option value="">{t('tg_chooseBody')}</option>
               {props.targets.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -60,7 +79,12 @@ export function BulkBar(props: {
             </select>
           </Field>
           <Field id="bulk-note" label={t('tg_noteReason')} errors={errors.note}>
-            <textarea {...describedBy('bulk-note', errors.note)} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <textarea
+              {...describedBy('bulk-note', errors.note)}
+              rows={2}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
           </Field>
           <button type="submit" class="primary" disabled={props.busy}>
             {t('tg_confirm')}
@@ -72,13 +96,21 @@ export function BulkBar(props: {
 }
 
 /** "Tiếp nhận: 3 thành công" and the items that failed, with the reason for each. */
-export function BulkSummary(props: { outcome: BulkOutcome; titles: ReadonlyMap<string, string>; onClose: () => void }) {
+export function BulkSummary(props: {
+  outcome: BulkOutcome;
+  titles: ReadonlyMap<string, string>;
+  onClose: () => void;
+}) {
   const t = useT();
   const { outcome } = props;
   const ok = outcome.results.filter((r) => r.ok).length;
   const failed = outcome.results.filter((r) => !r.ok);
   return (
-    <div class={`notice notice--${failed.length ? 'warn' : 'ok'}`} role="status" data-testid="bulk-summary">
+    <div
+      class={`notice notice--${failed.length ? 'warn' : 'ok'}`}
+      role="status"
+      data-testid="bulk-summary"
+    >
       <p>{t('tg_bulkDone', { action: t(`act_${outcome.type}` as MessageKey), ok })}</p>
       {failed.length > 0 && (
         <>
@@ -86,7 +118,8 @@ export function BulkSummary(props: { outcome: BulkOutcome; titles: ReadonlyMap<s
           <ul>
             {failed.map((r) => (
               <li key={r.id}>
-                {props.titles.get(r.id) ?? r.id}: {r.error ? errorText(t, r.error.code, r.error.message) : r.status}
+                {props.titles.get(r.id) ?? r.id}:{' '}
+                {r.error ? errorText(t, r.error.code, r.error.message) : r.status}
               </li>
             ))}
           </ul>

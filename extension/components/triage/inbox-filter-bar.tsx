@@ -1,7 +1,12 @@
 import { Category, IssueStatus, RESPONSIBLE_KINDS, type OrgUnit } from '@duhop/shared';
 import type { Ref } from 'preact';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { DEFAULT_FILTERS, isNarrowed, toggleStatus, type InboxFilters } from '../../utils/triage/inbox-filters.ts';
+import {
+  DEFAULT_FILTERS,
+  isNarrowed,
+  toggleStatus,
+  type InboxFilters,
+} from '../../utils/triage/inbox-filters.ts';
 import { placeOptions } from '../../utils/triage/org-units.ts';
 
 /**
@@ -29,12 +34,22 @@ export function InboxFilterBar(props: {
     <div class="inbox-filters">
       <fieldset class="scope" aria-label={t('tg_body')}>
         {(['own', 'escalated'] as const).map((s) => (
-          <button key={s} type="button" aria-pressed={f.scope === s} data-scope={s} onClick={() => set({ scope: s, cellId: '', communeId: '' })}>
+          <button
+            key={s}
+            type="button"
+            aria-pressed={f.scope === s}
+            data-scope={s}
+            onClick={() => set({ scope: s, cellId: '', communeId: '' })}
+          >
             {t(s === 'own' ? 'tg_scopeOwn' : 'tg_scopeEscalated')}
           </button>
         ))}
         {props.isAdmin && (
-          <select aria-label={t('tg_body')} value={f.bodyId} onChange={(e) => set({ bodyId: e.currentTarget.value, communeId: '', cellId: '' })}>
+          <select
+            aria-label={t('tg_body')}
+            value={f.bodyId}
+            onChange={(e) => set({ bodyId: e.currentTarget.value, communeId: '', cellId: '' })}
+          >
             <option value="">{t('tg_body')}</option>
             {props.units
               .filter((u) => RESPONSIBLE_KINDS.includes(u.kind))
@@ -57,17 +72,33 @@ export function InboxFilterBar(props: {
         onKeyDown={(e) => e.key === 'Escape' && e.currentTarget.blur()}
       />
       <fieldset class="chips" aria-label={t('tg_statusFilter')}>
-        <button type="button" class="chip" aria-pressed={f.statuses.length === 0} onClick={() => set({ statuses: [] })}>
+        <button
+          type="button"
+          class="chip"
+          aria-pressed={f.statuses.length === 0}
+          onClick={() => set({ statuses: [] })}
+        >
           {t('tg_statusAll')} <span class="count">{total}</span>
         </button>
         {IssueStatus.options.map((s) => (
-          <button key={s} type="button" class="chip" data-chip={s} aria-pressed={f.statuses.includes(s)} onClick={() => props.onChange(toggleStatus(f, s))}>
+          <button
+            key={s}
+            type="button"
+            class="chip"
+            data-chip={s}
+            aria-pressed={f.statuses.includes(s)}
+            onClick={() => props.onChange(toggleStatus(f, s))}
+          >
             {t(`st_${s}` as MessageKey)} <span class="count">{props.counts[s] ?? 0}</span>
           </button>
         ))}
       </fieldset>
       <div class="filter-row">
-        <select aria-label={t('category')} value={f.category} onChange={(e) => set({ category: e.currentTarget.value as InboxFilters['category'] })}>
+        <select
+          aria-label={t('category')}
+          value={f.category}
+          onChange={(e) => set({ category: e.currentTarget.value as InboxFilters['category'] })}
+        >
           <option value="">{t('tg_allCategories')}</option>
           {Category.options.map((c) => (
             <option key={c} value={c}>
@@ -76,7 +107,11 @@ export function InboxFilterBar(props: {
           ))}
         </select>
         {communes.length > 0 && (
-          <select aria-label={t('tg_commune')} value={f.communeId} onChange={(e) => set({ communeId: e.currentTarget.value, cellId: '' })}>
+          <select
+            aria-label={t('tg_commune')}
+            value={f.communeId}
+            onChange={(e) => set({ communeId: e.currentTarget.value, cellId: '' })}
+          >
             <option value="">{t('tg_allCommunes')}</option>
             {communes.map((u) => (
               <option key={u.id} value={u.id}>
@@ -86,7 +121,11 @@ export function InboxFilterBar(props: {
           </select>
         )}
         {cells.length > 0 && (
-          <select aria-label={t('cell')} value={f.cellId} onChange={(e) => set({ cellId: e.currentTarget.value })}>
+          <select
+            aria-label={t('cell')}
+            value={f.cellId}
+            onChange={(e) => set({ cellId: e.currentTarget.value })}
+          >
             <option value="">{t('tg_allCells')}</option>
             {cells.map((u) => (
               <option key={u.id} value={u.id}>
@@ -95,8 +134,14 @@ export function InboxFilterBar(props: {
             ))}
           </select>
         )}
-        <select aria-label={t('tg_overdueFilter')} value={f.overdue} onChange={(e) => set({ overdue: e.currentTarget.value as InboxFilters['overdue'] })}>
-          <option value="">{t('tg_overdueFilter')}: {t('tg_overdueAny')}</option>
+        <select
+          aria-label={t('tg_overdueFilter')}
+          value={f.overdue}
+          onChange={(e) => set({ overdue: e.currentTarget.value as InboxFilters['overdue'] })}
+        >
+          <option value="">
+            {t('tg_overdueFilter')}: {t('tg_overdueAny')}
+          </option>
           <option value="true">{t('tg_overdueOnly')}</option>
           <option value="false">{t('tg_overdueNot')}</option>
         </select>
@@ -115,7 +160,14 @@ export function InboxFilterBar(props: {
           />
         </label>
         {isNarrowed(f) && (
-          <button type="button" class="link" onClick={() => { props.onSearch(''); props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId }); }}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              props.onSearch('');
+              props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId });
+            }}
+          >
             {t('tg_clearFilters')}
           </button>
         )}

@@ -3,8 +3,18 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { navigate } from '../../utils/hash-route.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
-import { DEFAULT_FILTERS, isNarrowed, type InboxFilters } from '../../utils/triage/inbox-filters.ts';
-import { EMPTY_NAV, isTypingTarget, keyCommand, navReducer, targets } from '../../utils/triage/inbox-keys.ts';
+import {
+  DEFAULT_FILTERS,
+  isNarrowed,
+  type InboxFilters,
+} from '../../utils/triage/inbox-filters.ts';
+import {
+  EMPTY_NAV,
+  isTypingTarget,
+  keyCommand,
+  navReducer,
+  targets,
+} from '../../utils/triage/inbox-keys.ts';
 import { runBulk } from '../../utils/triage/calls.ts';
 import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
@@ -37,7 +47,10 @@ function Inbox(props: { session: Session; openId: string | null }) {
   const { user } = props.session;
   const isAdmin = user.role === 'admin';
   const units = useOrgUnits();
-  const [filters, setFilters] = useState<InboxFilters>(() => ({ ...DEFAULT_FILTERS, statuses: [...DEFAULT_FILTERS.statuses] }));
+  const [filters, setFilters] = useState<InboxFilters>(() => ({
+    ...DEFAULT_FILTERS,
+    statuses: [...DEFAULT_FILTERS.statuses],
+  }));
   const [search, setSearch] = useState('');
   const { state, reload, loadMore, update } = useInbox(filters, isAdmin);
   const items = state.data?.items ?? [];
@@ -64,13 +77,25 @@ function Inbox(props: { session: Session; openId: string | null }) {
   const byId = new Map(items.map((i) => [i.id, i]));
   const selected = nav.selected.map((id) => byId.get(id)).filter((i): i is Issue => !!i);
 
-  const bulk = async (type: ActionType, list: readonly Issue[], extra: { note?: string; toBodyId?: string } = {}) => {
+  const bulk = async (
+    type: ActionType,
+    list: readonly Issue[],
+    extra: { note?: string; toBodyId?: string } = {},
+  ) => {
     if (!list.length) return;
     setBusy(true);
     const res = await runBulk(type, list, extra);
     setBusy(false);
     if (!res.ok) {
-      setOutcome({ type, results: list.map((i) => ({ id: i.id, ok: false, status: res.status ?? 0, error: { code: res.code, message: res.message } })) });
+      setOutcome({
+        type,
+        results: list.map((i) => ({
+          id: i.id,
+          ok: false,
+          status: res.status ?? 0,
+          error: { code: res.code, message: res.message },
+        })),
+      });
       return;
     }
     for (const r of res.data.results) if (r.issue) update(r.issue);
@@ -87,7 +112,13 @@ function Inbox(props: { session: Session; openId: string | null }) {
   useEffect(() => {
     if (props.openId) return;
     const onKey = (e: KeyboardEvent) => {
-      const cmd = keyCommand({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inField: isTypingTarget(e.target) });
+      const cmd = keyCommand({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inField: isTypingTarget(e.target),
+      });
       if (!cmd) return;
       // Enter on a focused button or link does its own thing.
       if (cmd === 'open' && (e.target as HTMLElement | null)?.closest?.('button, a')) return;
@@ -100,7 +131,11 @@ function Inbox(props: { session: Session; openId: string | null }) {
         const id = nav.ids[nav.active];
         if (id) navigate('inbox', id);
       } else if (cmd === 'acknowledge' && !busy) {
-        acknowledge(targets(nav).map((id) => byId.get(id)).filter((i): i is Issue => !!i));
+        acknowledge(
+          targets(nav)
+            .map((id) => byId.get(id))
+            .filter((i): i is Issue => !!i),
+        );
       }
     };
     document.addEventListener('keydown', onKey);
@@ -108,7 +143,12 @@ function Inbox(props: { session: Session; openId: string | null }) {
   });
 
   const narrowed = isNarrowed(filters);
-  const emptyText = filters.scope === 'escalated' && !narrowed ? t('tg_emptyEscalated') : narrowed ? t('tg_emptyFiltered') : t('tg_empty');
+  const emptyText =
+    filters.scope === 'escalated' && !narrowed
+      ? t('tg_emptyEscalated')
+      : narrowed
+        ? t('tg_emptyFiltered')
+        : t('tg_empty');
   const allSelected = ids.length > 0 && nav.selected.length === ids.length;
 
   return (
@@ -129,7 +169,11 @@ function Inbox(props: { session: Session; openId: string | null }) {
         <p class="hint keys-hint">{t('tg_keysHint')}</p>
         {outcome &&
           (outcome.results.length ? (
-            <BulkSummary outcome={outcome} titles={new Map(items.map((i) => [i.id, i.title]))} onClose={() => setOutcome(null)} />
+            <BulkSummary
+              outcome={outcome}
+              titles={new Map(items.map((i) => [i.id, i.title]))}
+              onClose={() => setOutcome(null)}
+            />
           ) : (
             <Notice kind="warn">{t('tg_nothingToAck')}</Notice>
           ))}
@@ -142,7 +186,10 @@ function Inbox(props: { session: Session; openId: string | null }) {
           onClear={() => dispatch({ type: 'clear' })}
         />
         {state.status === 'error' && !items.length ? (
-          <ErrorBox message={errorText(t, state.failure.code, state.failure.message)} onRetry={() => void reload()} />
+          <ErrorBox
+            message={errorText(t, state.failure.code, state.failure.message)}
+            onRetry={() => void reload()}
+          />
         ) : state.status === 'loading' && !items.length ? (
           <Loading />
         ) : !items.length ? (
@@ -151,15 +198,27 @@ function Inbox(props: { session: Session; openId: string | null }) {
           <>
             <div class="list-head">
               <label class="check">
-                <input type="checkbox" checked={allSelected} onChange={() => dispatch({ type: 'selectAll' })} />
+                <input
+                  type="checkbox"
+                  checked={allSelected}
+                  onChange={() => dispatch({ type: 'selectAll' })}
+                />
                 {t('tg_selectAll')}
               </label>
               <span class="grow" />
-              {state.status === 'loading' && <span class="spinner" role="status" aria-label={t('loading')} />}
+              {state.status === 'loading' && (
+                <span class="spinner" role="status" aria-label={t('loading')} />
+              )}
               <span class="hint">{t('tg_shown', { n: items.length })}</span>
             </div>
-            {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a multi-select listbox of rows; the list markup keeps the rows' layout and the page's keyboard handler moves the active row */}
-            <ul class="inbox-list" ref={listRef} role="listbox" aria-multiselectable="true" aria-label={t('navInbox')}>
+            <ul
+              class="inbox-list"
+              ref={listRef}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a multi-select listbox of rows; the list markup keeps the rows' layout and the page's keyboard handler moves the active row
+              role="listbox"
+              aria-multiselectable="true"
+              aria-label={t('navInbox')}
+            >
               {items.map((issue, i) => (
                 <InboxRow
                   key={issue.id}
@@ -172,7 +231,11 @@ function Inbox(props: { session: Session; openId: string | null }) {
                 />
               ))}
             </ul>
-            {state.failure && state.status === 'ready' && <Notice kind="error">{errorText(t, state.failure.code, state.failure.message)}</Notice>}
+            {state.failure && state.status === 'ready' && (
+              <Notice kind="error">
+                {errorText(t, state.failure.code, state.failure.message)}
+              </Notice>
+            )}
             {state.data?.nextCursor && (
               <p>
                 <button type="button" onClick={() => void loadMore()} disabled={state.more}>
@@ -183,7 +246,15 @@ function Inbox(props: { session: Session; openId: string | null }) {
           </>
         )}
       </section>
-      {props.openId && <IssueView key={props.openId} id={props.openId} session={props.session} onBack={() => navigate('inbox')} onUpdated={update} />}
+      {props.openId && (
+        <IssueView
+          key={props.openId}
+          id={props.openId}
+          session={props.session}
+          onBack={() => navigate('inbox')}
+          onUpdated={update}
+        />
+      )}
     </>
   );
 }

@@ -3,7 +3,14 @@ import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 
 /** One inbox row: select box, title (opens the issue), status, category, cell, deadline. */
-export function InboxRow(props: { issue: Issue; active: boolean; selected: boolean; showBody: boolean; onToggle: () => void; onFocus: () => void }) {
+export function InboxRow(props: {
+  issue: Issue;
+  active: boolean;
+  selected: boolean;
+  showBody: boolean;
+  onToggle: () => void;
+  onFocus: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const i = props.issue;
@@ -20,7 +27,13 @@ export function InboxRow(props: { issue: Issue; active: boolean; selected: boole
       data-status={i.status}
       onMouseDown={props.onFocus}
     >
-      <input type="checkbox" checked={props.selected} aria-label={t('tg_selectRow', { title: i.title })} onChange={props.onToggle} tabIndex={-1} />
+      <input
+        type="checkbox"
+        checked={props.selected}
+        aria-label={t('tg_selectRow', { title: i.title })}
+        onChange={props.onToggle}
+        tabIndex={-1}
+      />
       <div class="grow">
         <a href={`#/inbox/${encodeURIComponent(i.id)}`} class="title">
           {i.title}
@@ -31,7 +44,11 @@ export function InboxRow(props: { issue: Issue; active: boolean; selected: boole
           {i.urgency === 'urgent' && <span class="pill pill--bad">{t('urgency_urgent')}</span>}
           {i.cellName && <span>{t('tg_cellOf', { name: i.cellName })}</span>}
           {props.showBody && i.responsibleBodyName && <span>{i.responsibleBodyName}</span>}
-          <span>{waitingAck ? t('tg_ackDue', { date: formatDate(i.ackDueAt!.slice(0, 10), locale) }) : t('tg_due', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>
+          <span>
+            {waitingAck
+              ? t('tg_ackDue', { date: formatDate(i.ackDueAt!.slice(0, 10), locale) })
+              : t('tg_due', { date: formatDate(i.dueAt.slice(0, 10), locale) })}
+          </span>
           {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
           {i.escalated && <span class="pill pill--warn">{t('tg_escalatedPill')}</span>}
         </div>

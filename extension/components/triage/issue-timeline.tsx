@@ -21,11 +21,24 @@ export function IssueTimeline(props: { events: readonly IssueEvent[]; units: rea
               <span class="meta">
                 <span>{e.actorName ?? t('tg_system')}</span>
                 <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>
-                {e.toStatus && e.fromStatus !== e.toStatus && <span class={`pill pill--st-${e.toStatus}`}>{t(`st_${e.toStatus}` as MessageKey)}</span>}
+                {e.toStatus && e.fromStatus !== e.toStatus && (
+                  <span class={`pill pill--st-${e.toStatus}`}>
+                    {t(`st_${e.toStatus}` as MessageKey)}
+                  </span>
+                )}
               </span>
             </div>
-            {moved && <div class="meta">{t('tg_moved', { from: unitName(props.units, e.fromBodyId), to: unitName(props.units, e.toBodyId) })}</div>}
-            {e.type === 'routed' && !moved && e.toBodyId && <div class="meta">{unitName(props.units, e.toBodyId)}</div>}
+            {moved && (
+              <div class="meta">
+                {t('tg_moved', {
+                  from: unitName(props.units, e.fromBodyId),
+                  to: unitName(props.units, e.toBodyId),
+                })}
+              </div>
+            )}
+            {e.type === 'routed' && !moved && e.toBodyId && (
+              <div class="meta">{unitName(props.units, e.toBodyId)}</div>
+            )}
             {e.note && <p class="prewrap note">{e.note}</p>}
           </li>
         );

@@ -13,12 +13,21 @@ import { IssueTimeline } from './issue-timeline.tsx';
 import { ReportContext } from './report-context.tsx';
 
 /** One issue for its handler: the report it came from, its timeline and the allowed actions. */
-export function IssueView(props: { id: string; session: Session; onBack: () => void; onUpdated: (issue: Issue) => void }) {
+export function IssueView(props: {
+  id: string;
+  session: Session;
+  onBack: () => void;
+  onUpdated: (issue: Issue) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const units = useOrgUnits();
   const org = useOrgIndex(units);
-  const { state, reload: load, update } = useLoader(
+  const {
+    state,
+    reload: load,
+    update,
+  } = useLoader(
     async () => {
       const res = await getIssue(props.id);
       if (res.ok) props.onUpdated(res.data);
@@ -31,8 +40,12 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const failure = state.status === 'error' ? state.failure : null;
   // The report it came from, once the issue is known: undefined while loading, null when unavailable.
   const reportId = issue?.reportId;
-  const rep = useLoader(() => getReport(reportId ?? ''), [reportId], { manual: !reportId, reset: true });
-  const report = rep.state.status === 'ready' ? rep.state.data : rep.state.status === 'error' ? null : undefined;
+  const rep = useLoader(() => getReport(reportId ?? ''), [reportId], {
+    manual: !reportId,
+    reset: true,
+  });
+  const report =
+    rep.state.status === 'ready' ? rep.state.data : rep.state.status === 'error' ? null : undefined;
 
   const applied = async (updated: Issue) => {
     update((cur) => mergeIssue(cur, updated));
@@ -47,7 +60,10 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
         <button type="button" class="link" onClick={props.onBack}>
           {t('tg_backToInbox')}
         </button>
-        <ErrorBox message={errorText(t, failure.code, failure.message)} onRetry={() => void load()} />
+        <ErrorBox
+          message={errorText(t, failure.code, failure.message)}
+          onRetry={() => void load()}
+        />
       </section>
     );
   }
@@ -58,8 +74,14 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
   const kinds = actorKindsFor(user, issue, org);
   const templatesFor = user.role === 'admin' ? issue.responsibleBodyId : '';
   // After a forward the body that sent it on still follows the issue, but no longer handles it.
-  const movedAway = (user.role === 'staff' || user.role === 'leader') && issue.responsibleBodyId !== user.orgUnitId && !kinds.includes('parent');
-  const bodyName = issue.responsibleBodyName ?? units.find((u) => u.id === issue.responsibleBodyId)?.name ?? issue.responsibleBodyId;
+  const movedAway =
+    (user.role === 'staff' || user.role === 'leader') &&
+    issue.responsibleBodyId !== user.orgUnitId &&
+    !kinds.includes('parent');
+  const bodyName =
+    issue.responsibleBodyName ??
+    units.find((u) => u.id === issue.responsibleBodyId)?.name ??
+    issue.responsibleBodyId;
 
   return (
     <article class="issue-view" data-issue-view={issue.id} data-status={issue.status}>
@@ -78,7 +100,9 @@ export function IssueView(props: { id: string; session: Session; onBack: () => v
         {issue.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
         {issue.escalated && <span class="pill pill--warn">{t('tg_escalatedPill')}</span>}
       </div>
-      {kinds.includes('parent') && !kinds.includes('holder') && <Notice kind="warn">{t('tg_takeOver')}</Notice>}
+      {kinds.includes('parent') && !kinds.includes('holder') && (
+        <Notice kind="warn">{t('tg_takeOver')}</Notice>
+      )}
       {movedAway && <Notice kind="info">{t('tg_movedAway', { name: bodyName })}</Notice>}
       <div class="issue-columns">
         <div>

@@ -22,11 +22,13 @@ export function ReportContext(props: { report: ReportView | null | undefined }) 
       <dd>{r.authorName}</dd>
       <dt>{t('score')}</dt>
       <dd>
-        <strong>{formatNumber(r.score, locale)}</strong> · <span class={`band band--${r.band}`}>{t(`band_${r.band}` as MessageKey)}</span>
+        <strong>{formatNumber(r.score, locale)}</strong> ·{' '}
+        <span class={`band band--${r.band}`}>{t(`band_${r.band}` as MessageKey)}</span>
         {gap != null && (
           <>
             {' '}
-            · {t('selfScore')} {formatNumber(r.cellSelfScore!, locale)} ({formatSigned(gap, locale)})
+            · {t('selfScore')} {formatNumber(r.cellSelfScore!, locale)} ({formatSigned(gap, locale)}
+            )
           </>
         )}
       </dd>

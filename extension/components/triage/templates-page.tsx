@@ -58,7 +58,9 @@ export function TemplatesPage() {
       {isAdmin && (
         <Field id="tpl-bodyid" label={t('tg_body')}>
           <select id="tpl-bodyid" value={bodyId} onChange={(e) => setBodyId(e.currentTarget.value)}>
-            <option value="">{units.find((u) => u.id === session.user.orgUnitId)?.name ?? session.user.orgUnitId}</option>
+            <option value="">
+              {units.find((u) => u.id === session.user.orgUnitId)?.name ?? session.user.orgUnitId}
+            </option>
             {units
               .filter((u) => RESPONSIBLE_KINDS.includes(u.kind) && u.id !== session.user.orgUnitId)
               .map((u) => (
@@ -70,25 +72,59 @@ export function TemplatesPage() {
         </Field>
       )}
       {message && <Notice kind="ok">{message}</Notice>}
-      {failure && (items ? <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice> : <ErrorBox message={errorText(t, failure.code, failure.message)} onRetry={load} />)}
+      {failure &&
+        (items ? (
+          <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>
+        ) : (
+          <ErrorBox message={errorText(t, failure.code, failure.message)} onRetry={load} />
+        ))}
       {!items && !failure && <Loading />}
       {items && (
         <>
           <p>
-            <button type="button" class="primary" onClick={() => { setMessage(null); setEditing('new'); }} disabled={editing === 'new'}>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setMessage(null);
+                setEditing('new');
+              }}
+              disabled={editing === 'new'}
+            >
               {t('tpl_new')}
             </button>
           </p>
-          {editing === 'new' && <TemplateForm idPrefix="tpl-new" bodyId={bodyId} onSaved={saved} onCancel={() => setEditing(null)} />}
+          {editing === 'new' && (
+            <TemplateForm
+              idPrefix="tpl-new"
+              bodyId={bodyId}
+              onSaved={saved}
+              onCancel={() => setEditing(null)}
+            />
+          )}
           {items.length === 0 && editing !== 'new' && <Empty>{t('tpl_empty')}</Empty>}
           <ul class="rows templates-list">
             {items.map((tpl) =>
               editing === tpl.id ? (
                 <li key={tpl.id}>
-                  <TemplateForm idPrefix={`tpl-${tpl.id}`} template={tpl} bodyId={bodyId} onSaved={saved} onCancel={() => setEditing(null)} />
+                  <TemplateForm
+                    idPrefix={`tpl-${tpl.id}`}
+                    template={tpl}
+                    bodyId={bodyId}
+                    onSaved={saved}
+                    onCancel={() => setEditing(null)}
+                  />
                 </li>
               ) : (
-                <TemplateRow key={tpl.id} tpl={tpl} onEdit={() => { setMessage(null); setEditing(tpl.id); }} onDelete={() => void remove(tpl)} />
+                <TemplateRow
+                  key={tpl.id}
+                  tpl={tpl}
+                  onEdit={() => {
+                    setMessage(null);
+                    setEditing(tpl.id);
+                  }}
+                  onDelete={() => void remove(tpl)}
+                />
               ),
             )}
           </ul>
@@ -128,10 +164,19 @@ function TemplateRow(props: { tpl: AnswerTemplate; onEdit: () => void; onDelete:
   );
 }
 
-function TemplateForm(props: { idPrefix: string; template?: AnswerTemplate; bodyId: string; onSaved: (t: AnswerTemplate) => void; onCancel: () => void }) {
+function TemplateForm(props: {
+  idPrefix: string;
+  template?: AnswerTemplate;
+  bodyId: string;
+  onSaved: (t: AnswerTemplate) => void;
+  onCancel: () => void;
+}) {
   const t = useT();
   const p = props.idPrefix;
-  const [draft, setDraft] = useState<Draft>({ title: props.template?.title ?? '', text: props.template?.text ?? '' });
+  const [draft, setDraft] = useState<Draft>({
+    title: props.template?.title ?? '',
+    text: props.template?.text ?? '',
+  });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -144,7 +189,11 @@ function TemplateForm(props: { idPrefix: string; template?: AnswerTemplate; body
     setErrors(local);
     if (Object.keys(local).length) return;
     setBusy(true);
-    const json = { title: draft.title.trim(), text: draft.text.trim(), ...(props.bodyId ? { bodyId: props.bodyId } : {}) };
+    const json = {
+      title: draft.title.trim(),
+      text: draft.text.trim(),
+      ...(props.bodyId ? { bodyId: props.bodyId } : {}),
+    };
     const res = await saveTemplate(props.template?.id, json);
     setBusy(false);
     if (res.ok) return props.onSaved(res.data);
@@ -155,12 +204,26 @@ function TemplateForm(props: { idPrefix: string; template?: AnswerTemplate; body
   return (
     <form class="card template-form" onSubmit={submit} aria-busy={busy}>
       <Field id={`${p}-title`} label={t('tpl_name')} errors={errors.title}>
-        <input {...describedBy(`${p}-title`, errors.title)} maxLength={200} value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+        <input
+          {...describedBy(`${p}-title`, errors.title)}
+          maxLength={200}
+          value={draft.title}
+          onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })}
+        />
       </Field>
       <Field id={`${p}-text`} label={t('tpl_text')} errors={errors.text}>
-        <textarea {...describedBy(`${p}-text`, errors.text)} rows={5} value={draft.text} onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })} />
+        <textarea
+          {...describedBy(`${p}-text`, errors.text)}
+          rows={5}
+          value={draft.text}
+          onInput={(e) => setDraft({ ...draft, text: e.currentTarget.value })}
+        />
       </Field>
-      {failure && <p class="errors" role="alert">{errorText(t, failure.code, failure.message)}</p>}
+      {failure && (
+        <p class="errors" role="alert">
+          {errorText(t, failure.code, failure.message)}
+        </p>
+      )}
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}

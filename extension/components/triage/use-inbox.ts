@@ -17,7 +17,16 @@ export interface InboxPage {
 export function useInbox(filters: InboxFilters, isAdmin: boolean) {
   const first = async () => {
     const res = await listInbox(filters, { cursor: null, isAdmin });
-    return res.ok ? { ...res, data: { items: res.data.items, counts: res.data.counts ?? {}, nextCursor: res.data.nextCursor } } : res;
+    return res.ok
+      ? {
+          ...res,
+          data: {
+            items: res.data.items,
+            counts: res.data.counts ?? {},
+            nextCursor: res.data.nextCursor,
+          },
+        }
+      : res;
   };
   const { state, reload, more, update } = useLoader<InboxPage>(first, [JSON.stringify(filters)]);
 
@@ -28,10 +37,15 @@ export function useInbox(filters: InboxFilters, isAdmin: boolean) {
       () => listInbox(filters, { cursor, isAdmin }),
       (d, page) => {
         const known = new Set(d.items.map((i) => i.id));
-        return { ...d, items: [...d.items, ...page.items.filter((i) => !known.has(i.id))], nextCursor: page.nextCursor };
+        return {
+          ...d,
+          items: [...d.items, ...page.items.filter((i) => !known.has(i.id))],
+          nextCursor: page.nextCursor,
+        };
       },
     );
   };
-  const updateIssue = (issue: Issue) => update((d) => ({ ...d, ...applyUpdate(d.items, d.counts, issue) }));
+  const updateIssue = (issue: Issue) =>
+    update((d) => ({ ...d, ...applyUpdate(d.items, d.counts, issue) }));
   return { state, reload, loadMore, update: updateIssue };
 }

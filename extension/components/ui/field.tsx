@@ -5,7 +5,14 @@ import { fieldMessage, useT } from '../../utils/i18n/index.ts';
  * A labelled control with its hint and errors, linked for screen readers (`aria-describedby`).
  * Errors the server (or the shared schemas) wrote are shown in the interface language.
  */
-export function Field(props: { id: string; label: string; hint?: string; errors?: readonly string[]; children: ComponentChildren; class?: string }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: readonly string[];
+  children: ComponentChildren;
+  class?: string;
+}) {
   const t = useT();
   const { id, label, hint, children } = props;
   const errors = [...new Set((props.errors ?? []).map((e) => fieldMessage(t, e)))];
@@ -31,8 +38,14 @@ export function Field(props: { id: string; label: string; hint?: string; errors?
 
 /** `aria-*` attributes for a control inside `Field`. */
 export function describedBy(id: string, errors: readonly string[] = [], hint?: string) {
-  const ids = [hint ? `${id}-hint` : '', errors.length ? `${id}-err` : ''].filter(Boolean).join(' ');
-  return { id, 'aria-invalid': errors.length > 0 ? ('true' as const) : undefined, 'aria-describedby': ids || undefined };
+  const ids = [hint ? `${id}-hint` : '', errors.length ? `${id}-err` : '']
+    .filter(Boolean)
+    .join(' ');
+  return {
+    id,
+    'aria-invalid': errors.length > 0 ? ('true' as const) : undefined,
+    'aria-describedby': ids || undefined,
+  };
 }
 
 /** A whole-or-decimal number input whose empty state is null (never 0 by accident). */

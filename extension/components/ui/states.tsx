@@ -29,9 +29,15 @@ export function ErrorBox(props: { message: string; onRetry?: () => void }) {
 }
 
 /** A banner for information (`info`), things to act on (`warn`) and refusals (`error`). */
-export function Notice(props: { kind?: 'info' | 'warn' | 'error' | 'ok'; children: ComponentChildren }) {
+export function Notice(props: {
+  kind?: 'info' | 'warn' | 'error' | 'ok';
+  children: ComponentChildren;
+}) {
   return (
-    <div class={`notice notice--${props.kind ?? 'info'}`} role={props.kind === 'error' ? 'alert' : 'status'}>
+    <div
+      class={`notice notice--${props.kind ?? 'info'}`}
+      role={props.kind === 'error' ? 'alert' : 'status'}
+    >
       {props.children}
     </div>
   );

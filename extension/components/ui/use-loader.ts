@@ -18,7 +18,11 @@ export interface LoaderOptions {
  * answer (utils/loader.ts). `reload` runs it again now; `more` adds a page; `update` changes the
  * value locally after an action.
  */
-export function useLoader<T>(run: () => Promise<ApiResult<T>>, deps: readonly unknown[], opts: LoaderOptions = {}) {
+export function useLoader<T>(
+  run: () => Promise<ApiResult<T>>,
+  deps: readonly unknown[],
+  opts: LoaderOptions = {},
+) {
   const [state, setState] = useState<LoadState<T>>(LOADING);
   const loader = useMemo(() => createLoader<T>(setState), []);
   const latestRun = useRef(run);

@@ -27,9 +27,24 @@ export interface WorkspacePage {
 export const PAGES: readonly WorkspacePage[] = [
   { path: 'inbox', title: 'navInbox', component: InboxPage },
   { path: 'templates', title: 'navTemplates', component: TemplatesPage },
-  { path: 'synthesis', title: 'navSynthesis', component: SynthesisPage, roles: ['staff', 'leader', 'admin'] },
-  { path: 'compliance', title: 'navCompliance', component: CompliancePage, roles: ['staff', 'leader', 'admin'] },
-  { path: 'assignments', title: 'navAssignments', component: AssignmentsPage, roles: ['staff', 'leader', 'admin'] },
+  {
+    path: 'synthesis',
+    title: 'navSynthesis',
+    component: SynthesisPage,
+    roles: ['staff', 'leader', 'admin'],
+  },
+  {
+    path: 'compliance',
+    title: 'navCompliance',
+    component: CompliancePage,
+    roles: ['staff', 'leader', 'admin'],
+  },
+  {
+    path: 'assignments',
+    title: 'navAssignments',
+    component: AssignmentsPage,
+    roles: ['staff', 'leader', 'admin'],
+  },
   { path: 'admin-users', title: 'nav_adminUsers', component: UsersPage, roles: ['admin'] },
   { path: 'admin-org', title: 'nav_adminOrg', component: OrgPage, roles: ['admin'] },
   { path: 'admin-rules', title: 'nav_adminRules', component: RulesPage, roles: ['admin'] },
@@ -38,4 +53,5 @@ export const PAGES: readonly WorkspacePage[] = [
 ];
 
 /** The pages a role may open, in registry order. */
-export const pagesFor = (role: Role | undefined): WorkspacePage[] => PAGES.filter((p) => !p.roles || (role !== undefined && p.roles.includes(role)));
+export const pagesFor = (role: Role | undefined): WorkspacePage[] =>
+  PAGES.filter((p) => !p.roles || (role !== undefined && p.roles.includes(role)));

@@ -19,7 +19,10 @@ export function WorkspaceApp() {
   const pages = pagesFor(session?.user.role);
   // Without a page in the address: the synthesis for leaders and admins, the inbox for staff.
   const landing = landingPath(session?.user.role);
-  const page = pages.find((p) => p.path === (path ?? landing)) ?? pages.find((p) => p.path === landing) ?? PAGES[0]!;
+  const page =
+    pages.find((p) => p.path === (path ?? landing)) ??
+    pages.find((p) => p.path === landing) ??
+    PAGES[0]!;
   const Page = page.component;
 
   return (
@@ -30,17 +33,24 @@ export function WorkspaceApp() {
         </span>
         <nav aria-label={t('workspaceTitle')}>
           {pages.map((p) => (
-            <a key={p.path} href={`#/${p.path}`} aria-current={p.path === page.path ? 'page' : undefined}>
+            <a
+              key={p.path}
+              href={`#/${p.path}`}
+              aria-current={p.path === page.path ? 'page' : undefined}
+            >
               {t(p.title)}
             </a>
           ))}
         </nav>
         <span class="grow" />
         {session && <span class="who">{session.user.displayName}</span>}
-        {session && (
-          <SignOutButton idPrefix="ws-so" />
-        )}
-        <button type="button" class="icon" aria-label={t('openSettings')} onClick={() => browser.runtime.openOptionsPage()}>
+        {session && <SignOutButton idPrefix="ws-so" />}
+        <button
+          type="button"
+          class="icon"
+          aria-label={t('openSettings')}
+          onClick={() => browser.runtime.openOptionsPage()}
+        >
           ⚙
         </button>
       </header>

@@ -25,11 +25,19 @@ export function checkCriteriaJson(text: string): CriteriaCheck {
   }
   const parsed = CriteriaSet.safeParse(value);
   if (parsed.success) return { ok: true, set: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(gốc)', message: i.message })) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(gốc)',
+      message: i.message,
+    })),
+  };
 }
 
 /** A 422's `fields` as a list of path errors, in path order. */
-export function fieldsToPathErrors(fields: Readonly<Record<string, readonly string[]>>): PathError[] {
+export function fieldsToPathErrors(
+  fields: Readonly<Record<string, readonly string[]>>,
+): PathError[] {
   return Object.entries(fields)
     .flatMap(([path, messages]) => messages.map((message) => ({ path, message })))
     .sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
@@ -49,7 +57,11 @@ export function patchFrom(edited: CriteriaSet): CriteriaSetPatch {
 }
 
 /** Totals shown next to a set: groups, items and points. */
-export function criteriaTotals(set: CriteriaSet): { groups: number; items: number; points: number } {
+export function criteriaTotals(set: CriteriaSet): {
+  groups: number;
+  items: number;
+  points: number;
+} {
   return {
     groups: set.groups.length,
     items: set.groups.reduce((n, g) => n + g.items.length, 0),

@@ -52,7 +52,15 @@ export const ORG_CSV: CsvSpec = {
     ['ht-tu', 'Tỉnh ủy Hà Tĩnh', 'Tỉnh ủy', '', '01/07/2025', '', ''],
     ['ht-bnc', 'Ban Nội chính Tỉnh ủy Hà Tĩnh', 'Ban', 'ht-tu', '01/07/2025', '', ''],
     ['ht-thien-loc', 'Đảng ủy xã Thiên Lộc', 'Đảng ủy xã', 'ht-tu', '01/07/2025', '', ''],
-    ['ht-cb-phu-thuong', 'Chi bộ thôn Phú Thượng', 'Chi bộ', 'ht-thien-loc', '01/07/2025', 'Thôn', '5'],
+    [
+      'ht-cb-phu-thuong',
+      'Chi bộ thôn Phú Thượng',
+      'Chi bộ',
+      'ht-thien-loc',
+      '01/07/2025',
+      'Thôn',
+      '5',
+    ],
   ],
   fileName: 'mau-don-vi.csv',
 };
@@ -67,7 +75,9 @@ const fold = (s: string) => normalizeForSearch(s.replace(/[*:]/g, ''));
 /** The column key a header of the file stands for (matched like the API: case, accents and spaces ignored). */
 export function columnKey(spec: CsvSpec, header: string): string | null {
   const h = fold(header);
-  return spec.columns.find((c) => [c.header, ...c.aliases].some((name) => fold(name) === h))?.key ?? null;
+  return (
+    spec.columns.find((c) => [c.header, ...c.aliases].some((name) => fold(name) === h))?.key ?? null
+  );
 }
 
 export interface FieldsSplit {
@@ -77,13 +87,16 @@ export interface FieldsSplit {
 }
 
 /** A 422's `fields` as row errors (`rows.N.field`) and errors of the whole file (everything else). */
-export function splitImportFields(fields: Readonly<Record<string, readonly string[]>>): FieldsSplit {
+export function splitImportFields(
+  fields: Readonly<Record<string, readonly string[]>>,
+): FieldsSplit {
   const rowErrors: ImportError[] = [];
   const fileErrors: string[] = [];
   for (const [key, messages] of Object.entries(fields)) {
     const m = /^rows\.(\d+)\.(.+)$/.exec(key);
     const row = m ? Number(m[1]) : NaN;
-    if (m && row > 1) for (const message of messages) rowErrors.push({ row, field: m[2]!, message });
+    if (m && row > 1)
+      for (const message of messages) rowErrors.push({ row, field: m[2]!, message });
     else fileErrors.push(...messages);
   }
   rowErrors.sort((a, b) => a.row - b.row);
@@ -109,7 +122,12 @@ export interface CsvPreview {
 }
 
 /** Lays a CSV text out as a table with each error on its cell (blank rows are skipped, as the API does). */
-export function buildPreview(text: string, spec: CsvSpec, errors: readonly ImportError[] = [], fileErrors: readonly string[] = []): CsvPreview {
+export function buildPreview(
+  text: string,
+  spec: CsvSpec,
+  errors: readonly ImportError[] = [],
+  fileErrors: readonly string[] = [],
+): CsvPreview {
   let records: string[][];
   try {
     records = parseCsv(text);
@@ -130,7 +148,12 @@ export function buildPreview(text: string, spec: CsvSpec, errors: readonly Impor
     }));
     rows.push({ row, cells, errors: rowErrors });
   });
-  return { header, rows, fileErrors: [...fileErrors], errorRows: new Set(errors.map((e) => e.row)).size };
+  return {
+    header,
+    rows,
+    fileErrors: [...fileErrors],
+    errorRows: new Set(errors.map((e) => e.row)).size,
+  };
 }
 
 /**

@@ -1,4 +1,10 @@
-import { endedBefore, KIND_ORDER, normalizeForSearch, OrgIndex, type AdminOrgUnit } from '@duhop/shared';
+import {
+  endedBefore,
+  KIND_ORDER,
+  normalizeForSearch,
+  OrgIndex,
+  type AdminOrgUnit,
+} from '@duhop/shared';
 
 /**
  * The organisation graph as a tree for the admin screen. Nothing assumes a number of levels:
@@ -22,7 +28,10 @@ export interface TreeRow {
 }
 
 /** Children of each unit, ordered: open before closed, then by kind, then by name (Vietnamese collation). */
-export function childrenIndex(units: readonly AdminOrgUnit[], today: string): Map<string | null, AdminOrgUnit[]> {
+export function childrenIndex(
+  units: readonly AdminOrgUnit[],
+  today: string,
+): Map<string | null, AdminOrgUnit[]> {
   const ids = new Set(units.map((u) => u.id));
   const index = new Map<string | null, AdminOrgUnit[]>();
   for (const u of units) {
@@ -31,7 +40,12 @@ export function childrenIndex(units: readonly AdminOrgUnit[], today: string): Ma
   }
   const rank = (u: AdminOrgUnit) => (validity(u, today) === 'closed' ? 1 : 0);
   for (const list of index.values()) {
-    list.sort((a, b) => rank(a) - rank(b) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name, 'vi'));
+    list.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        a.name.localeCompare(b.name, 'vi'),
+    );
   }
   return index;
 }
@@ -40,7 +54,12 @@ export function childrenIndex(units: readonly AdminOrgUnit[], today: string): Ma
  * The rows to show, depth first. `collapsed` units hide their descendants; `visible`, when given
  * (a search), keeps only those units (pass their ancestors too, see `matchWithAncestors`).
  */
-export function treeRows(units: readonly AdminOrgUnit[], today: string, collapsed: ReadonlySet<string> = new Set(), visible?: ReadonlySet<string>): TreeRow[] {
+export function treeRows(
+  units: readonly AdminOrgUnit[],
+  today: string,
+  collapsed: ReadonlySet<string> = new Set(),
+  visible?: ReadonlySet<string>,
+): TreeRow[] {
   const index = childrenIndex(units, today);
   const out: TreeRow[] = [];
   const placed = new Set<string>();
@@ -56,12 +75,17 @@ export function treeRows(units: readonly AdminOrgUnit[], today: string, collapse
   };
   walk(null, 0, true);
   // Units caught in a cycle (each one's parent is another of them) are never reached from a root.
-  for (const unit of units) if (!placed.has(unit.id) && (!visible || visible.has(unit.id))) out.push({ unit, depth: 0, childCount: 0 });
+  for (const unit of units)
+    if (!placed.has(unit.id) && (!visible || visible.has(unit.id)))
+      out.push({ unit, depth: 0, childCount: 0 });
   return out;
 }
 
 /** Ids of the units whose name or id matches `q` (accents optional), with their ancestors. */
-export function matchWithAncestors(units: readonly AdminOrgUnit[], q: string): Set<string> | undefined {
+export function matchWithAncestors(
+  units: readonly AdminOrgUnit[],
+  q: string,
+): Set<string> | undefined {
   const needle = normalizeForSearch(q);
   if (!needle) return undefined;
   const org = new OrgIndex(units);
@@ -77,15 +101,27 @@ export function matchWithAncestors(units: readonly AdminOrgUnit[], q: string): S
 const byName = (a: AdminOrgUnit, b: AdminOrgUnit) => a.name.localeCompare(b.name, 'vi');
 
 /** Where a unit may be moved or added: open units that are not cells, outside the unit's own subtree. */
-export function parentCandidates(units: readonly AdminOrgUnit[], today: string, unitId?: string): AdminOrgUnit[] {
+export function parentCandidates(
+  units: readonly AdminOrgUnit[],
+  today: string,
+  unitId?: string,
+): AdminOrgUnit[] {
   const own = unitId ? new OrgIndex(units).subtreeIds(unitId) : new Set<string>();
-  return units.filter((u) => u.kind !== 'cell' && validity(u, today) !== 'closed' && !own.has(u.id)).sort(byName);
+  return units
+    .filter((u) => u.kind !== 'cell' && validity(u, today) !== 'closed' && !own.has(u.id))
+    .sort(byName);
 }
 
 /** Who may take over a closed unit's work: open units of the same kind outside its subtree. */
-export function successorCandidates(units: readonly AdminOrgUnit[], today: string, unit: AdminOrgUnit): AdminOrgUnit[] {
+export function successorCandidates(
+  units: readonly AdminOrgUnit[],
+  today: string,
+  unit: AdminOrgUnit,
+): AdminOrgUnit[] {
   const own = new OrgIndex(units).subtreeIds(unit.id);
-  return units.filter((u) => u.kind === unit.kind && validity(u, today) === 'open' && !own.has(u.id)).sort(byName);
+  return units
+    .filter((u) => u.kind === unit.kind && validity(u, today) === 'open' && !own.has(u.id))
+    .sort(byName);
 }
 
 export interface MergePreview {
@@ -99,14 +135,23 @@ export interface MergePreview {
 }
 
 /** What a merger of `sourceIds` moves, as far as the graph tells (issues and assignments are counted by the API). */
-export function mergePreview(units: readonly AdminOrgUnit[], sourceIds: readonly string[]): MergePreview {
-  const sources = sourceIds.map((id) => units.find((u) => u.id === id)).filter((u): u is AdminOrgUnit => !!u);
+export function mergePreview(
+  units: readonly AdminOrgUnit[],
+  sourceIds: readonly string[],
+): MergePreview {
+  const sources = sourceIds
+    .map((id) => units.find((u) => u.id === id))
+    .filter((u): u is AdminOrgUnit => !!u);
   const ids = new Set(sources.map((s) => s.id));
-  const children = units.filter((u) => u.parentId && ids.has(u.parentId) && u.validTo == null).length;
+  const children = units.filter(
+    (u) => u.parentId && ids.has(u.parentId) && u.validTo == null,
+  ).length;
   const org = new OrgIndex(units);
   const below = new Set<string>();
   for (const s of sources) for (const id of org.subtreeIds(s.id)) below.add(id);
-  const cells = units.filter((u) => u.kind === 'cell' && below.has(u.id) && !ids.has(u.id) && u.validTo == null).length;
+  const cells = units.filter(
+    (u) => u.kind === 'cell' && below.has(u.id) && !ids.has(u.id) && u.validTo == null,
+  ).length;
   return { sources, children, cells, mixedKinds: sources.some((s) => s.kind !== sources[0]!.kind) };
 }
 

@@ -30,11 +30,23 @@ export function newRuleId(rules: readonly Pick<RoutingRule, 'id'>[], prefix: str
 
 /** A rule that matches everything and sends it to the cell's triage committee, normal deadline. */
 export function blankRule(id: string): RoutingRule {
-  return { id, position: 0, category: null, areaId: null, urgency: null, targetBodyId: null, target: 'triage', deadlineProfile: 'normal', active: true };
+  return {
+    id,
+    position: 0,
+    category: null,
+    areaId: null,
+    urgency: null,
+    targetBodyId: null,
+    target: 'triage',
+    deadlineProfile: 'normal',
+    active: true,
+  };
 }
 
 /** A 422's `rules.N.field` errors grouped by rule index (other keys under -1). */
-export function ruleErrors(fields: Readonly<Record<string, readonly string[]>>): Map<number, Record<string, string[]>> {
+export function ruleErrors(
+  fields: Readonly<Record<string, readonly string[]>>,
+): Map<number, Record<string, string[]>> {
   const out = new Map<number, Record<string, string[]>>();
   for (const [key, messages] of Object.entries(fields)) {
     const m = /^rules\.(\d+)\.?(.*)$/.exec(key);
@@ -48,8 +60,12 @@ export function ruleErrors(fields: Readonly<Record<string, readonly string[]>>):
 }
 
 /** Whether the draft differs from the saved list (order, content or count). */
-export function rulesChanged(saved: readonly RoutingRule[], draft: readonly RoutingRule[]): boolean {
-  const strip = (rs: readonly RoutingRule[]) => JSON.stringify(rs.map(({ position: _p, ...r }) => r));
+export function rulesChanged(
+  saved: readonly RoutingRule[],
+  draft: readonly RoutingRule[],
+): boolean {
+  const strip = (rs: readonly RoutingRule[]) =>
+    JSON.stringify(rs.map(({ position: _p, ...r }) => r));
   return strip(saved) !== strip(draft);
 }
 
@@ -57,7 +73,12 @@ export function rulesChanged(saved: readonly RoutingRule[], draft: readonly Rout
  * Keys on a focused rule row: Alt+↑/↓ move it, Alt+Home/End send it to the top or bottom.
  * Returns the target index, or null when the key is not a move.
  */
-export function moveTarget(key: string, alt: boolean, index: number, length: number): number | null {
+export function moveTarget(
+  key: string,
+  alt: boolean,
+  index: number,
+  length: number,
+): number | null {
   if (!alt) return null;
   if (key === 'ArrowUp') return index > 0 ? index - 1 : null;
   if (key === 'ArrowDown') return index < length - 1 ? index + 1 : null;

@@ -8,8 +8,13 @@ import { authExpiredItem } from '../storage.ts';
  * `POST /api/me/password`. On success this session stays valid (the user's other sessions end),
  * the flag is cleared, and what waited for it (reference data, the outbox) goes ahead.
  */
-export async function changePassword(currentPassword: string, newPassword: string): Promise<ApiFailure | null> {
-  const res = await request((c) => c.api.me.password.$post({ json: { currentPassword, newPassword } }));
+export async function changePassword(
+  currentPassword: string,
+  newPassword: string,
+): Promise<ApiFailure | null> {
+  const res = await request((c) =>
+    c.api.me.password.$post({ json: { currentPassword, newPassword } }),
+  );
   if (!res.ok) return res;
   await flagPasswordChange(false);
   await authExpiredItem.setValue(false);

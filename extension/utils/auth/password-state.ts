@@ -9,5 +9,8 @@ import { sessionItem } from '../storage.ts';
 export async function flagPasswordChange(required = true): Promise<void> {
   const session = await sessionItem.getValue();
   if (!session || Boolean(session.user.mustChangePassword) === required) return;
-  await sessionItem.setValue({ ...session, user: { ...session.user, mustChangePassword: required } });
+  await sessionItem.setValue({
+    ...session,
+    user: { ...session.user, mustChangePassword: required },
+  });
 }

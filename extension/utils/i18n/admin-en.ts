@@ -55,7 +55,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_csvCheck: 'Check (dry run)',
   adm_csvImport: 'Import {n} rows',
   adm_csvStale: 'The text changed since the check: check it again before importing.',
-  adm_csvHasErrors: '{n} of {total} rows have errors. Nothing was imported: fix the file and check again.',
+  adm_csvHasErrors:
+    '{n} of {total} rows have errors. Nothing was imported: fix the file and check again.',
   adm_csvAllGood: 'All {n} rows are valid. Nothing is stored yet: press "Import".',
   adm_csvImported: '{n} rows imported.',
   adm_csvRow: 'Row',
@@ -82,14 +83,17 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_usernameShort: 'A username has at least 3 characters',
   adm_tempPasswordLabel: 'Temporary password',
   adm_tempPassword: 'New temporary password for {name}',
-  adm_tempPasswordHint: 'At least 8 characters. Note it for the user; the server never gives a password back.',
+  adm_tempPasswordHint:
+    'At least 8 characters. Note it for the user; the server never gives a password back.',
   adm_mustChangeAtSignIn: 'Must change the password at first sign-in',
   adm_resetPassword: 'Reset password',
-  adm_resetDone: 'Temporary password set for {name}: «{password}». They must change it at sign-in; their old sessions have ended.',
+  adm_resetDone:
+    'Temporary password set for {name}: «{password}». They must change it at sign-in; their old sessions have ended.',
   adm_deactivate: 'Deactivate',
   adm_reactivate: 'Reactivate',
   adm_deactivateTitle: 'Deactivate {name}?',
-  adm_deactivateBody: '{name} is signed out on every device at once and can no longer sign in. Their reports and issues stay. The account can be reactivated later.',
+  adm_deactivateBody:
+    '{name} is signed out on every device at once and can no longer sign in. Their reports and issues stay. The account can be reactivated later.',
   adm_userDeactivated: 'Account {name} deactivated.',
   adm_userReactivated: 'Account {name} reactivated; the user must sign in again.',
   adm_orgTitle: 'Units',
@@ -124,12 +128,14 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_meetingDay: 'Meeting day of the month',
   adm_close: 'Close',
   adm_closeTitle: 'Close {name}',
-  adm_closeIntro: 'The unit stops after its last day; from the next day its successor takes over its live work. Nothing is deleted.',
+  adm_closeIntro:
+    'The unit stops after its last day; from the next day its successor takes over its live work. Nothing is deleted.',
   adm_lastDay: 'Last day',
   adm_successorLabel: 'Successor',
   adm_successorRequired: 'Choose the successor',
   adm_closeConfirm: '{name} stops after {date}. {successor} takes over its work.',
-  adm_whatMoves: 'Moving to the successor: open issues, staff accounts, units below, meeting assignments and routing rules naming the old unit. Settled issues and history keep the old name.',
+  adm_whatMoves:
+    'Moving to the successor: open issues, staff accounts, units below, meeting assignments and routing rules naming the old unit. Settled issues and history keep the old name.',
   adm_merge: 'Merge',
   adm_mergeTitle: 'Merge units',
   adm_mergeSources: 'Units being merged',
@@ -143,11 +149,14 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_mergePreviewHead: 'From {date}, {names} merge into {target}.',
   adm_mergePreviewGraph: 'Moving along: {children} units below ({cells} cells at any level).',
   adm_mergeConfirm: 'Merge',
-  adm_orgChanged: 'From {date}, {successor} succeeds {names}: moved {issues} issues, {users} accounts, {children} units below, {assignments} assignments; updated {rules} rules.',
+  adm_orgChanged:
+    'From {date}, {successor} succeeds {names}: moved {issues} issues, {users} accounts, {children} units below, {assignments} assignments; updated {rules} rules.',
   adm_under: 'under {parent}',
   adm_rulesTitle: 'Issue routing rules',
-  adm_rulesIntro: 'A new issue is compared with each rule in order; the first that matches decides where it goes and its deadline. When none matches it goes to the cell’s commune committee.',
-  adm_rulesKeys: 'Keyboard: focus a rule, Alt+↑/↓ to reorder (Alt+Home/End: top/bottom), Enter to edit.',
+  adm_rulesIntro:
+    'A new issue is compared with each rule in order; the first that matches decides where it goes and its deadline. When none matches it goes to the cell’s commune committee.',
+  adm_rulesKeys:
+    'Keyboard: focus a rule, Alt+↑/↓ to reorder (Alt+Home/End: top/bottom), Enter to edit.',
   adm_rulesEmpty: 'No rules: every issue goes to the cell’s commune committee.',
   adm_ruleAny: 'Any issue',
   adm_ruleIn: 'in {area}',
@@ -175,8 +184,10 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_discard: 'Discard changes',
   adm_rulesSave: 'Save the list',
   adm_rulesConfirmTitle: 'Replace the routing rules?',
-  adm_rulesConfirm: 'The new list has {n} rules ({added} new, {removed} removed) and replaces the whole list in use.',
-  adm_rulesNewOnly: 'Applies to new issues only; issues already routed stay where they are. The change is logged.',
+  adm_rulesConfirm:
+    'The new list has {n} rules ({added} new, {removed} removed) and replaces the whole list in use.',
+  adm_rulesNewOnly:
+    'Applies to new issues only; issues already routed stay where they are. The change is logged.',
   adm_rulesSaved: '{n} rules saved.',
   adm_ruleTestTitle: 'Try the rules',
   adm_cell: 'Cell',
@@ -191,7 +202,8 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_ackDue: 'Acknowledge by',
   adm_answerDue: 'Answer by',
   adm_criteriaTitle: 'Criteria sets',
-  adm_criteriaIntro: 'A report is scored with the set in force on the meeting date and keeps it forever; a set some report uses can be viewed, not changed.',
+  adm_criteriaIntro:
+    'A report is scored with the set in force on the meeting date and keeps it forever; a set some report uses can be viewed, not changed.',
   adm_criteriaEmpty: 'No criteria set yet.',
   adm_criteriaImport: 'Import a criteria set (JSON)',
   adm_criteriaImportGo: 'Import the set',
@@ -204,9 +216,11 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_viewJson: 'View JSON',
   adm_jsonPick: 'Choose a JSON file…',
   adm_jsonPaste: 'JSON text',
-  adm_criteriaHint: 'Groups sum to 100, each group’s items sum to its points, bands go down to 0, ids are unique.',
+  adm_criteriaHint:
+    'Groups sum to 100, each group’s items sum to its points, bands go down to 0, ids are unique.',
   adm_criteriaErrors: '{n} errors; nothing saved:',
-  adm_criteriaValid: 'Valid: {name} — {groups} groups, {items} items, {points} points; bands {bands}.',
+  adm_criteriaValid:
+    'Valid: {name} — {groups} groups, {items} items, {points} points; bands {bands}.',
   adm_criteriaIdFixed: 'The set’s code cannot change (must be {id})',
   adm_criteriaCreated: 'Criteria set {name} imported.',
   adm_criteriaSaved: 'Criteria set {name} saved.',

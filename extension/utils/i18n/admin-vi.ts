@@ -52,7 +52,8 @@ export const adminVi = {
   adm_csvSample: 'Tải tệp mẫu',
   adm_csvPick: 'Chọn tệp…',
   adm_csvPaste: 'Hoặc dán nội dung CSV',
-  adm_csvNotUtf8: 'Tệp {name} không phải UTF-8: trong Excel hãy lưu dưới dạng "CSV UTF-8 (Comma delimited)".',
+  adm_csvNotUtf8:
+    'Tệp {name} không phải UTF-8: trong Excel hãy lưu dưới dạng "CSV UTF-8 (Comma delimited)".',
   adm_csvCheck: 'Kiểm tra (chạy thử)',
   adm_csvImport: 'Nhập {n} dòng',
   adm_csvStale: 'Nội dung đã thay đổi sau lần kiểm tra: hãy kiểm tra lại trước khi nhập.',
@@ -84,14 +85,17 @@ export const adminVi = {
   adm_usernameShort: 'Tên đăng nhập phải có ít nhất 3 ký tự',
   adm_tempPasswordLabel: 'Mật khẩu tạm',
   adm_tempPassword: 'Mật khẩu tạm mới cho {name}',
-  adm_tempPasswordHint: 'Ít nhất 8 ký tự. Hãy ghi lại để báo cho người dùng; máy chủ không bao giờ trả lại mật khẩu.',
+  adm_tempPasswordHint:
+    'Ít nhất 8 ký tự. Hãy ghi lại để báo cho người dùng; máy chủ không bao giờ trả lại mật khẩu.',
   adm_mustChangeAtSignIn: 'Bắt buộc đổi mật khẩu khi đăng nhập lần đầu',
   adm_resetPassword: 'Đặt lại mật khẩu',
-  adm_resetDone: 'Đã đặt mật khẩu tạm cho {name}: «{password}». Người dùng phải đổi mật khẩu khi đăng nhập; các phiên cũ đã kết thúc.',
+  adm_resetDone:
+    'Đã đặt mật khẩu tạm cho {name}: «{password}». Người dùng phải đổi mật khẩu khi đăng nhập; các phiên cũ đã kết thúc.',
   adm_deactivate: 'Khóa',
   adm_reactivate: 'Mở khóa',
   adm_deactivateTitle: 'Khóa tài khoản {name}?',
-  adm_deactivateBody: '{name} sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được nữa. Báo cáo và kiến nghị người này đã viết vẫn giữ nguyên. Có thể mở khóa lại sau.',
+  adm_deactivateBody:
+    '{name} sẽ bị đăng xuất ngay trên mọi thiết bị và không đăng nhập được nữa. Báo cáo và kiến nghị người này đã viết vẫn giữ nguyên. Có thể mở khóa lại sau.',
   adm_userDeactivated: 'Đã khóa tài khoản {name}.',
   adm_userReactivated: 'Đã mở khóa tài khoản {name}; người dùng cần đăng nhập lại.',
   // Organisation graph
@@ -127,12 +131,15 @@ export const adminVi = {
   adm_meetingDay: 'Ngày sinh hoạt trong tháng',
   adm_close: 'Giải thể',
   adm_closeTitle: 'Giải thể {name}',
-  adm_closeIntro: 'Đơn vị thôi hoạt động sau ngày cuối; từ hôm sau, đơn vị kế thừa nhận công việc đang dở. Không có gì bị xóa.',
+  adm_closeIntro:
+    'Đơn vị thôi hoạt động sau ngày cuối; từ hôm sau, đơn vị kế thừa nhận công việc đang dở. Không có gì bị xóa.',
   adm_lastDay: 'Ngày hoạt động cuối cùng',
   adm_successorLabel: 'Đơn vị kế thừa',
   adm_successorRequired: 'Chọn đơn vị kế thừa',
-  adm_closeConfirm: '{name} thôi hoạt động sau ngày {date}. {successor} sẽ nhận công việc của đơn vị.',
-  adm_whatMoves: 'Chuyển sang đơn vị kế thừa: các kiến nghị chưa giải quyết xong, tài khoản cán bộ, các đơn vị trực thuộc, phân công dự sinh hoạt và quy tắc chuyển kiến nghị có nhắc đến đơn vị cũ. Kiến nghị đã giải quyết và lịch sử vẫn giữ tên cũ.',
+  adm_closeConfirm:
+    '{name} thôi hoạt động sau ngày {date}. {successor} sẽ nhận công việc của đơn vị.',
+  adm_whatMoves:
+    'Chuyển sang đơn vị kế thừa: các kiến nghị chưa giải quyết xong, tài khoản cán bộ, các đơn vị trực thuộc, phân công dự sinh hoạt và quy tắc chuyển kiến nghị có nhắc đến đơn vị cũ. Kiến nghị đã giải quyết và lịch sử vẫn giữ tên cũ.',
   adm_merge: 'Sáp nhập',
   adm_mergeTitle: 'Sáp nhập đơn vị',
   adm_mergeSources: 'Các đơn vị được sáp nhập',
@@ -144,15 +151,18 @@ export const adminVi = {
   adm_effectiveDate: 'Ngày có hiệu lực',
   adm_effectiveHint: 'Các đơn vị cũ hoạt động đến hết ngày {date}.',
   adm_mergePreviewHead: 'Từ ngày {date}, {names} sáp nhập vào {target}.',
-  adm_mergePreviewGraph: 'Chuyển theo: {children} đơn vị trực thuộc (trong đó có {cells} chi bộ ở các cấp).',
+  adm_mergePreviewGraph:
+    'Chuyển theo: {children} đơn vị trực thuộc (trong đó có {cells} chi bộ ở các cấp).',
   adm_mergeConfirm: 'Sáp nhập',
   adm_orgChanged:
     'Từ ngày {date}, {names} do {successor} kế thừa: đã chuyển {issues} kiến nghị, {users} tài khoản, {children} đơn vị trực thuộc, {assignments} phân công, cập nhật {rules} quy tắc.',
   adm_under: 'thuộc {parent}',
   // Routing rules
   adm_rulesTitle: 'Quy tắc chuyển kiến nghị',
-  adm_rulesIntro: 'Kiến nghị mới được so với từng quy tắc theo thứ tự; quy tắc đầu tiên khớp quyết định nơi nhận và thời hạn. Không quy tắc nào khớp thì kiến nghị đến đảng ủy cơ sở của chi bộ.',
-  adm_rulesKeys: 'Bàn phím: chọn một quy tắc rồi Alt+↑/↓ để đổi thứ tự (Alt+Home/End: lên đầu/xuống cuối), Enter để sửa.',
+  adm_rulesIntro:
+    'Kiến nghị mới được so với từng quy tắc theo thứ tự; quy tắc đầu tiên khớp quyết định nơi nhận và thời hạn. Không quy tắc nào khớp thì kiến nghị đến đảng ủy cơ sở của chi bộ.',
+  adm_rulesKeys:
+    'Bàn phím: chọn một quy tắc rồi Alt+↑/↓ để đổi thứ tự (Alt+Home/End: lên đầu/xuống cuối), Enter để sửa.',
   adm_rulesEmpty: 'Chưa có quy tắc nào: mọi kiến nghị đến đảng ủy cơ sở của chi bộ.',
   adm_ruleAny: 'Mọi kiến nghị',
   adm_ruleIn: 'ở {area}',
@@ -180,8 +190,10 @@ export const adminVi = {
   adm_discard: 'Bỏ thay đổi',
   adm_rulesSave: 'Lưu danh sách',
   adm_rulesConfirmTitle: 'Thay danh sách quy tắc?',
-  adm_rulesConfirm: 'Danh sách mới có {n} quy tắc ({added} thêm mới, {removed} bị bỏ) và thay toàn bộ danh sách đang dùng.',
-  adm_rulesNewOnly: 'Chỉ áp dụng cho kiến nghị mới; kiến nghị đã chuyển giữ nguyên nơi nhận. Thay đổi được ghi vào nhật ký.',
+  adm_rulesConfirm:
+    'Danh sách mới có {n} quy tắc ({added} thêm mới, {removed} bị bỏ) và thay toàn bộ danh sách đang dùng.',
+  adm_rulesNewOnly:
+    'Chỉ áp dụng cho kiến nghị mới; kiến nghị đã chuyển giữ nguyên nơi nhận. Thay đổi được ghi vào nhật ký.',
   adm_rulesSaved: 'Đã lưu {n} quy tắc.',
   adm_ruleTestTitle: 'Thử quy tắc',
   adm_cell: 'Chi bộ',
@@ -197,7 +209,8 @@ export const adminVi = {
   adm_answerDue: 'Hạn trả lời',
   // Criteria sets
   adm_criteriaTitle: 'Bộ tiêu chí',
-  adm_criteriaIntro: 'Mỗi báo cáo được chấm theo bộ tiêu chí có hiệu lực vào ngày sinh hoạt và giữ bộ đó mãi mãi; bộ đã có báo cáo dùng thì chỉ xem, không sửa được.',
+  adm_criteriaIntro:
+    'Mỗi báo cáo được chấm theo bộ tiêu chí có hiệu lực vào ngày sinh hoạt và giữ bộ đó mãi mãi; bộ đã có báo cáo dùng thì chỉ xem, không sửa được.',
   adm_criteriaEmpty: 'Chưa có bộ tiêu chí nào.',
   adm_criteriaImport: 'Nhập bộ tiêu chí (JSON)',
   adm_criteriaImportGo: 'Nhập bộ tiêu chí',
@@ -210,9 +223,11 @@ export const adminVi = {
   adm_viewJson: 'Xem JSON',
   adm_jsonPick: 'Chọn tệp JSON…',
   adm_jsonPaste: 'Nội dung JSON',
-  adm_criteriaHint: 'Các nhóm cộng lại 100 điểm, tiêu chí của mỗi nhóm cộng đúng điểm nhóm, các mức xếp loại giảm dần đến 0, mã không trùng.',
+  adm_criteriaHint:
+    'Các nhóm cộng lại 100 điểm, tiêu chí của mỗi nhóm cộng đúng điểm nhóm, các mức xếp loại giảm dần đến 0, mã không trùng.',
   adm_criteriaErrors: '{n} lỗi; chưa lưu gì:',
-  adm_criteriaValid: 'Hợp lệ: {name} — {groups} nhóm, {items} tiêu chí, tổng {points} điểm; xếp loại {bands}.',
+  adm_criteriaValid:
+    'Hợp lệ: {name} — {groups} nhóm, {items} tiêu chí, tổng {points} điểm; xếp loại {bands}.',
   adm_criteriaIdFixed: 'Không đổi được mã bộ tiêu chí (phải là {id})',
   adm_criteriaCreated: 'Đã nhập bộ tiêu chí {name}.',
   adm_criteriaSaved: 'Đã lưu bộ tiêu chí {name}.',
@@ -257,7 +272,8 @@ export const adminVi = {
   adm_audit_assignment_end: 'Kết thúc phân công',
   // Password change (every user)
   pw_title: 'Đổi mật khẩu',
-  pw_required: 'Mật khẩu này do quản trị viên đặt. Hãy đặt mật khẩu của riêng bạn trước khi tiếp tục.',
+  pw_required:
+    'Mật khẩu này do quản trị viên đặt. Hãy đặt mật khẩu của riêng bạn trước khi tiếp tục.',
   pw_current: 'Mật khẩu hiện tại',
   pw_new: 'Mật khẩu mới',
   pw_again: 'Nhập lại mật khẩu mới',

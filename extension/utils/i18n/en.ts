@@ -35,21 +35,28 @@ export const en: Record<MessageKey, string> = {
   password: 'Password',
   signedInAs: 'Signed in as {name}',
   signInNeeded: 'Sign in to load the cells assigned to you and to send reports.',
-  sessionExpired: 'Your session has expired. Sign in again to send the waiting reports; drafts are intact.',
+  sessionExpired:
+    'Your session has expired. Sign in again to send the waiting reports; drafts are intact.',
   settings: 'Settings',
   apiAddress: 'Server address',
-  apiAddressHint: 'For example https://duhop.example.vn (http:// only for a server on this computer)',
+  apiAddressHint:
+    'For example https://duhop.example.vn (http:// only for a server on this computer)',
   apiAddressInvalid: 'Not a valid address: type https://domain, without a path',
-  apiAddressInsecure: 'Only https:// addresses are accepted. http:// is not encrypted, so passwords and reports could be read on the way; it works only for a server on this computer (127.0.0.1, localhost).',
+  apiAddressInsecure:
+    'Only https:// addresses are accepted. http:// is not encrypted, so passwords and reports could be read on the way; it works only for a server on this computer (127.0.0.1, localhost).',
   apiAddressSaved: 'Server address saved.',
-  apiAddressSignedOut: 'The server changed, so you were signed out; sign in again with the new server.',
+  apiAddressSignedOut:
+    'The server changed, so you were signed out; sign in again with the new server.',
   apiAddressManaged: 'Set by your organisation; it cannot be changed on this computer.',
   apiAddressManagedRefused: 'The server address is set by your organisation and cannot be changed.',
   signOutTitle: 'Sign out of this computer',
   signOutLocal: 'This computer still holds {n} of your drafts or saved reports.',
-  signOutRemoveDrafts: 'Remove my drafts and saved reports from this computer (advised on a shared computer)',
-  signOutUnsent: '{n} reports have not reached the server yet. If kept, they are sent when you sign in again on this computer.',
-  signOutRemoveUnsent: 'Also remove the {n} unsent reports (lost for good: the server never received them)',
+  signOutRemoveDrafts:
+    'Remove my drafts and saved reports from this computer (advised on a shared computer)',
+  signOutUnsent:
+    '{n} reports have not reached the server yet. If kept, they are sent when you sign in again on this computer.',
+  signOutRemoveUnsent:
+    'Also remove the {n} unsent reports (lost for good: the server never received them)',
   signOutConfirm: 'Sign out',
   permissionDenied: 'The browser has not granted access to {origin}; sending may be blocked.',
   language: 'Language',
@@ -154,8 +161,10 @@ export const en: Record<MessageKey, string> = {
   submit: 'Submit report',
   cannotSubmit: '{n} items to complete before submitting.',
   showProblems: 'Show them',
-  queuedNotice: 'The report is queued. You can close this panel; it is sent as soon as the network allows.',
-  returnedNotice: 'The server returned the report: {message}. Fix the marked fields and submit again.',
+  queuedNotice:
+    'The report is queued. You can close this panel; it is sent as soon as the network allows.',
+  returnedNotice:
+    'The server returned the report: {message}. Fix the marked fields and submit again.',
   conflictNotice: 'The server already holds a different report with the same id.',
   sendAsNew: 'Send as a new report',
   draftMissing: 'This draft no longer exists.',
@@ -194,7 +203,8 @@ export const en: Record<MessageKey, string> = {
   err_TIMEOUT: 'The server did not answer in time. Will retry.',
   err_INVALID_CREDENTIALS: 'Wrong username or password.',
   err_DAILY_REPORT_LIMIT: 'You have sent the most reports a day that the province allows.',
-  err_TOO_MANY_ISSUES: 'The report has more issues than the province allows; merge some or move them to another report.',
+  err_TOO_MANY_ISSUES:
+    'The report has more issues than the province allows; merge some or move them to another report.',
   dailyLimitNotice: 'The report stays in the outbox unchanged and is sent by itself at {time}.',
   err_TOO_MANY_ATTEMPTS: 'Too many failed sign-ins; try again in a few minutes.',
   err_INVALID_TOKEN: 'Your session has expired; sign in again.',

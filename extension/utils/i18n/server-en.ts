@@ -68,14 +68,16 @@ export const serverEn: Record<keyof typeof serverVi, string> = {
   sv_closeProvince: 'A provincial committee cannot be dissolved',
   sv_successorMissing: 'The successor unit does not exist',
   sv_successorSelf: 'A unit cannot succeed itself',
-  sv_closeFuture: 'Dissolutions and mergers are recorded once in force (the end date cannot be in the future)',
+  sv_closeFuture:
+    'Dissolutions and mergers are recorded once in force (the end date cannot be in the future)',
   sv_mergeChoose: 'Select at least one unit to merge',
   sv_mergeTarget: 'Choose exactly one: an existing receiving unit or a new one',
   sv_mergeSameKind: 'Merged units must be of the same kind',
   sv_mergeSameProvince: 'Merged units must be in the same province',
   sv_decisionNo: 'Enter the decision number',
   sv_endFromStart: 'The end date must be on or after the start date',
-  sv_observerOnly: 'Only observer accounts (committee members attending cell meetings) can be assigned',
+  sv_observerOnly:
+    'Only observer accounts (committee members attending cell meetings) can be assigned',
   sv_accountLocked: 'This account is locked',
   sv_cellMissing: 'The cell does not exist',
 };

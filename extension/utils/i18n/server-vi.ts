@@ -75,7 +75,8 @@ export const serverVi = {
   sv_closeProvince: 'Không thể giải thể tỉnh (thành) ủy',
   sv_successorMissing: 'Đơn vị kế thừa không tồn tại',
   sv_successorSelf: 'Đơn vị không thể kế thừa chính nó',
-  sv_closeFuture: 'Chỉ ghi nhận việc giải thể, sáp nhập khi đã có hiệu lực (ngày kết thúc không được ở tương lai)',
+  sv_closeFuture:
+    'Chỉ ghi nhận việc giải thể, sáp nhập khi đã có hiệu lực (ngày kết thúc không được ở tương lai)',
   sv_mergeChoose: 'Chọn ít nhất một đơn vị để sáp nhập',
   sv_mergeTarget: 'Chọn đúng một: đơn vị nhận có sẵn hoặc đơn vị mới',
   sv_mergeSameKind: 'Các đơn vị sáp nhập phải cùng loại',

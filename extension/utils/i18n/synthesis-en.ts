@@ -77,7 +77,8 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   ex_failed: 'Could not create the file: {message}',
   ex_reportDocx: 'Download report (DOCX)',
   cp_title: 'Reporting on time, {month}',
-  cp_intro: 'Each assignment in force on the cell’s regular meeting day expects one report; on time when filed before the deadline.',
+  cp_intro:
+    'Each assignment in force on the cell’s regular meeting day expects one report; on time when filed before the deadline.',
   cp_members: 'Per committee member',
   cp_cells: 'Per cell',
   cp_bodies: 'Per body',
@@ -101,7 +102,8 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   as_add: 'Add an assignment',
   as_member: 'Committee member',
   as_chooseMember: '— Choose a member —',
-  as_memberHint: 'Members come from the existing assignments; import new ones from a CSV file by user name.',
+  as_memberHint:
+    'Members come from the existing assignments; import new ones from a CSV file by user name.',
   as_cell: 'Cell',
   as_chooseCell: '— Choose a cell —',
   as_decision: 'Decision number',
@@ -114,7 +116,8 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   as_ended: 'The assignment of {member} to {cell} ends on {date}.',
   as_export: 'Export CSV',
   as_import: 'Import from a CSV file',
-  as_importHint: 'CSV UTF-8, header row first: {columns}. Dates as dd/mm/yyyy or yyyy-mm-dd. If any row is wrong, no row is imported.',
+  as_importHint:
+    'CSV UTF-8, header row first: {columns}. Dates as dd/mm/yyyy or yyyy-mm-dd. If any row is wrong, no row is imported.',
   as_chooseFile: 'Choose a CSV file',
   as_notUtf8: 'The file {name} is not UTF-8. In Excel, save as "CSV UTF-8".',
   as_checking: 'Checking…',

@@ -80,7 +80,8 @@ export const synthesisVi = {
   ex_reportDocx: 'Tải báo cáo (DOCX)',
   // Compliance
   cp_title: 'Báo cáo đúng hạn tháng {month}',
-  cp_intro: 'Mỗi phân công còn hiệu lực vào ngày sinh hoạt thường kỳ của tháng phải có một báo cáo; đúng hạn khi nộp trước hạn.',
+  cp_intro:
+    'Mỗi phân công còn hiệu lực vào ngày sinh hoạt thường kỳ của tháng phải có một báo cáo; đúng hạn khi nộp trước hạn.',
   cp_members: 'Theo cấp ủy viên',
   cp_cells: 'Theo chi bộ',
   cp_bodies: 'Theo đơn vị',
@@ -95,7 +96,8 @@ export const synthesisVi = {
   cp_colDecision: 'Quyết định',
   // Assignments
   as_title: 'Phân công cấp ủy viên dự sinh hoạt chi bộ',
-  as_forbidden: 'Chỉ quản trị viên hoặc cán bộ đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ.',
+  as_forbidden:
+    'Chỉ quản trị viên hoặc cán bộ đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ.',
   as_inForce: 'Chỉ phân công còn hiệu lực trong tháng',
   as_empty: 'Chưa có phân công nào.',
   as_colMember: 'Cấp ủy viên',
@@ -105,7 +107,8 @@ export const synthesisVi = {
   as_add: 'Thêm phân công',
   as_member: 'Cấp ủy viên',
   as_chooseMember: '— Chọn cấp ủy viên —',
-  as_memberHint: 'Danh sách lấy từ các phân công đã có; người mới hãy nhập bằng tệp CSV theo tên đăng nhập.',
+  as_memberHint:
+    'Danh sách lấy từ các phân công đã có; người mới hãy nhập bằng tệp CSV theo tên đăng nhập.',
   as_cell: 'Chi bộ',
   as_chooseCell: '— Chọn chi bộ —',
   as_decision: 'Số quyết định',
@@ -118,7 +121,8 @@ export const synthesisVi = {
   as_ended: 'Đã kết thúc phân công của {member} tại {cell} từ {date}.',
   as_export: 'Xuất CSV',
   as_import: 'Nhập từ tệp CSV',
-  as_importHint: 'Tệp CSV UTF-8, dòng đầu là tiêu đề: {columns}. Ngày ghi dd/mm/yyyy hoặc yyyy-mm-dd. Nếu có dòng sai thì không dòng nào được nhập.',
+  as_importHint:
+    'Tệp CSV UTF-8, dòng đầu là tiêu đề: {columns}. Ngày ghi dd/mm/yyyy hoặc yyyy-mm-dd. Nếu có dòng sai thì không dòng nào được nhập.',
   as_chooseFile: 'Chọn tệp CSV',
   as_notUtf8: 'Tệp {name} không phải UTF-8. Trong Excel chọn Lưu thành "CSV UTF-8".',
   as_checking: 'Đang kiểm tra…',

@@ -15,7 +15,9 @@ export function translator(locale: Locale): Translate {
   const dict = DICTS[locale] ?? vi;
   const t: Translate = (key, params) => {
     const text = dict[key] ?? vi[key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m))
+      : text;
   };
   translators.set(locale, t);
   return t;

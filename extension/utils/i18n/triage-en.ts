@@ -4,7 +4,8 @@ import type { triageVi } from './triage-vi.ts';
 export const triageEn: Record<keyof typeof triageVi, string> = {
   navInbox: 'Issue inbox',
   navTemplates: 'Answer templates',
-  tg_staffOnly: 'This page is for staff who triage and answer issues. Members follow their own issues in the side panel.',
+  tg_staffOnly:
+    'This page is for staff who triage and answer issues. Members follow their own issues in the side panel.',
   tg_scopeOwn: 'Our body',
   tg_scopeEscalated: 'Overdue below us',
   tg_search: 'Search',
@@ -55,10 +56,13 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   tg_moved: '{from} → {to}',
   tg_actions: 'Actions',
   tg_noActions: 'This account has no action on the issue in its current status.',
-  tg_movedAway: 'The issue has moved to {name}; your body can still follow it but no longer handles it.',
+  tg_movedAway:
+    'The issue has moved to {name}; your body can still follow it but no longer handles it.',
   tg_takeOver: 'An overdue issue of a body below: the parent body may take it over.',
-  tg_versionConflict: 'Someone else just updated this issue. The latest version is loaded: check the timeline and act again (what you typed is kept).',
-  tg_transitionRefused: 'That action no longer fits the issue’s status. The latest version is loaded.',
+  tg_versionConflict:
+    'Someone else just updated this issue. The latest version is loaded: check the timeline and act again (what you typed is kept).',
+  tg_transitionRefused:
+    'That action no longer fits the issue’s status. The latest version is loaded.',
   tg_done: 'Updated: {status}.',
   tg_noteAnswer: 'Answer',
   tg_noteReason: 'Reason',

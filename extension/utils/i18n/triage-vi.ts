@@ -3,7 +3,8 @@ export const triageVi = {
   // Workspace navigation
   navInbox: 'Xử lý kiến nghị',
   navTemplates: 'Mẫu trả lời',
-  tg_staffOnly: 'Trang này dành cho cán bộ tiếp nhận, xử lý kiến nghị. Đảng viên theo dõi kiến nghị của mình trong bảng bên.',
+  tg_staffOnly:
+    'Trang này dành cho cán bộ tiếp nhận, xử lý kiến nghị. Đảng viên theo dõi kiến nghị của mình trong bảng bên.',
   // Inbox filters
   tg_scopeOwn: 'Của cơ quan',
   tg_scopeEscalated: 'Quá hạn cấp dưới',
@@ -27,7 +28,8 @@ export const triageVi = {
   tg_emptyEscalated: 'Không có kiến nghị quá hạn nào của cấp dưới.',
   tg_loadMore: 'Tải thêm',
   tg_shown: 'Đang hiện {n} kiến nghị',
-  tg_keysHint: 'Phím tắt: j/k hoặc ↓/↑ chọn dòng · Enter mở · x đánh dấu · a tiếp nhận · / tìm kiếm',
+  tg_keysHint:
+    'Phím tắt: j/k hoặc ↓/↑ chọn dòng · Enter mở · x đánh dấu · a tiếp nhận · / tìm kiếm',
   tg_selectAll: 'Chọn tất cả kiến nghị đang hiện',
   tg_selectRow: 'Chọn: {title}',
   tg_selected: 'Đã chọn {n}',
@@ -56,10 +58,13 @@ export const triageVi = {
   tg_moved: '{from} → {to}',
   tg_actions: 'Xử lý',
   tg_noActions: 'Không có thao tác nào cho tài khoản này ở trạng thái hiện tại.',
-  tg_movedAway: 'Kiến nghị đã chuyển đến {name}; cơ quan bạn vẫn theo dõi được diễn biến nhưng không còn xử lý kiến nghị này.',
+  tg_movedAway:
+    'Kiến nghị đã chuyển đến {name}; cơ quan bạn vẫn theo dõi được diễn biến nhưng không còn xử lý kiến nghị này.',
   tg_takeOver: 'Kiến nghị quá hạn của cấp dưới: cơ quan cấp trên có thể xử lý thay.',
-  tg_versionConflict: 'Kiến nghị vừa được người khác cập nhật. Đã tải lại bản mới nhất: hãy xem lại diễn biến rồi thao tác lại (nội dung đã nhập vẫn được giữ).',
-  tg_transitionRefused: 'Thao tác không còn phù hợp với trạng thái hiện tại của kiến nghị. Đã tải lại bản mới nhất.',
+  tg_versionConflict:
+    'Kiến nghị vừa được người khác cập nhật. Đã tải lại bản mới nhất: hãy xem lại diễn biến rồi thao tác lại (nội dung đã nhập vẫn được giữ).',
+  tg_transitionRefused:
+    'Thao tác không còn phù hợp với trạng thái hiện tại của kiến nghị. Đã tải lại bản mới nhất.',
   tg_done: 'Đã cập nhật: {status}.',
   tg_noteAnswer: 'Nội dung trả lời',
   tg_noteReason: 'Lý do',
@@ -102,7 +107,8 @@ export const triageVi = {
   ev_reopen: 'Mở lại',
   // Templates
   tpl_title: 'Mẫu trả lời của cơ quan',
-  tpl_intro: 'Những đoạn trả lời hay dùng khi giải quyết, hẹn giải quyết hoặc giải trình kiến nghị.',
+  tpl_intro:
+    'Những đoạn trả lời hay dùng khi giải quyết, hẹn giải quyết hoặc giải trình kiến nghị.',
   tpl_name: 'Tên mẫu',
   tpl_text: 'Nội dung',
   tpl_new: 'Thêm mẫu',
@@ -137,7 +143,8 @@ export const triageVi = {
   // API error codes of the lifecycle
   err_ISSUE_NOT_FOUND: 'Không tìm thấy kiến nghị (có thể đã chuyển sang cơ quan khác).',
   err_VERSION_CONFLICT: 'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi.',
-  err_TRANSITION_NOT_ALLOWED: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của kiến nghị.',
+  err_TRANSITION_NOT_ALLOWED:
+    'Không thể thực hiện thao tác này ở trạng thái hiện tại của kiến nghị.',
   err_REOPEN_WINDOW_PASSED: 'Đã quá thời hạn được mở lại kiến nghị.',
   err_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu trả lời.',
 } as const;

@@ -37,20 +37,26 @@ export const vi = {
   password: 'Mật khẩu',
   signedInAs: 'Đã đăng nhập: {name}',
   signInNeeded: 'Hãy đăng nhập để tải danh sách chi bộ được phân công và gửi báo cáo.',
-  sessionExpired: 'Phiên đăng nhập đã hết hạn. Đăng nhập lại để gửi các báo cáo đang chờ; bản nháp vẫn còn nguyên.',
+  sessionExpired:
+    'Phiên đăng nhập đã hết hạn. Đăng nhập lại để gửi các báo cáo đang chờ; bản nháp vẫn còn nguyên.',
   settings: 'Cài đặt',
   apiAddress: 'Địa chỉ máy chủ',
-  apiAddressHint: 'Ví dụ: https://duhop.example.vn (http:// chỉ dùng cho máy chủ chạy trên chính máy này)',
+  apiAddressHint:
+    'Ví dụ: https://duhop.example.vn (http:// chỉ dùng cho máy chủ chạy trên chính máy này)',
   apiAddressInvalid: 'Địa chỉ không hợp lệ: nhập dạng https://tên-miền, không kèm đường dẫn',
-  apiAddressInsecure: 'Chỉ chấp nhận địa chỉ https://. Địa chỉ http:// không mã hóa nên mật khẩu và báo cáo có thể bị đọc trộm; http:// chỉ dùng được với máy chủ chạy trên chính máy này (127.0.0.1, localhost).',
+  apiAddressInsecure:
+    'Chỉ chấp nhận địa chỉ https://. Địa chỉ http:// không mã hóa nên mật khẩu và báo cáo có thể bị đọc trộm; http:// chỉ dùng được với máy chủ chạy trên chính máy này (127.0.0.1, localhost).',
   apiAddressSaved: 'Đã lưu địa chỉ máy chủ.',
-  apiAddressSignedOut: 'Đã đổi máy chủ nên bạn đã được đăng xuất; hãy đăng nhập lại với máy chủ mới.',
+  apiAddressSignedOut:
+    'Đã đổi máy chủ nên bạn đã được đăng xuất; hãy đăng nhập lại với máy chủ mới.',
   apiAddressManaged: 'Do đơn vị quản lý thiết lập; không thay đổi được trên máy này.',
   apiAddressManagedRefused: 'Địa chỉ máy chủ do đơn vị quản lý thiết lập nên không thay đổi được.',
   signOutTitle: 'Đăng xuất khỏi máy này',
   signOutLocal: 'Trên máy này còn {n} bản nháp hoặc bản lưu báo cáo của bạn.',
-  signOutRemoveDrafts: 'Xóa các bản nháp và bản lưu báo cáo của tôi trên máy này (nên chọn nếu máy dùng chung)',
-  signOutUnsent: 'Có {n} báo cáo chưa gửi được lên máy chủ. Nếu giữ lại, chúng sẽ được gửi khi bạn đăng nhập lại trên máy này.',
+  signOutRemoveDrafts:
+    'Xóa các bản nháp và bản lưu báo cáo của tôi trên máy này (nên chọn nếu máy dùng chung)',
+  signOutUnsent:
+    'Có {n} báo cáo chưa gửi được lên máy chủ. Nếu giữ lại, chúng sẽ được gửi khi bạn đăng nhập lại trên máy này.',
   signOutRemoveUnsent: 'Xóa cả {n} báo cáo chưa gửi (sẽ mất hẳn, máy chủ chưa nhận)',
   signOutConfirm: 'Đăng xuất',
   permissionDenied: 'Trình duyệt chưa cho phép truy cập {origin}; việc gửi có thể bị chặn.',
@@ -121,7 +127,8 @@ export const vi = {
   speakersShare: 'Tỷ lệ phát biểu: {share}',
   expected: 'Phải dự: {n}',
   criteriaSet: 'Bộ tiêu chí: {name}',
-  noCriteriaSet: 'Chưa có bộ tiêu chí áp dụng cho chi bộ và ngày này. Kết nối mạng để tải bộ tiêu chí.',
+  noCriteriaSet:
+    'Chưa có bộ tiêu chí áp dụng cho chi bộ và ngày này. Kết nối mạng để tải bộ tiêu chí.',
   maxPoints: 'tối đa {n}',
   proposed: 'Đề xuất {n}',
   useProposed: 'Theo đề xuất',
@@ -155,7 +162,8 @@ export const vi = {
   submit: 'Gửi báo cáo',
   cannotSubmit: 'Còn {n} mục cần hoàn thành trước khi gửi.',
   showProblems: 'Xem các mục',
-  queuedNotice: 'Báo cáo đã vào hàng chờ gửi. Có thể đóng bảng này; tiện ích sẽ tự gửi khi có mạng.',
+  queuedNotice:
+    'Báo cáo đã vào hàng chờ gửi. Có thể đóng bảng này; tiện ích sẽ tự gửi khi có mạng.',
   returnedNotice: 'Máy chủ trả lại báo cáo: {message}. Sửa các mục được đánh dấu rồi gửi lại.',
   conflictNotice: 'Máy chủ đã có một báo cáo cùng mã nhưng khác nội dung.',
   sendAsNew: 'Gửi thành báo cáo mới',
@@ -182,7 +190,8 @@ export const vi = {
   err_TIMEOUT: 'Máy chủ không trả lời kịp. Sẽ thử lại.',
   err_INVALID_CREDENTIALS: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   err_DAILY_REPORT_LIMIT: 'Hôm nay bạn đã gửi đủ số báo cáo tối đa mỗi ngày mà tỉnh cho phép.',
-  err_TOO_MANY_ISSUES: 'Báo cáo có nhiều kiến nghị hơn mức tỉnh cho phép; hãy gộp bớt hoặc tách sang báo cáo khác.',
+  err_TOO_MANY_ISSUES:
+    'Báo cáo có nhiều kiến nghị hơn mức tỉnh cho phép; hãy gộp bớt hoặc tách sang báo cáo khác.',
   dailyLimitNotice: 'Báo cáo được giữ nguyên trong hàng chờ và sẽ tự gửi lúc {time}.',
   err_TOO_MANY_ATTEMPTS: 'Đăng nhập sai quá nhiều lần; hãy thử lại sau ít phút.',
   err_INVALID_TOKEN: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.',
@@ -190,7 +199,8 @@ export const vi = {
   err_PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
   err_MALFORMED_JSON: 'Dữ liệu gửi lên bị hỏng; hãy thử gửi lại.',
   err_UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng định dạng.',
-  err_ROUTING_FAILED: 'Không xác định được cơ quan nhận kiến nghị; hãy chọn cơ quan chịu trách nhiệm.',
+  err_ROUTING_FAILED:
+    'Không xác định được cơ quan nhận kiến nghị; hãy chọn cơ quan chịu trách nhiệm.',
   err_ASSIGNMENT_NOT_FOUND: 'Bạn không được phân công dự sinh hoạt chi bộ này.',
   err_FORBIDDEN: 'Tài khoản này không có quyền thực hiện thao tác.',
   err_VALIDATION_FAILED: 'Một số mục chưa hợp lệ',

@@ -23,12 +23,22 @@ export function flushSerial(force = false): Promise<FlushSummary> {
 }
 
 async function flushNow(force: boolean): Promise<FlushSummary> {
-  const [{ base, session }, expired] = await Promise.all([getConnection(), authExpiredItem.getValue()]);
-  let summary: FlushSummary = { sent: 0, waiting: await db.drafts.where('status').equals('queued').count() };
+  const [{ base, session }, expired] = await Promise.all([
+    getConnection(),
+    authExpiredItem.getValue(),
+  ]);
+  let summary: FlushSummary = {
+    sent: 0,
+    waiting: await db.drafts.where('status').equals('queued').count(),
+  };
   // Without a valid token nothing can be delivered: wait for the sign-in (which forces a flush).
   if (session && (!expired || force)) {
     const client = makeClient(base, session.token);
-    const out = await flushOutbox({ userId: session.user.id, force, send: (payload) => call(() => client.api.reports.$post({ json: payload })) });
+    const out = await flushOutbox({
+      userId: session.user.id,
+      force,
+      send: (payload) => call(() => client.api.reports.$post({ json: payload })),
+    });
     if (out.unauthorized) await authExpiredItem.setValue(true);
     await schedule(out.nextAttemptAt);
     summary = { sent: out.delivered, waiting: out.waiting };
@@ -46,7 +56,8 @@ async function schedule(at: number | null): Promise<void> {
   }
   const when = Math.max(at, Date.now() + 1_000);
   await browser.alarms.create(RETRY_ALARM, { when });
-  if (when - Date.now() < SHORT_WAIT_MS) timer = setTimeout(() => void flushSerial(), when - Date.now());
+  if (when - Date.now() < SHORT_WAIT_MS)
+    timer = setTimeout(() => void flushSerial(), when - Date.now());
 }
 
 /** Stops a pending short-wait timer (tests; the alarm remains). */

@@ -24,18 +24,35 @@ const RETRY_STATUSES = new Set([408, 425, 429]);
 export function classify(res: ApiResult<ReportResult>): SendOutcome {
   if (res.ok) {
     if (res.status === 200 || res.status === 201) return { kind: 'delivered', result: res.data };
-    return { kind: 'retry', error: { kind: 'server', status: res.status, code: `HTTP_${res.status}`, message: 'Unexpected status' } };
+    return {
+      kind: 'retry',
+      error: {
+        kind: 'server',
+        status: res.status,
+        code: `HTTP_${res.status}`,
+        message: 'Unexpected status',
+      },
+    };
   }
   const base = { status: res.status, code: res.code, message: res.message };
   if (res.status === null) return { kind: 'retry', error: { kind: 'network', ...base } };
   // A refused token, or one that may do nothing until the password is changed: wait for the member.
-  if (res.status === 401 || res.code === 'PASSWORD_CHANGE_REQUIRED') return { kind: 'unauthorized', error: { kind: 'auth', ...base } };
+  if (res.status === 401 || res.code === 'PASSWORD_CHANGE_REQUIRED')
+    return { kind: 'unauthorized', error: { kind: 'auth', ...base } };
   // Not the report's fault and nothing to fix in it: it goes out by itself when the day turns.
   if (res.status === 429 && res.code === 'DAILY_REPORT_LIMIT') {
-    return { kind: 'retry', error: { kind: 'limit', ...base }, ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}) };
+    return {
+      kind: 'retry',
+      error: { kind: 'limit', ...base },
+      ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}),
+    };
   }
   if (res.status >= 500 || RETRY_STATUSES.has(res.status)) {
-    return { kind: 'retry', error: { kind: 'server', ...base }, ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}) };
+    return {
+      kind: 'retry',
+      error: { kind: 'server', ...base },
+      ...(res.retryAfterMs ? { retryAfterMs: res.retryAfterMs } : {}),
+    };
   }
   // 409, 422 and every other refusal: the member must look at it; retrying would fail again.
   const fields = res.fields ?? (res.status === 409 ? { id: [res.message] } : {});
@@ -52,15 +69,34 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 }
 
 /** The record after an attempt; pure, so every transition is tested without a network. */
-export function applyOutcome(rec: DraftRecord, outcome: SendOutcome, now: number, random: () => number = Math.random): DraftRecord {
+export function applyOutcome(
+  rec: DraftRecord,
+  outcome: SendOutcome,
+  now: number,
+  random: () => number = Math.random,
+): DraftRecord {
   switch (outcome.kind) {
     case 'delivered': {
       const { lastError: _e, nextAttemptAt: _n, serverErrors: _s, ...rest } = rec;
-      return { ...rest, status: 'submitted', result: outcome.result, submittedAt: now, updatedAt: now, attempts: rec.attempts + 1 };
+      return {
+        ...rest,
+        status: 'submitted',
+        result: outcome.result,
+        submittedAt: now,
+        updatedAt: now,
+        attempts: rec.attempts + 1,
+      };
     }
     case 'returned': {
       const { payload: _p, nextAttemptAt: _n, queuedAt: _q, ...rest } = rec;
-      return { ...rest, status: 'draft', updatedAt: now, attempts: 0, lastError: outcome.error, serverErrors: outcome.fields };
+      return {
+        ...rest,
+        status: 'draft',
+        updatedAt: now,
+        attempts: 0,
+        lastError: outcome.error,
+        serverErrors: outcome.fields,
+      };
     }
     case 'unauthorized': {
       const { nextAttemptAt: _n, ...rest } = rec;
@@ -100,14 +136,23 @@ export interface FlushResult {
 export async function flushOutbox(opts: FlushOptions): Promise<FlushResult> {
   const db = opts.db ?? defaultDb;
   const now = opts.now ?? Date.now;
-  const out: FlushResult = { delivered: 0, returned: 0, unauthorized: false, waiting: 0, nextAttemptAt: null };
+  const out: FlushResult = {
+    delivered: 0,
+    returned: 0,
+    unauthorized: false,
+    waiting: 0,
+    nextAttemptAt: null,
+  };
   const queued = await db.drafts.where('status').equals('queued').sortBy('queuedAt');
-  const due = queued.filter((r) => r.userId === opts.userId && r.payload && (opts.force || (r.nextAttemptAt ?? 0) <= now()));
+  const due = queued.filter(
+    (r) => r.userId === opts.userId && r.payload && (opts.force || (r.nextAttemptAt ?? 0) <= now()),
+  );
   for (const rec of due) {
     const outcome = classify(await opts.send(rec.payload!));
     await db.transaction('rw', db.drafts, async () => {
       const current = await db.drafts.get(rec.id);
-      if (current?.status === 'queued') await db.drafts.put(applyOutcome(current, outcome, now(), opts.random));
+      if (current?.status === 'queued')
+        await db.drafts.put(applyOutcome(current, outcome, now(), opts.random));
     });
     if (outcome.kind === 'delivered') out.delivered++;
     if (outcome.kind === 'returned') out.returned++;
@@ -122,7 +167,12 @@ export async function flushOutbox(opts: FlushOptions): Promise<FlushResult> {
   // After a 401 the whole queue of this member waits for a sign-in, not for a timer.
   const timers = out.unauthorized
     ? []
-    : left.filter((r) => r.userId === opts.userId && r.lastError?.kind !== 'auth' && r.nextAttemptAt != null).map((r) => r.nextAttemptAt!);
+    : left
+        .filter(
+          (r) =>
+            r.userId === opts.userId && r.lastError?.kind !== 'auth' && r.nextAttemptAt != null,
+        )
+        .map((r) => r.nextAttemptAt!);
   out.nextAttemptAt = timers.length ? Math.min(...timers) : null;
   return out;
 }

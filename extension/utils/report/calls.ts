@@ -1,4 +1,5 @@
 import { request } from '../api.ts';
 
 /** The report calls of the panel (the submission itself goes through the outbox). */
-export const getReport = (id: string) => request((c) => c.api.reports[':id'].$get({ param: { id } }));
+export const getReport = (id: string) =>
+  request((c) => c.api.reports[':id'].$get({ param: { id } }));

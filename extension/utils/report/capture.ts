@@ -10,7 +10,11 @@ export const CAPTURE_MENU_ID = 'duhop-add-issue';
 
 export function createCaptureMenu(): void {
   browser.contextMenus.removeAll(() => {
-    browser.contextMenus.create({ id: CAPTURE_MENU_ID, title: browser.i18n.getMessage('menuAddToIssue') || 'Thêm vào kiến nghị', contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: CAPTURE_MENU_ID,
+      title: browser.i18n.getMessage('menuAddToIssue') || 'Thêm vào kiến nghị',
+      contexts: ['selection'],
+    });
   });
 }
 
@@ -23,18 +27,28 @@ export async function captureSelection(text: string, url?: string): Promise<void
   const t = translator(locale);
   const openId = await currentDraftItem.getValue();
   const open = openId ? await db.drafts.get(openId) : undefined;
-  const draft = open?.status === 'draft' ? open : session ? await latestDraft(session.user.id) : undefined;
+  const draft =
+    open?.status === 'draft' ? open : session ? await latestDraft(session.user.id) : undefined;
   if (!draft || !text.trim()) {
     await notify(t('captureNoDraft'));
     return;
   }
-  const handled = await sendMessage('capture/add', { draftId: draft.id, text, ...(url ? { url } : {}) });
+  const handled = await sendMessage('capture/add', {
+    draftId: draft.id,
+    text,
+    ...(url ? { url } : {}),
+  });
   if (!handled) await appendCapturedIssue(draft.id, text, url);
   await notify(t('captureAdded', { name: draft.data.cellName }));
 }
 
 async function notify(message: string): Promise<void> {
   await browser.notifications
-    .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: 'Dự họp', message })
+    .create({
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Dự họp',
+      message,
+    })
     .catch(() => undefined);
 }

@@ -16,7 +16,12 @@ type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const key = (id: string) => `duhop:journal:${id}`;
 
-export function writeJournal(id: string, data: DraftData, at: number = Date.now(), store: SyncStorage = localStorage): void {
+export function writeJournal(
+  id: string,
+  data: DraftData,
+  at: number = Date.now(),
+  store: SyncStorage = localStorage,
+): void {
   try {
     store.setItem(key(id), JSON.stringify({ data, at } satisfies JournalEntry));
   } catch {
@@ -40,7 +45,11 @@ export function readJournal(id: string, store: SyncStorage = localStorage): Jour
 }
 
 /** The data to resume with: the journal when it is newer than the stored record, else the record's. */
-export function resumeData(id: string, record: { data: DraftData; updatedAt: number }, store: SyncStorage = localStorage): { data: DraftData; fromJournal: boolean } {
+export function resumeData(
+  id: string,
+  record: { data: DraftData; updatedAt: number },
+  store: SyncStorage = localStorage,
+): { data: DraftData; fromJournal: boolean } {
   const entry = readJournal(id, store);
   if (entry && entry.at > record.updatedAt) return { data: entry.data, fromJournal: true };
   if (entry) store.removeItem(key(id));

@@ -15,10 +15,23 @@ const deps = (d: StoreDeps = {}) => ({ db: d.db ?? defaultDb, now: d.now ?? Date
 /** How long a deleted draft stays restorable before `purgeDeleted` removes it. */
 export const DELETED_RETENTION_MS = 7 * 24 * 3600_000;
 
-export async function createDraft(userId: string, data: DraftData, opts: StoreDeps = {}, id: string = crypto.randomUUID()): Promise<DraftRecord> {
+export async function createDraft(
+  userId: string,
+  data: DraftData,
+  opts: StoreDeps = {},
+  id: string = crypto.randomUUID(),
+): Promise<DraftRecord> {
   const { db, now } = deps(opts);
   const t = now();
-  const rec: DraftRecord = { id, userId, status: 'draft', createdAt: t, updatedAt: t, data, attempts: 0 };
+  const rec: DraftRecord = {
+    id,
+    userId,
+    status: 'draft',
+    createdAt: t,
+    updatedAt: t,
+    data,
+    attempts: 0,
+  };
   await db.drafts.add(rec);
   return rec;
 }
@@ -28,24 +41,45 @@ export async function createDraft(userId: string, data: DraftData, opts: StoreDe
  * autosave never rewrites a report that is already queued or sent. Server errors of the fields
  * that changed are dropped (`clearErrors`), the others stay visible.
  */
-export async function saveDraftData(id: string, data: DraftData, clearErrors: readonly string[] = [], opts: StoreDeps = {}): Promise<boolean> {
+export async function saveDraftData(
+  id: string,
+  data: DraftData,
+  clearErrors: readonly string[] = [],
+  opts: StoreDeps = {},
+): Promise<boolean> {
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
     if (rec?.status !== 'draft') return false;
-    const serverErrors = rec.serverErrors && clearErrors.length ? dropKeys(rec.serverErrors, clearErrors) : rec.serverErrors;
-    await db.drafts.put({ ...rec, data, updatedAt: now(), ...(serverErrors ? { serverErrors } : { serverErrors: undefined }) });
+    const serverErrors =
+      rec.serverErrors && clearErrors.length
+        ? dropKeys(rec.serverErrors, clearErrors)
+        : rec.serverErrors;
+    await db.drafts.put({
+      ...rec,
+      data,
+      updatedAt: now(),
+      ...(serverErrors ? { serverErrors } : { serverErrors: undefined }),
+    });
     return true;
   });
 }
 
-function dropKeys(errors: Record<string, string[]>, keys: readonly string[]): Record<string, string[]> | undefined {
-  const out = Object.fromEntries(Object.entries(errors).filter(([k]) => !keys.some((p) => k === p || k.startsWith(`${p}.`))));
+function dropKeys(
+  errors: Record<string, string[]>,
+  keys: readonly string[],
+): Record<string, string[]> | undefined {
+  const out = Object.fromEntries(
+    Object.entries(errors).filter(([k]) => !keys.some((p) => k === p || k.startsWith(`${p}.`))),
+  );
   return Object.keys(out).length ? out : undefined;
 }
 
 /** Moves a draft to the bin; `restoreDraft` undoes it. */
-export async function deleteDraft(id: string, opts: StoreDeps = {}): Promise<DraftRecord | undefined> {
+export async function deleteDraft(
+  id: string,
+  opts: StoreDeps = {},
+): Promise<DraftRecord | undefined> {
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
@@ -63,9 +97,9 @@ export async function restoreDraft(id: string, opts: StoreDeps = {}): Promise<bo
     .equals(id)
     .and((r) => r.status === 'deleted')
     .modify((r) => {
-    r.status = 'draft';
-    delete r.deletedAt;
-  });
+      r.status = 'draft';
+      delete r.deletedAt;
+    });
   return n > 0;
 }
 
@@ -73,18 +107,34 @@ export async function restoreDraft(id: string, opts: StoreDeps = {}): Promise<bo
 export async function purgeDeleted(opts: StoreDeps = {}): Promise<number> {
   const { db, now } = deps(opts);
   const limit = now() - DELETED_RETENTION_MS;
-  return db.drafts.where('status').equals('deleted').and((r) => (r.deletedAt ?? 0) < limit).delete();
+  return db.drafts
+    .where('status')
+    .equals('deleted')
+    .and((r) => (r.deletedAt ?? 0) < limit)
+    .delete();
 }
 
 /** Moves a checked draft to the outbox with the exact body to send. */
-export async function queueDraft(id: string, payload: ReportParsed, opts: StoreDeps = {}): Promise<boolean> {
+export async function queueDraft(
+  id: string,
+  payload: ReportParsed,
+  opts: StoreDeps = {},
+): Promise<boolean> {
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
     if (rec?.status !== 'draft' || payload.id !== id) return false;
     const t = now();
     const { serverErrors: _s, lastError: _l, ...rest } = rec;
-    await db.drafts.put({ ...rest, status: 'queued', payload, queuedAt: t, updatedAt: t, attempts: 0, nextAttemptAt: t });
+    await db.drafts.put({
+      ...rest,
+      status: 'queued',
+      payload,
+      queuedAt: t,
+      updatedAt: t,
+      attempts: 0,
+      nextAttemptAt: t,
+    });
     return true;
   });
 }
@@ -115,13 +165,22 @@ export async function reissueDraft(id: string, opts: StoreDeps = {}): Promise<st
 }
 
 /** Adds captured text as a new issue of a draft (the context menu's "Thêm vào kiến nghị"). */
-export async function appendCapturedIssue(id: string, text: string, url?: string, opts: StoreDeps = {}): Promise<boolean> {
+export async function appendCapturedIssue(
+  id: string,
+  text: string,
+  url?: string,
+  opts: StoreDeps = {},
+): Promise<boolean> {
   const { db, now } = deps(opts);
   return db.transaction('rw', db.drafts, async () => {
     const rec = await db.drafts.get(id);
     if (rec?.status !== 'draft') return false;
     const issue = capturedIssue(text, url);
-    await db.drafts.put({ ...rec, data: { ...rec.data, issues: [...rec.data.issues, issue] }, updatedAt: now() });
+    await db.drafts.put({
+      ...rec,
+      data: { ...rec.data, issues: [...rec.data.issues, issue] },
+      updatedAt: now(),
+    });
     return true;
   });
 }
@@ -136,7 +195,10 @@ export function capturedIssue(text: string, url?: string) {
 }
 
 /** The draft most recently edited by a user (where captures go when no draft is open). */
-export async function latestDraft(userId: string, opts: StoreDeps = {}): Promise<DraftRecord | undefined> {
+export async function latestDraft(
+  userId: string,
+  opts: StoreDeps = {},
+): Promise<DraftRecord | undefined> {
   const { db } = deps(opts);
   return db.drafts
     .orderBy('updatedAt')

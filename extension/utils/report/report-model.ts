@@ -29,8 +29,21 @@ export interface DraftIssue {
   responsibleBodyId: string | null;
 }
 
-export type AttendanceKey = 'total' | 'exempted' | 'present' | 'absentWithReason' | 'absentWithoutReason' | 'speakers';
-export const ATTENDANCE_KEYS: readonly AttendanceKey[] = ['total', 'exempted', 'present', 'absentWithReason', 'absentWithoutReason', 'speakers'];
+export type AttendanceKey =
+  | 'total'
+  | 'exempted'
+  | 'present'
+  | 'absentWithReason'
+  | 'absentWithoutReason'
+  | 'speakers';
+export const ATTENDANCE_KEYS: readonly AttendanceKey[] = [
+  'total',
+  'exempted',
+  'present',
+  'absentWithReason',
+  'absentWithoutReason',
+  'speakers',
+];
 export type AttendanceDraft = Record<AttendanceKey, number | null>;
 
 export interface DraftData {
@@ -58,7 +71,10 @@ export interface DraftData {
 export const VN_OFFSET = '+07:00';
 
 /** A new, empty draft for a cell, dated on this month's meeting day (never in the future). */
-export function blankDraft(cell: { cellId: string; cellName: string; meetingDay: number }, today: string): DraftData {
+export function blankDraft(
+  cell: { cellId: string; cellName: string; meetingDay: number },
+  today: string,
+): DraftData {
   const planned = defaultMeetingDate(today.slice(0, 7), cell.meetingDay);
   return {
     cellId: cell.cellId,
@@ -68,7 +84,14 @@ export function blankDraft(cell: { cellId: string; cellName: string; meetingDay:
     startTime: '',
     endTime: '',
     online: false,
-    attendance: { total: null, exempted: null, present: null, absentWithReason: null, absentWithoutReason: null, speakers: null },
+    attendance: {
+      total: null,
+      exempted: null,
+      present: null,
+      absentWithReason: null,
+      absentWithoutReason: null,
+      speakers: null,
+    },
     absentNames: '',
     scores: {},
     groupNotes: {},
@@ -112,8 +135,14 @@ export function computeFacts(d: DraftData, set?: Pick<CriteriaSet, 'groups'> | n
   const duration = start && end ? durationMinutes(start, end) : null;
   const endBeforeStart = !!start && !!end && Date.parse(end) <= Date.parse(start);
   const required = requiredMinutes(d.meetingType, set);
-  const rate = a.total != null && a.present != null ? attendanceRate({ total: a.total, exempted: a.exempted ?? 0, present: a.present }) : null;
-  const share = a.present != null && a.speakers != null ? speakersShare({ present: a.present, speakers: a.speakers }) : null;
+  const rate =
+    a.total != null && a.present != null
+      ? attendanceRate({ total: a.total, exempted: a.exempted ?? 0, present: a.present })
+      : null;
+  const share =
+    a.present != null && a.speakers != null
+      ? speakersShare({ present: a.present, speakers: a.speakers })
+      : null;
   return {
     durationMinutes: endBeforeStart ? null : duration,
     requiredMinutes: required,
@@ -157,7 +186,11 @@ export function itemState(item: CriteriaItem, d: DraftData, facts: DraftFacts): 
 }
 
 /** The points that count for each applicable item (items that do not apply are left out). */
-export function effectiveScores(set: CriteriaSet, d: DraftData, facts: DraftFacts): Record<string, number | null> {
+export function effectiveScores(
+  set: CriteriaSet,
+  d: DraftData,
+  facts: DraftFacts,
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const g of set.groups) {
     for (const item of g.items) {

@@ -1,6 +1,19 @@
-import { checkScores, localDate, ReportInput, type CriteriaSet, type ReportParsed } from '@duhop/shared';
+import {
+  checkScores,
+  localDate,
+  ReportInput,
+  type CriteriaSet,
+  type ReportParsed,
+} from '@duhop/shared';
 import { translator, type Translate } from '../i18n/translate.ts';
-import { ATTENDANCE_KEYS, computeFacts, effectiveScores, toInstant, type DraftData, type DraftFacts } from './report-model.ts';
+import {
+  ATTENDANCE_KEYS,
+  computeFacts,
+  effectiveScores,
+  toInstant,
+  type DraftData,
+  type DraftFacts,
+} from './report-model.ts';
 
 /** Field errors keyed like the API's 422 `fields` (`attendance.present`, `scores.g1.1`, `issues.0.title`). */
 export type FieldErrors = Record<string, string[]>;
@@ -16,7 +29,12 @@ export interface DraftCheck {
 }
 
 /** The wire shape of a draft, before validation (empty numbers become undefined). */
-export function toReportInput(id: string, d: DraftData, set: CriteriaSet | null, facts: DraftFacts = computeFacts(d, set)): unknown {
+export function toReportInput(
+  id: string,
+  d: DraftData,
+  set: CriteriaSet | null,
+  facts: DraftFacts = computeFacts(d, set),
+): unknown {
   const a = d.attendance;
   const names = d.absentNames
     .split('\n')
@@ -80,15 +98,21 @@ export function validateDraft(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.map(String).join('.');
-      const empty = issue.input === undefined || issue.input === null || (issue.code === 'too_small' && issue.input === '');
+      const empty =
+        issue.input === undefined ||
+        issue.input === null ||
+        (issue.code === 'too_small' && issue.input === '');
       if (path === 'criteriaSetId') continue; // reported below with a clearer message
       add(path, empty ? t('required') : issue.message, empty);
     }
   }
-  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today))) for (const m of msgs) add(path, m);
+  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today)))
+    for (const m of msgs) add(path, m);
   if (!set) add('criteriaSetId', t('noCriteriaSet'));
   else {
-    for (const [path, msgs] of Object.entries(checkScores(set, effectiveScores(set, d, facts), d.meetingType))) {
+    for (const [path, msgs] of Object.entries(
+      checkScores(set, effectiveScores(set, d, facts), d.meetingType),
+    )) {
       for (const m of msgs) add(path, m, /Chưa chấm/.test(m));
     }
   }
@@ -102,21 +126,31 @@ function liveChecks(d: DraftData, facts: DraftFacts, t: Translate, today: string
   const add = (path: string, msg: string) => (out[path] ??= []).push(msg);
   const a = d.attendance;
   if (facts.endBeforeStart) add('endedAt', t('endBeforeStart'));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(d.meetingDate) && d.meetingDate > today) add('meetingDate', t('futureDate'));
-  if (a.total != null && a.exempted != null && a.exempted > a.total) add('attendance.exempted', 'Số miễn sinh hoạt không được lớn hơn tổng số');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d.meetingDate) && d.meetingDate > today)
+    add('meetingDate', t('futureDate'));
+  if (a.total != null && a.exempted != null && a.exempted > a.total)
+    add('attendance.exempted', 'Số miễn sinh hoạt không được lớn hơn tổng số');
   const expected = facts.expected;
   if (expected != null && expected >= 0) {
     if (a.present != null && a.present > expected) {
-      add('attendance.present', `Số có mặt không được vượt quá ${expected} (tổng số trừ miễn sinh hoạt)`);
+      add(
+        'attendance.present',
+        `Số có mặt không được vượt quá ${expected} (tổng số trừ miễn sinh hoạt)`,
+      );
     }
     const parts = [a.present, a.absentWithReason, a.absentWithoutReason];
     const sum = parts.reduce<number>((s, v) => s + (v ?? 0), 0);
     const complete = parts.every((v) => v != null);
     if ((complete && sum !== expected) || (!complete && sum > expected)) {
-      add('attendance.absentWithReason', `Có mặt + vắng có lý do + vắng không lý do phải bằng ${expected}`);
+      add(
+        'attendance.absentWithReason',
+        `Có mặt + vắng có lý do + vắng không lý do phải bằng ${expected}`,
+      );
     }
   }
-  if (a.present != null && a.speakers != null && a.speakers > a.present) add('attendance.speakers', 'Số phát biểu không được vượt quá số có mặt');
-  if (d.cellSelfScore != null && (d.cellSelfScore < 0 || d.cellSelfScore > 100)) add('cellSelfScore', 'Điểm tự chấm phải từ 0 đến 100');
+  if (a.present != null && a.speakers != null && a.speakers > a.present)
+    add('attendance.speakers', 'Số phát biểu không được vượt quá số có mặt');
+  if (d.cellSelfScore != null && (d.cellSelfScore < 0 || d.cellSelfScore > 100))
+    add('cellSelfScore', 'Điểm tự chấm phải từ 0 đến 100');
   return out;
 }

@@ -11,12 +11,18 @@ export interface BodyChoice {
  * every unit that has cells under it: the province, districts, communes. Boards and committees
  * without cells would only show empty months. Tree order, names by Vietnamese collation.
  */
-export function summaryBodies(units: readonly OrgUnit[], own: { role: Role; orgUnitId: string }): BodyChoice[] {
+export function summaryBodies(
+  units: readonly OrgUnit[],
+  own: { role: Role; orgUnitId: string },
+): BodyChoice[] {
   const org = new OrgIndex(units);
   const scope = own.role === 'admin' ? null : org.subtreeIds(own.orgUnitId);
   const withCells = new Set<string>();
-  for (const u of units) if (u.kind === 'cell') for (const a of org.ancestors(u.id)) withCells.add(a.id);
-  const keep = (u: OrgUnit) => u.id === own.orgUnitId || (u.kind !== 'cell' && withCells.has(u.id) && (!scope || scope.has(u.id)));
+  for (const u of units)
+    if (u.kind === 'cell') for (const a of org.ancestors(u.id)) withCells.add(a.id);
+  const keep = (u: OrgUnit) =>
+    u.id === own.orgUnitId ||
+    (u.kind !== 'cell' && withCells.has(u.id) && (!scope || scope.has(u.id)));
   const kept = units.filter(keep);
   const ids = new Set(kept.map((u) => u.id));
   const children = new Map<string | null, OrgUnit[]>();
@@ -26,7 +32,9 @@ export function summaryBodies(units: readonly OrgUnit[], own: { role: Role; orgU
   }
   const out: BodyChoice[] = [];
   const walk = (parent: string | null, depth: number) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi'))) {
+    for (const u of (children.get(parent) ?? []).sort((a, b) =>
+      a.name.localeCompare(b.name, 'vi'),
+    )) {
       if (out.some((o) => o.id === u.id)) continue;
       out.push({ id: u.id, name: u.name, depth });
       walk(u.id, depth + 1);

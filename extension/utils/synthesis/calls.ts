@@ -19,27 +19,51 @@ export interface MonthBody {
 }
 
 export const loadSynthesis = (q: MonthBody) =>
-  request((c) => c.api.synthesis.$get({ query: { month: q.month, ...compact({ bodyId: q.bodyId, gap: q.gap == null ? undefined : String(q.gap) }) } }));
+  request((c) =>
+    c.api.synthesis.$get({
+      query: {
+        month: q.month,
+        ...compact({ bodyId: q.bodyId, gap: q.gap == null ? undefined : String(q.gap) }),
+      },
+    }),
+  );
 
-export const loadCompliance = (q: MonthBody) => request((c) => c.api.compliance.$get({ query: { month: q.month, ...compact({ bodyId: q.bodyId }) } }));
+export const loadCompliance = (q: MonthBody) =>
+  request((c) =>
+    c.api.compliance.$get({ query: { month: q.month, ...compact({ bodyId: q.bodyId }) } }),
+  );
 
 /** The synthesis as a file; `fallbackName` follows the server's pattern in case no name comes back. */
 export function downloadSynthesis(q: MonthBody & { bodyId: string }, format: ExportFormat) {
-  const path = withQuery('/api/synthesis/export', { month: q.month, bodyId: q.bodyId, gap: q.gap, format });
+  const path = withQuery('/api/synthesis/export', {
+    month: q.month,
+    bodyId: q.bodyId,
+    gap: q.gap,
+    format,
+  });
   return fetchFile(path, exportFilename(q.bodyId, q.month, format));
 }
 
 /** One submitted report as DOCX for the member's records. */
 export function downloadReportDocx(reportId: string, fallbackName: string) {
-  return fetchFile(withQuery(`/api/report-exports/${encodeURIComponent(reportId)}`, { format: 'docx' }), fallbackName);
+  return fetchFile(
+    withQuery(`/api/report-exports/${encodeURIComponent(reportId)}`, { format: 'docx' }),
+    fallbackName,
+  );
 }
 
-export const listAssignments = (q: { bodyId?: string; month?: string }) => request((c) => c.api.assignments.$get({ query: compact(q) }));
-export const createAssignment = (json: AssignmentInput) => request((c) => c.api.assignments.$post({ json }));
-export const endAssignment = (id: string, validTo: string) => request((c) => c.api.assignments[':id'].$patch({ param: { id }, json: { validTo } }));
+export const listAssignments = (q: { bodyId?: string; month?: string }) =>
+  request((c) => c.api.assignments.$get({ query: compact(q) }));
+export const createAssignment = (json: AssignmentInput) =>
+  request((c) => c.api.assignments.$post({ json }));
+export const endAssignment = (id: string, validTo: string) =>
+  request((c) => c.api.assignments[':id'].$patch({ param: { id }, json: { validTo } }));
 
 export function downloadAssignments(q: { bodyId: string; month?: string }) {
-  return fetchFile(withQuery('/api/assignments/export', q), `phan-cong-${q.bodyId}${q.month ? `-${q.month}` : ''}.csv`);
+  return fetchFile(
+    withQuery('/api/assignments/export', q),
+    `phan-cong-${q.bodyId}${q.month ? `-${q.month}` : ''}.csv`,
+  );
 }
 
 export interface AssignmentImport {
@@ -50,7 +74,14 @@ export interface AssignmentImport {
 }
 
 /** The CSV import: `dryRun` checks every row and stores nothing; errors come as 422 `rows.N.field`. */
-export const importAssignments = (text: string, dryRun: boolean) => postCsv<AssignmentImport>(withQuery('/api/assignments/import', { dryRun: dryRun || undefined }), text);
+export const importAssignments = (text: string, dryRun: boolean) =>
+  postCsv<AssignmentImport>(
+    withQuery('/api/assignments/import', { dryRun: dryRun || undefined }),
+    text,
+  );
 
 /** Members an admin can assign (accounts with the observer role). Staff learn members from the assignment list. */
-export const listObservers = () => request((c) => c.api.admin.users.$get({ query: { role: 'observer', active: 'true', limit: '500' } }));
+export const listObservers = () =>
+  request((c) =>
+    c.api.admin.users.$get({ query: { role: 'observer', active: 'true', limit: '500' } }),
+  );

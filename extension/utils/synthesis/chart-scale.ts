@@ -49,7 +49,11 @@ export function stackSegments(values: readonly number[], top: number, length: nu
 }
 
 /** An SVG path through the points with a value; a null value breaks the line (a month without reports). */
-export function linePath(values: readonly (number | null)[], xOf: (i: number) => number, yOf: (v: number) => number): string {
+export function linePath(
+  values: readonly (number | null)[],
+  xOf: (i: number) => number,
+  yOf: (v: number) => number,
+): string {
   let d = '';
   let pen = false;
   values.forEach((v, i) => {
@@ -84,20 +88,42 @@ export function trendBars(s: Pick<SynthesisResponse, 'month' | 'trend' | 'report
   return s.trend.map((m) => {
     if (m.month === s.month) {
       const r = s.reports;
-      return { month: m.month, onTime: r.onTime, late: r.late, missing: r.missing, expected: r.expected, averageScore: r.averageScore };
+      return {
+        month: m.month,
+        onTime: r.onTime,
+        late: r.late,
+        missing: r.missing,
+        expected: r.expected,
+        averageScore: r.averageScore,
+      };
     }
     const late = Math.max(0, Math.min(m.filed, m.expected) - m.onTime);
-    return { month: m.month, onTime: m.onTime, late, missing: Math.max(0, m.expected - m.onTime - late), expected: m.expected, averageScore: m.averageScore };
+    return {
+      month: m.month,
+      onTime: m.onTime,
+      late,
+      missing: Math.max(0, m.expected - m.onTime - late),
+      expected: m.expected,
+      averageScore: m.averageScore,
+    };
   });
 }
 
-export type IssueCounts = { raised: number; resolved: number; answered: number; open: number; overdue: number };
+export type IssueCounts = {
+  raised: number;
+  resolved: number;
+  answered: number;
+  open: number;
+  overdue: number;
+};
 
 /**
  * A category's (or body's) issues as four disjoint parts that add up to `raised`: resolved,
  * answered otherwise (scheduled, explained, rejected), open within the deadline, open and overdue.
  */
-export function issueParts(c: IssueCounts): [resolved: number, otherAnswer: number, open: number, overdue: number] {
+export function issueParts(
+  c: IssueCounts,
+): [resolved: number, otherAnswer: number, open: number, overdue: number] {
   const overdue = Math.min(c.overdue, c.open);
   return [c.resolved, Math.max(0, c.answered - c.resolved), Math.max(0, c.open - overdue), overdue];
 }

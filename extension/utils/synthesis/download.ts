@@ -16,7 +16,8 @@ type Query = Record<string, string | number | boolean | undefined | null>;
 /** `path?query` with the empty entries left out. */
 export function withQuery(path: string, query: Query = {}): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(query))
+    if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -51,37 +52,66 @@ export function exportFilename(bodyId: string, month: string, format: string): s
   return `bao-cao-tong-hop-${bodyId}-${month}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
-async function authorised(path: string, init: RequestInit, timeoutMs: number): Promise<Response | ApiFailure> {
+async function authorised(
+  path: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<Response | ApiFailure> {
   const { base, session } = await getConnection();
   const headers = new Headers(init.headers);
   if (session) headers.set('Authorization', `Bearer ${session.token}`);
   try {
-    const res = await fetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(`${base}${path}`, {
+      ...init,
+      headers,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (res.status === 401) await authExpiredItem.setValue(true);
     return res;
   } catch (err) {
     const name = (err as { name?: string } | null)?.name;
     const timeout = name === 'TimeoutError' || name === 'AbortError';
-    return { ok: false, status: null, code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR', message: String(err) };
+    return {
+      ok: false,
+      status: null,
+      code: timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
+      message: String(err),
+    };
   }
 }
 
 /** Downloads a file from the API: its bytes and its name (from `Content-Disposition`, else `fallbackName`). */
-export async function fetchFile(path: string, fallbackName: string, timeoutMs = FILE_TIMEOUT_MS): Promise<FileResult> {
+export async function fetchFile(
+  path: string,
+  fallbackName: string,
+  timeoutMs = FILE_TIMEOUT_MS,
+): Promise<FileResult> {
   const res = await authorised(path, { method: 'GET' }, timeoutMs);
   if (!(res instanceof Response)) return res;
   if (!res.ok) return (await readResponse(res)) as ApiFailure;
   try {
     const blob = await res.blob();
-    return { ok: true, blob, filename: filenameFromDisposition(res.headers.get('Content-Disposition')) ?? fallbackName };
+    return {
+      ok: true,
+      blob,
+      filename: filenameFromDisposition(res.headers.get('Content-Disposition')) ?? fallbackName,
+    };
   } catch (err) {
     return { ok: false, status: null, code: 'NETWORK_ERROR', message: String(err) };
   }
 }
 
 /** Sends a CSV text (UTF-8) and reads the JSON answer. */
-export async function postCsv<T>(path: string, text: string, timeoutMs = FILE_TIMEOUT_MS): Promise<ApiResult<T>> {
-  const res = await authorised(path, { method: 'POST', headers: { 'Content-Type': 'text/csv; charset=utf-8' }, body: text }, timeoutMs);
+export async function postCsv<T>(
+  path: string,
+  text: string,
+  timeoutMs = FILE_TIMEOUT_MS,
+): Promise<ApiResult<T>> {
+  const res = await authorised(
+    path,
+    { method: 'POST', headers: { 'Content-Type': 'text/csv; charset=utf-8' }, body: text },
+    timeoutMs,
+  );
   if (!(res instanceof Response)) return res;
   return readResponse<T>(res);
 }

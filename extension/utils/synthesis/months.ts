@@ -5,7 +5,10 @@ import { addMonths, DEFAULT_REPORTING, type Role } from '@duhop/shared';
  * month's reports are not all due yet, so last month, whose figures are complete; from the
  * deadline on, this month.
  */
-export function defaultMonth(today: string, dueBeforeDay: number = DEFAULT_REPORTING.dueBeforeDay): string {
+export function defaultMonth(
+  today: string,
+  dueBeforeDay: number = DEFAULT_REPORTING.dueBeforeDay,
+): string {
   const month = today.slice(0, 7);
   return Number(today.slice(8, 10)) < dueBeforeDay ? addMonths(month, -1) : month;
 }

@@ -8,7 +8,13 @@ import { onMessage } from '../messaging.ts';
 import { refreshBadge } from '../outbox/outbox-sender.ts';
 import { readReference } from '../reference-data.ts';
 import { authExpiredItem, deadlineRemindersItem, localeItem, sessionItem } from '../storage.ts';
-import { dueReminders, nextReminderState, REMINDER_PREFIX, reminderNotifications, type DueCell } from './reminders.ts';
+import {
+  dueReminders,
+  nextReminderState,
+  REMINDER_PREFIX,
+  reminderNotifications,
+  type DueCell,
+} from './reminders.ts';
 
 /**
  * The background's side of the deadline reminders: a few times a day (alarm), when the side panel
@@ -23,22 +29,33 @@ export const CHECK_MINUTES = 240;
 let chain: Promise<unknown> = Promise.resolve();
 
 /** Checks one at a time (alarm, panel and outbox may ask together). */
-export function checkSerial(opts: { fetch?: boolean; now?: () => number } = {}): Promise<DueCell[]> {
+export function checkSerial(
+  opts: { fetch?: boolean; now?: () => number } = {},
+): Promise<DueCell[]> {
   const next = chain.then(() => checkNow(opts.fetch ?? false, opts.now ?? Date.now));
   chain = next.catch(() => undefined);
   return next;
 }
 
 async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell[]> {
-  const [session, expired] = await Promise.all([sessionItem.getValue(), authExpiredItem.getValue()]);
+  const [session, expired] = await Promise.all([
+    sessionItem.getValue(),
+    authExpiredItem.getValue(),
+  ]);
   if (session?.user.role !== 'observer') {
     if (await deadlineRemindersItem.getValue()) await deadlineRemindersItem.setValue(null);
     return [];
   }
   if (fetchFirst && !expired) {
-    const [me, reports] = await Promise.all([request((c) => c.api.me.$get()), request((c) => c.api.reports.$get({ query: {} }))]);
+    const [me, reports] = await Promise.all([
+      request((c) => c.api.me.$get()),
+      request((c) => c.api.reports.$get({ query: {} })),
+    ]);
     const at = now();
-    const rows = [me.ok && { key: 'me', value: me.data, fetchedAt: at }, reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: at }].filter((r) => !!r);
+    const rows = [
+      me.ok && { key: 'me', value: me.data, fetchedAt: at },
+      reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: at },
+    ].filter((r) => !!r);
     if (rows.length) await db.cache.bulkPut(rows);
   }
   const ref = await readReference();
@@ -53,7 +70,10 @@ async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell
   const due = dueReminders({
     assignments: ref.me.assignments,
     orgUnits: ref.orgUnits,
-    filed: [...ref.reports, ...local.map((r) => ({ cellId: r.data.cellId, meetingDate: r.data.meetingDate }))],
+    filed: [
+      ...ref.reports,
+      ...local.map((r) => ({ cellId: r.data.cellId, meetingDate: r.data.meetingDate })),
+    ],
     today,
     reporting: ref.me.reporting,
   });
@@ -62,7 +82,13 @@ async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell
   const locale = await localeItem.getValue();
   for (const n of reminderNotifications(notify, translator(locale), locale)) {
     await browser.notifications
-      .create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message, priority: 1 })
+      .create(n.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: n.title,
+        message: n.message,
+        priority: 1,
+      })
       .catch(() => undefined);
   }
   if (JSON.stringify(prev) !== JSON.stringify(state)) await deadlineRemindersItem.setValue(state);
@@ -74,12 +100,16 @@ export function setupDeadlineReminders(): void {
   void browser.alarms.get(DEADLINE_ALARM).then(async (a) => {
     if (!a) await browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: CHECK_MINUTES });
   });
-  browser.alarms.onAlarm.addListener((alarm) => alarm.name === DEADLINE_ALARM && void checkSerial({ fetch: true }));
+  browser.alarms.onAlarm.addListener(
+    (alarm) => alarm.name === DEADLINE_ALARM && void checkSerial({ fetch: true }),
+  );
   onMessage('deadline/check', () => checkSerial({ fetch: true }).then((due) => due.length));
   sessionItem.watch(() => void checkSerial({ fetch: true }));
   deadlineRemindersItem.watch(() => void refreshBadge());
   // A report delivered (or queued) from this browser clears its cell without waiting for the alarm.
-  liveQuery(() => db.drafts.where('status').anyOf('queued', 'submitted').primaryKeys()).subscribe(() => void checkSerial());
+  liveQuery(() => db.drafts.where('status').anyOf('queued', 'submitted').primaryKeys()).subscribe(
+    () => void checkSerial(),
+  );
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(REMINDER_PREFIX)) return;
     void browser.notifications.clear(id);

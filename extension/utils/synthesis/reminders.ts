@@ -74,11 +74,24 @@ export interface ReminderState {
 }
 
 /** The new state and the cells to notify now: those due and not yet notified this month by this member. */
-export function nextReminderState(prev: ReminderState | null, userId: string, today: string, due: readonly DueCell[]): { state: ReminderState; notify: DueCell[] } {
+export function nextReminderState(
+  prev: ReminderState | null,
+  userId: string,
+  today: string,
+  due: readonly DueCell[],
+): { state: ReminderState; notify: DueCell[] } {
   const month = today.slice(0, 7);
   const notified = prev && prev.userId === userId && prev.month === month ? prev.notified : [];
   const notify = due.filter((d) => !notified.includes(d.cellId));
-  return { state: { userId, month, due: [...due], notified: [...notified, ...notify.map((d) => d.cellId)] }, notify };
+  return {
+    state: {
+      userId,
+      month,
+      due: [...due],
+      notified: [...notified, ...notify.map((d) => d.cellId)],
+    },
+    notify,
+  };
 }
 
 export interface ReminderNotification {
@@ -90,7 +103,11 @@ export interface ReminderNotification {
 export const REMINDER_PREFIX = 'duhop-deadline:';
 
 /** One notification per cell; the id names the month and cell, so a repeat replaces instead of doubling. */
-export function reminderNotifications(notify: readonly DueCell[], t: Translate, locale: Locale = 'vi'): ReminderNotification[] {
+export function reminderNotifications(
+  notify: readonly DueCell[],
+  t: Translate,
+  locale: Locale = 'vi',
+): ReminderNotification[] {
   return notify.map((d) => ({
     id: `${REMINDER_PREFIX}${d.meetingDate.slice(0, 7)}:${d.cellId}`,
     title: t('rm_notifTitle', { month: formatMonth(d.meetingDate.slice(0, 7)) }),
@@ -99,16 +116,30 @@ export function reminderNotifications(notify: readonly DueCell[], t: Translate, 
 }
 
 /** The cells of a stored state still due today (a state from an earlier check may be stale). */
-export function stillDue(state: ReminderState | null | undefined, userId: string | undefined, today: string): DueCell[] {
+export function stillDue(
+  state: ReminderState | null | undefined,
+  userId: string | undefined,
+  today: string,
+): DueCell[] {
   if (!state || state.userId !== userId || state.month !== today.slice(0, 7)) return [];
   return state.due.filter((d) => d.dueDate >= today);
 }
 
 /** The toolbar badge once the outbox and the issue updates have nothing to say: how many cells still owe a report. */
-export function withDeadlineReminders<B extends { text: string; color: string; title: string }>(badge: B, due: readonly DueCell[], t: Translate, locale: Locale = 'vi'): B {
+export function withDeadlineReminders<B extends { text: string; color: string; title: string }>(
+  badge: B,
+  due: readonly DueCell[],
+  t: Translate,
+  locale: Locale = 'vi',
+): B {
   if (badge.text || due.length === 0) return badge;
   const first = due.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
-  return { ...badge, text: String(due.length), color: '#9a6700', title: t('rm_badge', { n: due.length, date: formatDate(first.dueDate, locale) }) };
+  return {
+    ...badge,
+    text: String(due.length),
+    color: '#9a6700',
+    title: t('rm_badge', { n: due.length, date: formatDate(first.dueDate, locale) }),
+  };
 }
 
 /**
@@ -116,12 +147,21 @@ export function withDeadlineReminders<B extends { text: string; color: string; t
  * cells still without a report (or among all cells when every one is done), the days left, and
  * the names of the cells that still owe one. Null without assigned cells.
  */
-export function deadlineLine(cells: readonly { cellName: string; status: string; dueDate: string }[], today: string): { dueDate: string; daysLeft: number; pending: string[] } | null {
+export function deadlineLine(
+  cells: readonly { cellName: string; status: string; dueDate: string }[],
+  today: string,
+): { dueDate: string; daysLeft: number; pending: string[] } | null {
   if (!cells.length) return null;
   const open = cells.filter((c) => c.status !== 'submitted' && c.status !== 'queued');
   const pool = open.length ? open : cells;
   // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.min would turn them into NaN
   const dueDate = pool.reduce((d, c) => (c.dueDate < d ? c.dueDate : d), pool[0]!.dueDate);
-  const daysLeft = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-  return { dueDate, daysLeft, pending: open.filter((c) => c.dueDate >= today).map((c) => c.cellName) };
+  const daysLeft = Math.round(
+    (Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
+  );
+  return {
+    dueDate,
+    daysLeft,
+    pending: open.filter((c) => c.dueDate >= today).map((c) => c.cellName),
+  };
 }

@@ -1,4 +1,13 @@
-import { actionNeedsBody, actionNeedsNote, availableActions, isClosed, REOPEN_WINDOW_DAYS, type ActionType, type ActorKind, type Issue } from '@duhop/shared';
+import {
+  actionNeedsBody,
+  actionNeedsNote,
+  availableActions,
+  isClosed,
+  REOPEN_WINDOW_DAYS,
+  type ActionType,
+  type ActorKind,
+  type Issue,
+} from '@duhop/shared';
 import type { MessageKey } from '../i18n/index.ts';
 
 /**
@@ -10,7 +19,10 @@ import type { MessageKey } from '../i18n/index.ts';
 export { REOPEN_WINDOW_DAYS } from '@duhop/shared';
 
 /** The buttons for an issue, answers last (they close it). */
-export function actionsFor(issue: Pick<Issue, 'status'>, kinds: readonly ActorKind[]): ActionType[] {
+export function actionsFor(
+  issue: Pick<Issue, 'status'>,
+  kinds: readonly ActorKind[],
+): ActionType[] {
   return kinds.length ? availableActions(issue.status, kinds) : [];
 }
 
@@ -27,7 +39,14 @@ export interface ActionFields {
 export function actionFields(type: ActionType): ActionFields {
   const answer = ANSWER_ACTIONS.includes(type);
   let note: MessageKey | null = null;
-  if (actionNeedsNote(type)) note = answer ? 'tg_noteAnswer' : type === 'clarify' ? 'tg_noteClarify' : type === 'reopen' ? 'tg_noteReopen' : 'tg_noteReason';
+  if (actionNeedsNote(type))
+    note = answer
+      ? 'tg_noteAnswer'
+      : type === 'clarify'
+        ? 'tg_noteClarify'
+        : type === 'reopen'
+          ? 'tg_noteReopen'
+          : 'tg_noteReason';
   return { note, body: actionNeedsBody(type), answer };
 }
 
@@ -44,7 +63,10 @@ export interface ActionDraft {
 }
 
 /** Client-side check before sending (the server checks again): field → message key. */
-export function checkAction(type: ActionType, d: ActionDraft): Partial<Record<'note' | 'toBodyId', MessageKey>> {
+export function checkAction(
+  type: ActionType,
+  d: ActionDraft,
+): Partial<Record<'note' | 'toBodyId', MessageKey>> {
   const f = actionFields(type);
   const out: Partial<Record<'note' | 'toBodyId', MessageKey>> = {};
   if (f.note && !d.note.trim()) out.note = 'tg_noteRequired';

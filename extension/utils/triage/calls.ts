@@ -5,8 +5,19 @@ import { inboxQuery, type InboxFilters } from './inbox-filters.ts';
 type InboxQueryParam = Parameters<Client['api']['inbox']['$get']>[0]['query'];
 
 /** The lifecycle calls the triage screens and the side panel make, typed by the API's client. */
-export function postAction(id: string, body: { type: ActionType; expectedVersion: number; note?: string; toBodyId?: string; documentNo?: string }): Promise<ApiResult<Issue>> {
-  return request((c) => c.api.issues[':id'].actions.$post({ param: { id }, json: body })) as Promise<ApiResult<Issue>>;
+export function postAction(
+  id: string,
+  body: {
+    type: ActionType;
+    expectedVersion: number;
+    note?: string;
+    toBodyId?: string;
+    documentNo?: string;
+  },
+): Promise<ApiResult<Issue>> {
+  return request((c) =>
+    c.api.issues[':id'].actions.$post({ param: { id }, json: body }),
+  ) as Promise<ApiResult<Issue>>;
 }
 
 export function getIssue(id: string) {
@@ -18,12 +29,19 @@ export function listTemplates(bodyId?: string) {
 }
 
 /** One page of the inbox for a filter state (`cursor` null: the first page). */
-export function listInbox(filters: InboxFilters, opts: { cursor: string | null; isAdmin: boolean }) {
+export function listInbox(
+  filters: InboxFilters,
+  opts: { cursor: string | null; isAdmin: boolean },
+) {
   return request((c) => c.api.inbox.$get({ query: inboxQuery(filters, opts) as InboxQueryParam }));
 }
 
 /** Sends one action for many issues; each item succeeds or fails on its own (per-item results). */
-export function runBulk(type: ActionType, issues: readonly Issue[], extra: { note?: string; toBodyId?: string } = {}) {
+export function runBulk(
+  type: ActionType,
+  issues: readonly Issue[],
+  extra: { note?: string; toBodyId?: string } = {},
+) {
   const items = issues.map((i) => ({ id: i.id, expectedVersion: i.version }));
   return request((c) => c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }));
 }
@@ -32,10 +50,17 @@ export type TemplateInput = { title: string; text: string; bodyId?: string };
 
 /** Creates a template, or replaces the one with `id`. */
 export function saveTemplate(id: string | undefined, json: TemplateInput) {
-  return id ? request((c) => c.api['answer-templates'][':id'].$put({ param: { id }, json })) : request((c) => c.api['answer-templates'].$post({ json }));
+  return id
+    ? request((c) => c.api['answer-templates'][':id'].$put({ param: { id }, json }))
+    : request((c) => c.api['answer-templates'].$post({ json }));
 }
 
-export const deleteTemplate = (id: string) => request((c) => c.api['answer-templates'][':id'].$delete({ param: { id } }));
+export const deleteTemplate = (id: string) =>
+  request((c) => c.api['answer-templates'][':id'].$delete({ param: { id } }));
 
 /** Codes after which the issue on screen is out of date and is read again. */
-export const STALE_CODES: readonly string[] = ['VERSION_CONFLICT', 'TRANSITION_NOT_ALLOWED', 'ISSUE_NOT_FOUND'];
+export const STALE_CODES: readonly string[] = [
+  'VERSION_CONFLICT',
+  'TRANSITION_NOT_ALLOWED',
+  'ISSUE_NOT_FOUND',
+];

@@ -1,4 +1,10 @@
-import { IssueStatus, normalizeForSearch, OPEN_STATUSES, type Category, type Issue } from '@duhop/shared';
+import {
+  IssueStatus,
+  normalizeForSearch,
+  OPEN_STATUSES,
+  type Category,
+  type Issue,
+} from '@duhop/shared';
 
 /**
  * The inbox's filter state and how it becomes the query of `GET /api/inbox`. Pure, so the
@@ -38,7 +44,10 @@ export const PAGE_SIZE = 50;
 const STATUS_ORDER: readonly IssueStatus[] = IssueStatus.options;
 
 /** The query string parameters for one page of the inbox; filters that are "any" are left out. */
-export function inboxQuery(f: InboxFilters, opts: { cursor?: string | null; limit?: number; isAdmin?: boolean } = {}): Record<string, string> {
+export function inboxQuery(
+  f: InboxFilters,
+  opts: { cursor?: string | null; limit?: number; isAdmin?: boolean } = {},
+): Record<string, string> {
   const out: Record<string, string> = {};
   const statuses = STATUS_ORDER.filter((s) => f.statuses.includes(s));
   if (statuses.length && statuses.length < STATUS_ORDER.length) out.status = statuses.join(',');
@@ -67,21 +76,31 @@ export function isNarrowed(f: InboxFilters): boolean {
 
 /** Toggles one status chip. */
 export function toggleStatus(f: InboxFilters, s: IssueStatus): InboxFilters {
-  return { ...f, statuses: f.statuses.includes(s) ? f.statuses.filter((x) => x !== s) : [...f.statuses, s] };
+  return {
+    ...f,
+    statuses: f.statuses.includes(s) ? f.statuses.filter((x) => x !== s) : [...f.statuses, s],
+  };
 }
 
 /**
  * Applies an issue the server returned after an action to the loaded page: the row is replaced
  * where it stands (the list does not jump under the keyboard) and the per-status counts move.
  */
-export function applyUpdate(items: readonly Issue[], counts: Readonly<Record<string, number>>, updated: Issue): { items: Issue[]; counts: Record<string, number> } {
+export function applyUpdate(
+  items: readonly Issue[],
+  counts: Readonly<Record<string, number>>,
+  updated: Issue,
+): { items: Issue[]; counts: Record<string, number> } {
   const before = items.find((i) => i.id === updated.id);
   const next = { ...counts };
   if (before && before.status !== updated.status) {
     next[before.status] = Math.max(0, (next[before.status] ?? 0) - 1);
     next[updated.status] = (next[updated.status] ?? 0) + 1;
   }
-  return { items: items.map((i) => (i.id === updated.id ? mergeIssue(i, updated) : i)), counts: next };
+  return {
+    items: items.map((i) => (i.id === updated.id ? mergeIssue(i, updated) : i)),
+    counts: next,
+  };
 }
 
 /**
@@ -90,6 +109,7 @@ export function applyUpdate(items: readonly Issue[], counts: Readonly<Record<str
  */
 export function mergeIssue<T extends Issue>(current: T, updated: Issue): T {
   const m = { ...current, ...updated };
-  if (current.responsibleBodyId !== updated.responsibleBodyId && !updated.responsibleBodyName) delete m.responsibleBodyName;
+  if (current.responsibleBodyId !== updated.responsibleBodyId && !updated.responsibleBodyName)
+    delete m.responsibleBodyName;
   return m;
 }

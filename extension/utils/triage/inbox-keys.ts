@@ -43,7 +43,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!el?.tagName) return false;
   if (el.isContentEditable) return true;
   if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
-  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(el.type ?? 'text');
+  return (
+    el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit'].includes(el.type ?? 'text')
+  );
 }
 
 export interface NavState {
@@ -70,7 +72,12 @@ export function navReducer(s: NavState, a: NavAction): NavState {
       // still there, otherwise on the same position; the selection keeps only rows still shown.
       const current = s.ids[s.active];
       const kept = current !== undefined ? a.ids.indexOf(current) : -1;
-      const active = kept >= 0 ? kept : s.active < 0 || !a.ids.length ? -1 : Math.min(s.active, a.ids.length - 1);
+      const active =
+        kept >= 0
+          ? kept
+          : s.active < 0 || !a.ids.length
+            ? -1
+            : Math.min(s.active, a.ids.length - 1);
       return { ids: a.ids, active, selected: s.selected.filter((id) => a.ids.includes(id)) };
     }
     case 'move': {
@@ -85,7 +92,12 @@ export function navReducer(s: NavState, a: NavAction): NavState {
     case 'toggle': {
       const id = a.id ?? s.ids[s.active];
       if (id === undefined || !s.ids.includes(id)) return s;
-      return { ...s, selected: s.selected.includes(id) ? s.selected.filter((x) => x !== id) : [...s.selected, id] };
+      return {
+        ...s,
+        selected: s.selected.includes(id)
+          ? s.selected.filter((x) => x !== id)
+          : [...s.selected, id],
+      };
     }
     case 'selectAll':
       return { ...s, selected: s.selected.length === s.ids.length ? [] : [...s.ids] };

@@ -8,7 +8,13 @@ import type { MessageKey, Translate } from '../i18n/translate.ts';
 export type FeedEvent = EventFeed['items'][number];
 
 /** Answers (resolve, schedule, explain, reject) and a return for clarification. */
-export const NOTIFY_TYPES: readonly ActionType[] = ['resolve', 'schedule', 'explain', 'reject', 'return_for_clarification'];
+export const NOTIFY_TYPES: readonly ActionType[] = [
+  'resolve',
+  'schedule',
+  'explain',
+  'reject',
+  'return_for_clarification',
+];
 
 export interface IssueNotice {
   issueId: string;
@@ -23,7 +29,10 @@ export interface IssueNotice {
  * it (a clarification or a reopening already answered it), or it happened before `since` (the
  * first poll after signing in absorbs the history silently). Events come oldest first.
  */
-export function noticesFor(events: readonly FeedEvent[], ctx: { userId: string; since: number }): IssueNotice[] {
+export function noticesFor(
+  events: readonly FeedEvent[],
+  ctx: { userId: string; since: number },
+): IssueNotice[] {
   const latest = new Map<string, IssueNotice | null>();
   for (const e of events) {
     if (e.actorId === ctx.userId) {
@@ -35,7 +44,13 @@ export function noticesFor(events: readonly FeedEvent[], ctx: { userId: string; 
     if (Number.isNaN(at) || at < ctx.since) continue;
     // Re-inserted so the notices come in the order of their latest event.
     latest.delete(e.issueId);
-    latest.set(e.issueId, { issueId: e.issueId, issueTitle: e.issueTitle, eventId: e.id, type: e.type as ActionType, note: e.note });
+    latest.set(e.issueId, {
+      issueId: e.issueId,
+      issueTitle: e.issueTitle,
+      eventId: e.id,
+      type: e.type as ActionType,
+      note: e.note,
+    });
   }
   return [...latest.values()].filter((n): n is IssueNotice => n !== null);
 }
@@ -53,7 +68,10 @@ export interface PlannedNotification {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The notifications to raise for a batch of notices (ids are stable: a repeat replaces, never doubles). */
-export function planNotifications(notices: readonly IssueNotice[], t: Translate): PlannedNotification[] {
+export function planNotifications(
+  notices: readonly IssueNotice[],
+  t: Translate,
+): PlannedNotification[] {
   if (notices.length > MAX_SEPARATE) {
     return [
       {
@@ -78,7 +96,16 @@ export function planNotifications(notices: readonly IssueNotice[], t: Translate)
 }
 
 /** The toolbar badge once the outbox has nothing to say: how many of the observer's issues changed. */
-export function withIssueUpdates<B extends { text: string; color: string; title: string }>(outbox: B, unseen: number, t: Translate): B {
+export function withIssueUpdates<B extends { text: string; color: string; title: string }>(
+  outbox: B,
+  unseen: number,
+  t: Translate,
+): B {
   if (outbox.text || unseen <= 0) return outbox;
-  return { ...outbox, text: String(unseen), color: '#0969da', title: t('badgeUpdates', { n: unseen }) };
+  return {
+    ...outbox,
+    text: String(unseen),
+    color: '#0969da',
+    title: t('badgeUpdates', { n: unseen }),
+  };
 }

@@ -17,7 +17,8 @@ export function useOrgUnits(): OrgUnit[] {
   useEffect(() => {
     if (!stale) return;
     void request((c) => c.api['org-units'].$get()).then((res) => {
-      if (res.ok) void db.cache.put({ key: 'orgUnits', value: res.data.items, fetchedAt: Date.now() });
+      if (res.ok)
+        void db.cache.put({ key: 'orgUnits', value: res.data.items, fetchedAt: Date.now() });
     });
   }, [stale]);
   return (entry?.value as OrgUnit[] | undefined) ?? [];
@@ -29,7 +30,11 @@ export function useOrgIndex(units: readonly OrgUnit[]): OrgIndex {
 }
 
 /** Bodies an issue can be forwarded to: open units of a responsible kind, except `exceptId`, in name order. */
-export function forwardTargets(units: readonly OrgUnit[], today: string, exceptId?: string): OrgUnit[] {
+export function forwardTargets(
+  units: readonly OrgUnit[],
+  today: string,
+  exceptId?: string,
+): OrgUnit[] {
   return units
     .filter((u) => RESPONSIBLE_KINDS.includes(u.kind) && isOpenOn(u, today) && u.id !== exceptId)
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
@@ -40,7 +45,9 @@ export function placeOptions(units: readonly OrgUnit[], bodyId: string, communeI
   const org = new OrgIndex(units);
   const below = org.subtreeIds(bodyId);
   const byName = (a: OrgUnit, b: OrgUnit) => a.name.localeCompare(b.name, 'vi');
-  const communes = units.filter((u) => TRIAGE_KINDS.includes(u.kind) && below.has(u.id) && u.id !== bodyId).sort(byName);
+  const communes = units
+    .filter((u) => TRIAGE_KINDS.includes(u.kind) && below.has(u.id) && u.id !== bodyId)
+    .sort(byName);
   const within = communeId ? org.subtreeIds(communeId) : below;
   const cells = units.filter((u) => u.kind === 'cell' && within.has(u.id)).sort(byName);
   return { communes, cells };

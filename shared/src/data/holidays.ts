@@ -38,7 +38,9 @@ const NATIONAL = 'Quốc khánh 2/9';
 const BRIDGE = 'nghỉ hoán đổi';
 const COMP = 'nghỉ bù';
 const tet = (dates: string[], provisional?: true): Holiday[] =>
-  dates.map((date) => (provisional ? { date, name: `${TET} (dự kiến)`, provisional } : { date, name: TET }));
+  dates.map((date) =>
+    provisional ? { date, name: `${TET} (dự kiến)`, provisional } : { date, name: TET },
+  );
 
 /** Weekdays off for public servants, sorted by date. */
 export const VN_HOLIDAYS: readonly Holiday[] = Object.freeze([

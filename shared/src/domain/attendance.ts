@@ -17,7 +17,9 @@ export const DEFAULT_REQUIRED_MINUTES: Readonly<Record<MeetingType, number>> = O
  * Attendance rate in percent: present / (total − exempted). Exempted members (miễn sinh hoạt) do not
  * count. Null when nobody was expected. Not rounded: thresholds compare exact values.
  */
-export function attendanceRate(a: Pick<AttendanceInput, 'total' | 'exempted' | 'present'>): number | null {
+export function attendanceRate(
+  a: Pick<AttendanceInput, 'total' | 'exempted' | 'present'>,
+): number | null {
   const expected = a.total - a.exempted;
   return expected > 0 ? (a.present * 100) / expected : null;
 }
@@ -45,7 +47,10 @@ export function durationMinutes(startedAt: string, endedAt: string): number | nu
  * Minutes a meeting of this type must last: from the criteria set's duration item when it says,
  * else `DEFAULT_REQUIRED_MINUTES`.
  */
-export function requiredMinutes(meetingType: MeetingType, set?: Pick<CriteriaSet, 'groups'> | null): number {
+export function requiredMinutes(
+  meetingType: MeetingType,
+  set?: Pick<CriteriaSet, 'groups'> | null,
+): number {
   for (const g of set?.groups ?? []) {
     for (const item of g.items) {
       const fromSet = item.measure === 'duration' ? item.requiredMinutes?.[meetingType] : undefined;

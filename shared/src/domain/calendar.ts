@@ -29,7 +29,10 @@ const dateOf = (d: DateLike): string => (typeof d === 'string' ? d : d.date);
  * Throws RangeError on a malformed date, so bad configuration fails at start-up.
  * @example makeCalendar(VN_HOLIDAYS, VN_WORKING_WEEKENDS)
  */
-export function makeCalendar(holidays: Iterable<DateLike>, workingWeekends: Iterable<DateLike> = []): Calendar {
+export function makeCalendar(
+  holidays: Iterable<DateLike>,
+  workingWeekends: Iterable<DateLike> = [],
+): Calendar {
   const h = new Set<string>();
   for (const d of holidays) h.add(parseDate(dateOf(d)));
   const years = [...h].map((d) => Number(d.slice(0, 4)));
@@ -69,8 +72,16 @@ export function addWorkingDays(date: string, n: number, cal: Calendar): string {
     n === 0
       ? firstReaching(day, day + MAX_SCAN_DAYS - 1, (t) => countWorking(idx, day - 1, t) >= 1)
       : n > 0
-        ? firstReaching(day + 1, day + MAX_SCAN_DAYS + n * 7 + 1, (t) => countWorking(idx, day, t) >= n)
-        : lastReaching(day - MAX_SCAN_DAYS + n * 7 - 1, day - 1, (t) => countWorking(idx, t - 1, day - 1) >= -n);
+        ? firstReaching(
+            day + 1,
+            day + MAX_SCAN_DAYS + n * 7 + 1,
+            (t) => countWorking(idx, day, t) >= n,
+          )
+        : lastReaching(
+            day - MAX_SCAN_DAYS + n * 7 - 1,
+            day - 1,
+            (t) => countWorking(idx, t - 1, day - 1) >= -n,
+          );
   if (found === null) throw new RangeError('addWorkingDays: no working day found');
   return fromDayNumber(found);
 }
@@ -104,7 +115,9 @@ function indexOf(cal: Calendar): CalendarIndex {
     const isWeekend = (d: string) => weekday(d) === 0 || weekday(d) === 6;
     const sorted = (ds: string[]) => ds.map(dayNumber).sort((x, y) => x - y);
     idx = {
-      daysOff: sorted([...cal.holidays].filter((d) => !isWeekend(d) && !cal.workingWeekends.has(d))),
+      daysOff: sorted(
+        [...cal.holidays].filter((d) => !isWeekend(d) && !cal.workingWeekends.has(d)),
+      ),
       weekendsWorked: sorted([...cal.workingWeekends].filter(isWeekend)),
     };
     indexes.set(cal, idx);
@@ -113,7 +126,8 @@ function indexOf(cal: Calendar): CalendarIndex {
 }
 
 /** Monday–Fridays among day numbers [0, m) counted from Monday 1969-12-29 (day −3); negative m counts backwards. */
-const weekdaysBefore = (m: number): number => 5 * Math.floor(m / 7) + Math.min(((m % 7) + 7) % 7, 5);
+const weekdaysBefore = (m: number): number =>
+  5 * Math.floor(m / 7) + Math.min(((m % 7) + 7) % 7, 5);
 
 /** How many of the sorted `days` are ≤ `d`. */
 function countUpTo(days: readonly number[], d: number): number {
@@ -130,7 +144,11 @@ function countUpTo(days: readonly number[], d: number): number {
 /** Working days among day numbers (a, b], a ≤ b. */
 function countWorking(idx: CalendarIndex, a: number, b: number): number {
   const weekdays = weekdaysBefore(b + 4) - weekdaysBefore(a + 4);
-  return weekdays - (countUpTo(idx.daysOff, b) - countUpTo(idx.daysOff, a)) + (countUpTo(idx.weekendsWorked, b) - countUpTo(idx.weekendsWorked, a));
+  return (
+    weekdays -
+    (countUpTo(idx.daysOff, b) - countUpTo(idx.daysOff, a)) +
+    (countUpTo(idx.weekendsWorked, b) - countUpTo(idx.weekendsWorked, a))
+  );
 }
 
 /** The least t in [lo, hi] where the monotone `ok` (false… then true…) holds, or null. */
@@ -193,7 +211,12 @@ export function toLocalIso(d: Date, offsetMin: number = VN_OFFSET_MIN): string {
  * A deadline of `workingDays` working days from the instant `from`: the end of the local day that
  * is `addWorkingDays(localDate(from), workingDays)`.
  */
-export function dueAt(from: Date, workingDays: number, cal: Calendar, offsetMin: number = VN_OFFSET_MIN): Date {
+export function dueAt(
+  from: Date,
+  workingDays: number,
+  cal: Calendar,
+  offsetMin: number = VN_OFFSET_MIN,
+): Date {
   return endOfLocalDay(addWorkingDays(localDate(from, offsetMin), workingDays, cal), offsetMin);
 }
 

@@ -56,6 +56,7 @@ export function countCompliance<T extends { status: ComplianceStatus }>(
     else if (item.status === 'late') c.late++;
     else c.missing++;
   }
-  for (const c of out.values()) c.onTimeRate = c.expected ? Math.round((c.onTime * 1000) / c.expected) / 10 : null;
+  for (const c of out.values())
+    c.onTimeRate = c.expected ? Math.round((c.onTime * 1000) / c.expected) / 10 : null;
   return out;
 }

@@ -34,7 +34,11 @@ type SelectableSet = Pick<CriteriaSet, 'id' | 'validFrom' | 'validTo' | 'cellTyp
  * type is unknown). If several are in force, the latest `validFrom` wins; on a tie the set
  * restricted to the cell's type beats a general one. Null when none is in force.
  */
-export function selectCriteriaSet<S extends SelectableSet>(sets: readonly S[], meetingDate: string, cellType?: CellType | null): S | null {
+export function selectCriteriaSet<S extends SelectableSet>(
+  sets: readonly S[],
+  meetingDate: string,
+  cellType?: CellType | null,
+): S | null {
   let best: S | null = null;
   for (const s of sets) {
     if (!isOpenOn(s, meetingDate)) continue;
@@ -46,7 +50,10 @@ export function selectCriteriaSet<S extends SelectableSet>(sets: readonly S[], m
 const rank = (s: SelectableSet): string => `${s.validFrom}|${s.cellTypes ? 1 : 0}`;
 
 /** Whether an item applies to a meeting of this type (no `appliesTo` = every type). */
-export function isApplicable(item: Pick<CriteriaItem, 'appliesTo'>, meetingType: MeetingType): boolean {
+export function isApplicable(
+  item: Pick<CriteriaItem, 'appliesTo'>,
+  meetingType: MeetingType,
+): boolean {
   return !item.appliesTo || item.appliesTo.includes(meetingType);
 }
 
@@ -56,7 +63,11 @@ export function isApplicable(item: Pick<CriteriaItem, 'appliesTo'>, meetingType:
  * points, points above the item's maximum, and any applicable item left unscored. Items that do
  * not apply may be omitted; if sent they are range-checked but `computeScore` ignores them.
  */
-export function checkScores(set: CriteriaSet, scores: ItemScores, meetingType: MeetingType): Record<string, string[]> {
+export function checkScores(
+  set: CriteriaSet,
+  scores: ItemScores,
+  meetingType: MeetingType,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (id: string, msg: string) => (errors[`scores.${id}`] ??= []).push(msg);
   const items = new Map(set.groups.flatMap((g) => g.items.map((i) => [i.id, i] as const)));
@@ -66,10 +77,12 @@ export function checkScores(set: CriteriaSet, scores: ItemScores, meetingType: M
     else if (value == null) continue;
     else if (typeof value !== 'number' || !Number.isFinite(value)) add(id, 'Điểm phải là số');
     else if (value < 0) add(id, 'Điểm không được âm');
-    else if (value > item.maxPoints + 1e-9) add(id, `Điểm tối đa của tiêu chí này là ${viNumber(item.maxPoints)}`);
+    else if (value > item.maxPoints + 1e-9)
+      add(id, `Điểm tối đa của tiêu chí này là ${viNumber(item.maxPoints)}`);
   }
   for (const item of items.values()) {
-    if (isApplicable(item, meetingType) && scores[item.id] == null) add(item.id, 'Chưa chấm tiêu chí này');
+    if (isApplicable(item, meetingType) && scores[item.id] == null)
+      add(item.id, 'Chưa chấm tiêu chí này');
   }
   return errors;
 }
@@ -79,16 +92,24 @@ export function checkScores(set: CriteriaSet, scores: ItemScores, meetingType: M
  * to 0..max, missing = 0: run `checkScores` first); items that do not apply count per their
  * `whenNotApplicable` (full marks by default). Totals are rounded to 2 decimals.
  */
-export function computeScore(set: CriteriaSet, scores: ItemScores, meetingType: MeetingType): ScoreResult {
+export function computeScore(
+  set: CriteriaSet,
+  scores: ItemScores,
+  meetingType: MeetingType,
+): ScoreResult {
   const groups: Record<string, number> = {};
   let total = 0;
   for (const g of set.groups) {
     let sum = 0;
     for (const item of g.items) {
-      if (!isApplicable(item, meetingType)) sum += item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
+      if (!isApplicable(item, meetingType))
+        sum += item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
       else {
         const v = scores[item.id];
-        sum += typeof v === 'number' && Number.isFinite(v) ? Math.min(Math.max(v, 0), item.maxPoints) : 0;
+        sum +=
+          typeof v === 'number' && Number.isFinite(v)
+            ? Math.min(Math.max(v, 0), item.maxPoints)
+            : 0;
       }
     }
     groups[g.id] = round2(sum);
@@ -111,7 +132,11 @@ export function bandFor(set: Pick<CriteriaSet, 'bands'>, total: number): BandCod
  * minutes (`requiredMinutes` of the item, else 90/90/120) together with `maxShortMinutes`; an
  * attendance item with `absentWithoutReasonCap` gives at most that when anyone was absent without reason.
  */
-export function proposePoints(item: CriteriaItem, facts: MeasuredFacts, meetingType: MeetingType): number | null {
+export function proposePoints(
+  item: CriteriaItem,
+  facts: MeasuredFacts,
+  meetingType: MeetingType,
+): number | null {
   const scale = item.scale;
   if (!item.measure || !scale?.length || !isApplicable(item, meetingType)) return null;
   switch (item.measure) {
@@ -126,7 +151,9 @@ export function proposePoints(item: CriteriaItem, facts: MeasuredFacts, meetingT
       if (rate == null) return null;
       const points = pick(item, scale, rate, 0);
       const cap = item.absentWithoutReasonCap;
-      return cap !== undefined && (facts.absentWithoutReason ?? 0) > 0 ? Math.min(points, cap) : points;
+      return cap !== undefined && (facts.absentWithoutReason ?? 0) > 0
+        ? Math.min(points, cap)
+        : points;
     }
     case 'speakers':
       return facts.speakersShare == null ? null : pick(item, scale, facts.speakersShare, 0);
@@ -135,9 +162,16 @@ export function proposePoints(item: CriteriaItem, facts: MeasuredFacts, meetingT
   }
 }
 
-function pick(item: CriteriaItem, scale: readonly ScaleStep[], value: number, shortMinutes: number): number {
+function pick(
+  item: CriteriaItem,
+  scale: readonly ScaleStep[],
+  value: number,
+  shortMinutes: number,
+): number {
   const step = scale.find(
-    (s) => (s.exclusiveMin ? value > s.min : value >= s.min) && (s.maxShortMinutes === undefined || shortMinutes <= s.maxShortMinutes),
+    (s) =>
+      (s.exclusiveMin ? value > s.min : value >= s.min) &&
+      (s.maxShortMinutes === undefined || shortMinutes <= s.maxShortMinutes),
   );
   return Math.min(step?.points ?? 0, item.maxPoints);
 }

@@ -55,7 +55,8 @@ export function detectDelimiter(text: string): string {
 export function parseCsv(text: string, opts: ParseCsvOptions = {}): string[][] {
   const src = stripBom(text);
   const delim = opts.delimiter ?? detectDelimiter(src);
-  if (delim.length !== 1 || delim === '"' || delim === '\n' || delim === '\r') throw new RangeError('parseCsv: bad delimiter');
+  if (delim.length !== 1 || delim === '"' || delim === '\n' || delim === '\r')
+    throw new RangeError('parseCsv: bad delimiter');
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -75,7 +76,8 @@ export function parseCsv(text: string, opts: ParseCsvOptions = {}): string[][] {
       const startLine = line;
       i++;
       for (;;) {
-        if (i >= n) throw new CsvError(`Dấu ngoặc kép mở ở dòng ${startLine} chưa được đóng`, startLine);
+        if (i >= n)
+          throw new CsvError(`Dấu ngoặc kép mở ở dòng ${startLine} chưa được đóng`, startLine);
         const c = src[i]!;
         if (c === '"') {
           if (src[i + 1] === '"') {
@@ -159,7 +161,9 @@ export function spreadsheetValue<T>(value: T): T | string {
 export function csvField(value: CsvValue, delimiter = ','): string {
   if (value == null) return '';
   const s = typeof value === 'string' ? spreadsheetText(value) : String(value);
-  return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s)
+    ? `"${s.replace(/"/g, '""')}"`
+    : s;
 }
 
 export interface ToCsvOptions {

@@ -50,7 +50,11 @@ export function actorKindsFor(user: ActingUser, issue: IssueForActor, org: Ances
   if (user.role === 'admin') kinds.push('admin');
   if (actsForABody(user)) {
     if (user.orgUnitId === issue.responsibleBodyId) kinds.push('holder');
-    else if (needsAncestry(user, issue) && org.isAncestorOrSelf(user.orgUnitId, issue.responsibleBodyId)) kinds.push('parent');
+    else if (
+      needsAncestry(user, issue) &&
+      org.isAncestorOrSelf(user.orgUnitId, issue.responsibleBodyId)
+    )
+      kinds.push('parent');
   }
   if (issue.authorId != null && user.id === issue.authorId) kinds.push('author');
   return kinds;

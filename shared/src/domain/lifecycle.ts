@@ -36,7 +36,8 @@ export interface StatusFacts {
   readonly answered: boolean;
 }
 
-const status = (withBody: boolean, awaitingAck: boolean, answered: boolean): StatusFacts => Object.freeze({ withBody, awaitingAck, answered });
+const status = (withBody: boolean, awaitingAck: boolean, answered: boolean): StatusFacts =>
+  Object.freeze({ withBody, awaitingAck, answered });
 
 /** The issue statuses as data, in the order an issue goes through them (the lists keep this order). */
 export const STATUS_FACTS: Readonly<Record<IssueStatus, StatusFacts>> = Object.freeze({
@@ -53,7 +54,9 @@ export const STATUS_FACTS: Readonly<Record<IssueStatus, StatusFacts>> = Object.f
 });
 
 const statusesWhere = (test: (f: StatusFacts) => boolean): readonly IssueStatus[] =>
-  Object.freeze((Object.keys(STATUS_FACTS) as IssueStatus[]).filter((st) => test(STATUS_FACTS[st])));
+  Object.freeze(
+    (Object.keys(STATUS_FACTS) as IssueStatus[]).filter((st) => test(STATUS_FACTS[st])),
+  );
 
 /** Statuses in which an issue still waits for an answer. */
 export const OPEN_STATUSES = statusesWhere((f) => !f.answered);
@@ -64,12 +67,28 @@ export const WITH_BODY_STATUSES = statusesWhere((f) => f.withBody);
 /** Statuses that wait for the holding body's acknowledgement. */
 export const AWAITING_ACK_STATUSES = statusesWhere((f) => f.awaitingAck);
 /** Statuses that are not the body's to act on: answered ones first, then those back with the observer. */
-export const NOT_WITH_BODY_STATUSES: readonly IssueStatus[] = Object.freeze([...CLOSED_STATUSES, ...statusesWhere((f) => !f.withBody && !f.answered)]);
+export const NOT_WITH_BODY_STATUSES: readonly IssueStatus[] = Object.freeze([
+  ...CLOSED_STATUSES,
+  ...statusesWhere((f) => !f.withBody && !f.answered),
+]);
 
 const HANDLING = WITH_BODY_STATUSES;
 const STAFF: readonly ActorKind[] = ['holder', 'parent', 'admin'];
-const row = (from: readonly IssueStatus[], to: IssueStatus, needsNote: boolean, opts: Partial<Transition> = {}): Transition =>
-  Object.freeze({ from, to, needsNote, needsBody: false, restartsClock: false, actors: STAFF, ...opts });
+const row = (
+  from: readonly IssueStatus[],
+  to: IssueStatus,
+  needsNote: boolean,
+  opts: Partial<Transition> = {},
+): Transition =>
+  Object.freeze({
+    from,
+    to,
+    needsNote,
+    needsBody: false,
+    restartsClock: false,
+    actors: STAFF,
+    ...opts,
+  });
 
 /** The issue state machine as data: for each action, the statuses it leaves from and where it goes. */
 export const TRANSITIONS: Readonly<Record<ActionType, Transition>> = Object.freeze({
@@ -83,7 +102,10 @@ export const TRANSITIONS: Readonly<Record<ActionType, Transition>> = Object.free
   schedule: row(HANDLING, 'scheduled', true),
   explain: row(HANDLING, 'explained', true),
   reject: row(HANDLING, 'rejected', true),
-  reopen: row(CLOSED_STATUSES, 'in_progress', true, { restartsClock: true, actors: ['holder', 'parent', 'author', 'admin'] }),
+  reopen: row(CLOSED_STATUSES, 'in_progress', true, {
+    restartsClock: true,
+    actors: ['holder', 'parent', 'author', 'admin'],
+  }),
 });
 
 /** The status an action leads to from `status`, or null when the action is not allowed there. */
@@ -123,6 +145,11 @@ export function isClosed(status: IssueStatus): boolean {
 }
 
 /** The actions allowed from a status for an actor: what the UI offers as buttons. */
-export function availableActions(status: IssueStatus, actor: ActorKind | readonly ActorKind[]): ActionType[] {
-  return (Object.keys(TRANSITIONS) as ActionType[]).filter((a) => nextStatus(status, a) !== null && canAct(a, actor));
+export function availableActions(
+  status: IssueStatus,
+  actor: ActorKind | readonly ActorKind[],
+): ActionType[] {
+  return (Object.keys(TRANSITIONS) as ActionType[]).filter(
+    (a) => nextStatus(status, a) !== null && canAct(a, actor),
+  );
 }

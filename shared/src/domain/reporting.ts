@@ -20,7 +20,10 @@ export const DEFAULT_REPORTING: ReportingConfig = Object.freeze(ReportingConfig.
  * day before `dueBeforeDay` of the meeting's month (the 9th, clamped to the month's length), or
  * `meetingDate + lateMeetingGraceDays` when the meeting was held on or after `dueBeforeDay`.
  */
-export function reportDueDate(meetingDate: string, cfg: ReportingConfig = DEFAULT_REPORTING): string {
+export function reportDueDate(
+  meetingDate: string,
+  cfg: ReportingConfig = DEFAULT_REPORTING,
+): string {
   const day = Number(parseDate(meetingDate).slice(8, 10));
   if (day >= cfg.dueBeforeDay) return addDays(meetingDate, cfg.lateMeetingGraceDays);
   const month = meetingDate.slice(0, 7);
@@ -67,4 +70,6 @@ export const SubmissionLimits = z.object({
 });
 export type SubmissionLimits = z.infer<typeof SubmissionLimits>;
 
-export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = Object.freeze(SubmissionLimits.parse({}));
+export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = Object.freeze(
+  SubmissionLimits.parse({}),
+);

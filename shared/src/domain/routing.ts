@@ -29,16 +29,24 @@ export interface RouteResult {
  * the triage committee. Urgent issues get the `urgent` profile unless the rule says `complex`.
  * Throws RangeError when the cell is unknown.
  */
-export function routeIssue(issue: RoutableIssue, rules: readonly RoutingRule[], org: OrgIndex, date: string): RouteResult {
+export function routeIssue(
+  issue: RoutableIssue,
+  rules: readonly RoutingRule[],
+  org: OrgIndex,
+  date: string,
+): RouteResult {
   const cell = org.get(issue.cellId);
   if (!cell) throw new RangeError(`Unknown cell ${issue.cellId}`);
-  const urgentOr = (p: DeadlineProfile): DeadlineProfile => (issue.urgency === 'urgent' && p !== 'complex' ? 'urgent' : p);
+  const urgentOr = (p: DeadlineProfile): DeadlineProfile =>
+    issue.urgency === 'urgent' && p !== 'complex' ? 'urgent' : p;
   const triage = (): string => {
     const t = org.triageBodyOf(cell.id) ?? org.parentOf(cell.id) ?? cell;
     return (org.resolveOpen(t.id, date) ?? t).id;
   };
 
-  const requested = issue.requestedBodyId ? org.resolveOpen(issue.requestedBodyId, date) : undefined;
+  const requested = issue.requestedBodyId
+    ? org.resolveOpen(issue.requestedBodyId, date)
+    : undefined;
   if (requested) return { bodyId: requested.id, profile: urgentOr('normal'), ruleId: null };
 
   const areas = new Set([cell.id, ...org.ancestors(cell.id).map((u) => u.id)]);

@@ -61,19 +61,31 @@ export interface BandShare {
 /** Counts per band in `BAND_ORDER`, every band present (0 when none), with its share of the total. */
 export function bandDistribution(counts: Readonly<Partial<Record<string, number>>>): BandShare[] {
   const total = BAND_ORDER.reduce((s, b) => s + (counts[b] ?? 0), 0);
-  return BAND_ORDER.map((band) => ({ band, label: BAND_LABELS[band], count: counts[band] ?? 0, percent: percent(counts[band] ?? 0, total) }));
+  return BAND_ORDER.map((band) => ({
+    band,
+    label: BAND_LABELS[band],
+    count: counts[band] ?? 0,
+    percent: percent(counts[band] ?? 0, total),
+  }));
 }
 
 /**
  * The cell's self-score minus the observer's score (positive: the cell rated itself higher), or
  * null when the cell gave no self-score.
  */
-export function selfScoreDifference(observerScore: number, cellSelfScore: number | null | undefined): number | null {
+export function selfScoreDifference(
+  observerScore: number,
+  cellSelfScore: number | null | undefined,
+): number | null {
   return cellSelfScore == null ? null : roundTo(cellSelfScore - observerScore);
 }
 
 /** Whether the two scores differ by strictly more than `gap` points. */
-export function exceedsGap(observerScore: number, cellSelfScore: number | null | undefined, gap: number): boolean {
+export function exceedsGap(
+  observerScore: number,
+  cellSelfScore: number | null | undefined,
+  gap: number,
+): boolean {
   const d = selfScoreDifference(observerScore, cellSelfScore);
   return d != null && Math.abs(d) > gap;
 }

@@ -11,7 +11,9 @@ export interface ValidityPeriod {
 }
 
 /** Whether the period ended before `date` (a unit closed by then: history, not a place for new work). */
-export const endedBefore = (p: ValidityPeriod, date: string): boolean => p.validTo != null && p.validTo < date;
+export const endedBefore = (p: ValidityPeriod, date: string): boolean =>
+  p.validTo != null && p.validTo < date;
 
 /** Whether the period is in force on `date`: started on or before it and not ended before it. */
-export const isOpenOn = (p: ValidityPeriod, date: string): boolean => (p.validFrom == null || p.validFrom <= date) && !endedBefore(p, date);
+export const isOpenOn = (p: ValidityPeriod, date: string): boolean =>
+  (p.validFrom == null || p.validFrom <= date) && !endedBefore(p, date);

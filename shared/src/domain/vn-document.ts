@@ -15,7 +15,8 @@ interface NamedUnit {
 
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 const PROVINCE_PREFIX = /^(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)\s+/i;
-const COMMITTEE_PREFIX = /^(Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Quận uỷ)\s+(xã|phường|đặc khu|thị trấn|huyện|thị xã|quận|thành phố)?\s*/i;
+const COMMITTEE_PREFIX =
+  /^(Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Quận uỷ)\s+(xã|phường|đặc khu|thị trấn|huyện|thị xã|quận|thành phố)?\s*/i;
 
 /** "Tỉnh ủy Nghệ An" → "ĐẢNG BỘ TỈNH NGHỆ AN"; "Thành ủy Hà Nội" → "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI". */
 export function partyOrganisationOf(province: NamedUnit): string {
@@ -30,9 +31,14 @@ export function partyOrganisationOf(province: NamedUnit): string {
  * one line ("TỈNH ỦY NGHỆ AN"); a commune or district committee is headed by its provincial Party
  * organisation; a board by the committee it belongs to (its parent); any other unit likewise.
  */
-export function issuerLines(body: NamedUnit, parent: NamedUnit | null, province: NamedUnit | null): string[] {
+export function issuerLines(
+  body: NamedUnit,
+  parent: NamedUnit | null,
+  province: NamedUnit | null,
+): string[] {
   if (body.kind === 'province' || !parent) return [upper(body.name)];
-  if ((body.kind === 'commune' || body.kind === 'district') && province) return [partyOrganisationOf(province), upper(body.name)];
+  if ((body.kind === 'commune' || body.kind === 'district') && province)
+    return [partyOrganisationOf(province), upper(body.name)];
   // "Ban Nội chính Tỉnh ủy" under "Tỉnh ủy Nghệ An": the parent already says whose board it is.
   const own = body.name.replace(/\s+(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)$/i, '');
   return [upper(parent.name), upper(own)];
@@ -89,9 +95,12 @@ export function parseDayInput(input: string): string | null {
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s)))
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return null;
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && yearInRange(iso) ? iso : null;
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && yearInRange(iso)
+    ? iso
+    : null;
 }

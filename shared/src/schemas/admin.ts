@@ -12,7 +12,10 @@ const nonEmpty = (o: Record<string, unknown>) => Object.values(o).some((v) => v 
 const NOTHING = { message: 'Không có gì để thay đổi' };
 
 /** Passwords: at least 8 characters; never returned by any route. */
-export const Password = z.string().min(8, 'Mật khẩu phải có ít nhất 8 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
+export const Password = z
+  .string()
+  .min(8, 'Mật khẩu phải có ít nhất 8 ký tự')
+  .max(200, 'Mật khẩu tối đa 200 ký tự');
 
 export const Username = z
   .string()
@@ -21,8 +24,16 @@ export const Username = z
   .max(50, 'Tên đăng nhập tối đa 50 ký tự')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -');
 
-export const DisplayName = z.string().trim().min(1, 'Nhập họ và tên').max(200, 'Họ và tên tối đa 200 ký tự');
-export const UnitName = z.string().trim().min(1, 'Nhập tên đơn vị').max(300, 'Tên đơn vị tối đa 300 ký tự');
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'Nhập họ và tên')
+  .max(200, 'Họ và tên tối đa 200 ký tự');
+export const UnitName = z
+  .string()
+  .trim()
+  .min(1, 'Nhập tên đơn vị')
+  .max(300, 'Tên đơn vị tối đa 300 ký tự');
 
 // ── Accounts ──────────────────────────────────────────────────────────────────────────────────
 
@@ -50,7 +61,10 @@ export const AdminUserQuery = z.object({
   limit: Limit(100, 500),
 });
 
-export const AdminUserList = z.object({ items: z.array(AdminUser), nextCursor: z.string().nullable() });
+export const AdminUserList = z.object({
+  items: z.array(AdminUser),
+  nextCursor: z.string().nullable(),
+});
 
 export const UserCreateInput = z.object({
   username: Username,
@@ -64,25 +78,52 @@ export const UserCreateInput = z.object({
 export type UserCreateInput = z.input<typeof UserCreateInput>;
 
 export const UserPatchInput = z
-  .object({ displayName: DisplayName.optional(), role: Role.optional(), orgUnitId: Slug.optional(), active: z.boolean().optional() })
+  .object({
+    displayName: DisplayName.optional(),
+    role: Role.optional(),
+    orgUnitId: Slug.optional(),
+    active: z.boolean().optional(),
+  })
   .refine(nonEmpty, NOTHING);
 export type UserPatchInput = z.infer<typeof UserPatchInput>;
 
 export const ResetPasswordInput = z.object({ temporaryPassword: Password });
 
 export const ChangePasswordInput = z
-  .object({ currentPassword: z.string().min(1, 'Nhập mật khẩu hiện tại').max(200), newPassword: Password })
-  .refine((p) => p.currentPassword !== p.newPassword, { path: ['newPassword'], message: 'Mật khẩu mới phải khác mật khẩu hiện tại' });
+  .object({
+    currentPassword: z.string().min(1, 'Nhập mật khẩu hiện tại').max(200),
+    newPassword: Password,
+  })
+  .refine((p) => p.currentPassword !== p.newPassword, {
+    path: ['newPassword'],
+    message: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+  });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 
 /** A problem in one row of an imported CSV file; `row` counts the header as row 1, as spreadsheets do. */
-export const ImportError = z.object({ row: z.number().int(), field: z.string(), message: z.string() });
+export const ImportError = z.object({
+  row: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+});
 export type ImportError = z.infer<typeof ImportError>;
 
 const importResult = <T extends z.ZodType>(item: T) =>
-  z.object({ dryRun: z.boolean(), ok: z.boolean(), count: z.number().int(), items: z.array(item), errors: z.array(ImportError) });
+  z.object({
+    dryRun: z.boolean(),
+    ok: z.boolean(),
+    count: z.number().int(),
+    items: z.array(item),
+    errors: z.array(ImportError),
+  });
 
-export const UserImportRow = z.object({ row: z.number().int(), username: z.string(), displayName: z.string(), role: Role, orgUnitId: Slug });
+export const UserImportRow = z.object({
+  row: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  orgUnitId: Slug,
+});
 export const UserImportResult = importResult(UserImportRow);
 export type UserImportResult = z.infer<typeof UserImportResult>;
 
@@ -110,12 +151,21 @@ export type OrgUnitCreateInput = z.infer<typeof OrgUnitCreateInput>;
 
 /** Corrections in place (a typo in a name, a unit filed under the wrong parent); the audit log keeps the old values. */
 export const OrgUnitPatchInput = z
-  .object({ name: UnitName.optional(), parentId: Slug.optional(), cellType: CellType.nullable().optional(), meetingDay: MeetingDay.nullable().optional() })
+  .object({
+    name: UnitName.optional(),
+    parentId: Slug.optional(),
+    cellType: CellType.nullable().optional(),
+    meetingDay: MeetingDay.nullable().optional(),
+  })
   .refine(nonEmpty, NOTHING);
 export type OrgUnitPatchInput = z.infer<typeof OrgUnitPatchInput>;
 
 /** `validTo` is the unit's last day; from the next day its issues, staff, children and assignments are the successor's. */
-export const OrgUnitCloseInput = z.object({ validTo: IsoDate, successorId: Slug, note: z.string().trim().max(1000).optional() });
+export const OrgUnitCloseInput = z.object({
+  validTo: IsoDate,
+  successorId: Slug,
+  note: z.string().trim().max(1000).optional(),
+});
 export type OrgUnitCloseInput = z.infer<typeof OrgUnitCloseInput>;
 
 export const OrgUnitMergeInput = z
@@ -125,13 +175,23 @@ export const OrgUnitMergeInput = z
     targetId: Slug.optional(),
     /** …or a unit created for the merger (kind and parent default to those of the first source). */
     newUnit: z
-      .object({ id: Slug, name: UnitName, kind: OrgUnitKind.optional(), parentId: Slug.optional(), cellType: CellType.nullable().optional(), meetingDay: MeetingDay.nullable().optional() })
+      .object({
+        id: Slug,
+        name: UnitName,
+        kind: OrgUnitKind.optional(),
+        parentId: Slug.optional(),
+        cellType: CellType.nullable().optional(),
+        meetingDay: MeetingDay.nullable().optional(),
+      })
       .optional(),
     /** First day of the merged unit; the sources' last day is the day before. */
     effectiveDate: IsoDate,
     note: z.string().trim().max(1000).optional(),
   })
-  .refine((m) => (m.targetId === undefined) !== (m.newUnit === undefined), { path: ['targetId'], message: 'Chọn đúng một: đơn vị nhận có sẵn hoặc đơn vị mới' });
+  .refine((m) => (m.targetId === undefined) !== (m.newUnit === undefined), {
+    path: ['targetId'],
+    message: 'Chọn đúng một: đơn vị nhận có sẵn hoặc đơn vị mới',
+  });
 export type OrgUnitMergeInput = z.infer<typeof OrgUnitMergeInput>;
 
 export const OrgChangeResult = z.object({
@@ -164,7 +224,10 @@ export type OrgImportResult = z.infer<typeof OrgImportResult>;
 export const RoutingRuleList = z.object({ provinceId: Slug, items: z.array(RoutingRule) });
 export type RoutingRuleList = z.infer<typeof RoutingRuleList>;
 
-export const RoutingRulesInput = z.object({ provinceId: Slug.optional(), rules: z.array(RoutingRule).max(500, 'Tối đa 500 quy tắc') });
+export const RoutingRulesInput = z.object({
+  provinceId: Slug.optional(),
+  rules: z.array(RoutingRule).max(500, 'Tối đa 500 quy tắc'),
+});
 export type RoutingRulesInput = z.infer<typeof RoutingRulesInput>;
 
 export const RoutingTestInput = z.object({
@@ -233,10 +296,16 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = z.object({
-  cursor: z.string().regex(/^\d{1,18}$/, 'Con trỏ phân trang không hợp lệ').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'Con trỏ phân trang không hợp lệ')
+    .optional(),
   limit: Limit(50, 200),
   entity: z.string().max(50).optional(),
   entityId: z.string().max(200).optional(),
 });
 
-export const AuditList = z.object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export const AuditList = z.object({
+  items: z.array(AuditEntry),
+  nextCursor: z.string().nullable(),
+});

@@ -18,8 +18,17 @@ export type AssignmentRecord = z.infer<typeof AssignmentRecord>;
 const DecisionNo = z.string().trim().min(1, 'Nhập số quyết định').max(100, 'Tối đa 100 ký tự');
 
 export const AssignmentInput = z
-  .object({ userId: Uuid, cellId: Slug, decisionNo: DecisionNo, validFrom: IsoDate, validTo: IsoDate.nullable().optional() })
-  .refine((a) => a.validTo == null || a.validTo >= a.validFrom, { path: ['validTo'], message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi' });
+  .object({
+    userId: Uuid,
+    cellId: Slug,
+    decisionNo: DecisionNo,
+    validFrom: IsoDate,
+    validTo: IsoDate.nullable().optional(),
+  })
+  .refine((a) => a.validTo == null || a.validTo >= a.validFrom, {
+    path: ['validTo'],
+    message: 'Ngày kết thúc phải từ ngày bắt đầu trở đi',
+  });
 export type AssignmentInput = z.input<typeof AssignmentInput>;
 
 /** Ends an assignment (or moves its end). */

@@ -36,6 +36,8 @@ export const MeResponse = z.object({
   user: User,
   assignments: z.array(Assignment),
   /** The province's reporting deadline in force today (due before `dueBeforeDay` of the meeting's month). */
-  reporting: z.object({ dueBeforeDay: z.number().int(), lateMeetingGraceDays: z.number().int() }).optional(),
+  reporting: z
+    .object({ dueBeforeDay: z.number().int(), lateMeetingGraceDays: z.number().int() })
+    .optional(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

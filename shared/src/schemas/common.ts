@@ -24,11 +24,17 @@ export const IsoDate = z
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** Month `YYYY-MM`, in years MIN_YEAR–MAX_YEAR. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM').refine(yearInRange, YEAR_MESSAGE);
+export const IsoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng YYYY-MM')
+  .refine(yearInRange, YEAR_MESSAGE);
 export type IsoMonth = z.infer<typeof IsoMonth>;
 
 /** Instant in ISO 8601 with an offset (`Z` or `+07:00`). */
-export const IsoDateTime = z.iso.datetime({ offset: true, message: 'Thời điểm phải theo ISO 8601 có múi giờ' });
+export const IsoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'Thời điểm phải theo ISO 8601 có múi giờ',
+});
 
 export const Uuid = z.uuid({ message: 'Mã phải là UUID' });
 
@@ -103,7 +109,14 @@ export const OrgUnitKind = z.enum([
 ]);
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
 
-export const CellType = z.enum(['village', 'residential_group', 'school', 'agency', 'enterprise', 'other']);
+export const CellType = z.enum([
+  'village',
+  'residential_group',
+  'school',
+  'agency',
+  'enterprise',
+  'other',
+]);
 export type CellType = z.infer<typeof CellType>;
 
 export const ErrorBody = z.object({

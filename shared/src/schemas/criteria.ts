@@ -52,7 +52,11 @@ export type CriteriaGroup = z.infer<typeof CriteriaGroup>;
 export const BandCode = z.enum(['tot', 'kha', 'trung_binh', 'kem']);
 export type BandCode = z.infer<typeof BandCode>;
 
-export const Band = z.object({ code: BandCode, min: z.number().min(0), label: z.string().optional() });
+export const Band = z.object({
+  code: BandCode,
+  min: z.number().min(0),
+  label: z.string().optional(),
+});
 export type Band = z.infer<typeof Band>;
 
 const CriteriaSetBase = z.object({
@@ -71,7 +75,11 @@ const CriteriaSetBase = z.object({
 export const CriteriaSet = CriteriaSetBase.superRefine((set, ctx) => {
   const total = set.groups.reduce((s, g) => s + g.maxPoints, 0);
   if (Math.abs(total - 100) > 1e-9) {
-    ctx.addIssue({ code: 'custom', path: ['groups'], message: `Tổng điểm các nhóm phải là 100 (đang là ${total})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['groups'],
+      message: `Tổng điểm các nhóm phải là 100 (đang là ${total})`,
+    });
   }
   const ids = new Set<string>();
   set.groups.forEach((g, gi) => {
@@ -83,25 +91,41 @@ export const CriteriaSet = CriteriaSetBase.superRefine((set, ctx) => {
         message: `Tổng điểm các tiêu chí của nhóm ${g.id} phải là ${g.maxPoints} (đang là ${itemSum})`,
       });
     }
-    for (const [id, path] of [[g.id, ['groups', gi, 'id']], ...g.items.map((i, ii) => [i.id, ['groups', gi, 'items', ii, 'id']] as const)] as const) {
-      if (ids.has(id)) ctx.addIssue({ code: 'custom', path: [...path], message: `Mã ${id} bị trùng` });
+    for (const [id, path] of [
+      [g.id, ['groups', gi, 'id']],
+      ...g.items.map((i, ii) => [i.id, ['groups', gi, 'items', ii, 'id']] as const),
+    ] as const) {
+      if (ids.has(id))
+        ctx.addIssue({ code: 'custom', path: [...path], message: `Mã ${id} bị trùng` });
       ids.add(id);
     }
     g.items.forEach((item, ii) => {
       item.scale?.forEach((step, si) => {
         if (step.points > item.maxPoints) {
-          ctx.addIssue({ code: 'custom', path: ['groups', gi, 'items', ii, 'scale', si, 'points'], message: 'Điểm vượt quá tối đa của tiêu chí' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['groups', gi, 'items', ii, 'scale', si, 'points'],
+            message: 'Điểm vượt quá tối đa của tiêu chí',
+          });
         }
       });
     });
   });
   for (let i = 1; i < set.bands.length; i++) {
     if (set.bands[i]!.min >= set.bands[i - 1]!.min) {
-      ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: 'Các mức xếp loại phải xếp theo điểm giảm dần' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bands', i, 'min'],
+        message: 'Các mức xếp loại phải xếp theo điểm giảm dần',
+      });
     }
   }
   if (set.bands.length && set.bands[set.bands.length - 1]!.min !== 0) {
-    ctx.addIssue({ code: 'custom', path: ['bands', set.bands.length - 1, 'min'], message: 'Mức thấp nhất phải bắt đầu từ 0' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bands', set.bands.length - 1, 'min'],
+      message: 'Mức thấp nhất phải bắt đầu từ 0',
+    });
   }
 });
 export type CriteriaSet = z.infer<typeof CriteriaSet>;

@@ -1,13 +1,28 @@
 import { z } from 'zod';
 import { BandCode } from './criteria.ts';
-import { ActionType, Category, IsoDate, IssueStatus, MeetingType, Slug, Urgency, Uuid } from './common.ts';
+import {
+  ActionType,
+  Category,
+  IsoDate,
+  IssueStatus,
+  MeetingType,
+  Slug,
+  Urgency,
+  Uuid,
+} from './common.ts';
 import { DeadlineProfile } from './routing.ts';
 
 /**
  * What a timeline entry records: an action taken on the issue, or `routed` (submitted),
  * `escalated` (overdue, shown to the body above), `forwarded`/`merged` (its body closed or merged).
  */
-export const IssueEventType = z.enum([...ActionType.options, 'routed', 'escalated', 'forwarded', 'merged']);
+export const IssueEventType = z.enum([
+  ...ActionType.options,
+  'routed',
+  'escalated',
+  'forwarded',
+  'merged',
+]);
 export type IssueEventType = z.infer<typeof IssueEventType>;
 
 export const IssueEvent = z.object({

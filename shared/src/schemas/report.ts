@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { BandCode } from './criteria.ts';
-import { Category, IsoDate, IsoDateTime, IssueStatus, MeetingType, Slug, Urgency, Uuid } from './common.ts';
+import {
+  Category,
+  IsoDate,
+  IsoDateTime,
+  IssueStatus,
+  MeetingType,
+  Slug,
+  Urgency,
+  Uuid,
+} from './common.ts';
 
-const Count = z.number({ message: 'Phải là số' }).int('Phải là số nguyên').min(0, 'Không được âm').max(100_000, 'Số quá lớn');
+const Count = z
+  .number({ message: 'Phải là số' })
+  .int('Phải là số nguyên')
+  .min(0, 'Không được âm')
+  .max(100_000, 'Số quá lớn');
 
 export const Attendance = z
   .object({
@@ -18,11 +31,19 @@ export const Attendance = z
   .superRefine((a, ctx) => {
     const expected = a.total - a.exempted;
     if (a.exempted > a.total) {
-      ctx.addIssue({ code: 'custom', path: ['exempted'], message: 'Số miễn sinh hoạt không được lớn hơn tổng số' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exempted'],
+        message: 'Số miễn sinh hoạt không được lớn hơn tổng số',
+      });
       return;
     }
     if (a.present > expected) {
-      ctx.addIssue({ code: 'custom', path: ['present'], message: `Số có mặt không được vượt quá ${expected} (tổng số trừ miễn sinh hoạt)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['present'],
+        message: `Số có mặt không được vượt quá ${expected} (tổng số trừ miễn sinh hoạt)`,
+      });
       return;
     }
     if (a.present + a.absentWithReason + a.absentWithoutReason !== expected) {
@@ -33,7 +54,11 @@ export const Attendance = z
       });
     }
     if (a.speakers > a.present) {
-      ctx.addIssue({ code: 'custom', path: ['speakers'], message: 'Số phát biểu không được vượt quá số có mặt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['speakers'],
+        message: 'Số phát biểu không được vượt quá số có mặt',
+      });
     }
   });
 export type Attendance = z.infer<typeof Attendance>;
@@ -59,22 +84,45 @@ export const ReportInput = z
     online: z.boolean().optional(),
     attendance: Attendance,
     criteriaSetId: Slug,
-    scores: z.record(z.string().max(100), z.number({ message: 'Điểm phải là số' }).min(0, 'Điểm không được âm')),
+    scores: z.record(
+      z.string().max(100),
+      z.number({ message: 'Điểm phải là số' }).min(0, 'Điểm không được âm'),
+    ),
     groupNotes: z.record(z.string().max(100), z.string().max(2000)).optional(),
     /** Share of the last resolution's targets met, when the observer knows it (0–100). */
     targetsMetPercent: z.number().min(0).max(100).optional(),
-    cellSelfScore: z.number().min(0, 'Điểm không được âm').max(100, 'Tối đa 100 điểm').nullable().optional(),
+    cellSelfScore: z
+      .number()
+      .min(0, 'Điểm không được âm')
+      .max(100, 'Tối đa 100 điểm')
+      .nullable()
+      .optional(),
     suggestions: z.string().max(20_000, 'Tối đa 20.000 ký tự').default(''),
     issues: z.array(IssueInput).max(50, 'Tối đa 50 kiến nghị'),
   })
   .superRefine((r, ctx) => {
     const start = Date.parse(r.startedAt);
     const end = Date.parse(r.endedAt);
-    if (end <= start) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'Giờ kết thúc phải sau giờ bắt đầu' });
-    else if (end - start > 24 * 3600_000) ctx.addIssue({ code: 'custom', path: ['endedAt'], message: 'Buổi sinh hoạt không thể dài quá 24 giờ' });
+    if (end <= start)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endedAt'],
+        message: 'Giờ kết thúc phải sau giờ bắt đầu',
+      });
+    else if (end - start > 24 * 3600_000)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endedAt'],
+        message: 'Buổi sinh hoạt không thể dài quá 24 giờ',
+      });
     const ids = new Set<string>();
     r.issues.forEach((i, idx) => {
-      if (ids.has(i.id)) ctx.addIssue({ code: 'custom', path: ['issues', idx, 'id'], message: 'Mã kiến nghị bị trùng' });
+      if (ids.has(i.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['issues', idx, 'id'],
+          message: 'Mã kiến nghị bị trùng',
+        });
       ids.add(i.id);
     });
   });

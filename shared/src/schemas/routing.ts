@@ -27,7 +27,8 @@ export const RoutingRule = z
   })
   .refine((r) => (r.targetBodyId === null) !== (r.target === null), {
     path: ['targetBodyId'],
-    message: 'Chọn đúng một nơi nhận: một cơ quan cụ thể hoặc một đích tương đối (đảng ủy cơ sở, chi bộ)',
+    message:
+      'Chọn đúng một nơi nhận: một cơ quan cụ thể hoặc một đích tương đối (đảng ủy cơ sở, chi bộ)',
   });
 export type RoutingRule = z.infer<typeof RoutingRule>;
 

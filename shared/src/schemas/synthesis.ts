@@ -41,14 +41,20 @@ export const ComplianceResponse = z.object({
   bodyName: z.string().optional(),
   items: z.array(ComplianceItem),
   totals: ComplianceSummary.optional(),
-  members: z.array(ComplianceSummary.extend({ observerId: Uuid, observerName: z.string() })).optional(),
+  members: z
+    .array(ComplianceSummary.extend({ observerId: Uuid, observerName: z.string() }))
+    .optional(),
   bodies: z.array(ComplianceSummary.extend({ bodyId: Slug, bodyName: z.string() })).optional(),
 });
 export type ComplianceResponse = z.infer<typeof ComplianceResponse>;
 
 export const SynthesisQuery = MonthBodyQuery.extend({
   /** Self-score gap threshold in points (strictly more than this is listed). */
-  gap: z.coerce.number({ message: 'Độ chênh phải là số' }).min(0, 'Không được âm').max(100, 'Tối đa 100 điểm').default(10),
+  gap: z.coerce
+    .number({ message: 'Độ chênh phải là số' })
+    .min(0, 'Không được âm')
+    .max(100, 'Tối đa 100 điểm')
+    .default(10),
 });
 export const ExportFormat = z.enum(['xlsx', 'docx', 'csv']);
 export const SynthesisExportQuery = SynthesisQuery.extend({ format: ExportFormat.default('xlsx') });
@@ -78,7 +84,14 @@ export const SynthesisResponse = z.object({
     averageScore: z.number().nullable(),
     averageSelfScore: z.number().nullable(),
   }),
-  bands: z.array(z.object({ band: BandCode, label: z.string(), count: z.number().int(), percent: z.number().nullable() })),
+  bands: z.array(
+    z.object({
+      band: BandCode,
+      label: z.string(),
+      count: z.number().int(),
+      percent: z.number().nullable(),
+    }),
+  ),
   groups: z.array(
     z.object({
       criteriaSetId: z.string(),
@@ -113,7 +126,14 @@ export const SynthesisResponse = z.object({
     acknowledge: MedianFigure,
     resolve: MedianFigure,
   }),
-  bodies: z.array(ComplianceSummary.extend({ bodyId: Slug, bodyName: z.string(), filed: z.number().int(), averageScore: z.number().nullable() })),
+  bodies: z.array(
+    ComplianceSummary.extend({
+      bodyId: Slug,
+      bodyName: z.string(),
+      filed: z.number().int(),
+      averageScore: z.number().nullable(),
+    }),
+  ),
   trend: z.array(
     z.object({
       month: IsoMonth,

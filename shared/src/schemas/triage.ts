@@ -7,7 +7,10 @@ export const BulkActionInput = z.object({
   note: z.string().trim().max(10_000).optional(),
   toBodyId: Slug.optional(),
   documentNo: z.string().trim().max(100).optional(),
-  items: z.array(z.object({ id: Uuid, expectedVersion: z.number().int().min(0) })).min(1, 'Chọn ít nhất một kiến nghị').max(200, 'Tối đa 200 kiến nghị một lần'),
+  items: z
+    .array(z.object({ id: Uuid, expectedVersion: z.number().int().min(0) }))
+    .min(1, 'Chọn ít nhất một kiến nghị')
+    .max(200, 'Tối đa 200 kiến nghị một lần'),
 });
 export type BulkActionInput = z.infer<typeof BulkActionInput>;
 
@@ -29,7 +32,13 @@ export const AnswerTemplateInput = z.object({
   text: z.string().trim().min(1, 'Nhập nội dung mẫu').max(10_000),
   bodyId: Slug.optional(),
 });
-export const AnswerTemplate = z.object({ id: Uuid, bodyId: Slug, title: z.string(), text: z.string(), updatedAt: z.string() });
+export const AnswerTemplate = z.object({
+  id: Uuid,
+  bodyId: Slug,
+  title: z.string(),
+  text: z.string(),
+  updatedAt: z.string(),
+});
 export type AnswerTemplate = z.infer<typeof AnswerTemplate>;
 
 export const EventFeed = z.object({

@@ -18,7 +18,10 @@ export class PanelPage {
     return this.page.locator(`[data-cell="${cellId}"]`);
   }
 
-  async expectCellStatus(cellId: string, status: 'none' | 'draft' | 'queued' | 'submitted'): Promise<void> {
+  async expectCellStatus(
+    cellId: string,
+    status: 'none' | 'draft' | 'queued' | 'submitted',
+  ): Promise<void> {
     await expect(this.cell(cellId)).toHaveAttribute('data-status', status);
   }
 
@@ -34,7 +37,10 @@ export class PanelPage {
   }
 
   async resumeDraft(cellName: string): Promise<ReportFormPage> {
-    await this.drafts().filter({ hasText: cellName }).getByRole('button', { name: 'Tiếp tục' }).click();
+    await this.drafts()
+      .filter({ hasText: cellName })
+      .getByRole('button', { name: 'Tiếp tục' })
+      .click();
     const form = new ReportFormPage(this.page);
     await form.waitEditable();
     return form;

@@ -21,8 +21,16 @@ export class ReportFormPage {
     return this.page.getByTestId('duration');
   }
 
-  async setAttendance(counts: Partial<Record<'total' | 'exempted' | 'present' | 'absentWithReason' | 'absentWithoutReason' | 'speakers', number>>) {
-    for (const [k, v] of Object.entries(counts)) await this.page.locator(`#f-att-${k}`).fill(String(v));
+  async setAttendance(
+    counts: Partial<
+      Record<
+        'total' | 'exempted' | 'present' | 'absentWithReason' | 'absentWithoutReason' | 'speakers',
+        number
+      >
+    >,
+  ) {
+    for (const [k, v] of Object.entries(counts))
+      await this.page.locator(`#f-att-${k}`).fill(String(v));
   }
 
   fieldErrors(id: string): Locator {
@@ -59,7 +67,13 @@ export class ReportFormPage {
     return this.page.locator(`[data-issue-index="${index}"]`);
   }
 
-  async addIssue(i: { title: string; detail?: string; category: string; urgency?: string; bodyId?: string }): Promise<void> {
+  async addIssue(i: {
+    title: string;
+    detail?: string;
+    category: string;
+    urgency?: string;
+    bodyId?: string;
+  }): Promise<void> {
     await this.page.getByRole('button', { name: /Thêm kiến nghị/ }).click();
     const n = (await this.page.locator('[data-issue-index]').count()) - 1;
     const row = this.issue(n);
@@ -73,7 +87,14 @@ export class ReportFormPage {
   /** A short but consistent report: 105 minutes, 20 members all present, every item at full marks. */
   async fillConsistent(): Promise<void> {
     await this.setTimes('19:30', '21:15');
-    await this.setAttendance({ total: 20, exempted: 0, present: 20, absentWithReason: 0, absentWithoutReason: 0, speakers: 12 });
+    await this.setAttendance({
+      total: 20,
+      exempted: 0,
+      present: 20,
+      absentWithReason: 0,
+      absentWithoutReason: 0,
+      speakers: 12,
+    });
     await this.setTargets(95);
     await this.fillAllCriteria();
   }

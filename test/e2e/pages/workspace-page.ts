@@ -4,7 +4,11 @@ import { expect, type BrowserContext, type Locator, type Page } from '@playwrigh
 export class WorkspacePage {
   private constructor(readonly page: Page) {}
 
-  static async open(context: BrowserContext, extensionId: string, hash = '#/inbox'): Promise<WorkspacePage> {
+  static async open(
+    context: BrowserContext,
+    extensionId: string,
+    hash = '#/inbox',
+  ): Promise<WorkspacePage> {
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`chrome-extension://${extensionId}/workspace.html${hash}`);

@@ -18,14 +18,24 @@ export function fakeClock(start = Date.parse('2026-11-03T10:00:00+07:00')) {
 
 /** A complete, consistent draft: 31 members, 2 exempted, 26 present, 120 minutes, every item scored. */
 export function filledDraft(over: Partial<DraftData> = {}): DraftData {
-  const d = blankDraft({ cellId: 'hn-xom-1', cellName: 'Chi bộ xóm 1', meetingDay: 3 }, '2026-11-05');
+  const d = blankDraft(
+    { cellId: 'hn-xom-1', cellName: 'Chi bộ xóm 1', meetingDay: 3 },
+    '2026-11-05',
+  );
   const scores: Record<string, number> = {};
   for (const g of SET.groups) for (const i of g.items) if (!i.measure) scores[i.id] = i.maxPoints;
   return {
     ...d,
     startTime: '14:00',
     endTime: '16:00',
-    attendance: { total: 31, exempted: 2, present: 26, absentWithReason: 2, absentWithoutReason: 1, speakers: 14 },
+    attendance: {
+      total: 31,
+      exempted: 2,
+      present: 26,
+      absentWithReason: 2,
+      absentWithoutReason: 1,
+      speakers: 14,
+    },
     absentNames: 'Nguyễn Văn B',
     targetsMetPercent: 85,
     scores,
@@ -52,6 +62,13 @@ export function resultFor(id: string): ReportResult {
     band: 'kha',
     onTime: true,
     submittedAt: '2026-11-05T10:00:00.000+07:00',
-    issues: [{ id: '0d9f4c52-8c0e-4f7a-9a39-5a3f3a1b2c01', responsibleBodyId: 'hung-nguyen', status: 'routed', dueAt: '2026-12-03T23:59:59.999+07:00' }],
+    issues: [
+      {
+        id: '0d9f4c52-8c0e-4f7a-9a39-5a3f3a1b2c01',
+        responsibleBodyId: 'hung-nguyen',
+        status: 'routed',
+        dueAt: '2026-12-03T23:59:59.999+07:00',
+      },
+    ],
   };
 }

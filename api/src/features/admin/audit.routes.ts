@@ -10,6 +10,14 @@ import { adminDoc } from './doc.ts';
 /** The log of administrative changes, newest first. Admin only. */
 export const adminAuditRoutes = new Hono<AppEnv>()
   .use(requireUser, requireRole('admin'))
-  .get('/', describeRoute(adminDoc('Administrative changes, newest first (`?cursor=&limit=&entity=&entityId=`)', AuditList)), validate('query', AuditQuery), async (c) =>
-    c.json(await listAudit(c.var.deps.db, c.req.valid('query')), 200),
+  .get(
+    '/',
+    describeRoute(
+      adminDoc(
+        'Administrative changes, newest first (`?cursor=&limit=&entity=&entityId=`)',
+        AuditList,
+      ),
+    ),
+    validate('query', AuditQuery),
+    async (c) => c.json(await listAudit(c.var.deps.db, c.req.valid('query')), 200),
   );

@@ -35,7 +35,12 @@ export interface AuditPage {
 /** The log newest first, by id (keyset: `cursor` is the last id seen). */
 export async function listAudit(
   db: Db,
-  q: { cursor?: string | undefined; limit: number; entity?: string | undefined; entityId?: string | undefined },
+  q: {
+    cursor?: string | undefined;
+    limit: number;
+    entity?: string | undefined;
+    entityId?: string | undefined;
+  },
 ): Promise<AuditPage> {
   const filters: SQL[] = [];
   if (q.cursor) filters.push(lt(auditLog.id, Number(q.cursor)));

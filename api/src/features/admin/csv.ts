@@ -1,5 +1,11 @@
 import type { Context } from 'hono';
-import { CsvError, normalizeForSearch, parseCsv, yearInRange, type ImportError } from '@duhop/shared';
+import {
+  CsvError,
+  normalizeForSearch,
+  parseCsv,
+  yearInRange,
+  type ImportError,
+} from '@duhop/shared';
 import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
 
 /** A column of an import file: its key in error paths and the headers (Vietnamese first) it may carry. */
@@ -25,13 +31,19 @@ export async function readCsvBody(c: Context): Promise<string> {
   const type = c.req.header('content-type') ?? '';
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(type)?.[1];
   if (!CSV_TYPE.test(type) || (charset && !/^utf-?8$/i.test(charset))) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Tệp nhập phải là CSV mã hóa UTF-8 (Content-Type: text/csv)');
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Tệp nhập phải là CSV mã hóa UTF-8 (Content-Type: text/csv)',
+    );
   }
   const bytes = await c.req.arrayBuffer();
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw validationError({ file: ['Tệp không phải UTF-8: trong Excel hãy lưu dưới dạng "CSV UTF-8 (Comma delimited)"'] });
+    throw validationError({
+      file: ['Tệp không phải UTF-8: trong Excel hãy lưu dưới dạng "CSV UTF-8 (Comma delimited)"'],
+    });
   }
 }
 
@@ -42,7 +54,11 @@ const fold = (s: string) => normalizeForSearch(s.replace(/[*:]/g, ''));
  * or extra spaces; unknown columns are ignored; blank rows are skipped. An unreadable file, a
  * missing required column or too many rows is a 422 for the whole file.
  */
-export function csvTable<K extends string>(text: string, columns: readonly CsvColumn<K>[], maxRows = 20_000): CsvRow<K>[] {
+export function csvTable<K extends string>(
+  text: string,
+  columns: readonly CsvColumn<K>[],
+  maxRows = 20_000,
+): CsvRow<K>[] {
   let records: string[][];
   try {
     records = parseCsv(text);
@@ -51,8 +67,10 @@ export function csvTable<K extends string>(text: string, columns: readonly CsvCo
     throw err;
   }
   const [header, ...body] = records;
-  if (!header || body.every(isBlank)) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
-  if (body.length > maxRows) throw validationError({ file: [`Tệp có quá nhiều dòng (tối đa ${maxRows})`] });
+  if (!header || body.every(isBlank))
+    throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
+  if (body.length > maxRows)
+    throw validationError({ file: [`Tệp có quá nhiều dòng (tối đa ${maxRows})`] });
   const folded = header.map(fold);
   const index = new Map<K, number>();
   const fields: FieldErrors = {};
@@ -82,7 +100,10 @@ const isBlank = (record: readonly string[]) => record.every((f) => f.trim() === 
 export function importFailed(errors: readonly ImportError[]): ApiError {
   const fields: FieldErrors = {};
   for (const e of errors) (fields[`rows.${e.row}.${e.field}`] ??= []).push(e.message);
-  return validationError(fields, `Tệp có ${new Set(errors.map((e) => e.row)).size} dòng lỗi; chưa nhập dòng nào`);
+  return validationError(
+    fields,
+    `Tệp có ${new Set(errors.map((e) => e.row)).size} dòng lỗi; chưa nhập dòng nào`,
+  );
 }
 
 /** `YYYY-MM-DD`, or `DD/MM/YYYY` as Vietnamese spreadsheets write dates; null when not a real date. */
@@ -91,11 +112,16 @@ export function parseImportDate(s: string): string | null {
   const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : s;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso && yearInRange(iso) ? iso : null;
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso && yearInRange(iso)
+    ? iso
+    : null;
 }
 
 /** A label in a CSV cell matched to a code through a table of folded synonyms (codes match themselves). */
-export function lookupLabel<T extends string>(value: string, table: Readonly<Record<T, readonly string[]>>): T | null {
+export function lookupLabel<T extends string>(
+  value: string,
+  table: Readonly<Record<T, readonly string[]>>,
+): T | null {
   const v = fold(value);
   for (const [code, labels] of Object.entries(table) as [T, readonly string[]][]) {
     if (v === code.toLowerCase() || labels.some((l) => fold(l) === v)) return code;

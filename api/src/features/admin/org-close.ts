@@ -1,4 +1,10 @@
-import { addDays, localDate, type OrgChangeResult, type OrgUnitCloseInput, type OrgUnitMergeInput } from '@duhop/shared';
+import {
+  addDays,
+  localDate,
+  type OrgChangeResult,
+  type OrgUnitCloseInput,
+  type OrgUnitMergeInput,
+} from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema.ts';
@@ -14,21 +20,31 @@ import { transferToSuccessor, type TransferCounts } from './org-transfer.ts';
  * be in the same province, lie outside the closed unit's subtree, be valid the next day, and be
  * a cell only when a cell is closed.
  */
-async function successorProblem(db: Db, source: OrgUnitRecord, successor: OrgUnitRecord | undefined, validTo: string): Promise<string | null> {
+async function successorProblem(
+  db: Db,
+  source: OrgUnitRecord,
+  successor: OrgUnitRecord | undefined,
+  validTo: string,
+): Promise<string | null> {
   if (!successor) return 'Đơn vị kế thừa không tồn tại';
   if (successor.id === source.id) return 'Đơn vị không thể kế thừa chính nó';
   if (isClosed(successor)) return `Đơn vị kế thừa "${successor.name}" cũng đã giải thể`;
   if (unitProvince(successor) !== unitProvince(source)) return 'Đơn vị kế thừa phải cùng tỉnh';
-  if (successor.kind === 'cell' && source.kind !== 'cell') return 'Chi bộ không thể kế thừa một cơ quan';
-  if (successor.validFrom > addDays(validTo, 1)) return `Đơn vị kế thừa chỉ có hiệu lực từ ${successor.validFrom}, sau ngày ${addDays(validTo, 1)}`;
-  if ((await descendantIds(db, source.id)).includes(successor.id)) return 'Đơn vị kế thừa không được là đơn vị cấp dưới của đơn vị bị đóng';
+  if (successor.kind === 'cell' && source.kind !== 'cell')
+    return 'Chi bộ không thể kế thừa một cơ quan';
+  if (successor.validFrom > addDays(validTo, 1))
+    return `Đơn vị kế thừa chỉ có hiệu lực từ ${successor.validFrom}, sau ngày ${addDays(validTo, 1)}`;
+  if ((await descendantIds(db, source.id)).includes(successor.id))
+    return 'Đơn vị kế thừa không được là đơn vị cấp dưới của đơn vị bị đóng';
   return null;
 }
 
 /** A unit's last day: not before it began, and not in the future (moves happen when the closure is recorded). */
 function lastDayProblem(unit: OrgUnitRecord, validTo: string, today: string): string | null {
-  if (validTo < unit.validFrom) return `Ngày kết thúc trước ngày thành lập ${unit.validFrom} của "${unit.name}"`;
-  if (validTo > today) return 'Chỉ ghi nhận việc giải thể, sáp nhập khi đã có hiệu lực (ngày kết thúc không được ở tương lai)';
+  if (validTo < unit.validFrom)
+    return `Ngày kết thúc trước ngày thành lập ${unit.validFrom} của "${unit.name}"`;
+  if (validTo > today)
+    return 'Chỉ ghi nhận việc giải thể, sáp nhập khi đã có hiệu lực (ngày kết thúc không được ở tương lai)';
   return null;
 }
 
@@ -45,12 +61,18 @@ const sum = (all: TransferCounts[]) =>
   );
 
 /** Closes a unit on `validTo`, naming the successor that takes over its live work. */
-export async function closeUnit(deps: Deps, actor: AuthUser, id: string, input: OrgUnitCloseInput): Promise<OrgChangeResult> {
+export async function closeUnit(
+  deps: Deps,
+  actor: AuthUser,
+  id: string,
+  input: OrgUnitCloseInput,
+): Promise<OrgChangeResult> {
   const { db } = deps;
   const units = await loadUnits(db, [id, input.successorId]);
   const unit = units.get(id);
   if (!unit) throw notFoundErrors.orgUnit();
-  if (isClosed(unit)) throw new ApiError(409, 'ORG_UNIT_CLOSED', `Đơn vị đã giải thể từ sau ngày ${unit.validTo}`);
+  if (isClosed(unit))
+    throw new ApiError(409, 'ORG_UNIT_CLOSED', `Đơn vị đã giải thể từ sau ngày ${unit.validTo}`);
   const fields: FieldErrors = {};
   if (unit.parentId === null) fields.id = ['Không thể giải thể tỉnh (thành) ủy'];
   const dayProblem = lastDayProblem(unit, input.validTo, localDate(deps.now()));
@@ -60,10 +82,25 @@ export async function closeUnit(deps: Deps, actor: AuthUser, id: string, input: 
   if (Object.keys(fields).length) throw validationError(fields);
   const successor = units.get(input.successorId)!;
   const now = deps.now();
-  const note = input.note ?? `${unit.name} kết thúc hoạt động sau ngày ${input.validTo}; ${successor.name} tiếp nhận`;
+  const note =
+    input.note ??
+    `${unit.name} kết thúc hoạt động sau ngày ${input.validTo}; ${successor.name} tiếp nhận`;
   const counts = await db.transaction(async (tx) => {
-    const c = await transferToSuccessor(asDb(tx), unit, successor, { actorId: actor.id, now, validTo: input.validTo, eventType: 'forwarded', note });
-    await writeAudit(asDb(tx), { actorId: actor.id, at: now, action: 'org_unit.close', entity: 'org_unit', entityId: id, data: { name: unit.name, ...input, ...c } });
+    const c = await transferToSuccessor(asDb(tx), unit, successor, {
+      actorId: actor.id,
+      now,
+      validTo: input.validTo,
+      eventType: 'forwarded',
+      note,
+    });
+    await writeAudit(asDb(tx), {
+      actorId: actor.id,
+      at: now,
+      action: 'org_unit.close',
+      entity: 'org_unit',
+      entityId: id,
+      data: { name: unit.name, ...input, ...c },
+    });
     return c;
   });
   return result(db, [id], successor.id, counts);
@@ -73,11 +110,19 @@ export async function closeUnit(deps: Deps, actor: AuthUser, id: string, input: 
  * Merges units into an existing one or a new one from `effectiveDate`: each source ends the day
  * before and its live work follows the target. Sources must be open, of one kind, in one province.
  */
-export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMergeInput): Promise<OrgChangeResult> {
+export async function mergeUnits(
+  deps: Deps,
+  actor: AuthUser,
+  input: OrgUnitMergeInput,
+): Promise<OrgChangeResult> {
   const { db } = deps;
   const validTo = addDays(input.effectiveDate, -1);
   const nu = input.newUnit;
-  const units = await loadUnits(db, [...input.sourceIds, ...(input.targetId ? [input.targetId] : []), ...(nu ? [nu.id, ...(nu.parentId ? [nu.parentId] : [])] : [])]);
+  const units = await loadUnits(db, [
+    ...input.sourceIds,
+    ...(input.targetId ? [input.targetId] : []),
+    ...(nu ? [nu.id, ...(nu.parentId ? [nu.parentId] : [])] : []),
+  ]);
   const fields: FieldErrors = {};
   const add = (path: string, msg: string) => (fields[path] ??= []).push(msg);
   const sources: OrgUnitRecord[] = [];
@@ -87,8 +132,10 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
     else if (!s) add(`sourceIds.${i}`, 'Đơn vị không tồn tại');
     else if (isClosed(s)) add(`sourceIds.${i}`, `"${s.name}" đã giải thể từ sau ngày ${s.validTo}`);
     else if (s.parentId === null) add(`sourceIds.${i}`, 'Không thể sáp nhập tỉnh (thành) ủy');
-    else if (sources[0] && s.kind !== sources[0].kind) add(`sourceIds.${i}`, 'Các đơn vị sáp nhập phải cùng loại');
-    else if (sources[0] && unitProvince(s) !== unitProvince(sources[0])) add(`sourceIds.${i}`, 'Các đơn vị sáp nhập phải cùng tỉnh');
+    else if (sources[0] && s.kind !== sources[0].kind)
+      add(`sourceIds.${i}`, 'Các đơn vị sáp nhập phải cùng loại');
+    else if (sources[0] && unitProvince(s) !== unitProvince(sources[0]))
+      add(`sourceIds.${i}`, 'Các đơn vị sáp nhập phải cùng tỉnh');
     else {
       const p = lastDayProblem(s, validTo, localDate(deps.now()));
       if (p) add('effectiveDate', p);
@@ -102,8 +149,10 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
   let newRow: typeof orgUnits.$inferInsert | undefined;
   if (input.targetId) {
     target = units.get(input.targetId);
-    if (input.sourceIds.includes(input.targetId)) add('targetId', 'Đơn vị nhận không được nằm trong danh sách sáp nhập');
-    else if (target && target.kind !== first.kind) add('targetId', 'Đơn vị nhận phải cùng loại với các đơn vị sáp nhập');
+    if (input.sourceIds.includes(input.targetId))
+      add('targetId', 'Đơn vị nhận không được nằm trong danh sách sáp nhập');
+    else if (target && target.kind !== first.kind)
+      add('targetId', 'Đơn vị nhận phải cùng loại với các đơn vị sáp nhập');
     else {
       for (const s of sources) {
         const p = await successorProblem(db, s, target, validTo);
@@ -117,13 +166,24 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
     const parentId = nu.parentId ?? first.parentId!;
     const parent = units.get(parentId) ?? (await loadUnits(db, [parentId])).get(parentId);
     if (units.has(nu.id)) add('newUnit.id', 'Mã đơn vị đã có');
-    const pp = input.sourceIds.includes(parentId) ? 'Đơn vị cấp trên không được là đơn vị bị sáp nhập' : parentProblem(parent, input.effectiveDate);
-    const inSubtree = async () => (await Promise.all(sources.map((s) => descendantIds(db, s.id)))).some((ids) => ids.includes(parentId));
+    const pp = input.sourceIds.includes(parentId)
+      ? 'Đơn vị cấp trên không được là đơn vị bị sáp nhập'
+      : parentProblem(parent, input.effectiveDate);
+    const inSubtree = async () =>
+      (await Promise.all(sources.map((s) => descendantIds(db, s.id)))).some((ids) =>
+        ids.includes(parentId),
+      );
     if (pp) add('newUnit.parentId', pp);
-    else if (unitProvince(parent!) !== unitProvince(first)) add('newUnit.parentId', 'Đơn vị cấp trên phải cùng tỉnh');
-    else if (await inSubtree()) add('newUnit.parentId', 'Đơn vị cấp trên không được là đơn vị cấp dưới của đơn vị bị sáp nhập');
+    else if (unitProvince(parent!) !== unitProvince(first))
+      add('newUnit.parentId', 'Đơn vị cấp trên phải cùng tỉnh');
+    else if (await inSubtree())
+      add(
+        'newUnit.parentId',
+        'Đơn vị cấp trên không được là đơn vị cấp dưới của đơn vị bị sáp nhập',
+      );
     const kind = nu.kind ?? first.kind;
-    if (kind !== first.kind) add('newUnit.kind', 'Đơn vị mới phải cùng loại với các đơn vị sáp nhập');
+    if (kind !== first.kind)
+      add('newUnit.kind', 'Đơn vị mới phải cùng loại với các đơn vị sáp nhập');
     newRow = {
       id: nu.id,
       name: nu.name,
@@ -144,7 +204,16 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
     const successor = target ?? (await loadUnits(asDb(tx), [newRow!.id])).get(newRow!.id)!;
     const note = input.note ?? `Sáp nhập vào ${successor.name} từ ngày ${input.effectiveDate}`;
     const all: TransferCounts[] = [];
-    for (const s of sources) all.push(await transferToSuccessor(asDb(tx), s, successor, { actorId: actor.id, now, validTo, eventType: 'merged', note }));
+    for (const s of sources)
+      all.push(
+        await transferToSuccessor(asDb(tx), s, successor, {
+          actorId: actor.id,
+          now,
+          validTo,
+          eventType: 'merged',
+          note,
+        }),
+      );
     const c = sum(all);
     await writeAudit(asDb(tx), {
       actorId: actor.id,
@@ -152,14 +221,25 @@ export async function mergeUnits(deps: Deps, actor: AuthUser, input: OrgUnitMerg
       action: 'org_unit.merge',
       entity: 'org_unit',
       entityId: successor.id,
-      data: { sources: sources.map((s) => ({ id: s.id, name: s.name })), successorId: successor.id, created: newRow ?? null, effectiveDate: input.effectiveDate, ...c },
+      data: {
+        sources: sources.map((s) => ({ id: s.id, name: s.name })),
+        successorId: successor.id,
+        created: newRow ?? null,
+        effectiveDate: input.effectiveDate,
+        ...c,
+      },
     });
     return c;
   });
   return result(db, input.sourceIds, target?.id ?? newRow!.id, counts);
 }
 
-async function result(db: Db, closedIds: readonly string[], successorId: string, counts: TransferCounts): Promise<OrgChangeResult> {
+async function result(
+  db: Db,
+  closedIds: readonly string[],
+  successorId: string,
+  counts: TransferCounts,
+): Promise<OrgChangeResult> {
   const units = await loadUnits(db, [...closedIds, successorId]);
   return {
     successor: adminUnitView(units.get(successorId)!),

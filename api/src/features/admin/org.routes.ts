@@ -28,22 +28,42 @@ export const adminOrgRoutes = new Hono<AppEnv>()
   .use(requireUser, requireRole('admin'))
   .get(
     '/',
-    describeRoute(adminDoc('Every unit of a province, closed ones included (the admin’s own by default)', AdminOrgUnitList)),
+    describeRoute(
+      adminDoc(
+        'Every unit of a province, closed ones included (the admin’s own by default)',
+        AdminOrgUnitList,
+      ),
+    ),
     validate('query', z.object({ provinceId: Slug.optional() })),
     async (c) => {
-      const provinceId = await adminProvince(c.var.deps.db, c.var.user, c.req.valid('query').provinceId);
+      const provinceId = await adminProvince(
+        c.var.deps.db,
+        c.var.user,
+        c.req.valid('query').provinceId,
+      );
       return c.json({ items: await listProvinceUnits(c.var.deps.db, provinceId) }, 200);
     },
   )
   .post(
     '/',
-    describeRoute(adminDoc('Add a unit (a province when it has no parent)', AdminOrgUnit, { body: OrgUnitCreateInput, status: 201 })),
+    describeRoute(
+      adminDoc('Add a unit (a province when it has no parent)', AdminOrgUnit, {
+        body: OrgUnitCreateInput,
+        status: 201,
+      }),
+    ),
     ...jsonBody(OrgUnitCreateInput),
     async (c) => c.json(await createUnit(c.var.deps, c.var.user, c.req.valid('json')), 201),
   )
   .post(
     '/import',
-    describeRoute(csvImportDoc("Import a province's units from CSV (all rows or none)", OrgImportResult, 'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ[,Loại chi bộ,Ngày sinh hoạt]')),
+    describeRoute(
+      csvImportDoc(
+        "Import a province's units from CSV (all rows or none)",
+        OrgImportResult,
+        'Mã,Tên,Loại,Mã đơn vị cấp trên,Hiệu lực từ[,Loại chi bộ,Ngày sinh hoạt]',
+      ),
+    ),
     validate('query', ImportQuery),
     async (c) => {
       const dryRun = c.req.valid('query').dryRun ?? false;
@@ -53,19 +73,37 @@ export const adminOrgRoutes = new Hono<AppEnv>()
   )
   .post(
     '/merge',
-    describeRoute(adminDoc('Merge units into an existing or a new one from an effective date; their open issues, staff, children and assignments follow', OrgChangeResult, { body: OrgUnitMergeInput })),
+    describeRoute(
+      adminDoc(
+        'Merge units into an existing or a new one from an effective date; their open issues, staff, children and assignments follow',
+        OrgChangeResult,
+        { body: OrgUnitMergeInput },
+      ),
+    ),
     ...jsonBody(OrgUnitMergeInput),
     async (c) => c.json(await mergeUnits(c.var.deps, c.var.user, c.req.valid('json')), 200),
   )
   .patch(
     '/:id',
-    describeRoute(adminDoc('Rename or move a unit in place (cycles refused)', AdminOrgUnit, { body: OrgUnitPatchInput })),
+    describeRoute(
+      adminDoc('Rename or move a unit in place (cycles refused)', AdminOrgUnit, {
+        body: OrgUnitPatchInput,
+      }),
+    ),
     ...jsonBody(OrgUnitPatchInput),
-    async (c) => c.json(await patchUnit(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await patchUnit(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')), 200),
   )
   .post(
     '/:id/close',
-    describeRoute(adminDoc('Close a unit on its last day, naming the successor that takes over its live work', OrgChangeResult, { body: OrgUnitCloseInput })),
+    describeRoute(
+      adminDoc(
+        'Close a unit on its last day, naming the successor that takes over its live work',
+        OrgChangeResult,
+        { body: OrgUnitCloseInput },
+      ),
+    ),
     ...jsonBody(OrgUnitCloseInput),
-    async (c) => c.json(await closeUnit(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await closeUnit(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')), 200),
   );

@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { RoutingRuleList, RoutingRulesInput, RoutingTestInput, RoutingTestResult, Slug } from '@duhop/shared';
+import {
+  RoutingRuleList,
+  RoutingRulesInput,
+  RoutingTestInput,
+  RoutingTestResult,
+  Slug,
+} from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
@@ -14,26 +20,50 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
   .use(requireUser, requireRole('admin'))
   .get(
     '/',
-    describeRoute(adminDoc("A province's routing rules in the order they are tried (the admin's own by default)", RoutingRuleList)),
+    describeRoute(
+      adminDoc(
+        "A province's routing rules in the order they are tried (the admin's own by default)",
+        RoutingRuleList,
+      ),
+    ),
     validate('query', z.object({ provinceId: Slug.optional() })),
     async (c) => {
-      const provinceId = await adminProvince(c.var.deps.db, c.var.user, c.req.valid('query').provinceId);
+      const provinceId = await adminProvince(
+        c.var.deps.db,
+        c.var.user,
+        c.req.valid('query').provinceId,
+      );
       return c.json({ provinceId, items: await listRules(c.var.deps.db, provinceId) }, 200);
     },
   )
   .put(
     '/',
-    describeRoute(adminDoc('Replace the ordered list in one transaction (new issues only; logged with who and when)', RoutingRuleList, { body: RoutingRulesInput })),
+    describeRoute(
+      adminDoc(
+        'Replace the ordered list in one transaction (new issues only; logged with who and when)',
+        RoutingRuleList,
+        { body: RoutingRulesInput },
+      ),
+    ),
     ...jsonBody(RoutingRulesInput),
     async (c) => {
       const body = c.req.valid('json');
       const provinceId = await adminProvince(c.var.deps.db, c.var.user, body.provinceId);
-      return c.json({ provinceId, items: await replaceRules(c.var.deps, c.var.user, provinceId, body.rules) }, 200);
+      return c.json(
+        { provinceId, items: await replaceRules(c.var.deps, c.var.user, provinceId, body.rules) },
+        200,
+      );
     },
   )
   .post(
     '/test',
-    describeRoute(adminDoc('Where an issue raised now in a cell would go: body, rule, deadline profile and due dates (stored rules, or a draft list)', RoutingTestResult, { body: RoutingTestInput })),
+    describeRoute(
+      adminDoc(
+        'Where an issue raised now in a cell would go: body, rule, deadline profile and due dates (stored rules, or a draft list)',
+        RoutingTestResult,
+        { body: RoutingTestInput },
+      ),
+    ),
     ...jsonBody(RoutingTestInput),
     async (c) => c.json(await testRoute(c.var.deps, c.req.valid('json')), 200),
   );

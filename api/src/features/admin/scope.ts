@@ -29,13 +29,21 @@ export async function adminProvince(db: Db, user: AuthUser, requested?: string):
     if (!own) throw new ApiError(409, 'NO_PROVINCE', 'Tài khoản quản trị chưa gắn với tỉnh nào');
     return own;
   }
-  const [row] = await db.select({ kind: orgUnits.kind, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.id, requested)).limit(1);
-  if (!row || row.parentId !== null) throw validationError({ provinceId: ['Không có tỉnh (thành) này'] });
+  const [row] = await db
+    .select({ kind: orgUnits.kind, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, requested))
+    .limit(1);
+  if (!row || row.parentId !== null)
+    throw validationError({ provinceId: ['Không có tỉnh (thành) này'] });
   return requested;
 }
 
 /** The units with these ids, by id (closed ones included). */
-export async function loadUnits(db: Db, ids: readonly string[]): Promise<Map<string, OrgUnitRecord>> {
+export async function loadUnits(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, OrgUnitRecord>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db.select().from(orgUnits).where(inArray(orgUnits.id, unique));
@@ -50,5 +58,10 @@ export const isClosed = (u: Pick<OrgUnitRecord, 'validTo'>) => u.validTo != null
 /** The wire form of a unit for admin screens (without the province configuration). */
 export function adminUnitView(u: OrgUnitRecord) {
   const { config: _config, ...rest } = u;
-  return { ...rest, successorId: rest.successorId ?? null, cellType: rest.cellType ?? null, meetingDay: rest.meetingDay ?? null };
+  return {
+    ...rest,
+    successorId: rest.successorId ?? null,
+    cellType: rest.cellType ?? null,
+    meetingDay: rest.meetingDay ?? null,
+  };
 }

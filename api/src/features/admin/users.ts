@@ -12,7 +12,10 @@ import { asDb, isClosed, loadUnits } from './scope.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-const usernameTaken = () => new ApiError(409, 'USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng', { username: ['Tên đăng nhập đã có người dùng'] });
+const usernameTaken = () =>
+  new ApiError(409, 'USERNAME_TAKEN', 'Tên đăng nhập đã có người dùng', {
+    username: ['Tên đăng nhập đã có người dùng'],
+  });
 
 /** The admin's view of an account: never the password or its hash. */
 export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser {
@@ -30,7 +33,8 @@ export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser
 }
 
 /** The lower-cased username a cursor carries. */
-const readNameCursor = (cursor: string) => decodeCursor(cursor, (name) => (/^[a-z0-9][a-z0-9._-]*$/.test(name) ? name : null));
+const readNameCursor = (cursor: string) =>
+  decodeCursor(cursor, (name) => (/^[a-z0-9][a-z0-9._-]*$/.test(name) ? name : null));
 
 export interface UserListQuery {
   q?: string | undefined;
@@ -44,11 +48,19 @@ export interface UserListQuery {
 /** Accounts of a province's units, by username (keyset on the lower-cased name, which is unique). */
 export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
   const lowerName = sql<string>`lower(${users.username})`;
-  const filters: SQL[] = [sql`${users.orgUnitId} in (select id from org_units where coalesce(province_id, id) = ${provinceId})`];
+  const filters: SQL[] = [
+    sql`${users.orgUnitId} in (select id from org_units where coalesce(province_id, id) = ${provinceId})`,
+  ];
   if (q.role) filters.push(eq(users.role, q.role));
   if (q.orgUnitId) filters.push(eq(users.orgUnitId, q.orgUnitId));
   if (q.active !== undefined) filters.push(eq(users.active, q.active));
-  if (q.q) filters.push(or(ilike(users.username, containsPattern(q.q)), ilike(users.displayName, containsPattern(q.q)))!);
+  if (q.q)
+    filters.push(
+      or(
+        ilike(users.username, containsPattern(q.q)),
+        ilike(users.displayName, containsPattern(q.q)),
+      )!,
+    );
   if (q.cursor) filters.push(gt(lowerName, readNameCursor(q.cursor)));
   const rows = await db
     .select({ u: users, unitName: orgUnits.name })
@@ -57,7 +69,9 @@ export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
     .where(and(...filters))
     .orderBy(asc(lowerName))
     .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => encodeCursor(last.u.username.toLowerCase()));
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) =>
+    encodeCursor(last.u.username.toLowerCase()),
+  );
   return { items: page.map((r) => adminUserView(r.u, r.unitName)), nextCursor };
 }
 
@@ -65,13 +79,18 @@ export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
 export async function checkUserUnit(db: Db, unitId: string, field = 'orgUnitId') {
   const unit = (await loadUnits(db, [unitId])).get(unitId);
   if (!unit) throw validationError({ [field]: ['Đơn vị không tồn tại'] });
-  if (isClosed(unit)) throw validationError({ [field]: [`Đơn vị đã giải thể từ sau ngày ${unit.validTo}`] });
+  if (isClosed(unit))
+    throw validationError({ [field]: [`Đơn vị đã giải thể từ sau ngày ${unit.validTo}`] });
   return unit;
 }
 
 export async function loadUser(db: Db, id: string) {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.user();
-  const [row] = await db.select({ u: users, unitName: orgUnits.name }).from(users).leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId)).where(eq(users.id, id));
+  const [row] = await db
+    .select({ u: users, unitName: orgUnits.name })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, id));
   if (!row) throw notFoundErrors.user();
   return row;
 }
@@ -79,11 +98,21 @@ export async function loadUser(db: Db, id: string) {
 export async function createUser(
   deps: Deps,
   actor: AuthUser,
-  input: { username: string; displayName: string; role: Role; orgUnitId: string; password: string; mustChangePassword: boolean },
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    orgUnitId: string;
+    password: string;
+    mustChangePassword: boolean;
+  },
 ): Promise<AdminUser> {
   const { db } = deps;
   const unit = await checkUserUnit(db, input.orgUnitId);
-  const [taken] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`);
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.username}) = ${input.username.toLowerCase()}`);
   if (taken) throw usernameTaken();
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
@@ -91,7 +120,15 @@ export async function createUser(
     const row = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(users)
-        .values({ username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId, passwordHash, mustChangePassword: input.mustChangePassword, createdAt: now })
+        .values({
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          orgUnitId: input.orgUnitId,
+          passwordHash,
+          mustChangePassword: input.mustChangePassword,
+          createdAt: now,
+        })
         .returning();
       await writeAudit(asDb(tx), {
         actorId: actor.id,
@@ -99,7 +136,12 @@ export async function createUser(
         action: 'user.create',
         entity: 'user',
         entityId: created!.id,
-        data: { username: input.username, displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId },
+        data: {
+          username: input.username,
+          displayName: input.displayName,
+          role: input.role,
+          orgUnitId: input.orgUnitId,
+        },
       });
       return created!;
     });
@@ -111,13 +153,23 @@ export async function createUser(
 }
 
 /** Edits an account. Deactivation revokes every session at once; what the user wrote stays. */
-export async function patchUser(deps: Deps, actor: AuthUser, id: string, patch: UserPatchInput): Promise<AdminUser> {
+export async function patchUser(
+  deps: Deps,
+  actor: AuthUser,
+  id: string,
+  patch: UserPatchInput,
+): Promise<AdminUser> {
   const { db } = deps;
   const { u: before } = await loadUser(db, id);
   if (id === actor.id && (patch.active === false || (patch.role && patch.role !== 'admin'))) {
-    throw validationError({ [patch.active === false ? 'active' : 'role']: ['Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị của chính mình'] });
+    throw validationError({
+      [patch.active === false ? 'active' : 'role']: [
+        'Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị của chính mình',
+      ],
+    });
   }
-  if (patch.orgUnitId && patch.orgUnitId !== before.orgUnitId) await checkUserUnit(db, patch.orgUnitId);
+  if (patch.orgUnitId && patch.orgUnitId !== before.orgUnitId)
+    await checkUserUnit(db, patch.orgUnitId);
   const changes = Object.fromEntries(
     Object.entries(patch).filter(([k, v]) => v !== undefined && v !== before[k as keyof UserRow]),
   ) as Partial<Pick<UserRow, 'displayName' | 'role' | 'orgUnitId' | 'active'>>;
@@ -126,11 +178,28 @@ export async function patchUser(deps: Deps, actor: AuthUser, id: string, patch: 
     await db.transaction(async (tx) => {
       await tx.update(users).set(changes).where(eq(users.id, id));
       if (changes.active === false) {
-        await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+        await tx
+          .update(sessions)
+          .set({ revokedAt: now })
+          .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
       }
-      const action = changes.active === false ? 'user.deactivate' : changes.active === true ? 'user.reactivate' : 'user.update';
-      const was = Object.fromEntries(Object.keys(changes).map((k) => [k, before[k as keyof UserRow]]));
-      await writeAudit(asDb(tx), { actorId: actor.id, at: now, action, entity: 'user', entityId: id, data: { username: before.username, before: was, after: changes } });
+      const action =
+        changes.active === false
+          ? 'user.deactivate'
+          : changes.active === true
+            ? 'user.reactivate'
+            : 'user.update';
+      const was = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, before[k as keyof UserRow]]),
+      );
+      await writeAudit(asDb(tx), {
+        actorId: actor.id,
+        at: now,
+        action,
+        entity: 'user',
+        entityId: id,
+        data: { username: before.username, before: was, after: changes },
+      });
     });
   }
   const { u, unitName } = await loadUser(db, id);
@@ -138,15 +207,30 @@ export async function patchUser(deps: Deps, actor: AuthUser, id: string, patch: 
 }
 
 /** Sets a temporary password the user must replace at next sign-in; their sessions end now. */
-export async function resetPassword(deps: Deps, actor: AuthUser, id: string, temporaryPassword: string): Promise<AdminUser> {
+export async function resetPassword(
+  deps: Deps,
+  actor: AuthUser,
+  id: string,
+  temporaryPassword: string,
+): Promise<AdminUser> {
   const { db } = deps;
   const { u: target } = await loadUser(db, id);
   const passwordHash = await hashPassword(temporaryPassword);
   const now = deps.now();
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id));
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
-    await writeAudit(asDb(tx), { actorId: actor.id, at: now, action: 'user.reset_password', entity: 'user', entityId: id, data: { username: target.username } });
+    await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
+    await writeAudit(asDb(tx), {
+      actorId: actor.id,
+      at: now,
+      action: 'user.reset_password',
+      entity: 'user',
+      entityId: id,
+      data: { username: target.username },
+    });
   });
   const { u, unitName } = await loadUser(db, id);
   return adminUserView(u, unitName);

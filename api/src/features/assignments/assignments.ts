@@ -19,7 +19,9 @@ export interface AssignmentDraft {
 }
 
 /** Field → messages for one draft; empty when the draft can be stored. */
-export type DraftErrors = Partial<Record<'userId' | 'username' | 'cellId' | 'decisionNo' | 'validFrom' | 'validTo', string[]>>;
+export type DraftErrors = Partial<
+  Record<'userId' | 'username' | 'cellId' | 'decisionNo' | 'validFrom' | 'validTo', string[]>
+>;
 
 interface Row {
   id: string;
@@ -45,11 +47,18 @@ const toRecord = (r: Row): AssignmentRecord => ({
   validTo: isoDay(r.valid_to),
 });
 
-const overlaps = (a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }) =>
-  a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
+const overlaps = (
+  a: { validFrom: string; validTo: string | null },
+  b: { validFrom: string; validTo: string | null },
+) => a.validFrom <= (b.validTo ?? '9999-12-31') && b.validFrom <= (a.validTo ?? '9999-12-31');
 
 /** Assignments on cells at any depth below `bodyId`, optionally only those in force during `month`. */
-export async function listAssignments(db: Db, bodyId: string, month?: string, ids?: readonly string[]): Promise<AssignmentRecord[]> {
+export async function listAssignments(
+  db: Db,
+  bodyId: string,
+  month?: string,
+  ids?: readonly string[],
+): Promise<AssignmentRecord[]> {
   const range = month ? monthBounds(month) : null;
   const rows = await queryRows<Row>(
     db,
@@ -61,16 +70,32 @@ export async function listAssignments(db: Db, bodyId: string, month?: string, id
           join users u on u.id = a.user_id
          where true
            ${range ? sql`and a.valid_from <= ${range.last}::date and (a.valid_to is null or a.valid_to >= ${range.first}::date)` : sql``}
-           ${ids ? sql`and a.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})` : sql``}`,
+           ${
+             ids
+               ? sql`and a.id in (${sql.join(
+                   ids.map((i) => sql`${i}::uuid`),
+                   sql`, `,
+                 )})`
+               : sql``
+           }`,
   );
   const collator = new Intl.Collator('vi');
   return rows
     .map(toRecord)
-    .sort((a, b) => collator.compare(a.cellName, b.cellName) || collator.compare(a.displayName, b.displayName) || a.validFrom.localeCompare(b.validFrom));
+    .sort(
+      (a, b) =>
+        collator.compare(a.cellName, b.cellName) ||
+        collator.compare(a.displayName, b.displayName) ||
+        a.validFrom.localeCompare(b.validFrom),
+    );
 }
 
 /** One assignment if its cell lies at or below `rootId` (null root: any). */
-export async function findAssignment(db: Db, id: string, rootId: string | null): Promise<AssignmentRecord | null> {
+export async function findAssignment(
+  db: Db,
+  id: string,
+  rootId: string | null,
+): Promise<AssignmentRecord | null> {
   const rows = await queryRows<Row>(
     db,
     sql`with recursive ${subtreeCte(rootId ?? '')}
@@ -88,16 +113,33 @@ export async function findAssignment(db: Db, id: string, rootId: string | null):
  * must not overlap another assignment of the same member to the same cell, stored or in the batch.
  * Returns the errors per draft and the member id of each valid one.
  */
-export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly AssignmentDraft[]): Promise<{ errors: DraftErrors[]; userIds: (string | null)[]; overlap: boolean[] }> {
+export async function checkDrafts(
+  db: Db,
+  manager: AuthUser,
+  drafts: readonly AssignmentDraft[],
+): Promise<{ errors: DraftErrors[]; userIds: (string | null)[]; overlap: boolean[] }> {
   const root = manager.role === 'admin' ? null : manager.orgUnitId;
   const cellIds = [...new Set(drafts.map((d) => d.cellId).filter(Boolean))];
   const userIds = [...new Set(drafts.map((d) => d.userId).filter((x): x is string => !!x))];
-  const usernames = [...new Set(drafts.map((d) => d.username?.toLowerCase()).filter((x): x is string => !!x))];
-  const list = (xs: readonly string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+  const usernames = [
+    ...new Set(drafts.map((d) => d.username?.toLowerCase()).filter((x): x is string => !!x)),
+  ];
+  const list = (xs: readonly string[]) =>
+    sql.join(
+      xs.map((x) => sql`${x}`),
+      sql`, `,
+    );
 
   const [cells, members] = await Promise.all([
     cellIds.length
-      ? queryRows<{ id: string; kind: OrgUnitKind; valid_from: unknown; valid_to: unknown; province: string; in_scope: boolean }>(
+      ? queryRows<{
+          id: string;
+          kind: OrgUnitKind;
+          valid_from: unknown;
+          valid_to: unknown;
+          province: string;
+          in_scope: boolean;
+        }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select id, kind, valid_from, valid_to, coalesce(province_id, id) as province,
@@ -106,7 +148,14 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
         )
       : [],
     userIds.length || usernames.length
-      ? queryRows<{ id: string; username: string; role: Role; active: boolean; province: string; in_scope: boolean }>(
+      ? queryRows<{
+          id: string;
+          username: string;
+          role: Role;
+          active: boolean;
+          province: string;
+          in_scope: boolean;
+        }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
               select u.id, u.username, u.role, u.active, coalesce(o.province_id, o.id) as province,
@@ -121,14 +170,21 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
   const memberById = new Map(members.map((m) => [m.id, m]));
   const memberByName = new Map(members.map((m) => [m.username.toLowerCase(), m]));
   const found = members.map((m) => m.id);
-  const stored = found.length && cellIds.length
-    ? await db
-        .select({ userId: assignments.userId, cellId: assignments.cellId, validFrom: assignments.validFrom, validTo: assignments.validTo })
-        .from(assignments)
-        .where(and(inArray(assignments.userId, found), inArray(assignments.cellId, cellIds)))
-    : [];
+  const stored =
+    found.length && cellIds.length
+      ? await db
+          .select({
+            userId: assignments.userId,
+            cellId: assignments.cellId,
+            validFrom: assignments.validFrom,
+            validTo: assignments.validTo,
+          })
+          .from(assignments)
+          .where(and(inArray(assignments.userId, found), inArray(assignments.cellId, cellIds)))
+      : [];
 
-  const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] = [...stored];
+  const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] =
+    [...stored];
   const errors: DraftErrors[] = [];
   const ids: (string | null)[] = [];
   const overlap: boolean[] = [];
@@ -138,22 +194,44 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
     const cell = cellById.get(d.cellId);
     if (!d.cellId) {
       // Already reported by the caller (an empty cell).
-    } else if (cell?.kind !== 'cell' || !cell.in_scope) add('cellId', `Không có chi bộ mã "${d.cellId}" trong phạm vi của bạn`);
-    else if (isoDay(cell.valid_to) && d.validFrom > isoDay(cell.valid_to)!) add('cellId', `Chi bộ đã giải thể hoặc sáp nhập từ sau ngày ${isoDay(cell.valid_to)}`);
+    } else if (cell?.kind !== 'cell' || !cell.in_scope)
+      add('cellId', `Không có chi bộ mã "${d.cellId}" trong phạm vi của bạn`);
+    else if (isoDay(cell.valid_to) && d.validFrom > isoDay(cell.valid_to)!)
+      add('cellId', `Chi bộ đã giải thể hoặc sáp nhập từ sau ngày ${isoDay(cell.valid_to)}`);
     const memberField = d.userId ? 'userId' : 'username';
-    const member = d.userId ? memberById.get(d.userId) : memberByName.get(d.username?.toLowerCase() ?? '');
+    const member = d.userId
+      ? memberById.get(d.userId)
+      : memberByName.get(d.username?.toLowerCase() ?? '');
     if (!d.userId && !d.username) {
       // Already reported by the caller (an empty username).
-    } else if (!member?.in_scope || (cell && member.province !== cell.province)) add(memberField, `Không có cấp ủy viên "${d.userId ?? d.username ?? ''}" trong phạm vi của bạn`);
+    } else if (!member?.in_scope || (cell && member.province !== cell.province))
+      add(
+        memberField,
+        `Không có cấp ủy viên "${d.userId ?? d.username ?? ''}" trong phạm vi của bạn`,
+      );
     else if (!member.active) add(memberField, 'Tài khoản này đã bị khóa');
-    else if (member.role !== 'observer') add(memberField, 'Chỉ phân công được tài khoản cấp ủy viên dự sinh hoạt (observer)');
+    else if (member.role !== 'observer')
+      add(memberField, 'Chỉ phân công được tài khoản cấp ủy viên dự sinh hoạt (observer)');
     if (!d.decisionNo.trim()) add('decisionNo', 'Nhập số quyết định');
-    if (d.validTo && d.validTo < d.validFrom) add('validTo', 'Ngày kết thúc phải từ ngày bắt đầu trở đi');
+    if (d.validTo && d.validTo < d.validFrom)
+      add('validTo', 'Ngày kết thúc phải từ ngày bắt đầu trở đi');
     let clash: (typeof accepted)[number] | undefined;
     if (member && !d.skipOverlap && Object.keys(e).length === 0) {
-      clash = accepted.find((a) => a.userId === member.id && a.cellId === d.cellId && overlaps(a, d));
-      if (clash) add('validFrom', `Trùng thời gian với phân công từ ${clash.validFrom}${clash.validTo ? ` đến ${clash.validTo}` : ''}`);
-      else accepted.push({ userId: member.id, cellId: d.cellId, validFrom: d.validFrom, validTo: d.validTo });
+      clash = accepted.find(
+        (a) => a.userId === member.id && a.cellId === d.cellId && overlaps(a, d),
+      );
+      if (clash)
+        add(
+          'validFrom',
+          `Trùng thời gian với phân công từ ${clash.validFrom}${clash.validTo ? ` đến ${clash.validTo}` : ''}`,
+        );
+      else
+        accepted.push({
+          userId: member.id,
+          cellId: d.cellId,
+          validFrom: d.validFrom,
+          validTo: d.validTo,
+        });
     }
     overlap.push(!!clash);
     errors.push(e);
@@ -163,14 +241,41 @@ export async function checkDrafts(db: Db, manager: AuthUser, drafts: readonly As
 }
 
 /** Stores checked drafts and their audit entries in one transaction; returns the new ids. */
-export async function insertAssignments(db: Db, actor: AuthUser, rows: readonly (AssignmentDraft & { userId: string })[], at: Date, action: string): Promise<string[]> {
+export async function insertAssignments(
+  db: Db,
+  actor: AuthUser,
+  rows: readonly (AssignmentDraft & { userId: string })[],
+  at: Date,
+  action: string,
+): Promise<string[]> {
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(assignments)
-      .values(rows.map((r) => ({ userId: r.userId, cellId: r.cellId, decisionNo: r.decisionNo.trim(), validFrom: r.validFrom, validTo: r.validTo })))
+      .values(
+        rows.map((r) => ({
+          userId: r.userId,
+          cellId: r.cellId,
+          decisionNo: r.decisionNo.trim(),
+          validFrom: r.validFrom,
+          validTo: r.validTo,
+        })),
+      )
       .returning({ id: assignments.id });
     await tx.insert(auditLog).values(
-      inserted.map((r, i) => ({ actorId: actor.id, at, action, entity: 'assignment', entityId: r.id, data: { userId: rows[i]!.userId, cellId: rows[i]!.cellId, decisionNo: rows[i]!.decisionNo, validFrom: rows[i]!.validFrom, validTo: rows[i]!.validTo } })),
+      inserted.map((r, i) => ({
+        actorId: actor.id,
+        at,
+        action,
+        entity: 'assignment',
+        entityId: r.id,
+        data: {
+          userId: rows[i]!.userId,
+          cellId: rows[i]!.cellId,
+          decisionNo: rows[i]!.decisionNo,
+          validFrom: rows[i]!.validFrom,
+          validTo: rows[i]!.validTo,
+        },
+      })),
     );
     return inserted.map((r) => r.id);
   });

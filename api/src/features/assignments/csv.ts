@@ -1,4 +1,12 @@
-import { ASSIGNMENT_CSV_COLUMNS, CsvError, normalizeForSearch, parseCsv, parseDayInput, toCsv, type AssignmentRecord } from '@duhop/shared';
+import {
+  ASSIGNMENT_CSV_COLUMNS,
+  CsvError,
+  normalizeForSearch,
+  parseCsv,
+  parseDayInput,
+  toCsv,
+  type AssignmentRecord,
+} from '@duhop/shared';
 import type { Context } from 'hono';
 import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
 import type { AssignmentDraft } from './assignments.ts';
@@ -16,7 +24,8 @@ const ALIASES: Record<Key, string[]> = {
   validTo: ['Đến ngày', 'validTo', 'Ngày kết thúc'],
 };
 
-const CSV_TYPES = /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel|application\/octet-stream)\b/i;
+const CSV_TYPES =
+  /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel|application\/octet-stream)\b/i;
 
 /**
  * The text of an assignment import: a CSV body, or the file of a multipart form (as a browser's
@@ -30,11 +39,18 @@ export async function readAssignmentUpload(c: Context): Promise<string> {
     const form = await c.req.parseBody().catch(() => {
       throw new ApiError(400, 'MALFORMED_BODY', 'Biểu mẫu multipart/form-data không đọc được');
     });
-    const file = Object.values(form).find((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
+    const file = Object.values(form).find(
+      (v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v,
+    );
     if (!file) throw validationError({ file: ['Chọn tệp CSV để nhập'] });
     bytes = await file.arrayBuffer();
   } else if (CSV_TYPES.test(type)) bytes = await c.req.arrayBuffer();
-  else throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Gửi tệp CSV (Content-Type: text/csv) hoặc biểu mẫu multipart/form-data');
+  else
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Gửi tệp CSV (Content-Type: text/csv) hoặc biểu mẫu multipart/form-data',
+    );
   return decodeUtf8(bytes);
 }
 
@@ -43,7 +59,9 @@ function decodeUtf8(bytes: ArrayBuffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw validationError({ file: ['Tệp không phải văn bản UTF-8: hãy lưu ở dạng "CSV UTF-8 (Comma delimited)"'] });
+    throw validationError({
+      file: ['Tệp không phải văn bản UTF-8: hãy lưu ở dạng "CSV UTF-8 (Comma delimited)"'],
+    });
   }
 }
 
@@ -52,7 +70,10 @@ function decodeUtf8(bytes: ArrayBuffer): string {
  * header is row 1), so `rows.3.cellId` is the cell code on the spreadsheet's third row. Blank
  * lines are skipped. Throws 422 for an unreadable file or missing columns.
  */
-export function readAssignmentCsv(text: string): { drafts: { row: number; draft: AssignmentDraft }[]; errors: FieldErrors } {
+export function readAssignmentCsv(text: string): {
+  drafts: { row: number; draft: AssignmentDraft }[];
+  errors: FieldErrors;
+} {
   let table: string[][];
   try {
     table = parseCsv(text);
@@ -90,19 +111,46 @@ export function readAssignmentCsv(text: string): { drafts: { row: number; draft:
     if (!cellId) add('cellId', 'Thiếu mã chi bộ');
     if (!decisionNo) add('decisionNo', 'Thiếu số quyết định');
     else if (decisionNo.length > 100) add('decisionNo', 'Tối đa 100 ký tự');
-    if (!from) add('validFrom', get('validFrom') ? `Ngày "${get('validFrom')}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)` : 'Thiếu ngày bắt đầu');
-    if (toText && !to) add('validTo', `Ngày "${toText}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)`);
-    drafts.push({ row, draft: { username, cellId, decisionNo, validFrom: from ?? '', validTo: to } });
+    if (!from)
+      add(
+        'validFrom',
+        get('validFrom')
+          ? `Ngày "${get('validFrom')}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)`
+          : 'Thiếu ngày bắt đầu',
+      );
+    if (toText && !to)
+      add('validTo', `Ngày "${toText}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)`);
+    drafts.push({
+      row,
+      draft: { username, cellId, decisionNo, validFrom: from ?? '', validTo: to },
+    });
   });
   if (drafts.length === 0) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
-  if (drafts.length > MAX_IMPORT_ROWS) throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
+  if (drafts.length > MAX_IMPORT_ROWS)
+    throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
   return { drafts, errors };
 }
 
 /** Assignments as CSV (UTF-8 with BOM), with the import's headers plus names for the reader. */
 export function assignmentsCsv(items: readonly AssignmentRecord[]): string {
   return toCsv([
-    ['Tên đăng nhập', 'Họ và tên', 'Mã chi bộ', 'Tên chi bộ', 'Số quyết định', 'Từ ngày', 'Đến ngày'],
-    ...items.map((a) => [a.username, a.displayName, a.cellId, a.cellName, a.decisionNo, a.validFrom, a.validTo]),
+    [
+      'Tên đăng nhập',
+      'Họ và tên',
+      'Mã chi bộ',
+      'Tên chi bộ',
+      'Số quyết định',
+      'Từ ngày',
+      'Đến ngày',
+    ],
+    ...items.map((a) => [
+      a.username,
+      a.displayName,
+      a.cellId,
+      a.cellName,
+      a.decisionNo,
+      a.validFrom,
+      a.validTo,
+    ]),
   ]);
 }

@@ -33,7 +33,13 @@ export const assignmentRoutes = new Hono<AppEnv>()
   })
   .get(
     '/',
-    describeRoute({ ...doc('Assignments on the cells under a body (default: the caller’s), optionally in force during a month', AssignmentList), parameters: queryParameters(AssignmentListQuery) }),
+    describeRoute({
+      ...doc(
+        'Assignments on the cells under a body (default: the caller’s), optionally in force during a month',
+        AssignmentList,
+      ),
+      parameters: queryParameters(AssignmentListQuery),
+    }),
     validate('query', AssignmentListQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -43,19 +49,35 @@ export const assignmentRoutes = new Hono<AppEnv>()
   )
   .get(
     '/export',
-    describeRoute(fileDoc('Assignments as CSV (UTF-8 with BOM), with the headers the import reads', [CONTENT_TYPES.csv], AssignmentListQuery)),
+    describeRoute(
+      fileDoc(
+        'Assignments as CSV (UTF-8 with BOM), with the headers the import reads',
+        [CONTENT_TYPES.csv],
+        AssignmentListQuery,
+      ),
+    ),
     validate('query', AssignmentListQuery),
     async (c) => {
       const q = c.req.valid('query');
       const ctx = await resolveBody(c.var.deps.db, c.var.user, q.bodyId);
-      const body = new TextEncoder().encode(assignmentsCsv(await listAssignments(c.var.deps.db, ctx.body.id, q.month)));
-      const name = `phan-cong-${ctx.body.id}${q.month ? `-${q.month}` : ''}.csv`.replace(/[^A-Za-z0-9._-]+/g, '-');
+      const body = new TextEncoder().encode(
+        assignmentsCsv(await listAssignments(c.var.deps.db, ctx.body.id, q.month)),
+      );
+      const name = `phan-cong-${ctx.body.id}${q.month ? `-${q.month}` : ''}.csv`.replace(
+        /[^A-Za-z0-9._-]+/g,
+        '-',
+      );
       return c.body(body, 200, downloadHeaders(CONTENT_TYPES.csv, name));
     },
   )
   .post(
     '/',
-    describeRoute(doc('Assign a member to a cell by decision', AssignmentRecord, { body: AssignmentInput, status: 201 })),
+    describeRoute(
+      doc('Assign a member to a cell by decision', AssignmentRecord, {
+        body: AssignmentInput,
+        status: 201,
+      }),
+    ),
     ...jsonBody(AssignmentInput),
     async (c) => c.json(await createAssignment(c.var.deps, c.var.user, c.req.valid('json')), 201),
   )
@@ -68,18 +90,37 @@ export const assignmentRoutes = new Hono<AppEnv>()
         { status: 201 },
       ),
       parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
-      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } }, 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+      requestBody: {
+        required: true,
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
     }),
     validate('query', ImportQuery),
     async (c) => {
       const dryRun = c.req.valid('query').dryRun ?? false;
-      const result = await importAssignments(c.var.deps, c.var.user, await readAssignmentUpload(c), dryRun);
+      const result = await importAssignments(
+        c.var.deps,
+        c.var.user,
+        await readAssignmentUpload(c),
+        dryRun,
+      );
       return c.json(result, dryRun ? 200 : 201);
     },
   )
   .patch(
     '/:id',
-    describeRoute(doc('End an assignment (set its last day)', AssignmentRecord, { body: AssignmentPatch })),
+    describeRoute(
+      doc('End an assignment (set its last day)', AssignmentRecord, { body: AssignmentPatch }),
+    ),
     ...jsonBody(AssignmentPatch),
-    async (c) => c.json(await endAssignment(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json').validTo), 200),
+    async (c) =>
+      c.json(
+        await endAssignment(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json').validTo),
+        200,
+      ),
   );

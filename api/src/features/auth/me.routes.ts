@@ -8,13 +8,20 @@ import { loadMe, provinceOrgUnits } from './me.ts';
 
 export const meRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', describeRoute(doc('The signed-in user and their assignments in force today', MeResponse)), async (c) => {
-    const { db, now } = c.var.deps;
-    return c.json(await loadMe(db, c.var.user, now()), 200);
-  });
+  .get(
+    '/',
+    describeRoute(doc('The signed-in user and their assignments in force today', MeResponse)),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(await loadMe(db, c.var.user, now()), 200);
+    },
+  );
 
 export const orgRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', describeRoute(doc("The organisation graph of the caller's province", OrgUnitList)), async (c) =>
-    c.json({ items: await provinceOrgUnits(c.var.deps.db, c.var.user.orgUnitId) }, 200),
+  .get(
+    '/',
+    describeRoute(doc("The organisation graph of the caller's province", OrgUnitList)),
+    async (c) =>
+      c.json({ items: await provinceOrgUnits(c.var.deps.db, c.var.user.orgUnitId) }, 200),
   );

@@ -13,7 +13,13 @@ import { changeOwnPassword } from './password-change.ts';
  */
 export const mePasswordRoutes = new Hono<AppEnv>().post(
   '/password',
-  describeRoute(doc('Change my password ({currentPassword, newPassword}; at least 8 characters, different from the current one)', Ok, { body: ChangePasswordInput })),
+  describeRoute(
+    doc(
+      'Change my password ({currentPassword, newPassword}; at least 8 characters, different from the current one)',
+      Ok,
+      { body: ChangePasswordInput },
+    ),
+  ),
   requireUser,
   ...jsonBody(ChangePasswordInput),
   async (c) => {

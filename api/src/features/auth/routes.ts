@@ -11,11 +11,16 @@ import { revokeSession, signIn } from './sessions.ts';
 export const authRoutes = new Hono<AppEnv>()
   .post(
     '/login',
-    describeRoute(doc('Sign in with a username and password', LoginResponse, { body: LoginInput, auth: false })),
+    describeRoute(
+      doc('Sign in with a username and password', LoginResponse, { body: LoginInput, auth: false }),
+    ),
     ...jsonBody(LoginInput),
     async (c) => {
       const { deps } = c.var;
-      return c.json(await signIn(deps, c.req.valid('json'), clientAddress(c, deps.config.trustProxy)), 200);
+      return c.json(
+        await signIn(deps, c.req.valid('json'), clientAddress(c, deps.config.trustProxy)),
+        200,
+      );
     },
   )
   .post('/logout', describeRoute(doc('Revoke the current token', Ok)), requireUser, async (c) => {

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { acquireDataDirLock } from '../../db/data-dir-lock.ts';
@@ -17,7 +25,13 @@ export type BackupTarget = { kind: 'postgres'; url: string } | { kind: 'pglite';
 export class BackupError extends Error {
   constructor(
     message: string,
-    readonly code: 'PG_DUMP_MISSING' | 'PG_DUMP_FAILED' | 'NO_DATABASE' | 'NOT_EMPTY' | 'NOT_A_BACKUP' | 'RESTORE_FAILED',
+    readonly code:
+      | 'PG_DUMP_MISSING'
+      | 'PG_DUMP_FAILED'
+      | 'NO_DATABASE'
+      | 'NOT_EMPTY'
+      | 'NOT_A_BACKUP'
+      | 'RESTORE_FAILED',
   ) {
     super(message);
     this.name = 'BackupError';
@@ -30,7 +44,10 @@ const DUMP_ARGS = ['--no-owner', '--no-privileges', '--rows-per-insert=500'];
 async function createPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return PGlite.create(dataDir ?? 'memory://', { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
+  return PGlite.create(dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
 }
 
 async function dumpPglite(pg: PGlite): Promise<string> {
@@ -65,13 +82,22 @@ function writeWhole(file: string, text: string): void {
 export function pgDumpToFile(url: string, file: string): Promise<void> {
   const tmp = `${file}.partial`;
   return new Promise((resolve, reject) => {
-    const child = spawn('pg_dump', [...DUMP_ARGS, '--format=plain', `--file=${tmp}`, `--dbname=${url}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      'pg_dump',
+      [...DUMP_ARGS, '--format=plain', `--file=${tmp}`, `--dbname=${url}`],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     child.once('error', (err) => {
       rmSync(tmp, { force: true });
       if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-        reject(new BackupError('Chưa cài pg_dump — pg_dump is not installed: install the PostgreSQL client tools (Debian/Ubuntu: apt-get install postgresql-client), of the same major version as the server or newer', 'PG_DUMP_MISSING'));
+        reject(
+          new BackupError(
+            'Chưa cài pg_dump — pg_dump is not installed: install the PostgreSQL client tools (Debian/Ubuntu: apt-get install postgresql-client), of the same major version as the server or newer',
+            'PG_DUMP_MISSING',
+          ),
+        );
       else reject(err);
     });
     child.once('close', (code) => {
@@ -80,7 +106,12 @@ export function pgDumpToFile(url: string, file: string): Promise<void> {
         resolve();
       } else {
         rmSync(tmp, { force: true });
-        reject(new BackupError(`pg_dump failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`, 'PG_DUMP_FAILED'));
+        reject(
+          new BackupError(
+            `pg_dump failed (exit ${code}): ${stderr.trim().split('\n').pop() ?? ''}`,
+            'PG_DUMP_FAILED',
+          ),
+        );
       }
     });
   });
@@ -92,7 +123,8 @@ const holdsPglite = (dir: string) => existsSync(join(dir, 'PG_VERSION'));
 /** A backup of a database no process has open (the CLI): `npm run backup -- --out FILE`. */
 export async function backupToFile(target: BackupTarget, file: string): Promise<void> {
   if (target.kind === 'postgres') return pgDumpToFile(target.url, file);
-  if (!holdsPglite(target.dataDir)) throw new BackupError(`DATA_DIR ${target.dataDir} holds no database`, 'NO_DATABASE');
+  if (!holdsPglite(target.dataDir))
+    throw new BackupError(`DATA_DIR ${target.dataDir} holds no database`, 'NO_DATABASE');
   const lock = acquireDataDirLock(target.dataDir, 'backup');
   try {
     const pg = await createPglite(target.dataDir);
@@ -116,9 +148,15 @@ const USER_RELATIONS = `
 
 function checkBackupText(text: string, file: string): void {
   if (!/^--\s*\n-- PostgreSQL database dump\b/.test(text.slice(0, 200)))
-    throw new BackupError(`${file} không phải bản sao lưu duhop — ${file} is not a duhop backup (a plain SQL file written by npm run backup or pg_dump)`, 'NOT_A_BACKUP');
+    throw new BackupError(
+      `${file} không phải bản sao lưu duhop — ${file} is not a duhop backup (a plain SQL file written by npm run backup or pg_dump)`,
+      'NOT_A_BACKUP',
+    );
   if (!/PostgreSQL database dump complete/.test(text.slice(-400)))
-    throw new BackupError(`${file} không trọn vẹn — ${file} is incomplete (it does not end with pg_dump's "database dump complete"): the backup was cut short`, 'NOT_A_BACKUP');
+    throw new BackupError(
+      `${file} không trọn vẹn — ${file} is incomplete (it does not end with pg_dump's "database dump complete"): the backup was cut short`,
+      'NOT_A_BACKUP',
+    );
 }
 
 function notEmpty(where: string, names: string[]): BackupError {
@@ -148,7 +186,10 @@ async function replayInto(db: RestoreTarget, text: string, where: string): Promi
       }
     });
   } catch (err) {
-    throw new BackupError(`Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`, 'RESTORE_FAILED');
+    throw new BackupError(
+      `Phục hồi thất bại, chưa ghi gì — restore failed, nothing was written: ${err instanceof Error ? err.message : String(err)}`,
+      'RESTORE_FAILED',
+    );
   }
   await db.analyze();
   return batches;
@@ -159,7 +200,10 @@ async function replayInto(db: RestoreTarget, text: string, where: string): Promi
  * directory that is new or empty), all in one transaction: it either lands whole or not at all.
  * Returns the number of batches run.
  */
-export async function restoreFromFile(target: BackupTarget, file: string): Promise<{ batches: number }> {
+export async function restoreFromFile(
+  target: BackupTarget,
+  file: string,
+): Promise<{ batches: number }> {
   const text = readFileSync(file, 'utf8');
   checkBackupText(text, file);
   if (target.kind === 'postgres') {
@@ -168,8 +212,10 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
     try {
       const batches = await replayInto(
         {
-          relations: async () => (await sql.unsafe<{ name: string }[]>(USER_RELATIONS)).map((r) => r.name),
-          inTransaction: async (run) => void (await sql.begin((tx) => run((batch) => tx.unsafe(batch)))),
+          relations: async () =>
+            (await sql.unsafe<{ name: string }[]>(USER_RELATIONS)).map((r) => r.name),
+          inTransaction: async (run) =>
+            void (await sql.begin((tx) => run((batch) => tx.unsafe(batch)))),
           analyze: () => sql.unsafe('analyze'),
         },
         text,
@@ -191,7 +237,8 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
     try {
       const batches = await replayInto(
         {
-          relations: async () => (await pg.query<{ name: string }>(USER_RELATIONS)).rows.map((r) => r.name),
+          relations: async () =>
+            (await pg.query<{ name: string }>(USER_RELATIONS)).rows.map((r) => r.name),
           inTransaction: (run) => pg.transaction((tx) => run((batch) => tx.exec(batch))),
           analyze: () => pg.exec('analyze'),
         },
@@ -208,7 +255,10 @@ export async function restoreFromFile(target: BackupTarget, file: string): Promi
 }
 
 /** A backup of the database this process has open (the daily schedule and GET /api/admin/backup). */
-export async function backupOpenDatabase(database: { driver: 'pglite' | 'postgres'; pglite?: PGlite; url?: string }, file: string): Promise<void> {
+export async function backupOpenDatabase(
+  database: { driver: 'pglite' | 'postgres'; pglite?: PGlite; url?: string },
+  file: string,
+): Promise<void> {
   if (database.driver === 'postgres') {
     if (!database.url) throw new BackupError('The PostgreSQL URL is unknown', 'PG_DUMP_FAILED');
     return pgDumpToFile(database.url, file);

@@ -13,7 +13,10 @@ import { backupDownload } from './download.ts';
 export const adminBackupRoutes = new Hono<AppEnv>().use(requireUser, requireRole('admin')).get(
   '/',
   describeRoute({
-    ...fileDoc('A full backup of the database (plain SQL as written by `npm run backup`; restore with `npm run restore`). Admin only, audited', ['application/sql']),
+    ...fileDoc(
+      'A full backup of the database (plain SQL as written by `npm run backup`; restore with `npm run restore`). Admin only, audited',
+      ['application/sql'],
+    ),
     tags: ['admin'],
   }),
   async (c) => {

@@ -25,14 +25,17 @@ const VN_OFFSET_MS = 7 * 3600_000;
 export function nextBackupAt(now: Date, time: string): Date {
   const [h, m] = time.split(':').map(Number) as [number, number];
   const local = new Date(now.getTime() + VN_OFFSET_MS);
-  let at = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), h, m) - VN_OFFSET_MS;
+  let at =
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), h, m) - VN_OFFSET_MS;
   if (at <= now.getTime()) at += 24 * 3600_000;
   return new Date(at);
 }
 
 /** Copies in `dir`, oldest first. */
 function copies(dir: string): string[] {
-  return readdirSync(dir).filter((f) => BACKUP_FILE.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => BACKUP_FILE.test(f))
+    .sort();
 }
 
 /**
@@ -41,7 +44,10 @@ function copies(dir: string): string[] {
  * is more than a day old (or there is none: a new BACKUP_DIR, a server that was down at the set
  * time) one is taken right after start.
  */
-export function startBackupSchedule(database: Database, opts: BackupScheduleOptions): BackupSchedule {
+export function startBackupSchedule(
+  database: Database,
+  opts: BackupScheduleOptions,
+): BackupSchedule {
   const { dir } = opts;
   if (!dir) return { stop: async () => {} };
   const now = opts.now ?? (() => new Date());
@@ -57,8 +63,11 @@ export function startBackupSchedule(database: Database, opts: BackupScheduleOpti
     try {
       await backupOpenDatabase(database, file);
       const all = copies(dir);
-      for (const old of all.slice(0, Math.max(0, all.length - opts.keep))) rmSync(join(dir, old), { force: true });
-      log(`backup written: ${file} (${statSync(file).size} bytes, ${Math.round(performance.now() - started)} ms)`);
+      for (const old of all.slice(0, Math.max(0, all.length - opts.keep)))
+        rmSync(join(dir, old), { force: true });
+      log(
+        `backup written: ${file} (${statSync(file).size} bytes, ${Math.round(performance.now() - started)} ms)`,
+      );
     } catch (err) {
       log(`backup failed: ${err instanceof Error ? err.message : String(err)}`);
     }

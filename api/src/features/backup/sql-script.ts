@@ -15,7 +15,17 @@ export function* splitSqlScript(text: string): Generator<string> {
   let begun = false;
   while (i < n) {
     const ch = text[i]!;
-    if (!begun && ch !== ' ' && ch !== '\t' && ch !== '\r' && ch !== '\n' && !(ch === '-' && text[i + 1] === '-') && !(ch === '/' && text[i + 1] === '*') && ch !== '\\') begun = true;
+    if (
+      !begun &&
+      ch !== ' ' &&
+      ch !== '\t' &&
+      ch !== '\r' &&
+      ch !== '\n' &&
+      !(ch === '-' && text[i + 1] === '-') &&
+      !(ch === '/' && text[i + 1] === '*') &&
+      ch !== '\\'
+    )
+      begun = true;
     if (lineStart && ch === '\\' && !begun) {
       // A psql meta-command outside any statement: skip the whole line.
       const end = text.indexOf('\n', i);
@@ -29,7 +39,8 @@ export function* splitSqlScript(text: string): Generator<string> {
       lineStart = true;
       i++;
     } else if (ch === "'") {
-      const escapes = i > 0 && (text[i - 1] === 'E' || text[i - 1] === 'e') && !/[\w$]/.test(text[i - 2] ?? ' ');
+      const escapes =
+        i > 0 && (text[i - 1] === 'E' || text[i - 1] === 'e') && !/[\w$]/.test(text[i - 2] ?? ' ');
       i++;
       while (i < n) {
         const c = text[i]!;

@@ -53,13 +53,27 @@ export interface DocSpec {
   blocks: DocBlock[];
 }
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  both: AlignmentType.JUSTIFIED,
+} as const;
 
 const paragraph = (l: TextLine) =>
   new Paragraph({
     alignment: ALIGN[l.align ?? 'left'],
     spacing: { before: l.before ?? 0, after: l.after ?? 0 },
-    children: [new TextRun({ text: l.text, bold: l.bold, italics: l.italics, underline: l.underline ? {} : undefined, size: l.size ?? 26, font: FONT })],
+    children: [
+      new TextRun({
+        text: l.text,
+        bold: l.bold,
+        italics: l.italics,
+        underline: l.underline ? {} : undefined,
+        size: l.size ?? 26,
+        font: FONT,
+      }),
+    ],
   });
 
 /** A borderless two-column block: the heading (issuer | Party name and date) or the closing (recipients | signature). */
@@ -72,8 +86,14 @@ function columns(left: TextLine[], right: TextLine[], leftShare: number): Table 
     rows: [
       new TableRow({
         children: [
-          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, children: left.map(paragraph) }),
-          new TableCell({ width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA }, children: right.map(paragraph) }),
+          new TableCell({
+            width: { size: leftWidth, type: WidthType.DXA },
+            children: left.map(paragraph),
+          }),
+          new TableCell({
+            width: { size: TEXT_WIDTH - leftWidth, type: WidthType.DXA },
+            children: right.map(paragraph),
+          }),
         ],
       }),
     ],
@@ -86,13 +106,29 @@ function columns(left: TextLine[], right: TextLine[], leftShare: number): Table 
  */
 function headerBlock(h: DocHeader): Table {
   return columns(
-    [...h.issuer.map((text, i) => ({ text, align: 'center' as const, bold: i === h.issuer.length - 1 })), { text: '*', align: 'center' }],
-    [{ text: PARTY_HEADER, align: 'center', bold: true, underline: true, size: 28 }, { text: '' }, { text: h.dateLine, align: 'center', italics: true }],
+    [
+      ...h.issuer.map((text, i) => ({
+        text,
+        align: 'center' as const,
+        bold: i === h.issuer.length - 1,
+      })),
+      { text: '*', align: 'center' },
+    ],
+    [
+      { text: PARTY_HEADER, align: 'center', bold: true, underline: true, size: 28 },
+      { text: '' },
+      { text: h.dateLine, align: 'center', italics: true },
+    ],
     0.42,
   );
 }
 
-const cellText = (v: Cell) => (v == null ? '' : typeof v === 'number' ? v.toLocaleString('vi-VN', { maximumFractionDigits: 2 }) : v);
+const cellText = (v: Cell) =>
+  v == null
+    ? ''
+    : typeof v === 'number'
+      ? v.toLocaleString('vi-VN', { maximumFractionDigits: 2 })
+      : v;
 
 /** A bordered table with a bold shaded header row repeated on every page. */
 function dataTable(table: ExportTable): Table {
@@ -105,15 +141,39 @@ function dataTable(table: ExportTable): Table {
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 60, right: 60, top: 20, bottom: 20 },
       ...(header ? { shading: { fill: 'DCE6F1' } } : {}),
-      children: [paragraph({ text, bold: header, size: 22, align: header ? 'center' : kind === 'text' ? 'left' : 'right' })],
+      children: [
+        paragraph({
+          text,
+          bold: header,
+          size: 22,
+          align: header ? 'center' : kind === 'text' ? 'left' : 'right',
+        }),
+      ],
     });
   };
   const rows = [
-    new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c.header, i, true)) }),
-    ...table.rows.map((values) => new TableRow({ children: values.map((v, i) => cell(cellText(v), i, false)) })),
+    new TableRow({
+      tableHeader: true,
+      children: table.columns.map((c, i) => cell(c.header, i, true)),
+    }),
+    ...table.rows.map(
+      (values) => new TableRow({ children: values.map((v, i) => cell(cellText(v), i, false)) }),
+    ),
   ];
-  const border = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders: border, rows });
+  const border = {
+    top: LINE,
+    bottom: LINE,
+    left: LINE,
+    right: LINE,
+    insideHorizontal: LINE,
+    insideVertical: LINE,
+  };
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: border,
+    rows,
+  });
 }
 
 /**
@@ -133,7 +193,12 @@ export async function renderDocx(spec: DocSpec): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
+          },
+        },
         children,
       },
     ],
@@ -144,7 +209,12 @@ export async function renderDocx(spec: DocSpec): Promise<Buffer> {
 /** Numbered sections ("1. …"), each a table or, when empty, the table's "no data" sentence. */
 export function numberedSections(tables: readonly ExportTable[], start = 1): DocBlock[] {
   return tables.flatMap((t, i): DocBlock[] => [
-    { kind: 'lines', lines: [{ text: `${start + i}. ${t.title}`, bold: true, before: 240, after: 120 }] },
-    t.rows.length === 0 ? { kind: 'lines', lines: [{ text: t.empty ?? 'Không có số liệu.', italics: true }] } : { kind: 'table', table: t },
+    {
+      kind: 'lines',
+      lines: [{ text: `${start + i}. ${t.title}`, bold: true, before: 240, after: 120 }],
+    },
+    t.rows.length === 0
+      ? { kind: 'lines', lines: [{ text: t.empty ?? 'Không có số liệu.', italics: true }] }
+      : { kind: 'table', table: t },
   ]);
 }

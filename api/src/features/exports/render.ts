@@ -4,7 +4,9 @@ import type { ExportTable } from './tables.ts';
 import { toXlsx } from './xlsx.ts';
 
 /** A file to produce, as plain data (it crosses to a worker thread). */
-export type RenderJob = { kind: 'xlsx'; tables: ExportTable[]; subject: string } | { kind: 'docx'; spec: DocSpec };
+export type RenderJob =
+  | { kind: 'xlsx'; tables: ExportTable[]; subject: string }
+  | { kind: 'docx'; spec: DocSpec };
 
 /** The worker side: builds the file. */
 export async function run(job: RenderJob): Promise<Uint8Array> {

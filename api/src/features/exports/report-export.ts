@@ -26,7 +26,11 @@ import { documentHeader, type ExportFile } from './synthesis-export.ts';
 import { reportIssuesFor } from '../org/scope.ts';
 import { unitNames } from '../reports/view.ts';
 
-const MEETING_TYPES: Record<MeetingType, string> = { regular: 'Thường kỳ', topical: 'Chuyên đề', combined: 'Thường kỳ kết hợp chuyên đề' };
+const MEETING_TYPES: Record<MeetingType, string> = {
+  regular: 'Thường kỳ',
+  topical: 'Chuyên đề',
+  combined: 'Thường kỳ kết hợp chuyên đề',
+};
 const time = (d: Date) => toLocalIso(d).slice(11, 16);
 
 /**
@@ -34,10 +38,21 @@ const time = (d: Date) => toLocalIso(d).slice(11, 16);
  * member's committee: meeting facts, attendance, points per criterion, suggestions and issues.
  * Visible to whoever may read the report (GET /api/reports/:id); 404 otherwise.
  */
-export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: Date): Promise<ExportFile> {
+export async function exportReportDocx(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  now: Date,
+): Promise<ExportFile> {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
   const [row] = await db
-    .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName, authorUnit: users.orgUnitId, definition: criteriaSets.definition })
+    .select({
+      report: reports,
+      cellName: orgUnits.name,
+      authorName: users.displayName,
+      authorUnit: users.orgUnitId,
+      definition: criteriaSets.definition,
+    })
     .from(reports)
     .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
     .innerJoin(users, eq(users.id, reports.authorId))
@@ -48,11 +63,22 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
   if (!row || !issueRows) throw notFoundErrors.report();
   const r = row.report;
   const set = row.definition;
-  const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
+  const bodyName = await unitNames(
+    db,
+    issueRows.map((i) => i.responsibleBodyId),
+  );
   const ctx = await loadBodyContext(db, row.authorUnit);
   if (!ctx) throw notFoundErrors.report();
 
-  const a = r.attendance as { total: number; exempted: number; present: number; absentWithReason: number; absentWithoutReason: number; speakers: number; absentWithoutReasonNames?: string[] };
+  const a = r.attendance as {
+    total: number;
+    exempted: number;
+    present: number;
+    absentWithReason: number;
+    absentWithoutReason: number;
+    speakers: number;
+    absentWithoutReasonNames?: string[];
+  };
   const scores = r.scores;
   const groupScores = r.groupScores;
   const type = r.meetingType;
@@ -63,27 +89,41 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
     {
       sheet: 'Thông tin',
       title: 'Thông tin buổi sinh hoạt',
-      columns: [{ header: 'Nội dung', width: 30 }, { header: 'Chi tiết', width: 50 }],
+      columns: [
+        { header: 'Nội dung', width: 30 },
+        { header: 'Chi tiết', width: 50 },
+      ],
       rows: [
         ['Chi bộ', row.cellName],
         ['Ngày sinh hoạt', vnDate(r.meetingDate)],
         ['Hình thức', `${MEETING_TYPES[type] ?? type}${r.online ? ' (trực tuyến)' : ''}`],
-        ['Thời gian', `Từ ${time(r.startedAt)} đến ${time(r.endedAt)}${minutes != null ? ` (${minutes} phút)` : ''}`],
+        [
+          'Thời gian',
+          `Từ ${time(r.startedAt)} đến ${time(r.endedAt)}${minutes != null ? ` (${minutes} phút)` : ''}`,
+        ],
         ['Cấp ủy viên dự', row.authorName],
-        ['Thời điểm nộp báo cáo', `${time(r.submittedAt)} ngày ${vnDate(localDate(r.submittedAt))} (${r.onTime ? 'đúng hạn' : 'trễ hạn'})`],
+        [
+          'Thời điểm nộp báo cáo',
+          `${time(r.submittedAt)} ngày ${vnDate(localDate(r.submittedAt))} (${r.onTime ? 'đúng hạn' : 'trễ hạn'})`,
+        ],
       ],
     },
     {
       sheet: 'Số lượng',
       title: 'Số lượng đảng viên dự sinh hoạt',
-      columns: [{ header: 'Chỉ tiêu', width: 40 }, { header: 'Số liệu', width: 20, kind: 'decimal' }],
+      columns: [
+        { header: 'Chỉ tiêu', width: 40 },
+        { header: 'Số liệu', width: 20, kind: 'decimal' },
+      ],
       rows: [
         ['Tổng số đảng viên', a.total],
         ['Được miễn sinh hoạt', a.exempted],
         ['Có mặt', a.present],
         ['Vắng có lý do', a.absentWithReason],
         ['Vắng không lý do', a.absentWithoutReason],
-        ...(a.absentWithoutReasonNames?.length ? [['Họ tên vắng không lý do', a.absentWithoutReasonNames.join(', ')] as [string, string]] : []),
+        ...(a.absentWithoutReasonNames?.length
+          ? [['Họ tên vắng không lý do', a.absentWithoutReasonNames.join(', ')] as [string, string]]
+          : []),
         ['Tỷ lệ dự sinh hoạt (%)', attendanceRate(a)],
         ['Số đảng viên phát biểu', a.speakers],
         ['Tỷ lệ phát biểu trên số có mặt (%)', speakersShare(a)],
@@ -135,14 +175,22 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
     empty: 'Chi bộ không có kiến nghị, đề xuất.',
   };
 
-  const suggestions = r.suggestions.trim() ? r.suggestions.split(/\r?\n/).filter((l) => l.trim()) : ['Không có.'];
+  const suggestions = r.suggestions.trim()
+    ? r.suggestions.split(/\r?\n/).filter((l) => l.trim())
+    : ['Không có.'];
   const blocks: DocBlock[] = [
     { kind: 'header', header: documentHeader(ctx, r.submittedAt) },
     {
       kind: 'lines',
       lines: [
         { text: 'BÁO CÁO', bold: true, align: 'center', size: 30, before: 360 },
-        { text: `Kết quả dự sinh hoạt ${row.cellName} ngày ${vnDate(r.meetingDate)}`, bold: true, align: 'center', size: 28, after: 240 },
+        {
+          text: `Kết quả dự sinh hoạt ${row.cellName} ngày ${vnDate(r.meetingDate)}`,
+          bold: true,
+          align: 'center',
+          size: 28,
+          after: 240,
+        },
       ],
     },
     ...numberedSections(tables),
@@ -163,7 +211,10 @@ export async function exportReportDocx(db: Db, user: AuthUser, id: string, now: 
     },
   ];
   return {
-    body: await renderFile({ kind: 'docx', spec: { title: `Báo cáo dự sinh hoạt ${row.cellName} ${vnDate(r.meetingDate)}`, blocks } }),
+    body: await renderFile({
+      kind: 'docx',
+      spec: { title: `Báo cáo dự sinh hoạt ${row.cellName} ${vnDate(r.meetingDate)}`, blocks },
+    }),
     contentType: CONTENT_TYPES.docx,
     filename: attachmentName(`bao-cao-du-sinh-hoat-${r.cellId}-${r.meetingDate}`, 'docx'),
   };

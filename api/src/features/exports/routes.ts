@@ -18,10 +18,25 @@ export const reportExportRoutes = new Hono<AppEnv>()
   .use(exportAdmission)
   .get(
     '/:id',
-    describeRoute(fileDoc('One report as DOCX (administrative layout) for the member’s records; visible to those who may read the report', [CONTENT_TYPES.docx], ReportExportQuery)),
+    describeRoute(
+      fileDoc(
+        'One report as DOCX (administrative layout) for the member’s records; visible to those who may read the report',
+        [CONTENT_TYPES.docx],
+        ReportExportQuery,
+      ),
+    ),
     validate('query', ReportExportQuery),
     async (c) => {
-      const file = await exportReportDocx(c.var.deps.db, c.var.user, c.req.param('id'), c.var.deps.now());
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
+      const file = await exportReportDocx(
+        c.var.deps.db,
+        c.var.user,
+        c.req.param('id'),
+        c.var.deps.now(),
+      );
+      return c.body(
+        file.body as Uint8Array<ArrayBuffer>,
+        200,
+        downloadHeaders(file.contentType, file.filename, file.body.byteLength),
+      );
     },
   );

@@ -14,7 +14,13 @@ import {
 import type { BodyContext } from '../org/body-scope.ts';
 import { numberedSections, type DocHeader, type DocSpec } from './docx.ts';
 import { renderFile } from './render.ts';
-import { attachmentName, CONTENT_TYPES, synthesisTables, yieldToLoop, type ExportTable } from './tables.ts';
+import {
+  attachmentName,
+  CONTENT_TYPES,
+  synthesisTables,
+  yieldToLoop,
+  type ExportTable,
+} from './tables.ts';
 
 export type ExportFormat = keyof typeof CONTENT_TYPES;
 
@@ -28,14 +34,23 @@ export interface ExportFile {
 export function documentHeader(ctx: BodyContext, now: Date): DocHeader {
   const own = ['province', 'commune', 'district'].includes(ctx.body.kind);
   const place = placeOf(own || !ctx.province ? ctx.body : ctx.province);
-  return { issuer: issuerLines(ctx.body, ctx.parent, ctx.province), dateLine: vnDateLine(place, localDate(now)) };
+  return {
+    issuer: issuerLines(ctx.body, ctx.parent, ctx.province),
+    dateLine: vnDateLine(place, localDate(now)),
+  };
 }
 
 /** CSV of several tables: each as a title line, a header line and its rows, with a blank line between. */
-export async function tablesToCsv(tables: readonly ExportTable[], subject: string): Promise<string> {
+export async function tablesToCsv(
+  tables: readonly ExportTable[],
+  subject: string,
+): Promise<string> {
   const rows: (string | number | null)[][] = [[subject], []];
   for (const t of tables) {
-    rows.push([t.title], t.columns.map((c) => c.header));
+    rows.push(
+      [t.title],
+      t.columns.map((c) => c.header),
+    );
     if (t.rows.length === 0 && t.empty) rows.push([t.empty]);
     for (let i = 0; i < t.rows.length; i += 1000) {
       rows.push(...t.rows.slice(i, i + 1000));
@@ -47,7 +62,12 @@ export async function tablesToCsv(tables: readonly ExportTable[], subject: strin
 }
 
 /** The synthesis in the Party's administrative layout: heading, title, numbered sections, closing. */
-export function synthesisDocSpec(ctx: BodyContext, s: SynthesisResponse, tables: readonly ExportTable[], now: Date): DocSpec {
+export function synthesisDocSpec(
+  ctx: BodyContext,
+  s: SynthesisResponse,
+  tables: readonly ExportTable[],
+  now: Date,
+): DocSpec {
   const local = toLocalIso(now);
   return {
     title: `Báo cáo tổng hợp ${vnMonth(s.month)}`,
@@ -57,8 +77,19 @@ export function synthesisDocSpec(ctx: BodyContext, s: SynthesisResponse, tables:
         kind: 'lines',
         lines: [
           { text: 'BÁO CÁO TỔNG HỢP', bold: true, align: 'center', size: 30, before: 360 },
-          { text: `Kết quả dự sinh hoạt chi bộ và theo dõi kiến nghị, đề xuất ${vnMonth(s.month)}`, bold: true, align: 'center', size: 28 },
-          { text: `(Số liệu đến ${local.slice(11, 16)} ngày ${vnDate(local)})`, italics: true, align: 'center', size: 24, after: 240 },
+          {
+            text: `Kết quả dự sinh hoạt chi bộ và theo dõi kiến nghị, đề xuất ${vnMonth(s.month)}`,
+            bold: true,
+            align: 'center',
+            size: 28,
+          },
+          {
+            text: `(Số liệu đến ${local.slice(11, 16)} ngày ${vnDate(local)})`,
+            italics: true,
+            align: 'center',
+            size: 24,
+            after: 240,
+          },
         ],
       },
       ...numberedSections(tables),
@@ -90,7 +121,16 @@ export async function exportSynthesis(
   const subject = `${ctx.body.name} — ${vnMonth(s.month)} (số liệu đến ${toLocalIso(now).slice(0, 16).replace('T', ' ')})`;
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
-  if (format === 'csv') return { body: new TextEncoder().encode(await tablesToCsv(tables, subject)), contentType, filename };
-  const body = await renderFile(format === 'xlsx' ? { kind: 'xlsx', tables, subject } : { kind: 'docx', spec: synthesisDocSpec(ctx, s, tables, now) });
+  if (format === 'csv')
+    return {
+      body: new TextEncoder().encode(await tablesToCsv(tables, subject)),
+      contentType,
+      filename,
+    };
+  const body = await renderFile(
+    format === 'xlsx'
+      ? { kind: 'xlsx', tables, subject }
+      : { kind: 'docx', spec: synthesisDocSpec(ctx, s, tables, now) },
+  );
   return { body, contentType, filename };
 }

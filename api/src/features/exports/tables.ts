@@ -1,4 +1,11 @@
-import { BAND_LABELS, STATUS_LABELS, vnDate, vnMonth, type ComplianceItem, type SynthesisResponse } from '@duhop/shared';
+import {
+  BAND_LABELS,
+  STATUS_LABELS,
+  vnDate,
+  vnMonth,
+  type ComplianceItem,
+  type SynthesisResponse,
+} from '@duhop/shared';
 
 export type Cell = string | number | null;
 
@@ -21,7 +28,11 @@ export interface ExportTable {
   empty?: string;
 }
 
-const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp' };
+const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = {
+  on_time: 'Đúng hạn',
+  late: 'Trễ hạn',
+  missing: 'Chưa nộp',
+};
 const n = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'int' });
 const d = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'decimal' });
 const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 'text' });
@@ -30,10 +41,25 @@ const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 
  * The synthesis as tables, in the order of the printed report. Every table is present even when
  * empty (an honest "no data" rather than a missing section); `items` is the month's compliance list.
  */
-export function synthesisTables(s: SynthesisResponse, items: readonly ComplianceItem[]): ExportTable[] {
+export function synthesisTables(
+  s: SynthesisResponse,
+  items: readonly ComplianceItem[],
+): ExportTable[] {
   const r = s.reports;
-  const issueCols = [n('Phát sinh'), n('Đã giải quyết xong', 14), n('Đã trả lời', 12), n('Đang xử lý', 12), n('Quá hạn', 10)];
-  const issueCells = (x: SynthesisResponse['issues']) => [x.raised, x.resolved, x.answered, x.open, x.overdue];
+  const issueCols = [
+    n('Phát sinh'),
+    n('Đã giải quyết xong', 14),
+    n('Đã trả lời', 12),
+    n('Đang xử lý', 12),
+    n('Quá hạn', 10),
+  ];
+  const issueCells = (x: SynthesisResponse['issues']) => [
+    x.raised,
+    x.resolved,
+    x.answered,
+    x.open,
+    x.overdue,
+  ];
   return [
     {
       sheet: 'Tổng hợp',
@@ -56,8 +82,26 @@ export function synthesisTables(s: SynthesisResponse, items: readonly Compliance
     {
       sheet: 'Theo đơn vị',
       title: 'Kết quả nộp báo cáo theo đơn vị',
-      columns: [t('Đơn vị', 40), n('Phải nộp'), n('Đã nộp'), n('Đúng hạn'), n('Trễ hạn'), n('Chưa nộp'), d('Tỷ lệ đúng hạn (%)', 16), d('Điểm bình quân', 14)],
-      rows: s.bodies.map((b) => [b.bodyName, b.expected, b.filed, b.onTime, b.late, b.missing, b.onTimeRate, b.averageScore]),
+      columns: [
+        t('Đơn vị', 40),
+        n('Phải nộp'),
+        n('Đã nộp'),
+        n('Đúng hạn'),
+        n('Trễ hạn'),
+        n('Chưa nộp'),
+        d('Tỷ lệ đúng hạn (%)', 16),
+        d('Điểm bình quân', 14),
+      ],
+      rows: s.bodies.map((b) => [
+        b.bodyName,
+        b.expected,
+        b.filed,
+        b.onTime,
+        b.late,
+        b.missing,
+        b.onTimeRate,
+        b.averageScore,
+      ]),
       empty: 'Không có phân công hoặc báo cáo nào trong tháng.',
     },
     {
@@ -69,15 +113,35 @@ export function synthesisTables(s: SynthesisResponse, items: readonly Compliance
     {
       sheet: 'Nhóm tiêu chí',
       title: 'Điểm bình quân theo nhóm tiêu chí',
-      columns: [t('Bộ tiêu chí', 16), t('Nhóm tiêu chí', 50), d('Điểm tối đa'), d('Điểm bình quân', 14), n('Số báo cáo')],
+      columns: [
+        t('Bộ tiêu chí', 16),
+        t('Nhóm tiêu chí', 50),
+        d('Điểm tối đa'),
+        d('Điểm bình quân', 14),
+        n('Số báo cáo'),
+      ],
       rows: s.groups.map((g) => [g.criteriaSetId, g.title, g.maxPoints, g.average, g.reports]),
       empty: 'Chưa có báo cáo nào trong tháng.',
     },
     {
       sheet: 'Chênh lệch tự chấm',
       title: `Chi bộ có điểm tự chấm chênh lệch trên ${s.gap} điểm so với cấp ủy viên chấm`,
-      columns: [t('Chi bộ', 34), t('Cấp ủy viên dự', 24), t('Ngày họp', 12), d('Điểm cấp ủy viên chấm', 14), d('Điểm chi bộ tự chấm', 14), d('Chênh lệch', 12)],
-      rows: s.gaps.map((g) => [g.cellName, g.observerName, vnDate(g.meetingDate), g.score, g.cellSelfScore, g.difference]),
+      columns: [
+        t('Chi bộ', 34),
+        t('Cấp ủy viên dự', 24),
+        t('Ngày họp', 12),
+        d('Điểm cấp ủy viên chấm', 14),
+        d('Điểm chi bộ tự chấm', 14),
+        d('Chênh lệch', 12),
+      ],
+      rows: s.gaps.map((g) => [
+        g.cellName,
+        g.observerName,
+        vnDate(g.meetingDate),
+        g.score,
+        g.cellSelfScore,
+        g.difference,
+      ]),
       empty: 'Không có chi bộ nào chênh lệch quá mức này.',
     },
     {
@@ -99,9 +163,21 @@ export function synthesisTables(s: SynthesisResponse, items: readonly Compliance
       title: 'Thời gian xử lý kiến nghị (trung vị, ngày làm việc)',
       columns: [t('Chỉ tiêu', 40), d('Trung vị (ngày làm việc)', 16), n('Số kiến nghị', 12)],
       rows: [
-        ['Từ khi chuyển đến khi tiếp nhận', s.handling.acknowledge.median, s.handling.acknowledge.count],
-        ['Từ khi chuyển đến khi giải quyết xong', s.handling.resolve.median, s.handling.resolve.count],
-        ...Object.entries(s.issues.byStatus).map(([st, count]): Cell[] => [`Trạng thái: ${STATUS_LABELS[st as keyof typeof STATUS_LABELS] ?? st}`, null, count ?? 0]),
+        [
+          'Từ khi chuyển đến khi tiếp nhận',
+          s.handling.acknowledge.median,
+          s.handling.acknowledge.count,
+        ],
+        [
+          'Từ khi chuyển đến khi giải quyết xong',
+          s.handling.resolve.median,
+          s.handling.resolve.count,
+        ],
+        ...Object.entries(s.issues.byStatus).map(([st, count]): Cell[] => [
+          `Trạng thái: ${STATUS_LABELS[st as keyof typeof STATUS_LABELS] ?? st}`,
+          null,
+          count ?? 0,
+        ]),
       ],
     },
     {
@@ -137,7 +213,16 @@ export function synthesisTables(s: SynthesisResponse, items: readonly Compliance
     {
       sheet: 'Danh sách báo cáo',
       title: 'Danh sách báo cáo theo phân công',
-      columns: [n('STT', 6), t('Đơn vị', 30), t('Chi bộ', 32), t('Cấp ủy viên', 24), t('Ngày họp', 12), t('Hạn nộp', 12), t('Ngày nộp', 12), t('Tình trạng', 12)],
+      columns: [
+        n('STT', 6),
+        t('Đơn vị', 30),
+        t('Chi bộ', 32),
+        t('Cấp ủy viên', 24),
+        t('Ngày họp', 12),
+        t('Hạn nộp', 12),
+        t('Ngày nộp', 12),
+        t('Tình trạng', 12),
+      ],
       rows: items.map((i, idx) => [
         idx + 1,
         i.bodyName ?? '',

@@ -3,7 +3,11 @@ import { spreadsheetText, spreadsheetValue } from '@duhop/shared';
 import { yieldToLoop, type ExportTable } from './tables.ts';
 
 const CHUNK = 500;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFDCE6F1' },
+};
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -13,7 +17,11 @@ const THIN: Partial<ExcelJS.Borders> = {
 
 /** Excel refuses these in sheet names, and names longer than 31 characters. */
 const sheetName = (name: string, used: Set<string>) => {
-  const base = name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let out = base;
   for (let i = 2; used.has(out.toLowerCase()); i++) out = `${base.slice(0, 28)} ${i}`;
   used.add(out.toLowerCase());
@@ -32,7 +40,9 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
   wb.created = new Date(0); // Reproducible files: the date is in the title, not in the metadata.
   const used = new Set<string>();
   for (const table of tables) {
-    const ws = wb.addWorksheet(sheetName(table.sheet, used), { views: [{ state: 'frozen', ySplit: 3 }] });
+    const ws = wb.addWorksheet(sheetName(table.sheet, used), {
+      views: [{ state: 'frozen', ySplit: 3 }],
+    });
     ws.columns = table.columns.map((c) => ({ width: c.width }));
     const title = ws.getRow(1);
     title.getCell(1).value = spreadsheetText(table.title);

@@ -1,6 +1,13 @@
 import { and, asc, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { InboxQuery, normalizeForSearch, Slug, Uuid, yearInRange, type InboxResponse } from '@duhop/shared';
+import {
+  InboxQuery,
+  normalizeForSearch,
+  Slug,
+  Uuid,
+  yearInRange,
+  type InboxResponse,
+} from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { containsPattern } from '../../db/rows.ts';
@@ -14,7 +21,8 @@ import { inSubtree } from '../org/sql.ts';
 export const InboxParams = InboxQuery.extend({ bodyId: Slug.optional() });
 export type InboxParams = z.output<typeof InboxParams>;
 
-const dueCursor = (dueAt: Date, id: string) => encodeCursor(JSON.stringify([dueAt.toISOString(), id]));
+const dueCursor = (dueAt: Date, id: string) =>
+  encodeCursor(JSON.stringify([dueAt.toISOString(), id]));
 /**
  * The keyset bound of a cursor this API made. Anything else (not base64url JSON, not an instant
  * we could have written, not a uuid) is a 422 here, before it reaches a `::uuid` or
@@ -23,14 +31,21 @@ const dueCursor = (dueAt: Date, id: string) => encodeCursor(JSON.stringify([dueA
 const readDueCursor = (cursor: string) =>
   decodeCursor(cursor, (text): [Date, string] | null => {
     const [due, id] = JSON.parse(text) as [unknown, unknown];
-    if (typeof due !== 'string' || typeof id !== 'string' || !Uuid.safeParse(id).success) return null;
+    if (typeof due !== 'string' || typeof id !== 'string' || !Uuid.safeParse(id).success)
+      return null;
     const date = new Date(due);
-    if (Number.isNaN(date.getTime()) || date.toISOString() !== due || !yearInRange(due)) return null;
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== due || !yearInRange(due))
+      return null;
     return [date, id];
   });
 
 /** Issues sitting with the caller's body (an admin may name another), soonest due first. */
-export async function listInbox(db: Db, user: AuthUser, q: InboxParams, now: Date): Promise<InboxResponse> {
+export async function listInbox(
+  db: Db,
+  user: AuthUser,
+  q: InboxParams,
+  now: Date,
+): Promise<InboxResponse> {
   const bodyId = user.role === 'admin' && q.bodyId ? q.bodyId : user.orgUnitId;
 
   // `escalated`: what bodies below the caller's let pass its deadline (the parent's overdue view).
@@ -51,9 +66,13 @@ export async function listInbox(db: Db, user: AuthUser, q: InboxParams, now: Dat
     const needle = normalizeForSearch(q.q);
     if (needle) filters.push(sql`${issues.searchText} like ${containsPattern(needle)}`);
   }
-  if (q.overdue !== undefined) filters.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
+  if (q.overdue !== undefined)
+    filters.push(q.overdue ? overdueSql(now) : sql`not ${overdueSql(now)}`);
   if (q.dueWithinDays !== undefined) {
-    filters.push(lte(issues.dueAt, new Date(now.getTime() + q.dueWithinDays * 86_400_000)), sql`${issues.closedAt} is null`);
+    filters.push(
+      lte(issues.dueAt, new Date(now.getTime() + q.dueWithinDays * 86_400_000)),
+      sql`${issues.closedAt} is null`,
+    );
   }
   const statusFilter = q.status?.length ? inArray(issues.status, q.status) : undefined;
   const page: SQL[] = [...filters];
@@ -72,9 +91,17 @@ export async function listInbox(db: Db, user: AuthUser, q: InboxParams, now: Dat
       .limit(q.limit + 1),
     // Per-status counts cost a pass over every matching issue: only the first page carries
     // them (the extension keeps the first page's counts while it loads more).
-    q.cursor ? null : db.select({ status: issues.status, n: count() }).from(issues).where(and(...filters)).groupBy(issues.status),
+    q.cursor
+      ? null
+      : db
+          .select({ status: issues.status, n: count() })
+          .from(issues)
+          .where(and(...filters))
+          .groupBy(issues.status),
   ]);
-  const { page: shown, nextCursor } = keysetPage(rows, q.limit, (last) => dueCursor(last.issue.dueAt, last.issue.id));
+  const { page: shown, nextCursor } = keysetPage(rows, q.limit, (last) =>
+    dueCursor(last.issue.dueAt, last.issue.id),
+  );
   return {
     items: shown.map((r) => namedIssueView(r, now)),
     nextCursor,

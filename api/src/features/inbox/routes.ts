@@ -11,7 +11,12 @@ export const inboxRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get(
     '/',
-    describeRoute(doc("Issues sitting with the caller's body, soonest due first (keyset pagination)", InboxResponse)),
+    describeRoute(
+      doc(
+        "Issues sitting with the caller's body, soonest due first (keyset pagination)",
+        InboxResponse,
+      ),
+    ),
     requireRole('staff', 'leader', 'admin'),
     validate('query', InboxParams),
     async (c) => {

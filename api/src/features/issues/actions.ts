@@ -17,13 +17,18 @@ import {
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import { issueEvents, issues, orgUnits } from '../../db/schema.ts';
-import { addFieldError, ApiError, forbidden, validationError, type FieldErrors } from '../../lib/errors.ts';
+import {
+  addFieldError,
+  ApiError,
+  forbidden,
+  validationError,
+  type FieldErrors,
+} from '../../lib/errors.ts';
 import { provinceOf } from '../admin/scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { issueTimes, issueView } from './view.ts';
 import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
-
 
 const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
 
@@ -33,7 +38,12 @@ type IssueRow = typeof issues.$inferSelect;
  * Applies one lifecycle action (docs/api.md) under optimistic concurrency: the issue changes, its
  * version increments and one event is appended, in one transaction, or nothing happens.
  */
-export async function applyAction(deps: Deps, user: AuthUser, issueId: string, input: ActionInput): Promise<Issue> {
+export async function applyAction(
+  deps: Deps,
+  user: AuthUser,
+  issueId: string,
+  input: ActionInput,
+): Promise<Issue> {
   const { db } = deps;
   const now = deps.now();
   const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
@@ -42,18 +52,28 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
   const kinds = await actorKinds(db, user, { ...row, overdue: current.overdue });
   if (kinds.length === 0) {
     // A body the issue only passed through may read it, not act on it.
-    if (await canSeeIssue(db, user, row, current.overdue)) throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
+    if (await canSeeIssue(db, user, row, current.overdue))
+      throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
     throw issueNotFound();
   }
-  if (!canAct(input.type, kinds)) throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
+  if (!canAct(input.type, kinds))
+    throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
 
   const from = row.status;
   const to = nextStatus(from, input.type);
   if (!to) {
-    throw new ApiError(409, 'TRANSITION_NOT_ALLOWED', `Không thể "${input.type}" khi kiến nghị đang ở trạng thái "${from}"`);
+    throw new ApiError(
+      409,
+      'TRANSITION_NOT_ALLOWED',
+      `Không thể "${input.type}" khi kiến nghị đang ở trạng thái "${from}"`,
+    );
   }
   if (input.expectedVersion !== row.version) {
-    throw new ApiError(409, 'VERSION_CONFLICT', 'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi');
+    throw new ApiError(
+      409,
+      'VERSION_CONFLICT',
+      'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi',
+    );
   }
 
   const fields: FieldErrors = {};
@@ -65,36 +85,70 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
     else {
       const [target] = await db.select().from(orgUnits).where(eq(orgUnits.id, input.toBodyId));
       const today = localDate(now);
-      if (!target || !RESPONSIBLE_KINDS.includes(target.kind)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
-      else if (endedBefore(target, today)) addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
-      else if (target.id === row.responsibleBodyId) addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
+      if (!target || !RESPONSIBLE_KINDS.includes(target.kind))
+        addFieldError(fields, 'toBodyId', 'Cơ quan nhận không tồn tại');
+      else if (endedBefore(target, today))
+        addFieldError(fields, 'toBodyId', 'Cơ quan nhận đã giải thể hoặc sáp nhập');
+      else if (target.id === row.responsibleBodyId)
+        addFieldError(fields, 'toBodyId', 'Kiến nghị đang ở chính cơ quan này');
       // An issue stays in the province of the cell that raised it, whoever forwards it (admins
       // included): a body of another province would otherwise read the whole report.
       else if ((target.provinceId ?? target.id) !== (await provinceOf(db, row.cellId))) {
-        addFieldError(fields, 'toBodyId', 'Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị');
+        addFieldError(
+          fields,
+          'toBodyId',
+          'Chỉ chuyển được đến cơ quan thuộc tỉnh (thành) của chi bộ nêu kiến nghị',
+        );
       } else toBodyId = target.id;
     }
   }
   if (Object.keys(fields).length) throw validationError(fields);
-  if (input.type === 'reopen' && row.closedAt && now.getTime() - row.closedAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000) {
-    throw new ApiError(409, 'REOPEN_WINDOW_PASSED', `Chỉ mở lại được trong ${REOPEN_WINDOW_DAYS} ngày sau khi trả lời`);
+  if (
+    input.type === 'reopen' &&
+    row.closedAt &&
+    now.getTime() - row.closedAt.getTime() > REOPEN_WINDOW_DAYS * 86_400_000
+  ) {
+    throw new ApiError(
+      409,
+      'REOPEN_WINDOW_PASSED',
+      `Chỉ mở lại được trong ${REOPEN_WINDOW_DAYS} ngày sau khi trả lời`,
+    );
   }
 
   const patch: Partial<IssueRow> = { status: to, updatedAt: now };
   if (input.type === 'acknowledge') patch.acknowledgedAt = now;
   if (TRANSITIONS[input.type].restartsClock) {
-    const [body] = await db.select({ provinceId: orgUnits.provinceId, id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, toBodyId ?? row.responsibleBodyId));
+    const [body] = await db
+      .select({ provinceId: orgUnits.provinceId, id: orgUnits.id })
+      .from(orgUnits)
+      .where(eq(orgUnits.id, toBodyId ?? row.responsibleBodyId));
     const provinceId = body?.provinceId ?? body?.id ?? null;
-    const [province] = provinceId ? await db.select({ config: orgUnits.config }).from(orgUnits).where(eq(orgUnits.id, provinceId)) : [];
+    const [province] = provinceId
+      ? await db
+          .select({ config: orgUnits.config })
+          .from(orgUnits)
+          .where(eq(orgUnits.id, provinceId))
+      : [];
     const { deadlines } = provinceSettings(parseProvinceConfig(province?.config), localDate(now));
     const calendar = await loadCalendar(db, provinceId);
-    const times = issueTimes(now, deadlines.acknowledge, answerDays(row.deadlineProfile, deadlines), calendar);
+    const times = issueTimes(
+      now,
+      deadlines.acknowledge,
+      answerDays(row.deadlineProfile, deadlines),
+      calendar,
+    );
     Object.assign(patch, { routedAt: now, dueAt: times.dueAt, escalatedAt: null });
-    if (input.type !== 'reopen') Object.assign(patch, { ackDueAt: times.ackDueAt, acknowledgedAt: null });
+    if (input.type !== 'reopen')
+      Object.assign(patch, { ackDueAt: times.ackDueAt, acknowledgedAt: null });
   }
   if (toBodyId) patch.responsibleBodyId = toBodyId;
   if (isClosed(to)) {
-    Object.assign(patch, { closedAt: now, answer: note, documentNo: input.documentNo?.trim() || null, acknowledgedAt: row.acknowledgedAt ?? now });
+    Object.assign(patch, {
+      closedAt: now,
+      answer: note,
+      documentNo: input.documentNo?.trim() || null,
+      acknowledgedAt: row.acknowledgedAt ?? now,
+    });
   }
   if (input.type === 'reopen') patch.closedAt = null;
 
@@ -119,7 +173,12 @@ export async function applyAction(deps: Deps, user: AuthUser, issueId: string, i
     });
     return next;
   });
-  if (!updated) throw new ApiError(409, 'VERSION_CONFLICT', 'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi');
+  if (!updated)
+    throw new ApiError(
+      409,
+      'VERSION_CONFLICT',
+      'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi',
+    );
   return issueView(updated, now);
 }
 

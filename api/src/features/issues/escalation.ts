@@ -45,7 +45,12 @@ export function startEscalationScheduler(
     if (running) return;
     running = true;
     try {
-      for (let n = await escalateOverdue(database, now()); n > 0; n = await escalateOverdue(database, now())) onEscalated(n);
+      for (
+        let n = await escalateOverdue(database, now());
+        n > 0;
+        n = await escalateOverdue(database, now())
+      )
+        onEscalated(n);
     } catch (err) {
       log(err);
     } finally {

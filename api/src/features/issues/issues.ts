@@ -22,10 +22,16 @@ export const selectNamedIssues = (db: Db) =>
 type NamedIssueRow = { issue: typeof issues.$inferSelect; cellName: string; bodyName: string };
 
 /** A row of `selectNamedIssues` on the wire, `overdue` computed at `now`. */
-export const namedIssueView = (r: NamedIssueRow, now: Date): Issue => issueView(r.issue, now, { cellName: r.cellName, bodyName: r.bodyName });
+export const namedIssueView = (r: NamedIssueRow, now: Date): Issue =>
+  issueView(r.issue, now, { cellName: r.cellName, bodyName: r.bodyName });
 
 /** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
-export async function loadVisibleIssue(db: Db, user: AuthUser, id: string, now: Date): Promise<IssueWithEvents> {
+export async function loadVisibleIssue(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  now: Date,
+): Promise<IssueWithEvents> {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.issue();
   const [row] = await selectNamedIssues(db).where(eq(issues.id, id));
   if (!row) throw notFoundErrors.issue();

@@ -7,7 +7,12 @@ import { validationError } from '../../lib/errors.ts';
 import { namedIssueView, selectNamedIssues } from './issues.ts';
 
 /** The issues an observer raised, newest first. */
-export async function listMyIssues(db: Db, user: AuthUser, q: { status?: IssueStatus | undefined; limit: number }, now: Date): Promise<Issue[]> {
+export async function listMyIssues(
+  db: Db,
+  user: AuthUser,
+  q: { status?: IssueStatus | undefined; limit: number },
+  now: Date,
+): Promise<Issue[]> {
   const rows = await selectNamedIssues(db)
     .where(and(eq(issues.authorId, user.id), q.status ? eq(issues.status, q.status) : undefined))
     .orderBy(desc(issues.createdAt), asc(issues.position))
@@ -19,7 +24,11 @@ export async function listMyIssues(db: Db, user: AuthUser, q: { status?: IssueSt
  * What happened to the observer's issues after the event id `after`, oldest first. Unlike the
  * keyset lists, the cursor always moves to the newest event read (or stays), so a client polls with it.
  */
-export async function listMyEvents(db: Db, user: AuthUser, q: { after?: string | undefined; limit: number }): Promise<EventFeed> {
+export async function listMyEvents(
+  db: Db,
+  user: AuthUser,
+  q: { after?: string | undefined; limit: number },
+): Promise<EventFeed> {
   const mine = db.select({ id: issues.id }).from(issues).where(eq(issues.authorId, user.id));
   const after = q.after ? Number(q.after) : 0;
   if (!Number.isSafeInteger(after)) throw validationError({ after: ['Con trỏ không hợp lệ'] });

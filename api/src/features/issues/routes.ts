@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { ActionInput, BulkActionInput, BulkActionResult, Issue, IssueWithEvents, Uuid } from '@duhop/shared';
+import {
+  ActionInput,
+  BulkActionInput,
+  BulkActionResult,
+  Issue,
+  IssueWithEvents,
+  Uuid,
+} from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { ApiError, notFoundErrors } from '../../lib/errors.ts';
@@ -13,18 +20,30 @@ export const issueRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .post(
     '/bulk-actions',
-    describeRoute(doc('Apply one action to many issues; each is checked on its own', BulkActionResult, { body: BulkActionInput })),
+    describeRoute(
+      doc('Apply one action to many issues; each is checked on its own', BulkActionResult, {
+        body: BulkActionInput,
+      }),
+    ),
     ...jsonBody(BulkActionInput),
     async (c) => {
       const { items, ...action } = c.req.valid('json');
       const results: BulkActionResult['results'] = [];
       for (const item of items) {
         try {
-          const issue = await applyAction(c.var.deps, c.var.user, item.id, { ...action, expectedVersion: item.expectedVersion });
+          const issue = await applyAction(c.var.deps, c.var.user, item.id, {
+            ...action,
+            expectedVersion: item.expectedVersion,
+          });
           results.push({ id: item.id, ok: true, status: 200, issue });
         } catch (err) {
           if (!(err instanceof ApiError)) throw err;
-          results.push({ id: item.id, ok: false, status: err.status, error: { code: err.code, message: err.message } });
+          results.push({
+            id: item.id,
+            ok: false,
+            status: err.status,
+            error: { code: err.code, message: err.message },
+          });
         }
       }
       return c.json({ results }, 200);
@@ -32,7 +51,13 @@ export const issueRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/actions',
-    describeRoute(doc('Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency; `forward` only to a body of the province of the cell that raised the issue (422 on `toBodyId` otherwise, admins included)', Issue, { body: ActionInput })),
+    describeRoute(
+      doc(
+        'Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency; `forward` only to a body of the province of the cell that raised the issue (422 on `toBodyId` otherwise, admins included)',
+        Issue,
+        { body: ActionInput },
+      ),
+    ),
     ...jsonBody(ActionInput),
     async (c) => {
       const id = c.req.param('id');

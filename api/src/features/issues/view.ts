@@ -1,15 +1,28 @@
-import { isIssueOverdue, dueAt as dueAtFrom, toLocalIso, type Calendar, type Issue } from '@duhop/shared';
+import {
+  isIssueOverdue,
+  dueAt as dueAtFrom,
+  toLocalIso,
+  type Calendar,
+  type Issue,
+} from '@duhop/shared';
 import type { issues } from '../../db/schema.ts';
 
 type IssueRow = typeof issues.$inferSelect;
 
 /** Acknowledgement and answer deadlines, in working days from `from`. */
 export function issueTimes(from: Date, ackDays: number, answerDays: number, calendar: Calendar) {
-  return { ackDueAt: dueAtFrom(from, ackDays, calendar), dueAt: dueAtFrom(from, answerDays, calendar) };
+  return {
+    ackDueAt: dueAtFrom(from, ackDays, calendar),
+    dueAt: dueAtFrom(from, answerDays, calendar),
+  };
 }
 
 /** The wire representation of an issue (docs/api.md), with `overdue` computed at `now`. */
-export function issueView(row: IssueRow, now: Date, names: { cellName?: string; bodyName?: string } = {}): Issue {
+export function issueView(
+  row: IssueRow,
+  now: Date,
+  names: { cellName?: string; bodyName?: string } = {},
+): Issue {
   return {
     id: row.id,
     reportId: row.reportId,

@@ -18,13 +18,27 @@ export const CRX_FILE = 'duhop.crx';
 export const EXTENSION_ID_FILE = 'extension-id.txt';
 
 function fileDoc(summary: string, contentType: string): DescribeRouteOptions {
-  const error = (description: string) => ({ description, content: { 'application/json': { schema: resolver(ErrorBody) } } });
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: resolver(ErrorBody) } },
+  });
   return {
     summary,
     tags: ['extension'],
     responses: {
-      200: { description: 'The file', content: { [contentType]: { schema: contentType.includes('xml') ? { type: 'string' } : { type: 'string', format: 'binary' } } } },
-      404: error('`EXTENSION_DIR` is not set on this server, or `npm run package` has not written the file there'),
+      200: {
+        description: 'The file',
+        content: {
+          [contentType]: {
+            schema: contentType.includes('xml')
+              ? { type: 'string' }
+              : { type: 'string', format: 'binary' },
+          },
+        },
+      },
+      404: error(
+        '`EXTENSION_DIR` is not set on this server, or `npm run package` has not written the file there',
+      ),
     },
   } as DescribeRouteOptions;
 }
@@ -39,13 +53,26 @@ async function sendFile(c: Context<AppEnv>, name: string, contentType: string) {
     throw notFoundErrors.extensionFile(name);
   }
   // The same names carry every new version: browsers must revalidate, never keep a stale copy.
-  return c.body(new Uint8Array(body), 200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+  return c.body(new Uint8Array(body), 200, {
+    'Content-Type': contentType,
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
 }
 
 export const extensionRoutes = new Hono<AppEnv>()
-  .get('/update.xml', describeRoute(fileDoc('Update manifest of the self-hosted extension (for ExtensionInstallForcelist)', 'application/xml')), (c) =>
-    sendFile(c, UPDATE_XML, 'application/xml; charset=utf-8'),
+  .get(
+    '/update.xml',
+    describeRoute(
+      fileDoc(
+        'Update manifest of the self-hosted extension (for ExtensionInstallForcelist)',
+        'application/xml',
+      ),
+    ),
+    (c) => sendFile(c, UPDATE_XML, 'application/xml; charset=utf-8'),
   )
-  .get('/duhop.crx', describeRoute(fileDoc('The signed extension package (CRX3)', 'application/x-chrome-extension')), (c) =>
-    sendFile(c, CRX_FILE, 'application/x-chrome-extension'),
+  .get(
+    '/duhop.crx',
+    describeRoute(fileDoc('The signed extension package (CRX3)', 'application/x-chrome-extension')),
+    (c) => sendFile(c, CRX_FILE, 'application/x-chrome-extension'),
   );

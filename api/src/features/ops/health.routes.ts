@@ -22,17 +22,32 @@ export const healthRoutes = new Hono<AppEnv>().get(
   describeRoute({
     summary: 'Liveness and readiness: 503 with the reason when the database cannot serve',
     responses: {
-      200: { description: 'The database answers and has room to write', content: { 'application/json': { schema: resolver(Healthy) } } },
-      503: { description: 'Out of service, and why', content: { 'application/json': { schema: resolver(Unavailable) } } },
+      200: {
+        description: 'The database answers and has room to write',
+        content: { 'application/json': { schema: resolver(Healthy) } },
+      },
+      503: {
+        description: 'Out of service, and why',
+        content: { 'application/json': { schema: resolver(Unavailable) } },
+      },
     },
   }),
   async (c) => {
     const { database, storageGuard, config } = c.var.deps;
     let fault: Fault | null = database.faults?.fatal ?? null;
-    if (!fault && storageGuard && (await storageGuard.isLow())) fault = storageFullFault(storageGuard);
+    if (!fault && storageGuard && (await storageGuard.isLow()))
+      fault = storageFullFault(storageGuard);
     fault ??= await probeDatabase(database.exec, config.healthTimeoutMs);
     c.header('Cache-Control', 'no-store');
     if (!fault) return c.json({ status: 'ok' as const }, 200);
-    return c.json({ status: 'unavailable' as const, reason: fault.code, message: faultMessage(fault.code), detail: fault.reason }, 503);
+    return c.json(
+      {
+        status: 'unavailable' as const,
+        reason: fault.code,
+        message: faultMessage(fault.code),
+        detail: fault.reason,
+      },
+      503,
+    );
   },
 );

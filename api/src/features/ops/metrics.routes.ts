@@ -18,15 +18,25 @@ const sameToken = (given: string, expected: string) => {
 export const metricsRoutes = new Hono<AppEnv>().get(
   '/metrics',
   describeRoute({
-    summary: 'Prometheus metrics (only when METRICS_TOKEN is set; Bearer METRICS_TOKEN, not a user token)',
+    summary:
+      'Prometheus metrics (only when METRICS_TOKEN is set; Bearer METRICS_TOKEN, not a user token)',
     description:
       'Text exposition format 0.0.4: duhop_http_requests_total{method,route,status}, duhop_http_request_duration_seconds (histogram by method and route), ' +
       'duhop_http_requests_in_flight, duhop_reports_submitted_total, duhop_escalations_total, duhop_database_faults_total{code}, ' +
       'duhop_db_pool_connections{state} and duhop_db_pool_max (PostgreSQL), process uptime and resident memory.',
     responses: {
-      200: { description: 'The metrics', content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } } },
-      401: { description: 'Missing or wrong METRICS_TOKEN', content: { 'application/json': { schema: resolver(ErrorBody) } } },
-      404: { description: 'METRICS_TOKEN is not set on this server', content: { 'application/json': { schema: resolver(ErrorBody) } } },
+      200: {
+        description: 'The metrics',
+        content: { 'text/plain; version=0.0.4': { schema: { type: 'string' } } },
+      },
+      401: {
+        description: 'Missing or wrong METRICS_TOKEN',
+        content: { 'application/json': { schema: resolver(ErrorBody) } },
+      },
+      404: {
+        description: 'METRICS_TOKEN is not set on this server',
+        content: { 'application/json': { schema: resolver(ErrorBody) } },
+      },
     },
   }),
   async (c) => {
@@ -35,9 +45,16 @@ export const metricsRoutes = new Hono<AppEnv>().get(
     const match = /^Bearer\s+(\S+)$/.exec(c.req.header('authorization') ?? '');
     if (!match || !sameToken(match[1]!, config.metricsToken)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
-      throw new ApiError(401, 'UNAUTHENTICATED', 'Cần mã truy cập số liệu vận hành (METRICS_TOKEN)');
+      throw new ApiError(
+        401,
+        'UNAUTHENTICATED',
+        'Cần mã truy cập số liệu vận hành (METRICS_TOKEN)',
+      );
     }
-    const pool = database.poolStats && !database.faults?.fatal ? await database.poolStats().catch(() => null) : null;
+    const pool =
+      database.poolStats && !database.faults?.fatal
+        ? await database.poolStats().catch(() => null)
+        : null;
     c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     c.header('Cache-Control', 'no-store');
     return c.body(metrics.render(pool), 200);

@@ -1,5 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { parseProvinceConfig, TRIAGE_KINDS, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
+import {
+  parseProvinceConfig,
+  TRIAGE_KINDS,
+  type OrgUnitKind,
+  type ProvinceConfig,
+  type ProvinceConfigJson,
+} from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -30,12 +36,17 @@ export const bodyNotFound = notFoundErrors.body;
  * parent and province. Staff and leaders see their own body and those below it; an admin any.
  * Unknown or out-of-scope bodies read as 404, so nobody learns what exists outside their scope.
  */
-export async function resolveBody(db: Db, user: AuthUser, bodyId: string | undefined): Promise<BodyContext> {
+export async function resolveBody(
+  db: Db,
+  user: AuthUser,
+  bodyId: string | undefined,
+): Promise<BodyContext> {
   if (user.role !== 'admin' && user.role !== 'staff' && user.role !== 'leader') throw forbidden();
   const id = bodyId ?? user.orgUnitId;
   const ctx = await loadBodyContext(db, id);
   if (!ctx) throw bodyNotFound();
-  if (user.role !== 'admin' && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id))) throw bodyNotFound();
+  if (user.role !== 'admin' && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id)))
+    throw bodyNotFound();
   return ctx;
 }
 
@@ -65,9 +76,22 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
   const row = rows[0];
   if (!row) return null;
   return {
-    body: { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id, provinceId: row.province_id ?? row.id },
+    body: {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      parentId: row.parent_id,
+      provinceId: row.province_id ?? row.id,
+    },
     parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind! } : null,
-    province: row.p_id ? { id: row.p_id, name: row.p_name!, kind: row.p_kind!, config: parseProvinceConfig(row.p_config) } : null,
+    province: row.p_id
+      ? {
+          id: row.p_id,
+          name: row.p_name!,
+          kind: row.p_kind!,
+          config: parseProvinceConfig(row.p_config),
+        }
+      : null,
   };
 }
 
@@ -78,9 +102,14 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
 export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<void> {
   if (user.role === 'admin') return;
   if (user.role !== 'staff' && user.role !== 'leader') throw forbidden();
-  const [unit] = await db.select({ kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.id, user.orgUnitId));
+  const [unit] = await db
+    .select({ kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, user.orgUnitId));
   if (!unit || !TRIAGE_KINDS.includes(unit.kind)) {
-    throw forbidden('Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ');
+    throw forbidden(
+      'Chỉ quản trị viên hoặc cán bộ của đảng ủy xã, phường được phân công cấp ủy viên dự sinh hoạt chi bộ',
+    );
   }
 }
 
@@ -95,12 +124,23 @@ export interface Subtree {
 
 /** Loads a body's subtree once, so that the queries that follow get its ids as constants. */
 export async function loadSubtree(db: Db, rootId: string): Promise<Subtree> {
-  const rows = await queryRows<{ id: string; kind: OrgUnitKind; triage_id: string; triage_name: string }>(
+  const rows = await queryRows<{
+    id: string;
+    kind: OrgUnitKind;
+    triage_id: string;
+    triage_name: string;
+  }>(
     db,
     sql`with recursive ${subtreeCte(rootId)} select id, kind, triage_id, triage_name from sub`,
   );
-  const cells = rows.filter((r) => r.kind === 'cell').map((r) => ({ id: r.id, triageId: r.triage_id }));
-  return { ids: [...new Set(rows.map((r) => r.id))], cells, triageNames: new Map(rows.map((r) => [r.triage_id, r.triage_name])) };
+  const cells = rows
+    .filter((r) => r.kind === 'cell')
+    .map((r) => ({ id: r.id, triageId: r.triage_id }));
+  return {
+    ids: [...new Set(rows.map((r) => r.id))],
+    cells,
+    triageNames: new Map(rows.map((r) => [r.triage_id, r.triage_name])),
+  };
 }
 
 /** A text[] constant (ids are slugs: no quoting needed). */

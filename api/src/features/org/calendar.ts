@@ -8,7 +8,11 @@ export async function loadCalendar(db: Db, provinceId: string | null): Promise<C
   const rows = await db
     .select({ date: holidays.date, name: holidays.name, dayOff: holidays.dayOff })
     .from(holidays)
-    .where(provinceId ? or(eq(holidays.provinceId, ''), eq(holidays.provinceId, provinceId)) : eq(holidays.provinceId, ''));
+    .where(
+      provinceId
+        ? or(eq(holidays.provinceId, ''), eq(holidays.provinceId, provinceId))
+        : eq(holidays.provinceId, ''),
+    );
   return makeCalendar(
     rows.filter((r) => r.dayOff),
     rows.filter((r) => !r.dayOff),

@@ -1,4 +1,12 @@
-import { OrgIndex, parseProvinceConfig, type CellType, type OrgUnit, type OrgUnitKind, type ProvinceConfig, type ProvinceConfigJson } from '@duhop/shared';
+import {
+  OrgIndex,
+  parseProvinceConfig,
+  type CellType,
+  type OrgUnit,
+  type OrgUnitKind,
+  type ProvinceConfig,
+  type ProvinceConfigJson,
+} from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
 import type { orgUnits } from '../../db/schema.ts';
@@ -61,7 +69,11 @@ export { routingGraphSql } from './sql.ts';
  * Everything routing a cell's issues can touch, in one query: the cell, the bodies the observer
  * named, the targets of the province's routing rules, their ancestors and successors.
  */
-export async function loadRoutingGraph(db: Db, cellId: string, extraIds: readonly string[]): Promise<OrgUnitRecord[]> {
+export async function loadRoutingGraph(
+  db: Db,
+  cellId: string,
+  extraIds: readonly string[],
+): Promise<OrgUnitRecord[]> {
   const rows = await queryRows<OrgRow>(db, routingGraphSql(cellId, extraIds));
   return rows.map(toOrgUnit);
 }
@@ -75,7 +87,10 @@ export async function descendantIds(db: Db, rootId: string): Promise<string[]> {
 }
 
 /** The units `ids` and all their ancestors, indexed: enough to ask who is above whom (empty for no ids). */
-export async function loadAncestry(db: Db, ids: readonly string[]): Promise<OrgIndex<OrgUnitRecord>> {
+export async function loadAncestry(
+  db: Db,
+  ids: readonly string[],
+): Promise<OrgIndex<OrgUnitRecord>> {
   if (ids.length === 0) return new OrgIndex([]);
   const rows = await queryRows<OrgRow>(db, ancestrySql(ids));
   return new OrgIndex(rows.map(toOrgUnit));

@@ -1,5 +1,12 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { actorKindsFor, isIssueOverdue, needsAncestry, NO_ANCESTRY, type ActorKind, type IssueForActor } from '@duhop/shared';
+import {
+  actorKindsFor,
+  isIssueOverdue,
+  needsAncestry,
+  NO_ANCESTRY,
+  type ActorKind,
+  type IssueForActor,
+} from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
@@ -10,8 +17,14 @@ import { loadAncestry } from './graph.ts';
  * The caller's kinds towards an issue (shared `actorKindsFor`, the rule the extension applies
  * too), loading the responsible body's ancestry only when the rule asks for it.
  */
-export async function actorKinds(db: Db, user: AuthUser, issue: IssueForActor): Promise<ActorKind[]> {
-  const org = needsAncestry(user, issue) ? await loadAncestry(db, [issue.responsibleBodyId]) : NO_ANCESTRY;
+export async function actorKinds(
+  db: Db,
+  user: AuthUser,
+  issue: IssueForActor,
+): Promise<ActorKind[]> {
+  const org = needsAncestry(user, issue)
+    ? await loadAncestry(db, [issue.responsibleBodyId])
+    : NO_ANCESTRY;
   return actorKindsFor(user, issue, org);
 }
 
@@ -20,7 +33,12 @@ export async function actorKinds(db: Db, user: AuthUser, issue: IssueForActor): 
  * while the issue is overdue (to take it over), a body it passed through, or an admin. Anything
  * else reads as 404.
  */
-export async function canSeeIssue(db: Db, user: AuthUser, issue: { id: string; authorId: string; responsibleBodyId: string }, overdue: boolean) {
+export async function canSeeIssue(
+  db: Db,
+  user: AuthUser,
+  issue: { id: string; authorId: string; responsibleBodyId: string },
+  overdue: boolean,
+) {
   // Whoever may act on it (admin, author, holder, a parent while overdue) may read it.
   if ((await actorKinds(db, user, { ...issue, overdue })).length > 0) return true;
   // Observers belong to a committee too, but only its staff act for it.
@@ -43,7 +61,12 @@ export async function isAncestor(db: Db, ancestorId: string, id: string): Promis
  * Whether the caller may read a report: its author, an admin, or a body that may read at least one
  * of its issues (`reportIssuesFor`).
  */
-export async function canSeeReport(db: Db, user: AuthUser, report: { id: string; authorId: string }, now: Date) {
+export async function canSeeReport(
+  db: Db,
+  user: AuthUser,
+  report: { id: string; authorId: string },
+  now: Date,
+) {
   if (user.role === 'admin' || report.authorId === user.id) return true;
   if (user.role === 'observer') return false;
   return (await reportIssuesFor(db, user, report, now)) !== null;
@@ -57,8 +80,17 @@ type IssueRow = typeof issues.$inferSelect;
  * A body never reads an issue routed elsewhere through the report that raised it. Null when the
  * caller may read none (the report is then a 404).
  */
-export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: string; authorId: string }, now: Date): Promise<IssueRow[] | null> {
-  const all = await db.select().from(issues).where(eq(issues.reportId, report.id)).orderBy(asc(issues.position));
+export async function reportIssuesFor(
+  db: Db,
+  user: AuthUser,
+  report: { id: string; authorId: string },
+  now: Date,
+): Promise<IssueRow[] | null> {
+  const all = await db
+    .select()
+    .from(issues)
+    .where(eq(issues.reportId, report.id))
+    .orderBy(asc(issues.position));
   if (user.role === 'admin' || report.authorId === user.id) return all;
   if (user.role === 'observer') return null;
   const passed = new Set(
@@ -72,11 +104,23 @@ export async function reportIssuesFor(db: Db, user: AuthUser, report: { id: stri
   );
   const facts = all.map((row) => ({
     row,
-    issue: { ...row, overdue: isIssueOverdue({ status: row.status, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now) },
+    issue: {
+      ...row,
+      overdue: isIssueOverdue(
+        { status: row.status, dueAt: row.dueAt, ackDueAt: row.ackDueAt },
+        now,
+      ),
+    },
   }));
   // One query for the ancestry of every body the rule will ask about.
-  const asked = [...new Set(facts.filter((f) => needsAncestry(user, f.issue)).map((f) => f.row.responsibleBodyId))];
+  const asked = [
+    ...new Set(
+      facts.filter((f) => needsAncestry(user, f.issue)).map((f) => f.row.responsibleBodyId),
+    ),
+  ];
   const org = asked.length ? await loadAncestry(db, asked) : NO_ANCESTRY;
-  const out = facts.filter((f) => passed.has(f.row.id) || actorKindsFor(user, f.issue, org).length > 0).map((f) => f.row);
+  const out = facts
+    .filter((f) => passed.has(f.row.id) || actorKindsFor(user, f.issue, org).length > 0)
+    .map((f) => f.row);
   return out.length ? out : null;
 }

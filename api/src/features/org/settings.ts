@@ -24,8 +24,13 @@ export interface ProvinceSettings {
  * dates (`config.settings: [{validFrom, deadlines, reporting, limits}]`), so a change never rewrites
  * history. `config` is the parsed column (`parseProvinceConfig`): invalid values are already gone.
  */
-export function provinceSettings(config: ProvinceConfig | null | undefined, date: string): ProvinceSettings {
-  const versions = (config?.settings ?? []).filter((v) => v.validFrom <= date).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+export function provinceSettings(
+  config: ProvinceConfig | null | undefined,
+  date: string,
+): ProvinceSettings {
+  const versions = (config?.settings ?? [])
+    .filter((v) => v.validFrom <= date)
+    .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
   let deadlines: DeadlineConfig = { ...DEFAULT_DEADLINES };
   let reporting: ReportingConfig = { ...DEFAULT_REPORTING };
   let limits: SubmissionLimits = { ...DEFAULT_SUBMISSION_LIMITS };
@@ -39,7 +44,13 @@ export function provinceSettings(config: ProvinceConfig | null | undefined, date
 
 /** The configuration of the province a unit belongs to (or of the province itself). */
 export async function provinceConfig(db: Db, unitId: string): Promise<ProvinceConfig | null> {
-  const province = db.select({ id: sql`coalesce(${orgUnits.provinceId}, ${orgUnits.id})` }).from(orgUnits).where(eq(orgUnits.id, unitId));
-  const [row] = await db.select({ config: orgUnits.config }).from(orgUnits).where(eq(orgUnits.id, province));
+  const province = db
+    .select({ id: sql`coalesce(${orgUnits.provinceId}, ${orgUnits.id})` })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, unitId));
+  const [row] = await db
+    .select({ config: orgUnits.config })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, province));
   return parseProvinceConfig(row?.config);
 }

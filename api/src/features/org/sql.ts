@@ -8,13 +8,18 @@ import { TRIAGE_KINDS } from '@duhop/shared';
  */
 
 /** A comma-separated list of bound values, for `in (…)`. */
-export const valueList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
+export const valueList = (values: readonly string[]): SQL =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 /**
  * `from <= date and (to is null or to >= date)`: a period of validity (of a unit, an assignment, a
  * criteria set) in force on `date`; the SQL twin of shared `isOpenOn`.
  */
-export const inForceOn = (from: SQL, to: SQL, date: SQL): SQL => sql`${from} <= ${date} and (${to} is null or ${to} >= ${date})`;
+export const inForceOn = (from: SQL, to: SQL, date: SQL): SQL =>
+  sql`${from} <= ${date} and (${to} is null or ${to} >= ${date})`;
 
 /**
  * `select id from d`, the ids below `rootId` (with it when `self`), as a statement for `in (…)`

@@ -12,7 +12,9 @@ export const criteriaRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get(
     '/current',
-    describeRoute(doc('The criteria set in force for a cell on a date (today by default)', CriteriaSet)),
+    describeRoute(
+      doc('The criteria set in force for a cell on a date (today by default)', CriteriaSet),
+    ),
     validate('query', z.object({ cellId: Slug, date: IsoDate.optional() })),
     async (c) => {
       const { db, now } = c.var.deps;
@@ -20,8 +22,16 @@ export const criteriaRoutes = new Hono<AppEnv>()
       return c.json(await criteriaSetInForce(db, cellId, date ?? localDate(now())), 200);
     },
   )
-  .get('/', describeRoute(doc('Every criteria set, old and current', z.object({ items: z.array(CriteriaSet) }))), async (c) =>
-    c.json({ items: await listCriteriaSetsNewestFirst(c.var.deps.db, c.var.user.orgUnitId) }, 200),
+  .get(
+    '/',
+    describeRoute(
+      doc('Every criteria set, old and current', z.object({ items: z.array(CriteriaSet) })),
+    ),
+    async (c) =>
+      c.json(
+        { items: await listCriteriaSetsNewestFirst(c.var.deps.db, c.var.user.orgUnitId) },
+        200,
+      ),
   )
   .get('/:id', describeRoute(doc('One criteria set', CriteriaSet)), async (c) =>
     c.json(await findCriteriaSet(c.var.deps.db, c.var.user.orgUnitId, c.req.param('id')), 200),

@@ -6,10 +6,21 @@ import { notFoundErrors } from '../../lib/errors.ts';
 import { loadCriteriaSets } from './reports.ts';
 
 /** The set in force for a cell on a date (its province's or a national one, for its cell type). */
-export async function criteriaSetInForce(db: Db, cellId: string, date: string): Promise<CriteriaSet> {
-  const [cell] = await db.select({ kind: orgUnits.kind, cellType: orgUnits.cellType }).from(orgUnits).where(eq(orgUnits.id, cellId));
+export async function criteriaSetInForce(
+  db: Db,
+  cellId: string,
+  date: string,
+): Promise<CriteriaSet> {
+  const [cell] = await db
+    .select({ kind: orgUnits.kind, cellType: orgUnits.cellType })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, cellId));
   if (cell?.kind !== 'cell') throw notFoundErrors.cell();
-  const set = selectCriteriaSet(await loadCriteriaSets(db, cellId), date, cell.cellType as CellType | null);
+  const set = selectCriteriaSet(
+    await loadCriteriaSets(db, cellId),
+    date,
+    cell.cellType as CellType | null,
+  );
   if (!set) throw notFoundErrors.criteriaSetOnDate();
   return set;
 }

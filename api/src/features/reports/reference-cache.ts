@@ -83,7 +83,9 @@ export class ReferenceCache {
         });
         const mine = loading;
         this.#loading.set(key, mine);
-        void mine.finally(() => this.#loading.get(key) === mine && this.#loading.delete(key)).catch(() => {});
+        void mine
+          .finally(() => this.#loading.get(key) === mine && this.#loading.delete(key))
+          .catch(() => {});
       }
       const data = await loading;
       if (data.version >= version || attempt > 0) return data;

@@ -22,7 +22,13 @@ import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { criteriaSets, issues, reports, routingRules } from '../../db/schema.ts';
 import { canonicalJson, sha256 } from '../../lib/crypto.ts';
-import { addFieldError, ApiError, isUniqueViolation, validationError, type FieldErrors } from '../../lib/errors.ts';
+import {
+  addFieldError,
+  ApiError,
+  isUniqueViolation,
+  validationError,
+  type FieldErrors,
+} from '../../lib/errors.ts';
 import { issueTimes } from '../issues/view.ts';
 import { orgIndexOf } from '../org/graph.ts';
 import { insertReport } from './write.ts';
@@ -44,7 +50,13 @@ export async function loadCriteriaSets(db: Db, unitId?: string): Promise<Criteri
     .from(criteriaSets)
     .where(
       unitId
-        ? or(isNull(criteriaSets.provinceId), eq(criteriaSets.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
+        ? or(
+            isNull(criteriaSets.provinceId),
+            eq(
+              criteriaSets.provinceId,
+              sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`,
+            ),
+          )
         : undefined,
     );
   return rows.map((r) => r.definition);
@@ -60,7 +72,12 @@ function localDayStart(now: Date): Date {
  * report is the report's fault (422 on `issues`, the member can split it); too many reports in a
  * day is a 429 until the local midnight. A resend of a stored report never reaches this check.
  */
-function checkSubmissionLimits(limits: SubmissionLimits, input: ReportParsed, reportsToday: number, now: Date): void {
+function checkSubmissionLimits(
+  limits: SubmissionLimits,
+  input: ReportParsed,
+  reportsToday: number,
+  now: Date,
+): void {
   if (input.issues.length > limits.maxIssuesPerReport) {
     const message = `Mỗi báo cáo có tối đa ${limits.maxIssuesPerReport} kiến nghị (báo cáo này có ${input.issues.length}); hãy gộp hoặc tách sang báo cáo khác`;
     throw new ApiError(422, 'TOO_MANY_ISSUES', message, { issues: [message] });
@@ -82,7 +99,11 @@ function checkSubmissionLimits(limits: SubmissionLimits, input: ReportParsed, re
  * trusted from the client; everything is written in one statement or not at all. Three round trips
  * in all: the session (requireUser), the context, the write.
  */
-export async function submitReport(deps: Deps, user: AuthUser, input: ReportParsed): Promise<SubmitOutcome> {
+export async function submitReport(
+  deps: Deps,
+  user: AuthUser,
+  input: ReportParsed,
+): Promise<SubmitOutcome> {
   const { db } = deps;
   const now = deps.now();
   const contentHash = sha256(canonicalJson(input));
@@ -106,15 +127,28 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   const fields: FieldErrors = {};
   const cell = units.find((u) => u.id === input.cellId);
   if (cell?.kind !== 'cell') throw validationError({ cellId: ['Chi bộ không tồn tại'] });
-  if (!context.assigned) throw validationError({ cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'] });
-  checkSubmissionLimits(provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, localDate(now)).limits, input, context.reportsToday, now);
-  if (input.meetingDate > localDate(now)) addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
+  if (!context.assigned)
+    throw validationError({
+      cellId: ['Bạn không được phân công dự sinh hoạt chi bộ này vào ngày họp đã chọn'],
+    });
+  checkSubmissionLimits(
+    provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, localDate(now)).limits,
+    input,
+    context.reportsToday,
+    now,
+  );
+  if (input.meetingDate > localDate(now))
+    addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
 
   const set = sets.find((s) => s.id === input.criteriaSetId);
   const inForce = selectCriteriaSet(sets, input.meetingDate, cell.cellType ?? undefined);
   if (!set) addFieldError(fields, 'criteriaSetId', 'Bộ tiêu chí không tồn tại');
   else if (inForce && inForce.id !== set.id) {
-    addFieldError(fields, 'criteriaSetId', `Ngày họp ${input.meetingDate} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`);
+    addFieldError(
+      fields,
+      'criteriaSetId',
+      `Ngày họp ${input.meetingDate} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`,
+    );
   } else Object.assign(fields, checkScores(set, input.scores, input.meetingType));
 
   const org = orgIndexOf(units);
@@ -122,23 +156,52 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
   input.issues.forEach((issue, idx) => {
     if (!issue.responsibleBodyId) return;
     const body = unitById.get(issue.responsibleBodyId);
-    if (!body) addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Cơ quan chịu trách nhiệm không tồn tại');
-    else if (body.provinceId !== cell.provinceId || !(RESPONSIBLE_KINDS.includes(body.kind) || body.id === cell.id)) {
-      addFieldError(fields, `issues.${idx}.responsibleBodyId`, 'Không thể chuyển kiến nghị đến đơn vị này');
+    if (!body)
+      addFieldError(
+        fields,
+        `issues.${idx}.responsibleBodyId`,
+        'Cơ quan chịu trách nhiệm không tồn tại',
+      );
+    else if (
+      body.provinceId !== cell.provinceId ||
+      !(RESPONSIBLE_KINDS.includes(body.kind) || body.id === cell.id)
+    ) {
+      addFieldError(
+        fields,
+        `issues.${idx}.responsibleBodyId`,
+        'Không thể chuyển kiến nghị đến đơn vị này',
+      );
     }
   });
   if (Object.keys(fields).length > 0 || !set) throw validationError(fields);
 
-  const settings = provinceSettings(units.find((u) => u.id === cell.provinceId)?.config, input.meetingDate);
+  const settings = provinceSettings(
+    units.find((u) => u.id === cell.provinceId)?.config,
+    input.meetingDate,
+  );
   const today = localDate(now);
   const score = computeScore(set, input.scores, input.meetingType);
   const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
 
   const issueRows = input.issues.map((issue, position) => {
     const routed: RouteResult = issue.responsibleBodyId
-      ? { bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId, profile: issue.urgency === 'urgent' ? 'urgent' : 'normal', ruleId: null }
-      : routeIssue({ category: issue.category, urgency: issue.urgency, cellId: input.cellId }, rules, org, today);
-    const times = issueTimes(now, settings.deadlines.acknowledge, answerDays(routed.profile, settings.deadlines), calendar);
+      ? {
+          bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId,
+          profile: issue.urgency === 'urgent' ? 'urgent' : 'normal',
+          ruleId: null,
+        }
+      : routeIssue(
+          { category: issue.category, urgency: issue.urgency, cellId: input.cellId },
+          rules,
+          org,
+          today,
+        );
+    const times = issueTimes(
+      now,
+      settings.deadlines.acknowledge,
+      answerDays(routed.profile, settings.deadlines),
+      calendar,
+    );
     return {
       id: issue.id,
       reportId: input.id,
@@ -162,7 +225,10 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
     };
   });
   const missingBody = issueRows.findIndex((r) => !r.responsibleBodyId);
-  if (missingBody >= 0) throw validationError({ [`issues.${missingBody}.responsibleBodyId`]: ['Không xác định được cơ quan chịu trách nhiệm'] });
+  if (missingBody >= 0)
+    throw validationError({
+      [`issues.${missingBody}.responsibleBodyId`]: ['Không xác định được cơ quan chịu trách nhiệm'],
+    });
 
   try {
     const stored = await insertReport(
@@ -201,7 +267,12 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
     if (isUniqueViolation(err)) {
       const again = await findExisting(db, input.id, contentHash, user.id);
       if (again) return again;
-      throw new ApiError(409, 'ISSUE_CONFLICT', 'Mã kiến nghị đã được dùng trong một báo cáo khác', { issues: ['Mã kiến nghị bị trùng'] });
+      throw new ApiError(
+        409,
+        'ISSUE_CONFLICT',
+        'Mã kiến nghị đã được dùng trong một báo cáo khác',
+        { issues: ['Mã kiến nghị bị trùng'] },
+      );
     }
     throw err;
   }
@@ -213,19 +284,34 @@ export async function submitReport(deps: Deps, user: AuthUser, input: ReportPars
       band: score.band,
       onTime,
       submittedAt: toIso(now),
-      issues: issueRows.map((r) => ({ id: r.id, responsibleBodyId: r.responsibleBodyId, status: 'routed' as const, dueAt: toIso(r.dueAt) })),
+      issues: issueRows.map((r) => ({
+        id: r.id,
+        responsibleBodyId: r.responsibleBodyId,
+        status: 'routed' as const,
+        dueAt: toIso(r.dueAt),
+      })),
     },
   };
 }
 
-async function findExisting(db: Db, id: string, contentHash: string, userId: string): Promise<SubmitOutcome | null> {
+async function findExisting(
+  db: Db,
+  id: string,
+  contentHash: string,
+  userId: string,
+): Promise<SubmitOutcome | null> {
   const [row] = await db.select().from(reports).where(eq(reports.id, id)).limit(1);
   if (!row) return null;
   if (row.contentHash !== contentHash || row.authorId !== userId) {
     throw new ApiError(409, 'REPORT_CONFLICT', 'Báo cáo với mã này đã được gửi với nội dung khác');
   }
   const rows = await db
-    .select({ id: issues.id, responsibleBodyId: issues.responsibleBodyId, status: issues.status, dueAt: issues.dueAt })
+    .select({
+      id: issues.id,
+      responsibleBodyId: issues.responsibleBodyId,
+      status: issues.status,
+      dueAt: issues.dueAt,
+    })
     .from(issues)
     .where(eq(issues.reportId, id))
     .orderBy(issues.position);
@@ -247,7 +333,12 @@ export async function loadRules(db: Db, unitId: string): Promise<RoutingRule[]> 
   const rows = await db
     .select()
     .from(routingRules)
-    .where(eq(routingRules.provinceId, sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`))
+    .where(
+      eq(
+        routingRules.provinceId,
+        sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`,
+      ),
+    )
     .orderBy(asc(routingRules.position), asc(routingRules.id));
   return rows.map((r) => ({
     id: r.id,

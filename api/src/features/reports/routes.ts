@@ -24,7 +24,12 @@ export const reportRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .post(
     '/',
-    describeRoute(doc('Submit a report (idempotent on the client-made id)', ReportResult, { body: ReportInput, status: 201 })),
+    describeRoute(
+      doc('Submit a report (idempotent on the client-made id)', ReportResult, {
+        body: ReportInput,
+        status: 201,
+      }),
+    ),
     requireRole('observer'),
     ...jsonBody(ReportInput),
     async (c) => {
@@ -34,11 +39,26 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .get(
     '/',
-    describeRoute(doc("The caller's own reports, newest first", z.object({ items: z.array(ReportSummary) }))),
+    describeRoute(
+      doc("The caller's own reports, newest first", z.object({ items: z.array(ReportSummary) })),
+    ),
     validate('query', z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) })),
-    async (c) => c.json({ items: await listOwnReports(c.var.deps.db, c.var.user, c.req.valid('query').limit) }, 200),
+    async (c) =>
+      c.json(
+        { items: await listOwnReports(c.var.deps.db, c.var.user, c.req.valid('query').limit) },
+        200,
+      ),
   )
-  .get('/:id', describeRoute(doc('A stored report with its score and the issues the caller may see (all for its author and admins; for a body, those it holds, held or may take over)', ReportView)), async (c) => {
-    const { db, now } = c.var.deps;
-    return c.json(await loadReportView(db, c.var.user, c.req.param('id'), now()), 200);
-  });
+  .get(
+    '/:id',
+    describeRoute(
+      doc(
+        'A stored report with its score and the issues the caller may see (all for its author and admins; for a body, those it holds, held or may take over)',
+        ReportView,
+      ),
+    ),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(await loadReportView(db, c.var.user, c.req.param('id'), now()), 200);
+    },
+  );

@@ -13,6 +13,15 @@ import { loadRules } from './reports.ts';
  */
 export const routingRoutes = new Hono<AppEnv>()
   .use(requireUser)
-  .get('/', describeRoute(doc("The routing rules of the caller's province, in order", z.object({ items: z.array(RoutingRule) }))), async (c) => {
-    return c.json({ items: await loadRules(c.var.deps.db, c.var.user.orgUnitId) }, 200);
-  });
+  .get(
+    '/',
+    describeRoute(
+      doc(
+        "The routing rules of the caller's province, in order",
+        z.object({ items: z.array(RoutingRule) }),
+      ),
+    ),
+    async (c) => {
+      return c.json({ items: await loadRules(c.var.deps.db, c.var.user.orgUnitId) }, 200);
+    },
+  );

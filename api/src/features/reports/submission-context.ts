@@ -56,7 +56,10 @@ export function submissionContextSql(p: ContextParams): SQL {
                 and (valid_to is null or valid_to >= ${p.meetingDate}::date)) as assigned,
       (select version from reference_version where id = 1) as version,
       (select json_agg(g) from (with recursive g as (
-          select * from org_units where id in (${sql.join(seeds.map((id) => sql`${id}`), sql`, `)})
+          select * from org_units where id in (${sql.join(
+            seeds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
           union
           select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
         ) select * from g) g) as units,
@@ -71,12 +74,19 @@ const NO_REFERENCE = { rules: [], sets: [], calendar: makeCalendar([]), ruleUnit
  * used to cost six queries here, then one that re-read and re-parsed every rule, criteria set,
  * holiday and rule target each time.
  */
-export async function loadSubmissionContext(db: Db, cache: ReferenceCache, p: ContextParams): Promise<SubmissionContext> {
+export async function loadSubmissionContext(
+  db: Db,
+  cache: ReferenceCache,
+  p: ContextParams,
+): Promise<SubmissionContext> {
   const [row] = await queryRowsPrepared<Row>(db, submissionContextSql(p));
   const own = (row?.units ?? []).map(toOrgUnit);
   const cell = own.find((u) => u.id === p.cellId);
   // No such cell: the submission is refused before any reference data is looked at.
-  const ref = cell?.kind === 'cell' ? await cache.get(db, cell.provinceId, Number(row?.version ?? 0)) : NO_REFERENCE;
+  const ref =
+    cell?.kind === 'cell'
+      ? await cache.get(db, cell.provinceId, Number(row?.version ?? 0))
+      : NO_REFERENCE;
   const ownIds = new Set(own.map((u) => u.id));
   return {
     existing: row?.existing === true,
@@ -84,7 +94,9 @@ export async function loadSubmissionContext(db: Db, cache: ReferenceCache, p: Co
     units: [...own, ...ref.ruleUnits.filter((u) => !ownIds.has(u.id))],
     rules: ref.rules,
     sets: ref.sets.filter(
-      (s) => s.id === p.criteriaSetId || (s.validFrom <= p.meetingDate && (s.validTo == null || s.validTo >= p.meetingDate)),
+      (s) =>
+        s.id === p.criteriaSetId ||
+        (s.validFrom <= p.meetingDate && (s.validTo == null || s.validTo >= p.meetingDate)),
     ),
     reportsToday: Number(row?.reports_today ?? 0),
     calendar: ref.calendar,

@@ -13,18 +13,39 @@ export const templateRoutes = new Hono<AppEnv>()
   .use(requireUser, requireRole('staff', 'leader', 'admin'))
   .get(
     '/',
-    describeRoute(doc("The templates of the caller's body", z.object({ items: z.array(AnswerTemplate) }))),
+    describeRoute(
+      doc("The templates of the caller's body", z.object({ items: z.array(AnswerTemplate) })),
+    ),
     validate('query', z.object({ bodyId: z.string().max(100).optional() })),
-    async (c) => c.json({ items: await listTemplates(c.var.deps.db, c.var.user, c.req.valid('query').bodyId) }, 200),
+    async (c) =>
+      c.json(
+        { items: await listTemplates(c.var.deps.db, c.var.user, c.req.valid('query').bodyId) },
+        200,
+      ),
   )
-  .post('/', describeRoute(doc('Create a template', AnswerTemplate, { body: AnswerTemplateInput, status: 201 })), ...jsonBody(AnswerTemplateInput), async (c) => {
-    const { db, now } = c.var.deps;
-    return c.json(await createTemplate(db, c.var.user, c.req.valid('json'), now()), 201);
-  })
-  .put('/:id', describeRoute(doc('Edit a template', AnswerTemplate, { body: AnswerTemplateInput })), ...jsonBody(AnswerTemplateInput), async (c) => {
-    const { db, now } = c.var.deps;
-    return c.json(await updateTemplate(db, c.var.user, c.req.param('id'), c.req.valid('json'), now()), 200);
-  })
+  .post(
+    '/',
+    describeRoute(
+      doc('Create a template', AnswerTemplate, { body: AnswerTemplateInput, status: 201 }),
+    ),
+    ...jsonBody(AnswerTemplateInput),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(await createTemplate(db, c.var.user, c.req.valid('json'), now()), 201);
+    },
+  )
+  .put(
+    '/:id',
+    describeRoute(doc('Edit a template', AnswerTemplate, { body: AnswerTemplateInput })),
+    ...jsonBody(AnswerTemplateInput),
+    async (c) => {
+      const { db, now } = c.var.deps;
+      return c.json(
+        await updateTemplate(db, c.var.user, c.req.param('id'), c.req.valid('json'), now()),
+        200,
+      );
+    },
+  )
   .delete('/:id', describeRoute(doc('Delete a template', Ok)), async (c) => {
     await deleteTemplate(c.var.deps.db, c.var.user, c.req.param('id'));
     return c.json({ ok: true as const }, 200);

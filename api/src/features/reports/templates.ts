@@ -11,7 +11,13 @@ export interface TemplateInput {
   bodyId?: string | undefined;
 }
 
-const view = (t: typeof answerTemplates.$inferSelect): AnswerTemplate => ({ id: t.id, bodyId: t.bodyId, title: t.title, text: t.text, updatedAt: toLocalIso(t.updatedAt) });
+const view = (t: typeof answerTemplates.$inferSelect): AnswerTemplate => ({
+  id: t.id,
+  bodyId: t.bodyId,
+  title: t.title,
+  text: t.text,
+  updatedAt: toLocalIso(t.updatedAt),
+});
 
 /** Staff manage their own body's templates; the admin may name any body. */
 function bodyFor(user: AuthUser, requested?: string): string {
@@ -24,26 +30,53 @@ function bodyFor(user: AuthUser, requested?: string): string {
 async function loadOwn(db: Db, user: AuthUser, id: string) {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.template();
   const [row] = await db.select().from(answerTemplates).where(eq(answerTemplates.id, id));
-  if (!row || (user.role !== 'admin' && row.bodyId !== user.orgUnitId)) throw notFoundErrors.template();
+  if (!row || (user.role !== 'admin' && row.bodyId !== user.orgUnitId))
+    throw notFoundErrors.template();
   return row;
 }
 
 /** The templates of a body, by title. */
-export async function listTemplates(db: Db, user: AuthUser, bodyId?: string): Promise<AnswerTemplate[]> {
-  const rows = await db.select().from(answerTemplates).where(eq(answerTemplates.bodyId, bodyFor(user, bodyId))).orderBy(asc(answerTemplates.title));
+export async function listTemplates(
+  db: Db,
+  user: AuthUser,
+  bodyId?: string,
+): Promise<AnswerTemplate[]> {
+  const rows = await db
+    .select()
+    .from(answerTemplates)
+    .where(eq(answerTemplates.bodyId, bodyFor(user, bodyId)))
+    .orderBy(asc(answerTemplates.title));
   return rows.map(view);
 }
 
-export async function createTemplate(db: Db, user: AuthUser, input: TemplateInput, now: Date): Promise<AnswerTemplate> {
+export async function createTemplate(
+  db: Db,
+  user: AuthUser,
+  input: TemplateInput,
+  now: Date,
+): Promise<AnswerTemplate> {
   const [row] = await db
     .insert(answerTemplates)
-    .values({ bodyId: bodyFor(user, input.bodyId), title: input.title, text: input.text, createdBy: user.id, createdAt: now, updatedAt: now })
+    .values({
+      bodyId: bodyFor(user, input.bodyId),
+      title: input.title,
+      text: input.text,
+      createdBy: user.id,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return view(row!);
 }
 
 /** New title and text; the template stays with its body. */
-export async function updateTemplate(db: Db, user: AuthUser, id: string, input: TemplateInput, now: Date): Promise<AnswerTemplate> {
+export async function updateTemplate(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  input: TemplateInput,
+  now: Date,
+): Promise<AnswerTemplate> {
   const existing = await loadOwn(db, user, id);
   const [row] = await db
     .update(answerTemplates)

@@ -31,7 +31,12 @@ export async function listOwnReports(db: Db, user: AuthUser, limit: number) {
 /** Names of units by id (the bodies a report's issues sit with). */
 export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
-  const rows = unique.length ? await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, unique)) : [];
+  const rows = unique.length
+    ? await db
+        .select({ id: orgUnits.id, name: orgUnits.name })
+        .from(orgUnits)
+        .where(inArray(orgUnits.id, unique))
+    : [];
   return new Map(rows.map((b) => [b.id, b.name]));
 }
 
@@ -39,7 +44,12 @@ export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<str
  * A stored report with the issues the caller may see: all for its author and admins; for a body,
  * those it holds, held or may take over (never a sibling routed elsewhere). None: 404.
  */
-export async function loadReportView(db: Db, user: AuthUser, id: string, now: Date): Promise<ReportView> {
+export async function loadReportView(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  now: Date,
+): Promise<ReportView> {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
   const [row] = await db
     .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName })
@@ -49,7 +59,10 @@ export async function loadReportView(db: Db, user: AuthUser, id: string, now: Da
     .where(eq(reports.id, id));
   const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
   if (!row || !issueRows) throw notFoundErrors.report();
-  const bodyName = await unitNames(db, issueRows.map((i) => i.responsibleBodyId));
+  const bodyName = await unitNames(
+    db,
+    issueRows.map((i) => i.responsibleBodyId),
+  );
   const r = row.report;
   return {
     id: r.id,
@@ -73,6 +86,8 @@ export async function loadReportView(db: Db, user: AuthUser, id: string, now: Da
     suggestions: r.suggestions,
     onTime: r.onTime,
     submittedAt: toLocalIso(r.submittedAt),
-    issues: issueRows.map((i) => issueView(i, now, { cellName: row.cellName, bodyName: bodyName.get(i.responsibleBodyId) })),
+    issues: issueRows.map((i) =>
+      issueView(i, now, { cellName: row.cellName, bodyName: bodyName.get(i.responsibleBodyId) }),
+    ),
   };
 }

@@ -3,8 +3,16 @@ import type { Db } from '../../db/client.ts';
 import { compiledStatement } from '../../db/rows.ts';
 import type { issues, reports } from '../../db/schema.ts';
 
-type ReportRow = typeof reports.$inferInsert & { submittedAt: Date; startedAt: Date; endedAt: Date };
-type IssueRow = Omit<typeof issues.$inferInsert, 'routedAt' | 'dueAt' | 'ackDueAt'> & { position: number; dueAt: Date; ackDueAt: Date | null };
+type ReportRow = typeof reports.$inferInsert & {
+  submittedAt: Date;
+  startedAt: Date;
+  endedAt: Date;
+};
+type IssueRow = Omit<typeof issues.$inferInsert, 'routedAt' | 'dueAt' | 'ackDueAt'> & {
+  position: number;
+  dueAt: Date;
+  ackDueAt: Date | null;
+};
 
 const iso = (d: Date) => d.toISOString();
 

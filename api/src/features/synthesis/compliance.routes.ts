@@ -10,25 +10,23 @@ import { resolveBody } from '../org/body-scope.ts';
 import { assertNotFuture, complianceView, loadCompliance } from './compliance.ts';
 
 /** Who reported on which cell, and whether on time, for a month and a body (docs/api.md). */
-export const complianceRoutes = new Hono<AppEnv>()
-  .use(requireUser)
-  .get(
-    '/',
-    describeRoute({
-      ...doc(
-        'Reporting compliance of a month: on_time / late / missing for each assignment expecting a report on a cell under the body, with counts per member, per committee and in total',
-        ComplianceResponse,
-      ),
-      parameters: queryParameters(MonthBodyQuery),
-    }),
-    requireRole('staff', 'leader', 'admin'),
-    validate('query', MonthBodyQuery),
-    async (c) => {
-      const { db, now } = c.var.deps;
-      const q = c.req.valid('query');
-      assertNotFuture(q.month, now());
-      const ctx = await resolveBody(db, c.var.user, q.bodyId);
-      const items = await loadCompliance(db, ctx, [q.month]);
-      return c.json(complianceView(ctx, q.month, items), 200);
-    },
-  );
+export const complianceRoutes = new Hono<AppEnv>().use(requireUser).get(
+  '/',
+  describeRoute({
+    ...doc(
+      'Reporting compliance of a month: on_time / late / missing for each assignment expecting a report on a cell under the body, with counts per member, per committee and in total',
+      ComplianceResponse,
+    ),
+    parameters: queryParameters(MonthBodyQuery),
+  }),
+  requireRole('staff', 'leader', 'admin'),
+  validate('query', MonthBodyQuery),
+  async (c) => {
+    const { db, now } = c.var.deps;
+    const q = c.req.valid('query');
+    assertNotFuture(q.month, now());
+    const ctx = await resolveBody(db, c.var.user, q.bodyId);
+    const items = await loadCompliance(db, ctx, [q.month]);
+    return c.json(complianceView(ctx, q.month, items), 200);
+  },
+);

@@ -20,7 +20,11 @@ import { cellsTable, loadSubtree, type Subtree } from '../org/body-scope.ts';
 import { inForceOn } from '../org/sql.ts';
 import { provinceSettings } from '../org/settings.ts';
 
-export type MonthlyComplianceItem = ComplianceItem & { month: string; bodyId: string; bodyName: string };
+export type MonthlyComplianceItem = ComplianceItem & {
+  month: string;
+  bodyId: string;
+  bodyName: string;
+};
 
 interface Row {
   month: string;
@@ -94,16 +98,26 @@ export async function loadCompliance(
   const dues = new Map<string, string>();
   const dueOf = (meetingDate: string) => {
     let due = dues.get(meetingDate);
-    if (due === undefined) dues.set(meetingDate, (due = reportDueDate(meetingDate, provinceSettings(config, meetingDate).reporting)));
+    if (due === undefined)
+      dues.set(
+        meetingDate,
+        (due = reportDueDate(meetingDate, provinceSettings(config, meetingDate).reporting)),
+      );
     return due;
   };
   const byKey = new Map<string, MonthlyComplianceItem>();
   for (const row of rows) {
     const assignment = { validFrom: isoDay(row.a_from)!, validTo: isoDay(row.a_to) };
-    const cell = { validFrom: isoDay(row.c_from)!, validTo: isoDay(row.c_to), meetingDay: row.meeting_day };
+    const cell = {
+      validFrom: isoDay(row.c_from)!,
+      validTo: isoDay(row.c_to),
+      meetingDay: row.meeting_day,
+    };
     const reported = row.report_id != null;
     if (!isReportExpected(assignment, cell, row.month, reported)) continue;
-    const meetingDate = reported ? isoDay(row.meeting_date)! : defaultMeetingDate(row.month, row.meeting_day ?? 3);
+    const meetingDate = reported
+      ? isoDay(row.meeting_date)!
+      : defaultMeetingDate(row.month, row.meeting_day ?? 3);
     const item: MonthlyComplianceItem = {
       month: row.month,
       cellId: row.cell_id,
@@ -134,7 +148,8 @@ export async function loadCompliance(
  * collated once and items are sorted by the ranks, so a province of 2,500 items sorts in a few ms.
  */
 export function sortItems<T extends ComplianceItem>(items: readonly T[]): T[] {
-  const rankOf = (values: Iterable<string>) => new Map([...new Set(values)].sort(collator.compare).map((v, i) => [v, i]));
+  const rankOf = (values: Iterable<string>) =>
+    new Map([...new Set(values)].sort(collator.compare).map((v, i) => [v, i]));
   const bodies = rankOf(items.map((i) => i.bodyName ?? ''));
   const cells = rankOf(items.map((i) => i.cellName));
   const people = rankOf(items.map((i) => i.observerName));
@@ -151,8 +166,14 @@ export function sortItems<T extends ComplianceItem>(items: readonly T[]): T[] {
 const rank = (i: ComplianceItem) => (i.status === 'on_time' ? 2 : i.status === 'late' ? 1 : 0);
 
 /** The docs/api.md compliance view of one month: items plus counts per member, per committee and in total. */
-export function complianceView(ctx: BodyContext, month: string, items: readonly MonthlyComplianceItem[]): ComplianceResponse {
-  const own = sortItems(items.filter((i) => i.month === month).map(({ month: _m, ...rest }) => rest));
+export function complianceView(
+  ctx: BodyContext,
+  month: string,
+  items: readonly MonthlyComplianceItem[],
+): ComplianceResponse {
+  const own = sortItems(
+    items.filter((i) => i.month === month).map(({ month: _m, ...rest }) => rest),
+  );
   const members = countCompliance(own, (i) => i.observerId);
   const bodies = countCompliance(own, (i) => i.bodyId!);
   const names = new Map(own.map((i) => [i.observerId, i.observerName]));
@@ -162,11 +183,19 @@ export function complianceView(ctx: BodyContext, month: string, items: readonly 
     bodyId: ctx.body.id,
     bodyName: ctx.body.name,
     items: own,
-    totals: countCompliance(own, () => 'all').get('all') ?? { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null },
+    totals: countCompliance(own, () => 'all').get('all') ?? {
+      expected: 0,
+      onTime: 0,
+      late: 0,
+      missing: 0,
+      onTimeRate: null,
+    },
     members: [...members]
       .map(([observerId, c]) => ({ observerId, observerName: names.get(observerId)!, ...c }))
       .sort((a, b) => collator.compare(a.observerName, b.observerName)),
-    bodies: [...bodies].map(([bodyId, c]) => ({ bodyId, bodyName: bodyNames.get(bodyId)!, ...c })).sort((a, b) => collator.compare(a.bodyName, b.bodyName)),
+    bodies: [...bodies]
+      .map(([bodyId, c]) => ({ bodyId, bodyName: bodyNames.get(bodyId)!, ...c }))
+      .sort((a, b) => collator.compare(a.bodyName, b.bodyName)),
   };
 }
 

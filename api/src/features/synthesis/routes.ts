@@ -15,7 +15,11 @@ import { exportSynthesis } from '../exports/synthesis-export.ts';
 import { loadSynthesis } from './synthesis.ts';
 
 /** The month's synthesis of the body the caller may see (its own, or the one named). */
-async function synthesisFor(deps: Deps, user: AuthUser, q: { month: string; gap: number; bodyId?: string }) {
+async function synthesisFor(
+  deps: Deps,
+  user: AuthUser,
+  q: { month: string; gap: number; bodyId?: string },
+) {
   const at = deps.now();
   assertNotFuture(q.month, at);
   const ctx = await resolveBody(deps.db, user, q.bodyId);
@@ -43,13 +47,23 @@ export const synthesisRoutes = new Hono<AppEnv>()
   )
   .get(
     '/export',
-    describeRoute(fileDoc('The monthly synthesis as XLSX (one sheet per table), DOCX (Party administrative layout) or CSV (UTF-8 with BOM)', Object.values(CONTENT_TYPES), SynthesisExportQuery)),
+    describeRoute(
+      fileDoc(
+        'The monthly synthesis as XLSX (one sheet per table), DOCX (Party administrative layout) or CSV (UTF-8 with BOM)',
+        Object.values(CONTENT_TYPES),
+        SynthesisExportQuery,
+      ),
+    ),
     validate('query', SynthesisExportQuery),
     exportAdmission,
     async (c) => {
       const q = c.req.valid('query');
       const { ctx, at, view, items } = await synthesisFor(c.var.deps, c.var.user, q);
       const file = await exportSynthesis(ctx, view, items, q.format, at);
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, downloadHeaders(file.contentType, file.filename, file.body.byteLength));
+      return c.body(
+        file.body as Uint8Array<ArrayBuffer>,
+        200,
+        downloadHeaders(file.contentType, file.filename, file.body.byteLength),
+      );
     },
   );

@@ -11,7 +11,8 @@ import { overdueCondition } from '../issues/overdue-sql.ts';
  */
 
 /** The local (UTC+07:00) calendar date of a timestamptz, as `YYYY-MM-DD`, without relying on the server's time zone data. */
-const localDay = (expr: SQL) => sql`to_char((${expr} at time zone 'UTC') + make_interval(mins => ${VN_OFFSET_MIN}), 'YYYY-MM-DD')`;
+const localDay = (expr: SQL) =>
+  sql`to_char((${expr} at time zone 'UTC') + make_interval(mins => ${VN_OFFSET_MIN}), 'YYYY-MM-DD')`;
 
 export interface ScoreRow {
   month: string;
@@ -24,8 +25,21 @@ export interface ScoreRow {
 }
 
 /** Reports per month, committee and band between two meeting dates, with score sums. */
-export async function scoreRows(db: Db, cells: SQL, from: string, last: string): Promise<ScoreRow[]> {
-  const rows = await queryRows<{ month: string; triage_id: string; band: BandCode; n: number; score_sum: number; self_sum: number | null; self_n: number }>(
+export async function scoreRows(
+  db: Db,
+  cells: SQL,
+  from: string,
+  last: string,
+): Promise<ScoreRow[]> {
+  const rows = await queryRows<{
+    month: string;
+    triage_id: string;
+    band: BandCode;
+    n: number;
+    score_sum: number;
+    self_sum: number | null;
+    self_n: number;
+  }>(
     db,
     sql`select to_char(r.meeting_date, 'YYYY-MM') as month, sub.triage_id, r.band,
                count(*)::int as n, sum(r.score)::float8 as score_sum,
@@ -53,8 +67,18 @@ export interface GroupRow {
 }
 
 /** The average of each criteria group's points over the month's reports. */
-export async function groupRows(db: Db, cells: SQL, first: string, last: string): Promise<GroupRow[]> {
-  const rows = await queryRows<{ criteria_set_id: string; group_id: string; average: number; n: number }>(
+export async function groupRows(
+  db: Db,
+  cells: SQL,
+  first: string,
+  last: string,
+): Promise<GroupRow[]> {
+  const rows = await queryRows<{
+    criteria_set_id: string;
+    group_id: string;
+    average: number;
+    n: number;
+  }>(
     db,
     sql`select r.criteria_set_id, g.key as group_id, avg(g.value::float8)::float8 as average, count(*)::int as n
           from reports r join ${cells} on sub.id = r.cell_id
@@ -62,7 +86,12 @@ export async function groupRows(db: Db, cells: SQL, first: string, last: string)
          where r.meeting_date between ${first}::date and ${last}::date
          group by 1, 2`,
   );
-  return rows.map((r) => ({ criteriaSetId: r.criteria_set_id, groupId: r.group_id, average: Number(r.average), n: r.n }));
+  return rows.map((r) => ({
+    criteriaSetId: r.criteria_set_id,
+    groupId: r.group_id,
+    average: Number(r.average),
+    n: r.n,
+  }));
 }
 
 export interface GapRow {
@@ -76,8 +105,22 @@ export interface GapRow {
 }
 
 /** The month's reports whose cell's self-score differs from the observer's by more than `gap`, widest first. */
-export async function gapRows(db: Db, cells: SQL, first: string, last: string, gap: number): Promise<GapRow[]> {
-  const rows = await queryRows<{ id: string; cell_id: string; cell_name: string; observer_name: string; meeting_date: unknown; score: number; self: number }>(
+export async function gapRows(
+  db: Db,
+  cells: SQL,
+  first: string,
+  last: string,
+  gap: number,
+): Promise<GapRow[]> {
+  const rows = await queryRows<{
+    id: string;
+    cell_id: string;
+    cell_name: string;
+    observer_name: string;
+    meeting_date: unknown;
+    score: number;
+    self: number;
+  }>(
     db,
     sql`select r.id, r.cell_id, c.name as cell_name, u.display_name as observer_name, r.meeting_date,
                r.score::float8 as score, r.cell_self_score::float8 as self
@@ -111,7 +154,15 @@ export interface IssueCountRow {
 
 /** Issues of `issues` (a derived table `i` with `meeting_date`) by month, category, holder, status and overdue at `now`. */
 export async function issueCountRows(db: Db, issues: SQL, now: Date): Promise<IssueCountRow[]> {
-  const rows = await queryRows<{ month: string; category: Category; body_id: string; body_name: string; status: IssueStatus; overdue: boolean; n: number }>(
+  const rows = await queryRows<{
+    month: string;
+    category: Category;
+    body_id: string;
+    body_name: string;
+    status: IssueStatus;
+    overdue: boolean;
+    n: number;
+  }>(
     db,
     sql`select to_char(i.meeting_date, 'YYYY-MM') as month, i.category, i.responsible_body_id as body_id, b.name as body_name,
                i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
@@ -119,7 +170,15 @@ export async function issueCountRows(db: Db, issues: SQL, now: Date): Promise<Is
           join org_units b on b.id = i.responsible_body_id
          group by 1, 2, 3, 4, 5, 6`,
   );
-  return rows.map((r) => ({ month: r.month, category: r.category, bodyId: r.body_id, bodyName: r.body_name, status: r.status, overdue: r.overdue, n: r.n }));
+  return rows.map((r) => ({
+    month: r.month,
+    category: r.category,
+    bodyId: r.body_id,
+    bodyName: r.body_name,
+    status: r.status,
+    overdue: r.overdue,
+    n: r.n,
+  }));
 }
 
 export interface HandlingRow {

@@ -75,16 +75,17 @@ export async function loadSynthesis(
          and not (r.cell_id = ${anyUnitOf(tree)})`
       }) i`;
 
-  const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] = await Promise.all([
-    loadCompliance(db, ctx, months, month, tree),
-    q.scoreRows(db, cells, from, last),
-    q.groupRows(db, cells, first, last),
-    q.gapRows(db, cells, first, last, gap),
-    q.issueCountRows(db, issuesBetween(from, last), now),
-    q.handlingRows(db, issuesBetween(first, last)),
-    loadCriteriaSets(db),
-    loadCalendar(db, ctx.body.provinceId),
-  ]);
+  const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] =
+    await Promise.all([
+      loadCompliance(db, ctx, months, month, tree),
+      q.scoreRows(db, cells, from, last),
+      q.groupRows(db, cells, first, last),
+      q.gapRows(db, cells, first, last, gap),
+      q.issueCountRows(db, issuesBetween(from, last), now),
+      q.handlingRows(db, issuesBetween(first, last)),
+      loadCriteriaSets(db),
+      loadCalendar(db, ctx.body.provinceId),
+    ]);
 
   // Reports, bands and committees.
   const monthScores = scoreRows.filter((r) => r.month === month);
@@ -100,21 +101,43 @@ export async function loadSynthesis(
     scoreSum += r.scoreSum;
     selfSum += r.selfSum ?? 0;
     selfN += r.selfN;
-    const b = perBody.get(r.triageId) ?? { name: tree.triageNames.get(r.triageId) ?? r.triageId, filed: 0, sum: 0 };
+    const b = perBody.get(r.triageId) ?? {
+      name: tree.triageNames.get(r.triageId) ?? r.triageId,
+      filed: 0,
+      sum: 0,
+    };
     b.filed += r.n;
     b.sum += r.scoreSum;
     perBody.set(r.triageId, b);
   }
   const current = compliance.filter((i) => i.month === month);
-  const totals = countCompliance(current, () => 'all').get('all') ?? { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null };
+  const totals = countCompliance(current, () => 'all').get('all') ?? {
+    expected: 0,
+    onTime: 0,
+    late: 0,
+    missing: 0,
+    onTimeRate: null,
+  };
   const complianceByBody = countCompliance(current, (i) => i.bodyId);
   const bodyNames = new Map<string, string>(current.map((i) => [i.bodyId, i.bodyName]));
   for (const [id, b] of perBody) bodyNames.set(id, b.name);
   const bodies = [...bodyNames]
     .map(([bodyId, bodyName]) => {
-      const c = complianceByBody.get(bodyId) ?? { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null };
+      const c = complianceByBody.get(bodyId) ?? {
+        expected: 0,
+        onTime: 0,
+        late: 0,
+        missing: 0,
+        onTimeRate: null,
+      };
       const s = perBody.get(bodyId);
-      return { bodyId, bodyName, ...c, filed: s?.filed ?? 0, averageScore: s ? roundTo(s.sum / s.filed) : null };
+      return {
+        bodyId,
+        bodyName,
+        ...c,
+        filed: s?.filed ?? 0,
+        averageScore: s ? roundTo(s.sum / s.filed) : null,
+      };
     })
     .sort((a, b) => collator.compare(a.bodyName, b.bodyName));
 
@@ -135,12 +158,20 @@ export async function loadSynthesis(
         order: idx < 0 ? 999 : idx,
       };
     })
-    .sort((a, b) => a.criteriaSetId.localeCompare(b.criteriaSetId) || a.order - b.order || a.groupId.localeCompare(b.groupId))
+    .sort(
+      (a, b) =>
+        a.criteriaSetId.localeCompare(b.criteriaSetId) ||
+        a.order - b.order ||
+        a.groupId.localeCompare(b.groupId),
+    )
     .map(({ order: _o, ...g }) => g);
 
   // Issues of the month by status, category and holder; the trend uses all six months.
   const blank = () => ({ raised: 0, resolved: 0, answered: 0, open: 0, overdue: 0 });
-  const add = (t: ReturnType<typeof blank>, r: { status: IssueStatus; overdue: boolean; n: number }) => {
+  const add = (
+    t: ReturnType<typeof blank>,
+    r: { status: IssueStatus; overdue: boolean; n: number },
+  ) => {
     t.raised += r.n;
     if (r.status === 'resolved') t.resolved += r.n;
     if (CLOSED_STATUSES.includes(r.status)) t.answered += r.n;
@@ -170,15 +201,21 @@ export async function loadSynthesis(
     if (n === undefined) memo.set(key, (n = workingDaysBetween(a, b, calendar)));
     return n;
   };
-  const ackDays = handlingRows.flatMap((r) => (r.acknowledged ? Array<number>(r.n).fill(days(r.raised, r.acknowledged)) : []));
-  const resolveDays = handlingRows.flatMap((r) => (r.resolved ? Array<number>(r.n).fill(days(r.raised, r.resolved)) : []));
+  const ackDays = handlingRows.flatMap((r) =>
+    r.acknowledged ? Array<number>(r.n).fill(days(r.raised, r.acknowledged)) : [],
+  );
+  const resolveDays = handlingRows.flatMap((r) =>
+    r.resolved ? Array<number>(r.n).fill(days(r.raised, r.resolved)) : [],
+  );
 
   // Six-month trend.
   const trend = months.map((m) => {
     const rows = scoreRows.filter((r) => r.month === m);
     const n = rows.reduce((s, r) => s + r.n, 0);
     const sum = rows.reduce((s, r) => s + r.scoreSum, 0);
-    const bands = Object.fromEntries(BAND_ORDER.map((b) => [b, rows.filter((r) => r.band === b).reduce((s, r) => s + r.n, 0)])) as Record<BandCode, number>;
+    const bands = Object.fromEntries(
+      BAND_ORDER.map((b) => [b, rows.filter((r) => r.band === b).reduce((s, r) => s + r.n, 0)]),
+    ) as Record<BandCode, number>;
     const items = compliance.filter((i) => i.month === m);
     const iss = issueRows.filter((r) => r.month === m);
     return {
@@ -222,7 +259,11 @@ export async function loadSynthesis(
       byStatus,
       byCategory: [...byCategory]
         .map(([category, t]) => ({ category, label: CATEGORY_LABELS[category] ?? category, ...t }))
-        .sort((a, b) => b.raised - a.raised || categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category)),
+        .sort(
+          (a, b) =>
+            b.raised - a.raised ||
+            categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category),
+        ),
       byBody: [...byBody]
         .map(([bodyId, { bodyName, ...t }]) => ({ bodyId, bodyName, ...t }))
         .sort((a, b) => b.raised - a.raised || collator.compare(a.bodyName, b.bodyName)),

@@ -16,7 +16,14 @@ const ROW = 28;
 const PAD = 6;
 
 /** Horizontal bars with their labels on the left and their figures at the end. */
-export function BarChart(props: { id: string; title: string; desc: string; bars: readonly Bar[]; max?: number; labelChars?: number }) {
+export function BarChart(props: {
+  id: string;
+  title: string;
+  desc: string;
+  bars: readonly Bar[];
+  max?: number;
+  labelChars?: number;
+}) {
   const top = props.max ?? niceMax(Math.max(0, ...props.bars.map((b) => b.value)));
   const area = W - LABEL_W - 70;
   const height = PAD * 2 + props.bars.length * ROW;
@@ -29,11 +36,24 @@ export function BarChart(props: { id: string; title: string; desc: string; bars:
         return (
           <g key={b.key} class="bar-row" data-key={b.key} data-value={b.value}>
             <title>{`${b.label}: ${text}`}</title>
-            <text class="axis-label" x={LABEL_W - 8} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle">
+            <text
+              class="axis-label"
+              x={LABEL_W - 8}
+              y={y + ROW / 2}
+              text-anchor="end"
+              dominant-baseline="middle"
+            >
               {clip(b.label, props.labelChars ?? 28)}
             </text>
             <rect class="track" x={LABEL_W} y={y + 5} width={area} height={ROW - 10} rx="3" />
-            <rect class={`bar ${b.cls}`} x={LABEL_W} y={y + 5} width={len} height={ROW - 10} rx="3" />
+            <rect
+              class={`bar ${b.cls}`}
+              x={LABEL_W}
+              y={y + 5}
+              width={len}
+              height={ROW - 10}
+              rx="3"
+            />
             <text class="value" x={LABEL_W + len + 6} y={y + ROW / 2} dominant-baseline="middle">
               {text}
             </text>

@@ -12,12 +12,27 @@ export interface SeriesDef {
  * A chart's figure: a heading, the SVG (named by its `<title>` and described by `<desc>` for
  * screen readers) and an optional legend in HTML, so the labels wrap like text.
  */
-export function ChartFrame(props: { id: string; title: string; desc: string; width: number; height: number; legend?: readonly SeriesDef[]; children: ComponentChildren; testId?: string }) {
+export function ChartFrame(props: {
+  id: string;
+  title: string;
+  desc: string;
+  width: number;
+  height: number;
+  legend?: readonly SeriesDef[];
+  children: ComponentChildren;
+  testId?: string;
+}) {
   const { id, width, height } = props;
   return (
     <figure class="chart" data-chart={props.testId ?? id}>
       <figcaption id={`${id}-cap`}>{props.title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.desc}</desc>
         {props.children}

@@ -16,13 +16,26 @@ const PAD = 6;
 const MIN_LABELLED = 16;
 
 /** Horizontal stacked bars: one row per item, one segment per series, the total at the end. */
-export function StackedBars(props: { id: string; title: string; desc: string; series: readonly SeriesDef[]; rows: readonly StackedRow[] }) {
+export function StackedBars(props: {
+  id: string;
+  title: string;
+  desc: string;
+  series: readonly SeriesDef[];
+  rows: readonly StackedRow[];
+}) {
   const totals = props.rows.map((r) => r.values.reduce((s, v) => s + v, 0));
   const top = niceMax(Math.max(0, ...totals));
   const area = W - LABEL_W - 50;
   const height = PAD * 2 + props.rows.length * ROW;
   return (
-    <ChartFrame id={props.id} title={props.title} desc={props.desc} width={W} height={height} legend={props.series}>
+    <ChartFrame
+      id={props.id}
+      title={props.title}
+      desc={props.desc}
+      width={W}
+      height={height}
+      legend={props.series}
+    >
       {props.rows.map((r, i) => {
         const y = PAD + i * ROW;
         const segs = stackSegments(r.values, top, area);
@@ -31,14 +44,32 @@ export function StackedBars(props: { id: string; title: string; desc: string; se
         return (
           <g key={r.key} class="bar-row" data-key={r.key} data-total={totals[i]}>
             <title>{`${r.label}: ${totals[i]} (${detail})`}</title>
-            <text class="axis-label" x={LABEL_W - 8} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle">
+            <text
+              class="axis-label"
+              x={LABEL_W - 8}
+              y={y + ROW / 2}
+              text-anchor="end"
+              dominant-baseline="middle"
+            >
               {clip(r.label, 28)}
             </text>
             {segs.map((s) => (
               <g key={s.index} data-series={props.series[s.index]?.key} data-value={s.value}>
-                <rect class={`bar ${props.series[s.index]?.cls ?? ''}`} x={LABEL_W + s.start} y={y + 5} width={s.length} height={ROW - 10} />
+                <rect
+                  class={`bar ${props.series[s.index]?.cls ?? ''}`}
+                  x={LABEL_W + s.start}
+                  y={y + 5}
+                  width={s.length}
+                  height={ROW - 10}
+                />
                 {s.length >= MIN_LABELLED && (
-                  <text class="in-bar" x={LABEL_W + s.start + s.length / 2} y={y + ROW / 2} text-anchor="middle" dominant-baseline="middle">
+                  <text
+                    class="in-bar"
+                    x={LABEL_W + s.start + s.length / 2}
+                    y={y + ROW / 2}
+                    text-anchor="middle"
+                    dominant-baseline="middle"
+                  >
                     {s.value}
                   </text>
                 )}

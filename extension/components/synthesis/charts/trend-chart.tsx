@@ -1,5 +1,11 @@
 import { formatMonth } from '../../../utils/format.ts';
-import { linePath, niceMax, stackSegments, ticks, type TrendBar } from '../../../utils/synthesis/chart-scale.ts';
+import {
+  linePath,
+  niceMax,
+  stackSegments,
+  ticks,
+  type TrendBar,
+} from '../../../utils/synthesis/chart-scale.ts';
 import { ChartFrame, type SeriesDef } from './chart-frame.tsx';
 
 const W = 520;
@@ -13,7 +19,15 @@ const BOTTOM = 40;
  * Six months side by side: a column per month stacked on time / late / missing (the count of
  * expected reports on top), and the average score as a line on its own 0–100 axis at the right.
  */
-export function TrendChart(props: { id: string; title: string; desc: string; months: readonly TrendBar[]; series: readonly [SeriesDef, SeriesDef, SeriesDef]; average: SeriesDef; formatScore: (n: number) => string }) {
+export function TrendChart(props: {
+  id: string;
+  title: string;
+  desc: string;
+  months: readonly TrendBar[];
+  series: readonly [SeriesDef, SeriesDef, SeriesDef];
+  average: SeriesDef;
+  formatScore: (n: number) => string;
+}) {
   const { months, series } = props;
   const plotH = H - TOP - BOTTOM;
   const plotW = W - LEFT - RIGHT;
@@ -28,7 +42,14 @@ export function TrendChart(props: { id: string; title: string; desc: string; mon
     yScore,
   );
   return (
-    <ChartFrame id={props.id} title={props.title} desc={props.desc} width={W} height={H} legend={[...series, props.average]}>
+    <ChartFrame
+      id={props.id}
+      title={props.title}
+      desc={props.desc}
+      width={W}
+      height={H}
+      legend={[...series, props.average]}
+    >
       {ticks(top, 4).map((v) => {
         const y = TOP + plotH - (v / top) * plotH;
         return (
@@ -49,12 +70,32 @@ export function TrendChart(props: { id: string; title: string; desc: string; mon
         const total = values.reduce((s, v) => s + v, 0);
         const x = xMid(i) - colW / 2;
         return (
-          <g key={m.month} class="trend-month" data-month={m.month} data-on-time={m.onTime} data-late={m.late} data-missing={m.missing}>
+          <g
+            key={m.month}
+            class="trend-month"
+            data-month={m.month}
+            data-on-time={m.onTime}
+            data-late={m.late}
+            data-missing={m.missing}
+          >
             <title>{`${formatMonth(m.month)}: ${series.map((s, j) => `${s.label} ${values[j]}`).join(', ')}${m.averageScore != null ? `; ${props.average.label} ${props.formatScore(m.averageScore)}` : ''}`}</title>
             {segs.map((s) => (
-              <rect key={s.index} class={`bar ${series[s.index]!.cls}`} x={x} y={TOP + plotH - s.start - s.length} width={colW} height={s.length} data-series={series[s.index]!.key} />
+              <rect
+                key={s.index}
+                class={`bar ${series[s.index]!.cls}`}
+                x={x}
+                y={TOP + plotH - s.start - s.length}
+                width={colW}
+                height={s.length}
+                data-series={series[s.index]!.key}
+              />
             ))}
-            <text class="value" x={xMid(i)} y={TOP + plotH - (total / top) * plotH - 5} text-anchor="middle">
+            <text
+              class="value"
+              x={xMid(i)}
+              y={TOP + plotH - (total / top) * plotH - 5}
+              text-anchor="middle"
+            >
               {total}
             </text>
             <text class="axis-label" x={xMid(i)} y={H - BOTTOM + 16} text-anchor="middle">
@@ -66,7 +107,12 @@ export function TrendChart(props: { id: string; title: string; desc: string; mon
       <path class={`line ${props.average.cls}`} d={path} fill="none" />
       {months.map((m, i) =>
         m.averageScore == null ? null : (
-          <g key={`s${m.month}`} class="score-point" data-month={m.month} data-score={m.averageScore}>
+          <g
+            key={`s${m.month}`}
+            class="score-point"
+            data-month={m.month}
+            data-score={m.averageScore}
+          >
             <circle class={props.average.cls} cx={xMid(i)} cy={yScore(m.averageScore)} r="3.5" />
             <text class="score-label" x={xMid(i) + 5} y={yScore(m.averageScore) - 6}>
               {props.formatScore(m.averageScore)}

@@ -1,7 +1,12 @@
 import type { Band } from '../../schemas/criteria.ts';
 
 /** Vietnamese labels of the four rating bands (xếp loại). */
-export const BAND_LABELS = Object.freeze({ tot: 'Tốt', kha: 'Khá', trung_binh: 'Trung bình', kem: 'Kém' });
+export const BAND_LABELS = Object.freeze({
+  tot: 'Tốt',
+  kha: 'Khá',
+  trung_binh: 'Trung bình',
+  kem: 'Kém',
+});
 
 /** Bands from the minimum points of Tốt, Khá and Trung bình (Kém starts at 0). */
 export function bandsFrom(tot: number, kha: number, trungBinh: number): Band[] {

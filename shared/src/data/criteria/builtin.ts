@@ -6,4 +6,7 @@ import { NGHE_AN_08_2021 } from './nghe-an-08-2021.ts';
  * The criteria sets shipped with the app, oldest first. The seed stores them; a stored report
  * keeps its set's id forever, so a set is never edited in place: a change is a new set.
  */
-export const BUILTIN_CRITERIA_SETS: readonly CriteriaSet[] = Object.freeze([NGHE_AN_08_2021, HD42_2025]);
+export const BUILTIN_CRITERIA_SETS: readonly CriteriaSet[] = Object.freeze([
+  NGHE_AN_08_2021,
+  HD42_2025,
+]);

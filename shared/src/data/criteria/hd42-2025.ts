@@ -22,7 +22,8 @@ export const HD42_2025: CriteriaSet = {
       items: [
         {
           id: 'g1.1',
-          title: 'Bảo đảm thời lượng sinh hoạt (ít nhất 90 phút; 120 phút khi kết hợp thường kỳ và chuyên đề)',
+          title:
+            'Bảo đảm thời lượng sinh hoạt (ít nhất 90 phút; 120 phút khi kết hợp thường kỳ và chuyên đề)',
           maxPoints: 5,
           hint: 'Đủ thời lượng: 5; thiếu đến 15 phút: 4; thiếu trên 15 đến 30 phút: 3; khoảng một nửa: 2; dưới một nửa: 1',
           measure: 'duration',
@@ -56,7 +57,11 @@ export const HD42_2025: CriteriaSet = {
             { min: 0, points: 1 },
           ],
         },
-        { id: 'g2.2', title: 'Trong năm không có đảng viên vắng sinh hoạt quá 3 kỳ liên tiếp', maxPoints: 1 },
+        {
+          id: 'g2.2',
+          title: 'Trong năm không có đảng viên vắng sinh hoạt quá 3 kỳ liên tiếp',
+          maxPoints: 1,
+        },
       ],
     },
     {
@@ -64,11 +69,27 @@ export const HD42_2025: CriteriaSet = {
       title: 'Công tác chuẩn bị',
       maxPoints: 10,
       items: [
-        { id: 'g3.1', title: 'Nội dung sinh hoạt đúng, trúng, có trọng tâm, trọng điểm', maxPoints: 3 },
+        {
+          id: 'g3.1',
+          title: 'Nội dung sinh hoạt đúng, trúng, có trọng tâm, trọng điểm',
+          maxPoints: 3,
+        },
         { id: 'g3.2', title: 'Có đề cương gợi ý thảo luận và dự thảo nghị quyết', maxPoints: 2 },
-        { id: 'g3.3', title: 'Cấp ủy (bí thư, phó bí thư) họp thống nhất nội dung trước khi sinh hoạt', maxPoints: 2 },
-        { id: 'g3.4', title: 'Thông báo cho đảng viên và cấp ủy viên cấp trên được phân công dự sinh hoạt', maxPoints: 1 },
-        { id: 'g3.5', title: 'Tài liệu được đưa lên ứng dụng Sổ tay đảng viên trước ít nhất 1 ngày', maxPoints: 2 },
+        {
+          id: 'g3.3',
+          title: 'Cấp ủy (bí thư, phó bí thư) họp thống nhất nội dung trước khi sinh hoạt',
+          maxPoints: 2,
+        },
+        {
+          id: 'g3.4',
+          title: 'Thông báo cho đảng viên và cấp ủy viên cấp trên được phân công dự sinh hoạt',
+          maxPoints: 1,
+        },
+        {
+          id: 'g3.5',
+          title: 'Tài liệu được đưa lên ứng dụng Sổ tay đảng viên trước ít nhất 1 ngày',
+          maxPoints: 2,
+        },
       ],
     },
     {
@@ -101,7 +122,11 @@ export const HD42_2025: CriteriaSet = {
           ],
         },
         { id: 'g4.6', title: 'Ghi biên bản sinh hoạt đầy đủ', maxPoints: 1 },
-        { id: 'g4.7', title: 'Dành 15–30 phút sinh hoạt tư tưởng, tự phê bình và phê bình', maxPoints: 1 },
+        {
+          id: 'g4.7',
+          title: 'Dành 15–30 phút sinh hoạt tư tưởng, tự phê bình và phê bình',
+          maxPoints: 1,
+        },
         { id: 'g4.8', title: 'Sử dụng tài liệu trên ứng dụng Sổ tay đảng viên', maxPoints: 1 },
         { id: 'g4.9', title: 'Vai trò chủ trì, điều hành của bí thư chi bộ', maxPoints: 10 },
       ],
@@ -146,7 +171,11 @@ export const HD42_2025: CriteriaSet = {
       items: [
         { id: 'g7.1', title: 'Thông qua kết luận (nghị quyết) của chi bộ', maxPoints: 2 },
         { id: 'g7.2', title: 'Thông qua biên bản và phân công nhiệm vụ', maxPoints: 2 },
-        { id: 'g7.3', title: 'Đưa văn bản hoàn chỉnh lên ứng dụng Sổ tay đảng viên trong 2 ngày', maxPoints: 1 },
+        {
+          id: 'g7.3',
+          title: 'Đưa văn bản hoàn chỉnh lên ứng dụng Sổ tay đảng viên trong 2 ngày',
+          maxPoints: 1,
+        },
       ],
     },
   ],

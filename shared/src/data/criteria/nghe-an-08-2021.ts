@@ -11,7 +11,8 @@ import { bandsFrom } from './bands.ts';
 export const NGHE_AN_08_2021: CriteriaSet = {
   id: 'nghe-an-08-2021',
   name: 'Tiêu chí đánh giá chất lượng sinh hoạt chi bộ (Quy định 08-QĐ/TU, Nghệ An)',
-  source: 'Quy định số 08-QĐ/TU năm 2021 của Ban Thường vụ Tỉnh ủy Nghệ An (tiêu chí chi tiết: diễn giải, cần đối chiếu văn bản gốc)',
+  source:
+    'Quy định số 08-QĐ/TU năm 2021 của Ban Thường vụ Tỉnh ủy Nghệ An (tiêu chí chi tiết: diễn giải, cần đối chiếu văn bản gốc)',
   validFrom: '2021-01-01',
   validTo: '2025-10-27',
   bands: bandsFrom(80, 70, 50),
@@ -23,7 +24,11 @@ export const NGHE_AN_08_2021: CriteriaSet = {
       items: [
         { id: 'g1.1', title: 'Cấp ủy họp chuẩn bị nội dung chu đáo, đúng trọng tâm', maxPoints: 8 },
         { id: 'g1.2', title: 'Có dự thảo báo cáo, dự thảo nghị quyết', maxPoints: 6 },
-        { id: 'g1.3', title: 'Thông báo thời gian, nội dung sinh hoạt cho đảng viên', maxPoints: 3 },
+        {
+          id: 'g1.3',
+          title: 'Thông báo thời gian, nội dung sinh hoạt cho đảng viên',
+          maxPoints: 3,
+        },
         { id: 'g1.4', title: 'Chuẩn bị địa điểm, tài liệu, cơ sở vật chất', maxPoints: 3 },
       ],
     },
@@ -68,7 +73,11 @@ export const NGHE_AN_08_2021: CriteriaSet = {
             { min: 0, points: 1 },
           ],
         },
-        { id: 'g3.3', title: 'Đánh giá đúng tình hình thực hiện nhiệm vụ trong tháng, đề ra nhiệm vụ tháng tới', maxPoints: 10 },
+        {
+          id: 'g3.3',
+          title: 'Đánh giá đúng tình hình thực hiện nhiệm vụ trong tháng, đề ra nhiệm vụ tháng tới',
+          maxPoints: 10,
+        },
         {
           id: 'g3.4',
           title: 'Nội dung sinh hoạt chuyên đề (tháng có sinh hoạt chuyên đề)',
@@ -108,9 +117,17 @@ export const NGHE_AN_08_2021: CriteriaSet = {
       title: 'Báo cáo, kết luận sinh hoạt',
       maxPoints: 10,
       items: [
-        { id: 'g5.1', title: 'Kết luận, nghị quyết ngắn gọn, sát thực tế, dễ thực hiện', maxPoints: 4 },
+        {
+          id: 'g5.1',
+          title: 'Kết luận, nghị quyết ngắn gọn, sát thực tế, dễ thực hiện',
+          maxPoints: 4,
+        },
         { id: 'g5.2', title: 'Biên bản ghi đầy đủ và được thông qua', maxPoints: 3 },
-        { id: 'g5.3', title: 'Báo cáo kết quả sinh hoạt lên cấp ủy cấp trên đúng thời hạn', maxPoints: 3 },
+        {
+          id: 'g5.3',
+          title: 'Báo cáo kết quả sinh hoạt lên cấp ủy cấp trên đúng thời hạn',
+          maxPoints: 3,
+        },
       ],
     },
   ],
