@@ -21,6 +21,7 @@ import {
   addFieldError,
   ApiError,
   forbidden,
+  notFoundErrors,
   validationError,
   type FieldErrors,
 } from '../../lib/errors.ts';
@@ -29,8 +30,6 @@ import { loadCalendar } from '../org/calendar.ts';
 import { issueTimes, issueView } from './view.ts';
 import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
-
-const issueNotFound = () => new ApiError(404, 'ISSUE_NOT_FOUND', 'Không tìm thấy kiến nghị');
 
 type IssueRow = typeof issues.$inferSelect;
 
@@ -47,14 +46,14 @@ export async function applyAction(
   const { db } = deps;
   const now = deps.now();
   const [row] = await db.select().from(issues).where(eq(issues.id, issueId));
-  if (!row) throw issueNotFound();
+  if (!row) throw notFoundErrors.issue();
   const current = issueView(row, now);
   const kinds = await actorKinds(db, user, { ...row, overdue: current.overdue });
   if (kinds.length === 0) {
     // A body the issue only passed through may read it, not act on it.
     if (await canSeeIssue(db, user, row, current.overdue))
       throw forbidden('Kiến nghị không còn ở cơ quan của bạn');
-    throw issueNotFound();
+    throw notFoundErrors.issue();
   }
   if (!canAct(input.type, kinds))
     throw forbidden('Bạn không có quyền thực hiện thao tác này với kiến nghị');
