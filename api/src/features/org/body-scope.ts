@@ -29,8 +29,6 @@ export interface BodyContext {
   province: { id: string; name: string; kind: OrgUnitKind; config: ProvinceConfig | null } | null;
 }
 
-export const bodyNotFound = notFoundErrors.body;
-
 /**
  * The body a monthly view is about: the one asked for (default: the caller's own), with its
  * parent and province. Staff and leaders see their own body and those below it; an admin any.
@@ -44,9 +42,9 @@ export async function resolveBody(
   if (user.role !== 'admin' && user.role !== 'staff' && user.role !== 'leader') throw forbidden();
   const id = bodyId ?? user.orgUnitId;
   const ctx = await loadBodyContext(db, id);
-  if (!ctx) throw bodyNotFound();
+  if (!ctx) throw notFoundErrors.body();
   if (user.role !== 'admin' && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id)))
-    throw bodyNotFound();
+    throw notFoundErrors.body();
   return ctx;
 }
 
