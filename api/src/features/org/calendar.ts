@@ -13,6 +13,11 @@ export async function loadCalendar(db: Db, provinceId: string | null): Promise<C
         ? or(eq(holidays.provinceId, ''), eq(holidays.provinceId, provinceId))
         : eq(holidays.provinceId, ''),
     );
+  return calendarOf(rows);
+}
+
+/** A calendar from holiday rows: days off, and the weekend days that are worked (`dayOff` false). */
+export function calendarOf(rows: readonly { date: string; dayOff: boolean }[]): Calendar {
   return makeCalendar(
     rows.filter((r) => r.dayOff),
     rows.filter((r) => !r.dayOff),

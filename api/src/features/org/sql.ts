@@ -74,12 +74,25 @@ export function subtreeCte(rootId: string): SQL {
  */
 export function routingGraphSql(cellId: string, extraIds: readonly string[]): SQL {
   const seeds = [cellId, ...extraIds];
+  return upAndOnwardSql([
+    sql`select * from org_units where id in (${valueList(seeds)})`,
+    ruleTargetsSql(sql`(select province_id from org_units where id = ${cellId})`),
+  ]);
+}
+
+/** The targets of a province's routing rules, their ancestors and successors (the reference cache's part). */
+export const ruleTargetsGraphSql = (provinceId: string | null): SQL =>
+  upAndOnwardSql([ruleTargetsSql(sql`${provinceId}`)]);
+
+/** `select * from org_units` for the units a province's routing rules send issues to. */
+const ruleTargetsSql = (provinceId: SQL): SQL =>
+  sql`select * from org_units
+           where id in (select target_body_id from routing_rules where province_id = ${provinceId})`;
+
+/** Every column of the seed units and of their ancestors and successors (`select * from g`). */
+function upAndOnwardSql(seeds: readonly SQL[]): SQL {
   return sql`with recursive g as (
-          select * from org_units where id in (${valueList(seeds)})
-          union
-          select * from org_units
-           where id in (select target_body_id from routing_rules
-                         where province_id = (select province_id from org_units where id = ${cellId}))
+          ${sql.join([...seeds], sql` union `)}
           union
           select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
         ) select * from g`;

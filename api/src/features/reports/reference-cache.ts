@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { makeCalendar, type Calendar, type CriteriaSet, type RoutingRule } from '@duhop/shared';
+import type { Calendar, CriteriaSet, RoutingRule } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRowsPrepared } from '../../db/rows.ts';
+import { calendarOf } from '../org/calendar.ts';
 import { toOrgUnit, type OrgRow, type OrgUnitRecord } from '../org/graph.ts';
+import { ruleTargetsGraphSql } from '../org/sql.ts';
 
 /** What every submission of a province is checked against and that changes only by admin writes. */
 export interface ReferenceData {
@@ -38,21 +40,13 @@ async function loadReference(db: Db, provinceId: string | null): Promise<Referen
       (select json_agg(definition) from criteria_sets where province_id is null or province_id = ${provinceId}) as sets,
       (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
         where province_id = '' or province_id = ${provinceId}) as holidays,
-      (select json_agg(g) from (with recursive g as (
-          select * from org_units where id in (select target_body_id from routing_rules where province_id = ${provinceId})
-          union
-          select o.* from org_units o join g on o.id = g.parent_id or o.id = g.successor_id
-        ) select * from g) g) as units`,
+      (select json_agg(g) from (${ruleTargetsGraphSql(provinceId)}) g) as units`,
   );
-  const holidays = row?.holidays ?? [];
   return {
     version: Number(row?.version ?? 0),
     rules: row?.rules ?? [],
     sets: row?.sets ?? [],
-    calendar: makeCalendar(
-      holidays.filter((h) => h.dayOff),
-      holidays.filter((h) => !h.dayOff),
-    ),
+    calendar: calendarOf(row?.holidays ?? []),
     ruleUnits: (row?.units ?? []).map(toOrgUnit),
   };
 }
