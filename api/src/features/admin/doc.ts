@@ -1,5 +1,6 @@
 import type { DescribeRouteOptions } from 'hono-openapi';
-import type { ZodType } from 'zod';
+import { Slug } from '@duhop/shared';
+import { type ZodType, z } from 'zod';
 import { doc } from '../../lib/openapi.ts';
 
 /** OpenAPI of an admin route (tagged `admin`). */
@@ -28,3 +29,6 @@ export function csvImportDoc(
     },
   };
 }
+
+/** `?provinceId=`: the province an admin works on (their own when absent). */
+export const ProvinceQuery = z.object({ provinceId: Slug.optional() });

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
 import {
   AdminOrgUnit,
   AdminOrgUnitList,
@@ -11,7 +10,6 @@ import {
   OrgUnitCreateInput,
   OrgUnitMergeInput,
   OrgUnitPatchInput,
-  Slug,
 } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
@@ -21,7 +19,7 @@ import { createUnit, listProvinceUnits, patchUnit } from './org.ts';
 import { closeUnit, mergeUnits } from './org-close.ts';
 import { importOrgUnits } from './org-import.ts';
 import { adminProvince } from './scope.ts';
-import { adminDoc, csvImportDoc } from './doc.ts';
+import { adminDoc, ProvinceQuery, csvImportDoc } from './doc.ts';
 
 /** The organisation graph: add, correct, move, close, merge, import. Nothing is ever deleted. Admin only. */
 export const adminOrgRoutes = new Hono<AppEnv>()
@@ -34,7 +32,7 @@ export const adminOrgRoutes = new Hono<AppEnv>()
         AdminOrgUnitList,
       ),
     ),
-    validate('query', z.object({ provinceId: Slug.optional() })),
+    validate('query', ProvinceQuery),
     async (c) => {
       const provinceId = await adminProvince(
         c.var.deps.db,

@@ -1,19 +1,17 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { z } from 'zod';
 import {
   RoutingRuleList,
   RoutingRulesInput,
   RoutingTestInput,
   RoutingTestResult,
-  Slug,
 } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
 import { listRules, replaceRules, testRoute } from './routing.ts';
 import { adminProvince } from './scope.ts';
-import { adminDoc } from './doc.ts';
+import { adminDoc, ProvinceQuery } from './doc.ts';
 
 /** A province's ordered routing rules and a dry run of them. Admin only. */
 export const adminRoutingRoutes = new Hono<AppEnv>()
@@ -26,7 +24,7 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
         RoutingRuleList,
       ),
     ),
-    validate('query', z.object({ provinceId: Slug.optional() })),
+    validate('query', ProvinceQuery),
     async (c) => {
       const provinceId = await adminProvince(
         c.var.deps.db,
