@@ -24,6 +24,7 @@ import { adminRoutes } from './features/admin/routes.ts';
 import { assignmentRoutes } from './features/assignments/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { complianceRoutes } from './features/synthesis/compliance.routes.ts';
+import { myYearRoutes, yearViewRoutes } from './features/synthesis/year-view.routes.ts';
 import { criteriaRoutes } from './features/reports/criteria.routes.ts';
 import { extensionRoutes } from './features/ops/extension.routes.ts';
 import { healthRoutes } from './features/ops/health.routes.ts';
@@ -212,6 +213,8 @@ export function createApp(opts: CreateAppOptions) {
     .route('/api/assignments', assignmentRoutes)
     .route('/api/compliance', complianceRoutes)
     .route('/api/synthesis', synthesisRoutes)
+    .route('/api/year-view', yearViewRoutes)
+    .route('/api/me/year', myYearRoutes)
     .route('/api/report-exports', reportExportRoutes)
     .route('/api/routing-rules', routingRoutes);
 

@@ -22,4 +22,5 @@ export * from './domain/csv.ts';
 export * from './data/labels.ts';
 export * from './domain/synthesis-math.ts';
 export * from './domain/compliance.ts';
+export * from './domain/year-view.ts';
 export * from './domain/vn-document.ts';

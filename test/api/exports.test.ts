@@ -56,8 +56,17 @@ describe('GET /api/synthesis/export', () => {
       'Thời gian xử lý',
       'Diễn biến 6 tháng',
       'Danh sách báo cáo',
+      'Sinh hoạt chuyên đề',
+    ]);
+    // Topical meetings: none of the 4 cells expected in November held one.
+    expect(rowValues(wb.getWorksheet('Sinh hoạt chuyên đề')!, 4)).toEqual([
+      'Đảng ủy xã Hưng Nguyên',
+      4,
+      0,
+      0,
     ]);
     const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(rowValues(summary, 15)).toEqual(['Chi bộ phải sinh hoạt trong tháng', 4]);
     expect(summary.getCell('A1').value).toBe(
       'Tổng hợp báo cáo dự sinh hoạt chi bộ tháng 11 năm 2026',
     );
@@ -137,7 +146,7 @@ describe('GET /api/synthesis/export', () => {
       '2. Kết quả nộp báo cáo theo đơn vị',
       '3. Xếp loại chất lượng sinh hoạt chi bộ',
     ]);
-    expect(sections).toHaveLength(10);
+    expect(sections).toHaveLength(11);
     // Values of the tables, in order: the summary's expected and filed reports.
     const i = lines.indexOf('Số báo cáo phải nộp theo phân công');
     expect(lines.slice(i, i + 4)).toEqual([
@@ -180,7 +189,7 @@ describe('GET /api/synthesis/export', () => {
       expect(res.status).toBe(200);
       if (format === 'xlsx') {
         const wb = await workbook(res.bytes);
-        expect(wb.worksheets).toHaveLength(10);
+        expect(wb.worksheets).toHaveLength(11);
         expect(wb.getWorksheet('Danh sách báo cáo')!.getCell('A4').value).toBe(
           'Không có phân công nào trong tháng.',
         );

@@ -416,6 +416,34 @@ const MATRIX: Row[] = [
     expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
   },
   {
+    route: 'GET /api/year-view',
+    request: () => ({ path: '/api/year-view?year=2026' }),
+    expect: all(403, STAFF),
+  },
+  {
+    route: 'GET /api/year-view',
+    name: 'another commune',
+    request: () => ({ path: '/api/year-view?year=2026&bodyId=truong-vinh' }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+  },
+  {
+    route: 'GET /api/year-view/export',
+    request: () => ({ path: '/api/year-view/export?year=2026&format=csv' }),
+    expect: all(403, STAFF),
+  },
+  {
+    route: 'GET /api/year-view/export',
+    name: 'another commune',
+    request: () => ({ path: '/api/year-view/export?year=2026&format=csv&bodyId=truong-vinh' }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+  },
+  // One's own year: everyone signed in.
+  {
+    route: 'GET /api/me/year',
+    request: () => ({ path: '/api/me/year?year=2026' }),
+    expect: all(200),
+  },
+  {
     route: 'GET /api/assignments',
     request: () => ({ path: '/api/assignments' }),
     expect: all(403, { commune: 200, commune2: 200, admin: 200 }),

@@ -325,6 +325,9 @@ describe('OpenAPI', () => {
       '/api/synthesis',
       '/api/synthesis/export',
       '/api/report-exports/{id}',
+      '/api/year-view',
+      '/api/year-view/export',
+      '/api/me/year',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
@@ -334,6 +337,9 @@ describe('OpenAPI', () => {
     expect(
       doc.paths['/api/compliance'].get.parameters.map((p: { name: string }) => p.name),
     ).toEqual(['month', 'bodyId']);
+    expect(doc.paths['/api/year-view'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      ['year', 'bodyId'],
+    );
     expect(Object.keys(doc.paths['/api/synthesis/export'].get.responses['200'].content)).toEqual([
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -5,6 +5,7 @@ export * from './criteria.ts';
 export * from './report.ts';
 export * from './issue.ts';
 export * from './synthesis.ts';
+export * from './year-view.ts';
 export * from './routing.ts';
 export * from './triage.ts';
 export * from './admin.ts';

@@ -69,6 +69,19 @@ const IssueCounts = z.object({
   overdue: z.number().int(),
 });
 
+/**
+ * Topical meetings (sinh hoạt chuyên đề, at least once a quarter: docs/domain.md): cells expected
+ * to meet in a period (a report expected by compliance), and those of them with a topical or
+ * combined meeting reported in it. "x/y chi bộ tổ chức sinh hoạt chuyên đề, đạt z %".
+ */
+export const TopicalCount = z.object({
+  expected: z.number().int(),
+  held: z.number().int(),
+  /** held / expected in percent, one decimal; null when no cell was expected. */
+  percent: z.number().nullable(),
+});
+export type TopicalCount = z.infer<typeof TopicalCount>;
+
 const MedianFigure = z.object({ median: z.number().nullable(), count: z.number().int() });
 
 export const SynthesisResponse = z.object({
@@ -146,5 +159,9 @@ export const SynthesisResponse = z.object({
       issuesResolved: z.number().int(),
     }),
   ),
+  /** The month's topical meetings: in all, and per committee. */
+  topical: TopicalCount.extend({
+    byBody: z.array(TopicalCount.extend({ bodyId: Slug, bodyName: z.string() })),
+  }),
 });
 export type SynthesisResponse = z.infer<typeof SynthesisResponse>;

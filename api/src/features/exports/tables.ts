@@ -77,6 +77,9 @@ export function synthesisTables(
         ['Kiến nghị phát sinh', s.issues.raised],
         ['Kiến nghị đã giải quyết xong', s.issues.resolved],
         ['Kiến nghị quá hạn', s.issues.overdue],
+        ['Chi bộ phải sinh hoạt trong tháng', s.topical.expected],
+        ['Chi bộ tổ chức sinh hoạt chuyên đề', s.topical.held],
+        ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', s.topical.percent],
       ],
     },
     {
@@ -234,6 +237,23 @@ export function synthesisTables(
         COMPLIANCE_LABELS[i.status],
       ]),
       empty: 'Không có phân công nào trong tháng.',
+    },
+    {
+      sheet: 'Sinh hoạt chuyên đề',
+      title: `Chi bộ tổ chức sinh hoạt chuyên đề ${vnMonth(s.month)}`,
+      columns: [
+        t('Đơn vị', 40),
+        n('Chi bộ phải sinh hoạt', 12),
+        n('Chi bộ có sinh hoạt chuyên đề', 14),
+        d('Tỷ lệ (%)', 10),
+      ],
+      rows: [
+        ...s.topical.byBody.map((b): Cell[] => [b.bodyName, b.expected, b.held, b.percent]),
+        ...(s.topical.byBody.length > 1
+          ? [['Tổng cộng', s.topical.expected, s.topical.held, s.topical.percent]]
+          : []),
+      ],
+      empty: 'Không có chi bộ nào phải sinh hoạt trong tháng.',
     },
   ];
 }

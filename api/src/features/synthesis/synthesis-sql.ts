@@ -203,3 +203,22 @@ export async function handlingRows(db: Db, issues: SQL): Promise<HandlingRow[]> 
          group by 1, 2, 3`,
   );
 }
+
+/**
+ * The cells of `cells` that held a topical or combined meeting (a report of that type, by anyone)
+ * between two meeting dates, once per cell and month.
+ */
+export async function topicalRows(
+  db: Db,
+  cells: SQL,
+  from: string,
+  last: string,
+): Promise<{ month: string; cellId: string }[]> {
+  return queryRows<{ month: string; cellId: string }>(
+    db,
+    sql`select distinct to_char(r.meeting_date, 'YYYY-MM') as month, r.cell_id as "cellId"
+          from reports r join ${cells} on sub.id = r.cell_id
+         where r.meeting_date between ${from}::date and ${last}::date
+           and r.meeting_type in ('topical', 'combined')`,
+  );
+}

@@ -5,6 +5,7 @@ import {
   CATEGORY_LABELS,
   CLOSED_STATUSES,
   countCompliance,
+  countTopical,
   median,
   monthBounds,
   roundTo,
@@ -75,17 +76,27 @@ export async function loadSynthesis(
          and not (r.cell_id = ${anyUnitOf(tree)})`
       }) i`;
 
-  const [compliance, scoreRows, groupRows, gapRows, issueRows, handlingRows, sets, calendar] =
-    await Promise.all([
-      loadCompliance(db, ctx, months, month, tree),
-      q.scoreRows(db, cells, from, last),
-      q.groupRows(db, cells, first, last),
-      q.gapRows(db, cells, first, last, gap),
-      q.issueCountRows(db, issuesBetween(from, last), now),
-      q.handlingRows(db, issuesBetween(first, last)),
-      loadCriteriaSets(db),
-      loadCalendar(db, ctx.body.provinceId),
-    ]);
+  const [
+    compliance,
+    scoreRows,
+    groupRows,
+    gapRows,
+    issueRows,
+    handlingRows,
+    sets,
+    calendar,
+    topicalRows,
+  ] = await Promise.all([
+    loadCompliance(db, ctx, months, month, tree),
+    q.scoreRows(db, cells, from, last),
+    q.groupRows(db, cells, first, last),
+    q.gapRows(db, cells, first, last, gap),
+    q.issueCountRows(db, issuesBetween(from, last), now),
+    q.handlingRows(db, issuesBetween(first, last)),
+    loadCriteriaSets(db),
+    loadCalendar(db, ctx.body.provinceId),
+    q.topicalRows(db, cells, first, last),
+  ]);
 
   // Reports, bands and committees.
   const monthScores = scoreRows.filter((r) => r.month === month);
@@ -139,6 +150,18 @@ export async function loadSynthesis(
         averageScore: s ? roundTo(s.sum / s.filed) : null,
       };
     })
+    .sort((a, b) => collator.compare(a.bodyName, b.bodyName));
+
+  // Topical meetings: the cells compliance expects to meet this month, and those that held one.
+  const topicalCells = new Set(topicalRows.map((r) => r.cellId));
+  const held = (i: { cellId: string }) => topicalCells.has(i.cellId);
+  const topicalAll = countTopical(current, held, () => 'all').get('all') ?? {
+    expected: 0,
+    held: 0,
+    percent: null,
+  };
+  const topicalByBody = [...countTopical(current, held, (i) => i.bodyId)]
+    .map(([bodyId, c]) => ({ bodyId, bodyName: bodyNames.get(bodyId) ?? bodyId, ...c }))
     .sort((a, b) => collator.compare(a.bodyName, b.bodyName));
 
   // Criteria groups, named from the sets' definitions.
@@ -275,6 +298,7 @@ export async function loadSynthesis(
     },
     bodies,
     trend,
+    topical: { ...topicalAll, byBody: topicalByBody },
   };
   return { view, items: sortItems(current.map(({ month: _m, ...rest }) => rest)) };
 }

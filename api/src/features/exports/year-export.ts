@@ -1,0 +1,241 @@
+import {
+  signatureTitle,
+  toLocalIso,
+  vnDate,
+  type YearCounts,
+  type YearIssueCounts,
+  type YearViewResponse,
+} from '@duhop/shared';
+import type { BodyContext } from '../org/body-scope.ts';
+import { numberedSections, type DocSpec } from './docx.ts';
+import { renderFile } from './render.ts';
+import {
+  documentHeader,
+  tablesToCsv,
+  type ExportFile,
+  type ExportFormat,
+} from './synthesis-export.ts';
+import {
+  attachmentName,
+  CONTENT_TYPES,
+  type Cell,
+  type ExportColumn,
+  type ExportTable,
+} from './tables.ts';
+
+const n = (header: string, width = 10): ExportColumn => ({ header, width, kind: 'int' });
+const d = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'decimal' });
+const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 'text' });
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+const TOTAL = 'Tổng cộng';
+
+const countCols = () => [
+  n('Phải dự'),
+  n('Đã dự, đã nộp', 12),
+  n('Đúng hạn'),
+  n('Trễ hạn'),
+  n('Chưa nộp'),
+  n('Chưa đến hạn', 12),
+  d('Tỷ lệ đúng hạn (%)', 14),
+];
+const countCells = (c: YearCounts): Cell[] => [
+  c.expected,
+  c.attended,
+  c.onTime,
+  c.late,
+  c.missing,
+  c.notDue,
+  c.onTimeRate,
+];
+const issueCols = () => [
+  n('Phát sinh'),
+  n('Đã giải quyết xong', 14),
+  n('Trả lời khác (giải trình, sẽ giải quyết…)', 16),
+  n('Đang xử lý', 12),
+  n('Quá hạn'),
+];
+const issueCells = (x: YearIssueCounts): Cell[] => [
+  x.raised,
+  x.resolved,
+  x.otherAnswer,
+  x.inProgress,
+  x.overdue,
+];
+
+/** The year view as tables, in the order of the printed report; member tables end with a totals row. */
+export function yearTables(v: YearViewResponse): ExportTable[] {
+  const tot = v.totals;
+  const top = tot.topical;
+  return [
+    {
+      sheet: 'Tổng hợp',
+      title: `Tổng hợp kết quả dự sinh hoạt chi bộ năm ${v.year}`,
+      columns: [t('Chỉ tiêu', 48), d('Số liệu', 14)],
+      rows: [
+        ['Số cấp ủy viên được phân công', tot.members],
+        ['Số lượt phải dự sinh hoạt theo phân công', tot.expected],
+        ['Số lượt đã dự và nộp báo cáo', tot.attended],
+        ['Nộp báo cáo đúng hạn', tot.onTime],
+        ['Nộp báo cáo trễ hạn', tot.late],
+        ['Chưa nộp (đã quá hạn)', tot.missing],
+        ['Chưa đến hạn', tot.notDue],
+        ['Tỷ lệ nộp đúng hạn (%)', tot.onTimeRate],
+        ['Tổng số báo cáo đã nộp (kể cả sinh hoạt chuyên đề)', tot.reportsFiled],
+        ['Kiến nghị phát sinh', tot.issues.raised],
+        ['Kiến nghị đã giải quyết xong', tot.issues.resolved],
+        ['Kiến nghị quá hạn', tot.issues.overdue],
+        ['Chi bộ phải sinh hoạt chuyên đề (các quý đã kết thúc)', top.expected],
+        ['Chi bộ sinh hoạt chuyên đề đủ mỗi quý', top.held],
+        ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', top.percent],
+      ],
+    },
+    {
+      sheet: 'Theo cấp ủy viên',
+      title: `Kết quả dự sinh hoạt chi bộ và nộp báo cáo của cấp ủy viên năm ${v.year}`,
+      columns: [n('STT', 6), t('Cấp ủy viên', 24), t('Chi bộ phụ trách', 34), ...countCols()],
+      rows: [
+        ...v.members.map((m, i): Cell[] => [
+          i + 1,
+          m.observerName,
+          m.cells.join('; '),
+          ...countCells(m),
+        ]),
+        ...(v.members.length ? [[null, TOTAL, null, ...countCells(tot)]] : []),
+      ],
+      empty: 'Không có cấp ủy viên nào được phân công trong năm.',
+    },
+    {
+      sheet: 'Kiến nghị theo cấp ủy viên',
+      title: `Kiến nghị, đề xuất nêu trong báo cáo của cấp ủy viên năm ${v.year} và kết quả xử lý`,
+      columns: [n('STT', 6), t('Cấp ủy viên', 24), n('Số báo cáo đã nộp', 12), ...issueCols()],
+      rows: [
+        ...v.members.map((m, i): Cell[] => [
+          i + 1,
+          m.observerName,
+          m.reportsFiled,
+          ...issueCells(m.issues),
+        ]),
+        ...(v.members.length ? [[null, TOTAL, tot.reportsFiled, ...issueCells(tot.issues)]] : []),
+      ],
+      empty: 'Không có cấp ủy viên nào được phân công trong năm.',
+    },
+    {
+      sheet: 'Theo đơn vị',
+      title: `Kết quả theo đơn vị năm ${v.year}`,
+      columns: [
+        t('Đơn vị', 34),
+        n('Số cấp ủy viên', 10),
+        ...countCols(),
+        n('Kiến nghị phát sinh', 12),
+        n('Kiến nghị quá hạn', 12),
+      ],
+      rows: v.bodies.map((b): Cell[] => [
+        b.bodyName,
+        b.members,
+        ...countCells(b),
+        b.issues.raised,
+        b.issues.overdue,
+      ]),
+      empty: 'Không có phân công nào trong năm.',
+    },
+    {
+      sheet: 'Sinh hoạt chuyên đề',
+      title: `Chi bộ tổ chức sinh hoạt chuyên đề năm ${v.year} (ít nhất một lần mỗi quý)`,
+      columns: [
+        t('Đơn vị', 34),
+        t('Kỳ', 14),
+        n('Chi bộ phải sinh hoạt', 12),
+        n('Chi bộ có sinh hoạt chuyên đề', 14),
+        d('Tỷ lệ (%)', 10),
+      ],
+      rows: [
+        ...v.bodies,
+        ...(v.bodies.length > 1 ? [{ bodyName: TOTAL, topical: top }] : []),
+      ].flatMap((b) => [
+        ...b.topical.quarters.map((q): Cell[] => [
+          b.bodyName,
+          `Quý ${QUARTERS[q.quarter - 1]}${q.ended ? '' : ' (chưa hết quý)'}`,
+          q.expected,
+          q.held,
+          q.percent,
+        ]),
+        [b.bodyName, 'Cả năm (đủ mỗi quý)', b.topical.expected, b.topical.held, b.topical.percent],
+      ]),
+      empty: 'Không có chi bộ nào phải sinh hoạt trong năm.',
+    },
+  ];
+}
+
+/** The year view in the Party's administrative layout: heading, title, numbered sections, closing. */
+export function yearDocSpec(
+  ctx: BodyContext,
+  v: YearViewResponse,
+  tables: readonly ExportTable[],
+  now: Date,
+): DocSpec {
+  const local = toLocalIso(now);
+  return {
+    title: `Báo cáo kết quả dự sinh hoạt chi bộ năm ${v.year}`,
+    blocks: [
+      { kind: 'header', header: documentHeader(ctx, now) },
+      {
+        kind: 'lines',
+        lines: [
+          { text: 'BÁO CÁO', bold: true, align: 'center', size: 30, before: 360 },
+          {
+            text: `Kết quả dự sinh hoạt chi bộ, nộp báo cáo và theo dõi kiến nghị của cấp ủy viên năm ${v.year}`,
+            bold: true,
+            align: 'center',
+            size: 28,
+          },
+          {
+            text: `(Phục vụ đánh giá, xếp loại cuối năm; số liệu đến ${local.slice(11, 16)} ngày ${vnDate(local)})`,
+            italics: true,
+            align: 'center',
+            size: 24,
+            after: 240,
+          },
+        ],
+      },
+      ...numberedSections(tables),
+      {
+        kind: 'columns',
+        left: [
+          { text: 'Nơi nhận:', bold: true, italics: true, size: 24, before: 240 },
+          { text: '- Cấp ủy cấp trên;', size: 22 },
+          { text: '- Lưu văn phòng.', size: 22 },
+        ],
+        right: [
+          { text: signatureTitle(ctx.body.kind), bold: true, align: 'center', before: 240 },
+          { text: '(Ký, ghi rõ họ tên)', italics: true, align: 'center', size: 24 },
+        ],
+      },
+    ],
+  };
+}
+
+/** The year view as an XLSX, DOCX or CSV file (XLSX and DOCX built in a worker thread). */
+export async function exportYearView(
+  ctx: BodyContext,
+  v: YearViewResponse,
+  format: ExportFormat,
+  now: Date,
+): Promise<ExportFile> {
+  const tables = yearTables(v);
+  const subject = `${ctx.body.name} — năm ${v.year} (số liệu đến ${vnDate(toLocalIso(now))} ${toLocalIso(now).slice(11, 16)})`;
+  const filename = attachmentName(`tong-hop-nam-${ctx.body.id}-${v.year}`, format);
+  const contentType = CONTENT_TYPES[format];
+  if (format === 'csv')
+    return {
+      body: new TextEncoder().encode(await tablesToCsv(tables, subject)),
+      contentType,
+      filename,
+    };
+  const body = await renderFile(
+    format === 'xlsx'
+      ? { kind: 'xlsx', tables, subject }
+      : { kind: 'docx', spec: yearDocSpec(ctx, v, tables, now) },
+  );
+  return { body, contentType, filename };
+}
