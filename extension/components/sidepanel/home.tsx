@@ -10,6 +10,7 @@ import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { MyIssuesLink } from '../my-issues/my-issues-link.tsx';
 import { DeadlineBanner } from '../synthesis/deadline-banner.tsx';
+import { MyYear } from '../synthesis/my-year.tsx';
 import { UndoToast, type Toast } from '../ui/undo-toast.tsx';
 import { CellList } from './cell-list.tsx';
 import { DraftList, OutboxList } from './draft-lists.tsx';
@@ -84,6 +85,7 @@ export function Home(props: { userId: string }) {
         )}
       </section>
       <MyIssuesLink />
+      {me && me.assignments.length > 0 && <MyYear year={Number(today.slice(0, 4))} />}
       <OutboxList records={recs.filter((r) => r.status === 'queued')} />
       <DraftList records={recs.filter((r) => r.status === 'draft')} onToast={setToast} />
       <SubmittedList

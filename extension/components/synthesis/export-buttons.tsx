@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { downloadSynthesis, type ExportFormat } from '../../utils/synthesis/calls.ts';
-import { saveBlob } from '../../utils/synthesis/download.ts';
+import { saveBlob, type FileResult } from '../../utils/synthesis/download.ts';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv'];
 
@@ -15,17 +15,25 @@ type State =
  * XLSX / DOCX / CSV of the synthesis. A province's file takes seconds to build: the buttons are
  * disabled while one is made, a spinner says so, and a failure says why.
  */
-export function ExportButtons(props: { month: string; bodyId: string; gap?: number }) {
+export function ExportButtons(props: {
+  month?: string;
+  bodyId: string;
+  gap?: number;
+  /** Another file than the month's synthesis (the year view). */
+  download?: (format: ExportFormat) => Promise<FileResult>;
+}) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = state.kind === 'running';
 
   const run = async (format: ExportFormat) => {
     setState({ kind: 'running', format });
-    const res = await downloadSynthesis(
-      { month: props.month, bodyId: props.bodyId, gap: props.gap },
-      format,
-    );
+    const res = props.download
+      ? await props.download(format)
+      : await downloadSynthesis(
+          { month: props.month ?? '', bodyId: props.bodyId, gap: props.gap },
+          format,
+        );
     if (!res.ok) return setState({ kind: 'error', message: errorText(t, res.code, res.message) });
     saveBlob(res.blob, res.filename);
     setState({ kind: 'done', name: res.filename });

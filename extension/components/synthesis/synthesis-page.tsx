@@ -139,6 +139,24 @@ function Kpis(props: { s: SynthesisResponse }) {
           <small>{t('sy_kpiIssuesDetail', { resolved: i.resolved, overdue: i.overdue })}</small>
         </dd>
       </div>
+      {props.s.topical && (
+        <div data-kpi="topical">
+          <dt>{t('sy_kpiTopical')}</dt>
+          <dd>
+            <strong>
+              {props.s.topical.percent == null
+                ? t('sy_none')
+                : formatPercent(props.s.topical.percent, locale)}
+            </strong>
+            <small>
+              {t('sy_kpiTopicalDetail', {
+                held: props.s.topical.held,
+                expected: props.s.topical.expected,
+              })}
+            </small>
+          </dd>
+        </div>
+      )}
       <div data-kpi="acknowledge">
         <dt>{t('sy_kpiAck')}</dt>
         <dd>

@@ -9,6 +9,7 @@ import { UsersPage } from '../admin/users-page.tsx';
 import { AssignmentsPage } from '../synthesis/assignments-page.tsx';
 import { CompliancePage } from '../synthesis/compliance-page.tsx';
 import { SynthesisPage } from '../synthesis/synthesis-page.tsx';
+import { YearPage } from '../synthesis/year-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
 
@@ -37,6 +38,12 @@ export const PAGES: readonly WorkspacePage[] = [
     path: 'compliance',
     title: 'navCompliance',
     component: CompliancePage,
+    roles: ['staff', 'leader', 'admin'],
+  },
+  {
+    path: 'year',
+    title: 'navYear',
+    component: YearPage,
     roles: ['staff', 'leader', 'admin'],
   },
   {

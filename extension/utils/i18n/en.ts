@@ -2,12 +2,14 @@ import { adminEn } from './admin-en.ts';
 import { serverEn } from './server-en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { triageEn } from './triage-en.ts';
+import { yearEn } from './year-en.ts';
 import type { MessageKey } from './vi.ts';
 
 /** English, the second language: same keys as vi.ts (the compiler checks none is missing). */
 export const en: Record<MessageKey, string> = {
   ...triageEn,
   ...synthesisEn,
+  ...yearEn,
   ...adminEn,
   ...serverEn,
   appName: 'Dự họp',

@@ -4,11 +4,13 @@ import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import { synthesisVi } from './synthesis-vi.ts';
 import { triageVi } from './triage-vi.ts';
+import { yearVi } from './year-vi.ts';
 
 /** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
 export const vi = {
   ...triageVi,
   ...synthesisVi,
+  ...yearVi,
   ...adminVi,
   ...serverVi,
   appName: 'Dự họp',

@@ -85,3 +85,19 @@ export const listObservers = () =>
   request((c) =>
     c.api.admin.users.$get({ query: { role: 'observer', active: 'true', limit: '500' } }),
   );
+
+/** The year view of a body (`GET /api/year-view`) and the caller's own year (`GET /api/me/year`). */
+export const loadYearView = (q: { year: number; bodyId?: string }) =>
+  request((c) =>
+    c.api['year-view'].$get({ query: { year: String(q.year), ...compact({ bodyId: q.bodyId }) } }),
+  );
+export const loadMyYear = (year: number) =>
+  request((c) => c.api.me.year.$get({ query: { year: String(year) } }));
+
+/** The year view as a file. */
+export function downloadYearView(q: { year: number; bodyId: string }, format: ExportFormat) {
+  return fetchFile(
+    withQuery('/api/year-view/export', { year: q.year, bodyId: q.bodyId, format }),
+    `tong-hop-nam-${q.bodyId}-${q.year}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
+  );
+}
