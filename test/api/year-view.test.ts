@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { YearViewResponse } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
-import { buildNovember, download, meetingOn, submit, userId } from '../support/monthly.ts';
+import { act, buildNovember, download, meetingOn, submit, userId } from '../support/monthly.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
 
@@ -42,7 +42,9 @@ const member = (v: YearViewResponse, name: string) =>
 
 describe('GET /api/year-view: the year of a commune, hand-checked', () => {
   it('per member: expected month by month, attended, on time, late, missing, not yet due, issues by outcome', async () => {
-    await buildYear();
+    const { r1 } = await buildYear();
+    // The acknowledged land dispute is answered with an explanation (another answer than resolved).
+    await act(h, 'commune', r1.issues[1]!.id, 'explain', 'Đã giải thích quy định cho bà con.');
     const res = await yearView({ year: '2026' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const v = res.body;
@@ -68,10 +70,10 @@ describe('GET /api/year-view: the year of a commune, hand-checked', () => {
       issues: {
         raised: 4,
         resolved: 1,
-        otherAnswer: 0,
-        inProgress: 1,
+        otherAnswer: 1,
+        inProgress: 0,
         overdue: 2,
-        byStatus: { resolved: 1, acknowledged: 1, routed: 2 },
+        byStatus: { resolved: 1, explained: 1, routed: 2 },
       },
     });
     expect(member(v, 'Nguyễn Văn An').cells).toHaveLength(3);
@@ -97,7 +99,7 @@ describe('GET /api/year-view: the year of a commune, hand-checked', () => {
       notDue: 4,
       onTimeRate: 15.9,
       reportsFiled: 8,
-      issues: { raised: 4, resolved: 1, inProgress: 1, overdue: 2 },
+      issues: { raised: 4, resolved: 1, otherAnswer: 1, inProgress: 0, overdue: 2 },
     });
     expect(v.bodies).toHaveLength(1);
     expect(v.bodies[0]).toMatchObject({
