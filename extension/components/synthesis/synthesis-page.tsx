@@ -10,6 +10,7 @@ import { ExportButtons } from './export-buttons.tsx';
 import { MonthBodyFilter } from './month-body-filter.tsx';
 import { SynthesisCharts } from './synthesis-charts.tsx';
 import { BodiesTable, GapsTable, IssuesByBodyTable } from './synthesis-tables.tsx';
+import { TopicalTable } from './topical-table.tsx';
 import { useMonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
@@ -82,6 +83,7 @@ function Synthesis(props: { session: Session; params: string[] }) {
           <Kpis s={s} />
           <SynthesisCharts s={s} />
           <BodiesTable rows={s.bodies} />
+          <TopicalTable topical={s.topical} />
           <GapsTable gap={s.gap} rows={s.gaps} />
           <IssuesByBodyTable rows={s.issues.byBody} />
         </>
