@@ -117,7 +117,7 @@ function wrappedLines(text: string, columnWidth: number): number {
  * the table gives (longer texts wrap); figures and dates as wide as their longest value; every
  * column at least as wide as the longest word of its header (headers wrap between words).
  */
-function columnWidths(table: ExportTable): number[] {
+function columnWidths(table: ExportTable, subject: string): number[] {
   const widths = table.columns.map((c, i) => {
     const type = columnType(c);
     let content = 0;
@@ -130,8 +130,12 @@ function columnWidths(table: ExportTable): number[] {
     const twoLines = Math.ceil(c.header.length / 2) + 2;
     return Math.max(header, twoLines, type === 'date' ? 12 : 8, content + 3);
   });
-  // A narrow table is widened (its first text column) so that its title holds on one line.
-  const need = Math.min(Math.ceil(table.title.length * TITLE_CHARS), PORTRAIT_MAX - 10);
+  // A narrow table is widened (its first text column) so that its title and subject hold on one
+  // line each, within a portrait page.
+  const need = Math.min(
+    Math.ceil(Math.max(table.title.length * TITLE_CHARS, subject.length / TEXT_CHARS) + 2),
+    PORTRAIT_MAX - 10,
+  );
   const sum = widths.reduce((s, w) => s + w, 0);
   const grow = Math.max(
     0,
@@ -157,7 +161,7 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
   const used = new Set<string>();
   for (const table of tables) {
     const ncol = Math.max(1, table.columns.length);
-    const widths = columnWidths(table);
+    const widths = columnWidths(table, subject);
     const totalWidth = widths.reduce((s, w) => s + w, 0);
     const ws = wb.addWorksheet(sheetName(table.sheet, used), {
       views: [{ state: 'frozen', ySplit: 3 }],
@@ -241,21 +245,13 @@ export async function toXlsx(tables: readonly ExportTable[], subject: string): P
       }
       last = 3 + table.rows.length;
       if (table.totals) {
-        const first = 4;
-        const end = last;
-        last++;
-        const row = writeRow(last, table.totals, (i) => columnType(table.columns[i]));
-        table.columns.forEach((c, i) => {
+        // Values, not SUM formulas: no cell of an export is a formula (docs/security.md).
+        const row = writeRow(++last, table.totals, (i) => columnType(table.columns[i]));
+        table.columns.forEach((_, i) => {
           const cell = row.getCell(i + 1);
           cell.font = font({ bold: true });
           cell.fill = TOTAL_FILL;
           cell.border = { ...THIN, top: { style: 'double' } };
-          const v = table.totals![i];
-          // A count's total is the sum of the cells above: it follows an edit of the sheet.
-          if (columnType(c) === 'count' && typeof v === 'number') {
-            const col = ws.getColumn(i + 1).letter;
-            cell.value = { formula: `SUM(${col}${first}:${col}${end})`, result: v };
-          }
         });
       }
     }
