@@ -98,6 +98,24 @@ const p = (header: string, width = 12): ExportColumn => ({ header, width, type: 
 const day = (header: string, width = 12): ExportColumn => ({ header, width, type: 'date' });
 const t = (header: string, width = 30): ExportColumn => ({ header, width, type: 'text' });
 
+/**
+ * A two-column table of mixed figures ("Chỉ tiêu | Số liệu"), each row typed on its own: a count,
+ * a rate or a number (`rowTypes`).
+ */
+export function figures(
+  sheet: string,
+  title: string,
+  lines: readonly [label: string, value: number | null, type: ColumnType][],
+): ExportTable {
+  return {
+    sheet,
+    title,
+    columns: [t('Chỉ tiêu', 44), n('Số liệu', 14)],
+    rows: lines.map(([label, value]) => [label, value]),
+    rowTypes: lines.map(([, , type]) => type),
+  };
+}
+
 /** A table whose totals row sums its counts; `computed` gives the other columns' totals. */
 function withTotals(table: ExportTable, computed: Record<number, Cell> = {}): ExportTable {
   return table.rows.length
@@ -130,37 +148,19 @@ export function synthesisTables(
     x.overdue,
   ];
   return [
-    {
-      sheet: 'Tổng hợp',
-      title: `Tổng hợp báo cáo dự sinh hoạt chi bộ ${vnMonth(s.month)}`,
-      columns: [t('Chỉ tiêu', 44), n('Số liệu', 14)],
-      rowTypes: [
-        'count',
-        'count',
-        'count',
-        'count',
-        'count',
-        'rate',
-        'number',
-        'number',
-        'count',
-        'count',
-        'count',
-      ],
-      rows: [
-        ['Số báo cáo phải nộp theo phân công', r.expected],
-        ['Số báo cáo đã nộp', r.filed],
-        ['Nộp đúng hạn', r.onTime],
-        ['Nộp trễ hạn', r.late],
-        ['Chưa nộp', r.missing],
-        ['Tỷ lệ nộp đúng hạn (%)', r.onTimeRate],
-        ['Điểm bình quân (cấp ủy viên chấm)', r.averageScore],
-        ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore],
-        ['Kiến nghị phát sinh', s.issues.raised],
-        ['Kiến nghị đã giải quyết xong', s.issues.resolved],
-        ['Kiến nghị quá hạn', s.issues.overdue],
-      ],
-    },
+    figures('Tổng hợp', `Tổng hợp báo cáo dự sinh hoạt chi bộ ${vnMonth(s.month)}`, [
+      ['Số báo cáo phải nộp theo phân công', r.expected, 'count'],
+      ['Số báo cáo đã nộp', r.filed, 'count'],
+      ['Nộp đúng hạn', r.onTime, 'count'],
+      ['Nộp trễ hạn', r.late, 'count'],
+      ['Chưa nộp', r.missing, 'count'],
+      ['Tỷ lệ nộp đúng hạn (%)', r.onTimeRate, 'rate'],
+      ['Điểm bình quân (cấp ủy viên chấm)', r.averageScore, 'number'],
+      ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore, 'number'],
+      ['Kiến nghị phát sinh', s.issues.raised, 'count'],
+      ['Kiến nghị đã giải quyết xong', s.issues.resolved, 'count'],
+      ['Kiến nghị quá hạn', s.issues.overdue, 'count'],
+    ]),
     withTotals(
       {
         sheet: 'Theo đơn vị',
