@@ -1,11 +1,20 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
 import { buildNovember, download } from '../support/monthly.ts';
+import { keepDocument } from '../support/render-pdf.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
+
+/** Files to keep in test/results/documents/ with their PDF, rendered once the tests have run. */
+const kept: [string, Buffer][] = [];
+const keep = (stem: string, ext: string, bytes: Buffer) =>
+  kept.push([`${stem}-${process.env.TEST_DB_DRIVER}.${ext}`, bytes]);
+afterAll(async () => {
+  for (const [name, bytes] of kept) await keepDocument(name, bytes);
+}, 170_000);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -34,6 +43,7 @@ async function docxText(bytes: Buffer): Promise<string> {
 }
 
 const rowValues = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe('GET /api/synthesis/export', () => {
   it('XLSX: one sheet per table, bold headers, column widths, the figures read back', async () => {
@@ -44,6 +54,7 @@ describe('GET /api/synthesis/export', () => {
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="bao-cao-tong-hop-hung-nguyen-2026-11.xlsx"',
     );
+    keep('synthesis', 'xlsx', res.bytes);
     const wb = await workbook(res.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Tổng hợp',
@@ -73,24 +84,30 @@ describe('GET /api/synthesis/export', () => {
     expect(String(summary.getCell('A2').value)).toContain('Đảng ủy xã Hưng Nguyên');
     expect(rowValues(summary, 3)).toEqual(['Chỉ tiêu', 'Số liệu']);
     expect(summary.getCell('A3').font?.bold).toBe(true);
-    expect(summary.getColumn(1).width).toBe(44);
+    // As wide as the longest label (and the title): nothing is cut when printed.
+    expect(summary.getColumn(1).width).toBeGreaterThanOrEqual(
+      'Số báo cáo phải nộp theo phân công'.length + 2,
+    );
     expect(rowValues(summary, 4)).toEqual(['Số báo cáo phải nộp theo phân công', 4]);
     expect(rowValues(summary, 5)).toEqual(['Số báo cáo đã nộp', 3]);
-    expect(rowValues(summary, 9)).toEqual(['Tỷ lệ nộp đúng hạn (%)', 50]);
+    // A rate is a fraction shown as a percentage: 50 % is 0.5 with "0.0%".
+    expect(rowValues(summary, 9)).toEqual(['Tỷ lệ nộp đúng hạn (%)', 0.5]);
     expect(rowValues(summary, 10)).toEqual(['Điểm bình quân (cấp ủy viên chấm)', 82.67]);
 
     const bands = wb.getWorksheet('Xếp loại')!;
     expect([4, 5, 6, 7].map((r) => rowValues(bands, r))).toEqual([
-      ['Tốt', 1, 33.3],
-      ['Khá', 1, 33.3],
-      ['Trung bình', 1, 33.3],
+      ['Tốt', 1, 0.333],
+      ['Khá', 1, 0.333],
+      ['Trung bình', 1, 0.333],
       ['Kém', 0, 0],
     ]);
+    // Totals: the counts summed, the share recomputed from the totals (not 99.9 %).
+    expect(rowValues(bands, 8)).toEqual(['Tổng cộng', 3, 1]);
     const gaps = wb.getWorksheet('Chênh lệch tự chấm')!;
     expect(rowValues(gaps, 4)).toEqual([
       'Chi bộ Trường Tiểu học Hưng Nguyên',
       'Nguyễn Văn An',
-      '03/11/2026',
+      day('2026-11-03'),
       60,
       75,
       15,
@@ -98,7 +115,7 @@ describe('GET /api/synthesis/export', () => {
     const byBody = wb.getWorksheet('Kiến nghị theo cơ quan')!;
     expect(rowValues(byBody, 5)).toEqual(['Ban Nội chính Tỉnh ủy', 1, 0, 0, 1, 1]);
     const list = wb.getWorksheet('Danh sách báo cáo')!;
-    expect(list.rowCount).toBe(3 + 4);
+    expect(list.rowCount).toBe(3 + 4); // no totals row: nothing to sum
     expect(rowValues(list, 3)).toEqual([
       'STT',
       'Đơn vị',
@@ -113,12 +130,77 @@ describe('GET /api/synthesis/export', () => {
     expect(statuses.sort()).toEqual(['Chưa nộp', 'Trễ hạn', 'Đúng hạn', 'Đúng hạn'].sort());
     const trend = wb.getWorksheet('Diễn biến 6 tháng')!;
     expect(rowValues(trend, 9)).toEqual(['11/2026', 4, 3, 2, 82.67, 1, 1, 1, 0, 4, 1]);
+    // Six months summed; an average is not a sum and stays empty.
+    expect(rowValues(trend, 10)).toEqual(['Tổng cộng', 24, 4, 3, undefined, 2, 1, 1, 0, 4, 1]);
+  });
+
+  it('XLSX prints as filed: A4 one page wide, repeated header, Times New Roman, typed cells, totals, local export time', async () => {
+    await buildNovember(h);
+    const wb = await workbook((await exportAs('xlsx')).bytes);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9, // A4
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '3:3',
+      });
+      // Every written cell in Times New Roman; header cells bold with borders.
+      ws.eachRow((row) =>
+        row.eachCell((cell) =>
+          expect(cell.font?.name, `${ws.name}!${cell.address}`).toBe('Times New Roman'),
+        ),
+      );
+      ws.getRow(3).eachCell((cell) => {
+        expect(cell.font?.bold).toBe(true);
+        expect(cell.border?.bottom?.style).toBe('thin');
+      });
+      // The export time in dd/mm/yyyy HH:mm at UTC+7 (the clock is 25/11/2026 10:00 local), no ISO.
+      expect(ws.getCell('A2').value).toBe(
+        'Đảng ủy xã Hưng Nguyên — tháng 11 năm 2026. Xuất lúc 25/11/2026 10:00',
+      );
+    }
+    // Narrow sheets portrait, wide ones landscape.
+    expect(wb.getWorksheet('Tổng hợp')!.pageSetup.orientation).toBe('portrait');
+    expect(wb.getWorksheet('Danh sách báo cáo')!.pageSetup.orientation).toBe('landscape');
+
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    expect(summary.getCell('B4').numFmt).toBe('#,##0'); // a count: never "4.00"
+    expect(summary.getCell('B9').numFmt).toBe('0.0%'); // the on-time rate
+
+    const byUnit = wb.getWorksheet('Theo đơn vị')!;
+    expect(byUnit.getCell('B4').numFmt).toBe('#,##0');
+    expect(byUnit.getCell('G4').numFmt).toBe('0.0%');
+    // Totals row: counts summed, the rate from the totals, the month's average.
+    expect(byUnit.getCell('B5').numFmt).toBe('#,##0');
+    expect(rowValues(byUnit, 5)).toEqual(['Tổng cộng', 4, 3, 2, 1, 1, 0.5, 82.67]);
+    expect(byUnit.getCell('A5').font?.bold).toBe(true);
+    expect(byUnit.getCell('G5').numFmt).toBe('0.0%');
+
+    const list = wb.getWorksheet('Danh sách báo cáo')!;
+    const dates = [4, 5, 6, 7].map((r) => list.getRow(r).getCell(5));
+    for (const cell of dates) {
+      expect(cell.value).toBeInstanceOf(Date);
+      expect(cell.numFmt).toBe('dd/mm/yyyy');
+    }
+    expect(dates.map((c) => c.value)).toEqual(Array(4).fill(day('2026-11-03')));
+    expect(list.getCell('A4').numFmt).toBe('#,##0'); // STT
+    // Not submitted: an empty cell, not an empty text.
+    const submitted = [4, 5, 6, 7].map((r) => list.getRow(r).getCell(7).value);
+    expect(submitted.filter((v) => v == null)).toHaveLength(1);
+    expect(submitted.filter((v) => v instanceof Date)).toHaveLength(3);
+
+    const issues = wb.getWorksheet('Kiến nghị theo lĩnh vực')!;
+    const last = issues.rowCount;
+    expect(issues.getCell(`A${last}`).value).toBe('Tổng cộng');
+    expect(issues.getCell(`B${last}`).value).toBe(4); // issues raised in the month
   });
 
   it('DOCX: Party header, issuing body on the left, place and date, title and numbered sections with the tables', async () => {
     await buildNovember(h);
     const res = await exportAs('docx');
     expect(res.status).toBe(200);
+    keep('synthesis', 'docx', res.bytes);
     expect(res.headers.get('content-type')).toBe(DOCX);
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="bao-cao-tong-hop-hung-nguyen-2026-11.docx"',
@@ -180,6 +262,45 @@ describe('GET /api/synthesis/export', () => {
       ['Kém', '0', '0'],
     ]);
     expect(rows.some((r) => r[0] === 'Trộm cắp tài sản')).toBe(false); // figures, not issue texts
+    // The default stays `,` and a decimal point; the totals row is a row of the block.
+    expect(rows[at + 6]).toEqual(['Tổng cộng', '3', '100']);
+    const text = res.bytes.toString('utf8');
+    expect(text).toContain('\r\nĐiểm bình quân (cấp ủy viên chấm),82.67\r\n');
+    expect(text).toContain('\r\n"Kiến nghị, đề xuất theo lĩnh vực"\r\n');
+  });
+
+  it('CSV for a Vietnamese-locale spreadsheet (csvLocale=vi): `;` between fields, decimal comma, still UTF-8 with BOM', async () => {
+    await buildNovember(h);
+    const res = await exportAs('csv', 'month=2026-11&csvLocale=vi');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = res.bytes.toString('utf8');
+    expect(text).toContain('\r\nĐiểm bình quân (cấp ủy viên chấm);82,67\r\n');
+    expect(text).toContain('\r\nTỷ lệ nộp đúng hạn (%);50\r\n');
+    // A comma in a text is no separator here: no quotes needed.
+    expect(text).toContain('\r\nKiến nghị, đề xuất theo lĩnh vực\r\n');
+    const rows = parseCsv(text, { delimiter: ';' });
+    expect(rows[0]![0]).toBe(
+      'Đảng ủy xã Hưng Nguyên — tháng 11 năm 2026. Xuất lúc 25/11/2026 10:00',
+    );
+    const at = rows.findIndex((r) => r[0] === 'Xếp loại chất lượng sinh hoạt chi bộ');
+    expect(rows.slice(at + 1, at + 7)).toEqual([
+      ['Xếp loại', 'Số báo cáo', 'Tỷ lệ (%)'],
+      ['Tốt', '1', '33,3'],
+      ['Khá', '1', '33,3'],
+      ['Trung bình', '1', '33,3'],
+      ['Kém', '0', '0'],
+      ['Tổng cộng', '3', '100'],
+    ]);
+    const list = rows.findIndex((r) => r[0] === 'Danh sách báo cáo theo phân công');
+    expect(rows[list + 2]!.slice(0, 5)).toEqual([
+      '1',
+      'Đảng ủy xã Hưng Nguyên',
+      expect.stringMatching(/^Chi bộ /),
+      expect.any(String),
+      '03/11/2026',
+    ]);
   });
 
   it.each([['xlsx'], ['docx'], ['csv']])(
@@ -220,6 +341,7 @@ describe('GET /api/synthesis/export', () => {
 
   it.each([
     ['month=2026-11&format=pdf', 422],
+    ['month=2026-11&format=csv&csvLocale=fr', 422],
     ['month=2026-12&format=xlsx', 422],
     ['month=2026-11&format=xlsx&bodyId=truong-vinh', 404],
   ])('%s → %i as JSON, never a broken file', async (query, status) => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { addDays, localDate, type SynthesisResponse } from '@duhop/shared';
+import { keepDocument } from '../support/render-pdf.ts';
 import { buildReport, fullScores } from '../support/reports.ts';
 import { expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
@@ -20,6 +21,13 @@ function meetingThisMonth(today: string) {
     endedAt: `${date}T${end}:00+07:00`,
   };
 }
+
+/** The documents the test downloads, kept with their PDF once it has ended (LibreOffice is slow). */
+const kept: [string, Buffer][] = [];
+test.afterAll(async () => {
+  test.setTimeout(240_000);
+  for (const [name, bytes] of kept) await keepDocument(name, bytes);
+});
 
 test('the commune reads its month as charts and downloads the synthesis as XLSX, DOCX and CSV; the member downloads a report', async ({
   context,
@@ -99,21 +107,25 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   await expect(page.locator('[data-table="gaps"] [data-report]')).toHaveCount(expected.gaps.length);
   await snap(page, 'synthesis-charts');
 
-  // The three exports download; their first bytes say what they are.
-  for (const [format, magic] of [
-    ['xlsx', '504b'],
-    ['docx', '504b'],
-    ['csv', 'efbbbf'],
+  // The exports download; their first bytes say what they are. The CSV comes twice: as is, and
+  // for Excel in Vietnamese (`;` and decimal comma). The documents are kept with their PDF.
+  for (const [choice, format, magic] of [
+    ['xlsx', 'xlsx', '504b'],
+    ['docx', 'docx', '504b'],
+    ['csv', 'csv', 'efbbbf'],
+    ['csv-vi', 'csv', 'efbbbf'],
   ] as const) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.locator(`[data-export="${format}"]`).click(),
+      page.locator(`[data-export="${choice}"]`).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-tong-hop-hung-nguyen-${month}.${format}`);
     const bytes = await readFile((await download.path())!);
     expect(bytes.length).toBeGreaterThan(format === 'csv' ? 100 : 2000);
     expect(bytes.subarray(0, magic.length / 2).toString('hex')).toBe(magic);
     if (format === 'csv') expect(bytes.toString('utf8')).toContain('Xếp loại');
+    if (choice === 'csv-vi') expect(bytes.toString('utf8')).toContain('Xếp loại;Số báo cáo');
+    if (format !== 'csv') kept.push([`e2e-synthesis.${format}`, bytes]);
     await expect(page.getByTestId('export-state')).toContainText(
       `Đã tải xuống bao-cao-tong-hop-hung-nguyen-${month}.${format}`,
     );
@@ -145,6 +157,8 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
     panel.page.getByRole('button', { name: 'Tải báo cáo (DOCX)' }).click(),
   ]);
   expect(docx.suggestedFilename()).toBe(`bao-cao-du-sinh-hoat-hn-xom-2-${when.meetingDate}.docx`);
-  expect((await readFile((await docx.path())!)).subarray(0, 2).toString()).toBe('PK');
+  const reportBytes = await readFile((await docx.path())!);
+  expect(reportBytes.subarray(0, 2).toString()).toBe('PK');
+  kept.push(['e2e-report.docx', reportBytes]);
   await snap(panel.page, 'synthesis-report-docx');
 });

@@ -94,6 +94,15 @@ describe('fetching a file with the session token', () => {
     expect([...new Uint8Array(await res.blob.arrayBuffer())]).toEqual([0x50, 0x4b, 3, 4]);
   });
 
+  it('the CSV for a Vietnamese-locale Excel asks for csvLocale=vi', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('\uFEFFa;b', { status: 200 }));
+    const res = await downloadSynthesis({ month: '2026-11', bodyId: 'hung-nguyen' }, 'csv-vi');
+    expect(String(fetchMock.mock.calls[0]![0])).toBe(
+      'http://api.test/api/synthesis/export?month=2026-11&bodyId=hung-nguyen&format=csv&csvLocale=vi',
+    );
+    expect(res.ok && res.filename).toBe('bao-cao-tong-hop-hung-nguyen-2026-11.csv');
+  });
+
   it('names the file itself when the server does not', async () => {
     fetchMock.mockResolvedValueOnce(new Response('x', { status: 200 }));
     const res = await downloadReportDocx(

@@ -3,6 +3,7 @@ import {
   BOM,
   CsvError,
   csvField,
+  csvOptions,
   detectDelimiter,
   parseCsv,
   spreadsheetText,
@@ -100,6 +101,23 @@ describe('toCsv', () => {
 
   it('can leave the BOM out and use another separator', () => {
     expect(toCsv([['a;b', 'c']], { bom: false, delimiter: ';' })).toBe('"a;b";c\r\n');
+  });
+
+  it('writes for a Vietnamese-locale spreadsheet: `;` between fields, decimal comma, BOM kept', () => {
+    const rows = [['Điểm, bình quân', 82.67, -0.5, 1234567, 4, null, '3.5']];
+    expect(toCsv(rows, csvOptions('vi'))).toBe(
+      `${BOM}Điểm, bình quân;82,67;-0,5;1234567;4;;3.5\r\n`,
+    );
+    // The default is unchanged: `,` and a decimal point.
+    expect(toCsv(rows, csvOptions('en'))).toBe(toCsv(rows));
+    expect(toCsv(rows)).toBe(`${BOM}"Điểm, bình quân",82.67,-0.5,1234567,4,,3.5\r\n`);
+    expect(parseCsv(toCsv(rows, csvOptions('vi')), { delimiter: ';' })).toEqual([
+      ['Điểm, bình quân', '82,67', '-0,5', '1234567', '4', '', '3.5'],
+    ]);
+  });
+
+  it('refuses a decimal mark that is the separator', () => {
+    expect(() => toCsv([[1.5]], { decimal: ',' })).toThrow(RangeError);
   });
 
   it.each([['plain'], ['with, comma'], ['with "quotes"'], ['two\nlines'], [' edge spaces '], ['']])(

@@ -1,18 +1,24 @@
 import { useState } from 'preact/hooks';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { downloadSynthesis, type ExportFormat } from '../../utils/synthesis/calls.ts';
+import { downloadSynthesis, type ExportChoice } from '../../utils/synthesis/calls.ts';
 import { saveBlob, type FileResult } from '../../utils/synthesis/download.ts';
 
-const FORMATS: readonly ExportFormat[] = ['xlsx', 'docx', 'csv'];
+/** The downloads offered, and their labels: the CSV twice, as is and for a Vietnamese-locale Excel. */
+const CHOICES: readonly [ExportChoice, MessageKey][] = [
+  ['xlsx', 'ex_xlsx'],
+  ['docx', 'ex_docx'],
+  ['csv', 'ex_csv'],
+  ['csv-vi', 'ex_csvVi'],
+];
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'running'; format: ExportFormat }
+  | { kind: 'running'; format: ExportChoice }
   | { kind: 'done'; name: string }
   | { kind: 'error'; message: string };
 
 /**
- * XLSX / DOCX / CSV of the synthesis. A province's file takes seconds to build: the buttons are
+ * XLSX / DOCX / CSV (default, or `;` and decimal comma for Excel in Vietnamese) of the synthesis. A province's file takes seconds to build: the buttons are
  * disabled while one is made, a spinner says so, and a failure says why.
  */
 export function ExportButtons(props: {
@@ -20,13 +26,13 @@ export function ExportButtons(props: {
   bodyId: string;
   gap?: number;
   /** Another file than the month's synthesis (the year view). */
-  download?: (format: ExportFormat) => Promise<FileResult>;
+  download?: (choice: ExportChoice) => Promise<FileResult>;
 }) {
   const t = useT();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = state.kind === 'running';
 
-  const run = async (format: ExportFormat) => {
+  const run = async (format: ExportChoice) => {
     setState({ kind: 'running', format });
     const res = props.download
       ? await props.download(format)
@@ -41,7 +47,7 @@ export function ExportButtons(props: {
 
   return (
     <fieldset class="export-bar" aria-label={t('ex_title')} aria-busy={running}>
-      {FORMATS.map((f) => (
+      {CHOICES.map(([f, label]) => (
         <button
           key={f}
           type="button"
@@ -49,7 +55,7 @@ export function ExportButtons(props: {
           disabled={running}
           onClick={() => void run(f)}
         >
-          {t(`ex_${f}` as MessageKey)}
+          {t(label)}
         </button>
       ))}
       <span class="export-state" role="status" aria-live="polite" data-testid="export-state">

@@ -72,6 +72,7 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   ex_xlsx: 'Download XLSX',
   ex_docx: 'Download DOCX',
   ex_csv: 'Download CSV',
+  ex_csvVi: 'Download CSV (Excel in Vietnamese)',
   ex_running: 'Preparing the file…',
   ex_done: 'Downloaded {name}',
   ex_failed: 'Could not create the file: {message}',

@@ -74,6 +74,7 @@ export const synthesisVi = {
   ex_xlsx: 'Tải XLSX',
   ex_docx: 'Tải DOCX',
   ex_csv: 'Tải CSV',
+  ex_csvVi: 'Tải CSV (Excel tiếng Việt)',
   ex_running: 'Đang tạo tệp…',
   ex_done: 'Đã tải xuống {name}',
   ex_failed: 'Không tạo được tệp: {message}',

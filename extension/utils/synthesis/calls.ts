@@ -5,6 +5,8 @@ import { fetchFile, postCsv, withQuery, exportFilename } from './download.ts';
 /** The monthly views' calls: typed JSON through the API client, files by plain fetch (download.ts). */
 
 export type ExportFormat = 'xlsx' | 'docx' | 'csv';
+/** A download of the synthesis: a format, or `csv-vi`, the CSV for a spreadsheet set to Vietnamese (`;`, decimal comma). */
+export type ExportChoice = ExportFormat | 'csv-vi';
 export type Synthesis = SynthesisResponse;
 
 /** The entries with a value (the client would send `undefined` as the text "undefined"). */
@@ -34,12 +36,14 @@ export const loadCompliance = (q: MonthBody) =>
   );
 
 /** The synthesis as a file; `fallbackName` follows the server's pattern in case no name comes back. */
-export function downloadSynthesis(q: MonthBody & { bodyId: string }, format: ExportFormat) {
+export function downloadSynthesis(q: MonthBody & { bodyId: string }, choice: ExportChoice) {
+  const format: ExportFormat = choice === 'csv-vi' ? 'csv' : choice;
   const path = withQuery('/api/synthesis/export', {
     month: q.month,
     bodyId: q.bodyId,
     gap: q.gap,
     format,
+    csvLocale: choice === 'csv-vi' ? 'vi' : undefined,
   });
   return fetchFile(path, exportFilename(q.bodyId, q.month, format));
 }
@@ -95,9 +99,15 @@ export const loadMyYear = (year: number) =>
   request((c) => c.api.me.year.$get({ query: { year: String(year) } }));
 
 /** The year view as a file. */
-export function downloadYearView(q: { year: number; bodyId: string }, format: ExportFormat) {
+export function downloadYearView(q: { year: number; bodyId: string }, choice: ExportChoice) {
+  const format: ExportFormat = choice === 'csv-vi' ? 'csv' : choice;
   return fetchFile(
-    withQuery('/api/year-view/export', { year: q.year, bodyId: q.bodyId, format }),
+    withQuery('/api/year-view/export', {
+      year: q.year,
+      bodyId: q.bodyId,
+      format,
+      csvLocale: choice === 'csv-vi' ? 'vi' : undefined,
+    }),
     `tong-hop-nam-${q.bodyId}-${q.year}.${format}`.replace(/[^A-Za-z0-9._-]+/g, '-'),
   );
 }

@@ -156,11 +156,17 @@ export function spreadsheetValue<T>(value: T): T | string {
 
 /**
  * One field, quoted when it holds the delimiter, a quote, a line break or edge spaces. Strings
- * that a spreadsheet would run as a formula are neutralised (`spreadsheetText`).
+ * that a spreadsheet would run as a formula are neutralised (`spreadsheetText`); numbers are
+ * written with `decimal` as the decimal mark, never with a thousands separator.
  */
-export function csvField(value: CsvValue, delimiter = ','): string {
+export function csvField(value: CsvValue, delimiter = ',', decimal = '.'): string {
   if (value == null) return '';
-  const s = typeof value === 'string' ? spreadsheetText(value) : String(value);
+  const s =
+    typeof value === 'string'
+      ? spreadsheetText(value)
+      : typeof value === 'number' && decimal !== '.'
+        ? String(value).replace('.', decimal)
+        : String(value);
   return s.includes(delimiter) || /["\r\n]/.test(s) || /^\s|\s$/.test(s)
     ? `"${s.replace(/"/g, '""')}"`
     : s;
@@ -170,6 +176,17 @@ export interface ToCsvOptions {
   /** Start with a UTF-8 BOM (default true: what spreadsheet programs need to show Vietnamese). */
   bom?: boolean;
   delimiter?: string;
+  /** Decimal mark of numbers: `.` (default) or `,` for a spreadsheet in a Vietnamese locale. */
+  decimal?: '.' | ',';
+}
+
+/**
+ * The separator and decimal mark of a CSV for the spreadsheet locale it is written for: `en` (the
+ * default: `,` between fields, a decimal point) or `vi` (`;` between fields and a decimal comma:
+ * what Excel and LibreOffice set to Vietnamese read as columns and numbers). Both keep the BOM.
+ */
+export function csvOptions(locale: 'en' | 'vi' = 'en'): ToCsvOptions {
+  return locale === 'vi' ? { delimiter: ';', decimal: ',' } : { delimiter: ',', decimal: '.' };
 }
 
 /**
@@ -178,6 +195,8 @@ export interface ToCsvOptions {
  */
 export function toCsv(rows: readonly (readonly CsvValue[])[], opts: ToCsvOptions = {}): string {
   const d = opts.delimiter ?? ',';
-  const body = rows.map((r) => r.map((v) => csvField(v, d)).join(d)).join('\r\n');
+  const dec = opts.decimal ?? '.';
+  if (dec === d) throw new RangeError('toCsv: the decimal mark cannot be the delimiter');
+  const body = rows.map((r) => r.map((v) => csvField(v, d, dec)).join(d)).join('\r\n');
   return `${opts.bom === false ? '' : BOM}${body}${rows.length ? '\r\n' : ''}`;
 }

@@ -57,7 +57,17 @@ export const SynthesisQuery = MonthBodyQuery.extend({
     .default(10),
 });
 export const ExportFormat = z.enum(['xlsx', 'docx', 'csv']);
-export const SynthesisExportQuery = SynthesisQuery.extend({ format: ExportFormat.default('xlsx') });
+/** Spreadsheet locale of a CSV export (shared/src/domain/csv.ts `csvOptions`). */
+export const CsvLocale = z
+  .enum(['en', 'vi'])
+  .describe(
+    'CSV only: `en` (default) separates fields with `,` and writes a decimal point; `vi` uses `;` and a decimal comma, for a spreadsheet set to Vietnamese. Both are UTF-8 with a BOM.',
+  );
+export const SynthesisExportQuery = SynthesisQuery.extend({
+  format: ExportFormat.default('xlsx'),
+  csvLocale: CsvLocale.default('en'),
+});
+export type CsvLocale = z.infer<typeof CsvLocale>;
 
 const IssueCounts = z.object({
   raised: z.number().int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IssueStatus, MAX_YEAR, MIN_YEAR, Slug, Uuid } from './common.ts';
-import { ExportFormat, TopicalCount } from './synthesis.ts';
+import { CsvLocale, ExportFormat, TopicalCount } from './synthesis.ts';
 
 /** A calendar year in MIN_YEAR–MAX_YEAR (query strings carry it as text). */
 export const Year = z.coerce
@@ -10,7 +10,10 @@ export const Year = z.coerce
   .max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}`);
 
 export const YearBodyQuery = z.object({ year: Year, bodyId: Slug.optional() });
-export const YearExportQuery = YearBodyQuery.extend({ format: ExportFormat.default('xlsx') });
+export const YearExportQuery = YearBodyQuery.extend({
+  format: ExportFormat.default('xlsx'),
+  csvLocale: CsvLocale.default('en'),
+});
 export const MyYearQuery = z.object({ year: Year });
 
 /**

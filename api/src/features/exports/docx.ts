@@ -14,7 +14,7 @@ import {
   type FileChild,
 } from 'docx';
 import { PARTY_HEADER } from '@duhop/shared';
-import type { Cell, ExportTable } from './tables.ts';
+import { columnType, type Cell, type ExportTable } from './tables.ts';
 
 /** A4 with the margins of administrative documents (top/bottom 20 mm, left 30 mm, right 15 mm), in twips. */
 const PAGE = { width: 11906, height: 16838, top: 1134, bottom: 1134, left: 1701, right: 850 };
@@ -134,8 +134,8 @@ const cellText = (v: Cell) =>
 function dataTable(table: ExportTable): Table {
   const total = table.columns.reduce((s, c) => s + c.width, 0);
   const widths = table.columns.map((c) => Math.round((c.width / total) * TEXT_WIDTH));
-  const cell = (text: string, i: number, header: boolean) => {
-    const kind = table.columns[i]?.kind ?? 'text';
+  const cell = (text: string, i: number, header: boolean, bold = header) => {
+    const kind = columnType(table.columns[i]);
     return new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
@@ -144,9 +144,9 @@ function dataTable(table: ExportTable): Table {
       children: [
         paragraph({
           text,
-          bold: header,
+          bold,
           size: 22,
-          align: header ? 'center' : kind === 'text' ? 'left' : 'right',
+          align: header || kind === 'date' ? 'center' : kind === 'text' ? 'left' : 'right',
         }),
       ],
     });
@@ -159,6 +159,13 @@ function dataTable(table: ExportTable): Table {
     ...table.rows.map(
       (values) => new TableRow({ children: values.map((v, i) => cell(cellText(v), i, false)) }),
     ),
+    ...(table.totals
+      ? [
+          new TableRow({
+            children: table.totals.map((v, i) => cell(cellText(v), i, false, true)),
+          }),
+        ]
+      : []),
   ];
   const border = {
     top: LINE,

@@ -1,4 +1,5 @@
 import {
+  csvOptions,
   issuerLines,
   localDate,
   placeOf,
@@ -9,6 +10,7 @@ import {
   vnDateLine,
   vnMonth,
   type ComplianceItem,
+  type CsvLocale,
   type SynthesisResponse,
 } from '@duhop/shared';
 import type { BodyContext } from '../org/body-scope.ts';
@@ -17,6 +19,7 @@ import { renderFile } from './render.ts';
 import {
   attachmentName,
   CONTENT_TYPES,
+  exportedAt,
   synthesisTables,
   yieldToLoop,
   type ExportTable,
@@ -40,10 +43,14 @@ export function documentHeader(ctx: BodyContext, now: Date): DocHeader {
   };
 }
 
-/** CSV of several tables: each as a title line, a header line and its rows, with a blank line between. */
+/**
+ * CSV of several tables: each as a title line, a header line, its rows and its totals row, with a
+ * blank line between. `locale` `vi`: `;` between fields and a decimal comma (`csvOptions`).
+ */
 export async function tablesToCsv(
   tables: readonly ExportTable[],
   subject: string,
+  locale: CsvLocale = 'en',
 ): Promise<string> {
   const rows: (string | number | null)[][] = [[subject], []];
   for (const t of tables) {
@@ -56,9 +63,10 @@ export async function tablesToCsv(
       rows.push(...t.rows.slice(i, i + 1000));
       if (t.rows.length > 1000) await yieldToLoop();
     }
+    if (t.totals) rows.push(t.totals);
     rows.push([]);
   }
-  return toCsv(rows);
+  return toCsv(rows, csvOptions(locale));
 }
 
 /** The synthesis in the Party's administrative layout: heading, title, numbered sections, closing. */
@@ -109,21 +117,25 @@ export function synthesisDocSpec(
   };
 }
 
-/** The synthesis of a month as an XLSX, DOCX or CSV file (XLSX and DOCX built in a worker thread). */
+/**
+ * The synthesis of a month as an XLSX, DOCX or CSV file (XLSX and DOCX built in a worker thread);
+ * `csvLocale` picks the CSV's separator and decimal mark.
+ */
 export async function exportSynthesis(
   ctx: BodyContext,
   s: SynthesisResponse,
   items: readonly ComplianceItem[],
   format: ExportFormat,
   now: Date,
+  csvLocale: CsvLocale = 'en',
 ): Promise<ExportFile> {
   const tables = synthesisTables(s, items);
-  const subject = `${ctx.body.name} — ${vnMonth(s.month)} (số liệu đến ${toLocalIso(now).slice(0, 16).replace('T', ' ')})`;
+  const subject = `${ctx.body.name} — ${vnMonth(s.month)}. ${exportedAt(now)}`;
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv')
     return {
-      body: new TextEncoder().encode(await tablesToCsv(tables, subject)),
+      body: new TextEncoder().encode(await tablesToCsv(tables, subject, csvLocale)),
       contentType,
       filename,
     };

@@ -1,6 +1,8 @@
 import {
   BAND_LABELS,
+  percent,
   STATUS_LABELS,
+  toLocalIso,
   vnDate,
   vnMonth,
   type ComplianceItem,
@@ -9,11 +11,23 @@ import {
 
 export type Cell = string | number | null;
 
+/**
+ * What a column holds, which decides how each file shows it:
+ * - `count`: whole numbers (XLSX `#,##0`; a totals row sums them);
+ * - `rate`: a percentage as a number of percent (33.3 for 33,3 %; XLSX stores 0.333 as `0.0%`);
+ * - `number`: other figures (points, medians): up to 2 decimals;
+ * - `date`: a date written `dd/mm/yyyy` (or `yyyy-mm-dd`): a real date cell `dd/mm/yyyy` in XLSX;
+ * - `text`: anything else (a number found in a text column is shown as a number).
+ */
+export type ColumnType = 'text' | 'count' | 'rate' | 'number' | 'date';
+
 export interface ExportColumn {
   header: string;
-  /** Width in characters (spreadsheet) and relative width (document). */
+  /** Width in characters (spreadsheet: the most a text column takes) and relative width (document). */
   width: number;
-  /** Numbers are right-aligned; `decimal` ones shown with up to 2 decimals. */
+  /** What the values are; when absent, taken from `kind`, else `text` (see `columnType`). */
+  type?: ColumnType;
+  /** The former name of `type`: `int` is a count, `decimal` a number. Numbers are right-aligned. */
   kind?: 'text' | 'int' | 'decimal';
 }
 
@@ -24,8 +38,52 @@ export interface ExportTable {
   title: string;
   columns: ExportColumn[];
   rows: Cell[][];
+  /**
+   * Per row, a type for the row's figures instead of their columns' (a table of mixed figures such
+   * as "Chỉ tiêu | Số liệu"): applies to the row's cells whose column is not `text`.
+   */
+  rowTypes?: (ColumnType | null | undefined)[];
+  /** A totals row after the rows ("Tổng cộng"): see `totalsRow`. */
+  totals?: Cell[];
   /** Shown instead of an empty table. */
   empty?: string;
+}
+
+/** The type of a column: `type`, else the former `kind` (`int` → count, `decimal` → number), else text. */
+export function columnType(c: ExportColumn | undefined): ColumnType {
+  if (c?.type) return c.type;
+  return c?.kind === 'int' ? 'count' : c?.kind === 'decimal' ? 'number' : 'text';
+}
+
+/** The type of the cell at row `r`, column `i` of a table (`rowTypes` before the column's). */
+export function cellType(table: ExportTable, r: number, i: number): ColumnType {
+  const col = columnType(table.columns[i]);
+  return (col !== 'text' && table.rowTypes?.[r]) || col;
+}
+
+/**
+ * The totals row of a table: `label` in the first column, the sum of every `count` column, and in
+ * other columns the value given in `computed` (by column index) or nothing. Rates and averages are
+ * never summed: the caller recomputes them from the totals (`percent(onTime, expected)`).
+ */
+export function totalsRow(
+  columns: readonly ExportColumn[],
+  rows: readonly (readonly Cell[])[],
+  label: string,
+  computed: Record<number, Cell> = {},
+): Cell[] {
+  return columns.map((c, i) => {
+    if (i === 0) return label;
+    if (i in computed) return computed[i]!;
+    if (columnType(c) !== 'count') return null;
+    return rows.reduce<number>((sum, r) => sum + (typeof r[i] === 'number' ? r[i] : 0), 0);
+  });
+}
+
+/** "Xuất lúc 25/11/2026 10:00": when a file was made, in Vietnam's time (UTC+7). */
+export function exportedAt(now: Date): string {
+  const local = toLocalIso(now);
+  return `Xuất lúc ${vnDate(local)} ${local.slice(11, 16)}`;
 }
 
 const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = {
@@ -33,9 +91,37 @@ const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = {
   late: 'Trễ hạn',
   missing: 'Chưa nộp',
 };
-const n = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'int' });
-const d = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'decimal' });
-const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 'text' });
+const TOTAL = 'Tổng cộng';
+const n = (header: string, width = 12): ExportColumn => ({ header, width, type: 'count' });
+const d = (header: string, width = 12): ExportColumn => ({ header, width, type: 'number' });
+const p = (header: string, width = 12): ExportColumn => ({ header, width, type: 'rate' });
+const day = (header: string, width = 12): ExportColumn => ({ header, width, type: 'date' });
+const t = (header: string, width = 30): ExportColumn => ({ header, width, type: 'text' });
+
+/**
+ * A two-column table of mixed figures ("Chỉ tiêu | Số liệu"), each row typed on its own: a count,
+ * a rate or a number (`rowTypes`).
+ */
+export function figures(
+  sheet: string,
+  title: string,
+  lines: readonly [label: string, value: number | null, type: ColumnType][],
+): ExportTable {
+  return {
+    sheet,
+    title,
+    columns: [t('Chỉ tiêu', 44), n('Số liệu', 14)],
+    rows: lines.map(([label, value]) => [label, value]),
+    rowTypes: lines.map(([, , type]) => type),
+  };
+}
+
+/** A table whose totals row sums its counts; `computed` gives the other columns' totals. */
+function withTotals(table: ExportTable, computed: Record<number, Cell> = {}): ExportTable {
+  return table.rows.length
+    ? { ...table, totals: totalsRow(table.columns, table.rows, TOTAL, computed) }
+    : table;
+}
 
 /**
  * The synthesis as tables, in the order of the printed report. Every table is present even when
@@ -46,6 +132,7 @@ export function synthesisTables(
   items: readonly ComplianceItem[],
 ): ExportTable[] {
   const r = s.reports;
+  const bandTotal = s.bands.reduce((sum, b) => sum + b.count, 0);
   const issueCols = [
     n('Phát sinh'),
     n('Đã giải quyết xong', 14),
@@ -61,58 +148,66 @@ export function synthesisTables(
     x.overdue,
   ];
   return [
-    {
-      sheet: 'Tổng hợp',
-      title: `Tổng hợp báo cáo dự sinh hoạt chi bộ ${vnMonth(s.month)}`,
-      columns: [t('Chỉ tiêu', 44), d('Số liệu', 14)],
-      rows: [
-        ['Số báo cáo phải nộp theo phân công', r.expected],
-        ['Số báo cáo đã nộp', r.filed],
-        ['Nộp đúng hạn', r.onTime],
-        ['Nộp trễ hạn', r.late],
-        ['Chưa nộp', r.missing],
-        ['Tỷ lệ nộp đúng hạn (%)', r.onTimeRate],
-        ['Điểm bình quân (cấp ủy viên chấm)', r.averageScore],
-        ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore],
-        ['Kiến nghị phát sinh', s.issues.raised],
-        ['Kiến nghị đã giải quyết xong', s.issues.resolved],
-        ['Kiến nghị quá hạn', s.issues.overdue],
-        ['Chi bộ phải sinh hoạt trong tháng', s.topical.expected],
-        ['Chi bộ tổ chức sinh hoạt chuyên đề', s.topical.held],
-        ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', s.topical.percent],
-      ],
-    },
-    {
-      sheet: 'Theo đơn vị',
-      title: 'Kết quả nộp báo cáo theo đơn vị',
-      columns: [
-        t('Đơn vị', 40),
-        n('Phải nộp'),
-        n('Đã nộp'),
-        n('Đúng hạn'),
-        n('Trễ hạn'),
-        n('Chưa nộp'),
-        d('Tỷ lệ đúng hạn (%)', 16),
-        d('Điểm bình quân', 14),
-      ],
-      rows: s.bodies.map((b) => [
-        b.bodyName,
-        b.expected,
-        b.filed,
-        b.onTime,
-        b.late,
-        b.missing,
-        b.onTimeRate,
-        b.averageScore,
-      ]),
-      empty: 'Không có phân công hoặc báo cáo nào trong tháng.',
-    },
-    {
-      sheet: 'Xếp loại',
-      title: 'Xếp loại chất lượng sinh hoạt chi bộ',
-      columns: [t('Xếp loại', 20), n('Số báo cáo'), d('Tỷ lệ (%)')],
-      rows: s.bands.map((b) => [b.label, b.count, b.percent]),
-    },
+    figures('Tổng hợp', `Tổng hợp báo cáo dự sinh hoạt chi bộ ${vnMonth(s.month)}`, [
+      ['Số báo cáo phải nộp theo phân công', r.expected, 'count'],
+      ['Số báo cáo đã nộp', r.filed, 'count'],
+      ['Nộp đúng hạn', r.onTime, 'count'],
+      ['Nộp trễ hạn', r.late, 'count'],
+      ['Chưa nộp', r.missing, 'count'],
+      ['Tỷ lệ nộp đúng hạn (%)', r.onTimeRate, 'rate'],
+      ['Điểm bình quân (cấp ủy viên chấm)', r.averageScore, 'number'],
+      ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore, 'number'],
+      ['Kiến nghị phát sinh', s.issues.raised, 'count'],
+      ['Kiến nghị đã giải quyết xong', s.issues.resolved, 'count'],
+      ['Kiến nghị quá hạn', s.issues.overdue, 'count'],
+      ['Chi bộ phải sinh hoạt trong tháng', s.topical.expected, 'count'],
+      ['Chi bộ tổ chức sinh hoạt chuyên đề', s.topical.held, 'count'],
+      ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', s.topical.percent, 'rate'],
+    ]),
+    withTotals(
+      {
+        sheet: 'Theo đơn vị',
+        title: 'Kết quả nộp báo cáo theo đơn vị',
+        columns: [
+          t('Đơn vị', 40),
+          n('Phải nộp'),
+          n('Đã nộp'),
+          n('Đúng hạn'),
+          n('Trễ hạn'),
+          n('Chưa nộp'),
+          p('Tỷ lệ đúng hạn (%)', 16),
+          d('Điểm bình quân', 14),
+        ],
+        rows: s.bodies.map((b) => [
+          b.bodyName,
+          b.expected,
+          b.filed,
+          b.onTime,
+          b.late,
+          b.missing,
+          b.onTimeRate,
+          b.averageScore,
+        ]),
+        empty: 'Không có phân công hoặc báo cáo nào trong tháng.',
+      },
+      // The bodies partition the month's reports: the rate and the average are the month's own.
+      {
+        6: percent(
+          s.bodies.reduce((sum, b) => sum + b.onTime, 0),
+          s.bodies.reduce((sum, b) => sum + b.expected, 0),
+        ),
+        7: r.averageScore,
+      },
+    ),
+    withTotals(
+      {
+        sheet: 'Xếp loại',
+        title: 'Xếp loại chất lượng sinh hoạt chi bộ',
+        columns: [t('Xếp loại', 20), n('Số báo cáo'), p('Tỷ lệ (%)')],
+        rows: s.bands.map((b) => [b.label, b.count, b.percent]),
+      },
+      { 2: percent(bandTotal, bandTotal) },
+    ),
     {
       sheet: 'Nhóm tiêu chí',
       title: 'Điểm bình quân theo nhóm tiêu chí',
@@ -132,7 +227,7 @@ export function synthesisTables(
       columns: [
         t('Chi bộ', 34),
         t('Cấp ủy viên dự', 24),
-        t('Ngày họp', 12),
+        day('Ngày họp', 12),
         d('Điểm cấp ủy viên chấm', 14),
         d('Điểm chi bộ tự chấm', 14),
         d('Chênh lệch', 12),
@@ -147,20 +242,20 @@ export function synthesisTables(
       ]),
       empty: 'Không có chi bộ nào chênh lệch quá mức này.',
     },
-    {
+    withTotals({
       sheet: 'Kiến nghị theo lĩnh vực',
       title: 'Kiến nghị, đề xuất theo lĩnh vực',
       columns: [t('Lĩnh vực', 32), ...issueCols],
       rows: s.issues.byCategory.map((c) => [c.label, ...issueCells({ ...s.issues, ...c })]),
       empty: 'Không có kiến nghị nào phát sinh trong tháng.',
-    },
-    {
+    }),
+    withTotals({
       sheet: 'Kiến nghị theo cơ quan',
       title: 'Kiến nghị, đề xuất theo cơ quan chịu trách nhiệm',
       columns: [t('Cơ quan', 40), ...issueCols],
       rows: s.issues.byBody.map((b) => [b.bodyName, ...issueCells({ ...s.issues, ...b })]),
       empty: 'Không có kiến nghị nào phát sinh trong tháng.',
-    },
+    }),
     {
       sheet: 'Thời gian xử lý',
       title: 'Thời gian xử lý kiến nghị (trung vị, ngày làm việc)',
@@ -183,7 +278,7 @@ export function synthesisTables(
         ]),
       ],
     },
-    {
+    withTotals({
       sheet: 'Diễn biến 6 tháng',
       title: 'Diễn biến 6 tháng gần nhất',
       columns: [
@@ -212,7 +307,7 @@ export function synthesisTables(
         m.issuesRaised,
         m.issuesResolved,
       ]),
-    },
+    }),
     {
       sheet: 'Danh sách báo cáo',
       title: 'Danh sách báo cáo theo phân công',
@@ -221,9 +316,9 @@ export function synthesisTables(
         t('Đơn vị', 30),
         t('Chi bộ', 32),
         t('Cấp ủy viên', 24),
-        t('Ngày họp', 12),
-        t('Hạn nộp', 12),
-        t('Ngày nộp', 12),
+        day('Ngày họp', 12),
+        day('Hạn nộp', 12),
+        day('Ngày nộp', 12),
         t('Tình trạng', 12),
       ],
       rows: items.map((i, idx) => [
@@ -238,23 +333,21 @@ export function synthesisTables(
       ]),
       empty: 'Không có phân công nào trong tháng.',
     },
-    {
-      sheet: 'Sinh hoạt chuyên đề',
-      title: `Chi bộ tổ chức sinh hoạt chuyên đề ${vnMonth(s.month)}`,
-      columns: [
-        t('Đơn vị', 40),
-        n('Chi bộ phải sinh hoạt', 12),
-        n('Chi bộ có sinh hoạt chuyên đề', 14),
-        d('Tỷ lệ (%)', 10),
-      ],
-      rows: [
-        ...s.topical.byBody.map((b): Cell[] => [b.bodyName, b.expected, b.held, b.percent]),
-        ...(s.topical.byBody.length > 1
-          ? [['Tổng cộng', s.topical.expected, s.topical.held, s.topical.percent]]
-          : []),
-      ],
-      empty: 'Không có chi bộ nào phải sinh hoạt trong tháng.',
-    },
+    withTotals(
+      {
+        sheet: 'Sinh hoạt chuyên đề',
+        title: `Chi bộ tổ chức sinh hoạt chuyên đề ${vnMonth(s.month)}`,
+        columns: [
+          t('Đơn vị', 40),
+          n('Chi bộ phải sinh hoạt', 12),
+          n('Chi bộ có sinh hoạt chuyên đề', 14),
+          p('Tỷ lệ (%)', 10),
+        ],
+        rows: s.topical.byBody.map((b): Cell[] => [b.bodyName, b.expected, b.held, b.percent]),
+        empty: 'Không có chi bộ nào phải sinh hoạt trong tháng.',
+      },
+      { 3: s.topical.percent },
+    ),
   ];
 }
 

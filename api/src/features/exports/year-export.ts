@@ -2,6 +2,7 @@ import {
   signatureTitle,
   toLocalIso,
   vnDate,
+  type CsvLocale,
   type YearCounts,
   type YearIssueCounts,
   type YearViewResponse,
@@ -221,6 +222,7 @@ export async function exportYearView(
   v: YearViewResponse,
   format: ExportFormat,
   now: Date,
+  csvLocale: CsvLocale = 'en',
 ): Promise<ExportFile> {
   const tables = yearTables(v);
   const subject = `${ctx.body.name} — năm ${v.year} (số liệu đến ${vnDate(toLocalIso(now))} ${toLocalIso(now).slice(11, 16)})`;
@@ -228,7 +230,7 @@ export async function exportYearView(
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv')
     return {
-      body: new TextEncoder().encode(await tablesToCsv(tables, subject)),
+      body: new TextEncoder().encode(await tablesToCsv(tables, subject, csvLocale)),
       contentType,
       filename,
     };

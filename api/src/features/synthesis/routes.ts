@@ -49,7 +49,7 @@ export const synthesisRoutes = new Hono<AppEnv>()
     '/export',
     describeRoute(
       fileDoc(
-        'The monthly synthesis as XLSX (one sheet per table), DOCX (Party administrative layout) or CSV (UTF-8 with BOM)',
+        'The monthly synthesis as XLSX (one sheet per table, A4, counts, rates and dates typed, totals rows), DOCX (Party administrative layout) or CSV (UTF-8 with BOM; `csvLocale=vi`: `;` and decimal comma)',
         Object.values(CONTENT_TYPES),
         SynthesisExportQuery,
       ),
@@ -59,7 +59,7 @@ export const synthesisRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const { ctx, at, view, items } = await synthesisFor(c.var.deps, c.var.user, q);
-      const file = await exportSynthesis(ctx, view, items, q.format, at);
+      const file = await exportSynthesis(ctx, view, items, q.format, at, q.csvLocale);
       return c.body(
         file.body as Uint8Array<ArrayBuffer>,
         200,
