@@ -76,6 +76,7 @@ export function synthesisTables(
         ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore],
         ['Kiến nghị phát sinh', s.issues.raised],
         ['Kiến nghị đã giải quyết xong', s.issues.resolved],
+        ['Kiến nghị giải đáp tại hội nghị', s.issues.answeredAtMeeting],
         ['Kiến nghị quá hạn', s.issues.overdue],
       ],
     },
