@@ -158,7 +158,12 @@ describe('actorKindsFor', () => {
     // Answered at the meeting: the cell stands in the body column, but nobody holds it.
     [
       { id: 'a', role: 'staff', orgUnitId: 'cb-x1' },
-      { responsibleBodyId: 'cb-x1', authorId: 'obs', overdue: false, status: 'answered_at_meeting' },
+      {
+        responsibleBodyId: 'cb-x1',
+        authorId: 'obs',
+        overdue: false,
+        status: 'answered_at_meeting',
+      },
       [],
     ],
     [

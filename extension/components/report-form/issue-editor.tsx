@@ -163,25 +163,25 @@ export function IssueEditor(props: {
           </Field>
         </>
       ) : (
-      <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
-        <select
-          {...describedBy(fid('body'), bodyErr)}
-          value={issue.responsibleBodyId ?? ''}
-          onChange={(e) =>
-            set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
-          }
-        >
-          <option value="">
-            {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
-          </option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {'\u00a0\u00a0'.repeat(o.depth)}
-              {o.name}
+        <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
+          <select
+            {...describedBy(fid('body'), bodyErr)}
+            value={issue.responsibleBodyId ?? ''}
+            onChange={(e) =>
+              set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
+            }
+          >
+            <option value="">
+              {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
             </option>
-          ))}
-        </select>
-      </Field>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {'\u00a0\u00a0'.repeat(o.depth)}
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </Field>
       )}
     </li>
   );
