@@ -26,24 +26,36 @@ beforeAll(async () => {
     insert into users (username, display_name, role, org_unit_id, password_hash) values
       ('tu-staff', 'Staff Tỉnh ủy', 'staff', 'na-tu', 'x'),
       ('tu-leader', 'Leader Tỉnh ủy', 'leader', 'na-tu', 'x'),
-      ('vp-staff', 'Staff Văn phòng xã', 'staff', 'hung-nguyen-vp', 'x')
+      ('vp-staff', 'Staff Văn phòng xã', 'staff', 'hung-nguyen-vp', 'x'),
+      ('cell-staff', 'Staff of a cell', 'staff', 'hn-xom-1', 'x')
     on conflict do nothing;`);
 });
 
 /** An issue routed to Đảng ủy xã Hưng Nguyên, raised by `observer`; optionally brought to `status` by the commune. */
-async function raise(status: 'routed' | 'returned' | 'resolved' = 'routed'): Promise<string> {
+async function raise(
+  status: 'routed' | 'returned' | 'resolved' | 'answered_at_meeting' = 'routed',
+): Promise<string> {
+  // Answered at the meeting: the cell (hn-xom-1) stands in the body column, held by nobody.
+  const answeredAtMeeting =
+    status === 'answered_at_meeting' ? { by: 'Bí thư chi bộ', answer: 'Đã giải đáp' } : undefined;
   const res = await read(
     h.as(await tokenFor(h.database, 'observer')).api.reports.$post({
       json: buildReport({
         issues: [
-          { id: randomUUID(), title: 'Tranh chấp đất', detail: 'Chi tiết', category: 'dat_dai' },
+          {
+            id: randomUUID(),
+            title: 'Tranh chấp đất',
+            detail: 'Chi tiết',
+            category: 'dat_dai',
+            ...(answeredAtMeeting ? { answeredAtMeeting } : {}),
+          },
         ],
       }),
     }),
   );
   expect(res.status).toBe(201);
   const id = res.body.issues[0]!.id;
-  if (status !== 'routed') {
+  if (status !== 'routed' && status !== 'answered_at_meeting') {
     const type = status === 'returned' ? 'return_for_clarification' : 'resolve';
     const done = await read(
       h.as(await tokenFor(h.database, 'commune')).api.issues[':id'].actions.$post({
@@ -99,6 +111,7 @@ const USERS = [
   'province',
   'commune2',
   'vp-staff',
+  'cell-staff',
   'observer',
   'observer2',
   'admin',
@@ -111,6 +124,7 @@ describe('the actions the extension offers are the ones the API allows', () => {
       ['routed', true],
       ['returned', false],
       ['resolved', false],
+      ['answered_at_meeting', false],
     ] as const
   ).flatMap(([status, overdue]) => USERS.map((username) => [status, overdue, username] as const));
 
@@ -152,5 +166,19 @@ describe('the actions the extension offers are the ones the API allows', () => {
       }),
     );
     expect(res.status).toBe(200);
+  });
+
+  it('an issue answered at the meeting has no holder: staff of its cell are offered nothing and refused; its author may reopen it', async () => {
+    const id = await raise('answered_at_meeting');
+    const issue: Issue = (
+      await read(
+        h.as(await tokenFor(h.database, 'admin')).api.issues[':id'].$get({ param: { id } }),
+      )
+    ).body;
+    expect(issue).toMatchObject({ status: 'answered_at_meeting', responsibleBodyId: 'hn-xom-1' });
+    expect(await offered('cell-staff', issue)).toEqual([]);
+    expect((await allowed('cell-staff', issue)).allowed).toEqual([]);
+    expect(await offered('observer', issue)).toEqual(['reopen']);
+    expect(await offered('commune', issue)).toEqual([]);
   });
 });

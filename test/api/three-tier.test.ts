@@ -47,6 +47,7 @@ async function seedThreeTier() {
       meetingDay: 5,
     }),
   ]);
+  const passwordHash = await hashPassword('demo1234');
   const [user] = await db
     .insert(users)
     .values({
@@ -54,9 +55,25 @@ async function seedThreeTier() {
       displayName: 'Trần Văn Hà',
       role: 'observer',
       orgUnitId: 'ht-huyen',
-      passwordHash: await hashPassword('demo1234'),
+      passwordHash,
     })
     .returning();
+  await db.insert(users).values([
+    {
+      username: 'ht-district',
+      displayName: 'Nguyễn Thị Lộc',
+      role: 'staff',
+      orgUnitId: 'ht-huyen',
+      passwordHash,
+    },
+    {
+      username: 'ht-commune',
+      displayName: 'Phan Văn Thiên',
+      role: 'staff',
+      orgUnitId: 'ht-xa',
+      passwordHash,
+    },
+  ]);
   await db.insert(assignments).values([
     { userId: user!.id, cellId: 'ht-cb', validFrom: '2024-01-01' },
     { userId: user!.id, cellId: 'ht-cb-cq', validFrom: '2024-01-01' },
@@ -79,11 +96,20 @@ async function seedThreeTier() {
       targetBodyId: 'ht-bnc',
       deadlineProfile: 'normal',
     },
+    // Target "the triage committee": in a three-tier province, the district's.
+    {
+      id: 'ht-r3',
+      provinceId: 'ht-tu',
+      position: 3,
+      category: 'xay_dung_dang',
+      target: 'triage',
+      deadlineProfile: 'normal',
+    },
   ]);
 }
 
 describe('routing in a three-tier province', () => {
-  it('routes by rule to district and provincial bodies, and unmatched issues to the nearest committee', async () => {
+  it('routes by rule to district and provincial bodies, and unmatched issues to the district committee of the commune', async () => {
     await seedThreeTier();
     try {
       const token = await h.login('ht-observer');
@@ -96,16 +122,57 @@ describe('routing in a three-tier province', () => {
         h.as(token).api.reports.$post({
           json: buildReport({
             cellId: 'ht-cb',
-            issues: [issue('moi_truong'), issue('an_ninh_trat_tu'), issue('dat_dai')],
+            issues: [
+              issue('moi_truong'),
+              issue('an_ninh_trat_tu'),
+              issue('dat_dai'),
+              issue('xay_dung_dang'),
+            ],
           }),
         }),
       );
       expect(res.status).toBe(201);
+      // Unmatched (dat_dai) and rule target triage (xay_dung_dang): the huyện ủy above the commune,
+      // which synthesises and settles what its communes' cells raise; not the commune.
       expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual([
         'ht-huyen-tnmt',
         'ht-bnc',
-        'ht-xa',
+        'ht-huyen',
+        'ht-huyen',
       ]);
+      // It sits in the district's inbox (its staff triage it), not the commune's.
+      const district = await read(h.as(await h.login('ht-district')).api.inbox.$get({ query: {} }));
+      expect(district.body.items.map((i) => i.id).sort()).toEqual(
+        [res.body.issues[2]!.id, res.body.issues[3]!.id].sort(),
+      );
+      const commune = await read(h.as(await h.login('ht-commune')).api.inbox.$get({ query: {} }));
+      expect(commune.body.items).toEqual([]);
+
+      // An issue answered at the meeting and reopened is routed the same way: to the district.
+      const answered = await read(
+        h.as(token).api.reports.$post({
+          json: buildReport({
+            cellId: 'ht-cb',
+            meetingDate: '2026-11-04',
+            startedAt: '2026-11-04T19:30:00+07:00',
+            endedAt: '2026-11-04T21:15:00+07:00',
+            issues: [
+              {
+                ...issue('dat_dai'),
+                answeredAtMeeting: { by: 'Bí thư chi bộ', answer: 'Đã giải đáp' },
+              },
+            ],
+          }),
+        }),
+      );
+      expect(answered.body.issues[0]!.status).toBe('answered_at_meeting');
+      const reopened = await read(
+        h.as(token).api.issues[':id'].actions.$post({
+          param: { id: answered.body.issues[0]!.id },
+          json: { type: 'reopen', note: 'Chưa thỏa đáng', expectedVersion: 1 },
+        }),
+      );
+      expect(reopened.body).toMatchObject({ status: 'routed', responsibleBodyId: 'ht-huyen' });
       // The complex profile gives 30 working days.
       expect(res.body.issues[0]!.dueAt.slice(0, 10)).toBe('2026-12-17');
 
@@ -119,8 +186,24 @@ describe('routing in a three-tier province', () => {
       await truncateActivity(h.database);
       await h.database.exec(
         `delete from assignments where cell_id like 'ht-%'; delete from routing_rules where province_id = 'ht-tu';
-         delete from users where username = 'ht-observer'; delete from org_units where id like 'ht-%'`,
+         delete from users where username in ('ht-observer', 'ht-district', 'ht-commune'); delete from org_units where id like 'ht-%'`,
       );
     }
+  });
+
+  it('two-tier control: in the demo province (no districts) unmatched issues still go to the commune', async () => {
+    const token = await h.login('observer');
+    const res = await read(
+      h.as(token).api.reports.$post({
+        json: buildReport({
+          issues: [
+            { id: randomUUID(), title: 'Tranh chấp đất', category: 'dat_dai' },
+            { id: randomUUID(), title: 'Chính sách người có công', category: 'chinh_sach_xa_hoi' },
+          ],
+        }),
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.issues.map((i) => i.responsibleBodyId)).toEqual(['hung-nguyen', 'hung-nguyen']);
   });
 });

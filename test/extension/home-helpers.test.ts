@@ -101,7 +101,7 @@ describe('responsible bodies', () => {
     validTo: null,
     ...extra,
   });
-  // A three-tier (historical) province: the cell's nearest commune triages, whatever the depth.
+  // A three-tier province: the district committee above the cell's commune triages (as the API routes).
   const units = [
     u('p', 'province', null),
     u('p-board', 'province_board', 'p'),
@@ -115,6 +115,13 @@ describe('responsible bodies', () => {
   it('suggests the triage committee when no rule is known', () => {
     expect(
       suggestedBody(units, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id,
+    ).toBe('d');
+    // Two tiers (no district): the commune.
+    const twoTier = units
+      .filter((x) => x.kind !== 'district')
+      .map((x) => (x.parentId === 'd' ? { ...x, parentId: 'p' } : x));
+    expect(
+      suggestedBody(twoTier, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id,
     ).toBe('c');
     expect(
       suggestedBody(units, { category: null, urgency: 'urgent' }, 'unknown', '2026-11-03'),

@@ -24,6 +24,30 @@ describe('validateDraft', () => {
     expect(check.payload!.issues[0]).not.toHaveProperty('responsibleBodyId');
   });
 
+  it('sends an issue answered at the meeting with who answered and the answer, and no body', () => {
+    const d = filledDraft();
+    const answeredAtMeeting = { by: 'Đồng chí Bí thư chi bộ', answer: 'Đã giải đáp tại chỗ' };
+    const issues = d.issues.map((i, idx) =>
+      idx === 0 ? { ...i, responsibleBodyId: 'na-bnc', answeredAtMeeting } : i,
+    );
+    const check = validateDraft(ID, { ...d, issues }, SET);
+    expect(check.errors).toEqual({});
+    expect(check.payload!.issues[0]).toMatchObject({ answeredAtMeeting });
+    expect(check.payload!.issues[0]).not.toHaveProperty('responsibleBodyId');
+    expect(ReportInput.safeParse(check.payload).success).toBe(true);
+  });
+
+  it('flags an answer at the meeting without who answered or without the answer, at the field', () => {
+    const d = filledDraft();
+    const issues = d.issues.map((i, idx) =>
+      idx === 0 ? { ...i, answeredAtMeeting: { by: '', answer: '' } } : i,
+    );
+    const check = validateDraft(ID, { ...d, issues }, SET);
+    expect(check.payload).toBeNull();
+    expect(check.errors['issues.0.answeredAtMeeting.by']).toEqual(['Chưa nhập']);
+    expect(check.errors['issues.0.answeredAtMeeting.answer']).toEqual(['Chưa nhập']);
+  });
+
   it('marks empty required fields as missing, not as wrong', () => {
     const check = validateDraft(
       ID,

@@ -17,7 +17,8 @@ import {
 type A = ActionType;
 type S = IssueStatus;
 const HANDLING: S[] = ['routed', 'forwarded', 'acknowledged', 'in_progress'];
-const CLOSED: S[] = ['resolved', 'scheduled', 'explained', 'rejected'];
+const ANSWERED_BY_BODY: S[] = ['resolved', 'scheduled', 'explained', 'rejected'];
+const CLOSED: S[] = [...ANSWERED_BY_BODY, 'answered_at_meeting'];
 
 /** The rules of the brief, written out independently of TRANSITIONS. */
 const ALLOWED: [A, S, S][] = [
@@ -31,7 +32,9 @@ const ALLOWED: [A, S, S][] = [
   ...HANDLING.map((s): [A, S, S] => ['schedule', s, 'scheduled']),
   ...HANDLING.map((s): [A, S, S] => ['explain', s, 'explained']),
   ...HANDLING.map((s): [A, S, S] => ['reject', s, 'rejected']),
-  ...CLOSED.map((s): [A, S, S] => ['reopen', s, 'in_progress']),
+  ...ANSWERED_BY_BODY.map((s): [A, S, S] => ['reopen', s, 'in_progress']),
+  // Answered at the meeting, held by nobody: reopening routes it, to wait for the body's acknowledgement.
+  ['reopen', 'answered_at_meeting', 'routed'],
 ];
 
 describe('nextStatus', () => {
@@ -54,6 +57,9 @@ describe('nextStatus', () => {
     ['resolve', 'resolved'],
     ['forward', 'rejected'],
     ['reject', 'returned'],
+    ['resolve', 'answered_at_meeting'],
+    ['acknowledge', 'answered_at_meeting'],
+    ['forward', 'answered_at_meeting'],
   ] as [A, S][])('refuses %s from %s', (action, from) => {
     expect(nextStatus(from, action)).toBeNull();
   });

@@ -155,6 +155,32 @@ describe('actorKindsFor', () => {
     [{ id: 'obs', role: 'observer', orgUnitId: 'xa-x' }, issue, ['author']],
     [{ id: 'obs', role: 'staff', orgUnitId: 'xa-x' }, issue, ['holder', 'author']],
     [{ id: 'root', role: 'admin', orgUnitId: 'ha' }, issue, ['admin']],
+    // Answered at the meeting: the cell stands in the body column, but nobody holds it.
+    [
+      { id: 'a', role: 'staff', orgUnitId: 'cb-x1' },
+      {
+        responsibleBodyId: 'cb-x1',
+        authorId: 'obs',
+        overdue: false,
+        status: 'answered_at_meeting',
+      },
+      [],
+    ],
+    [
+      { id: 'a', role: 'staff', orgUnitId: 'cb-x1' },
+      { responsibleBodyId: 'cb-x1', authorId: 'obs', overdue: false, status: 'resolved' },
+      ['holder'],
+    ],
+    [
+      { id: 'obs', role: 'staff', orgUnitId: 'cb-x1' },
+      { responsibleBodyId: 'cb-x1', authorId: 'obs', overdue: true, status: 'answered_at_meeting' },
+      ['author'],
+    ],
+    [
+      { id: 'a', role: 'leader', orgUnitId: 'xa-x' },
+      { responsibleBodyId: 'cb-x1', authorId: 'obs', overdue: true, status: 'answered_at_meeting' },
+      [],
+    ],
   ] as const)('#%# %j → %j', (user, iss, kinds) => {
     expect(actorKindsFor(user, iss, threeTier)).toEqual(kinds);
   });

@@ -48,6 +48,10 @@ const org = new OrgIndex([
   u('xa-x', 'commune', 'hu-1'),
   u('cb-x1', 'cell', 'xa-x'),
   u('cb-h1', 'cell', 'hu-1'),
+  // A district closed in the 2025 reorganisation without successor: its communes triage again.
+  u('hu-2', 'district', 'ha', { validTo: '2025-06-30' }),
+  u('xa-y', 'commune', 'hu-2'),
+  u('cb-y1', 'cell', 'xa-y'),
 ]);
 
 type R = RoutingRule;
@@ -198,12 +202,12 @@ describe('routeIssue', () => {
       '2025-05-01',
       { bodyId: 'xa-c', profile: 'normal', ruleId: 'r-land' },
     ],
-    // three-tier province: the nearest committee triages, whatever the depth
+    // three-tier province: the district committee of the cell's commune triages
     [
-      'three tiers: commune under a district',
+      'three tiers: rule target triage → the district above the commune',
       issue('cb-x1', 'dat_dai'),
       '2026-11-26',
-      { bodyId: 'xa-x', profile: 'normal', ruleId: 'r-land' },
+      { bodyId: 'hu-1', profile: 'normal', ruleId: 'r-land' },
     ],
     [
       'three tiers: cell directly under the district',
@@ -224,10 +228,34 @@ describe('routeIssue', () => {
       { bodyId: 'xa-a', profile: 'normal', ruleId: null },
     ],
     [
-      'three tiers: no match → nearest committee',
+      'three tiers: no match → the district committee, not the commune',
       issue('cb-x1', 'chinh_sach_xa_hoi'),
       '2026-11-26',
-      { bodyId: 'xa-x', profile: 'normal', ruleId: null },
+      { bodyId: 'hu-1', profile: 'normal', ruleId: null },
+    ],
+    [
+      'three tiers: no match, urgent → the district with the urgent profile',
+      issue('cb-x1', 'chinh_sach_xa_hoi', { urgency: 'urgent' }),
+      '2026-11-26',
+      { bodyId: 'hu-1', profile: 'urgent', ruleId: null },
+    ],
+    [
+      'district still open before it closed → the district',
+      issue('cb-y1', 'chinh_sach_xa_hoi'),
+      '2025-06-01',
+      { bodyId: 'hu-2', profile: 'normal', ruleId: null },
+    ],
+    [
+      'district closed without successor → back to the commune',
+      issue('cb-y1', 'chinh_sach_xa_hoi'),
+      '2026-11-26',
+      { bodyId: 'xa-y', profile: 'normal', ruleId: null },
+    ],
+    [
+      'two tiers (control): no match → the commune',
+      issue('cb-b1', 'chinh_sach_xa_hoi'),
+      '2026-11-26',
+      { bodyId: 'xa-b', profile: 'normal', ruleId: null },
     ],
     [
       'three tiers: no match, cell under the district',
@@ -241,7 +269,7 @@ describe('routeIssue', () => {
 
   it('routes to triage with no rules at all', () => {
     expect(routeIssue(issue('cb-x1', 'khac'), [], org, '2026-11-26')).toEqual({
-      bodyId: 'xa-x',
+      bodyId: 'hu-1',
       profile: 'normal',
       ruleId: null,
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AWAITING_ACK_STATUSES,
   CLOSED_STATUSES,
+  HELD_BY_NOBODY_STATUSES,
   IssueStatus,
   NOT_WITH_BODY_STATUSES,
   OPEN_STATUSES,
@@ -29,7 +30,14 @@ describe('status lists derived from the lifecycle table', () => {
       'in_progress',
       'returned',
     ]);
-    expect(CLOSED_STATUSES).toEqual(['resolved', 'scheduled', 'explained', 'rejected']);
+    expect(CLOSED_STATUSES).toEqual([
+      'resolved',
+      'scheduled',
+      'explained',
+      'rejected',
+      'answered_at_meeting',
+    ]);
+    expect(HELD_BY_NOBODY_STATUSES).toEqual(['answered_at_meeting']);
     expect(WITH_BODY_STATUSES).toEqual(['routed', 'forwarded', 'acknowledged', 'in_progress']);
     expect(AWAITING_ACK_STATUSES).toEqual(['routed', 'forwarded']);
     expect(NOT_WITH_BODY_STATUSES).toEqual([
@@ -37,6 +45,7 @@ describe('status lists derived from the lifecycle table', () => {
       'scheduled',
       'explained',
       'rejected',
+      'answered_at_meeting',
       'returned',
     ]);
     expect(OVERDUE_SQL_STATUSES).toEqual({
@@ -47,10 +56,12 @@ describe('status lists derived from the lifecycle table', () => {
 
   it('agrees with the transitions: acknowledge leaves the awaiting statuses, answers lead to the closed ones, reopen leaves them', () => {
     expect(TRANSITIONS.acknowledge.from).toEqual(AWAITING_ACK_STATUSES);
+    // The closed statuses: the bodies' answers, and the one given at the meeting (set on submission).
     expect(
-      new Set(
-        (['resolve', 'schedule', 'explain', 'reject'] as const).map((a) => TRANSITIONS[a].to),
-      ),
+      new Set([
+        ...(['resolve', 'schedule', 'explain', 'reject'] as const).map((a) => TRANSITIONS[a].to),
+        ...HELD_BY_NOBODY_STATUSES,
+      ]),
     ).toEqual(new Set(CLOSED_STATUSES));
     expect(TRANSITIONS.reopen.from).toEqual(CLOSED_STATUSES);
     for (const st of WITH_BODY_STATUSES) expect(TRANSITIONS.resolve.from).toContain(st);
@@ -58,7 +69,7 @@ describe('status lists derived from the lifecycle table', () => {
 
   it('renders an SQL list from the constant', () => {
     const q = new PgDialect().sqlToQuery(statusList(CLOSED_STATUSES));
-    expect(q.sql).toBe('$1, $2, $3, $4');
+    expect(q.sql).toBe('$1, $2, $3, $4, $5');
     expect(q.params).toEqual([...CLOSED_STATUSES]);
   });
 

@@ -222,6 +222,8 @@ export const issues = pgTable(
     closedAt: ts('closed_at'),
     escalatedAt: ts('escalated_at'),
     answer: text('answer'),
+    /** Who answered it at the meeting (name or position), while it stands answered on the spot. */
+    answeredBy: text('answered_by'),
     documentNo: text('document_no'),
     /** Lower-cased title and detail without diacritics (đ → d), searched through a trigram index. */
     searchText: text('search_text').notNull(),

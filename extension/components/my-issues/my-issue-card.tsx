@@ -51,7 +51,9 @@ export function MyIssueCard(props: {
       </div>
       <div class="meta">
         <span data-testid="my-issue-body">
-          {t('my_body', { name: i.responsibleBodyName ?? i.responsibleBodyId })}
+          {i.answeredAtMeeting
+            ? t('answeredAtMeetingBy', { by: i.answeredAtMeeting.by })
+            : t('my_body', { name: i.responsibleBodyName ?? i.responsibleBodyId })}
         </span>
         {!until && <span>{t('dueAt', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>}
         {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}

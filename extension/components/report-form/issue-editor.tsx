@@ -34,6 +34,14 @@ export function IssueEditor(props: {
   const detailErr = errorsFor(`${base}.detail`);
   const catErr = errorsFor(`${base}.category`);
   const bodyErr = errorsFor(`${base}.responsibleBodyId`);
+  const answered = issue.answeredAtMeeting ?? null;
+  const byErr = errorsFor(`${base}.answeredAtMeeting.by`);
+  const answerErr = errorsFor(`${base}.answeredAtMeeting.answer`);
+  const setAnswered = (patch: Partial<{ by: string; answer: string }>, key: string) =>
+    set(
+      { answeredAtMeeting: { by: answered?.by ?? '', answer: answered?.answer ?? '', ...patch } },
+      `answeredAtMeeting.${key}`,
+    );
 
   return (
     <li class="issue" id={`issue-${issue.id}`} data-issue-index={index}>
@@ -120,25 +128,61 @@ export function IssueEditor(props: {
           </select>
         </Field>
       </div>
-      <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
-        <select
-          {...describedBy(fid('body'), bodyErr)}
-          value={issue.responsibleBodyId ?? ''}
+      <label class="check">
+        <input
+          type="checkbox"
+          data-testid="answered-at-meeting"
+          checked={answered !== null}
           onChange={(e) =>
-            set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
+            set(
+              { answeredAtMeeting: e.currentTarget.checked ? { by: '', answer: '' } : null },
+              'answeredAtMeeting',
+            )
           }
-        >
-          <option value="">
-            {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
-          </option>
-          {options.map((o) => (
-            <option key={o.id} value={o.id}>
-              {'\u00a0\u00a0'.repeat(o.depth)}
-              {o.name}
+        />
+        {t('answeredAtMeetingCheck')}
+      </label>
+      {answered !== null ? (
+        <>
+          <p class="hint">{t('answeredAtMeetingHint')}</p>
+          <Field id={fid('by')} label={t('answeredBy')} hint={t('answeredByHint')} errors={byErr}>
+            <input
+              {...describedBy(fid('by'), byErr)}
+              maxLength={200}
+              value={answered.by}
+              onInput={(e) => setAnswered({ by: e.currentTarget.value }, 'by')}
+            />
+          </Field>
+          <Field id={fid('answer')} label={t('meetingAnswer')} errors={answerErr}>
+            <textarea
+              {...describedBy(fid('answer'), answerErr)}
+              rows={3}
+              value={answered.answer}
+              onInput={(e) => setAnswered({ answer: e.currentTarget.value }, 'answer')}
+            />
+          </Field>
+        </>
+      ) : (
+        <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
+          <select
+            {...describedBy(fid('body'), bodyErr)}
+            value={issue.responsibleBodyId ?? ''}
+            onChange={(e) =>
+              set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
+            }
+          >
+            <option value="">
+              {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
             </option>
-          ))}
-        </select>
-      </Field>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {'\u00a0\u00a0'.repeat(o.depth)}
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
     </li>
   );
 }

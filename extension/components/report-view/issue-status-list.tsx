@@ -18,11 +18,18 @@ export function IssueStatusList(props: { issues: readonly Issue[] }) {
             <span>{t(`cat_${i.category}` as MessageKey)}</span>
             {i.urgency === 'urgent' && <span class="pill pill--bad">{t('urgency_urgent')}</span>}
           </div>
-          <div class="meta">
-            <span data-testid="issue-body">{i.responsibleBodyName ?? i.responsibleBodyId}</span>
-            <span>{t('dueAt', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>
-            {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
-          </div>
+          {i.answeredAtMeeting ? (
+            <div class="meta" data-testid="issue-answered-at-meeting">
+              <span>{t('answeredAtMeetingBy', { by: i.answeredAtMeeting.by })}</span>
+              <span>{i.answeredAtMeeting.answer}</span>
+            </div>
+          ) : (
+            <div class="meta">
+              <span data-testid="issue-body">{i.responsibleBodyName ?? i.responsibleBodyId}</span>
+              <span>{t('dueAt', { date: formatDate(i.dueAt.slice(0, 10), locale) })}</span>
+              {i.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
+            </div>
+          )}
         </li>
       ))}
     </ol>

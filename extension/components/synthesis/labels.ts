@@ -25,4 +25,5 @@ export const STATUS_ORDER: readonly { status: IssueStatus; cls: string }[] = [
   { status: 'explained', cls: 'c-answer' },
   { status: 'rejected', cls: 'c-muted' },
   { status: 'resolved', cls: 'c-ok' },
+  { status: 'answered_at_meeting', cls: 'c-ok' },
 ];

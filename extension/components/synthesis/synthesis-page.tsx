@@ -139,6 +139,11 @@ function Kpis(props: { s: SynthesisResponse }) {
         <dd>
           <strong>{i.raised}</strong>
           <small>{t('sy_kpiIssuesDetail', { resolved: i.resolved, overdue: i.overdue })}</small>
+          {i.answeredAtMeeting > 0 && (
+            <small data-testid="kpi-at-meeting">
+              {t('sy_kpiIssuesAtMeeting', { n: i.answeredAtMeeting })}
+            </small>
+          )}
         </dd>
       </div>
       {props.s.topical && (

@@ -1,8 +1,9 @@
-import { Category, IssueStatus, RESPONSIBLE_KINDS, type OrgUnit } from '@duhop/shared';
+import { Category, RESPONSIBLE_KINDS, type OrgUnit } from '@duhop/shared';
 import type { Ref } from 'preact';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import {
   DEFAULT_FILTERS,
+  INBOX_STATUSES,
   isNarrowed,
   toggleStatus,
   type InboxFilters,
@@ -80,7 +81,7 @@ export function InboxFilterBar(props: {
         >
           {t('tg_statusAll')} <span class="count">{total}</span>
         </button>
-        {IssueStatus.options.map((s) => (
+        {INBOX_STATUSES.map((s) => (
           <button
             key={s}
             type="button"

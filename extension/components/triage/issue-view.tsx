@@ -95,8 +95,17 @@ export function IssueView(props: {
         </span>
         <span>{t(`cat_${issue.category}` as MessageKey)}</span>
         {issue.urgency === 'urgent' && <span class="pill pill--bad">{t('urgency_urgent')}</span>}
-        <span data-testid="issue-body">{bodyName}</span>
-        <span>{t('dueAt', { date: formatDate(issue.dueAt.slice(0, 10), locale) })}</span>
+        {issue.answeredAtMeeting ? (
+          // Answered at the meeting: routed to nobody, no deadline.
+          <span data-testid="issue-body">
+            {t('answeredAtMeetingBy', { by: issue.answeredAtMeeting.by })}
+          </span>
+        ) : (
+          <>
+            <span data-testid="issue-body">{bodyName}</span>
+            <span>{t('dueAt', { date: formatDate(issue.dueAt.slice(0, 10), locale) })}</span>
+          </>
+        )}
         {issue.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}
         {issue.escalated && <span class="pill pill--warn">{t('tg_escalatedPill')}</span>}
       </div>
@@ -113,6 +122,9 @@ export function IssueView(props: {
           {issue.answer && (
             <section class="answer" data-testid="issue-answer">
               <h2>{t('tg_answer')}</h2>
+              {issue.answeredAtMeeting && (
+                <p class="meta">{t('answeredAtMeetingBy', { by: issue.answeredAtMeeting.by })}</p>
+              )}
               <p class="prewrap">{issue.answer}</p>
               {issue.documentNo && (
                 <p class="meta">

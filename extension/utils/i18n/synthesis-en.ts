@@ -21,6 +21,7 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   sy_kpiSelfScore: 'cells’ self-score {n}',
   sy_kpiIssues: 'Issues raised',
   sy_kpiIssuesDetail: '{resolved} resolved · {overdue} overdue',
+  sy_kpiIssuesAtMeeting: '{n} answered at the meeting',
   sy_kpiAck: 'Time to acknowledge (median)',
   sy_kpiResolve: 'Time to resolve (median)',
   sy_workingDaysOf: 'working days · {n} issues',

@@ -22,6 +22,7 @@ export const synthesisVi = {
   sy_kpiSelfScore: 'chi bộ tự chấm {n}',
   sy_kpiIssues: 'Kiến nghị phát sinh',
   sy_kpiIssuesDetail: '{resolved} đã giải quyết xong · {overdue} quá hạn',
+  sy_kpiIssuesAtMeeting: '{n} giải đáp tại hội nghị',
   sy_kpiAck: 'Thời gian tiếp nhận (trung vị)',
   sy_kpiResolve: 'Thời gian giải quyết (trung vị)',
   sy_workingDaysOf: 'ngày làm việc · {n} kiến nghị',

@@ -88,6 +88,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   act_reject: 'Reject',
   act_reopen: 'Reopen',
   ev_routed: 'Routed to a body',
+  ev_answered_at_meeting: 'Answered at the meeting',
   ev_escalated: 'Overdue, escalated',
   ev_merged: 'Moved: body merged',
   ev_closed: 'Moved: body closed',

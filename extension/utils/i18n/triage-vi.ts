@@ -92,6 +92,7 @@ export const triageVi = {
   act_reopen: 'Mở lại',
   // Timeline events
   ev_routed: 'Chuyển đến cơ quan',
+  ev_answered_at_meeting: 'Giải đáp tại hội nghị',
   ev_escalated: 'Quá hạn, báo lên cấp trên',
   ev_merged: 'Chuyển do sáp nhập cơ quan',
   ev_closed: 'Chuyển do cơ quan giải thể',

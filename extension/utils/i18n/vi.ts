@@ -157,6 +157,13 @@ export const vi = {
   responsibleBody: 'Cơ quan chịu trách nhiệm',
   autoRouted: 'Theo quy tắc phân loại: {name}',
   autoRoutedUnknown: 'Theo quy tắc phân loại của máy chủ',
+  answeredAtMeetingCheck: 'Đã trực tiếp giải đáp tại hội nghị',
+  answeredAtMeetingHint:
+    'Kiến nghị được lưu là đã giải đáp, không chuyển đến cơ quan nào; có thể mở lại nếu chưa thỏa đáng.',
+  answeredBy: 'Người giải đáp',
+  answeredByHint: 'Họ tên hoặc chức vụ, ví dụ: Đồng chí Bí thư chi bộ',
+  meetingAnswer: 'Nội dung giải đáp',
+  answeredAtMeetingBy: 'Giải đáp tại hội nghị: {by}',
   moveUp: 'Chuyển lên',
   moveDown: 'Chuyển xuống',
   removeIssue: 'Xóa kiến nghị',

@@ -27,6 +27,8 @@ export interface DraftIssue {
   urgency: Urgency;
   /** A body the observer chose; null lets the server route the issue by its rules. */
   responsibleBodyId: string | null;
+  /** Answered at the meeting (who answered, the answer): stored answered, routed to nobody. */
+  answeredAtMeeting?: { by: string; answer: string } | null;
 }
 
 export type AttendanceKey =

@@ -66,7 +66,11 @@ export function toReportInput(
       detail: i.detail,
       category: i.category ?? undefined,
       urgency: i.urgency,
-      ...(i.responsibleBodyId ? { responsibleBodyId: i.responsibleBodyId } : {}),
+      ...(i.answeredAtMeeting
+        ? { answeredAtMeeting: i.answeredAtMeeting }
+        : i.responsibleBodyId
+          ? { responsibleBodyId: i.responsibleBodyId }
+          : {}),
     })),
   };
 }

@@ -1,5 +1,6 @@
 import {
   IssueStatus,
+  isHeldByNobody,
   normalizeForSearch,
   OPEN_STATUSES,
   type Category,
@@ -41,7 +42,11 @@ export const DEFAULT_FILTERS: Readonly<InboxFilters> = Object.freeze({
 });
 
 export const PAGE_SIZE = 50;
-const STATUS_ORDER: readonly IssueStatus[] = IssueStatus.options;
+/** The statuses an inbox can hold, in canonical order (one answered at the meeting sits in none). */
+export const INBOX_STATUSES: readonly IssueStatus[] = IssueStatus.options.filter(
+  (s) => !isHeldByNobody(s),
+);
+const STATUS_ORDER = INBOX_STATUSES;
 
 /** The query string parameters for one page of the inbox; filters that are "any" are left out. */
 export function inboxQuery(

@@ -29,4 +29,5 @@ export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = Object.freez
   rejected: 'Không tiếp nhận',
   returned: 'Trả lại để làm rõ',
   forwarded: 'Đã chuyển tiếp',
+  answered_at_meeting: 'Giải đáp tại hội nghị',
 });

@@ -1,5 +1,5 @@
-import type { Role } from '../schemas/common.ts';
-import type { ActorKind } from './lifecycle.ts';
+import type { IssueStatus, Role } from '../schemas/common.ts';
+import { isHeldByNobody, type ActorKind } from './lifecycle.ts';
 import type { OrgIndex } from './org-graph.ts';
 
 /** The user acting, as the API knows it from the session (the extension from its stored session). */
@@ -15,6 +15,8 @@ export interface IssueForActor {
   /** The observer who raised it (the report's author); unknown (not loaded yet) counts as nobody. */
   authorId?: string | null;
   overdue: boolean;
+  /** Its status: one held by nobody (answered at the meeting) has no holder and no parent. */
+  status?: IssueStatus;
 }
 
 /**
@@ -48,7 +50,9 @@ export const NO_ANCESTRY: Ancestry = { isAncestorOrSelf: (a, id) => a === id };
 export function actorKindsFor(user: ActingUser, issue: IssueForActor, org: Ancestry): ActorKind[] {
   const kinds: ActorKind[] = [];
   if (user.role === 'admin') kinds.push('admin');
-  if (actsForABody(user)) {
+  // Answered at the meeting: its responsible body is only the cell it was raised in; no body holds it.
+  const held = issue.status === undefined || !isHeldByNobody(issue.status);
+  if (actsForABody(user) && held) {
     if (user.orgUnitId === issue.responsibleBodyId) kinds.push('holder');
     else if (
       needsAncestry(user, issue) &&

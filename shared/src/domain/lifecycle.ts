@@ -34,10 +34,19 @@ export interface StatusFacts {
   readonly awaitingAck: boolean;
   /** It has been answered (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận): closed, may be reopened. */
   readonly answered: boolean;
+  /**
+   * Answered at the meeting itself: held by no body (its `responsibleBodyId` names the cell, no
+   * inbox shows it, nobody is its holder); reopening it routes it (`routeIssue`) as if just raised.
+   */
+  readonly heldByNobody: boolean;
 }
 
-const status = (withBody: boolean, awaitingAck: boolean, answered: boolean): StatusFacts =>
-  Object.freeze({ withBody, awaitingAck, answered });
+const status = (
+  withBody: boolean,
+  awaitingAck: boolean,
+  answered: boolean,
+  heldByNobody = false,
+): StatusFacts => Object.freeze({ withBody, awaitingAck, answered, heldByNobody });
 
 /** The issue statuses as data, in the order an issue goes through them (the lists keep this order). */
 export const STATUS_FACTS: Readonly<Record<IssueStatus, StatusFacts>> = Object.freeze({
@@ -51,6 +60,8 @@ export const STATUS_FACTS: Readonly<Record<IssueStatus, StatusFacts>> = Object.f
   scheduled: status(false, false, true),
   explained: status(false, false, true),
   rejected: status(false, false, true),
+  // Trực tiếp giải đáp: answered on the spot by someone at the meeting, routed to nobody.
+  answered_at_meeting: status(false, false, true, true),
 });
 
 const statusesWhere = (test: (f: StatusFacts) => boolean): readonly IssueStatus[] =>
@@ -62,6 +73,8 @@ const statusesWhere = (test: (f: StatusFacts) => boolean): readonly IssueStatus[
 export const OPEN_STATUSES = statusesWhere((f) => !f.answered);
 /** Statuses that answer the issue (đã giải quyết, sẽ giải quyết, giải trình, không tiếp nhận). */
 export const CLOSED_STATUSES = statusesWhere((f) => f.answered);
+/** Statuses held by no body (answered at the meeting): reopening routes them. */
+export const HELD_BY_NOBODY_STATUSES = statusesWhere((f) => f.heldByNobody);
 /** Statuses in which the holding body handles the issue. */
 export const WITH_BODY_STATUSES = statusesWhere((f) => f.withBody);
 /** Statuses that wait for the holding body's acknowledgement. */
@@ -108,10 +121,20 @@ export const TRANSITIONS: Readonly<Record<ActionType, Transition>> = Object.free
   }),
 });
 
-/** The status an action leads to from `status`, or null when the action is not allowed there. */
+/**
+ * The status an action leads to from `status`, or null when the action is not allowed there.
+ * Reopening an issue held by nobody (answered at the meeting) routes it: it waits for the new
+ * body's acknowledgement (`routed`), not `in_progress` with a body that never had it.
+ */
 export function nextStatus(status: IssueStatus, action: ActionType): IssueStatus | null {
   const t = TRANSITIONS[action];
-  return t.from.includes(status) ? t.to : null;
+  if (!t.from.includes(status)) return null;
+  return action === 'reopen' && STATUS_FACTS[status].heldByNobody ? 'routed' : t.to;
+}
+
+/** Whether an issue in this status is held by no body (answered at the meeting). */
+export function isHeldByNobody(status: IssueStatus): boolean {
+  return STATUS_FACTS[status].heldByNobody;
 }
 
 /**
@@ -139,7 +162,7 @@ export function restartsClock(action: ActionType): boolean {
   return TRANSITIONS[action].restartsClock;
 }
 
-/** Whether the issue has been answered (resolved, scheduled, explained or rejected). */
+/** Whether the issue has been answered (resolved, scheduled, explained, rejected, or at the meeting). */
 export function isClosed(status: IssueStatus): boolean {
   return CLOSED_STATUSES.includes(status);
 }

@@ -70,6 +70,14 @@ export class OrgIndex<U extends OrgUnit = OrgUnit> {
   }
 
   /**
+   * The district committee (huyện ủy) above a cell, in a province that still has districts; undefined
+   * in a two-tier province. A cell under a commune under a district gets the district.
+   */
+  districtOf(cellId: string): U | undefined {
+    return this.ancestors(cellId).find((u) => u.kind === 'district');
+  }
+
+  /**
    * The unit that stands for `id` on `date`: the unit itself if it is not closed then
    * (`validTo` absent or ≥ date), else its successor, followed until an open unit. Undefined when
    * the id is unknown, the chain ends in a closed unit without successor, or it loops.

@@ -22,9 +22,13 @@ export interface RouteResult {
  * Routes an issue raised in a cell on `date`:
  * 1. a body the observer named (if known) takes it, with no rule;
  * 2. else the first active rule in `position` order whose category and urgency match (null = any)
- *    and whose `areaId` is the cell or one of its ancestors; target `triage` is the cell's nearest
- *    commune/district committee, `cell` the cell itself, or a fixed `targetBodyId`;
+ *    and whose `areaId` is the cell or one of its ancestors; target `triage` is the cell's triage
+ *    committee, `cell` the cell itself, or a fixed `targetBodyId`;
  * 3. else the cell's triage committee (its queue of unmatched issues).
+ * The triage committee is the district committee above the cell's commune in a province that still
+ * has districts (it synthesises and settles what its communes' cells raise), else the cell's nearest
+ * commune committee (two-tier provinces since July 2025); a district closed on `date` without
+ * successor leaves it to the commune.
  * A closed target follows its successors; a target closed without successor, or unknown, falls to
  * the triage committee. Urgent issues get the `urgent` profile unless the rule says `complex`.
  * Throws RangeError when the cell is unknown.
@@ -40,6 +44,9 @@ export function routeIssue(
   const urgentOr = (p: DeadlineProfile): DeadlineProfile =>
     issue.urgency === 'urgent' && p !== 'complex' ? 'urgent' : p;
   const triage = (): string => {
+    const district = org.districtOf(cell.id);
+    const open = district ? org.resolveOpen(district.id, date) : undefined;
+    if (open) return open.id;
     const t = org.triageBodyOf(cell.id) ?? org.parentOf(cell.id) ?? cell;
     return (org.resolveOpen(t.id, date) ?? t).id;
   };

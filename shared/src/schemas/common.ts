@@ -78,6 +78,8 @@ export const IssueStatus = z.enum([
   'rejected',
   'returned',
   'forwarded',
+  // Answered at the meeting itself by someone present (trực tiếp giải đáp): held by no body.
+  'answered_at_meeting',
 ]);
 export type IssueStatus = z.infer<typeof IssueStatus>;
 

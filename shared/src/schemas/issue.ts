@@ -14,11 +14,13 @@ import { DeadlineProfile } from './routing.ts';
 
 /**
  * What a timeline entry records: an action taken on the issue, or `routed` (submitted),
+ * `answered_at_meeting` (submitted as answered on the spot, routed to nobody),
  * `escalated` (overdue, shown to the body above), `forwarded`/`merged` (its body closed or merged).
  */
 export const IssueEventType = z.enum([
   ...ActionType.options,
   'routed',
+  'answered_at_meeting',
   'escalated',
   'forwarded',
   'merged',
@@ -61,6 +63,8 @@ export const Issue = z.object({
   escalated: z.boolean().optional(),
   answer: z.string().nullable().optional(),
   documentNo: z.string().nullable().optional(),
+  /** Who answered it at the meeting and what they said, while it stands answered on the spot. */
+  answeredAtMeeting: z.object({ by: z.string(), answer: z.string() }).nullable().optional(),
   /** When it was answered (resolved, scheduled, explained or rejected); null while open. */
   closedAt: z.string().nullable(),
   createdAt: z.string(),

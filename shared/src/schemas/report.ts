@@ -70,6 +70,20 @@ export const IssueInput = z.object({
   category: Category,
   urgency: Urgency.default('normal'),
   responsibleBodyId: Slug.optional(),
+  /**
+   * Answered at the meeting itself (trực tiếp giải đáp): who answered (name or position) and the
+   * answer. The issue is stored answered, routed to nobody; it can be reopened like any answer.
+   */
+  answeredAtMeeting: z
+    .object({
+      by: z
+        .string()
+        .trim()
+        .min(1, 'Nhập người giải đáp (họ tên hoặc chức vụ)')
+        .max(200, 'Tối đa 200 ký tự'),
+      answer: z.string().trim().min(1, 'Nhập nội dung giải đáp').max(10_000, 'Tối đa 10.000 ký tự'),
+    })
+    .optional(),
 });
 export type IssueInput = z.input<typeof IssueInput>;
 
@@ -124,6 +138,12 @@ export const ReportInput = z
           message: 'Mã kiến nghị bị trùng',
         });
       ids.add(i.id);
+      if (i.answeredAtMeeting && i.responsibleBodyId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['issues', idx, 'responsibleBodyId'],
+          message: 'Kiến nghị đã giải đáp tại hội nghị không chuyển đến cơ quan nào',
+        });
     });
   });
 export type ReportInput = z.input<typeof ReportInput>;

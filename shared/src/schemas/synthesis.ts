@@ -73,8 +73,10 @@ const IssueCounts = z.object({
   raised: z.number().int(),
   /** Closed as đã giải quyết xong. */
   resolved: z.number().int(),
-  /** Closed with any outcome: resolved, scheduled, explained or rejected. */
+  /** Closed with any outcome: resolved, scheduled, explained, rejected or answered at the meeting. */
   answered: z.number().int(),
+  /** Answered at the meeting itself (giải đáp tại hội nghị): resolved on the spot, routed to nobody. */
+  answeredAtMeeting: z.number().int(),
   open: z.number().int(),
   overdue: z.number().int(),
 });

@@ -159,6 +159,7 @@ export function synthesisTables(
       ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore, 'number'],
       ['Kiến nghị phát sinh', s.issues.raised, 'count'],
       ['Kiến nghị đã giải quyết xong', s.issues.resolved, 'count'],
+      ['Kiến nghị giải đáp tại hội nghị', s.issues.answeredAtMeeting, 'count'],
       ['Kiến nghị quá hạn', s.issues.overdue, 'count'],
       ['Chi bộ phải sinh hoạt trong tháng', s.topical.expected, 'count'],
       ['Chi bộ tổ chức sinh hoạt chuyên đề', s.topical.held, 'count'],

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  HELD_BY_NOBODY_STATUSES,
   InboxQuery,
   normalizeForSearch,
   Slug,
@@ -56,7 +57,12 @@ export async function listInbox(
           sql`${issues.escalatedAt} is not null`,
           overdueSql(now),
         ]
-      : [eq(issues.responsibleBodyId, bodyId)];
+      : // Issues answered at the meeting name their cell as body but sit in no inbox (an admin
+        // naming the cell included).
+        [
+          eq(issues.responsibleBodyId, bodyId),
+          notInArray(issues.status, [...HELD_BY_NOBODY_STATUSES]),
+        ];
   if (q.category) filters.push(eq(issues.category, q.category));
   if (q.cellId) filters.push(eq(issues.cellId, q.cellId));
   if (q.communeId) {

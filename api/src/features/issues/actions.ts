@@ -6,11 +6,13 @@ import {
   canAct,
   endedBefore,
   isClosed,
+  isHeldByNobody,
   localDate,
   nextStatus,
   parseProvinceConfig,
   REOPEN_WINDOW_DAYS,
   RESPONSIBLE_KINDS,
+  routeIssue,
   TRANSITIONS,
   type ActionInput,
   type Issue,
@@ -27,6 +29,8 @@ import {
 } from '../../lib/errors.ts';
 import { provinceOf } from '../admin/scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
+import { loadRoutingGraph, orgIndexOf } from '../org/graph.ts';
+import { loadRules } from '../reports/reports.ts';
 import { issueTimes, issueView } from './view.ts';
 import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
@@ -116,6 +120,25 @@ export async function applyAction(
 
   const patch: Partial<IssueRow> = { status: to, updatedAt: now };
   if (input.type === 'acknowledge') patch.acknowledgedAt = now;
+  // Reopening an issue answered at the meeting routes it as if just raised: a body, a rule, a
+  // deadline profile, then the clocks below from now (acknowledgement included).
+  const reroute = input.type === 'reopen' && isHeldByNobody(from);
+  if (reroute) {
+    const rules = await loadRules(db, row.cellId);
+    const units = await loadRoutingGraph(db, row.cellId, []);
+    const routed = routeIssue(
+      { category: row.category, urgency: row.urgency, cellId: row.cellId },
+      rules,
+      orgIndexOf(units),
+      localDate(now),
+    );
+    toBodyId = routed.bodyId;
+    Object.assign(patch, {
+      deadlineProfile: routed.profile,
+      routingRuleId: routed.ruleId,
+      answeredBy: null,
+    });
+  }
   if (TRANSITIONS[input.type].restartsClock) {
     const [body] = await db
       .select({ provinceId: orgUnits.provinceId, id: orgUnits.id })
@@ -133,11 +156,11 @@ export async function applyAction(
     const times = issueTimes(
       now,
       deadlines.acknowledge,
-      answerDays(row.deadlineProfile, deadlines),
+      answerDays(patch.deadlineProfile ?? row.deadlineProfile, deadlines),
       calendar,
     );
     Object.assign(patch, { routedAt: now, dueAt: times.dueAt, escalatedAt: null });
-    if (input.type !== 'reopen')
+    if (input.type !== 'reopen' || reroute)
       Object.assign(patch, { ackDueAt: times.ackDueAt, acknowledgedAt: null });
   }
   if (toBodyId) patch.responsibleBodyId = toBodyId;
@@ -166,7 +189,8 @@ export async function applyAction(
       note,
       fromStatus: from,
       toStatus: to,
-      fromBodyId: row.responsibleBodyId,
+      // An issue answered at the meeting came from no body (its responsible body column is the cell).
+      fromBodyId: isHeldByNobody(from) ? null : row.responsibleBodyId,
       toBodyId: next.responsibleBodyId,
       data: input.documentNo ? { documentNo: input.documentNo } : null,
     });

@@ -1,4 +1,5 @@
 import {
+  isHeldByNobody,
   isIssueOverdue,
   dueAt as dueAtFrom,
   toLocalIso,
@@ -42,6 +43,10 @@ export function issueView(
     overdue: isIssueOverdue({ status: row.status, dueAt: row.dueAt, ackDueAt: row.ackDueAt }, now),
     escalated: row.escalatedAt != null,
     answer: row.answer,
+    answeredAtMeeting:
+      isHeldByNobody(row.status) && row.answer != null
+        ? { by: row.answeredBy ?? '', answer: row.answer }
+        : null,
     documentNo: row.documentNo,
     closedAt: row.closedAt ? toLocalIso(row.closedAt) : null,
     createdAt: toLocalIso(row.createdAt),

@@ -184,6 +184,37 @@ export async function submitReport(
   const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
 
   const issueRows = input.issues.map((issue, position) => {
+    const common = {
+      id: issue.id,
+      reportId: input.id,
+      position,
+      cellId: input.cellId,
+      authorId: user.id,
+      title: issue.title,
+      detail: issue.detail,
+      category: issue.category,
+      urgency: issue.urgency,
+      searchText: normalizeForSearch(`${issue.title} ${issue.detail}`),
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (issue.answeredAtMeeting) {
+      // Answered on the spot: routed to nobody. The cell stands in the responsible body column (a
+      // unit every join finds, no body's inbox); no deadline runs (due and closed now).
+      return {
+        ...common,
+        status: 'answered_at_meeting' as const,
+        responsibleBodyId: cell.id,
+        deadlineProfile: issue.urgency === 'urgent' ? ('urgent' as const) : ('normal' as const),
+        routingRuleId: null,
+        routedAt: now,
+        ackDueAt: null,
+        dueAt: now,
+        closedAt: now as Date | null,
+        answer: issue.answeredAtMeeting.answer as string | null,
+        answeredBy: issue.answeredAtMeeting.by as string | null,
+      };
+    }
     const routed: RouteResult = issue.responsibleBodyId
       ? {
           bodyId: org.resolveOpen(issue.responsibleBodyId, today)?.id ?? issue.responsibleBodyId,
@@ -203,25 +234,17 @@ export async function submitReport(
       calendar,
     );
     return {
-      id: issue.id,
-      reportId: input.id,
-      position,
-      cellId: input.cellId,
-      authorId: user.id,
-      title: issue.title,
-      detail: issue.detail,
-      category: issue.category,
-      urgency: issue.urgency,
+      ...common,
       status: 'routed' as const,
       responsibleBodyId: routed.bodyId,
       deadlineProfile: routed.profile,
       routingRuleId: routed.ruleId,
       routedAt: now,
-      ackDueAt: times.ackDueAt,
+      ackDueAt: times.ackDueAt as Date | null,
       dueAt: times.dueAt,
-      searchText: normalizeForSearch(`${issue.title} ${issue.detail}`),
-      createdAt: now,
-      updatedAt: now,
+      closedAt: null,
+      answer: null,
+      answeredBy: null,
     };
   });
   const missingBody = issueRows.findIndex((r) => !r.responsibleBodyId);
@@ -287,7 +310,7 @@ export async function submitReport(
       issues: issueRows.map((r) => ({
         id: r.id,
         responsibleBodyId: r.responsibleBodyId,
-        status: 'routed' as const,
+        status: r.status,
         dueAt: toIso(r.dueAt),
       })),
     },

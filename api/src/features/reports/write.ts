@@ -8,7 +8,8 @@ type ReportRow = typeof reports.$inferInsert & {
   startedAt: Date;
   endedAt: Date;
 };
-type IssueRow = Omit<typeof issues.$inferInsert, 'routedAt' | 'dueAt' | 'ackDueAt'> & {
+type IssueRow = Omit<typeof issues.$inferInsert, 'routedAt' | 'dueAt' | 'ackDueAt' | 'closedAt'> & {
+  closedAt: Date | null;
   position: number;
   dueAt: Date;
   ackDueAt: Date | null;
@@ -42,7 +43,7 @@ interface WriteValues extends Record<string, unknown> {
 }
 
 /**
- * Writes a report, its issues and one `routed` event per issue in a single statement (writable
+ * Writes a report, its issues and one first event per issue (`routed`, or `answered_at_meeting`) in a single statement (writable
  * CTEs: atomic without BEGIN/COMMIT, one round trip instead of five); its text is compiled once.
  */
 const writeReport = compiledStatement<WriteValues>(
@@ -59,16 +60,22 @@ const writeReport = compiledStatement<WriteValues>(
         ), i as (
           insert into issues (id, report_id, position, cell_id, author_id, title, detail, category, urgency, status,
                               responsible_body_id, deadline_profile, routing_rule_id, routed_at, ack_due_at, due_at,
-                              search_text, created_at, updated_at)
-          select x.id, r.id, x.position, ${p.cellId}::text, ${p.authorId}::uuid, x.title, x.detail, x.category, x.urgency, 'routed',
-                 x.body, x.profile, x.rule, ${p.now}::timestamptz, x.ack_due_at, x.due_at, x.search_text, ${p.now}::timestamptz, ${p.now}::timestamptz
+                              closed_at, answer, answered_by, search_text, created_at, updated_at)
+          select x.id, r.id, x.position, ${p.cellId}::text, ${p.authorId}::uuid, x.title, x.detail, x.category, x.urgency, x.status,
+                 x.body, x.profile, x.rule, ${p.now}::timestamptz, x.ack_due_at, x.due_at,
+                 x.closed_at, x.answer, x.answered_by, x.search_text, ${p.now}::timestamptz, ${p.now}::timestamptz
             from r cross join jsonb_to_recordset(${p.items}::jsonb) as x(id uuid, position smallint, title text, detail text,
-                 category text, urgency text, body text, profile text, rule text, ack_due_at timestamptz, due_at timestamptz,
-                 search_text text)
-          returning id, position, responsible_body_id, routing_rule_id
+                 category text, urgency text, status text, body text, profile text, rule text, ack_due_at timestamptz,
+                 due_at timestamptz, closed_at timestamptz, answer text, answered_by text, search_text text)
+          returning id, position, status, responsible_body_id, routing_rule_id, answer, answered_by
         ), e as (
-          insert into issue_events (issue_id, type, actor_id, at, note, to_status, to_body_id)
-          select id, 'routed', ${p.authorId}::uuid, ${p.now}::timestamptz, 'Quy tắc ' || routing_rule_id, 'routed', responsible_body_id
+          -- One first event per issue: \`routed\` to its body, or \`answered_at_meeting\` (the answer as
+          -- its note, who answered in its data) for one answered on the spot.
+          insert into issue_events (issue_id, type, actor_id, at, note, to_status, to_body_id, data)
+          select id, case when status = 'routed' then 'routed' else status end, ${p.authorId}::uuid, ${p.now}::timestamptz,
+                 case when status = 'routed' then 'Quy tắc ' || routing_rule_id else answer end, status,
+                 case when status = 'routed' then responsible_body_id end,
+                 case when answered_by is not null then jsonb_build_object('answeredBy', answered_by) end
             from i order by position
           returning 1
         ) select (select count(*) from r)::int as inserted, (select count(*) from e)::int as events`,
@@ -90,8 +97,12 @@ export async function insertReport(db: Db, r: ReportRow, issueRows: IssueRow[]):
     body: i.responsibleBodyId,
     profile: i.deadlineProfile,
     rule: i.routingRuleId ?? null,
+    status: i.status,
     ack_due_at: i.ackDueAt ? iso(i.ackDueAt) : null,
     due_at: iso(i.dueAt),
+    closed_at: i.closedAt ? iso(i.closedAt) : null,
+    answer: i.answer ?? null,
+    answered_by: i.answeredBy ?? null,
     search_text: i.searchText,
   }));
   const [row] = await writeReport<{ inserted: number }>(db, {

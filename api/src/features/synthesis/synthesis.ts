@@ -6,6 +6,7 @@ import {
   CLOSED_STATUSES,
   countCompliance,
   countTopical,
+  isHeldByNobody,
   median,
   monthBounds,
   roundTo,
@@ -190,13 +191,21 @@ export async function loadSynthesis(
     .map(({ order: _o, ...g }) => g);
 
   // Issues of the month by status, category and holder; the trend uses all six months.
-  const blank = () => ({ raised: 0, resolved: 0, answered: 0, open: 0, overdue: 0 });
+  const blank = () => ({
+    raised: 0,
+    resolved: 0,
+    answered: 0,
+    answeredAtMeeting: 0,
+    open: 0,
+    overdue: 0,
+  });
   const add = (
     t: ReturnType<typeof blank>,
     r: { status: IssueStatus; overdue: boolean; n: number },
   ) => {
     t.raised += r.n;
     if (r.status === 'resolved') t.resolved += r.n;
+    if (isHeldByNobody(r.status)) t.answeredAtMeeting += r.n;
     if (CLOSED_STATUSES.includes(r.status)) t.answered += r.n;
     else t.open += r.n;
     if (r.overdue) t.overdue += r.n;
@@ -211,6 +220,8 @@ export async function loadSynthesis(
     byStatus[r.status] = (byStatus[r.status] ?? 0) + r.n;
     if (!byCategory.has(r.category)) byCategory.set(r.category, blank());
     add(byCategory.get(r.category)!, r);
+    // Answered at the meeting: routed to no body (the cell stands in the column), no row per body.
+    if (isHeldByNobody(r.status)) continue;
     if (!byBody.has(r.bodyId)) byBody.set(r.bodyId, { ...blank(), bodyName: r.bodyName });
     add(byBody.get(r.bodyId)!, r);
   }

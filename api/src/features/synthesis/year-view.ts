@@ -79,7 +79,8 @@ const blankIssues = (): YearIssueCounts => ({
 function addIssues(t: YearIssueCounts, r: IssueRow): void {
   t.raised += r.n;
   t.byStatus[r.status] = (t.byStatus[r.status] ?? 0) + r.n;
-  if (r.status === 'resolved') t.resolved += r.n;
+  // Answered at the meeting is resolved on the spot (docs/api.md).
+  if (r.status === 'resolved' || r.status === 'answered_at_meeting') t.resolved += r.n;
   else if (CLOSED_STATUSES.includes(r.status)) t.otherAnswer += r.n;
   else if (r.overdue) t.overdue += r.n;
   else t.inProgress += r.n;
