@@ -36,7 +36,13 @@ async function openDocx(bytes: Buffer): Promise<Docx> {
   const footers: Record<string, string> = {};
   for (const name of Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)))
     footers[name] = await zip.file(name)!.async('string');
-  return { xml, lines: plain(xml).split('\n').map((l) => l.trim()), footers };
+  return {
+    xml,
+    lines: plain(xml)
+      .split('\n')
+      .map((l) => l.trim()),
+    footers,
+  };
 }
 
 async function synthesisDocx(username = 'commune', month = '2026-11') {
@@ -203,12 +209,10 @@ describe('synthesis DOCX: the document a body files', () => {
     expect(Object.keys(bad.error?.fields ?? {})).toContain('numberPattern');
     expect((await putConfig('no-such-unit', { signerName: 'X' })).status).toBe(404);
     const staff = await read(
-      h
-        .as(await h.login('commune'))
-        .api.admin['org-units'][':id']['document-config'].$put({
-          param: { id: 'hung-nguyen' },
-          json: { signerName: 'X' },
-        }),
+      h.as(await h.login('commune')).api.admin['org-units'][':id']['document-config'].$put({
+        param: { id: 'hung-nguyen' },
+        json: { signerName: 'X' },
+      }),
     );
     expect(staff.status).toBe(403);
     // An empty configuration is the defaults again.

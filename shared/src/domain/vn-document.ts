@@ -230,7 +230,10 @@ export function resolveDocumentConfig(
  */
 export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r, i) => {
-    const text = r.trim().replace(/^[-–•]\s*/, '').replace(/[,.;]+$/, '');
+    const text = r
+      .trim()
+      .replace(/^[-–•]\s*/, '')
+      .replace(/[,.;]+$/, '');
     return `- ${text}${i === recipients.length - 1 ? '.' : ','}`;
   });
 }
@@ -308,9 +311,6 @@ export function provenanceMark(set: CriteriaSetLabel): string | null {
 
 /** "Bộ tiêu chí theo Hướng dẫn 42-HD/BTCTW (nguồn: …; cấu hình địa phương / tạm tính)": names, never ids. */
 export function criteriaSetNote(set: CriteriaSetLabel): string {
-  const notes = [
-    set.source ? `nguồn: ${set.source}` : null,
-    provenanceMark(set),
-  ].filter(Boolean);
+  const notes = [set.source ? `nguồn: ${set.source}` : null, provenanceMark(set)].filter(Boolean);
   return notes.length ? `${set.name} (${notes.join('; ')})` : set.name;
 }

@@ -65,7 +65,10 @@ export type DocBlock =
   | { kind: 'lines'; lines: TextLine[] }
   | { kind: 'table'; table: ExportTable }
   | { kind: 'columns'; left: TextLine[]; right: TextLine[] }
-  /** "Nơi nhận" in the Party style on the left (lines as given), the signature block on the right. */
+  /**
+   * "Nơi nhận" in the Party style on the left (lines as given; none for a document without
+   * recipients), the signature block on the right; kept on the page of what precedes it.
+   */
   | { kind: 'closing'; recipients: string[]; signature: DocSignature };
 
 export interface DocSpec {
@@ -160,10 +163,12 @@ function headerBlock(h: DocHeader): Table {
 function closingBlock(recipients: readonly string[], sig: DocSignature): Table {
   const named = !!sig.name?.trim();
   return columns(
-    [
-      { text: 'Nơi nhận:', underline: true, size: 28, before: 240 },
-      ...recipients.map((text) => ({ text, size: 24 })),
-    ],
+    recipients.length
+      ? [
+          { text: 'Nơi nhận:', underline: true, size: 28, before: 240 },
+          ...recipients.map((text) => ({ text, size: 24 })),
+        ]
+      : [{ text: '' }],
     [
       ...(sig.onBehalf?.trim()
         ? [{ text: sig.onBehalf, bold: true, align: 'center' as const, size: 28, before: 240 }]
@@ -190,49 +195,112 @@ const cellText = (v: Cell) =>
       ? v.toLocaleString('vi-VN', { maximumFractionDigits: 2 })
       : v;
 
+/** Advance widths of Times New Roman in thousandths of an em (lower case; upper case below). */
+const TIMES_LOWER: Record<string, number> = {
+  a: 444,
+  b: 500,
+  c: 444,
+  d: 500,
+  e: 444,
+  f: 333,
+  g: 500,
+  h: 500,
+  i: 278,
+  j: 278,
+  k: 500,
+  l: 278,
+  m: 778,
+  n: 500,
+  o: 500,
+  p: 500,
+  q: 500,
+  r: 333,
+  s: 389,
+  t: 278,
+  u: 500,
+  v: 500,
+  w: 722,
+  x: 500,
+  y: 500,
+  z: 444,
+};
+const TIMES_UPPER: Record<string, number> = {
+  I: 333,
+  J: 389,
+  M: 889,
+  W: 944,
+  L: 611,
+  F: 556,
+  P: 556,
+  S: 556,
+  E: 611,
+  T: 611,
+  Z: 611,
+};
+const TIMES_OTHER: Record<string, number> = {
+  ' ': 250,
+  '/': 278,
+  '.': 250,
+  ',': 250,
+  ':': 278,
+  ';': 278,
+  '(': 333,
+  ')': 333,
+  '-': 333,
+  '–': 500,
+  '%': 833,
+};
+
 /**
- * The width a word needs in a cell, in twips, estimated for Times New Roman 11 pt: capitals and
- * Đ wider, digits half an em, punctuation narrow; bold a tenth more.
+ * The width a word needs in a cell, in twips, for Times New Roman 11 pt (220 twips an em), from
+ * the font's advance widths (Vietnamese marks do not widen a letter); bold a little wider, and
+ * 5 % to spare so that LibreOffice and Word agree.
  */
 function wordTwips(word: string, bold: boolean): number {
-  let w = 0;
+  let em = 0;
   for (const ch of word) {
-    if (/[0-9]/.test(ch)) w += 112;
-    else if (/[.,:;/()|'-]/.test(ch)) w += 66;
-    else if (ch !== ch.toLocaleLowerCase('vi-VN')) w += 160;
-    else w += 104;
+    const base = ch === 'đ' ? 'd' : ch === 'Đ' ? 'D' : ch.normalize('NFD')[0]!;
+    if (/[0-9]/.test(base)) em += 500;
+    else if (base in TIMES_LOWER) em += TIMES_LOWER[base]!;
+    else if (/[A-Z]/.test(base)) em += TIMES_UPPER[base] ?? 722;
+    else em += TIMES_OTHER[base] ?? 500;
   }
-  return Math.ceil(bold ? w * 1.1 : w);
+  return Math.ceil((em / 1000) * 220 * (bold ? 1.08 : 1) * 1.05);
 }
 
 /** Cell margins (left and right) and a little room so LibreOffice and Word agree. */
-const CELL_PADDING = 120 + 60;
+const CELL_PADDING = 120 + 40;
 
-/** Values and headers this short are never broken over two lines ("Đúng hạn", "Ngày họp") when the page allows. */
-const SHORT = 12;
+/** Values and headers this short ("Đúng hạn", "Ngày họp": two words at most) are kept on one line when the page allows. */
+const isShort = (text: string) => text.length <= 12 && text.trim().split(/\s+/).length <= 2;
 
 /**
  * Column widths from content: each column gets at least what its longest word needs (a date,
- * a number, "STT", a header word), and what its short values and headers need whole when the
- * text width allows it, so that nothing breaks inside a date or a short header; the rest of the
- * text width is shared in proportion to the columns' declared widths.
+ * a number, "STT", a header word); then, cheapest first while the text width allows, what its
+ * short values and headers need on one line; the rest of the text width is shared in proportion
+ * to the columns' declared widths. Nothing breaks inside a date, and "Đúng hạn" stays whole.
  */
 export function columnWidths(table: ExportTable, textWidth = TEXT_WIDTH): number[] {
-  const total = table.columns.reduce((s, c) => s + c.width, 0);
+  const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
+  const total = sum(table.columns.map((c) => c.width));
   const wanted = table.columns.map((c) => (c.width / total) * textWidth);
   const need = (whole: boolean) =>
     table.columns.map((c, i) => {
-      const words = (text: string, bold: boolean) =>
-        whole && text.length <= SHORT
+      const fit = (text: string, bold: boolean) =>
+        whole && isShort(text)
           ? wordTwips(text, bold)
           : Math.max(...text.split(/\s+/).map((w) => wordTwips(w, bold)));
-      let n = words(c.header, true);
-      for (const row of table.rows) n = Math.max(n, words(cellText(row[i] ?? null), false));
+      let n = fit(c.header, true);
+      for (const row of table.rows) n = Math.max(n, fit(cellText(row[i] ?? null), false));
       return n + CELL_PADDING;
     });
-  const strict = need(true);
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
-  const min = sum(strict) <= textWidth ? strict : need(false);
+  const min = need(false);
+  const whole = need(true);
+  const order = min.map((_, i) => i).sort((a, b) => whole[a]! - min[a]! - (whole[b]! - min[b]!));
+  for (const i of order) {
+    const extra = whole[i]! - min[i]!;
+    if (sum(min) + extra <= textWidth) min[i] = whole[i]!;
+  }
   const widths = wanted.map((w, i) => Math.max(w, min[i]!));
   const excess = sum(widths) - textWidth;
   if (excess > 0) {
@@ -243,11 +311,11 @@ export function columnWidths(table: ExportTable, textWidth = TEXT_WIDTH): number
     for (let i = 0; i < widths.length; i++) widths[i] = widths[i]! - room[i]! * take;
   }
   const rounded = widths.map((w) => Math.round(w));
-  const total2 = sum(rounded);
-  if (total2 <= textWidth) {
+  const filled = sum(rounded);
+  if (filled <= textWidth) {
     // Rounding: the widest column takes the last twips so that the table fills the text width.
     const widest = rounded.indexOf(Math.max(...rounded));
-    rounded[widest] = rounded[widest]! + (textWidth - total2);
+    rounded[widest] = rounded[widest]! + (textWidth - filled);
   }
   return rounded;
 }
@@ -329,7 +397,12 @@ export async function renderDocx(spec: DocSpec): Promise<Buffer> {
       children.push(paragraph({ text: '', size: 12, keepNext: b.kind === 'closing' }));
     const closingNext = spec.blocks[i + 1]?.kind === 'closing';
     if (b.kind === 'header') children.push(headerBlock(b.header));
-    else if (b.kind === 'lines') children.push(...b.lines.map(paragraph));
+    else if (b.kind === 'lines')
+      children.push(
+        ...b.lines.map((l, j) =>
+          paragraph(closingNext && j === b.lines.length - 1 ? { ...l, keepNext: true } : l),
+        ),
+      );
     else if (b.kind === 'columns') children.push(columns(b.left, b.right, 0.5));
     else if (b.kind === 'closing') children.push(closingBlock(b.recipients, b.signature));
     else children.push(dataTable(b.table, closingNext));

@@ -243,12 +243,11 @@ export async function exportReportDocx(
           },
         ]
       : []),
+    // The member signs in their own name; no recipients: the report is for the member's records.
     {
-      kind: 'lines',
-      lines: [
-        { text: 'NGƯỜI BÁO CÁO', bold: true, align: 'right', before: 360, keepNext: true },
-        { text: row.authorName, bold: true, align: 'right', before: 1200 },
-      ],
+      kind: 'closing',
+      recipients: [],
+      signature: { title: 'NGƯỜI BÁO CÁO', name: row.authorName },
     },
   ];
   return {

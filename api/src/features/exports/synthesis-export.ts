@@ -174,9 +174,7 @@ export function synthesisDocSpec(
           },
           { text: 'I. ĐÁNH GIÁ CHUNG', bold: true, before: 120, after: 120, keepNext: true },
           ...synthesisAssessment(s).map(body),
-          ...(setNotes.length
-            ? [body(`Bộ tiêu chí áp dụng: ${setNotes.join('; ')}.`)]
-            : []),
+          ...(setNotes.length ? [body(`Bộ tiêu chí áp dụng: ${setNotes.join('; ')}.`)] : []),
           { text: 'II. SỐ LIỆU CHI TIẾT', bold: true, before: 240, keepNext: true },
         ],
       },
@@ -199,11 +197,7 @@ export async function exportSynthesis(
     db,
     s.groups.map((g) => g.criteriaSetId),
   );
-  const tables = synthesisTables(
-    s,
-    items,
-    new Map([...sets].map(([id, set]) => [id, set.name])),
-  );
+  const tables = synthesisTables(s, items, new Map([...sets].map(([id, set]) => [id, set.name])));
   const subject = `${ctx.body.name} — ${vnMonth(s.month)} (số liệu đến ${toLocalIso(now).slice(0, 16).replace('T', ' ')})`;
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
