@@ -4,6 +4,7 @@ import { read } from '../support/client.ts';
 import { useHarness } from '../support/app.ts';
 import { buildNovember, download } from '../support/monthly.ts';
 import { keepDocument } from '../support/render-pdf.ts';
+import { issueDocumentNumber } from '../../api/src/features/exports/document-config.ts';
 
 /**
  * The documents a body files (issue 14, Hướng dẫn 36-HD/VPTW): number line with a running number
@@ -82,6 +83,14 @@ describe('synthesis DOCX: the document a body files', () => {
     h.clock.set('2027-01-04T09:00:00+07:00');
     expect(numberLine(await synthesisDocx('commune', '2026-12'))).toBe('Số 1-BC/ĐU');
     expect(numberLine(await synthesisDocx())).toBe('Số 2-BC/ĐU');
+  });
+
+  it('numbers taken at the same moment are all different (one atomic upsert)', async () => {
+    const taken = await Promise.all(
+      Array.from({ length: 6 }, () => issueDocumentNumber(h.database.db, 'hung-nguyen', 2026)),
+    );
+    expect(taken.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await issueDocumentNumber(h.database.db, 'hung-nguyen', 2027)).toBe(1);
   });
 
   it('page numbers centred in the footer from page 2; the first page has none', async () => {
