@@ -203,6 +203,7 @@ describe('synthesis DOCX: the document a body files', () => {
       'Nguyễn Văn A',
     ]);
     expect(d.lines).not.toContain('(Ký, ghi rõ họ tên)');
+    await keepDocument(d.bytes, `bao-cao-tong-hop-da-cau-hinh-${driver}.docx`);
     const view = await read(
       h
         .as(await h.login('admin'))
