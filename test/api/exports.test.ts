@@ -239,7 +239,7 @@ describe('GET /api/synthesis/export', () => {
     ]);
     expect(lines).toContain('Chi bộ Trường Tiểu học Hưng Nguyên');
     expect(lines).toContain('82,67'); // Vietnamese decimal comma
-    expect(lines).toContain('T/M ĐẢNG ỦY');
+    expect(lines).toContain('T/M BAN THƯỜNG VỤ'); // the commune's standing committee signs (documents.test.ts)
   });
 
   it('CSV: UTF-8 with BOM, every table as a block', async () => {

@@ -532,6 +532,16 @@ const MATRIX: Row[] = [
     expect: ADMIN_ONLY(422),
   },
   {
+    route: 'GET /api/admin/org-units/{id}/document-config',
+    request: () => ({ path: '/api/admin/org-units/hung-nguyen/document-config' }),
+    expect: ADMIN_ONLY(200),
+  },
+  {
+    route: 'PUT /api/admin/org-units/{id}/document-config',
+    request: () => ({ path: '/api/admin/org-units/no-such-unit/document-config', body: {} }),
+    expect: ADMIN_ONLY(404),
+  },
+  {
     route: 'GET /api/admin/routing-rules',
     request: () => ({ path: '/api/admin/routing-rules' }),
     expect: ADMIN_ONLY(200),

@@ -74,6 +74,8 @@ const DATA_TABLES = [
   'login_failures',
   'answer_templates',
   'audit_log',
+  'document_numbers',
+  'document_configs',
 ];
 
 /** Empties what tests write (reports, issues, sessions…) and keeps the seeded province. */

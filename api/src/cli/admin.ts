@@ -3,7 +3,14 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { UserCreateInput } from '@duhop/shared';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { assignments, orgUnits, routingRules, sessions, users } from '../db/schema.ts';
+import {
+  assignments,
+  documentConfigs,
+  orgUnits,
+  routingRules,
+  sessions,
+  users,
+} from '../db/schema.ts';
 import { DEMO_UNITS, DEMO_USERS } from '../db/seed-data.ts';
 import { seedReferenceData } from '../db/seed.ts';
 import { hashPassword } from '../lib/crypto.ts';
@@ -285,6 +292,10 @@ export async function removeDemo(
       sql`select count(*)::int as n from routing_rules where province_id in (${cell(demoUnitIds)}) and created_by is not null`,
     ],
     [
+      'document numbers issued by demo bodies',
+      sql`select count(*)::int as n from document_numbers where body_id in (${cell(demoUnitIds)})`,
+    ],
+    [
       'criteria sets of the demo province',
       sql`select count(*)::int as n from criteria_sets where province_id in (${cell(demoUnitIds)})`,
     ],
@@ -306,6 +317,7 @@ export async function removeDemo(
       await tx.delete(assignments).where(inArray(assignments.userId, userIds));
     }
     await tx.delete(routingRules).where(inArray(routingRules.provinceId, demoUnitIds));
+    await tx.delete(documentConfigs).where(inArray(documentConfigs.orgUnitId, demoUnitIds));
     if (userIds.length) await tx.delete(users).where(inArray(users.id, userIds));
     await tx.delete(orgUnits).where(inArray(orgUnits.id, demoUnitIds));
     await writeAudit(tx, {

@@ -6,6 +6,7 @@ import type {
   CellType,
   CriteriaSet,
   DeadlineProfile,
+  DocumentConfig,
   IssueEventType,
   IssueStatus,
   MeetingType,
@@ -347,4 +348,32 @@ export const referenceVersion = pgTable(
     version: integer('version').notNull().default(0),
   },
   (t) => [check('reference_version_one_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * How a body numbers and signs the documents it issues (number pattern, signer, recipients);
+ * unset fields take the defaults of its kind (shared `resolveDocumentConfig`). Edited by admins.
+ */
+export const documentConfigs = pgTable('document_configs', {
+  orgUnitId: text('org_unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id),
+  config: jsonb('config').$type<DocumentConfig>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/**
+ * The running number of the documents a body issues, per calendar year ("Số 12-BC/ĐU"): taken
+ * atomically by an upsert that increments `last_no` (features/exports/document-config.ts).
+ */
+export const documentNumbers = pgTable(
+  'document_numbers',
+  {
+    bodyId: text('body_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    year: smallint('year').notNull(),
+    lastNo: integer('last_no').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.year] })],
 );

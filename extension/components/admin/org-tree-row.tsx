@@ -5,9 +5,10 @@ import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { kindLabel, today } from './common.tsx';
 import { OrgCloseForm } from './org-close-form.tsx';
+import { OrgDocumentForm } from './org-document-form.tsx';
 import { OrgUnitForm } from './org-unit-form.tsx';
 
-type Mode = 'view' | 'edit' | 'close';
+type Mode = 'view' | 'edit' | 'close' | 'documents';
 
 /** One unit of the tree: expand/collapse, kind, code, validity, and edit (rename, move) or close. */
 export function OrgTreeRow(props: {
@@ -72,6 +73,16 @@ export function OrgTreeRow(props: {
             >
               {t('adm_edit')}
             </button>
+            {u.kind !== 'cell' && (
+              <button
+                type="button"
+                aria-expanded={mode === 'documents'}
+                aria-describedby={nameId}
+                onClick={() => setMode(mode === 'documents' ? 'view' : 'documents')}
+              >
+                {t('adm_documents')}
+              </button>
+            )}
             {u.parentId !== null && (
               <button
                 type="button"
@@ -94,6 +105,16 @@ export function OrgTreeRow(props: {
           onSaved={(saved) => {
             setMode('view');
             props.onChanged(t('adm_unitSaved', { name: saved.name }));
+          }}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {mode === 'documents' && (
+        <OrgDocumentForm
+          unit={u}
+          onSaved={(message) => {
+            setMode('view');
+            props.onChanged(message);
           }}
           onCancel={() => setMode('view')}
         />

@@ -1,6 +1,7 @@
 import type {
   CriteriaSet,
   CriteriaSetPatch,
+  DocumentConfig,
   OrgImportResult,
   OrgUnitCloseInput,
   OrgUnitCreateInput,
@@ -70,6 +71,11 @@ export const closeUnit = (id: string, json: OrgUnitCloseInput) =>
   request((c) => c.api.admin['org-units'][':id'].close.$post({ param: { id }, json }));
 export const mergeUnits = (json: OrgUnitMergeInput) =>
   request((c) => c.api.admin['org-units'].merge.$post({ json }));
+/** How a body numbers and signs its documents (what is stored, and what documents use). */
+export const getDocumentConfig = (id: string) =>
+  request((c) => c.api.admin['org-units'][':id']['document-config'].$get({ param: { id } }));
+export const putDocumentConfig = (id: string, json: DocumentConfig) =>
+  request((c) => c.api.admin['org-units'][':id']['document-config'].$put({ param: { id }, json }));
 
 /**
  * After a change to the graph, the copy of `GET /api/org-units` the other screens keep (the side

@@ -5,6 +5,8 @@
  */
 
 import { yearInRange } from '../schemas/common.ts';
+import type { DocumentConfig, ResolvedDocumentConfig } from '../schemas/document.ts';
+import type { SynthesisResponse } from '../schemas/synthesis.ts';
 
 export const PARTY_HEADER = 'ĐẢNG CỘNG SẢN VIỆT NAM';
 
@@ -79,7 +81,11 @@ export function vnDate(date: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-/** Who signs for a body ("T/M ĐẢNG ỦY" for a commune committee, "T/M BAN THƯỜNG VỤ" for a province). */
+/**
+ * Who signs for a body ("T/M ĐẢNG ỦY" for a commune committee, "T/M BAN THƯỜNG VỤ" for a
+ * province). Superseded for documents by `defaultSigner` (position and title) and the body's
+ * configuration; kept for callers that only need one line.
+ */
 export function signatureTitle(kind: string): string {
   if (kind === 'province') return 'T/M BAN THƯỜNG VỤ';
   if (kind === 'commune' || kind === 'district') return 'T/M ĐẢNG ỦY';
@@ -103,4 +109,208 @@ export function parseDayInput(input: string): string | null {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso && yearInRange(iso)
     ? iso
     : null;
+}
+
+// ── Numbering, signature and recipients (Hướng dẫn 36-HD/VPTW) ────────────────────────────────
+
+interface UnitWithParent extends NamedUnit {
+  parentName?: string | null;
+}
+
+/** Initials of a name, diacritics dropped except Đ: "Ban Nội chính Tỉnh ủy" → "BNCTU". */
+export function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => {
+      const c = w[0]!;
+      return c === 'đ' || c === 'Đ' ? 'Đ' : c.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase();
+    })
+    .filter((c) => /[A-ZĐ]/.test(c))
+    .join('');
+}
+
+/**
+ * The abbreviation of the issuing body in a Party document's number: "TU" for a provincial or
+ * city committee, "HU"/"QU"/"TU" for a district, "ĐU" for a commune or another Party committee,
+ * the initials of a board's name ("BNCTU", "VPTU", "UBKTTU", "VPĐU").
+ */
+export function issuerAbbreviation(body: NamedUnit): string {
+  const name = body.name.trim();
+  if (body.kind === 'province') return 'TU';
+  if (/^(Tỉnh|Thành|Thị)\s+(ủy|uỷ)/i.test(name)) return 'TU';
+  if (/^Huyện\s+(ủy|uỷ)/i.test(name)) return 'HU';
+  if (/^Quận\s+(ủy|uỷ)/i.test(name)) return 'QU';
+  if (['commune', 'district', 'party_committee'].includes(body.kind)) return 'ĐU';
+  return initialsOf(name) || 'VP';
+}
+
+/** The default number pattern of a body's reports: "{n}-BC/ĐU" (Party style); "{n}/BC-UBND" for a state body. */
+export function defaultNumberPattern(body: NamedUnit): string {
+  if (body.kind === 'people_committee') return '{n}/BC-UBND';
+  if (body.kind === 'department') return `{n}/BC-${initialsOf(body.name) || 'S'}`;
+  return `{n}-BC/${issuerAbbreviation(body)}`;
+}
+
+/** "Số 12-BC/ĐU" from the pattern "{n}-BC/ĐU" and the running number 12. */
+export function documentNumberLine(pattern: string, n: number): string {
+  return `Số ${pattern.replaceAll('{n}', String(n))}`;
+}
+
+/** The signer's lines by default: on behalf of whom ("T/M BAN THƯỜNG VỤ", or none) and the title. */
+export function defaultSigner(body: NamedUnit): { onBehalf: string; title: string } {
+  const name = body.name.trim();
+  switch (body.kind) {
+    case 'province':
+    case 'district':
+    case 'commune':
+    case 'party_committee':
+      return { onBehalf: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ' };
+    case 'people_committee':
+      return { onBehalf: 'T/M ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH' };
+    case 'department':
+      return { onBehalf: '', title: 'GIÁM ĐỐC' };
+    default:
+      if (/^Văn phòng/i.test(name)) return { onBehalf: '', title: 'CHÁNH VĂN PHÒNG' };
+      if (/^(Ủy|Uỷ) ban Kiểm tra/i.test(name))
+        return { onBehalf: 'T/M ỦY BAN KIỂM TRA', title: 'CHỦ NHIỆM' };
+      return { onBehalf: '', title: 'TRƯỞNG BAN' };
+  }
+}
+
+/** "Tỉnh ủy Nghệ An" → "Tỉnh ủy", "Huyện ủy Nam Đàn" → "Huyện ủy", "Đảng ủy xã X" → "Đảng ủy xã X". */
+function committeeTitle(name: string): string {
+  const m = /^(Tỉnh|Thành|Thị|Huyện|Quận)\s+(ủy|uỷ)/i.exec(name.trim());
+  return m ? m[0] : name.trim();
+}
+
+/** The default "Nơi nhận": the committee above for information ("(b/c)"), then the body's archive. */
+export function defaultRecipients(body: UnitWithParent): string[] {
+  const parent = body.parentName?.trim();
+  switch (body.kind) {
+    case 'province':
+      return ['Các đồng chí Ủy viên Ban Thường vụ (b/c)', 'Lưu Văn phòng'];
+    case 'district':
+    case 'commune':
+    case 'party_committee':
+      return [
+        ...(parent ? [`Ban Thường vụ ${committeeTitle(parent)} (b/c)`] : []),
+        'Lưu Văn phòng',
+      ];
+    case 'province_board':
+    case 'commune_board':
+      return [
+        ...(parent ? [`Thường trực ${committeeTitle(parent)} (b/c)`] : []),
+        /^Văn phòng/i.test(body.name) ? 'Lưu Văn phòng' : 'Lưu Ban',
+      ];
+    default:
+      return [...(parent ? [`${parent} (b/c)`] : []), 'Lưu Văn thư'];
+  }
+}
+
+/** A body's configuration with every unset field taken from the defaults of its kind. */
+export function resolveDocumentConfig(
+  body: UnitWithParent,
+  config: DocumentConfig | null | undefined,
+): ResolvedDocumentConfig {
+  const signer = defaultSigner(body);
+  const c = config ?? {};
+  return {
+    numberPattern: c.numberPattern || defaultNumberPattern(body),
+    signerOnBehalf: c.signerOnBehalf ?? signer.onBehalf,
+    signerTitle: c.signerTitle || signer.title,
+    signerName: c.signerName ?? '',
+    recipients: c.recipients?.length ? c.recipients : defaultRecipients(body),
+  };
+}
+
+/**
+ * The "Nơi nhận" lines in the Party style: each "- …," and the last "- ….", whatever punctuation
+ * the configuration ended a line with.
+ */
+export function recipientLines(recipients: readonly string[]): string[] {
+  return recipients.map((r, i) => {
+    const text = r
+      .trim()
+      .replace(/^[-–•]\s*/, '')
+      .replace(/[,.;]+$/, '');
+    return `- ${text}${i === recipients.length - 1 ? '.' : ','}`;
+  });
+}
+
+// ── Figures in words ──────────────────────────────────────────────────────────────────────────
+
+/** 82.67 → "82,67", 1234 → "1.234": the Vietnamese number format. */
+export const vnNumber = (n: number, digits = 2) =>
+  n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+
+/** "50%", "33,3%", "—" when there is nothing to divide. */
+export const vnPercent = (p: number | null) => (p == null ? '—' : `${vnNumber(p, 1)}%`);
+
+/**
+ * The short assessment printed before the tables of the monthly synthesis: the figures in
+ * sentences, in the order of the tables (reports, bands, self-score gaps, issues).
+ */
+export function synthesisAssessment(s: SynthesisResponse): string[] {
+  const r = s.reports;
+  const out: string[] = [];
+  if (r.expected === 0)
+    out.push(
+      `Trong ${vnMonth(s.month)}, không có báo cáo dự sinh hoạt chi bộ nào phải nộp theo phân công${r.filed ? `; đã nhận ${r.filed} báo cáo` : ''}.`,
+    );
+  else
+    out.push(
+      `Trong ${vnMonth(s.month)}, theo phân công có ${r.expected} báo cáo dự sinh hoạt chi bộ phải nộp; ` +
+        `đã nộp ${r.filed} báo cáo, trong đó ${r.onTime}/${r.expected} báo cáo nộp đúng hạn (đạt ${vnPercent(r.onTimeRate)}), ` +
+        `${r.late} báo cáo nộp trễ hạn; còn ${r.missing} báo cáo chưa nộp.`,
+    );
+  const bands = s.bands.filter((b) => b.count > 0);
+  if (bands.length) {
+    const list = bands.map((b) => `${b.count} ${b.label} (${vnPercent(b.percent)})`).join(', ');
+    const avg = r.averageScore == null ? '' : `; điểm bình quân ${vnNumber(r.averageScore)} điểm`;
+    out.push(`Xếp loại chất lượng sinh hoạt chi bộ qua các báo cáo: ${list}${avg}.`);
+  } else out.push('Chưa có báo cáo nào được chấm điểm chất lượng sinh hoạt trong tháng.');
+  if (s.gaps.length)
+    out.push(
+      `Có ${s.gaps.length} chi bộ tự chấm điểm chênh lệch trên ${vnNumber(s.gap)} điểm so với cấp ủy viên chấm.`,
+    );
+  const i = s.issues;
+  if (i.raised === 0) out.push('Trong tháng không có kiến nghị, đề xuất nào phát sinh.');
+  else
+    out.push(
+      `Về kiến nghị, đề xuất: phát sinh ${i.raised} kiến nghị; đã trả lời ${i.answered} ` +
+        `(trong đó đã giải quyết xong ${i.resolved}), đang xử lý ${i.open}; ` +
+        `${i.overdue} kiến nghị quá hạn xử lý.`,
+    );
+  return out;
+}
+
+// ── Criteria sets in documents ───────────────────────────────────────────────────────────────
+
+/** What a document needs of a criteria set; `provenance` is read when the set carries it. */
+export interface CriteriaSetLabel {
+  id: string;
+  name: string;
+  source?: string | null;
+  provenance?: unknown;
+}
+
+/**
+ * The hook for the "cấu hình địa phương / tạm tính" mark: the mark when the set says it is local
+ * configuration or provisional rather than an official text, null otherwise. Until sets carry a
+ * provenance flag, nothing is marked and documents print the set's `source`.
+ */
+export function provenanceMark(set: CriteriaSetLabel): string | null {
+  const p = set.provenance;
+  const flag =
+    typeof p === 'string' ? p : p && typeof p === 'object' ? (p as { kind?: unknown }).kind : null;
+  return flag === 'local' || flag === 'provisional' || flag === 'local_configuration'
+    ? 'cấu hình địa phương / tạm tính'
+    : null;
+}
+
+/** "Bộ tiêu chí theo Hướng dẫn 42-HD/BTCTW (nguồn: …; cấu hình địa phương / tạm tính)": names, never ids. */
+export function criteriaSetNote(set: CriteriaSetLabel): string {
+  const notes = [set.source ? `nguồn: ${set.source}` : null, provenanceMark(set)].filter(Boolean);
+  return notes.length ? `${set.name} (${notes.join('; ')})` : set.name;
 }

@@ -11,3 +11,4 @@ export * from './triage.ts';
 export * from './admin.ts';
 export * from './assignment.ts';
 export * from './province.ts';
+export * from './document.ts';

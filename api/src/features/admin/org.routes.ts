@@ -3,6 +3,8 @@ import { describeRoute } from 'hono-openapi';
 import {
   AdminOrgUnit,
   AdminOrgUnitList,
+  DocumentConfig,
+  DocumentConfigView,
   ImportQuery,
   OrgChangeResult,
   OrgImportResult,
@@ -20,6 +22,7 @@ import { closeUnit, mergeUnits } from './org-close.ts';
 import { importOrgUnits } from './org-import.ts';
 import { adminProvince } from './scope.ts';
 import { adminDoc, ProvinceQuery, csvImportDoc } from './doc.ts';
+import { documentConfigView, saveDocumentConfig } from '../exports/document-config.ts';
 
 /** The organisation graph: add, correct, move, close, merge, import. Nothing is ever deleted. Admin only. */
 export const adminOrgRoutes = new Hono<AppEnv>()
@@ -104,4 +107,31 @@ export const adminOrgRoutes = new Hono<AppEnv>()
     ...jsonBody(OrgUnitCloseInput),
     async (c) =>
       c.json(await closeUnit(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')), 200),
+  )
+  .get(
+    '/:id/document-config',
+    describeRoute(
+      adminDoc(
+        'How a body numbers and signs its documents: what is stored, what documents use (defaults of its kind filled in), the last number issued this year',
+        DocumentConfigView,
+      ),
+    ),
+    async (c) =>
+      c.json(await documentConfigView(c.var.deps.db, c.req.param('id'), c.var.deps.now()), 200),
+  )
+  .put(
+    '/:id/document-config',
+    describeRoute(
+      adminDoc(
+        'Set how a body numbers and signs its documents (number pattern with {n}, signer position, title and name, recipients); empty fields take the defaults',
+        DocumentConfigView,
+        { body: DocumentConfig },
+      ),
+    ),
+    ...jsonBody(DocumentConfig),
+    async (c) =>
+      c.json(
+        await saveDocumentConfig(c.var.deps, c.var.user, c.req.param('id'), c.req.valid('json')),
+        200,
+      ),
   );

@@ -3,6 +3,7 @@ import {
   attendanceRate,
   BAND_LABELS,
   CATEGORY_LABELS,
+  criteriaSetNote,
   durationMinutes,
   isApplicable,
   localDate,
@@ -131,7 +132,7 @@ export async function exportReportDocx(
     },
     {
       sheet: 'Chấm điểm',
-      title: `Chấm điểm chất lượng sinh hoạt (${set.name})`,
+      title: `Chấm điểm chất lượng sinh hoạt theo ${criteriaSetNote(set)}`,
       columns: [
         { header: 'Tiêu chí', width: 60 },
         { header: 'Điểm tối đa', width: 12, kind: 'decimal' },
@@ -140,8 +141,9 @@ export async function exportReportDocx(
       rows: [
         ...set.groups.flatMap((g, gi) => [
           [`${gi + 1}. ${g.title}`, g.maxPoints, groupScores[g.id] ?? null],
-          ...g.items.map((item) => [
-            `    ${item.id} ${item.title}${isApplicable(item, type) ? '' : ' (không áp dụng)'}`,
+          // Items by their text and their place in the group ("1.2."), never their ids.
+          ...g.items.map((item, ii) => [
+            `    ${gi + 1}.${ii + 1}. ${item.title}${isApplicable(item, type) ? '' : ' (không áp dụng)'}`,
             item.maxPoints,
             isApplicable(item, type) ? (scores[item.id] ?? null) : null,
           ]),
@@ -168,12 +170,28 @@ export async function exportReportDocx(
       idx + 1,
       i.detail ? `${i.title}: ${i.detail}` : i.title,
       CATEGORY_LABELS[i.category] ?? i.category,
-      bodyName.get(i.responsibleBodyId) ?? i.responsibleBodyId,
+      bodyName.get(i.responsibleBodyId) ?? '',
       STATUS_LABELS[i.status] ?? i.status,
       vnDate(localDate(i.dueAt)),
     ]),
     empty: 'Chi bộ không có kiến nghị, đề xuất.',
   };
+
+  // Each answered issue: who answered, the answer, and the document it was answered by.
+  const answered = issueRows
+    .map((i, idx) => ({ i, idx }))
+    .filter(({ i }) => i.answer?.trim() || i.documentNo?.trim());
+  const answerLines = answered.flatMap(({ i, idx }) => [
+    {
+      text: `Kiến nghị ${idx + 1} (${i.title}) — ${STATUS_LABELS[i.status] ?? i.status}, ${bodyName.get(i.responsibleBodyId) ?? 'cơ quan chịu trách nhiệm'} trả lời${i.documentNo?.trim() ? ` tại văn bản số ${i.documentNo.trim()}` : ''}:`,
+      bold: true,
+      before: 120,
+      keepNext: true,
+    },
+    ...(i.answer?.trim() ? i.answer.trim().split(/\r?\n/) : ['(Không có nội dung trả lời.)'])
+      .filter((l) => l.trim())
+      .map((text) => ({ text, align: 'both' as const, indent: 720 })),
+  ]);
 
   const suggestions = r.suggestions.trim()
     ? r.suggestions.split(/\r?\n/).filter((l) => l.trim())
@@ -197,17 +215,39 @@ export async function exportReportDocx(
     {
       kind: 'lines',
       lines: [
-        { text: `${tables.length + 1}. Góp ý với chi bộ`, bold: true, before: 240, after: 120 },
+        {
+          text: `${tables.length + 1}. Góp ý với chi bộ`,
+          bold: true,
+          before: 240,
+          after: 120,
+          keepNext: true,
+        },
         ...suggestions.map((text) => ({ text, align: 'both' as const })),
       ],
     },
     ...numberedSections([issueTable], tables.length + 2),
+    ...(answerLines.length
+      ? [
+          {
+            kind: 'lines' as const,
+            lines: [
+              {
+                text: `${tables.length + 3}. Kết quả trả lời kiến nghị, đề xuất`,
+                bold: true,
+                before: 240,
+                after: 120,
+                keepNext: true,
+              },
+              ...answerLines,
+            ],
+          },
+        ]
+      : []),
+    // The member signs in their own name; no recipients: the report is for the member's records.
     {
-      kind: 'lines',
-      lines: [
-        { text: 'NGƯỜI BÁO CÁO', bold: true, align: 'right', before: 360 },
-        { text: row.authorName, bold: true, align: 'right', before: 720 },
-      ],
+      kind: 'closing',
+      recipients: [],
+      signature: { title: 'NGƯỜI BÁO CÁO', name: row.authorName },
     },
   ];
   return {

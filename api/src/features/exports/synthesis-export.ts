@@ -1,9 +1,14 @@
+import { inArray } from 'drizzle-orm';
 import {
   csvOptions,
+  criteriaSetNote,
+  documentNumberLine,
   issuerLines,
   localDate,
   placeOf,
-  signatureTitle,
+  recipientLines,
+  resolveDocumentConfig,
+  synthesisAssessment,
   toCsv,
   toLocalIso,
   vnDate,
@@ -11,10 +16,15 @@ import {
   vnMonth,
   type ComplianceItem,
   type CsvLocale,
+  type CriteriaSetLabel,
+  type ResolvedDocumentConfig,
   type SynthesisResponse,
 } from '@duhop/shared';
+import type { Db } from '../../db/client.ts';
+import { criteriaSets } from '../../db/schema.ts';
 import type { BodyContext } from '../org/body-scope.ts';
-import { numberedSections, type DocHeader, type DocSpec } from './docx.ts';
+import { documentConfigOf, documentYear, issueDocumentNumber } from './document-config.ts';
+import { numberedSections, type DocBlock, type DocHeader, type DocSpec } from './docx.ts';
 import { renderFile } from './render.ts';
 import {
   attachmentName,
@@ -33,14 +43,71 @@ export interface ExportFile {
   filename: string;
 }
 
-/** The heading of a document issued by the body: issuer lines, and the place and date. */
-export function documentHeader(ctx: BodyContext, now: Date): DocHeader {
+/**
+ * The heading of a document issued by the body: issuer lines, the place and date, and the number
+ * line when the document was given a number (`issueDocument`).
+ */
+export function documentHeader(ctx: BodyContext, now: Date, number?: string): DocHeader {
   const own = ['province', 'commune', 'district'].includes(ctx.body.kind);
   const place = placeOf(own || !ctx.province ? ctx.body : ctx.province);
   return {
     issuer: issuerLines(ctx.body, ctx.parent, ctx.province),
     dateLine: vnDateLine(place, localDate(now)),
+    ...(number ? { number } : {}),
   };
+}
+
+/** A document the body issues: its number line ("Số 12-BC/ĐU") and how it is signed. */
+export interface IssuedDocument {
+  number: string;
+  config: ResolvedDocumentConfig;
+}
+
+/**
+ * Gives a document of the body its running number for the year and reads how the body signs.
+ * Each call takes a new number: call it once per document issued.
+ */
+export async function issueDocument(db: Db, ctx: BodyContext, now: Date): Promise<IssuedDocument> {
+  const config = await documentConfigOf(db, ctx);
+  const n = await issueDocumentNumber(db, ctx.body.id, documentYear(now));
+  return { number: documentNumberLine(config.numberPattern, n), config };
+}
+
+/** The closing of an issued document: "Nơi nhận" in the Party style and the signature block. */
+export function closingOf(config: ResolvedDocumentConfig): DocBlock {
+  return {
+    kind: 'closing',
+    recipients: recipientLines(config.recipients),
+    signature: {
+      onBehalf: config.signerOnBehalf,
+      title: config.signerTitle,
+      ...(config.signerName ? { name: config.signerName } : {}),
+    },
+  };
+}
+
+/** The criteria sets a synthesis names, by id, for their names and sources (never print ids). */
+export async function criteriaSetLabels(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, CriteriaSetLabel>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db
+    .select({ id: criteriaSets.id, name: criteriaSets.name, definition: criteriaSets.definition })
+    .from(criteriaSets)
+    .where(inArray(criteriaSets.id, unique));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        name: r.name,
+        source: r.definition.source ?? null,
+        provenance: (r.definition as { provenance?: unknown }).provenance,
+      },
+    ]),
+  );
 }
 
 /**
@@ -69,18 +136,32 @@ export async function tablesToCsv(
   return toCsv(rows, csvOptions(locale));
 }
 
-/** The synthesis in the Party's administrative layout: heading, title, numbered sections, closing. */
+/**
+ * The synthesis in the Party's administrative layout: heading with the number line, title, a
+ * short assessment in sentences, the numbered tables, and the closing ("Nơi nhận", signature).
+ * Without `issued` (older callers) the document has no number and the default closing.
+ */
 export function synthesisDocSpec(
   ctx: BodyContext,
   s: SynthesisResponse,
   tables: readonly ExportTable[],
   now: Date,
+  issued?: IssuedDocument,
+  sets: ReadonlyMap<string, CriteriaSetLabel> = new Map(),
 ): DocSpec {
   const local = toLocalIso(now);
+  const config =
+    issued?.config ??
+    resolveDocumentConfig(
+      { name: ctx.body.name, kind: ctx.body.kind, parentName: ctx.parent?.name ?? null },
+      null,
+    );
+  const setNotes = [...sets.values()].map(criteriaSetNote);
+  const body = (text: string) => ({ text, align: 'both' as const, indent: 720, after: 60 });
   return {
     title: `Báo cáo tổng hợp ${vnMonth(s.month)}`,
     blocks: [
-      { kind: 'header', header: documentHeader(ctx, now) },
+      { kind: 'header', header: documentHeader(ctx, now, issued?.number) },
       {
         kind: 'lines',
         lines: [
@@ -91,6 +172,7 @@ export function synthesisDocSpec(
             align: 'center',
             size: 28,
           },
+          { text: '-----', align: 'center', size: 24 },
           {
             text: `(Số liệu đến ${local.slice(11, 16)} ngày ${vnDate(local)})`,
             italics: true,
@@ -98,21 +180,14 @@ export function synthesisDocSpec(
             size: 24,
             after: 240,
           },
+          { text: 'I. ĐÁNH GIÁ CHUNG', bold: true, before: 120, after: 120, keepNext: true },
+          ...synthesisAssessment(s).map(body),
+          ...(setNotes.length ? [body(`Bộ tiêu chí áp dụng: ${setNotes.join('; ')}.`)] : []),
+          { text: 'II. SỐ LIỆU CHI TIẾT', bold: true, before: 240, keepNext: true },
         ],
       },
       ...numberedSections(tables),
-      {
-        kind: 'columns',
-        left: [
-          { text: 'Nơi nhận:', bold: true, italics: true, size: 24, before: 240 },
-          { text: '- Cấp ủy cấp trên;', size: 22 },
-          { text: '- Lưu văn phòng.', size: 22 },
-        ],
-        right: [
-          { text: signatureTitle(ctx.body.kind), bold: true, align: 'center', before: 240 },
-          { text: '(Ký, ghi rõ họ tên)', italics: true, align: 'center', size: 24 },
-        ],
-      },
+      closingOf(config),
     ],
   };
 }
@@ -122,6 +197,7 @@ export function synthesisDocSpec(
  * `csvLocale` picks the CSV's separator and decimal mark.
  */
 export async function exportSynthesis(
+  db: Db,
   ctx: BodyContext,
   s: SynthesisResponse,
   items: readonly ComplianceItem[],
@@ -129,8 +205,12 @@ export async function exportSynthesis(
   now: Date,
   csvLocale: CsvLocale = 'en',
 ): Promise<ExportFile> {
-  const tables = synthesisTables(s, items);
-  const subject = `${ctx.body.name} — ${vnMonth(s.month)}. ${exportedAt(now)}`;
+  const sets = await criteriaSetLabels(
+    db,
+    s.groups.map((g) => g.criteriaSetId),
+  );
+  const tables = synthesisTables(s, items, new Map([...sets].map(([id, set]) => [id, set.name])));
+  const subject = `${ctx.body.name} — ${vnMonth(s.month)} (số liệu đến ${toLocalIso(now).slice(0, 16).replace('T', ' ')})`;
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv')
@@ -142,7 +222,11 @@ export async function exportSynthesis(
   const body = await renderFile(
     format === 'xlsx'
       ? { kind: 'xlsx', tables, subject }
-      : { kind: 'docx', spec: synthesisDocSpec(ctx, s, tables, now) },
+      : {
+          kind: 'docx',
+          // A DOCX is the document the body files: it takes the body's next number.
+          spec: synthesisDocSpec(ctx, s, tables, now, await issueDocument(db, ctx, now), sets),
+        },
   );
   return { body, contentType, filename };
 }

@@ -130,6 +130,8 @@ function withTotals(table: ExportTable, computed: Record<number, Cell> = {}): Ex
 export function synthesisTables(
   s: SynthesisResponse,
   items: readonly ComplianceItem[],
+  /** Criteria sets' names by id: tables name a set, never show its id. */
+  setNames: ReadonlyMap<string, string> = new Map(),
 ): ExportTable[] {
   const r = s.reports;
   const bandTotal = s.bands.reduce((sum, b) => sum + b.count, 0);
@@ -209,19 +211,7 @@ export function synthesisTables(
       },
       { 2: percent(bandTotal, bandTotal) },
     ),
-    {
-      sheet: 'Nhóm tiêu chí',
-      title: 'Điểm bình quân theo nhóm tiêu chí',
-      columns: [
-        t('Bộ tiêu chí', 16),
-        t('Nhóm tiêu chí', 50),
-        d('Điểm tối đa'),
-        d('Điểm bình quân', 14),
-        n('Số báo cáo'),
-      ],
-      rows: s.groups.map((g) => [g.criteriaSetId, g.title, g.maxPoints, g.average, g.reports]),
-      empty: 'Chưa có báo cáo nào trong tháng.',
-    },
+    groupsTable(s, setNames),
     {
       sheet: 'Chênh lệch tự chấm',
       title: `Chi bộ có điểm tự chấm chênh lệch trên ${s.gap} điểm so với cấp ủy viên chấm`,
@@ -350,6 +340,35 @@ export function synthesisTables(
       { 3: s.topical.percent },
     ),
   ];
+}
+
+/**
+ * Average points per criteria group. The set is named, never shown by its id: in the title when
+ * the month used one set, in a column of its own when it used several.
+ */
+function groupsTable(s: SynthesisResponse, setNames: ReadonlyMap<string, string>): ExportTable {
+  const name = (id: string) => setNames.get(id) ?? id;
+  const ids = [...new Set(s.groups.map((g) => g.criteriaSetId))];
+  const one = ids.length === 1;
+  return {
+    sheet: 'Nhóm tiêu chí',
+    title: `Điểm bình quân theo nhóm tiêu chí${one ? ` (${name(ids[0]!)})` : ''}`,
+    columns: [
+      ...(one ? [] : [t('Bộ tiêu chí', 22)]),
+      t('Nhóm tiêu chí', 50),
+      d('Điểm tối đa'),
+      d('Điểm bình quân', 14),
+      n('Số báo cáo'),
+    ],
+    rows: s.groups.map((g) => [
+      ...(one ? [] : [name(g.criteriaSetId)]),
+      g.title,
+      g.maxPoints,
+      g.average,
+      g.reports,
+    ]),
+    empty: 'Chưa có báo cáo nào trong tháng.',
+  };
 }
 
 /** Gives the event loop a turn: big exports are built in chunks so other requests keep flowing. */
