@@ -210,7 +210,7 @@ export async function exportSynthesis(
     s.groups.map((g) => g.criteriaSetId),
   );
   const tables = synthesisTables(s, items, new Map([...sets].map(([id, set]) => [id, set.name])));
-  const subject = `${ctx.body.name} — ${vnMonth(s.month)} (số liệu đến ${toLocalIso(now).slice(0, 16).replace('T', ' ')})`;
+  const subject = `${ctx.body.name} — ${vnMonth(s.month)}. ${exportedAt(now)}`;
   const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv')

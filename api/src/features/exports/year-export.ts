@@ -19,6 +19,7 @@ import {
 import {
   attachmentName,
   CONTENT_TYPES,
+  exportedAt,
   type Cell,
   type ExportColumn,
   type ExportTable,
@@ -225,7 +226,7 @@ export async function exportYearView(
   csvLocale: CsvLocale = 'en',
 ): Promise<ExportFile> {
   const tables = yearTables(v);
-  const subject = `${ctx.body.name} — năm ${v.year} (số liệu đến ${vnDate(toLocalIso(now))} ${toLocalIso(now).slice(11, 16)})`;
+  const subject = `${ctx.body.name} — năm ${v.year}. ${exportedAt(now)}`;
   const filename = attachmentName(`tong-hop-nam-${ctx.body.id}-${v.year}`, format);
   const contentType = CONTENT_TYPES[format];
   if (format === 'csv')

@@ -59,7 +59,15 @@ export const synthesisRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const { ctx, at, view, items } = await synthesisFor(c.var.deps, c.var.user, q);
-      const file = await exportSynthesis(c.var.deps.db, ctx, view, items, q.format, at, q.csvLocale);
+      const file = await exportSynthesis(
+        c.var.deps.db,
+        ctx,
+        view,
+        items,
+        q.format,
+        at,
+        q.csvLocale,
+      );
       return c.body(
         file.body as Uint8Array<ArrayBuffer>,
         200,
