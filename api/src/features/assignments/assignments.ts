@@ -1,5 +1,11 @@
 import { and, inArray, sql } from 'drizzle-orm';
-import { monthBounds, type AssignmentRecord, type OrgUnitKind, type Role } from '@duhop/shared';
+import {
+  monthBounds,
+  type AssignmentFrequency,
+  type AssignmentRecord,
+  type OrgUnitKind,
+  type Role,
+} from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
@@ -14,13 +20,28 @@ export interface AssignmentDraft {
   decisionNo: string;
   validFrom: string;
   validTo: string | null;
+  /** monthly when absent; `every` only for every_n, `rotaPosition` only for rota. */
+  frequency?: AssignmentFrequency;
+  every?: number | null;
+  rotaPosition?: number | null;
   /** Set when the row already has errors of its own (an unreadable date): no overlap check then. */
   skipOverlap?: boolean;
 }
 
 /** Field → messages for one draft; empty when the draft can be stored. */
 export type DraftErrors = Partial<
-  Record<'userId' | 'username' | 'cellId' | 'decisionNo' | 'validFrom' | 'validTo', string[]>
+  Record<
+    | 'userId'
+    | 'username'
+    | 'cellId'
+    | 'decisionNo'
+    | 'validFrom'
+    | 'validTo'
+    | 'frequency'
+    | 'every'
+    | 'rotaPosition',
+    string[]
+  >
 >;
 
 interface Row {
@@ -33,6 +54,9 @@ interface Row {
   decision_no: string | null;
   valid_from: unknown;
   valid_to: unknown;
+  frequency: AssignmentFrequency;
+  every: number | null;
+  rota_position: number | null;
 }
 
 const toRecord = (r: Row): AssignmentRecord => ({
@@ -45,6 +69,18 @@ const toRecord = (r: Row): AssignmentRecord => ({
   decisionNo: r.decision_no,
   validFrom: isoDay(r.valid_from)!,
   validTo: isoDay(r.valid_to),
+  frequency: r.frequency,
+  every: r.every,
+  rotaPosition: r.rota_position,
+});
+
+/** The frequency columns of a draft as stored: the fields that do not apply to it are null. */
+export const frequencyColumns = (
+  d: Pick<AssignmentDraft, 'frequency' | 'every' | 'rotaPosition'>,
+) => ({
+  frequency: d.frequency ?? 'monthly',
+  every: d.frequency === 'every_n' ? (d.every ?? null) : null,
+  rotaPosition: d.frequency === 'rota' ? (d.rotaPosition ?? null) : null,
 });
 
 const overlaps = (
@@ -63,7 +99,7 @@ export async function listAssignments(
   const rows = await queryRows<Row>(
     db,
     sql`with recursive ${subtreeCte(bodyId)}
-        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to
+        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to, a.frequency, a.every, a.rota_position
           from sub
           join org_units c on c.id = sub.id and c.kind = 'cell'
           join assignments a on a.cell_id = c.id
@@ -99,7 +135,7 @@ export async function findAssignment(
   const rows = await queryRows<Row>(
     db,
     sql`with recursive ${subtreeCte(rootId ?? '')}
-        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to
+        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to, a.frequency, a.every, a.rota_position
           from assignments a join org_units c on c.id = a.cell_id join users u on u.id = a.user_id
          where a.id = ${id}::uuid ${rootId ? sql`and a.cell_id in (select id from sub)` : sql``}`,
   );
@@ -258,6 +294,7 @@ export async function insertAssignments(
           decisionNo: r.decisionNo.trim(),
           validFrom: r.validFrom,
           validTo: r.validTo,
+          ...frequencyColumns(r),
         })),
       )
       .returning({ id: assignments.id });
@@ -274,6 +311,7 @@ export async function insertAssignments(
           decisionNo: rows[i]!.decisionNo,
           validFrom: rows[i]!.validFrom,
           validTo: rows[i]!.validTo,
+          ...frequencyColumns(rows[i]!),
         },
       })),
     );

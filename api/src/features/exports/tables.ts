@@ -1,5 +1,6 @@
 import {
   BAND_LABELS,
+  COMPLIANCE_STATUS_LABELS,
   STATUS_LABELS,
   vnDate,
   vnMonth,
@@ -28,11 +29,6 @@ export interface ExportTable {
   empty?: string;
 }
 
-const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = {
-  on_time: 'Đúng hạn',
-  late: 'Trễ hạn',
-  missing: 'Chưa nộp',
-};
 const n = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'int' });
 const d = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'decimal' });
 const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 'text' });
@@ -70,8 +66,9 @@ export function synthesisTables(
         ['Số báo cáo đã nộp', r.filed],
         ['Nộp đúng hạn', r.onTime],
         ['Nộp trễ hạn', r.late],
-        ['Chưa nộp', r.missing],
-        ['Tỷ lệ nộp đúng hạn (%)', r.onTimeRate],
+        ['Chưa nộp (đã quá hạn)', r.missing],
+        ['Chưa đến hạn nộp', r.notDue ?? 0],
+        ['Tỷ lệ nộp đúng hạn (%) trên số báo cáo đã đến hạn', r.onTimeRate],
         ['Điểm bình quân (cấp ủy viên chấm)', r.averageScore],
         ['Điểm bình quân (chi bộ tự chấm)', r.averageSelfScore],
         ['Kiến nghị phát sinh', s.issues.raised],
@@ -89,6 +86,7 @@ export function synthesisTables(
         n('Đúng hạn'),
         n('Trễ hạn'),
         n('Chưa nộp'),
+        n('Chưa đến hạn'),
         d('Tỷ lệ đúng hạn (%)', 16),
         d('Điểm bình quân', 14),
       ],
@@ -99,6 +97,7 @@ export function synthesisTables(
         b.onTime,
         b.late,
         b.missing,
+        b.notDue ?? 0,
         b.onTimeRate,
         b.averageScore,
       ]),
@@ -231,7 +230,7 @@ export function synthesisTables(
         vnDate(i.meetingDate),
         vnDate(i.dueDate),
         vnDate(i.submittedAt),
-        COMPLIANCE_LABELS[i.status],
+        COMPLIANCE_STATUS_LABELS[i.status],
       ]),
       empty: 'Không có phân công nào trong tháng.',
     },
