@@ -265,6 +265,56 @@ describe('assignment frequency', () => {
   });
 });
 
+describe('a rota place is one member at a time', () => {
+  it('a second member at a taken place of the same cell is 422 on rotaPosition, in a batch and against what is stored', async () => {
+    await rows(h, sql`delete from assignments where cell_id = 'hn-xom-1'`);
+    const token = await h.login('commune');
+    const post = async (username: string, rotaPosition: number, validFrom = '2026-12-01') =>
+      read(
+        h.as(token).api.assignments.$post({
+          json: {
+            userId: await userId(h, username),
+            cellId: 'hn-xom-1',
+            decisionNo: '180-QĐ/ĐU',
+            validFrom,
+            frequency: 'rota',
+            rotaPosition,
+          },
+        }),
+      );
+    expect((await post('observer2', 1)).status).toBe(201);
+    const taken = await post('observer', 1);
+    expect(taken.status).toBe(422);
+    expect(taken.error?.fields?.rotaPosition?.[0]).toContain('Thứ tự 1');
+    expect((await post('observer', 2)).status).toBe(201);
+
+    const res = await h.app.request('/api/assignments/import?dryRun=true', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: [
+        'Tên đăng nhập,Mã chi bộ,Số quyết định,Từ ngày,Đến ngày,Tần suất,Số tháng,Thứ tự luân phiên',
+        'observer2,hn-xom-2,181,01/12/2026,,Luân phiên,,1',
+        'observer,hn-xom-2,181,01/12/2026,,Luân phiên,,1',
+      ].join('\r\n'),
+    });
+    // observer already attends hn-xom-2 monthly: end that first, so that only the place clashes.
+    expect(res.status).toBe(422);
+    await rows(h, sql`update assignments set valid_to = '2026-11-30' where cell_id = 'hn-xom-2'`);
+    const again = await h.app.request('/api/assignments/import?dryRun=true', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: [
+        'Tên đăng nhập,Mã chi bộ,Số quyết định,Từ ngày,Đến ngày,Tần suất,Số tháng,Thứ tự luân phiên',
+        'observer2,hn-xom-2,181,01/12/2026,,Luân phiên,,1',
+        'observer,hn-xom-2,181,01/12/2026,,Luân phiên,,1',
+      ].join('\r\n'),
+    });
+    const body = (await again.json()) as { error: { fields: Record<string, string[]> } };
+    expect(again.status).toBe(422);
+    expect(Object.keys(body.error.fields)).toEqual(['rows.3.rotaPosition']);
+  });
+});
+
 describe('CSV import with the frequency columns', () => {
   async function importCsv(text: string) {
     const res = await h.app.request('/api/assignments/import', {

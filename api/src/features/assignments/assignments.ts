@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   monthBounds,
   type AssignmentFrequency,
@@ -221,6 +221,24 @@ export async function checkDrafts(
 
   const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] =
     [...stored];
+  // A rota's places: one member per place at a time on a cell (stored, then the batch's).
+  const rotaCells = [...new Set(drafts.filter((d) => d.frequency === 'rota').map((d) => d.cellId))];
+  const places: {
+    cellId: string;
+    rotaPosition: number | null;
+    validFrom: string;
+    validTo: string | null;
+  }[] = rotaCells.length
+    ? await db
+        .select({
+          cellId: assignments.cellId,
+          rotaPosition: assignments.rotaPosition,
+          validFrom: assignments.validFrom,
+          validTo: assignments.validTo,
+        })
+        .from(assignments)
+        .where(and(inArray(assignments.cellId, rotaCells), eq(assignments.frequency, 'rota')))
+    : [];
   const errors: DraftErrors[] = [];
   const ids: (string | null)[] = [];
   const overlap: boolean[] = [];
@@ -256,18 +274,37 @@ export async function checkDrafts(
       clash = accepted.find(
         (a) => a.userId === member.id && a.cellId === d.cellId && overlaps(a, d),
       );
+      const taken =
+        !clash && d.frequency === 'rota'
+          ? places.find(
+              (p) => p.cellId === d.cellId && p.rotaPosition === d.rotaPosition && overlaps(p, d),
+            )
+          : undefined;
       if (clash)
         add(
           'validFrom',
           `Trùng thời gian với phân công từ ${clash.validFrom}${clash.validTo ? ` đến ${clash.validTo}` : ''}`,
         );
-      else
+      else if (taken)
+        add(
+          'rotaPosition',
+          `Thứ tự ${d.rotaPosition} trong lượt luân phiên của chi bộ này đã có người từ ${taken.validFrom}${taken.validTo ? ` đến ${taken.validTo}` : ''}`,
+        );
+      else {
+        if (d.frequency === 'rota')
+          places.push({
+            cellId: d.cellId,
+            rotaPosition: d.rotaPosition ?? null,
+            validFrom: d.validFrom,
+            validTo: d.validTo,
+          });
         accepted.push({
           userId: member.id,
           cellId: d.cellId,
           validFrom: d.validFrom,
           validTo: d.validTo,
         });
+      }
     }
     overlap.push(!!clash);
     errors.push(e);
