@@ -6,6 +6,7 @@ import {
   type ReportingConfig,
 } from '@duhop/shared';
 import type { DraftRecord } from './db.ts';
+import { expectedCells } from './expectations.ts';
 import type { ReportSummary } from './reference-data.ts';
 
 export type CellStatus = 'none' | 'draft' | 'queued' | 'submitted';
@@ -18,8 +19,13 @@ export interface CellMonth {
   status: CellStatus;
   /** The last on-time day (before the 10th by default). */
   dueDate: string;
-  /** Submitted late, or not yet submitted and past the due date. */
+  /** Submitted late, or expected, not yet submitted and past the due date. */
   late: boolean;
+  /**
+   * Whether the assignment expects a report this month (`expectedIn`): false in the off months of
+   * an every-N-months assignment or when it is another member's turn on the cell's rota.
+   */
+  expected: boolean;
   /** For a submitted report, what the server said. */
   onTime: boolean | null;
   draftId?: string;
@@ -40,8 +46,11 @@ export function monthStatuses(
   reports: readonly ReportSummary[],
   today: string,
   cfg: ReportingConfig = DEFAULT_REPORTING,
+  /** The member (to find their turn on a rota); without it every rota month is expected. */
+  userId?: string,
 ): CellMonth[] {
   const month = today.slice(0, 7);
+  const expected = expectedCells(assignments, month, userId);
   return assignments.map((a) => {
     const planned = defaultMeetingDate(month, a.meetingDay);
     let best: CellMonth = {
@@ -51,6 +60,7 @@ export function monthStatuses(
       status: 'none',
       dueDate: reportDueDate(planned, cfg),
       late: false,
+      expected: expected.has(a.cellId),
       onTime: null,
     };
     const consider = (c: Partial<CellMonth> & { status: CellStatus; meetingDate: string }) => {
@@ -84,7 +94,8 @@ export function monthStatuses(
         });
       }
     }
-    best.late = best.status === 'submitted' ? best.onTime === false : today > best.dueDate;
+    best.late =
+      best.status === 'submitted' ? best.onTime === false : best.expected && today > best.dueDate;
     return best;
   });
 }

@@ -379,6 +379,9 @@ describe('GET /api/assignments/export', () => {
       'Số quyết định',
       'Từ ngày',
       'Đến ngày',
+      'Tần suất',
+      'Số tháng',
+      'Thứ tự luân phiên',
     ]);
     expect(
       table
@@ -393,6 +396,9 @@ describe('GET /api/assignments/export', () => {
       'Chi bộ xóm Yên Hồ',
       '125-QĐ/ĐU',
       '2025-07-01',
+      '',
+      'Hằng tháng',
+      '',
       '',
     ]);
 

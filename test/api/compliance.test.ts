@@ -67,6 +67,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
       onTime: 1,
       late: 2,
       missing: 1,
+      notDue: 0,
       onTimeRate: 25,
     });
     expect(res.body.members).toEqual([
@@ -77,6 +78,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
         onTime: 0,
         late: 0,
         missing: 1,
+        notDue: 0,
         onTimeRate: 0,
       },
       {
@@ -86,6 +88,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
         onTime: 1,
         late: 2,
         missing: 0,
+        notDue: 0,
         onTimeRate: 33.3,
       },
     ]);
@@ -97,6 +100,7 @@ describe('GET /api/compliance: the deadline at the edges (before the 10th, +07:0
         onTime: 1,
         late: 2,
         missing: 1,
+        notDue: 0,
         onTimeRate: 25,
       },
     ]);
@@ -249,7 +253,7 @@ describe('GET /api/compliance: who sees what', () => {
       items: [],
       members: [],
       bodies: [],
-      totals: { expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null },
+      totals: { expected: 0, onTime: 0, late: 0, missing: 0, notDue: 0, onTimeRate: null },
     });
   });
 

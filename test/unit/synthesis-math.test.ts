@@ -148,8 +148,8 @@ describe('compliance', () => {
       (i) => i.k,
     );
     expect(Object.fromEntries(counts)).toEqual({
-      a: { expected: 3, onTime: 2, late: 1, missing: 0, onTimeRate: 66.7 },
-      b: { expected: 1, onTime: 0, late: 0, missing: 1, onTimeRate: 0 },
+      a: { expected: 3, onTime: 2, late: 1, missing: 0, notDue: 0, onTimeRate: 66.7 },
+      b: { expected: 1, onTime: 0, late: 0, missing: 1, notDue: 0, onTimeRate: 0 },
     });
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type {
+  AssignmentFrequency,
   Attendance,
   BandCode,
   Category,
@@ -139,8 +140,21 @@ export const assignments = pgTable(
     validFrom: day('valid_from').notNull(),
     validTo: day('valid_to'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** monthly (default), every_n (every `every` months from the start month) or rota (shared `expectedIn`). */
+    frequency: text('frequency').$type<AssignmentFrequency>().notNull().default('monthly'),
+    /** every_n: months between two expected reports (2–12). */
+    every: smallint('every'),
+    /** rota: the member's place in the cell's rota, 1 first. */
+    rotaPosition: smallint('rota_position'),
   },
-  (t) => [index('assignments_user_idx').on(t.userId), index('assignments_cell_idx').on(t.cellId)],
+  (t) => [
+    index('assignments_user_idx').on(t.userId),
+    index('assignments_cell_idx').on(t.cellId),
+    check(
+      'assignments_frequency_check',
+      sql`${t.frequency} in ('monthly', 'every_n', 'rota') and (${t.frequency} <> 'every_n' or ${t.every} between 2 and 12) and (${t.frequency} <> 'rota' or ${t.rotaPosition} >= 1)`,
+    ),
+  ],
 );
 
 export const criteriaSets = pgTable('criteria_sets', {

@@ -46,7 +46,13 @@ export function CellList(props: {
               {c.status !== 'submitted' && c.late && (
                 <span class="pill pill--bad">{t('overdue')}</span>
               )}
-              <span>{t('dueBy', { date: formatDate(c.dueDate, locale) })}</span>
+              {c.expected || c.status === 'submitted' ? (
+                <span>{t('dueBy', { date: formatDate(c.dueDate, locale) })}</span>
+              ) : (
+                <span class="pill" data-not-expected>
+                  {t('notExpectedThisMonth')}
+                </span>
+              )}
             </span>
           </div>
           {c.status === 'none' && (

@@ -53,7 +53,7 @@ export function Home(props: { userId: string }) {
   const me = ref.value.me?.user.id === props.userId ? ref.value.me : null;
   const recs = [...records.value].sort((a, b) => b.updatedAt - a.updatedAt);
   const months = me
-    ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting)
+    ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting, me.user.id)
     : [];
 
   return (
@@ -72,7 +72,7 @@ export function Home(props: { userId: string }) {
         <h2 id="h-cells">
           {t('homeTitle')} · {t('monthLabel', { month: formatMonth(today.slice(0, 7)) })}
         </h2>
-        <DeadlineBanner me={me} cells={months} today={today} />
+        <DeadlineBanner me={me} cells={months.filter((c) => c.expected)} today={today} />
         {!me && refresh.busy ? <Loading /> : !me ? <Empty>{t('loadFailed')}</Empty> : null}
         {me && me.assignments.length === 0 && <Empty>{t('noAssignments')}</Empty>}
         {me && me.assignments.length > 0 && (

@@ -1,7 +1,7 @@
-import type { AssignmentRecord } from '@duhop/shared';
+import type { AssignmentFrequency, AssignmentRecord } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
-import { errorText, useT } from '../../utils/i18n/index.ts';
+import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { createAssignment } from '../../utils/synthesis/calls.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
@@ -11,7 +11,7 @@ export interface Choice {
   name: string;
 }
 
-/** A new assignment: member, cell, decision, period. The server checks scope and overlaps. */
+/** A new assignment: member, cell, decision, period, frequency. The server checks scope and overlaps. */
 export function AssignmentForm(props: {
   members: Choice[];
   cells: Choice[];
@@ -26,6 +26,9 @@ export function AssignmentForm(props: {
     decisionNo: '',
     validFrom: props.today,
     validTo: '',
+    frequency: 'monthly' as AssignmentFrequency,
+    every: '2',
+    rotaPosition: '1',
   });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
@@ -36,7 +39,13 @@ export function AssignmentForm(props: {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    const res = await createAssignment({ ...form, validTo: form.validTo || null });
+    const { every, rotaPosition, ...rest } = form;
+    const res = await createAssignment({
+      ...rest,
+      validTo: form.validTo || null,
+      ...(form.frequency === 'every_n' ? { every: Number(every) } : {}),
+      ...(form.frequency === 'rota' ? { rotaPosition: Number(rotaPosition) } : {}),
+    });
     setBusy(false);
     if (!res.ok) return setFailure(res);
     setFailure(null);
@@ -110,6 +119,50 @@ export function AssignmentForm(props: {
           onInput={set('validTo')}
         />
       </Field>
+      <Field id="as-frequency" label={t('as_frequency')} errors={errs('frequency')}>
+        <select
+          {...describedBy('as-frequency', errs('frequency'))}
+          value={form.frequency}
+          onChange={set('frequency')}
+        >
+          {(['monthly', 'every_n', 'rota'] as const).map((f) => (
+            <option key={f} value={f}>
+              {t(`freq_${f}` as MessageKey, { n: f === 'every_n' ? 'N' : '…' })}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {form.frequency === 'every_n' && (
+        <Field id="as-every" label={t('as_every')} errors={errs('every')} hint={t('as_everyHint')}>
+          <input
+            {...describedBy('as-every', errs('every'), t('as_everyHint'))}
+            type="number"
+            min={2}
+            max={12}
+            required
+            value={form.every}
+            onInput={set('every')}
+          />
+        </Field>
+      )}
+      {form.frequency === 'rota' && (
+        <Field
+          id="as-rota"
+          label={t('as_rotaPosition')}
+          errors={errs('rotaPosition')}
+          hint={t('as_rotaHint')}
+        >
+          <input
+            {...describedBy('as-rota', errs('rotaPosition'), t('as_rotaHint'))}
+            type="number"
+            min={1}
+            max={99}
+            required
+            value={form.rotaPosition}
+            onInput={set('rotaPosition')}
+          />
+        </Field>
+      )}
       {failure && !failure.fields && (
         <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>
       )}

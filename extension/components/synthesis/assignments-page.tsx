@@ -1,7 +1,14 @@
-import { endedBefore, isOpenOn, OrgIndex, type AssignmentRecord } from '@duhop/shared';
+import {
+  endedBefore,
+  expectedIn,
+  isOpenOn,
+  OrgIndex,
+  type AssignmentRecord,
+  type OrgUnit,
+} from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMonth } from '../../utils/format.ts';
-import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
+import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
 import {
   downloadAssignments,
@@ -62,6 +69,7 @@ function Assignments(props: { session: Session; params: string[] }) {
     return <Notice kind="info">{t('as_forbidden')}</Notice>;
   const all = state.data?.items ?? null;
   const rows = all && monthOnly ? all.filter((a) => inForce(a, mb.month)) : all;
+  const expected = all ? expectedThisMonth(all, mb.month, mb.units) : new Set<string>();
 
   const exportCsv = async () => {
     setExporting(t('ex_running'));
@@ -146,6 +154,8 @@ function Assignments(props: { session: Session; params: string[] }) {
                 <th scope="col">{t('cp_colDecision')}</th>
                 <th scope="col">{t('as_colFrom')}</th>
                 <th scope="col">{t('as_colTo')}</th>
+                <th scope="col">{t('as_colFrequency')}</th>
+                <th scope="col">{t('as_colExpected', { month: formatMonth(mb.month) })}</th>
                 <th scope="col">
                   <span class="sr-only">{t('as_end')}</span>
                 </th>
@@ -156,6 +166,7 @@ function Assignments(props: { session: Session; params: string[] }) {
                 <AssignmentRow
                   key={a.id}
                   a={a}
+                  expected={expected.has(a.id)}
                   today={mb.today}
                   locale={locale}
                   onEnded={(msg) => {
@@ -174,6 +185,8 @@ function Assignments(props: { session: Session; params: string[] }) {
 
 function AssignmentRow(props: {
   a: AssignmentRecord;
+  /** Whether the assignment expects a report in the page's month (shared `expectedIn`). */
+  expected: boolean;
   today: string;
   locale: 'vi' | 'en';
   onEnded: (message: string) => void;
@@ -208,6 +221,14 @@ function AssignmentRow(props: {
       <td>{formatDate(a.validFrom, locale)}</td>
       <td>
         {a.validTo ? formatDate(a.validTo, locale) : <span class="hint">{t('as_open')}</span>}
+      </td>
+      <td data-frequency={a.frequency}>
+        {t(`freq_${a.frequency}` as MessageKey, {
+          n: (a.frequency === 'every_n' ? a.every : a.rotaPosition) ?? '',
+        })}
+      </td>
+      <td data-expected={props.expected}>
+        {props.expected ? t('as_expectedYes') : <span class="hint">{t('as_expectedNo')}</span>}
       </td>
       <td>
         {open && !ending && (
@@ -254,6 +275,25 @@ function AssignmentRow(props: {
       </td>
     </tr>
   );
+}
+
+/**
+ * Ids of the assignments that expect a report in `month`, by the shared rule the compliance uses
+ * (every N months, a rota's turn, the cells' meeting day and validity). The list holds every
+ * assignment under the body, ended ones too, so a rota's first month is the API's.
+ */
+function expectedThisMonth(
+  list: readonly AssignmentRecord[],
+  month: string,
+  units: readonly OrgUnit[],
+): Set<string> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const chosen = expectedIn(
+    list.map((a) => ({ ...a, tieKey: a.userId })),
+    month,
+    { cellOf: (id) => byId.get(id) },
+  );
+  return new Set(chosen.map((a) => a.id));
 }
 
 /** Members to choose from: an admin's observers under the body; otherwise those already assigned here. */

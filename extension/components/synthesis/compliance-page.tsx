@@ -11,14 +11,23 @@ import { MonthBodyFilter } from './month-body-filter.tsx';
 import { useMonthBody } from './use-month-body.ts';
 import './synthesis.css';
 
-const STATUSES: readonly ComplianceStatus[] = ['on_time', 'late', 'missing'];
+const STATUSES: readonly ComplianceStatus[] = ['on_time', 'late', 'missing', 'not_due'];
 type Counts = {
   expected: number;
   onTime: number;
   late: number;
   missing: number;
+  notDue?: number | undefined;
   onTimeRate: number | null;
 };
+const countOf = (c: Counts, s: ComplianceStatus) =>
+  s === 'on_time'
+    ? c.onTime
+    : s === 'late'
+      ? c.late
+      : s === 'missing'
+        ? c.missing
+        : (c.notDue ?? 0);
 
 /** `#/compliance/<month>/<bodyId>`: who reported on which cell that month, and whether on time. */
 export function CompliancePage(props: { params: string[] }) {
@@ -83,6 +92,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
       <td class="num">{c.onTime}</td>
       <td class="num">{c.late}</td>
       <td class="num">{c.missing}</td>
+      <td class="num">{c.notDue ?? 0}</td>
       <td class="num">{rate(c)}</td>
     </>
   );
@@ -92,6 +102,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
       <th scope="col">{t('sy_colOnTime')}</th>
       <th scope="col">{t('sy_colLate')}</th>
       <th scope="col">{t('sy_colMissing')}</th>
+      <th scope="col">{t('sy_colNotDue')}</th>
       <th scope="col">{t('sy_colRate')}</th>
     </>
   );
@@ -109,9 +120,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
           <div key={s} data-kpi={s}>
             <dt>{t(`cp_status_${s}` as MessageKey)}</dt>
             <dd>
-              <strong>
-                {s === 'on_time' ? totals.onTime : s === 'late' ? totals.late : totals.missing}
-              </strong>
+              <strong>{countOf(totals, s)}</strong>
             </dd>
           </div>
         ))}

@@ -108,6 +108,7 @@ function Kpis(props: { s: SynthesisResponse }) {
           <strong>{t('sy_ofExpected', { filed: r.onTime + r.late, expected: r.expected })}</strong>
           <small>
             {t('sy_seriesLate')} {r.late} · {t('sy_seriesMissing')} {r.missing} ·{' '}
+            {r.notDue ? `${t('sy_colNotDue')} ${r.notDue} · ` : ''}
             {t('sy_reportCount', { n: r.filed })}
           </small>
         </dd>

@@ -5,7 +5,7 @@ import { Empty } from '../ui/states.tsx';
 
 const dash = '—';
 
-/** Reports per committee below the body: expected, filed, on time, late, missing, rate, average. */
+/** Reports per committee below the body: expected, filed, on time, late, missing, not yet due, rate, average. */
 export function BodiesTable(props: { rows: SynthesisResponse['bodies'] }) {
   const t = useT();
   const locale = useLocale();
@@ -23,6 +23,7 @@ export function BodiesTable(props: { rows: SynthesisResponse['bodies'] }) {
               <th scope="col">{t('sy_colOnTime')}</th>
               <th scope="col">{t('sy_colLate')}</th>
               <th scope="col">{t('sy_colMissing')}</th>
+              <th scope="col">{t('sy_colNotDue')}</th>
               <th scope="col">{t('sy_colRate')}</th>
               <th scope="col">{t('sy_colAverage')}</th>
             </tr>
@@ -36,6 +37,7 @@ export function BodiesTable(props: { rows: SynthesisResponse['bodies'] }) {
                 <td class="num">{b.onTime}</td>
                 <td class="num">{b.late}</td>
                 <td class="num">{b.missing}</td>
+                <td class="num">{b.notDue ?? 0}</td>
                 <td class="num">
                   {b.onTimeRate == null ? dash : formatPercent(b.onTimeRate, locale)}
                 </td>

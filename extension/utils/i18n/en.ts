@@ -77,6 +77,7 @@ export const en: Record<MessageKey, string> = {
   late: 'Late',
   overdue: 'Overdue',
   dueBy: 'Due {date}',
+  notExpectedThisMonth: 'No report expected this month',
   newReport: 'Write report',
   continueDraft: 'Continue',
   drafts: 'Drafts',

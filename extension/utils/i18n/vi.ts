@@ -79,6 +79,7 @@ export const vi = {
   late: 'Muộn',
   overdue: 'Quá hạn',
   dueBy: 'Hạn: {date}',
+  notExpectedThisMonth: 'Tháng này không đến lượt báo cáo',
   newReport: 'Viết báo cáo',
   continueDraft: 'Tiếp tục',
   drafts: 'Bản nháp',

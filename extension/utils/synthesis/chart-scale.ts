@@ -97,12 +97,14 @@ export function trendBars(s: Pick<SynthesisResponse, 'month' | 'trend' | 'report
         averageScore: r.averageScore,
       };
     }
-    const late = Math.max(0, Math.min(m.filed, m.expected) - m.onTime);
+    // The API's own counts when it gives them (it does since not_due: a month's unfiled reports
+    // not yet due are neither late nor missing); estimated from `filed` for an older answer.
+    const late = m.late ?? Math.max(0, Math.min(m.filed, m.expected) - m.onTime);
     return {
       month: m.month,
       onTime: m.onTime,
       late,
-      missing: Math.max(0, m.expected - m.onTime - late),
+      missing: m.missing ?? Math.max(0, m.expected - m.onTime - late),
       expected: m.expected,
       averageScore: m.averageScore,
     };

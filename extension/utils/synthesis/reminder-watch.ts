@@ -76,6 +76,7 @@ async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell
     ],
     today,
     reporting: ref.me.reporting,
+    userId: session.user.id,
   });
   const prev = await deadlineRemindersItem.getValue();
   const { state, notify } = nextReminderState(prev, session.user.id, today, due);

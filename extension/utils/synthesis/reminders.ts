@@ -1,7 +1,6 @@
 import {
   DEFAULT_REPORTING,
   defaultMeetingDate,
-  isReportExpected,
   reportDueDate,
   type Assignment,
   type OrgUnit,
@@ -10,6 +9,7 @@ import {
 import { formatDate, formatMonth } from '../format.ts';
 import type { Translate } from '../i18n/translate.ts';
 import type { Locale } from '../storage.ts';
+import { expectedCells } from '../expectations.ts';
 
 /**
  * Deadline reminders for a member, decided here and raised by the background (reminder-watch.ts):
@@ -35,15 +35,17 @@ export interface ReminderFacts {
   today: string;
   /** The province's deadline from `GET /api/me`; the default (before the 10th) when absent. */
   reporting?: ReportingConfig | undefined;
+  /** The member, to find their turn on a rota (without it, a rota cell is reminded every month). */
+  userId?: string | undefined;
 }
-
-const ALWAYS = '0000-01-01';
 
 /** The cells to remind about today, in the order of the assignments. */
 export function dueReminders(f: ReminderFacts): DueCell[] {
   const cfg = f.reporting ?? DEFAULT_REPORTING;
   const month = f.today.slice(0, 7);
   const out: DueCell[] = [];
+  // Monthly, every N months or a rota turn, with the cells' validity: the API's own rule.
+  const expected = expectedCells(f.assignments, month, f.userId, f.orgUnits);
   for (const a of f.assignments) {
     if (out.some((d) => d.cellId === a.cellId)) continue;
     const cell = f.orgUnits.find((u) => u.id === a.cellId);
@@ -53,13 +55,8 @@ export function dueReminders(f: ReminderFacts): DueCell[] {
     // After the deadline the home screen says "Quá hạn"; the reminder has had its days.
     if (f.today > dueDate) continue;
     if (f.filed.some((r) => r.cellId === a.cellId && r.meetingDate.startsWith(month))) continue;
-    const expected = isReportExpected(
-      { validFrom: a.validFrom ?? ALWAYS, validTo: a.validTo ?? null },
-      { validFrom: cell?.validFrom ?? ALWAYS, validTo: cell?.validTo ?? null, meetingDay },
-      month,
-      false,
-    );
-    if (expected) out.push({ cellId: a.cellId, cellName: a.cellName, meetingDate, dueDate });
+    if (expected.has(a.cellId))
+      out.push({ cellId: a.cellId, cellName: a.cellName, meetingDate, dueDate });
   }
   return out;
 }

@@ -1,4 +1,6 @@
+import type { AssignmentFrequency } from '../schemas/assignment.ts';
 import type { Category, IssueStatus } from '../schemas/common.ts';
+import type { ComplianceStatus } from '../schemas/synthesis.ts';
 
 /**
  * Vietnamese names of the issue categories, as printed in reports and exports. The only place to
@@ -30,4 +32,22 @@ export const STATUS_LABELS: Readonly<Record<IssueStatus, string>> = Object.freez
   returned: 'Trả lại để làm rõ',
   forwarded: 'Đã chuyển tiếp',
   answered_at_meeting: 'Giải đáp tại hội nghị',
+});
+
+/**
+ * Vietnamese names of the compliance statuses of an expected report, as the exports print them
+ * (the extension's Vietnamese dictionary takes these as they are, cp_status_*).
+ */
+export const COMPLIANCE_STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = Object.freeze({
+  on_time: 'Đúng hạn',
+  late: 'Trễ hạn',
+  missing: 'Chưa nộp',
+  not_due: 'Chưa đến hạn',
+});
+
+/** Vietnamese names of an assignment's frequency (the extension's freq_*). */
+export const FREQUENCY_LABELS: Readonly<Record<AssignmentFrequency, string>> = Object.freeze({
+  monthly: 'Hằng tháng',
+  every_n: 'N tháng một lần',
+  rota: 'Luân phiên',
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssignmentFrequency } from './assignment.ts';
 import { Role, Slug, Uuid } from './common.ts';
 
 export const LoginInput = z.object({
@@ -29,6 +30,25 @@ export const Assignment = z.object({
   decisionNo: z.string().nullable().optional(),
   validFrom: z.string().optional(),
   validTo: z.string().nullable().optional(),
+  /** How often the assignment expects a report (absent: monthly); see `expectedIn`. */
+  frequency: AssignmentFrequency.optional(),
+  every: z.number().int().nullable().optional(),
+  rotaPosition: z.number().int().nullable().optional(),
+  /**
+   * rota: every rota assignment of the cell (this one included, ended ones too), so that the
+   * extension can tell with `expectedIn` whose turn a month is.
+   */
+  rota: z
+    .array(
+      z.object({
+        userId: z.string(),
+        displayName: z.string(),
+        rotaPosition: z.number().int().nullable(),
+        validFrom: z.string(),
+        validTo: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
 export type Assignment = z.infer<typeof Assignment>;
 

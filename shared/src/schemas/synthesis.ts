@@ -4,7 +4,11 @@ import { Category, IsoMonth, IssueStatus, Slug, Uuid } from './common.ts';
 
 export const MonthBodyQuery = z.object({ month: IsoMonth, bodyId: Slug.optional() });
 
-export const ComplianceStatus = z.enum(['on_time', 'late', 'missing']);
+/**
+ * An expected report: filed on time, filed late, not filed after its due date (missing), or not
+ * filed and its due date not yet passed (not_due: neither missing nor in the on-time rate).
+ */
+export const ComplianceStatus = z.enum(['on_time', 'late', 'missing', 'not_due']);
 export type ComplianceStatus = z.infer<typeof ComplianceStatus>;
 
 export const ComplianceItem = z.object({
@@ -31,7 +35,12 @@ export const ComplianceSummary = z.object({
   onTime: z.number().int(),
   late: z.number().int(),
   missing: z.number().int(),
-  /** Percent of expected reports filed on time, one decimal; null when none was expected. */
+  /** Expected but not filed, and the due date has not passed yet (counted in `expected` only). */
+  notDue: z.number().int().optional(),
+  /**
+   * Percent filed on time of the reports already due (`expected − notDue`: a filed report counts
+   * whenever filed), one decimal; null when none was due.
+   */
   onTimeRate: z.number().nullable(),
 });
 
@@ -165,6 +174,10 @@ export const SynthesisResponse = z.object({
       expected: z.number().int(),
       filed: z.number().int(),
       onTime: z.number().int(),
+      late: z.number().int().optional(),
+      missing: z.number().int().optional(),
+      /** Expected reports of the month not filed and not yet due (the current month). */
+      notDue: z.number().int().optional(),
       averageScore: z.number().nullable(),
       bands: z.record(BandCode, z.number().int()),
       issuesRaised: z.number().int(),

@@ -171,6 +171,9 @@ async function moveAssignments(
       decisionNo: a.decisionNo,
       validFrom,
       validTo: a.validTo,
+      frequency: a.frequency,
+      every: a.every,
+      rotaPosition: a.rotaPosition,
     });
     count++;
   }

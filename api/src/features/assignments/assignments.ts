@@ -1,5 +1,11 @@
-import { and, inArray, sql } from 'drizzle-orm';
-import { monthBounds, type AssignmentRecord, type OrgUnitKind, type Role } from '@duhop/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  monthBounds,
+  type AssignmentFrequency,
+  type AssignmentRecord,
+  type OrgUnitKind,
+  type Role,
+} from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isoDay, queryRows } from '../../db/rows.ts';
@@ -14,13 +20,28 @@ export interface AssignmentDraft {
   decisionNo: string;
   validFrom: string;
   validTo: string | null;
+  /** monthly when absent; `every` only for every_n, `rotaPosition` only for rota. */
+  frequency?: AssignmentFrequency;
+  every?: number | null;
+  rotaPosition?: number | null;
   /** Set when the row already has errors of its own (an unreadable date): no overlap check then. */
   skipOverlap?: boolean;
 }
 
 /** Field → messages for one draft; empty when the draft can be stored. */
 export type DraftErrors = Partial<
-  Record<'userId' | 'username' | 'cellId' | 'decisionNo' | 'validFrom' | 'validTo', string[]>
+  Record<
+    | 'userId'
+    | 'username'
+    | 'cellId'
+    | 'decisionNo'
+    | 'validFrom'
+    | 'validTo'
+    | 'frequency'
+    | 'every'
+    | 'rotaPosition',
+    string[]
+  >
 >;
 
 interface Row {
@@ -33,6 +54,9 @@ interface Row {
   decision_no: string | null;
   valid_from: unknown;
   valid_to: unknown;
+  frequency: AssignmentFrequency;
+  every: number | null;
+  rota_position: number | null;
 }
 
 const toRecord = (r: Row): AssignmentRecord => ({
@@ -45,6 +69,18 @@ const toRecord = (r: Row): AssignmentRecord => ({
   decisionNo: r.decision_no,
   validFrom: isoDay(r.valid_from)!,
   validTo: isoDay(r.valid_to),
+  frequency: r.frequency,
+  every: r.every,
+  rotaPosition: r.rota_position,
+});
+
+/** The frequency columns of a draft as stored: the fields that do not apply to it are null. */
+export const frequencyColumns = (
+  d: Pick<AssignmentDraft, 'frequency' | 'every' | 'rotaPosition'>,
+) => ({
+  frequency: d.frequency ?? 'monthly',
+  every: d.frequency === 'every_n' ? (d.every ?? null) : null,
+  rotaPosition: d.frequency === 'rota' ? (d.rotaPosition ?? null) : null,
 });
 
 const overlaps = (
@@ -63,7 +99,7 @@ export async function listAssignments(
   const rows = await queryRows<Row>(
     db,
     sql`with recursive ${subtreeCte(bodyId)}
-        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to
+        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to, a.frequency, a.every, a.rota_position
           from sub
           join org_units c on c.id = sub.id and c.kind = 'cell'
           join assignments a on a.cell_id = c.id
@@ -99,7 +135,7 @@ export async function findAssignment(
   const rows = await queryRows<Row>(
     db,
     sql`with recursive ${subtreeCte(rootId ?? '')}
-        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to
+        select a.id, a.user_id, u.username, u.display_name, a.cell_id, c.name as cell_name, a.decision_no, a.valid_from, a.valid_to, a.frequency, a.every, a.rota_position
           from assignments a join org_units c on c.id = a.cell_id join users u on u.id = a.user_id
          where a.id = ${id}::uuid ${rootId ? sql`and a.cell_id in (select id from sub)` : sql``}`,
   );
@@ -185,6 +221,24 @@ export async function checkDrafts(
 
   const accepted: { userId: string; cellId: string; validFrom: string; validTo: string | null }[] =
     [...stored];
+  // A rota's places: one member per place at a time on a cell (stored, then the batch's).
+  const rotaCells = [...new Set(drafts.filter((d) => d.frequency === 'rota').map((d) => d.cellId))];
+  const places: {
+    cellId: string;
+    rotaPosition: number | null;
+    validFrom: string;
+    validTo: string | null;
+  }[] = rotaCells.length
+    ? await db
+        .select({
+          cellId: assignments.cellId,
+          rotaPosition: assignments.rotaPosition,
+          validFrom: assignments.validFrom,
+          validTo: assignments.validTo,
+        })
+        .from(assignments)
+        .where(and(inArray(assignments.cellId, rotaCells), eq(assignments.frequency, 'rota')))
+    : [];
   const errors: DraftErrors[] = [];
   const ids: (string | null)[] = [];
   const overlap: boolean[] = [];
@@ -220,18 +274,37 @@ export async function checkDrafts(
       clash = accepted.find(
         (a) => a.userId === member.id && a.cellId === d.cellId && overlaps(a, d),
       );
+      const taken =
+        !clash && d.frequency === 'rota'
+          ? places.find(
+              (p) => p.cellId === d.cellId && p.rotaPosition === d.rotaPosition && overlaps(p, d),
+            )
+          : undefined;
       if (clash)
         add(
           'validFrom',
           `Trùng thời gian với phân công từ ${clash.validFrom}${clash.validTo ? ` đến ${clash.validTo}` : ''}`,
         );
-      else
+      else if (taken)
+        add(
+          'rotaPosition',
+          `Thứ tự ${d.rotaPosition} trong lượt luân phiên của chi bộ này đã có người từ ${taken.validFrom}${taken.validTo ? ` đến ${taken.validTo}` : ''}`,
+        );
+      else {
+        if (d.frequency === 'rota')
+          places.push({
+            cellId: d.cellId,
+            rotaPosition: d.rotaPosition ?? null,
+            validFrom: d.validFrom,
+            validTo: d.validTo,
+          });
         accepted.push({
           userId: member.id,
           cellId: d.cellId,
           validFrom: d.validFrom,
           validTo: d.validTo,
         });
+      }
     }
     overlap.push(!!clash);
     errors.push(e);
@@ -258,6 +331,7 @@ export async function insertAssignments(
           decisionNo: r.decisionNo.trim(),
           validFrom: r.validFrom,
           validTo: r.validTo,
+          ...frequencyColumns(r),
         })),
       )
       .returning({ id: assignments.id });
@@ -274,6 +348,7 @@ export async function insertAssignments(
           decisionNo: rows[i]!.decisionNo,
           validFrom: rows[i]!.validFrom,
           validTo: rows[i]!.validTo,
+          ...frequencyColumns(rows[i]!),
         },
       })),
     );

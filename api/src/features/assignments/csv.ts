@@ -1,10 +1,12 @@
 import {
   ASSIGNMENT_CSV_COLUMNS,
   CsvError,
+  FREQUENCY_LABELS,
   normalizeForSearch,
   parseCsv,
   parseDayInput,
   toCsv,
+  type AssignmentFrequency,
   type AssignmentRecord,
 } from '@duhop/shared';
 import type { Context } from 'hono';
@@ -22,7 +24,30 @@ const ALIASES: Record<Key, string[]> = {
   decisionNo: ['Số quyết định', 'decisionNo', 'Quyết định'],
   validFrom: ['Từ ngày', 'validFrom', 'Ngày bắt đầu'],
   validTo: ['Đến ngày', 'validTo', 'Ngày kết thúc'],
+  frequency: ['Tần suất', 'frequency'],
+  every: ['Số tháng', 'every', 'Cách mấy tháng'],
+  rotaPosition: ['Thứ tự luân phiên', 'rotaPosition', 'Thứ tự'],
 };
+
+/** Spellings of a frequency in the CSV (folded like the headers): the code or the Vietnamese label. */
+const FREQUENCIES: Record<string, AssignmentFrequency> = Object.fromEntries(
+  (Object.keys(FREQUENCY_LABELS) as AssignmentFrequency[]).flatMap((f) => [
+    [fold(f), f],
+    [fold(FREQUENCY_LABELS[f]), f],
+  ]),
+);
+Object.assign(FREQUENCIES, {
+  [fold('Hàng tháng')]: 'monthly',
+  [fold('Định kỳ')]: 'every_n',
+  [fold('Cách tháng')]: 'every_n',
+});
+
+/** A whole number in `[min, max]` from a cell, or an error message. */
+function wholeNumber(text: string, min: number, max: number): number | string {
+  if (!/^\d+$/.test(text)) return `"${text}" không phải số nguyên`;
+  const n = Number(text);
+  return n < min || n > max ? `Phải từ ${min} đến ${max}` : n;
+}
 
 const CSV_TYPES =
   /^(text\/csv|text\/plain|application\/csv|application\/vnd\.ms-excel|application\/octet-stream)\b/i;
@@ -120,9 +145,52 @@ export function readAssignmentCsv(text: string): {
       );
     if (toText && !to)
       add('validTo', `Ngày "${toText}" không hợp lệ (dùng dd/mm/yyyy hoặc yyyy-mm-dd)`);
+    // Frequency: optional columns, so files written before them stay valid (monthly).
+    const freqText = get('frequency');
+    const everyText = get('every');
+    const posText = get('rotaPosition');
+    let frequency: AssignmentFrequency | undefined = freqText
+      ? FREQUENCIES[fold(freqText)]
+      : everyText
+        ? 'every_n'
+        : posText
+          ? 'rota'
+          : 'monthly';
+    if (!frequency) {
+      add(
+        'frequency',
+        `Tần suất "${freqText}" không hợp lệ (${Object.values(FREQUENCY_LABELS).join(', ')})`,
+      );
+      frequency = 'monthly';
+    }
+    let every: number | null = null;
+    let rotaPosition: number | null = null;
+    if (frequency === 'every_n') {
+      const n = everyText
+        ? wholeNumber(everyText, 2, 12)
+        : 'Nhập số tháng giữa hai lần dự (2 đến 12)';
+      if (typeof n === 'string') add('every', n);
+      else every = n;
+    }
+    if (frequency === 'rota') {
+      const n = posText
+        ? wholeNumber(posText, 1, 99)
+        : 'Nhập thứ tự trong lượt luân phiên (1, 2, 3…)';
+      if (typeof n === 'string') add('rotaPosition', n);
+      else rotaPosition = n;
+    }
     drafts.push({
       row,
-      draft: { username, cellId, decisionNo, validFrom: from ?? '', validTo: to },
+      draft: {
+        username,
+        cellId,
+        decisionNo,
+        validFrom: from ?? '',
+        validTo: to,
+        frequency,
+        every,
+        rotaPosition,
+      },
     });
   });
   if (drafts.length === 0) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
@@ -142,6 +210,9 @@ export function assignmentsCsv(items: readonly AssignmentRecord[]): string {
       'Số quyết định',
       'Từ ngày',
       'Đến ngày',
+      'Tần suất',
+      'Số tháng',
+      'Thứ tự luân phiên',
     ],
     ...items.map((a) => [
       a.username,
@@ -151,6 +222,9 @@ export function assignmentsCsv(items: readonly AssignmentRecord[]): string {
       a.decisionNo,
       a.validFrom,
       a.validTo,
+      FREQUENCY_LABELS[a.frequency],
+      a.every,
+      a.rotaPosition,
     ]),
   ]);
 }

@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { localDate, type MeResponse } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { assignments, orgUnits } from '../../db/schema.ts';
+import { assignments, orgUnits, users } from '../../db/schema.ts';
 import { toOrgUnit } from '../org/graph.ts';
 import { provinceConfig, provinceSettings } from '../org/settings.ts';
 
@@ -23,6 +23,9 @@ export async function loadMe(db: Db, user: AuthUser, now: Date): Promise<MeRespo
       decisionNo: assignments.decisionNo,
       validFrom: assignments.validFrom,
       validTo: assignments.validTo,
+      frequency: assignments.frequency,
+      every: assignments.every,
+      rotaPosition: assignments.rotaPosition,
     })
     .from(assignments)
     .innerJoin(orgUnits, eq(orgUnits.id, assignments.cellId))
@@ -35,6 +38,27 @@ export async function loadMe(db: Db, user: AuthUser, now: Date): Promise<MeRespo
       ),
     )
     .orderBy(asc(orgUnits.name));
+  const rotaCells = [...new Set(rows.filter((r) => r.frequency === 'rota').map((r) => r.cellId))];
+  const rotas = new Map<string, NonNullable<MeResponse['assignments'][number]['rota']>>();
+  if (rotaCells.length) {
+    const members = await db
+      .select({
+        cellId: assignments.cellId,
+        userId: assignments.userId,
+        displayName: users.displayName,
+        rotaPosition: assignments.rotaPosition,
+        validFrom: assignments.validFrom,
+        validTo: assignments.validTo,
+      })
+      .from(assignments)
+      .innerJoin(users, eq(users.id, assignments.userId))
+      .where(and(inArray(assignments.cellId, rotaCells), eq(assignments.frequency, 'rota')))
+      .orderBy(asc(assignments.rotaPosition), asc(assignments.validFrom));
+    for (const { cellId, ...m } of members) {
+      if (!rotas.has(cellId)) rotas.set(cellId, []);
+      rotas.get(cellId)!.push(m);
+    }
+  }
   return {
     user: {
       id: user.id,
@@ -44,7 +68,11 @@ export async function loadMe(db: Db, user: AuthUser, now: Date): Promise<MeRespo
       orgUnitId: user.orgUnitId,
       mustChangePassword: user.mustChangePassword,
     },
-    assignments: rows.map((r) => ({ ...r, meetingDay: r.meetingDay ?? 3 })),
+    assignments: rows.map((r) => ({
+      ...r,
+      meetingDay: r.meetingDay ?? 3,
+      ...(r.frequency === 'rota' ? { rota: rotas.get(r.cellId) ?? [] } : {}),
+    })),
     reporting: provinceSettings(await provinceConfig(db, user.orgUnitId), today).reporting,
   };
 }

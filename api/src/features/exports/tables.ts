@@ -1,6 +1,7 @@
 import {
   BAND_LABELS,
   percent,
+  COMPLIANCE_STATUS_LABELS,
   STATUS_LABELS,
   toLocalIso,
   vnDate,
@@ -86,11 +87,6 @@ export function exportedAt(now: Date): string {
   return `Xuất lúc ${vnDate(local)} ${local.slice(11, 16)}`;
 }
 
-const COMPLIANCE_LABELS: Record<ComplianceItem['status'], string> = {
-  on_time: 'Đúng hạn',
-  late: 'Trễ hạn',
-  missing: 'Chưa nộp',
-};
 const TOTAL = 'Tổng cộng';
 const n = (header: string, width = 12): ExportColumn => ({ header, width, type: 'count' });
 const d = (header: string, width = 12): ExportColumn => ({ header, width, type: 'number' });
@@ -166,6 +162,8 @@ export function synthesisTables(
       ['Chi bộ phải sinh hoạt trong tháng', s.topical.expected, 'count'],
       ['Chi bộ tổ chức sinh hoạt chuyên đề', s.topical.held, 'count'],
       ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', s.topical.percent, 'rate'],
+      // Not filed and not due yet: in neither the missing count nor the rate.
+      ['Báo cáo chưa đến hạn nộp (không tính vào tỷ lệ)', r.notDue ?? 0, 'count'],
     ]),
     withTotals(
       {
@@ -180,6 +178,7 @@ export function synthesisTables(
           n('Chưa nộp'),
           p('Tỷ lệ đúng hạn (%)', 16),
           d('Điểm bình quân', 14),
+          n('Chưa đến hạn'),
         ],
         rows: s.bodies.map((b) => [
           b.bodyName,
@@ -190,6 +189,7 @@ export function synthesisTables(
           b.missing,
           b.onTimeRate,
           b.averageScore,
+          b.notDue ?? 0,
         ]),
         empty: 'Không có phân công hoặc báo cáo nào trong tháng.',
       },
@@ -197,7 +197,7 @@ export function synthesisTables(
       {
         6: percent(
           s.bodies.reduce((sum, b) => sum + b.onTime, 0),
-          s.bodies.reduce((sum, b) => sum + b.expected, 0),
+          s.bodies.reduce((sum, b) => sum + b.expected - (b.notDue ?? 0), 0),
         ),
         7: r.averageScore,
       },
@@ -320,7 +320,7 @@ export function synthesisTables(
         vnDate(i.meetingDate),
         vnDate(i.dueDate),
         vnDate(i.submittedAt),
-        COMPLIANCE_LABELS[i.status],
+        COMPLIANCE_STATUS_LABELS[i.status],
       ]),
       empty: 'Không có phân công nào trong tháng.',
     },

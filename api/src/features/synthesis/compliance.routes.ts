@@ -14,7 +14,7 @@ export const complianceRoutes = new Hono<AppEnv>().use(requireUser).get(
   '/',
   describeRoute({
     ...doc(
-      'Reporting compliance of a month: on_time / late / missing for each assignment expecting a report on a cell under the body, with counts per member, per committee and in total',
+      'Reporting compliance of a month: on_time / late / missing / not_due (not filed, due date not passed) for each report an assignment expects (monthly, every N months or its turn on a rota) on a cell under the body, with counts per member, per committee and in total',
       ComplianceResponse,
     ),
     parameters: queryParameters(MonthBodyQuery),
@@ -26,7 +26,7 @@ export const complianceRoutes = new Hono<AppEnv>().use(requireUser).get(
     const q = c.req.valid('query');
     assertNotFuture(q.month, now());
     const ctx = await resolveBody(db, c.var.user, q.bodyId);
-    const items = await loadCompliance(db, ctx, [q.month]);
+    const items = await loadCompliance(db, ctx, [q.month], q.month, undefined, now());
     return c.json(complianceView(ctx, q.month, items), 200);
   },
 );

@@ -3,12 +3,14 @@ import {
   complianceStatus,
   countCompliance,
   defaultMeetingDate,
+  expectedIn,
   isFutureMonth,
-  isReportExpected,
   localDate,
+  noCompliance,
   monthBounds,
   reportDueDate,
   toLocalIso,
+  type AssignmentFrequency,
   type ComplianceItem,
   type ComplianceResponse,
 } from '@duhop/shared';
@@ -33,6 +35,10 @@ interface Row {
   decision_no: string | null;
   a_from: unknown;
   a_to: unknown;
+  frequency: AssignmentFrequency;
+  every: number | null;
+  rota_position: number | null;
+  rota_start: string | null;
   cell_id: string;
   cell_name: string;
   meeting_day: number | null;
@@ -51,7 +57,9 @@ const collator = new Intl.Collator('vi');
  * Compliance for each of `months` in one query: every assignment in force during a month on a
  * cell at any depth below the body, with the best report the member filed on that cell for a
  * meeting of that month (on time first, then the earliest). Which assignments expect a report is
- * decided by the shared `isReportExpected`; one item per month, cell and member, unsorted.
+ * decided by the shared `expectedIn` (period, every N months, rota); one item per month, cell and
+ * member, unsorted. With `asOf`, an unfiled report whose due date has not passed on that local
+ * date is `not_due` rather than `missing`; without it every unfiled report is missing.
  */
 export async function loadCompliance(
   db: Db,
@@ -60,7 +68,10 @@ export async function loadCompliance(
   /** Only this month's items get `submittedAt` (formatting thousands of instants for a trend costs time). */
   detailMonth: string | undefined = months[months.length - 1],
   subtree?: Subtree,
+  /** The instant compliance is judged at (the request's `now`). */
+  asOf?: Date,
 ): Promise<MonthlyComplianceItem[]> {
+  const today = asOf ? localDate(asOf) : undefined;
   const tree = subtree ?? (await loadSubtree(db, ctx.body.id));
   if (months.length === 0) return [];
   const values = sql.join(
@@ -73,6 +84,10 @@ export async function loadCompliance(
   const rows = await queryRows<Row>(
     db,
     sql`select mo.month, a.user_id, u.display_name, a.decision_no, a.valid_from as a_from, a.valid_to as a_to,
+               a.frequency, a.every, a.rota_position,
+               case when a.frequency = 'rota' then (
+                 select to_char(min(a2.valid_from), 'YYYY-MM') from assignments a2
+                  where a2.cell_id = a.cell_id and a2.frequency = 'rota') end as rota_start,
                c.id as cell_id, c.name as cell_name, c.meeting_day, c.valid_from as c_from, c.valid_to as c_to,
                sub.triage_id,
                r.id as report_id, r.on_time, r.submitted_at, r.meeting_date
@@ -105,16 +120,52 @@ export async function loadCompliance(
       );
     return due;
   };
-  const byKey = new Map<string, MonthlyComplianceItem>();
+  // What each month expects of each cell: its rows (assignments with their best report) together.
+  type Candidate = {
+    row: Row;
+    cellId: string;
+    validFrom: string;
+    validTo: string | null;
+    frequency: AssignmentFrequency;
+    every: number | null;
+    rotaPosition: number | null;
+    rotaStart: string | null;
+    tieKey: string;
+    reported: boolean;
+  };
+  const groups = new Map<string, Candidate[]>();
   for (const row of rows) {
-    const assignment = { validFrom: isoDay(row.a_from)!, validTo: isoDay(row.a_to) };
+    const key = `${row.month}|${row.cell_id}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push({
+      row,
+      cellId: row.cell_id,
+      validFrom: isoDay(row.a_from)!,
+      validTo: isoDay(row.a_to),
+      frequency: row.frequency,
+      every: row.every,
+      rotaPosition: row.rota_position,
+      rotaStart: row.rota_start,
+      tieKey: row.user_id,
+      reported: row.report_id != null,
+    });
+  }
+  const expected: Candidate[] = [];
+  for (const group of groups.values()) {
+    const { row } = group[0]!;
     const cell = {
       validFrom: isoDay(row.c_from)!,
       validTo: isoDay(row.c_to),
       meetingDay: row.meeting_day,
     };
-    const reported = row.report_id != null;
-    if (!isReportExpected(assignment, cell, row.month, reported)) continue;
+    expected.push(
+      ...expectedIn(group, row.month, { cellOf: () => cell, reported: (c) => c.reported }),
+    );
+  }
+
+  const byKey = new Map<string, MonthlyComplianceItem>();
+  for (const { row, reported } of expected) {
     const meetingDate = reported
       ? isoDay(row.meeting_date)!
       : defaultMeetingDate(row.month, row.meeting_day ?? 3);
@@ -124,7 +175,11 @@ export async function loadCompliance(
       cellName: row.cell_name,
       observerId: row.user_id,
       observerName: row.display_name,
-      status: complianceStatus(reported ? { onTime: row.on_time === true } : null),
+      status: complianceStatus(
+        reported ? { onTime: row.on_time === true } : null,
+        dueOf(meetingDate),
+        today,
+      ),
       meetingDate,
       dueDate: dueOf(meetingDate),
       bodyId: row.triage_id,
@@ -183,13 +238,7 @@ export function complianceView(
     bodyId: ctx.body.id,
     bodyName: ctx.body.name,
     items: own,
-    totals: countCompliance(own, () => 'all').get('all') ?? {
-      expected: 0,
-      onTime: 0,
-      late: 0,
-      missing: 0,
-      onTimeRate: null,
-    },
+    totals: countCompliance(own, () => 'all').get('all') ?? noCompliance(),
     members: [...members]
       .map(([observerId, c]) => ({ observerId, observerName: names.get(observerId)!, ...c }))
       .sort((a, b) => collator.compare(a.observerName, b.observerName)),

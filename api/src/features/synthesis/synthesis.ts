@@ -8,6 +8,7 @@ import {
   countTopical,
   isHeldByNobody,
   median,
+  noCompliance,
   monthBounds,
   roundTo,
   selfScoreDifference,
@@ -18,7 +19,6 @@ import {
   type BandCode,
   type Category,
   type ComplianceItem,
-  type ComplianceStatus,
   type IssueStatus,
   type SynthesisResponse,
 } from '@duhop/shared';
@@ -88,7 +88,7 @@ export async function loadSynthesis(
     calendar,
     topicalRows,
   ] = await Promise.all([
-    loadCompliance(db, ctx, months, month, tree),
+    loadCompliance(db, ctx, months, month, tree, now),
     q.scoreRows(db, cells, from, last),
     q.groupRows(db, cells, first, last),
     q.gapRows(db, cells, first, last, gap),
@@ -123,25 +123,13 @@ export async function loadSynthesis(
     perBody.set(r.triageId, b);
   }
   const current = compliance.filter((i) => i.month === month);
-  const totals = countCompliance(current, () => 'all').get('all') ?? {
-    expected: 0,
-    onTime: 0,
-    late: 0,
-    missing: 0,
-    onTimeRate: null,
-  };
+  const totals = countCompliance(current, () => 'all').get('all') ?? noCompliance();
   const complianceByBody = countCompliance(current, (i) => i.bodyId);
   const bodyNames = new Map<string, string>(current.map((i) => [i.bodyId, i.bodyName]));
   for (const [id, b] of perBody) bodyNames.set(id, b.name);
   const bodies = [...bodyNames]
     .map(([bodyId, bodyName]) => {
-      const c = complianceByBody.get(bodyId) ?? {
-        expected: 0,
-        onTime: 0,
-        late: 0,
-        missing: 0,
-        onTimeRate: null,
-      };
+      const c = complianceByBody.get(bodyId) ?? noCompliance();
       const s = perBody.get(bodyId);
       return {
         bodyId,
@@ -250,13 +238,20 @@ export async function loadSynthesis(
     const bands = Object.fromEntries(
       BAND_ORDER.map((b) => [b, rows.filter((r) => r.band === b).reduce((s, r) => s + r.n, 0)]),
     ) as Record<BandCode, number>;
-    const items = compliance.filter((i) => i.month === m);
+    const c =
+      countCompliance(
+        compliance.filter((i) => i.month === m),
+        () => m,
+      ).get(m) ?? noCompliance();
     const iss = issueRows.filter((r) => r.month === m);
     return {
       month: m,
-      expected: items.length,
+      expected: c.expected,
       filed: n,
-      onTime: items.filter((i) => i.status === ('on_time' satisfies ComplianceStatus)).length,
+      onTime: c.onTime,
+      late: c.late,
+      missing: c.missing,
+      notDue: c.notDue,
       averageScore: n ? roundTo(sum / n) : null,
       bands,
       issuesRaised: iss.reduce((s, r) => s + r.n, 0),

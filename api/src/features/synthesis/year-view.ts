@@ -145,7 +145,7 @@ export async function loadYearView(
   const cells = cellsTable(tree);
   const author = opts.observerId;
   const [allItems, issues, filed, topical] = await Promise.all([
-    loadCompliance(db, ctx, months, '', tree),
+    loadCompliance(db, ctx, months, '', tree, now),
     issueRows(db, cells, first, last, now, author),
     filedRows(db, cells, first, last, author),
     topicalRows(db, cells, first, last),
