@@ -137,7 +137,7 @@ describe('synthesis DOCX: the document a body files', () => {
     // No table follows another directly: LibreOffice would merge them (the last one into the signature).
     expect(d.xml).not.toMatch(/<\/w:tbl>\s*<w:tbl>/);
     const tablesXml = d.xml.split('<w:tbl>').length - 1;
-    expect(tablesXml).toBe(1 + 10 + 1); // heading, 10 data tables, closing
+    expect(tablesXml).toBe(1 + 11 + 1); // heading, 11 data tables, closing
     // Every numbered heading is kept with what follows it.
     const headings = [...d.xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
       .map((m) => m[0])

@@ -77,7 +77,7 @@ describe('GET /api/synthesis/export', () => {
       0,
     ]);
     const summary = wb.getWorksheet('Tổng hợp')!;
-    expect(rowValues(summary, 15)).toEqual(['Chi bộ phải sinh hoạt trong tháng', 4]);
+    expect(rowValues(summary, 16)).toEqual(['Chi bộ phải sinh hoạt trong tháng', 4]);
     expect(summary.getCell('A1').value).toBe(
       'Tổng hợp báo cáo dự sinh hoạt chi bộ tháng 11 năm 2026',
     );
@@ -173,7 +173,7 @@ describe('GET /api/synthesis/export', () => {
     expect(byUnit.getCell('G4').numFmt).toBe('0.0%');
     // Totals row: counts summed, the rate from the totals, the month's average.
     expect(byUnit.getCell('B5').numFmt).toBe('#,##0');
-    expect(rowValues(byUnit, 5)).toEqual(['Tổng cộng', 4, 3, 2, 1, 1, 0.5, 82.67]);
+    expect(rowValues(byUnit, 5)).toEqual(['Tổng cộng', 4, 3, 2, 1, 1, 0.5, 82.67, 0]);
     expect(byUnit.getCell('A5').font?.bold).toBe(true);
     expect(byUnit.getCell('G5').numFmt).toBe('0.0%');
 
