@@ -142,6 +142,7 @@ export async function createAdmin(
         username: username.data,
         displayName: name.data,
         role: 'admin',
+        roles: ['admin'],
         orgUnitId: unit.id,
         passwordHash,
         mustChangePassword: true,

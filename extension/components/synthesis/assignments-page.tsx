@@ -1,4 +1,4 @@
-import { endedBefore, isOpenOn, OrgIndex, type AssignmentRecord } from '@duhop/shared';
+import { endedBefore, hasRole, isOpenOn, OrgIndex, type AssignmentRecord } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate, formatMonth } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
@@ -27,7 +27,7 @@ export function AssignmentsPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('as_forbidden')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('as_forbidden')}</Notice>;
   return <Assignments session={session} params={props.params} />;
 }
 
@@ -41,7 +41,7 @@ function Assignments(props: { session: Session; params: string[] }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const { state, reload } = useLoader(() => listAssignments({ bodyId: mb.bodyId }), [mb.bodyId]);
   const [observers, setObservers] = useState<(Choice & { unit?: string })[] | null>(null);
-  const isAdmin = props.session.user.role === 'admin';
+  const isAdmin = hasRole(props.session.user, 'admin');
 
   useEffect(() => {
     if (!isAdmin || panel !== 'add' || observers) return;

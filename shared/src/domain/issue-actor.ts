@@ -1,11 +1,14 @@
 import type { Role } from '../schemas/common.ts';
 import type { ActorKind } from './lifecycle.ts';
 import type { OrgIndex } from './org-graph.ts';
+import { hasRole } from './roles.ts';
 
 /** The user acting, as the API knows it from the session (the extension from its stored session). */
 export interface ActingUser {
   id: string;
   role: Role;
+  /** Every role of the account (includes `role`); absent means `[role]`. */
+  roles?: readonly Role[] | null;
   orgUnitId: string;
 }
 
@@ -24,7 +27,7 @@ export interface IssueForActor {
  */
 export type Ancestry = Pick<OrgIndex, 'isAncestorOrSelf'>;
 
-const actsForABody = (user: ActingUser) => user.role === 'staff' || user.role === 'leader';
+const actsForABody = (user: ActingUser) => hasRole(user, 'staff', 'leader');
 
 /**
  * Whether `actorKindsFor` will ask the org graph: only for staff or leaders of another body while
@@ -47,7 +50,7 @@ export const NO_ANCESTRY: Ancestry = { isAncestorOrSelf: (a, id) => a === id };
  */
 export function actorKindsFor(user: ActingUser, issue: IssueForActor, org: Ancestry): ActorKind[] {
   const kinds: ActorKind[] = [];
-  if (user.role === 'admin') kinds.push('admin');
+  if (hasRole(user, 'admin')) kinds.push('admin');
   if (actsForABody(user)) {
     if (user.orgUnitId === issue.responsibleBodyId) kinds.push('holder');
     else if (

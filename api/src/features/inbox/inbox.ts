@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  hasRole,
   InboxQuery,
   normalizeForSearch,
   Slug,
@@ -46,7 +47,7 @@ export async function listInbox(
   q: InboxParams,
   now: Date,
 ): Promise<InboxResponse> {
-  const bodyId = user.role === 'admin' && q.bodyId ? q.bodyId : user.orgUnitId;
+  const bodyId = hasRole(user, 'admin') && q.bodyId ? q.bodyId : user.orgUnitId;
 
   // `escalated`: what bodies below the caller's let pass its deadline (the parent's overdue view).
   const filters: SQL[] =
