@@ -37,9 +37,7 @@ describe('one account, several roles', () => {
     const issue = { responsibleBodyId: 'dien-chau', authorId: 'u1', overdue: false };
     expect(actorKindsFor(user, issue, NO_ANCESTRY)).toEqual(['holder', 'author']);
     // The same person as an observer only: the author, never the holder.
-    expect(actorKindsFor({ ...user, roles: ['observer'] }, issue, NO_ANCESTRY)).toEqual([
-      'author',
-    ]);
+    expect(actorKindsFor({ ...user, roles: ['observer'] }, issue, NO_ANCESTRY)).toEqual(['author']);
     expect(
       actorKindsFor({ ...user, role: 'staff', roles: ['staff', 'admin'] }, issue, NO_ANCESTRY),
     ).toEqual(['admin', 'holder', 'author']);

@@ -1,4 +1,10 @@
-import { normalizeRoles, type AdminOrgUnit, type AdminUser, type Role, type UserPatchInput } from '@duhop/shared';
+import {
+  normalizeRoles,
+  type AdminOrgUnit,
+  type AdminUser,
+  type Role,
+  type UserPatchInput,
+} from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { createUser, patchUser } from '../../utils/admin/calls.ts';

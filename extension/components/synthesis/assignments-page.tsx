@@ -27,7 +27,8 @@ export function AssignmentsPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('as_forbidden')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('as_forbidden')}</Notice>;
   return <Assignments session={session} params={props.params} />;
 }
 

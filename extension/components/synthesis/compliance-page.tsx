@@ -25,7 +25,8 @@ export function CompliancePage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
   return <Compliance session={session} params={props.params} />;
 }
 

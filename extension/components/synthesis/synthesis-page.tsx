@@ -20,7 +20,8 @@ export function SynthesisPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
   return <Synthesis session={session} params={props.params} />;
 }
 

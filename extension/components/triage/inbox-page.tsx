@@ -38,7 +38,8 @@ export function InboxPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
   return <Inbox session={session} openId={props.params[0] ?? null} />;
 }
 

@@ -37,7 +37,8 @@ export function TemplatesPage() {
   const failure = state.status === 'error' ? state.failure : deleteFailure;
 
   if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin')) return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
 
   const remove = async (tpl: AnswerTemplate) => {
     const res = await deleteTemplate(tpl.id);

@@ -98,7 +98,10 @@ export async function importUsers(
         `Vai trò "${v.role}" không hợp lệ (cấp ủy viên, cán bộ, lãnh đạo, quản trị)`,
       );
     const roles: Role[] = [];
-    for (const label of v.roles.split(/[|;,+]/).map((s) => s.trim()).filter(Boolean)) {
+    for (const label of v.roles
+      .split(/[|;,+]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const r = lookupLabel(label, ROLE_LABELS);
       if (r) roles.push(r);
       else

@@ -44,7 +44,11 @@ export async function resolveBody(
   const id = bodyId ?? user.orgUnitId;
   const ctx = await loadBodyContext(db, id);
   if (!ctx) throw notFoundErrors.body();
-  if (!hasRole(user, 'admin') && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id)))
+  if (
+    !hasRole(user, 'admin') &&
+    id !== user.orgUnitId &&
+    !(await isAncestor(db, user.orgUnitId, id))
+  )
     throw notFoundErrors.body();
   return ctx;
 }
