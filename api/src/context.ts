@@ -68,7 +68,10 @@ export interface AuthUser {
   id: string;
   username: string;
   displayName: string;
+  /** The primary role. */
   role: Role;
+  /** Every role of the account, `role` first: check permissions with `hasRole(user, …)`. */
+  roles: Role[];
   orgUnitId: string;
   mustChangePassword: boolean;
   tokenHash: string;

@@ -1,6 +1,7 @@
 import { selectCriteriaSet, type CriteriaSet, type MeResponse, type OrgUnit } from '@duhop/shared';
 import { request, type ApiFailure } from './api.ts';
 import { db } from './db.ts';
+import { keepSessionRoles } from './auth/password-state.ts';
 
 /**
  * What the form needs from the server, cached in IndexedDB so a report can be written offline:
@@ -58,6 +59,7 @@ export async function refreshReference(now: () => number = Date.now): Promise<Ap
     reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: t },
   ].filter((r) => !!r);
   if (rows.length) await db.cache.bulkPut(rows);
+  if (me.ok) await keepSessionRoles(me.data.user);
   return [me, org, sets, reports].find((r): r is ApiFailure => !r.ok) ?? null;
 }
 

@@ -13,6 +13,7 @@ export * from './domain/attendance.ts';
 export * from './domain/criteria.ts';
 export * from './domain/lifecycle.ts';
 export * from './domain/issue-actor.ts';
+export * from './domain/roles.ts';
 export * from './domain/validity.ts';
 export * from './domain/org-graph.ts';
 export * from './domain/routing.ts';

@@ -222,7 +222,7 @@ describe('npm run admin', () => {
       expect(oneLine(refused.stderr)).toBe(true);
       expect(refused.stderr).toMatch(/1 audit log entries by demo accounts/);
       const [still] = await rows<{ n: number }>(demo, sql`select count(*)::int as n from users`);
-      expect(still!.n).toBe(7);
+      expect(still!.n).toBe(8);
 
       await rows(demo, sql`delete from audit_log where actor_id is not null`);
       const removed = await runCli(demo.env, ['admin', 'remove-demo']);

@@ -46,6 +46,7 @@ describe('POST /api/admin/users/import', () => {
         username: 'tv.lan',
         displayName: 'Nguyễn Thị Lan',
         role: 'observer',
+        roles: ['observer'],
         orgUnitId: 'truong-vinh',
       },
       {
@@ -53,6 +54,7 @@ describe('POST /api/admin/users/import', () => {
         username: 'dc.son',
         displayName: 'Trần Văn Sơn, Bí thư',
         role: 'staff',
+        roles: ['staff'],
         orgUnitId: 'dien-chau',
       },
       {
@@ -60,6 +62,7 @@ describe('POST /api/admin/users/import', () => {
         username: 'ht.minh',
         displayName: 'Lê Minh',
         role: 'leader',
+        roles: ['leader'],
         orgUnitId: 'dien-chau-vp',
       },
     ]);

@@ -130,9 +130,11 @@ describe('accounts', () => {
       'observer2',
       'observer3',
       'province',
+      'truongban',
     ]);
     expect(all.body.items[1]).toMatchObject({
       role: 'staff',
+      roles: ['staff'],
       orgUnitId: 'hung-nguyen',
       orgUnitName: 'Đảng ủy xã Hưng Nguyên',
       active: true,
@@ -151,7 +153,13 @@ describe('accounts', () => {
     ]);
 
     const staff = await read(h.as(token).api.admin.users.$get({ query: { role: 'staff' } }));
-    expect(staff.body.items.map((u) => u.username)).toEqual(['commune', 'commune2', 'province']);
+    // Any of an account's roles counts: truongban is an observer who is also staff.
+    expect(staff.body.items.map((u) => u.username)).toEqual([
+      'commune',
+      'commune2',
+      'province',
+      'truongban',
+    ]);
   });
 
   it('creates an account who must change the password at first sign-in; duplicates are 409', async () => {

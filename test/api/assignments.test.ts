@@ -77,7 +77,7 @@ describe('GET /api/assignments', () => {
           h.as(await h.login('admin')).api.assignments.$get({ query: { bodyId: 'na-tu' } }),
         )
       ).body.items,
-    ).toHaveLength(8);
+    ).toHaveLength(10);
     expect(
       (
         await read(

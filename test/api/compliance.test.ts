@@ -237,10 +237,11 @@ describe('GET /api/compliance: who sees what', () => {
     const res = await compliance('2026-11', 'admin');
     expect(res.status).toBe(200);
     expect(res.body.bodyId).toBe('na-tu');
-    expect(res.body.totals!.expected).toBe(8);
-    // Sorted by name: "Đảng ủy phường Trường Vinh" before "Đảng ủy xã Hưng Nguyên".
+    expect(res.body.totals!.expected).toBe(10);
+    // Sorted by name: "Đảng ủy phường Trường Vinh", then the communes "Diễn Châu" and "Hưng Nguyên".
     expect(res.body.bodies!.map((b) => [b.bodyId, b.expected])).toEqual([
       ['truong-vinh', 4],
+      ['dien-chau', 2],
       ['hung-nguyen', 4],
     ]);
     expect((await compliance('2026-11', 'admin', 'truong-vinh')).body.totals!.expected).toBe(4);

@@ -7,7 +7,8 @@ import { apiRoutes } from '../support/routes.ts';
 import { tokenFor } from '../support/tokens.ts';
 
 // Authorization matrix: every route × every demo account × objects inside and outside the
-// caller's scope. Each row names the route it covers, the request, and the status each account
+// caller's scope. `truongban` holds two roles (observer of two Diễn Châu cells, staff of the Diễn
+// Châu committee): allowed wherever one of them allows, refused elsewhere. Each row names the route it covers, the request, and the status each account
 // must get; every response body is also searched for the ids and titles of objects the account
 // may not see. To cover a new route, add a row (a test below fails while a route has none).
 const h = useHarness('2026-11-05T09:00:00+07:00');
@@ -21,6 +22,7 @@ const WHO = [
   'commune2',
   'province',
   'admin',
+  'truongban',
 ] as const;
 type Who = (typeof WHO)[number];
 type Expected = Record<Who, number>;
@@ -28,19 +30,26 @@ type Expected = Record<Who, number>;
 /** Shorthand: `only(200, {observer: 403})` = 200 for everyone unless named. */
 const all = (status: number, except: Partial<Expected> = {}): Expected =>
   ({ ...Object.fromEntries(WHO.map((w) => [w, status])), ...except }) as Expected;
-const STAFF: Partial<Expected> = { commune: 200, commune2: 200, province: 200, admin: 200 };
+const STAFF: Partial<Expected> = {
+  commune: 200,
+  commune2: 200,
+  province: 200,
+  admin: 200,
+  truongban: 200,
+};
 const ADMIN_ONLY = (status: number) => all(403, { admin: status });
 
 interface Fixture {
-  reports: Record<'R1' | 'R2' | 'R3', string>;
-  issues: Record<'I1' | 'I2' | 'I3' | 'I4' | 'I5', { id: string; title: string }>;
+  reports: Record<'R1' | 'R2' | 'R3' | 'R4', string>;
+  issues: Record<'I1' | 'I2' | 'I3' | 'I4' | 'I5' | 'I6', { id: string; title: string }>;
   template: string;
   tokens: Record<Who, string>;
 }
 
 // R1 by observer (hn-xom-1): I1 → the commune committee (Hưng Nguyên), I2 → Ban Nội chính (rule).
 // R2 by observer2 (hn-yen-ho): I5 → Hưng Nguyên. R3 by observer3 (tv-yen-giang): I3 → Trường Vinh,
-// I4 → Trường Vinh's economic office (area rule). A template of Hưng Nguyên's committee.
+// I4 → Trường Vinh's economic office (area rule). R4 by truongban (dc-bac-son): I6 → Diễn Châu,
+// the body truongban is staff of (author and holder at once). A template of Hưng Nguyên's committee.
 const VISIBLE: Record<
   Who,
   { reports: (keyof Fixture['reports'])[]; issues: (keyof Fixture['issues'])[] }
@@ -51,9 +60,10 @@ const VISIBLE: Record<
   commune: { reports: ['R1', 'R2'], issues: ['I1', 'I5'] },
   commune2: { reports: ['R3'], issues: ['I3'] },
   province: { reports: ['R1'], issues: ['I2'] },
-  admin: { reports: ['R1', 'R2', 'R3'], issues: ['I1', 'I2', 'I3', 'I4', 'I5'] },
+  admin: { reports: ['R1', 'R2', 'R3', 'R4'], issues: ['I1', 'I2', 'I3', 'I4', 'I5', 'I6'] },
+  truongban: { reports: ['R4'], issues: ['I6'] },
 };
-const ISSUES_OF = { R1: ['I1', 'I2'], R2: ['I5'], R3: ['I3', 'I4'] } as const;
+const ISSUES_OF = { R1: ['I1', 'I2'], R2: ['I5'], R3: ['I3', 'I4'], R4: ['I6'] } as const;
 
 async function buildFixture(): Promise<Fixture> {
   const tokens = Object.fromEntries(
@@ -73,6 +83,7 @@ async function buildFixture(): Promise<Fixture> {
     I3: issue('I3', 'dat_dai'),
     I4: issue('I4', 'ha_tang_giao_thong'),
     I5: issue('I5', 'moi_truong'),
+    I6: issue('I6', 'dat_dai'),
   };
   const submit = async (who: Who, cellId: string, issues: (typeof i)[keyof typeof i][]) => {
     const report = buildReport({ cellId, issues });
@@ -85,6 +96,7 @@ async function buildFixture(): Promise<Fixture> {
     R1: await submit('observer', 'hn-xom-1', [i.I1, i.I2]),
     R2: await submit('observer2', 'hn-yen-ho', [i.I5]),
     R3: await submit('observer3', 'tv-yen-giang', [i.I3, i.I4]),
+    R4: await submit('truongban', 'dc-bac-son', [i.I6]),
   };
   const t = await read(
     h
@@ -94,7 +106,7 @@ async function buildFixture(): Promise<Fixture> {
   if (t.status !== 201) throw new Error(`fixture template: ${t.status}`);
   return {
     reports,
-    issues: { I1: i.I1, I2: i.I2, I3: i.I3, I4: i.I4, I5: i.I5 },
+    issues: { I1: i.I1, I2: i.I2, I3: i.I3, I4: i.I4, I5: i.I5, I6: i.I6 },
     template: t.body.id,
     tokens,
   };
@@ -198,13 +210,19 @@ const MATRIX: Row[] = [
     route: 'POST /api/reports',
     name: 'own cell',
     request: () => ({ path: '/api/reports', body: buildReport() }),
-    expect: all(403, { observer: 201, observer2: 422, observer3: 422 }),
+    expect: all(403, { observer: 201, observer2: 422, observer3: 422, truongban: 422 }),
   },
   {
     route: 'POST /api/reports',
     name: 'a cell of another commune',
     request: () => ({ path: '/api/reports', body: buildReport({ cellId: 'tv-yen-giang' }) }),
-    expect: all(403, { observer: 422, observer2: 422, observer3: 201 }),
+    expect: all(403, { observer: 422, observer2: 422, observer3: 201, truongban: 422 }),
+  },
+  {
+    route: 'POST /api/reports',
+    name: 'a cell of the multi-role member (staff alone may not submit)',
+    request: () => ({ path: '/api/reports', body: buildReport({ cellId: 'dc-bac-son' }) }),
+    expect: all(403, { observer: 422, observer2: 422, observer3: 422, truongban: 201 }),
   },
   { route: 'GET /api/reports', request: () => ({ path: '/api/reports' }), expect: all(200) },
   {
@@ -226,6 +244,12 @@ const MATRIX: Row[] = [
     expect: all(404, { observer3: 200, commune2: 200, admin: 200 }),
   },
   {
+    route: 'GET /api/reports/{id}',
+    name: 'R4, by the multi-role member',
+    request: (f) => ({ path: `/api/reports/${f.reports.R4}` }),
+    expect: all(404, { truongban: 200, admin: 200 }),
+  },
+  {
     route: 'GET /api/report-exports/{id}',
     name: 'R1',
     request: (f) => ({ path: `/api/report-exports/${f.reports.R1}` }),
@@ -236,6 +260,12 @@ const MATRIX: Row[] = [
     name: 'R3',
     request: (f) => ({ path: `/api/report-exports/${f.reports.R3}` }),
     expect: all(404, { observer3: 200, commune2: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/report-exports/{id}',
+    name: 'R4',
+    request: (f) => ({ path: `/api/report-exports/${f.reports.R4}` }),
+    expect: all(404, { truongban: 200, admin: 200 }),
   },
 
   // Issues: the author, the body holding it, a body above it once overdue, the admin.
@@ -271,11 +301,24 @@ const MATRIX: Row[] = [
     expect: all(404, { observer3: 200, commune2: 200, admin: 200 }),
   },
   {
+    route: 'GET /api/issues/{id}',
+    name: 'I6',
+    request: (f) => ({ path: `/api/issues/${f.issues.I6.id}` }),
+    expect: all(404, { truongban: 200, admin: 200 }),
+  },
+  {
     route: 'POST /api/issues/{id}/actions',
     name: 'acknowledge I1',
     mutates: true,
     request: (f) => ({ path: `/api/issues/${f.issues.I1.id}/actions`, body: ack }),
     expect: all(404, { observer: 403, commune: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/issues/{id}/actions',
+    name: 'acknowledge I6: its author is also staff of the body holding it',
+    mutates: true,
+    request: (f) => ({ path: `/api/issues/${f.issues.I6.id}/actions`, body: ack }),
+    expect: all(404, { truongban: 200, admin: 200 }),
   },
   {
     route: 'POST /api/issues/{id}/actions',
@@ -294,25 +337,29 @@ const MATRIX: Row[] = [
   },
   {
     route: 'POST /api/issues/bulk-actions',
-    name: 'I1 and I3 at once: each checked on its own',
+    name: 'I1, I3 and I6 at once: each checked on its own',
     mutates: true,
     request: (f) => ({
       path: '/api/issues/bulk-actions',
       body: {
         type: 'acknowledge',
-        items: [f.issues.I1, f.issues.I3].map((x) => ({ id: x.id, expectedVersion: 1 })),
+        items: [f.issues.I1, f.issues.I3, f.issues.I6].map((x) => ({
+          id: x.id,
+          expectedVersion: 1,
+        })),
       },
     }),
     expect: all(200),
     check: (body, who) => {
-      const per: Record<Who, [number, number]> = {
-        observer: [403, 404],
-        observer2: [404, 404],
-        observer3: [404, 403],
-        commune: [200, 404],
-        commune2: [404, 200],
-        province: [404, 404],
-        admin: [200, 200],
+      const per: Record<Who, [number, number, number]> = {
+        observer: [403, 404, 404],
+        observer2: [404, 404, 404],
+        observer3: [404, 403, 404],
+        commune: [200, 404, 404],
+        commune2: [404, 200, 404],
+        province: [404, 404, 404],
+        admin: [200, 200, 200],
+        truongban: [404, 404, 200],
       };
       expect(
         (body as { results: { status: number }[] }).results.map((r) => r.status),
@@ -353,7 +400,7 @@ const MATRIX: Row[] = [
     route: 'POST /api/answer-templates',
     mutates: true,
     request: () => ({ path: '/api/answer-templates', body: { title: 'Mẫu', text: 'Nội dung' } }),
-    expect: all(403, { commune: 201, commune2: 201, province: 201, admin: 201 }),
+    expect: all(403, { commune: 201, commune2: 201, province: 201, admin: 201, truongban: 201 }),
   },
   {
     route: 'POST /api/answer-templates',
@@ -372,13 +419,13 @@ const MATRIX: Row[] = [
       path: `/api/answer-templates/${f.template}`,
       body: { title: 'Sửa', text: 'Nội dung' },
     }),
-    expect: all(403, { commune: 200, commune2: 404, province: 404, admin: 200 }),
+    expect: all(403, { commune: 200, commune2: 404, province: 404, admin: 200, truongban: 404 }),
   },
   {
     route: 'DELETE /api/answer-templates/{id}',
     mutates: true,
     request: (f) => ({ path: `/api/answer-templates/${f.template}` }),
-    expect: all(403, { commune: 200, commune2: 404, province: 404, admin: 200 }),
+    expect: all(403, { commune: 200, commune2: 404, province: 404, admin: 200, truongban: 404 }),
   },
 
   // Figures and assignments of a body: its staff (and those above it), the admin.
@@ -391,7 +438,7 @@ const MATRIX: Row[] = [
     route: 'GET /api/compliance',
     name: 'another commune',
     request: () => ({ path: '/api/compliance?month=2026-10&bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200, truongban: 404 }),
   },
   {
     route: 'GET /api/synthesis',
@@ -402,7 +449,7 @@ const MATRIX: Row[] = [
     route: 'GET /api/synthesis',
     name: 'another commune',
     request: () => ({ path: '/api/synthesis?month=2026-10&bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200, truongban: 404 }),
   },
   {
     route: 'GET /api/synthesis/export',
@@ -413,7 +460,7 @@ const MATRIX: Row[] = [
     route: 'GET /api/synthesis/export',
     name: 'another commune',
     request: () => ({ path: '/api/synthesis/export?month=2026-10&format=csv&bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200, truongban: 404 }),
   },
   {
     route: 'GET /api/year-view',
@@ -446,33 +493,33 @@ const MATRIX: Row[] = [
   {
     route: 'GET /api/assignments',
     request: () => ({ path: '/api/assignments' }),
-    expect: all(403, { commune: 200, commune2: 200, admin: 200 }),
+    expect: all(403, { commune: 200, commune2: 200, admin: 200, truongban: 200 }),
   },
   {
     route: 'GET /api/assignments',
     name: 'another commune',
     request: () => ({ path: '/api/assignments?bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, admin: 200, truongban: 404 }),
   },
   {
     route: 'GET /api/assignments/export',
     request: () => ({ path: '/api/assignments/export' }),
-    expect: all(403, { commune: 200, commune2: 200, admin: 200 }),
+    expect: all(403, { commune: 200, commune2: 200, admin: 200, truongban: 200 }),
   },
   {
     route: 'POST /api/assignments',
     request: () => ({ path: '/api/assignments', body: {} }),
-    expect: all(403, { commune: 422, commune2: 422, admin: 422 }),
+    expect: all(403, { commune: 422, commune2: 422, admin: 422, truongban: 422 }),
   },
   {
     route: 'POST /api/assignments/import',
     request: () => ({ path: '/api/assignments/import', body: {} }),
-    expect: all(403, { commune: 415, commune2: 415, admin: 415 }),
+    expect: all(403, { commune: 415, commune2: 415, admin: 415, truongban: 415 }),
   },
   {
     route: 'PATCH /api/assignments/{id}',
     request: () => ({ path: `/api/assignments/${randomUUID()}`, body: { validTo: '2026-12-31' } }),
-    expect: all(403, { commune: 404, commune2: 404, admin: 404 }),
+    expect: all(403, { commune: 404, commune2: 404, admin: 404, truongban: 404 }),
   },
 
   // Administration: the admin only.

@@ -220,7 +220,7 @@ describe('the built server (npm run build, npm run serve)', () => {
       const [a, b] = await Promise.all([start(data, {}, 'main.js'), start(data, {}, 'main.js')]);
       expect((await http(a.url, 'GET', '/health')).status).toBe(200);
       expect((await http(b.url, 'GET', '/health')).status).toBe(200);
-      expect(await count(data, 'users')).toBe(7);
+      expect(await count(data, 'users')).toBe(8);
       expect(await count(data, 'users', `username = 'admin'`)).toBe(1);
       const seededBy = [a, b].filter((p) => p.output().includes('Seeded the demo province'));
       expect(seededBy).toHaveLength(1);

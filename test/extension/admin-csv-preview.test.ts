@@ -19,6 +19,8 @@ describe('CSV import preview', () => {
     ['Họ tên', 'displayName'],
     ['Mật khẩu tạm:', 'password'],
     ['orgUnitId', 'orgUnitId'],
+    ['Các vai trò', 'roles'],
+    ['roles', 'roles'],
     ['Ghi chú', null],
   ])(
     'header %j is column %j (case, accents and spaces ignored, as the API reads it)',

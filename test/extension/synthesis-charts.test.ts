@@ -151,10 +151,13 @@ describe('monthly pages', () => {
   });
 
   it('opens the workspace on the synthesis for leaders and admins, on the inbox for staff', () => {
-    expect(landingPath('leader')).toBe('synthesis');
-    expect(landingPath('admin')).toBe('synthesis');
-    expect(landingPath('staff')).toBe('inbox');
+    expect(landingPath({ role: 'leader' })).toBe('synthesis');
+    expect(landingPath({ role: 'admin' })).toBe('synthesis');
+    expect(landingPath({ role: 'staff' })).toBe('inbox');
     expect(landingPath(undefined)).toBe('inbox');
+    // Any of an account's roles counts: a member who also leads the body reads the synthesis.
+    expect(landingPath({ role: 'observer', roles: ['observer', 'staff'] })).toBe('inbox');
+    expect(landingPath({ role: 'observer', roles: ['observer', 'leader'] })).toBe('synthesis');
   });
 
   it('accepts past months and this one only', () => {

@@ -149,6 +149,7 @@ export async function createAdmin(
         username: username.data,
         displayName: name.data,
         role: 'admin',
+        roles: ['admin'],
         orgUnitId: unit.id,
         passwordHash,
         mustChangePassword: true,

@@ -75,7 +75,14 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     username: text('username').notNull(),
     displayName: text('display_name').notNull(),
+    /** The primary role (`/api/me`'s `user.role`). */
     role: text('role').$type<Role>().notNull(),
+    /**
+     * Every role of the account, `role` included (one person may attend cells and handle a body's
+     * issues). Written by every path that creates or edits a user; readers still add `role`
+     * (`rolesOf`), so a row written without it (`{}`) keeps its primary role.
+     */
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),

@@ -154,6 +154,8 @@ type DemoUser = {
   username: string;
   displayName: string;
   role: Role;
+  /** Further roles of the same account (besides `role`). */
+  alsoRoles?: Role[];
   orgUnitId: string;
   cells?: string[];
 };
@@ -184,6 +186,16 @@ export const DEMO_USERS: DemoUser[] = [
     cells: ['tv-yen-giang', 'tv-trung-do', 'tv-khoi-5', 'tv-thcs-le-mao'],
   },
   { username: 'commune2', displayName: 'Đặng Văn Hùng', role: 'staff', orgUnitId: 'truong-vinh' },
+  // One account, two roles: the head of Diễn Châu's Party-building board attends two cells
+  // (observer) and handles the commune committee's issues (staff).
+  {
+    username: 'truongban',
+    displayName: 'Ngô Văn Tâm',
+    role: 'observer',
+    alsoRoles: ['staff'],
+    orgUnitId: 'dien-chau',
+    cells: ['dc-bac-son', 'dc-nam-linh'],
+  },
 ];
 
 /** Ordered routing rules of the demo province; what none matches goes to the cell's commune committee. */

@@ -89,6 +89,7 @@ export async function seedDemo(db: Db): Promise<void> {
           username: u.username,
           displayName: u.displayName,
           role: u.role,
+          roles: [u.role, ...(u.alsoRoles ?? [])],
           orgUnitId: u.orgUnitId,
           passwordHash,
         })),

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '@duhop/shared';
+import { hasRole, rolesOf, type Role } from '@duhop/shared';
 import type { AppEnv } from '../context.ts';
 import { compiledStatement } from '../db/rows.ts';
 import { sessions } from '../db/schema.ts';
@@ -18,6 +18,7 @@ interface SessionRow {
   username: string;
   display_name: string;
   role: Role;
+  roles: Role[] | null;
   org_unit_id: string;
   must_change_password: boolean;
   last_used_at: Date | string;
@@ -27,7 +28,7 @@ interface SessionRow {
 const findSession = compiledStatement<{ tokenHash: string; at: string; idleSince: string }>(
   (
     p,
-  ) => sql`select u.id, u.username, u.display_name, u.role, u.org_unit_id, u.must_change_password, s.last_used_at
+  ) => sql`select u.id, u.username, u.display_name, u.role, u.roles, u.org_unit_id, u.must_change_password, s.last_used_at
           from sessions s join users u on u.id = s.user_id
          where s.token_hash = ${p.tokenHash} and s.revoked_at is null and s.expires_at > ${p.at}::timestamptz
            and s.last_used_at > ${p.idleSince}::timestamptz and u.active
@@ -65,6 +66,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     username: found.username,
     displayName: found.display_name,
     role: found.role,
+    roles: rolesOf(found),
     orgUnitId: found.org_unit_id,
     mustChangePassword: found.must_change_password,
   };
@@ -86,9 +88,9 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Allows only the listed roles (403 otherwise). */
+/** Allows users holding at least one of the listed roles, among all of theirs (403 otherwise). */
 export const requireRole = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!roles.includes(c.var.user.role)) throw forbidden();
+    if (!hasRole(c.var.user, ...roles)) throw forbidden();
     await next();
   });

@@ -1,9 +1,11 @@
 import {
   endedBefore,
   localDate,
+  rolesOf,
   type AdminOrgUnit,
   type OrgUnitKind,
   type Role,
+  type RoleHolder,
 } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
@@ -21,6 +23,11 @@ import { useT } from '../../utils/i18n/index.ts';
 
 export const ROLES: readonly Role[] = ['observer', 'staff', 'leader', 'admin'];
 export const roleLabel = (t: Translate, r: Role) => t(`adm_role_${r}` as MessageKey);
+/** Every role of an account, the primary first: "Cấp ủy viên dự sinh hoạt, Cán bộ tiếp nhận, xử lý". */
+export const rolesLabel = (t: Translate, u: RoleHolder) =>
+  rolesOf(u)
+    .map((r) => roleLabel(t, r))
+    .join(', ');
 export const kindLabel = (t: Translate, k: OrgUnitKind) => t(`adm_kind_${k}` as MessageKey);
 
 /** Today in Asia/Ho_Chi_Minh (the province's calendar, whatever the laptop's zone). */

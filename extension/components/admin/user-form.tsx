@@ -1,9 +1,15 @@
-import type { AdminOrgUnit, AdminUser, Role, UserPatchInput } from '@duhop/shared';
+import {
+  normalizeRoles,
+  type AdminOrgUnit,
+  type AdminUser,
+  type Role,
+  type UserPatchInput,
+} from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { createUser, patchUser } from '../../utils/admin/calls.ts';
 import { validity } from '../../utils/admin/org-tree.ts';
-import { useT } from '../../utils/i18n/index.ts';
+import { fieldMessage, useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { roleLabel, ROLES, today, FormFooter, UnitSelect } from './common.tsx';
 
@@ -11,14 +17,16 @@ interface Draft {
   username: string;
   displayName: string;
   role: Role;
+  /** Roles held besides `role` (a member attending cells who also handles the body's issues). */
+  also: Role[];
   orgUnitId: string;
   password: string;
   mustChangePassword: boolean;
 }
 
-const BOUND = ['username', 'displayName', 'role', 'orgUnitId', 'password'];
+const BOUND = ['username', 'displayName', 'role', 'roles', 'orgUnitId', 'password'];
 
-/** Create an account (with a temporary password) or edit one (display name, role, body). */
+/** Create an account (with a temporary password) or edit one (display name, roles, body). */
 export function UserForm(props: {
   idPrefix: string;
   user?: AdminUser;
@@ -33,6 +41,7 @@ export function UserForm(props: {
     username: u?.username ?? '',
     displayName: u?.displayName ?? '',
     role: u?.role ?? 'observer',
+    also: (u?.roles ?? []).filter((r) => r !== u?.role),
     orgUnitId: u?.orgUnitId ?? '',
     password: '',
     mustChangePassword: true,
@@ -53,11 +62,14 @@ export function UserForm(props: {
     setFailure(null);
     if (Object.keys(local).length) return;
     setBusy(true);
+    const { also, ...fields } = draft;
+    const roles = normalizeRoles(draft.role, also);
     let res: ApiResult<AdminUser>;
     if (u) {
       const patch: UserPatchInput = {};
       if (draft.displayName.trim() !== u.displayName) patch.displayName = draft.displayName.trim();
       if (draft.role !== u.role) patch.role = draft.role;
+      if (roles.join() !== normalizeRoles(u.role, u.roles).join()) patch.roles = roles;
       if (draft.orgUnitId !== u.orgUnitId) patch.orgUnitId = draft.orgUnitId;
       if (!Object.keys(patch).length) {
         setBusy(false);
@@ -67,7 +79,8 @@ export function UserForm(props: {
       res = await patchUser(u.id, patch);
     } else {
       res = await createUser({
-        ...draft,
+        ...fields,
+        roles,
         username: draft.username.trim(),
         displayName: draft.displayName.trim(),
       });
@@ -122,6 +135,40 @@ export function UserForm(props: {
             ))}
           </select>
         </Field>
+        <fieldset
+          class={`field roles ${errors.roles ? 'field--invalid' : ''}`}
+          aria-describedby={`${p}-roles-hint${errors.roles ? ` ${p}-roles-err` : ''}`}
+        >
+          <legend>{t('adm_roles')}</legend>
+          {ROLES.filter((r) => r !== draft.role).map((r) => (
+            <label key={r} class="check">
+              <input
+                type="checkbox"
+                value={r}
+                checked={draft.also.includes(r)}
+                onChange={(e) =>
+                  set(
+                    'also',
+                    e.currentTarget.checked
+                      ? [...draft.also, r]
+                      : draft.also.filter((x) => x !== r),
+                  )
+                }
+              />
+              {roleLabel(t, r)}
+            </label>
+          ))}
+          <small id={`${p}-roles-hint`} class="hint">
+            {t('adm_rolesHint')}
+          </small>
+          {errors.roles && (
+            <ul id={`${p}-roles-err`} class="errors" role="alert">
+              {errors.roles.map((m) => (
+                <li key={m}>{fieldMessage(t, m)}</li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
         <Field id={`${p}-unit`} label={t('adm_unit')} errors={errors.orgUnitId}>
           <UnitSelect
             id={`${p}-unit`}

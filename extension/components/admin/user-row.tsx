@@ -4,7 +4,7 @@ import type { ApiFailure } from '../../utils/api.ts';
 import { patchUser, resetPassword } from '../../utils/admin/calls.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
-import { failureText, roleLabel } from './common.tsx';
+import { failureText, rolesLabel } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { UserForm } from './user-form.tsx';
 
@@ -43,7 +43,7 @@ export function UserRow(props: {
           <code>{u.username}</code>
         </td>
         <td>{u.displayName}</td>
-        <td>{roleLabel(t, u.role)}</td>
+        <td>{rolesLabel(t, u)}</td>
         <td>{u.orgUnitName ?? u.orgUnitId}</td>
         <td>
           {u.active ? (

@@ -5,7 +5,7 @@ import { USER_CSV } from '../../utils/admin/csv-preview.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
-import { failureText, roleLabel, ROLES, useAdminUnits } from './common.tsx';
+import { failureText, roleLabel, rolesLabel, ROLES, useAdminUnits } from './common.tsx';
 import { CsvImport } from './csv-import.tsx';
 import { UserForm } from './user-form.tsx';
 import { UserRow } from './user-row.tsx';
@@ -119,7 +119,7 @@ export function UsersPage() {
           spec={USER_CSV}
           idPrefix="u-csv"
           describe={(i) =>
-            `${roleLabel(t, i.role)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`
+            `${rolesLabel(t, i)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`
           }
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));

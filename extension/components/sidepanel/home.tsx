@@ -1,4 +1,4 @@
-import { localDate } from '@duhop/shared';
+import { hasRole, localDate } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { db } from '../../utils/db.ts';
@@ -74,7 +74,10 @@ export function Home(props: { userId: string }) {
         </h2>
         <DeadlineBanner me={me} cells={months.filter((c) => c.expected)} today={today} />
         {!me && refresh.busy ? <Loading /> : !me ? <Empty>{t('loadFailed')}</Empty> : null}
-        {me && me.assignments.length === 0 && <Empty>{t('noAssignments')}</Empty>}
+        {me && me.assignments.length === 0 && (
+          // Staff and leaders without the observer role attend no cell: their work is in the workspace.
+          <Empty>{t(hasRole(me.user, 'observer') ? 'noAssignments' : 'notAnObserver')}</Empty>
+        )}
         {me && me.assignments.length > 0 && (
           <CellList
             cells={months}

@@ -1,6 +1,7 @@
 import {
   endedBefore,
   expectedIn,
+  hasRole,
   isOpenOn,
   OrgIndex,
   type AssignmentRecord,
@@ -34,7 +35,8 @@ export function AssignmentsPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('as_forbidden')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('as_forbidden')}</Notice>;
   return <Assignments session={session} params={props.params} />;
 }
 
@@ -48,7 +50,7 @@ function Assignments(props: { session: Session; params: string[] }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const { state, reload } = useLoader(() => listAssignments({ bodyId: mb.bodyId }), [mb.bodyId]);
   const [observers, setObservers] = useState<(Choice & { unit?: string })[] | null>(null);
-  const isAdmin = props.session.user.role === 'admin';
+  const isAdmin = hasRole(props.session.user, 'admin');
 
   useEffect(() => {
     if (!isAdmin || panel !== 'add' || observers) return;

@@ -1,4 +1,4 @@
-import type { ComplianceResponse, ComplianceStatus } from '@duhop/shared';
+import { hasRole, type ComplianceResponse, type ComplianceStatus } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { formatDate, formatDateTime, formatMonth, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
@@ -34,7 +34,8 @@ export function CompliancePage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
   return <Compliance session={session} params={props.params} />;
 }
 

@@ -1,4 +1,4 @@
-import type { SynthesisResponse } from '@duhop/shared';
+import { hasRole, type SynthesisResponse } from '@duhop/shared';
 import { formatDateTime, formatMonth, formatNumber, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
@@ -21,7 +21,8 @@ export function SynthesisPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
   return <Synthesis session={session} params={props.params} />;
 }
 

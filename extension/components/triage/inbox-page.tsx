@@ -1,4 +1,4 @@
-import { localDate, TRANSITIONS, type ActionType, type Issue } from '@duhop/shared';
+import { hasRole, localDate, TRANSITIONS, type ActionType, type Issue } from '@duhop/shared';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { navigate } from '../../utils/hash-route.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
@@ -38,14 +38,15 @@ export function InboxPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
   return <Inbox session={session} openId={props.params[0] ?? null} />;
 }
 
 function Inbox(props: { session: Session; openId: string | null }) {
   const t = useT();
   const { user } = props.session;
-  const isAdmin = user.role === 'admin';
+  const isAdmin = hasRole(user, 'admin');
   const units = useOrgUnits();
   const [filters, setFilters] = useState<InboxFilters>(() => ({
     ...DEFAULT_FILTERS,

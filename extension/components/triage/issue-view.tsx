@@ -1,4 +1,4 @@
-import { actorKindsFor, localDate, type Issue } from '@duhop/shared';
+import { actorKindsFor, hasRole, localDate, type Issue } from '@duhop/shared';
 import { formatDate } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { getReport } from '../../utils/report/calls.ts';
@@ -72,10 +72,10 @@ export function IssueView(props: {
   // The API's own rule over the province graph this screen keeps: the buttons are what the server
   // allows (while the graph loads, nobody counts as a parent body: fewer buttons, never more).
   const kinds = actorKindsFor(user, issue, org);
-  const templatesFor = user.role === 'admin' ? issue.responsibleBodyId : '';
+  const templatesFor = hasRole(user, 'admin') ? issue.responsibleBodyId : '';
   // After a forward the body that sent it on still follows the issue, but no longer handles it.
   const movedAway =
-    (user.role === 'staff' || user.role === 'leader') &&
+    hasRole(user, 'staff', 'leader') &&
     issue.responsibleBodyId !== user.orgUnitId &&
     !kinds.includes('parent');
   const bodyName =

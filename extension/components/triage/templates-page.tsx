@@ -1,4 +1,4 @@
-import { RESPONSIBLE_KINDS, type AnswerTemplate } from '@duhop/shared';
+import { hasRole, RESPONSIBLE_KINDS, type AnswerTemplate } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT } from '../../utils/i18n/index.ts';
@@ -23,7 +23,7 @@ export function TemplatesPage() {
   const [deleteFailure, setFailure] = useState<ApiFailure | null>(null);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const isAdmin = session?.user.role === 'admin';
+  const isAdmin = !!session && hasRole(session.user, 'admin');
 
   const { state, reload: load } = useLoader(
     () => {
@@ -31,13 +31,14 @@ export function TemplatesPage() {
       return listTemplates(bodyId || undefined);
     },
     [session?.user.id, bodyId],
-    { manual: !session || session.user.role === 'observer' },
+    { manual: !session || !hasRole(session.user, 'staff', 'leader', 'admin') },
   );
   const items = state.data?.items ?? null;
   const failure = state.status === 'error' ? state.failure : deleteFailure;
 
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
 
   const remove = async (tpl: AnswerTemplate) => {
     const res = await deleteTemplate(tpl.id);

@@ -1,4 +1,4 @@
-import type { Role } from '@duhop/shared';
+import { hasRole, type Role, type RoleHolder } from '@duhop/shared';
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../utils/i18n/index.ts';
 import { AuditPage } from '../admin/audit-page.tsx';
@@ -59,6 +59,6 @@ export const PAGES: readonly WorkspacePage[] = [
   { path: 'admin-audit', title: 'nav_adminAudit', component: AuditPage, roles: ['admin'] },
 ];
 
-/** The pages a role may open, in registry order. */
-export const pagesFor = (role: Role | undefined): WorkspacePage[] =>
-  PAGES.filter((p) => !p.roles || (role !== undefined && p.roles.includes(role)));
+/** The pages a user may open (any of their roles allowing it), in registry order. */
+export const pagesFor = (user: RoleHolder | undefined): WorkspacePage[] =>
+  PAGES.filter((p) => !p.roles || (user !== undefined && hasRole(user, ...p.roles)));

@@ -16,9 +16,9 @@ export function WorkspaceApp() {
   const [path, ...params] = useHashRoute();
   const session = useStorageItem(sessionItem);
   const expired = useStorageItem(authExpiredItem);
-  const pages = pagesFor(session?.user.role);
+  const pages = pagesFor(session?.user);
   // Without a page in the address: the synthesis for leaders and admins, the inbox for staff.
-  const landing = landingPath(session?.user.role);
+  const landing = landingPath(session?.user);
   const page =
     pages.find((p) => p.path === (path ?? landing)) ??
     pages.find((p) => p.path === landing) ??

@@ -27,13 +27,23 @@ export const USER_CSV: CsvSpec = {
     { key: 'username', header: 'Tên đăng nhập', aliases: ['Tài khoản', 'username'] },
     { key: 'displayName', header: 'Họ và tên', aliases: ['Họ tên', 'displayName'] },
     { key: 'role', header: 'Vai trò', aliases: ['role'] },
+    // Optional: every role of an account that holds several, separated by `|`.
+    { key: 'roles', header: 'Các vai trò', aliases: ['Vai trò kiêm nhiệm', 'roles'] },
     { key: 'orgUnitId', header: 'Đơn vị', aliases: ['Mã đơn vị', 'orgUnitId'] },
     { key: 'password', header: 'Mật khẩu', aliases: ['Mật khẩu tạm', 'password'] },
   ],
   sample: [
-    ['hn.lan', 'Nguyễn Thị Lan', 'Cấp ủy viên', 'hung-nguyen', 'doi-ngay-8ky'],
-    ['hn.son', 'Trần Văn Sơn', 'Cán bộ', 'Đảng ủy xã Hưng Nguyên', 'tam-thoi-123'],
-    ['bnc.minh', 'Lê Minh', 'Lãnh đạo', 'na-bnc', 'mat-khau-tam'],
+    ['hn.lan', 'Nguyễn Thị Lan', 'Cấp ủy viên', '', 'hung-nguyen', 'doi-ngay-8ky'],
+    ['hn.son', 'Trần Văn Sơn', 'Cán bộ', '', 'Đảng ủy xã Hưng Nguyên', 'tam-thoi-123'],
+    [
+      'hn.tam',
+      'Ngô Văn Tâm',
+      'Cấp ủy viên',
+      'Cấp ủy viên|Cán bộ',
+      'Đảng ủy xã Hưng Nguyên',
+      'tam-thoi-456',
+    ],
+    ['bnc.minh', 'Lê Minh', 'Lãnh đạo', '', 'na-bnc', 'mat-khau-tam'],
   ],
   fileName: 'mau-tai-khoan.csv',
 };

@@ -1,3 +1,4 @@
+import { rolesOf, type User } from '@duhop/shared';
 import { sessionItem } from '../storage.ts';
 
 /**
@@ -12,5 +13,20 @@ export async function flagPasswordChange(required = true): Promise<void> {
   await sessionItem.setValue({
     ...session,
     user: { ...session.user, mustChangePassword: required },
+  });
+}
+
+/**
+ * Keeps the stored session's roles as `/api/me` last gave them: a role the admin grants or takes
+ * away changes the side panel and the workspace at the next refresh, without signing in again.
+ */
+export async function keepSessionRoles(user: Pick<User, 'id' | 'role' | 'roles'>): Promise<void> {
+  const session = await sessionItem.getValue();
+  if (!session || session.user.id !== user.id) return;
+  if (session.user.role === user.role && rolesOf(session.user).join() === rolesOf(user).join())
+    return;
+  await sessionItem.setValue({
+    ...session,
+    user: { ...session.user, role: user.role, roles: rolesOf(user) },
   });
 }

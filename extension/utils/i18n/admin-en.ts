@@ -84,6 +84,9 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_allRoles: '— All roles —',
   adm_allStatuses: '— All statuses —',
   adm_role: 'Role',
+  adm_roles: 'Also holds the roles',
+  adm_rolesHint:
+    "One account may both attend the cells it is assigned to and handle its own body's issues.",
   adm_status: 'Status',
   adm_unit: 'Unit',
   adm_displayName: 'Full name',

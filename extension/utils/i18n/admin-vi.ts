@@ -85,6 +85,9 @@ export const adminVi = {
   adm_allRoles: '— Mọi vai trò —',
   adm_allStatuses: '— Mọi trạng thái —',
   adm_role: 'Vai trò',
+  adm_roles: 'Kiêm nhiệm vai trò',
+  adm_rolesHint:
+    'Một tài khoản có thể vừa dự sinh hoạt chi bộ được phân công vừa xử lý kiến nghị của đơn vị mình.',
   adm_status: 'Trạng thái',
   adm_unit: 'Đơn vị',
   adm_displayName: 'Họ và tên',

@@ -69,6 +69,8 @@ export const en: Record<MessageKey, string> = {
   homeTitle: 'Assigned cells',
   monthLabel: 'Month {month}',
   noAssignments: 'You are not assigned to any cell.',
+  notAnObserver:
+    "This account does not attend cell meetings. Your body's issues are in the workspace (the ▦ button).",
   statusNone: 'No report',
   statusDraft: 'Draft',
   statusQueued: 'Waiting to send',

@@ -63,6 +63,9 @@ export const serverVi = {
   sv_passwordSame: 'Mật khẩu mới phải khác mật khẩu hiện tại',
   sv_nothingToChange: 'Không có gì để thay đổi',
   sv_selfLock: 'Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị của chính mình',
+  sv_rolesPrimary: 'Các vai trò phải gồm vai trò chính (Vai trò)',
+  sv_rolesEmpty: 'Chọn ít nhất một vai trò',
+  sv_rolesTwice: 'Mỗi vai trò chỉ ghi một lần',
   // Organisation and assignments (shared/src/schemas/org.ts, assignment.ts; api/src/services/admin-org*.ts)
   sv_unitName: 'Nhập tên đơn vị',
   sv_unitNameLong: 'Tên đơn vị tối đa 300 ký tự',

@@ -71,6 +71,8 @@ export const vi = {
   homeTitle: 'Chi bộ được phân công',
   monthLabel: 'Tháng {month}',
   noAssignments: 'Bạn chưa được phân công theo dõi chi bộ nào.',
+  notAnObserver:
+    'Tài khoản này không có vai trò cấp ủy viên dự sinh hoạt chi bộ. Kiến nghị của đơn vị ở không gian làm việc (nút ▦).',
   statusNone: 'Chưa có báo cáo',
   statusDraft: 'Đang soạn',
   statusQueued: 'Đang chờ gửi',

@@ -1,4 +1,4 @@
-import { OrgIndex, type OrgUnit, type Role } from '@duhop/shared';
+import { hasRole, OrgIndex, type OrgUnit, type RoleHolder } from '@duhop/shared';
 
 export interface BodyChoice {
   id: string;
@@ -13,10 +13,10 @@ export interface BodyChoice {
  */
 export function summaryBodies(
   units: readonly OrgUnit[],
-  own: { role: Role; orgUnitId: string },
+  own: RoleHolder & { orgUnitId: string },
 ): BodyChoice[] {
   const org = new OrgIndex(units);
-  const scope = own.role === 'admin' ? null : org.subtreeIds(own.orgUnitId);
+  const scope = hasRole(own, 'admin') ? null : org.subtreeIds(own.orgUnitId);
   const withCells = new Set<string>();
   for (const u of units)
     if (u.kind === 'cell') for (const a of org.ancestors(u.id)) withCells.add(a.id);

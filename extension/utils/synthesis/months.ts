@@ -1,4 +1,4 @@
-import { addMonths, DEFAULT_REPORTING, type Role } from '@duhop/shared';
+import { addMonths, DEFAULT_REPORTING, hasRole, type RoleHolder } from '@duhop/shared';
 
 /**
  * The month a synthesis opens on: before the reporting deadline (the 10th by default) this
@@ -14,8 +14,8 @@ export function defaultMonth(
 }
 
 /** The page the workspace opens on: leaders and admins read the month's synthesis, staff work the inbox. */
-export function landingPath(role: Role | undefined): 'synthesis' | 'inbox' {
-  return role === 'leader' || role === 'admin' ? 'synthesis' : 'inbox';
+export function landingPath(user: RoleHolder | undefined): 'synthesis' | 'inbox' {
+  return user && hasRole(user, 'leader', 'admin') ? 'synthesis' : 'inbox';
 }
 
 /** A month the pickers accept: `YYYY-MM`, not after the current month. */

@@ -1,4 +1,4 @@
-import { localDate } from '@duhop/shared';
+import { hasRole, localDate } from '@duhop/shared';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { request } from '../api.ts';
@@ -42,7 +42,7 @@ async function checkNow(fetchFirst: boolean, now: () => number): Promise<DueCell
     sessionItem.getValue(),
     authExpiredItem.getValue(),
   ]);
-  if (session?.user.role !== 'observer') {
+  if (!session || !hasRole(session.user, 'observer')) {
     if (await deadlineRemindersItem.getValue()) await deadlineRemindersItem.setValue(null);
     return [];
   }

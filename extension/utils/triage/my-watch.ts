@@ -1,3 +1,4 @@
+import { hasRole } from '@duhop/shared';
 import { browser } from 'wxt/browser';
 import { request } from '../api.ts';
 import { translator } from '../i18n/translate.ts';
@@ -47,7 +48,7 @@ async function pollNow(now: () => number): Promise<PollSummary> {
     authExpiredItem.getValue(),
   ]);
   const unseenBefore = await myUnseenItem.getValue();
-  if (!session || expired || session.user.role !== 'observer')
+  if (!session || expired || !hasRole(session.user, 'observer'))
     return { events: 0, notified: 0, unseen: unseenBefore.length };
 
   let feed: MyFeedState | null = await myFeedItem.getValue();

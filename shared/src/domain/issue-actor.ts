@@ -1,11 +1,14 @@
 import type { IssueStatus, Role } from '../schemas/common.ts';
 import { isHeldByNobody, type ActorKind } from './lifecycle.ts';
 import type { OrgIndex } from './org-graph.ts';
+import { hasRole } from './roles.ts';
 
 /** The user acting, as the API knows it from the session (the extension from its stored session). */
 export interface ActingUser {
   id: string;
   role: Role;
+  /** Every role of the account (includes `role`); absent means `[role]`. */
+  roles?: readonly Role[] | null;
   orgUnitId: string;
 }
 
@@ -26,7 +29,7 @@ export interface IssueForActor {
  */
 export type Ancestry = Pick<OrgIndex, 'isAncestorOrSelf'>;
 
-const actsForABody = (user: ActingUser) => user.role === 'staff' || user.role === 'leader';
+const actsForABody = (user: ActingUser) => hasRole(user, 'staff', 'leader');
 
 /**
  * Whether `actorKindsFor` will ask the org graph: only for staff or leaders of another body while
@@ -49,7 +52,7 @@ export const NO_ANCESTRY: Ancestry = { isAncestorOrSelf: (a, id) => a === id };
  */
 export function actorKindsFor(user: ActingUser, issue: IssueForActor, org: Ancestry): ActorKind[] {
   const kinds: ActorKind[] = [];
-  if (user.role === 'admin') kinds.push('admin');
+  if (hasRole(user, 'admin')) kinds.push('admin');
   // Answered at the meeting: its responsible body is only the cell it was raised in; no body holds it.
   const held = issue.status === undefined || !isHeldByNobody(issue.status);
   if (actsForABody(user) && held) {

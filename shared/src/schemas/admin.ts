@@ -37,11 +37,23 @@ export const UnitName = z
 
 // ── Accounts ──────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Every role of an account (one account may attend cells and handle a body's issues): each role
+ * at most once, and it must include the primary `role` (checked by the service, field `roles`).
+ */
+export const Roles = z
+  .array(Role)
+  .min(1, 'Chọn ít nhất một vai trò')
+  .max(Role.options.length)
+  .refine((r) => new Set(r).size === r.length, 'Mỗi vai trò chỉ ghi một lần');
+
 export const AdminUser = z.object({
   id: Uuid,
   username: z.string(),
   displayName: z.string(),
   role: Role,
+  /** Every role of the account, the primary `role` first. */
+  roles: z.array(Role),
   orgUnitId: Slug,
   orgUnitName: z.string().nullable(),
   active: z.boolean(),
@@ -54,6 +66,7 @@ export const AdminUserQuery = z.object({
   /** Province whose users are listed; the admin's own by default. */
   provinceId: Slug.optional(),
   q: z.string().trim().max(100).optional(),
+  /** Accounts holding this role, as their primary role or another. */
   role: Role.optional(),
   orgUnitId: Slug.optional(),
   active: BoolParam.optional(),
@@ -70,6 +83,8 @@ export const UserCreateInput = z.object({
   username: Username,
   displayName: DisplayName,
   role: Role,
+  /** Every role of the account; must include `role` (default: `[role]`). */
+  roles: Roles.optional(),
   orgUnitId: Slug,
   password: Password,
   /** The user must choose their own password at first sign-in (default true: the admin knows this one). */
@@ -81,6 +96,11 @@ export const UserPatchInput = z
   .object({
     displayName: DisplayName.optional(),
     role: Role.optional(),
+    /**
+     * Every role of the account; must include the (new) `role`. Without it, changing `role`
+     * replaces the old primary role in the list.
+     */
+    roles: Roles.optional(),
     orgUnitId: Slug.optional(),
     active: z.boolean().optional(),
   })
@@ -122,6 +142,7 @@ export const UserImportRow = z.object({
   username: z.string(),
   displayName: z.string(),
   role: Role,
+  roles: z.array(Role),
   orgUnitId: Slug,
 });
 export const UserImportResult = importResult(UserImportRow);

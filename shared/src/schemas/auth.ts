@@ -12,7 +12,10 @@ export const User = z.object({
   id: Uuid,
   username: z.string(),
   displayName: z.string(),
+  /** The primary role (kept for older clients); `roles` lists every role. */
   role: Role,
+  /** Every role of the account, `role` first (always sent; absent in sessions stored by older versions). */
+  roles: z.array(Role).optional(),
   orgUnitId: Slug,
   mustChangePassword: z.boolean().optional(),
 });

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import {
   normalizeForSearch,
+  normalizeRoles,
   Password,
   Username,
   type ImportError,
@@ -16,13 +17,18 @@ import { writeAudit } from './audit.ts';
 import { csvTable, importFailed, lookupLabel, type CsvColumn } from './csv.ts';
 import { asDb } from './scope.ts';
 
-type Key = 'username' | 'displayName' | 'role' | 'orgUnitId' | 'password';
+type Key = 'username' | 'displayName' | 'role' | 'roles' | 'orgUnitId' | 'password';
 
-/** `Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu` (English names accepted too). */
+/**
+ * `Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu` (English names accepted too), and optionally
+ * `Các vai trò`: every role of the account separated by `|` (e.g. `Cấp ủy viên|Cán bộ` or
+ * `observer|staff`); the `Vai trò` column's role is always one of them.
+ */
 export const USER_COLUMNS: readonly CsvColumn<Key>[] = [
   { key: 'username', headers: ['Tên đăng nhập', 'Tài khoản', 'username'], required: true },
   { key: 'displayName', headers: ['Họ và tên', 'Họ tên', 'displayName'], required: true },
   { key: 'role', headers: ['Vai trò', 'role'], required: true },
+  { key: 'roles', headers: ['Các vai trò', 'Vai trò kiêm nhiệm', 'roles'] },
   { key: 'orgUnitId', headers: ['Đơn vị', 'Mã đơn vị', 'orgUnitId'], required: true },
   { key: 'password', headers: ['Mật khẩu', 'Mật khẩu tạm', 'password'], required: true },
 ];
@@ -39,6 +45,7 @@ interface Parsed {
   username: string;
   displayName: string;
   role: Role;
+  roles: Role[];
   orgUnitId: string;
   password: string;
 }
@@ -90,6 +97,20 @@ export async function importUsers(
         'role',
         `Vai trò "${v.role}" không hợp lệ (cấp ủy viên, cán bộ, lãnh đạo, quản trị)`,
       );
+    const roles: Role[] = [];
+    for (const label of v.roles
+      .split(/[|;,+]/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const r = lookupLabel(label, ROLE_LABELS);
+      if (r) roles.push(r);
+      else
+        err(
+          row,
+          'roles',
+          `Vai trò "${label}" không hợp lệ (cấp ủy viên, cán bộ, lãnh đạo, quản trị; cách nhau bởi |)`,
+        );
+    }
     const named = byName.get(normalizeForSearch(v.orgUnitId)) ?? [];
     // A name shared with closed units of the past means the open one.
     const candidates = byId.has(v.orgUnitId)
@@ -115,6 +136,7 @@ export async function importUsers(
         username: username.data,
         displayName: v.displayName,
         role,
+        roles: normalizeRoles(role, roles),
         orgUnitId: unit.id,
         password: password.data,
       });
@@ -142,6 +164,7 @@ export async function importUsers(
         username: p.username,
         displayName: p.displayName,
         role: p.role,
+        roles: p.roles,
         orgUnitId: p.orgUnitId,
         passwordHash: hashes[j]!,
         mustChangePassword: true,

@@ -50,7 +50,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     '/import',
     describeRoute(
       csvImportDoc(
-        'Import accounts from CSV (all rows or none)',
+        'Import accounts from CSV (all rows or none; an optional column "Các vai trò" gives an account several roles, separated by |)',
         UserImportResult,
         'Tên đăng nhập,Họ và tên,Vai trò,Đơn vị,Mật khẩu',
       ),
@@ -66,7 +66,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     '/:id',
     describeRoute(
       adminDoc(
-        'Edit display name, role, body or active (deactivation ends every session at once)',
+        'Edit display name, role and roles, body or active (deactivation ends every session at once)',
         AdminUser,
         { body: UserPatchInput },
       ),

@@ -1,5 +1,13 @@
 import { and, asc, eq, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { toLocalIso, Uuid, type AdminUser, type Role, type UserPatchInput } from '@duhop/shared';
+import {
+  normalizeRoles,
+  rolesOf,
+  toLocalIso,
+  Uuid,
+  type AdminUser,
+  type Role,
+  type UserPatchInput,
+} from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits, sessions, users } from '../../db/schema.ts';
@@ -24,6 +32,7 @@ export function adminUserView(u: UserRow, orgUnitName: string | null): AdminUser
     username: u.username,
     displayName: u.displayName,
     role: u.role,
+    roles: rolesOf(u),
     orgUnitId: u.orgUnitId,
     orgUnitName,
     active: u.active,
@@ -51,7 +60,8 @@ export async function listUsers(db: Db, provinceId: string, q: UserListQuery) {
   const filters: SQL[] = [
     sql`${users.orgUnitId} in (select id from org_units where coalesce(province_id, id) = ${provinceId})`,
   ];
-  if (q.role) filters.push(eq(users.role, q.role));
+  // Any of the account's roles (an observer who is also staff is listed among observers).
+  if (q.role) filters.push(sql`(${users.role} = ${q.role} or ${q.role} = any(${users.roles}))`);
   if (q.orgUnitId) filters.push(eq(users.orgUnitId, q.orgUnitId));
   if (q.active !== undefined) filters.push(eq(users.active, q.active));
   if (q.q)
@@ -84,6 +94,19 @@ export async function checkUserUnit(db: Db, unitId: string, field = 'orgUnitId')
   return unit;
 }
 
+/**
+ * The roles an account will hold: `roles` as given (it must include the primary `role`, 422 on
+ * `roles` otherwise), or `[role]`.
+ */
+export function checkRoles(role: Role, roles: readonly Role[] | undefined): Role[] {
+  if (!roles) return [role];
+  if (!roles.includes(role))
+    throw validationError({
+      roles: ['Các vai trò phải gồm vai trò chính (Vai trò)'],
+    });
+  return normalizeRoles(role, roles);
+}
+
 export async function loadUser(db: Db, id: string) {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.user();
   const [row] = await db
@@ -102,12 +125,14 @@ export async function createUser(
     username: string;
     displayName: string;
     role: Role;
+    roles?: Role[] | undefined;
     orgUnitId: string;
     password: string;
     mustChangePassword: boolean;
   },
 ): Promise<AdminUser> {
   const { db } = deps;
+  const roles = checkRoles(input.role, input.roles);
   const unit = await checkUserUnit(db, input.orgUnitId);
   const [taken] = await db
     .select({ id: users.id })
@@ -124,6 +149,7 @@ export async function createUser(
           username: input.username,
           displayName: input.displayName,
           role: input.role,
+          roles,
           orgUnitId: input.orgUnitId,
           passwordHash,
           mustChangePassword: input.mustChangePassword,
@@ -140,6 +166,7 @@ export async function createUser(
           username: input.username,
           displayName: input.displayName,
           role: input.role,
+          roles,
           orgUnitId: input.orgUnitId,
         },
       });
@@ -161,18 +188,28 @@ export async function patchUser(
 ): Promise<AdminUser> {
   const { db } = deps;
   const { u: before } = await loadUser(db, id);
-  if (id === actor.id && (patch.active === false || (patch.role && patch.role !== 'admin'))) {
+  const role = patch.role ?? before.role;
+  // Without `roles`, a new primary role takes the old one's place (a demoted admin is no admin).
+  const roles = patch.roles
+    ? checkRoles(role, patch.roles)
+    : normalizeRoles(
+        role,
+        rolesOf(before).filter((r) => r !== before.role),
+      );
+  if (id === actor.id && (patch.active === false || !roles.includes('admin'))) {
     throw validationError({
-      [patch.active === false ? 'active' : 'role']: [
+      [patch.active === false ? 'active' : patch.role ? 'role' : 'roles']: [
         'Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị của chính mình',
       ],
     });
   }
   if (patch.orgUnitId && patch.orgUnitId !== before.orgUnitId)
     await checkUserUnit(db, patch.orgUnitId);
+  const { roles: _r, ...fields } = patch;
   const changes = Object.fromEntries(
-    Object.entries(patch).filter(([k, v]) => v !== undefined && v !== before[k as keyof UserRow]),
-  ) as Partial<Pick<UserRow, 'displayName' | 'role' | 'orgUnitId' | 'active'>>;
+    Object.entries(fields).filter(([k, v]) => v !== undefined && v !== before[k as keyof UserRow]),
+  ) as Partial<Pick<UserRow, 'displayName' | 'role' | 'roles' | 'orgUnitId' | 'active'>>;
+  if (roles.join() !== rolesOf(before).join()) changes.roles = roles;
   const now = deps.now();
   if (Object.keys(changes).length > 0) {
     await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
+  hasRole,
   monthBounds,
   type AssignmentFrequency,
   type AssignmentRecord,
@@ -154,7 +155,7 @@ export async function checkDrafts(
   manager: AuthUser,
   drafts: readonly AssignmentDraft[],
 ): Promise<{ errors: DraftErrors[]; userIds: (string | null)[]; overlap: boolean[] }> {
-  const root = manager.role === 'admin' ? null : manager.orgUnitId;
+  const root = hasRole(manager, 'admin') ? null : manager.orgUnitId;
   const cellIds = [...new Set(drafts.map((d) => d.cellId).filter(Boolean))];
   const userIds = [...new Set(drafts.map((d) => d.userId).filter((x): x is string => !!x))];
   const usernames = [
@@ -188,13 +189,14 @@ export async function checkDrafts(
           id: string;
           username: string;
           role: Role;
+          roles: Role[] | null;
           active: boolean;
           province: string;
           in_scope: boolean;
         }>(
           db,
           sql`with recursive ${subtreeCte(root ?? '')}
-              select u.id, u.username, u.role, u.active, coalesce(o.province_id, o.id) as province,
+              select u.id, u.username, u.role, u.roles, u.active, coalesce(o.province_id, o.id) as province,
                      ${root ? sql`u.org_unit_id in (select id from sub)` : sql`true`} as in_scope
                 from users u join org_units o on o.id = u.org_unit_id
                where ${userIds.length ? sql`u.id::text in (${list(userIds)})` : sql`false`}
@@ -264,7 +266,7 @@ export async function checkDrafts(
         `Không có cấp ủy viên "${d.userId ?? d.username ?? ''}" trong phạm vi của bạn`,
       );
     else if (!member.active) add(memberField, 'Tài khoản này đã bị khóa');
-    else if (member.role !== 'observer')
+    else if (!hasRole(member, 'observer'))
       add(memberField, 'Chỉ phân công được tài khoản cấp ủy viên dự sinh hoạt (observer)');
     if (!d.decisionNo.trim()) add('decisionNo', 'Nhập số quyết định');
     if (d.validTo && d.validTo < d.validFrom)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { localDate, Uuid, type AssignmentRecord } from '@duhop/shared';
+import { hasRole, localDate, Uuid, type AssignmentRecord } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import { assignments } from '../../db/schema.ts';
 import { ApiError, notFoundErrors, validationError, type FieldErrors } from '../../lib/errors.ts';
@@ -74,7 +74,7 @@ export async function importAssignments(
     now(),
     'assignment.import',
   );
-  const root = manager.role === 'admin' ? null : manager.orgUnitId;
+  const root = hasRole(manager, 'admin') ? null : manager.orgUnitId;
   const items = root
     ? await listAssignments(db, root, undefined, ids)
     : await Promise.all(ids.map(async (id) => (await findAssignment(db, id, null))!));
@@ -90,7 +90,7 @@ export async function endAssignment(
 ): Promise<AssignmentRecord> {
   const { db, now } = deps;
   if (!Uuid.safeParse(id).success) throw notFoundErrors.assignment();
-  const found = await findAssignment(db, id, manager.role === 'admin' ? null : manager.orgUnitId);
+  const found = await findAssignment(db, id, hasRole(manager, 'admin') ? null : manager.orgUnitId);
   if (!found) throw notFoundErrors.assignment();
   if (validTo < found.validFrom)
     throw validationError({

@@ -65,6 +65,7 @@ export async function loadMe(db: Db, user: AuthUser, now: Date): Promise<MeRespo
       username: user.username,
       displayName: user.displayName,
       role: user.role,
+      roles: user.roles,
       orgUnitId: user.orgUnitId,
       mustChangePassword: user.mustChangePassword,
     },

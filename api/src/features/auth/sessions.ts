@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { toLocalIso, type LoginInput, type LoginResponse } from '@duhop/shared';
+import { rolesOf, toLocalIso, type LoginInput, type LoginResponse } from '@duhop/shared';
 import type { Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
@@ -85,6 +85,7 @@ export async function signIn(
       username: user.username,
       displayName: user.displayName,
       role: user.role as LoginResponse['user']['role'],
+      roles: rolesOf(user),
       orgUnitId: user.orgUnitId,
       mustChangePassword: user.mustChangePassword,
     },

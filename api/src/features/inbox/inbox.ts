@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, lte, notInArray, sql, type SQL } from 'dr
 import type { z } from 'zod';
 import {
   HELD_BY_NOBODY_STATUSES,
+  hasRole,
   InboxQuery,
   normalizeForSearch,
   Slug,
@@ -47,7 +48,7 @@ export async function listInbox(
   q: InboxParams,
   now: Date,
 ): Promise<InboxResponse> {
-  const bodyId = user.role === 'admin' && q.bodyId ? q.bodyId : user.orgUnitId;
+  const bodyId = hasRole(user, 'admin') && q.bodyId ? q.bodyId : user.orgUnitId;
 
   // `escalated`: what bodies below the caller's let pass its deadline (the parent's overdue view).
   const filters: SQL[] =

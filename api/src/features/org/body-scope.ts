@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import {
+  hasRole,
   parseProvinceConfig,
   TRIAGE_KINDS,
   type OrgUnitKind,
@@ -39,11 +40,15 @@ export async function resolveBody(
   user: AuthUser,
   bodyId: string | undefined,
 ): Promise<BodyContext> {
-  if (user.role !== 'admin' && user.role !== 'staff' && user.role !== 'leader') throw forbidden();
+  if (!hasRole(user, 'admin', 'staff', 'leader')) throw forbidden();
   const id = bodyId ?? user.orgUnitId;
   const ctx = await loadBodyContext(db, id);
   if (!ctx) throw notFoundErrors.body();
-  if (user.role !== 'admin' && id !== user.orgUnitId && !(await isAncestor(db, user.orgUnitId, id)))
+  if (
+    !hasRole(user, 'admin') &&
+    id !== user.orgUnitId &&
+    !(await isAncestor(db, user.orgUnitId, id))
+  )
     throw notFoundErrors.body();
   return ctx;
 }
@@ -98,8 +103,8 @@ export async function loadBodyContext(db: Db, id: string): Promise<BodyContext |
  * history) committee, for the cells under it. Others get 403.
  */
 export async function requireAssignmentManager(db: Db, user: AuthUser): Promise<void> {
-  if (user.role === 'admin') return;
-  if (user.role !== 'staff' && user.role !== 'leader') throw forbidden();
+  if (hasRole(user, 'admin')) return;
+  if (!hasRole(user, 'staff', 'leader')) throw forbidden();
   const [unit] = await db
     .select({ kind: orgUnits.kind })
     .from(orgUnits)

@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   actorKindsFor,
+  hasRole,
   isIssueOverdue,
   needsAncestry,
   NO_ANCESTRY,
@@ -42,7 +43,7 @@ export async function canSeeIssue(
   // Whoever may act on it (admin, author, holder, a parent while overdue) may read it.
   if ((await actorKinds(db, user, { ...issue, overdue })).length > 0) return true;
   // Observers belong to a committee too, but only its staff act for it.
-  if (user.role !== 'staff' && user.role !== 'leader') return false;
+  if (!hasRole(user, 'staff', 'leader')) return false;
   // A body the issue passed through (it forwarded it on) keeps reading how it ends.
   const rows = await queryRows<{ found: boolean }>(
     db,
@@ -67,8 +68,9 @@ export async function canSeeReport(
   report: { id: string; authorId: string },
   now: Date,
 ) {
-  if (user.role === 'admin' || report.authorId === user.id) return true;
-  if (user.role === 'observer') return false;
+  if (hasRole(user, 'admin') || report.authorId === user.id) return true;
+  // Only staff and leaders read reports of others (for the issues their body holds).
+  if (!hasRole(user, 'staff', 'leader')) return false;
   return (await reportIssuesFor(db, user, report, now)) !== null;
 }
 
@@ -91,8 +93,8 @@ export async function reportIssuesFor(
     .from(issues)
     .where(eq(issues.reportId, report.id))
     .orderBy(asc(issues.position));
-  if (user.role === 'admin' || report.authorId === user.id) return all;
-  if (user.role === 'observer') return null;
+  if (hasRole(user, 'admin') || report.authorId === user.id) return all;
+  if (!hasRole(user, 'staff', 'leader')) return null;
   const passed = new Set(
     (
       await queryRows<{ issue_id: string }>(

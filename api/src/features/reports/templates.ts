@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { toLocalIso, Uuid, type AnswerTemplate } from '@duhop/shared';
+import { hasRole, toLocalIso, Uuid, type AnswerTemplate } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { answerTemplates } from '../../db/schema.ts';
@@ -22,7 +22,7 @@ const view = (t: typeof answerTemplates.$inferSelect): AnswerTemplate => ({
 /** Staff manage their own body's templates; the admin may name any body. */
 function bodyFor(user: AuthUser, requested?: string): string {
   if (!requested || requested === user.orgUnitId) return user.orgUnitId;
-  if (user.role === 'admin') return requested;
+  if (hasRole(user, 'admin')) return requested;
   throw forbidden('Chỉ quản lý được mẫu trả lời của cơ quan mình');
 }
 
@@ -30,7 +30,7 @@ function bodyFor(user: AuthUser, requested?: string): string {
 async function loadOwn(db: Db, user: AuthUser, id: string) {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.template();
   const [row] = await db.select().from(answerTemplates).where(eq(answerTemplates.id, id));
-  if (!row || (user.role !== 'admin' && row.bodyId !== user.orgUnitId))
+  if (!row || (!hasRole(user, 'admin') && row.bodyId !== user.orgUnitId))
     throw notFoundErrors.template();
   return row;
 }
