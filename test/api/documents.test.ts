@@ -142,7 +142,7 @@ describe('synthesis DOCX: the document a body files', () => {
     const headings = [...d.xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
       .map((m) => m[0])
       .filter((p) => /^\d+\. /.test(plain(p).trim()));
-    expect(headings).toHaveLength(10);
+    expect(headings).toHaveLength(11);
     for (const p of headings) expect(p).toContain('<w:keepNext/>');
     expect(d.xml).toContain('<w:cantSplit/>');
     // The list of reports: its grid gives "STT" and the date columns room for the whole word.

@@ -471,7 +471,7 @@ const MATRIX: Row[] = [
     route: 'GET /api/year-view',
     name: 'another commune',
     request: () => ({ path: '/api/year-view?year=2026&bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200, truongban: 404 }),
   },
   {
     route: 'GET /api/year-view/export',
@@ -482,7 +482,7 @@ const MATRIX: Row[] = [
     route: 'GET /api/year-view/export',
     name: 'another commune',
     request: () => ({ path: '/api/year-view/export?year=2026&format=csv&bodyId=truong-vinh' }),
-    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200 }),
+    expect: all(403, { commune: 404, commune2: 200, province: 404, admin: 200, truongban: 404 }),
   },
   // One's own year: everyone signed in.
   {

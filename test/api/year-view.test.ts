@@ -141,9 +141,14 @@ describe('GET /api/year-view: the year of a commune, hand-checked', () => {
     await buildYear();
     const all = await yearView({ year: '2026' }, 'admin');
     expect(all.status).toBe(200);
-    // By name: "Đảng ủy phường Trường Vinh" before "Đảng ủy xã Hưng Nguyên".
-    expect(all.body.bodies.map((b) => b.bodyId)).toEqual(['truong-vinh', 'hung-nguyen']);
-    expect(all.body.totals.members).toBe(3);
+    // By name: "Đảng ủy phường Trường Vinh", "Đảng ủy xã Diễn Châu", "Đảng ủy xã Hưng Nguyên".
+    expect(all.body.bodies.map((b) => b.bodyId)).toEqual([
+      'truong-vinh',
+      'dien-chau',
+      'hung-nguyen',
+    ]);
+    // Diễn Châu's one member is the demo's two-role account (truongban).
+    expect(all.body.totals.members).toBe(4);
     expect((await yearView({ year: '2026', bodyId: 'truong-vinh' })).status).toBe(404);
     expect((await yearView({ year: '2026', bodyId: 'truong-vinh' }, 'commune2')).status).toBe(200);
     const future = await yearView({ year: '2027' });
@@ -194,14 +199,21 @@ describe('GET /api/synthesis: topical meetings of the month', () => {
     const res = await read(h.as(token).api.synthesis.$get({ query: { month: '2026-11' } }));
     expect(res.status).toBe(200);
     expect(res.body.topical).toEqual({
-      expected: 8,
+      expected: 10,
       held: 1,
-      percent: 12.5,
+      percent: 10,
       byBody: [
         {
           bodyId: 'truong-vinh',
           bodyName: 'Đảng ủy phường Trường Vinh',
           expected: 4,
+          held: 0,
+          percent: 0,
+        },
+        {
+          bodyId: 'dien-chau',
+          bodyName: 'Đảng ủy xã Diễn Châu',
+          expected: 2,
           held: 0,
           percent: 0,
         },
@@ -216,7 +228,7 @@ describe('GET /api/synthesis: topical meetings of the month', () => {
     });
     // October: one regular meeting only.
     const oct = await read(h.as(token).api.synthesis.$get({ query: { month: '2026-10' } }));
-    expect(oct.body.topical).toMatchObject({ expected: 8, held: 0, percent: 0 });
+    expect(oct.body.topical).toMatchObject({ expected: 10, held: 0, percent: 0 });
   });
 });
 
