@@ -3,7 +3,14 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { UserCreateInput } from '@duhop/shared';
 import type { Db } from '../db/client.ts';
 import { queryRows } from '../db/rows.ts';
-import { assignments, orgUnits, routingRules, sessions, users } from '../db/schema.ts';
+import {
+  assignments,
+  criteriaSetAdoptions,
+  orgUnits,
+  routingRules,
+  sessions,
+  users,
+} from '../db/schema.ts';
 import { DEMO_UNITS, DEMO_USERS } from '../db/seed-data.ts';
 import { seedReferenceData } from '../db/seed.ts';
 import { hashPassword } from '../lib/crypto.ts';
@@ -306,6 +313,9 @@ export async function removeDemo(
       await tx.delete(assignments).where(inArray(assignments.userId, userIds));
     }
     await tx.delete(routingRules).where(inArray(routingRules.provinceId, demoUnitIds));
+    await tx
+      .delete(criteriaSetAdoptions)
+      .where(inArray(criteriaSetAdoptions.provinceId, demoUnitIds));
     if (userIds.length) await tx.delete(users).where(inArray(users.id, userIds));
     await tx.delete(orgUnits).where(inArray(orgUnits.id, demoUnitIds));
     await writeAudit(tx, {
