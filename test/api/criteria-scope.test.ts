@@ -191,7 +191,8 @@ describe('criteria sets scoped by province', () => {
       official: false,
       validFrom: '2025-10-01',
       validTo: null,
-      scope: undefined,
+      // The JSON of a national set, edited: an import is still the province's own.
+      scope: 'national' as const,
     };
     // Another province's set from the same day (ended since) is no clash for Nghệ An's import.
     await h.database.exec(

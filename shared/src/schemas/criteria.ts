@@ -80,7 +80,7 @@ const CriteriaSetBase = z.object({
    * official text: shown as "Cấu hình địa phương / tạm tính" (`provenanceLabel`). Absent = official.
    */
   official: z.boolean().optional(),
-  /** Set by the server on what it answers; an import may say `national` (default: the admin's province). */
+  /** Set by the server on what it answers; an import is always the admin's province's own. */
   scope: CriteriaScope.optional(),
   /** The province of a `province` set (set by the server). */
   provinceId: Slug.nullable().optional(),

@@ -111,22 +111,17 @@ const row = (set: CriteriaSet) => {
 
 /**
  * Stores a new set, already validated by the shared `CriteriaSet` schema (sums, bands, unique
- * ids): the province's own (`provinceId`), or a national one when the body says `scope: national`.
- * A template can only be shipped with the app.
+ * ids), as the admin's province's own: national sets and templates ship with the app, so a
+ * `scope` or `provinceId` in the body (a set's JSON viewed and edited) is not taken from it.
  */
 export async function createCriteriaSet(
   deps: Deps,
   actor: AuthUser,
-  adminProvinceId: string,
+  provinceId: string,
   set: CriteriaSet,
 ) {
   const { db } = deps;
-  if (set.scope === 'template')
-    throw validationError({
-      scope: ['Bộ tiêu chí mẫu chỉ có sẵn trong phần mềm; hãy nhập bộ của tỉnh hoặc bộ toàn quốc'],
-    });
-  const scope: CriteriaScope = set.scope === 'national' ? 'national' : 'province';
-  const provinceId = scope === 'province' ? adminProvinceId : null;
+  const scope: CriteriaScope = 'province';
   const [exists] = await db
     .select({ id: criteriaSets.id })
     .from(criteriaSets)

@@ -77,9 +77,11 @@ export async function listCriteriaSetsNewestFirst(db: Db, unitId: string): Promi
   return (await loadCriteriaSets(db, unitId)).sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1));
 }
 
-/** One set a unit's province may use; 404 otherwise. */
+/** One set a unit's province may use, or a template (public: any province may adopt it); 404 otherwise. */
 export async function findCriteriaSet(db: Db, unitId: string, id: string): Promise<CriteriaSet> {
-  const set = (await loadCriteriaSets(db, unitId)).find((s) => s.id === id);
+  const set =
+    (await loadCriteriaSets(db, unitId)).find((s) => s.id === id) ??
+    (await loadCriteriaSets(db)).find((s) => s.id === id && s.scope === 'template');
   if (!set) throw notFoundErrors.criteriaSet();
   return set;
 }
