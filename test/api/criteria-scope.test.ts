@@ -5,8 +5,17 @@ import {
   provenanceLabel,
   type CriteriaSet,
 } from '@duhop/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { assignments, orgUnits, reports, users } from '../../api/src/db/schema.ts';
+import {
+  assignments,
+  criteriaSetAdoptions,
+  criteriaSets,
+  orgUnits,
+  reports,
+  users,
+} from '../../api/src/db/schema.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
 import { hashPassword } from '../../api/src/lib/crypto.ts';
 import { useHarness } from '../support/app.ts';
@@ -344,5 +353,58 @@ describe('the local-configuration mark', () => {
         )
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('migration 0006 on a database from before it', () => {
+  it('makes Nghệ An’s set a template from 15/09/2021 adopted where it was used, and imported sets their province’s', async () => {
+    const file = readFileSync(
+      join(import.meta.dirname, '../../api/drizzle/0006_criteria_scope.sql'),
+      'utf8',
+    );
+    const custom = file
+      .slice(file.indexOf('-- custom: i14-criteria'))
+      .split('--> statement-breakpoint')
+      .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+      .filter(Boolean);
+    const backfill = custom.filter((s) => /^(UPDATE|INSERT)/.test(s));
+    const constraint = custom.find((s) => s.startsWith('ALTER TABLE'));
+    expect(backfill.length).toBeGreaterThanOrEqual(4);
+    // The rows as 0005 left them, with the column 0006 adds at its default.
+    await h.database.exec(`alter table criteria_sets drop constraint criteria_sets_scope_province;
+      delete from criteria_set_adoptions;
+      update criteria_sets set scope = 'national', valid_from = '2021-01-01',
+        definition = (definition - 'scope' - 'official') || '{"validFrom":"2021-01-01"}'::jsonb
+        where id = 'nghe-an-08-2021';
+      update criteria_sets set definition = definition - 'scope' - 'official' where id = 'hd42-2025';
+      insert into criteria_sets (id, name, province_id, valid_from, definition)
+        values ('ts-cu', 'x', 'ts-tu', '2024-01-01', '${JSON.stringify({ ...HD42_2025, id: 'ts-cu', validFrom: '2024-01-01', scope: undefined, official: undefined })}'::jsonb)`);
+    const token = await h.login('observer');
+    // Before: the set counted as national, from 01/01/2021.
+    expect((await current(token, 'hn-xom-1', '2021-05-03')).body.id).toBe('nghe-an-08-2021');
+
+    for (const statement of [...backfill, constraint!]) await h.database.exec(statement);
+
+    const sets = await h.database.db
+      .select({ id: criteriaSets.id, scope: criteriaSets.scope, validFrom: criteriaSets.validFrom })
+      .from(criteriaSets)
+      .orderBy(criteriaSets.id);
+    expect(sets).toEqual([
+      { id: 'hd42-2025', scope: 'national', validFrom: '2025-10-28' },
+      { id: 'nghe-an-08-2021', scope: 'template', validFrom: '2021-09-15' },
+      { id: 'ts-cu', scope: 'province', validFrom: '2024-01-01' },
+    ]);
+    expect(await h.database.db.select().from(criteriaSetAdoptions)).toMatchObject([
+      { provinceId: 'na-tu', criteriaSetId: 'nghe-an-08-2021', adoptedOn: '2021-09-15' },
+    ]);
+    const na = await current(token, 'hn-xom-1', '2024-05-03');
+    expect(na.body).toMatchObject({
+      id: 'nghe-an-08-2021',
+      official: false,
+      validFrom: '2021-09-15',
+    });
+    expect((await current(token, 'hn-xom-1', '2021-05-03')).status).toBe(404);
+    const ts = await current(await h.login('ts-observer'), 'ts-cb', '2024-05-03');
+    expect(ts.body).toMatchObject({ id: 'ts-cu', scope: 'province', provinceId: 'ts-tu' });
   });
 });
