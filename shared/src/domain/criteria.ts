@@ -51,7 +51,9 @@ export function appliesToProvince(
   provinceId: string | null | undefined,
 ): boolean {
   const scope = scopeOf(set);
-  return scope === 'national' || (scope === 'province' && !!provinceId && set.provinceId === provinceId);
+  return (
+    scope === 'national' || (scope === 'province' && !!provinceId && set.provinceId === provinceId)
+  );
 }
 
 /**
@@ -88,7 +90,9 @@ export const PROVENANCE_LOCAL_LABEL = 'Cấu hình địa phương / tạm tính
  * else null: the side panel, the admin pages and the documents print it beside the set's name.
  */
 export function provenanceLabel(
-  set: Pick<CriteriaSet, 'official'> & { groups?: readonly { items: readonly { official?: boolean }[] }[] },
+  set: Pick<CriteriaSet, 'official'> & {
+    groups?: readonly { items: readonly { official?: boolean }[] }[];
+  },
 ): string | null {
   const local =
     set.official === false ||

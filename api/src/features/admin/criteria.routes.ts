@@ -60,13 +60,7 @@ export const adminCriteriaRoutes = new Hono<AppEnv>()
       const { provinceId, adoptedOn } = c.req.valid('json');
       const province = await adminProvince(c.var.deps.db, c.var.user, provinceId);
       return c.json(
-        await adoptCriteriaTemplate(
-          c.var.deps,
-          c.var.user,
-          province,
-          c.req.param('id'),
-          adoptedOn,
-        ),
+        await adoptCriteriaTemplate(c.var.deps, c.var.user, province, c.req.param('id'), adoptedOn),
         201,
       );
     },
