@@ -68,12 +68,24 @@ export async function clearReference(): Promise<void> {
   await db.cache.clear();
 }
 
-/** The criteria set in force for a cell on a date: the same choice the API makes. */
+/** The province of a unit: the root above it in the cached graph (the caller's province). */
+export function provinceOfUnit(orgUnits: readonly OrgUnit[], unitId: string): string | null {
+  const byId = new Map(orgUnits.map((u) => [u.id, u]));
+  let unit = byId.get(unitId);
+  for (let hops = 0; unit?.parentId && hops < 100; hops++) unit = byId.get(unit.parentId);
+  return unit && !unit.parentId ? unit.id : null;
+}
+
+/**
+ * The criteria set in force for a cell on a date: the same choice the API makes (the cell's
+ * province's own set, else a national one; never another province's or an unadopted template).
+ * Null when none is in force: the form says so instead of guessing.
+ */
 export function criteriaSetFor(
   ref: Pick<ReferenceData, 'criteriaSets' | 'orgUnits'>,
   cellId: string,
   date: string,
 ): CriteriaSet | null {
   const cellType = ref.orgUnits.find((u) => u.id === cellId)?.cellType ?? null;
-  return selectCriteriaSet(ref.criteriaSets, date, cellType);
+  return selectCriteriaSet(ref.criteriaSets, date, cellType, provinceOfUnit(ref.orgUnits, cellId));
 }

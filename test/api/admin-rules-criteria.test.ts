@@ -328,11 +328,6 @@ describe('criteria sets', () => {
       },
       'groups.1.items.0.id',
     ],
-    [
-      'a set from the same day for the same cells',
-      () => newSet({ id: 'other', validFrom: '2025-10-28', cellTypes: undefined }),
-      'validFrom',
-    ],
   ])('refuses %s with 422 and the path', async (_, make, path) => {
     const token = await h.login('admin');
     const res = await read(h.as(token).api.admin['criteria-sets'].$post({ json: make() }));
@@ -340,6 +335,21 @@ describe('criteria sets', () => {
     expect(Object.keys(res.error?.fields ?? {})).toContain(path);
     const list = await read(h.as(token).api.admin['criteria-sets'].$get());
     expect(list.body.items.map((s) => s.id)).not.toContain(make().id);
+  });
+
+  it('refuses a second set of the province from the same day for the same cells (a national one is no clash: the province’s wins)', async () => {
+    const token = await h.login('admin');
+    const first = newSet({ id: 'first', validFrom: '2025-10-28', cellTypes: undefined });
+    expect((await read(h.as(token).api.admin['criteria-sets'].$post({ json: first }))).status).toBe(
+      201,
+    );
+    const res = await read(
+      h.as(token).api.admin['criteria-sets'].$post({ json: { ...first, id: 'other' } }),
+    );
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.error?.fields ?? {})).toContain('validFrom');
+    const list = await read(h.as(token).api.admin['criteria-sets'].$get());
+    expect(list.body.items.map((s) => s.id)).not.toContain('other');
   });
 
   it('changes a set while no report uses it; the whole set is checked again', async () => {

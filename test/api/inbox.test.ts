@@ -232,7 +232,7 @@ describe('org units and criteria sets', () => {
       `insert into org_units (id, name, kind, valid_from) values ('other-tu', 'Tỉnh ủy khác', 'province', '2025-07-01')`,
     );
     await h.database.exec(
-      `insert into criteria_sets (id, name, province_id, valid_from, definition) values ('other-2026', 'x', 'other-tu', '2026-11-01', '${JSON.stringify(other)}'::jsonb)`,
+      `insert into criteria_sets (id, name, province_id, scope, valid_from, definition) values ('other-2026', 'x', 'other-tu', 'province', '2026-11-01', '${JSON.stringify(other)}'::jsonb)`,
     );
     try {
       expect(

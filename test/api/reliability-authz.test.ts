@@ -619,6 +619,16 @@ const MATRIX: Row[] = [
     expect: ADMIN_ONLY(422),
   },
   {
+    route: 'POST /api/admin/criteria-sets/{id}/adopt',
+    request: () => ({ path: '/api/admin/criteria-sets/nghe-an-08-2021/adopt', body: {} }),
+    expect: ADMIN_ONLY(422),
+  },
+  {
+    route: 'GET /api/admin/province-settings',
+    request: () => ({ path: '/api/admin/province-settings' }),
+    expect: ADMIN_ONLY(200),
+  },
+  {
     route: 'GET /api/admin/audit',
     request: () => ({ path: '/api/admin/audit' }),
     expect: ADMIN_ONLY(200),

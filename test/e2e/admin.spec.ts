@@ -165,3 +165,35 @@ test('the admin imports accounts from CSV, merges a commune, and the old issue f
   await expect(ws.page.getByRole('button', { name: 'Đăng xuất' })).toBeVisible();
   expect((await ServerClient.signIn(api.url, 'dc.lan', 'mat-khau-rieng')).token).toBeTruthy();
 });
+
+test('the criteria page shows each set’s scope, the local-configuration mark and the adoption of a template', async ({
+  context,
+  extensionId,
+  relay,
+  snap,
+}) => {
+  const options = await OptionsPage.open(context, extensionId);
+  await options.setApiAddress(relay.url);
+  await options.page.close();
+  const ws = await WorkspacePage.open(context, extensionId, '#/admin-criteria');
+  await ws.signIn('admin');
+  await expect(ws.page.getByRole('heading', { level: 1, name: 'Bộ tiêu chí' })).toBeVisible();
+  const na = ws.page.locator('[data-criteria="nghe-an-08-2021"]');
+  const hd = ws.page.locator('[data-criteria="hd42-2025"]');
+  await expect(na.getByTestId('criteria-provenance')).toHaveText('Cấu hình địa phương / tạm tính');
+  await expect(na.getByTestId('criteria-scope')).toContainText('Mẫu');
+  await expect(na.getByTestId('criteria-scope')).toContainText(
+    'Tỉnh ủy Nghệ An áp dụng từ 15/09/2021',
+  );
+  await expect(na).toContainText('từ 15/09/2021');
+  await expect(hd.getByTestId('criteria-scope')).toHaveText('Toàn quốc');
+  await expect(hd.getByTestId('criteria-provenance')).toHaveCount(0);
+  await expect(hd.getByRole('button', { name: 'Áp dụng cho tỉnh' })).toHaveCount(0);
+
+  // Nghệ An adopted it already: a second adoption is refused and says so.
+  await na.getByRole('button', { name: 'Áp dụng cho tỉnh' }).click();
+  await expect(na.getByLabel('Áp dụng từ ngày')).toHaveValue('2021-09-15');
+  await snap(ws.page, 'admin-criteria-scope');
+  await na.getByRole('button', { name: 'Áp dụng', exact: true }).click();
+  await expect(ws.page.getByText('Tỉnh đã áp dụng bộ tiêu chí mẫu này')).toBeVisible();
+});

@@ -1,8 +1,15 @@
-import { ReportInput } from '@duhop/shared';
+import {
+  type CriteriaSet,
+  HD42_2025,
+  NGHE_AN_08_2021,
+  type OrgUnit,
+  ReportInput,
+} from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../extension/utils/i18n/index.ts';
 import { blankDraft } from '../../extension/utils/report/report-model.ts';
 import { validateDraft } from '../../extension/utils/report/report-validation.ts';
+import { criteriaSetFor, provinceOfUnit } from '../../extension/utils/reference-data.ts';
 import { filledDraft, SET } from './helpers/fixtures.ts';
 
 const ID = '7b0f5d0e-3d7c-4c1e-9d6b-2a8f1f6b9e10';
@@ -103,5 +110,49 @@ describe('validateDraft', () => {
     const check = validateDraft(ID, filledDraft(), null, translator('en'));
     expect(check.payload).toBeNull();
     expect(check.errors.criteriaSetId?.[0]).toMatch(/No criteria set/);
+  });
+});
+
+describe('the criteria set of the form (province-aware, as the API)', () => {
+  const unit = (id: string, parentId: string | null, kind: OrgUnit['kind']) => ({
+    id,
+    name: id,
+    kind,
+    parentId,
+    validFrom: '2019-01-01',
+    validTo: null,
+    cellType: kind === 'cell' ? ('village' as const) : null,
+  });
+  const orgUnits = [
+    unit('na-tu', null, 'province'),
+    unit('hn', 'na-tu', 'commune'),
+    unit('hn-xom-1', 'hn', 'cell'),
+  ];
+  const adopted = {
+    ...NGHE_AN_08_2021,
+    scope: 'province' as const,
+    provinceId: 'na-tu',
+    adoptedOn: '2021-09-15',
+  };
+  const elsewhere = { ...adopted, provinceId: 'ht-tu' };
+
+  it('picks the province’s adopted set, never another province’s or a bare template', () => {
+    expect(provinceOfUnit(orgUnits, 'hn-xom-1')).toBe('na-tu');
+    const ref = (criteriaSets: CriteriaSet[]) => ({ criteriaSets, orgUnits });
+    expect(criteriaSetFor(ref([HD42_2025, adopted]), 'hn-xom-1', '2024-05-03')?.id).toBe(
+      'nghe-an-08-2021',
+    );
+    expect(criteriaSetFor(ref([HD42_2025, elsewhere]), 'hn-xom-1', '2024-05-03')).toBeNull();
+    expect(criteriaSetFor(ref([HD42_2025, NGHE_AN_08_2021]), 'hn-xom-1', '2024-05-03')).toBeNull();
+    expect(criteriaSetFor(ref([HD42_2025, adopted]), 'hn-xom-1', '2021-09-14')).toBeNull();
+  });
+
+  it('with sets loaded but none in force, says so at the meeting date instead of guessing', () => {
+    const d = filledDraft({ meetingDate: '2019-05-03' });
+    const check = validateDraft(ID, d, null, translator('vi'), '2026-11-05', true);
+    expect(check.payload).toBeNull();
+    expect(check.errors.meetingDate?.[0]).toContain('Chưa có bộ tiêu chí nào có hiệu lực');
+    expect(check.errors.meetingDate?.[0]).toContain('03/05/2019');
+    expect(check.errors.criteriaSetId).toEqual(check.errors.meetingDate);
   });
 });

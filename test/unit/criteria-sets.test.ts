@@ -4,6 +4,9 @@ import {
   CriteriaSet,
   HD42_2025,
   NGHE_AN_08_2021,
+  PROVENANCE_LOCAL_LABEL,
+  provenanceLabel,
+  scopeOf,
   selectCriteriaSet,
 } from '@duhop/shared';
 
@@ -62,22 +65,75 @@ describe('built-in criteria sets', () => {
 describe('selectCriteriaSet', () => {
   const schoolSet = { ...HD42_2025, id: 'hd42-school', cellTypes: ['school' as const] };
   const later = { ...HD42_2025, id: 'later-2027', validFrom: '2027-01-01' };
+  /** Nghệ An's template as the API answers it once Nghệ An adopted it. */
+  const naAdopted = {
+    ...NGHE_AN_08_2021,
+    scope: 'province' as const,
+    provinceId: 'na-tu',
+    adoptedOn: '2021-09-15',
+  };
+  const naOwn = {
+    ...HD42_2025,
+    id: 'na-own',
+    scope: 'province' as const,
+    provinceId: 'na-tu',
+    validFrom: '2025-01-01',
+    validTo: null,
+  };
+  const withNa = [...BUILTIN_CRITERIA_SETS, naAdopted];
 
   it.each([
-    [BUILTIN_CRITERIA_SETS, '2020-12-31', undefined, null],
-    [BUILTIN_CRITERIA_SETS, '2021-01-01', undefined, 'nghe-an-08-2021'],
-    [BUILTIN_CRITERIA_SETS, '2025-10-27', undefined, 'nghe-an-08-2021'],
-    [BUILTIN_CRITERIA_SETS, '2025-10-28', undefined, 'hd42-2025'],
-    [BUILTIN_CRITERIA_SETS, '2030-01-01', 'village', 'hd42-2025'],
-    [[...BUILTIN_CRITERIA_SETS, later], '2026-12-31', undefined, 'hd42-2025'],
-    [[...BUILTIN_CRITERIA_SETS, later], '2027-01-01', undefined, 'later-2027'],
-    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', 'school', 'hd42-school'],
-    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', 'village', 'hd42-2025'],
-    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', undefined, 'hd42-2025'],
-    [[schoolSet], '2026-03-03', null, null],
-  ] as const)('#%# on %s for %s → %s', (sets, date, cellType, expected) => {
-    expect(selectCriteriaSet(sets as readonly CriteriaSet[], date, cellType)?.id ?? null).toBe(
-      expected,
-    );
+    // The template alone applies nowhere: before HD 42 nothing is in force.
+    [BUILTIN_CRITERIA_SETS, '2021-09-15', undefined, 'na-tu', null],
+    [BUILTIN_CRITERIA_SETS, '2025-10-27', undefined, 'na-tu', null],
+    [withNa, '2021-09-14', undefined, 'na-tu', null],
+    [withNa, '2021-09-15', undefined, 'na-tu', 'nghe-an-08-2021'],
+    [withNa, '2025-10-27', 'village', 'na-tu', 'nghe-an-08-2021'],
+    [withNa, '2025-10-28', undefined, 'na-tu', 'hd42-2025'],
+    // Another province (or an unknown one) never gets Nghệ An's set.
+    [withNa, '2024-05-03', undefined, 'ht-tu', null],
+    [withNa, '2024-05-03', undefined, undefined, null],
+    [BUILTIN_CRITERIA_SETS, '2025-10-28', undefined, undefined, 'hd42-2025'],
+    [BUILTIN_CRITERIA_SETS, '2030-01-01', 'village', 'na-tu', 'hd42-2025'],
+    [[...BUILTIN_CRITERIA_SETS, later], '2026-12-31', undefined, 'na-tu', 'hd42-2025'],
+    [[...BUILTIN_CRITERIA_SETS, later], '2027-01-01', undefined, 'na-tu', 'later-2027'],
+    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', 'school', 'na-tu', 'hd42-school'],
+    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', 'village', 'na-tu', 'hd42-2025'],
+    [[...BUILTIN_CRITERIA_SETS, schoolSet], '2026-03-03', undefined, 'na-tu', 'hd42-2025'],
+    [[schoolSet], '2026-03-03', null, 'na-tu', null],
+    // The province's own set wins over a national one in force the same day, even a later one.
+    [[...withNa, naOwn], '2026-03-03', 'village', 'na-tu', 'na-own'],
+    [[...withNa, naOwn, later], '2027-03-03', 'village', 'na-tu', 'na-own'],
+    [[...withNa, naOwn], '2026-03-03', 'village', 'ht-tu', 'hd42-2025'],
+  ] as const)('#%# on %s for %s in %s → %s', (sets, date, cellType, provinceId, expected) => {
+    expect(
+      selectCriteriaSet(sets as readonly CriteriaSet[], date, cellType, provinceId)?.id ?? null,
+    ).toBe(expected);
+  });
+});
+
+describe('provenance', () => {
+  it('Nghệ An 08-QĐ/TU: a template from its issue date to the day before HD 42, not official', () => {
+    expect(NGHE_AN_08_2021).toMatchObject({
+      scope: 'template',
+      validFrom: '2021-09-15',
+      validTo: '2025-10-27',
+      official: false,
+    });
+    expect(NGHE_AN_08_2021.source).toContain('15/09/2021');
+    expect(HD42_2025).toMatchObject({ scope: 'national', validFrom: '2025-10-28' });
+  });
+
+  it('provenanceLabel marks a set or an item that is not official, and only those', () => {
+    expect(provenanceLabel(NGHE_AN_08_2021)).toBe('Cấu hình địa phương / tạm tính');
+    expect(provenanceLabel(HD42_2025)).toBeNull();
+    const [g, ...rest] = HD42_2025.groups;
+    const localItem = {
+      ...HD42_2025,
+      groups: [{ ...g!, items: [{ ...g!.items[0]!, official: false }] }, ...rest],
+    };
+    expect(provenanceLabel(localItem)).toBe(PROVENANCE_LOCAL_LABEL);
+    expect(scopeOf({ provinceId: 'na-tu' })).toBe('province');
+    expect(scopeOf({})).toBe('national');
   });
 });

@@ -6,6 +6,7 @@ import { queryRows } from '../db/rows.ts';
 import {
   assignments,
   documentConfigs,
+  criteriaSetAdoptions,
   orgUnits,
   routingRules,
   sessions,
@@ -319,6 +320,9 @@ export async function removeDemo(
     }
     await tx.delete(routingRules).where(inArray(routingRules.provinceId, demoUnitIds));
     await tx.delete(documentConfigs).where(inArray(documentConfigs.orgUnitId, demoUnitIds));
+    await tx
+      .delete(criteriaSetAdoptions)
+      .where(inArray(criteriaSetAdoptions.provinceId, demoUnitIds));
     if (userIds.length) await tx.delete(users).where(inArray(users.id, userIds));
     await tx.delete(orgUnits).where(inArray(orgUnits.id, demoUnitIds));
     await writeAudit(tx, {

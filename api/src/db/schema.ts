@@ -5,6 +5,7 @@ import type {
   BandCode,
   Category,
   CellType,
+  CriteriaScope,
   CriteriaSet,
   DeadlineProfile,
   DocumentConfig,
@@ -164,16 +165,38 @@ export const assignments = pgTable(
   ],
 );
 
+/**
+ * `scope`: national (province_id null), province (province_id set: its own import), or template
+ * (province_id null: applies only where `criteria_set_adoptions` says a province adopted it). The
+ * check that ties scope and province_id is hand-written in migration 0006 (after its backfill).
+ */
 export const criteriaSets = pgTable('criteria_sets', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   provinceId: text('province_id'),
+  scope: text('scope').$type<CriteriaScope>().notNull().default('national'),
   validFrom: day('valid_from').notNull(),
   validTo: day('valid_to'),
   /** The whole set (groups, items, bands, scales) as validated by the shared `CriteriaSet` schema. */
   definition: jsonb('definition').$type<CriteriaSet>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** A province adopts a template criteria set from a day (its own decision's date). */
+export const criteriaSetAdoptions = pgTable(
+  'criteria_set_adoptions',
+  {
+    provinceId: text('province_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    criteriaSetId: text('criteria_set_id')
+      .notNull()
+      .references(() => criteriaSets.id),
+    adoptedOn: day('adopted_on').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.criteriaSetId] })],
+);
 
 export const reports = pgTable(
   'reports',

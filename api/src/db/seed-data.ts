@@ -232,12 +232,41 @@ export const DEMO_RULES = [
   },
 ] as const;
 
-/** Nghệ An Quyết định 98/2025: deadlines in working days; reports due before the 10th. */
+/** The criteria templates the demo province adopted, and from when (the decision's own date). */
+export const DEMO_ADOPTED_CRITERIA = [
+  { criteriaSetId: 'nghe-an-08-2021', adoptedOn: '2021-09-15' },
+] as const;
+
+/**
+ * Deadlines in working days and the reporting deadline. Both versions are local configuration:
+ * from 10/12/2025 the numbers are borrowed from Nghệ An Quyết định 98/2025/QĐ-UBND (the People's
+ * Committee's rules for voters' petitions, not a Party text: docs/domain.md); before it existed,
+ * the demo uses the same numbers as its own provisional configuration. No text sets the 5-day
+ * grace for meetings held on or after the 10th.
+ */
+const REPORTING_NOTES = {
+  'reporting.dueBeforeDay':
+    'Cấu hình địa phương: báo cáo trước ngày 10 hằng tháng theo nề nếp báo cáo tháng, không trích từ văn bản nào',
+  'reporting.lateMeetingGraceDays':
+    'Cấu hình địa phương: 5 ngày cho cuộc họp từ ngày 10 trở đi, không phải quy định của văn bản nào',
+};
 export const DEMO_PROVINCE_CONFIG = {
   settings: [
     {
       validFrom: FROM,
-      source: 'Quyết định 98/2025 của Tỉnh ủy Nghệ An',
+      source:
+        'Cấu hình địa phương tạm tính của bản demo (trước khi có Quyết định 98/2025/QĐ-UBND; cùng thời hạn)',
+      local: true,
+      notes: REPORTING_NOTES,
+      deadlines: { acknowledge: 3, answer: 20, urgent: 10, complex: 30, clarify: 5, sendBack: 3 },
+      reporting: { dueBeforeDay: 10, lateMeetingGraceDays: 5 },
+    },
+    {
+      validFrom: '2025-12-10',
+      source:
+        'Vận dụng Quyết định số 98/2025/QĐ-UBND ngày 25/11/2025 của UBND tỉnh Nghệ An (tiếp nhận, giải quyết kiến nghị cử tri; hiệu lực từ 10/12/2025) làm cấu hình địa phương cho kênh Đảng',
+      local: true,
+      notes: REPORTING_NOTES,
       deadlines: { acknowledge: 3, answer: 20, urgent: 10, complex: 30, clarify: 5, sendBack: 3 },
       reporting: { dueBeforeDay: 10, lateMeetingGraceDays: 5 },
     },

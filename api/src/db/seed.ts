@@ -2,8 +2,17 @@ import { and, count, inArray } from 'drizzle-orm';
 import { BUILTIN_CRITERIA_SETS, VN_HOLIDAYS, VN_WORKING_WEEKENDS } from '@duhop/shared';
 import { hashPassword } from '../lib/crypto.ts';
 import type { Db } from './client.ts';
-import { assignments, criteriaSets, holidays, orgUnits, routingRules, users } from './schema.ts';
 import {
+  assignments,
+  criteriaSetAdoptions,
+  criteriaSets,
+  holidays,
+  orgUnits,
+  routingRules,
+  users,
+} from './schema.ts';
+import {
+  DEMO_ADOPTED_CRITERIA,
   DEMO_PASSWORD,
   DEMO_PROVINCE_CONFIG,
   DEMO_PROVINCE_ID,
@@ -32,6 +41,7 @@ export async function seedReferenceData(db: Db): Promise<void> {
       BUILTIN_CRITERIA_SETS.map((s) => ({
         id: s.id,
         name: s.name,
+        scope: s.scope ?? 'national',
         validFrom: s.validFrom,
         validTo: s.validTo ?? null,
         definition: s,
@@ -105,6 +115,10 @@ export async function seedDemo(db: Db): Promise<void> {
       })),
     );
     if (rows.length) await tx.insert(assignments).values(rows);
+    // Nghệ An adopted its 08-QĐ/TU template from the decision's date (a national HD 42 follows).
+    await tx
+      .insert(criteriaSetAdoptions)
+      .values(DEMO_ADOPTED_CRITERIA.map((a) => ({ provinceId: DEMO_PROVINCE_ID, ...a })));
     await tx.insert(routingRules).values(
       DEMO_RULES.map((r) => ({
         id: r.id,

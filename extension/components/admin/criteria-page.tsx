@@ -1,11 +1,12 @@
 import type { CriteriaSet } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
-import { getCriteriaSet, listCriteria } from '../../utils/admin/calls.ts';
+import { adoptCriteria, getCriteriaSet, listCriteria } from '../../utils/admin/calls.ts';
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { describedBy, Field } from '../ui/field.tsx';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { failureText } from './common.tsx';
+import { failureText, today } from './common.tsx';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import './admin.css';
 
@@ -15,7 +16,11 @@ type Summary = Extract<
 >['data']['items'][number];
 type Open = { mode: 'import' } | { mode: 'view' | 'edit'; set: CriteriaSet };
 
-/** `#/admin-criteria`: criteria sets (a set some report was scored with is read-only), import and edit as JSON. */
+/**
+ * `#/admin-criteria`: criteria sets with their scope (national, a province's, or a template a
+ * province adopts from a date) and the "Cấu hình địa phương / tạm tính" mark of those that are not
+ * an official text; a set some report was scored with is read-only; import and edit as JSON.
+ */
 export function CriteriaPage() {
   const t = useT();
   const locale = useLocale();
@@ -23,6 +28,9 @@ export function CriteriaPage() {
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [adopting, setAdopting] = useState<string | null>(null);
+  const [adoptOn, setAdoptOn] = useState(today());
+  const [adoptErrors, setAdoptErrors] = useState<Record<string, string[]>>({});
 
   const load = async () => {
     setFailure(null);
@@ -42,6 +50,28 @@ export function CriteriaPage() {
     setMessage(t(created ? 'adm_criteriaCreated' : 'adm_criteriaSaved', { name: set.name }));
     void load();
   };
+
+  const adopt = async (e: Event, s: Summary) => {
+    e.preventDefault();
+    setMessage(null);
+    setAdoptErrors({});
+    const res = await adoptCriteria(s.id, { adoptedOn: adoptOn });
+    if (!res.ok) {
+      if (res.fields) return setAdoptErrors(res.fields);
+      return setFailure(res);
+    }
+    setAdopting(null);
+    setMessage(
+      t('adm_adopted', { name: s.name, date: formatDate(res.data.adoptedOn ?? adoptOn, locale) }),
+    );
+    void load();
+  };
+  const scopeText = (s: Summary) =>
+    s.scope === 'national'
+      ? t('adm_scope_national')
+      : s.scope === 'province'
+        ? t('adm_scope_province', { province: s.provinceName ?? '' })
+        : t('adm_scope_template');
 
   return (
     <section class="admin-page" aria-labelledby="h-criteria">
@@ -84,6 +114,7 @@ export function CriteriaPage() {
             <thead>
               <tr>
                 <th scope="col">{t('adm_criteriaName')}</th>
+                <th scope="col">{t('adm_criteriaScope')}</th>
                 <th scope="col">{t('adm_validity')}</th>
                 <th scope="col">{t('adm_cellTypes')}</th>
                 <th scope="col">{t('adm_criteriaUse')}</th>
@@ -97,6 +128,57 @@ export function CriteriaPage() {
                 <tr key={s.id} data-criteria={s.id}>
                   <td>
                     {s.name} <code class="hint">{s.id}</code>
+                    {s.provenance && (
+                      <>
+                        {' '}
+                        <span
+                          class="provenance-mark"
+                          data-testid="criteria-provenance"
+                          title={s.source ?? undefined}
+                        >
+                          {t('adm_provenanceLocal')}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td data-testid="criteria-scope">
+                    {scopeText(s)}
+                    {s.adoptions?.map((a) => (
+                      <div key={a.provinceId} class="hint">
+                        {t('adm_adoptedBy', {
+                          province: a.provinceName,
+                          date: formatDate(a.adoptedOn, locale),
+                        })}
+                      </div>
+                    ))}
+                    {s.scope === 'template' && adopting === s.id && (
+                      <form class="inline-form" onSubmit={(e) => void adopt(e, s)}>
+                        <p class="hint">{t('adm_adoptHint')}</p>
+                        <Field
+                          id={`adopt-${s.id}`}
+                          label={t('adm_adoptOn')}
+                          errors={adoptErrors.adoptedOn ?? adoptErrors.id}
+                        >
+                          <input
+                            {...describedBy(
+                              `adopt-${s.id}`,
+                              adoptErrors.adoptedOn ?? adoptErrors.id,
+                            )}
+                            type="date"
+                            min={s.validFrom}
+                            max={s.validTo ?? undefined}
+                            value={adoptOn}
+                            onInput={(e) => setAdoptOn(e.currentTarget.value)}
+                          />
+                        </Field>
+                        <button type="submit" class="primary">
+                          {t('adm_adoptGo')}
+                        </button>{' '}
+                        <button type="button" onClick={() => setAdopting(null)}>
+                          {t('cancel')}
+                        </button>
+                      </form>
+                    )}
                   </td>
                   <td>
                     {t('adm_fromDate', { date: formatDate(s.validFrom, locale) })}
@@ -118,6 +200,18 @@ export function CriteriaPage() {
                     <button type="button" onClick={() => void show(s, 'view')}>
                       {t('adm_viewJson')}
                     </button>
+                    {s.scope === 'template' && adopting !== s.id && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setAdoptErrors({});
+                          setAdoptOn(s.validFrom);
+                          setAdopting(s.id);
+                        }}
+                      >
+                        {t('adm_adopt')}
+                      </button>
+                    )}
                     {!s.inUse && (
                       <button type="button" onClick={() => void show(s, 'edit')}>
                         {t('adm_edit')}

@@ -1,3 +1,4 @@
+import { provenanceLabel, vnDate } from '@duhop/shared';
 import { formatNumber, formatSigned } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
 import { usesTargets } from '../../utils/report/report-model.ts';
@@ -10,7 +11,8 @@ import { useForm } from './form-context.ts';
 export function CriteriaSection() {
   const t = useT();
   const locale = useLocale();
-  const { data, update, set, score, readOnly, errorsFor } = useForm();
+  const { data, update, set, setsLoaded, score, readOnly, errorsFor } = useForm();
+  const local = set ? provenanceLabel(set) : null;
   const selfErr = errorsFor('cellSelfScore');
   const targetsErr = errorsFor('targetsMetPercent');
 
@@ -18,11 +20,29 @@ export function CriteriaSection() {
     <fieldset class="section" disabled={readOnly}>
       <legend>{t('sectionCriteria')}</legend>
       {!set ? (
-        <Notice kind="warn">{t('noCriteriaSet')}</Notice>
+        <Notice kind="warn">
+          <span data-testid="no-criteria-set">
+            {setsLoaded && data.meetingDate
+              ? t('noCriteriaSetOnDate', { date: vnDate(data.meetingDate) })
+              : t('noCriteriaSet')}
+          </span>
+        </Notice>
       ) : (
         <>
           <p class="hint" data-testid="criteria-set">
             {t('criteriaSet', { name: set.name })}
+            {local && (
+              <>
+                {' '}
+                <span
+                  class="provenance-mark"
+                  data-testid="criteria-provenance"
+                  title={t('provenanceLocalHint', { source: set.source ?? '' })}
+                >
+                  {t('provenanceLocal')}
+                </span>
+              </>
+            )}
           </p>
           {usesTargets(set) && (
             <Field id="f-targets" label={t('targetsMet')} errors={targetsErr}>

@@ -10,6 +10,8 @@ export interface FormState {
   update: Updater;
   facts: DraftFacts;
   set: CriteriaSet | null;
+  /** Whether any criteria set is cached (no set then means none is in force, not "not loaded"). */
+  setsLoaded?: boolean;
   /** Total, group points and band of the points that count now; null without a criteria set. */
   score: ScoreResult | null;
   readOnly: boolean;

@@ -50,7 +50,11 @@ export function ReportForm(props: { id: string; userId: string }) {
 
   const refData = ref.status === 'ready' ? ref.value : null;
   const set = data && refData ? criteriaSetFor(refData, data.cellId, data.meetingDate) : null;
-  const check = useMemo(() => (data ? validateDraft(id, data, set, t) : null), [data, set, t]);
+  const setsLoaded = (refData?.criteriaSets.length ?? 0) > 0;
+  const check = useMemo(
+    () => (data ? validateDraft(id, data, set, t, undefined, setsLoaded) : null),
+    [data, set, t, setsLoaded],
+  );
   const score = useMemo(
     () =>
       data && set && check
@@ -97,6 +101,7 @@ export function ReportForm(props: { id: string; userId: string }) {
     update: ed.update,
     facts: check.facts,
     set,
+    setsLoaded,
     score,
     readOnly,
     errorsFor,

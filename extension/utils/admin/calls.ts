@@ -1,5 +1,6 @@
 import type {
   CriteriaSet,
+  CriteriaSetAdoptionInput,
   CriteriaSetPatch,
   DocumentConfig,
   OrgImportResult,
@@ -98,6 +99,8 @@ export const getCriteriaSet = (id: string) =>
   request((c) => c.api['criteria-sets'][':id'].$get({ param: { id } }));
 export const createCriteria = (json: CriteriaSet) =>
   request((c) => c.api.admin['criteria-sets'].$post({ json }));
+export const adoptCriteria = (id: string, json: CriteriaSetAdoptionInput) =>
+  request((c) => c.api.admin['criteria-sets'][':id'].adopt.$post({ param: { id }, json }));
 export const patchCriteria = (id: string, json: CriteriaSetPatch) =>
   request((c) => c.api.admin['criteria-sets'][':id'].$patch({ param: { id }, json }));
 

@@ -248,6 +248,18 @@ export const adminVi = {
   adm_criteriaIdFixed: 'Không đổi được mã bộ tiêu chí (phải là {id})',
   adm_criteriaCreated: 'Đã nhập bộ tiêu chí {name}.',
   adm_criteriaSaved: 'Đã lưu bộ tiêu chí {name}.',
+  adm_criteriaScope: 'Phạm vi',
+  adm_scope_national: 'Toàn quốc',
+  adm_scope_province: '{province}',
+  adm_scope_template: 'Mẫu (chỉ áp dụng khi tỉnh chọn áp dụng)',
+  adm_adoptedBy: '{province} áp dụng từ {date}',
+  adm_adopt: 'Áp dụng cho tỉnh',
+  adm_adoptOn: 'Áp dụng từ ngày',
+  adm_adoptGo: 'Áp dụng',
+  adm_adopted: 'Tỉnh đã áp dụng bộ tiêu chí {name} từ {date}.',
+  adm_adoptHint:
+    'Bộ mẫu chấm các cuộc họp của tỉnh từ ngày này (không sớm hơn ngày bộ mẫu có hiệu lực) và được ưu tiên hơn bộ toàn quốc.',
+  adm_provenanceLocal: 'Cấu hình địa phương / tạm tính',
   // Audit log
   adm_auditTitle: 'Nhật ký quản trị',
   adm_auditEntity: 'Loại thay đổi',

@@ -130,6 +130,10 @@ export const en: Record<MessageKey, string> = {
   expected: 'Expected: {n}',
   criteriaSet: 'Criteria: {name}',
   noCriteriaSet: 'No criteria set applies to this cell and date. Connect to load the criteria.',
+  noCriteriaSetOnDate:
+    'No criteria set is in force for this cell on {date}: this meeting cannot be scored. Check the meeting date.',
+  provenanceLocal: 'Local configuration / provisional',
+  provenanceLocalHint: 'Not an official text: {source}',
   maxPoints: 'max {n}',
   proposed: 'Proposed {n}',
   useProposed: 'Use proposal',
@@ -234,6 +238,8 @@ export const en: Record<MessageKey, string> = {
   err_PAYLOAD_TOO_LARGE: 'The report is too long to send.',
   err_INTERNAL_ERROR: 'Server error; will retry later.',
   err_CRITERIA_SET_NOT_FOUND: 'No criteria set applies.',
+  err_NO_CRITERIA_SET_IN_FORCE: 'No criteria set is in force for this cell on the meeting date.',
+  err_CRITERIA_SET_ADOPTED: 'The province has already adopted this template.',
   err_CELL_NOT_FOUND: 'Cell not found.',
   err_unknown: 'Something went wrong ({code}).',
 };

@@ -28,7 +28,6 @@ export const serverEn: Record<keyof typeof serverVi, string> = {
   sv_uuid: 'The id must be a UUID',
   sv_code: 'Invalid code',
   sv_meetingFuture: 'The meeting date cannot be in the future',
-  sv_criteriaSetMissing: 'The criteria set does not exist',
   sv_bodyMissing: 'The responsible body does not exist',
   sv_bodyNotAllowed: 'Issues cannot be sent to this unit',
   sv_scoreOverMax: "The score is above the criterion's maximum",

@@ -32,7 +32,6 @@ export const serverVi = {
   sv_uuid: 'Mã phải là UUID',
   sv_code: 'Mã không hợp lệ',
   sv_meetingFuture: 'Ngày họp không được ở tương lai',
-  sv_criteriaSetMissing: 'Bộ tiêu chí không tồn tại',
   sv_bodyMissing: 'Cơ quan chịu trách nhiệm không tồn tại',
   sv_bodyNotAllowed: 'Không thể chuyển kiến nghị đến đơn vị này',
   sv_scoreOverMax: 'Điểm vượt quá tối đa của tiêu chí',

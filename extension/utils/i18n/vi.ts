@@ -134,6 +134,10 @@ export const vi = {
   criteriaSet: 'Bộ tiêu chí: {name}',
   noCriteriaSet:
     'Chưa có bộ tiêu chí áp dụng cho chi bộ và ngày này. Kết nối mạng để tải bộ tiêu chí.',
+  noCriteriaSetOnDate:
+    'Chưa có bộ tiêu chí nào có hiệu lực cho chi bộ này vào ngày {date}: không chấm điểm được cuộc họp này. Hãy kiểm tra lại ngày họp.',
+  provenanceLocal: 'Cấu hình địa phương / tạm tính',
+  provenanceLocalHint: 'Không phải văn bản chính thức: {source}',
   maxPoints: 'tối đa {n}',
   proposed: 'Đề xuất {n}',
   useProposed: 'Theo đề xuất',
@@ -221,6 +225,8 @@ export const vi = {
   err_PAYLOAD_TOO_LARGE: 'Báo cáo quá dài để gửi.',
   err_INTERNAL_ERROR: 'Máy chủ gặp lỗi; sẽ thử lại sau.',
   err_CRITERIA_SET_NOT_FOUND: 'Chưa có bộ tiêu chí áp dụng.',
+  err_NO_CRITERIA_SET_IN_FORCE: 'Chưa có bộ tiêu chí nào có hiệu lực cho chi bộ này vào ngày họp.',
+  err_CRITERIA_SET_ADOPTED: 'Tỉnh đã áp dụng bộ tiêu chí mẫu này.',
   err_CELL_NOT_FOUND: 'Không tìm thấy chi bộ.',
   err_unknown: 'Có lỗi xảy ra ({code}).',
 } as const;

@@ -1,4 +1,5 @@
 import {
+  vnDate,
   checkScores,
   localDate,
   ReportInput,
@@ -86,6 +87,8 @@ export function validateDraft(
   set: CriteriaSet | null,
   t: Translate = translator('vi'),
   today: string = localDate(new Date()),
+  /** Whether any criteria set is cached: without, a missing set means "connect", not "none in force". */
+  setsLoaded = false,
 ): DraftCheck {
   const facts = computeFacts(d, set);
   const errors: FieldErrors = {};
@@ -112,7 +115,12 @@ export function validateDraft(
   }
   for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today)))
     for (const m of msgs) add(path, m);
-  if (!set) add('criteriaSetId', t('noCriteriaSet'));
+  if (!set && setsLoaded && d.meetingDate) {
+    // None in force for the cell's province and type on that day: said at the date, never guessed.
+    const msg = t('noCriteriaSetOnDate', { date: vnDate(d.meetingDate) });
+    add('meetingDate', msg);
+    add('criteriaSetId', msg);
+  } else if (!set) add('criteriaSetId', t('noCriteriaSet'));
   else {
     for (const [path, msgs] of Object.entries(
       checkScores(set, effectiveScores(set, d, facts), d.meetingType),

@@ -1,4 +1,10 @@
-import type { BandCode, CriteriaItem, CriteriaSet, ScaleStep } from '../schemas/criteria.ts';
+import type {
+  BandCode,
+  CriteriaItem,
+  CriteriaScope,
+  CriteriaSet,
+  ScaleStep,
+} from '../schemas/criteria.ts';
 import type { CellType, MeetingType } from '../schemas/common.ts';
 import { DEFAULT_REQUIRED_MINUTES } from './attendance.ts';
 import { isOpenOn } from './validity.ts';
@@ -26,28 +32,73 @@ export interface ScoreResult {
   band: BandCode;
 }
 
-type SelectableSet = Pick<CriteriaSet, 'id' | 'validFrom' | 'validTo' | 'cellTypes'>;
+type SelectableSet = Pick<
+  CriteriaSet,
+  'id' | 'validFrom' | 'validTo' | 'cellTypes' | 'scope' | 'provinceId'
+>;
+
+/** Who a set applies to: `national`, `province` (one province's), or `template` (nobody yet). */
+export function scopeOf(set: Pick<CriteriaSet, 'scope' | 'provinceId'>): CriteriaScope {
+  return set.scope ?? (set.provinceId ? 'province' : 'national');
+}
+
+/**
+ * Whether a set may score a meeting of a cell of `provinceId`: national sets everywhere, a
+ * province's set (its own import, or a template it adopted) only there, a template never.
+ */
+export function appliesToProvince(
+  set: Pick<CriteriaSet, 'scope' | 'provinceId'>,
+  provinceId: string | null | undefined,
+): boolean {
+  const scope = scopeOf(set);
+  return (
+    scope === 'national' || (scope === 'province' && !!provinceId && set.provinceId === provinceId)
+  );
+}
 
 /**
  * The criteria set in force on `meetingDate` (validFrom ≤ date ≤ validTo, or no validTo) for a
- * cell of `cellType`. A set restricted by `cellTypes` applies only to those types (never when the
- * type is unknown). If several are in force, the latest `validFrom` wins; on a tie the set
- * restricted to the cell's type beats a general one. Null when none is in force.
+ * cell of `cellType` in `provinceId`. Only national sets and that province's own (imported or
+ * adopted) are candidates; templates never are. A set restricted by `cellTypes` applies only to
+ * those types (never when the type is unknown). If several are in force, the province's own wins
+ * over a national one; then the latest `validFrom`; on a tie the set restricted to the cell's type
+ * beats a general one. Null when none is in force: nothing may be guessed then.
  */
 export function selectCriteriaSet<S extends SelectableSet>(
   sets: readonly S[],
   meetingDate: string,
   cellType?: CellType | null,
+  provinceId?: string | null,
 ): S | null {
   let best: S | null = null;
   for (const s of sets) {
+    if (!appliesToProvince(s, provinceId)) continue;
     if (!isOpenOn(s, meetingDate)) continue;
     if (s.cellTypes && !(cellType && s.cellTypes.includes(cellType))) continue;
     if (!best || rank(s) > rank(best) || (rank(s) === rank(best) && s.id < best.id)) best = s;
   }
   return best;
 }
-const rank = (s: SelectableSet): string => `${s.validFrom}|${s.cellTypes ? 1 : 0}`;
+const rank = (s: SelectableSet): string =>
+  `${scopeOf(s) === 'province' ? 1 : 0}|${s.validFrom}|${s.cellTypes ? 1 : 0}`;
+
+/** The mark of a set that is local configuration or a reconstruction, not an official text. */
+export const PROVENANCE_LOCAL_LABEL = 'Cấu hình địa phương / tạm tính';
+
+/**
+ * "Cấu hình địa phương / tạm tính" when the set (or any of its items) is not an official text,
+ * else null: the side panel, the admin pages and the documents print it beside the set's name.
+ */
+export function provenanceLabel(
+  set: Pick<CriteriaSet, 'official'> & {
+    groups?: readonly { items: readonly { official?: boolean }[] }[];
+  },
+): string | null {
+  const local =
+    set.official === false ||
+    (set.groups ?? []).some((g) => g.items.some((i) => i.official === false));
+  return local ? PROVENANCE_LOCAL_LABEL : null;
+}
 
 /** Whether an item applies to a meeting of this type (no `appliesTo` = every type). */
 export function isApplicable(

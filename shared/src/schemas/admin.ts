@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Category, CellType, IsoDate, OrgUnitKind, Role, Slug, Urgency, Uuid } from './common.ts';
-import { Band, CriteriaGroup } from './criteria.ts';
+import { Band, CriteriaGroup, CriteriaScope } from './criteria.ts';
 import { OrgUnit } from './org.ts';
 import { DeadlineProfile, RoutingRule } from './routing.ts';
 
@@ -280,6 +280,7 @@ export const CriteriaSetPatch = z
   .object({
     name: z.string().min(1).optional(),
     source: z.string().optional(),
+    official: z.boolean().optional(),
     validFrom: IsoDate.optional(),
     validTo: IsoDate.nullable().optional(),
     cellTypes: z.array(CellType).nullable().optional(),
@@ -296,11 +297,34 @@ export const CriteriaSetSummary = z.object({
   validTo: IsoDate.nullable(),
   cellTypes: z.array(CellType).nullable(),
   provinceId: Slug.nullable(),
+  /** The province's name for a `province` set (names, never ids, on screen). */
+  provinceName: z.string().nullable().optional(),
+  /** national, province (with provinceId), or template (applies only where adopted). */
+  scope: CriteriaScope,
+  source: z.string().nullable().optional(),
+  /** False: local configuration or a reconstruction ("Cấu hình địa phương / tạm tính"). */
+  official: z.boolean(),
+  /** "Cấu hình địa phương / tạm tính" when not official, else null (`provenanceLabel`). */
+  provenance: z.string().nullable().optional(),
+  /** A template: the provinces that adopted it, and from which day. */
+  adoptions: z
+    .array(z.object({ provinceId: Slug, provinceName: z.string(), adoptedOn: IsoDate }))
+    .optional(),
   reportCount: z.number().int(),
   /** Read-only once a report uses it: a report always keeps the set it was scored with. */
   inUse: z.boolean(),
 });
+export type CriteriaSetSummary = z.infer<typeof CriteriaSetSummary>;
 export const CriteriaSetSummaryList = z.object({ items: z.array(CriteriaSetSummary) });
+
+/** A province adopts a built-in template (e.g. Nghệ An 08-QĐ/TU) from a date (its own decision's). */
+export const CriteriaSetAdoptionInput = z.object({
+  /** The province adopting it; the admin's own by default. */
+  provinceId: Slug.optional(),
+  /** First day the template scores that province's meetings (not before the template's own validFrom). */
+  adoptedOn: IsoDate,
+});
+export type CriteriaSetAdoptionInput = z.infer<typeof CriteriaSetAdoptionInput>;
 
 // ── Audit log ─────────────────────────────────────────────────────────────────────────────────
 

@@ -38,6 +38,8 @@ export const CriteriaItem = z.object({
   requiredMinutes: z.partialRecord(MeetingType, z.number().positive()).optional(),
   /** Attendance only: the most points the item can give when anyone was absent without reason. */
   absentWithoutReasonCap: z.number().min(0).optional(),
+  /** False when the item is local configuration or a reconstruction, not an official text's. */
+  official: z.boolean().optional(),
 });
 export type CriteriaItem = z.infer<typeof CriteriaItem>;
 
@@ -59,10 +61,31 @@ export const Band = z.object({
 });
 export type Band = z.infer<typeof Band>;
 
+/**
+ * Whom a set applies to: every province (`national`, e.g. HD 42), one province (`province`, with
+ * `provinceId`: its own import or a template it adopted), or nobody until a province adopts it
+ * (`template`, e.g. Nghệ An's 08-QĐ/TU). A set without `scope` is national when it has no
+ * `provinceId`, else its province's.
+ */
+export const CriteriaScope = z.enum(['national', 'province', 'template']);
+export type CriteriaScope = z.infer<typeof CriteriaScope>;
+
 const CriteriaSetBase = z.object({
   id: Slug,
   name: z.string().min(1),
+  /** The text the set comes from (and, when not official, what is local or reconstructed). */
   source: z.string().optional(),
+  /**
+   * False when the set (or part of it) is local configuration or a reconstruction rather than an
+   * official text: shown as "Cấu hình địa phương / tạm tính" (`provenanceLabel`). Absent = official.
+   */
+  official: z.boolean().optional(),
+  /** Set by the server on what it answers; an import is always the admin's province's own. */
+  scope: CriteriaScope.optional(),
+  /** The province of a `province` set (set by the server). */
+  provinceId: Slug.nullable().optional(),
+  /** A template as a province adopted it: from this day (its `validFrom` is the later of the two). */
+  adoptedOn: IsoDate.optional(),
   validFrom: IsoDate,
   validTo: IsoDate.nullable().optional(),
   /** Cell types the set applies to; absent means every cell. */

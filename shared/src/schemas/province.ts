@@ -22,9 +22,21 @@ function keysPatch<T extends object>(schema: { shape: Record<string, z.ZodType> 
     });
 }
 
-/** One dated version of a province's rules; other keys (`source`…) are kept as they are. */
+/** A value that is not of the expected type is dropped, not the whole version (hand-written data). */
+const tolerant = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+/**
+ * One dated version of a province's rules; other keys are kept as they are. `source` names the
+ * text the values come from; `local: true` says they are local configuration (a province's own
+ * choice, or a text borrowed from another channel), not a rule of the text that governs reports;
+ * `notes` labels single values the same way, keyed `section.key` (e.g.
+ * `reporting.lateMeetingGraceDays`).
+ */
 export const SettingsVersion = z.looseObject({
   validFrom: z.string(),
+  source: tolerant(z.string()),
+  local: tolerant(z.boolean()),
+  notes: tolerant(z.record(z.string(), z.string())),
   deadlines: keysPatch<DeadlineConfig>(DeadlineConfig),
   reporting: keysPatch<ReportingConfig>(ReportingConfig),
   limits: keysPatch<SubmissionLimits>(SubmissionLimits),
@@ -58,3 +70,28 @@ export function parseProvinceConfig(raw: unknown): ProvinceConfig | null {
   const parsed = ProvinceConfig.safeParse(raw);
   return parsed.success ? parsed.data : null;
 }
+
+/** One version as the admin sees it: what it sets, where it comes from, and whether it is local. */
+export const SettingsVersionView = z.object({
+  validFrom: z.string(),
+  source: z.string().nullable(),
+  local: z.boolean(),
+  /** "Cấu hình địa phương" when `local`, else null. */
+  provenance: z.string().nullable(),
+  notes: z.record(z.string(), z.string()),
+  deadlines: z.record(z.string(), z.number()),
+  reporting: z.record(z.string(), z.number()),
+  limits: z.record(z.string(), z.number()),
+});
+export type SettingsVersionView = z.infer<typeof SettingsVersionView>;
+
+/** `GET /api/admin/province-settings`: every version of a province's deadline settings. */
+export const ProvinceSettingsView = z.object({
+  provinceId: z.string(),
+  provinceName: z.string(),
+  versions: z.array(SettingsVersionView),
+});
+export type ProvinceSettingsView = z.infer<typeof ProvinceSettingsView>;
+
+/** The mark of settings that are local configuration rather than an official text's rule. */
+export const LOCAL_CONFIG_LABEL = 'Cấu hình địa phương';

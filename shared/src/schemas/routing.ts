@@ -35,7 +35,7 @@ export type RoutingRule = z.infer<typeof RoutingRule>;
 const Days = (d: number) => z.number().int().min(0).max(365).default(d);
 
 /**
- * Deadlines in working days (Nghệ An Quyết định 98/2025): triage and acknowledgement 3, answer 20,
+ * Deadlines in working days (defaults borrowed from Nghệ An Quyết định 98/2025/QĐ-UBND, local configuration): triage and acknowledgement 3, answer 20,
  * urgent 10, complex 30, the author's clarification 5, sending back a wrongly routed item 3.
  */
 export const DeadlineConfig = z.object({

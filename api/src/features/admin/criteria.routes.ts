@@ -1,14 +1,24 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { CriteriaSet, CriteriaSetPatch, CriteriaSetSummaryList } from '@duhop/shared';
+import {
+  CriteriaSet,
+  CriteriaSetAdoptionInput,
+  CriteriaSetPatch,
+  CriteriaSetSummaryList,
+} from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { jsonBody } from '../../lib/validate.ts';
-import { createCriteriaSet, listCriteriaSets, patchCriteriaSet } from './criteria.ts';
+import {
+  adoptCriteriaTemplate,
+  createCriteriaSet,
+  listCriteriaSets,
+  patchCriteriaSet,
+} from './criteria.ts';
 import { adminProvince } from './scope.ts';
 import { adminDoc } from './doc.ts';
 
-/** Criteria sets as data: import a new one, change one nobody has used yet. Admin only. */
+/** Criteria sets as data: import a new one, adopt a template, change one nobody has used yet. Admin only. */
 export const adminCriteriaRoutes = new Hono<AppEnv>()
   .use(requireUser, requireRole('admin'))
   .get(
@@ -32,6 +42,25 @@ export const adminCriteriaRoutes = new Hono<AppEnv>()
       const provinceId = await adminProvince(c.var.deps.db, c.var.user);
       return c.json(
         await createCriteriaSet(c.var.deps, c.var.user, provinceId, c.req.valid('json')),
+        201,
+      );
+    },
+  )
+  .post(
+    '/:id/adopt',
+    describeRoute(
+      adminDoc(
+        'A province adopts a built-in template from a date (422 when not a template or after its last day, 409 CRITERIA_SET_ADOPTED when already adopted)',
+        CriteriaSet,
+        { body: CriteriaSetAdoptionInput, status: 201 },
+      ),
+    ),
+    ...jsonBody(CriteriaSetAdoptionInput),
+    async (c) => {
+      const { provinceId, adoptedOn } = c.req.valid('json');
+      const province = await adminProvince(c.var.deps.db, c.var.user, provinceId);
+      return c.json(
+        await adoptCriteriaTemplate(c.var.deps, c.var.user, province, c.req.param('id'), adoptedOn),
         201,
       );
     },

@@ -4,6 +4,7 @@ import { adminAuditRoutes } from './audit.routes.ts';
 import { adminBackupRoutes } from '../backup/routes.ts';
 import { adminCriteriaRoutes } from './criteria.routes.ts';
 import { adminOrgRoutes } from './org.routes.ts';
+import { adminProvinceSettingsRoutes } from './province-settings.routes.ts';
 import { adminRoutingRoutes } from './routing.routes.ts';
 import { adminUserRoutes } from './users.routes.ts';
 
@@ -13,5 +14,6 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/org-units', adminOrgRoutes)
   .route('/routing-rules', adminRoutingRoutes)
   .route('/criteria-sets', adminCriteriaRoutes)
+  .route('/province-settings', adminProvinceSettingsRoutes)
   .route('/audit', adminAuditRoutes)
   .route('/backup', adminBackupRoutes);

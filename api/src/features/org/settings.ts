@@ -5,7 +5,9 @@ import {
   DEFAULT_SUBMISSION_LIMITS,
   parseProvinceConfig,
   type DeadlineConfig,
+  LOCAL_CONFIG_LABEL,
   type ProvinceConfig,
+  type ProvinceSettingsView,
   type ReportingConfig,
   type SubmissionLimits,
 } from '@duhop/shared';
@@ -53,4 +55,39 @@ export async function provinceConfig(db: Db, unitId: string): Promise<ProvinceCo
     .from(orgUnits)
     .where(eq(orgUnits.id, province));
   return parseProvinceConfig(row?.config);
+}
+
+/**
+ * Every dated version of a province's settings as the admin sees them, oldest first: what each
+ * sets, the text it names as `source`, and the "Cấu hình địa phương" mark of a version that is
+ * local configuration (or of single values, in `notes`).
+ */
+export async function provinceSettingsView(
+  db: Db,
+  provinceId: string,
+): Promise<ProvinceSettingsView> {
+  const [row] = await db
+    .select({ name: orgUnits.name, config: orgUnits.config })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, provinceId));
+  const versions = [...(parseProvinceConfig(row?.config)?.settings ?? [])].sort((a, b) =>
+    a.validFrom < b.validFrom ? -1 : 1,
+  );
+  return {
+    provinceId,
+    provinceName: row?.name ?? provinceId,
+    versions: versions.map((v) => {
+      const local = v.local === true || Object.keys(v.notes ?? {}).length > 0;
+      return {
+        validFrom: v.validFrom,
+        source: v.source ?? null,
+        local: v.local === true,
+        provenance: local ? LOCAL_CONFIG_LABEL : null,
+        notes: v.notes ?? {},
+        deadlines: v.deadlines as Record<string, number>,
+        reporting: v.reporting as Record<string, number>,
+        limits: v.limits as Record<string, number>,
+      };
+    }),
+  };
 }

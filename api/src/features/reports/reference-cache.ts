@@ -5,6 +5,7 @@ import { queryRowsPrepared } from '../../db/rows.ts';
 import { calendarOf } from '../org/calendar.ts';
 import { toOrgUnit, type OrgRow, type OrgUnitRecord } from '../org/graph.ts';
 import { ruleTargetsGraphSql } from '../org/sql.ts';
+import { provinceCriteriaSetsSql } from './criteria.ts';
 
 /** What every submission of a province is checked against and that changes only by admin writes. */
 export interface ReferenceData {
@@ -12,7 +13,7 @@ export interface ReferenceData {
   version: number;
   /** The province's routing rules, in order (as `loadRules`). */
   rules: RoutingRule[];
-  /** The national criteria sets and the province's own, all dates (filtered per submission). */
+  /** The national criteria sets, the province's own and the templates it adopted, all dates (`provinceCriteriaSetsSql`). */
   sets: CriteriaSet[];
   /** National holidays and the province's own (as `loadCalendar`). */
   calendar: Calendar;
@@ -37,7 +38,7 @@ async function loadReference(db: Db, provinceId: string | null): Promise<Referen
       (select json_agg(json_build_object('id', id, 'position', position, 'category', category, 'areaId', area_id, 'urgency', urgency,
                  'targetBodyId', target_body_id, 'target', target, 'deadlineProfile', deadline_profile, 'active', active) order by position, id)
          from routing_rules where province_id = ${provinceId}) as rules,
-      (select json_agg(definition) from criteria_sets where province_id is null or province_id = ${provinceId}) as sets,
+      (select json_agg(s.definition) from (${provinceCriteriaSetsSql(provinceId)}) s) as sets,
       (select json_agg(json_build_object('date', date, 'dayOff', day_off)) from holidays
         where province_id = '' or province_id = ${provinceId}) as holidays,
       (select json_agg(g) from (${ruleTargetsGraphSql(provinceId)}) g) as units`,

@@ -1,9 +1,8 @@
-import { asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import {
   answerDays,
   checkScores,
   computeScore,
-  type CriteriaSet,
   isReportOnTime,
   localDate,
   normalizeForSearch,
@@ -17,10 +16,11 @@ import {
   type ReportResult,
   type SubmissionLimits,
   VN_OFFSET_MIN,
+  vnDate,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { criteriaSets, issues, reports, routingRules } from '../../db/schema.ts';
+import { issues, reports, routingRules } from '../../db/schema.ts';
 import { canonicalJson, sha256 } from '../../lib/crypto.ts';
 import {
   addFieldError,
@@ -38,28 +38,6 @@ import { provinceSettings } from '../org/settings.ts';
 export interface SubmitOutcome {
   status: 200 | 201;
   body: ReportResult;
-}
-
-/**
- * The criteria sets (a handful) as validated definitions: the national ones and, when a unit is
- * named, those its province imported; without a unit, every set (to name groups in history).
- */
-export async function loadCriteriaSets(db: Db, unitId?: string): Promise<CriteriaSet[]> {
-  const rows = await db
-    .select({ definition: criteriaSets.definition })
-    .from(criteriaSets)
-    .where(
-      unitId
-        ? or(
-            isNull(criteriaSets.provinceId),
-            eq(
-              criteriaSets.provinceId,
-              sql`(select coalesce(province_id, id) from org_units where id = ${unitId})`,
-            ),
-          )
-        : undefined,
-    );
-  return rows.map((r) => r.definition);
 }
 
 /** Midnight of `now`'s local date (UTC+07:00) as an instant. */
@@ -140,14 +118,26 @@ export async function submitReport(
   if (input.meetingDate > localDate(now))
     addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
 
-  const set = sets.find((s) => s.id === input.criteriaSetId);
-  const inForce = selectCriteriaSet(sets, input.meetingDate, cell.cellType ?? undefined);
-  if (!set) addFieldError(fields, 'criteriaSetId', 'Bộ tiêu chí không tồn tại');
-  else if (inForce && inForce.id !== set.id) {
+  // Only the set in force for the cell's province and type on the meeting date may score it:
+  // another set named is refused (field criteriaSetId), and with none in force nothing is guessed.
+  const inForce = selectCriteriaSet(
+    sets,
+    input.meetingDate,
+    cell.cellType ?? undefined,
+    cell.provinceId,
+  );
+  const set = inForce?.id === input.criteriaSetId ? inForce : undefined;
+  if (!inForce) {
+    addFieldError(
+      fields,
+      'meetingDate',
+      `Chưa có bộ tiêu chí nào có hiệu lực cho chi bộ này vào ngày họp ${vnDate(input.meetingDate)}: không chấm điểm được cuộc họp này`,
+    );
+  } else if (!set) {
     addFieldError(
       fields,
       'criteriaSetId',
-      `Ngày họp ${input.meetingDate} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`,
+      `Ngày họp ${vnDate(input.meetingDate)} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`,
     );
   } else Object.assign(fields, checkScores(set, input.scores, input.meetingType));
 

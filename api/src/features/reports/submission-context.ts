@@ -1,5 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { makeCalendar, type Calendar, type CriteriaSet, type RoutingRule } from '@duhop/shared';
+import {
+  isOpenOn,
+  makeCalendar,
+  type Calendar,
+  type CriteriaSet,
+  type RoutingRule,
+} from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRowsPrepared } from '../../db/rows.ts';
 import { toOrgUnit, type OrgRow, type OrgUnitRecord } from '../org/graph.ts';
@@ -14,7 +20,7 @@ export interface SubmissionContext {
   units: OrgUnitRecord[];
   /** The province's routing rules, in order (as `loadRules`). */
   rules: RoutingRule[];
-  /** The named set and every set in force on the meeting date (all `selectCriteriaSet` can pick). */
+  /** The sets of the cell's province in force on the meeting date (all `selectCriteriaSet` can pick). */
   sets: CriteriaSet[];
   /** National holidays and the province's own (as `loadCalendar`). */
   calendar: Calendar;
@@ -93,11 +99,7 @@ export async function loadSubmissionContext(
     assigned: row?.assigned === true,
     units: [...own, ...ref.ruleUnits.filter((u) => !ownIds.has(u.id))],
     rules: ref.rules,
-    sets: ref.sets.filter(
-      (s) =>
-        s.id === p.criteriaSetId ||
-        (s.validFrom <= p.meetingDate && (s.validTo == null || s.validTo >= p.meetingDate)),
-    ),
+    sets: ref.sets.filter((s) => isOpenOn(s, p.meetingDate)),
     reportsToday: Number(row?.reports_today ?? 0),
     calendar: ref.calendar,
   };

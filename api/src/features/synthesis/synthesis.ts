@@ -27,7 +27,7 @@ import { anyUnitOf, cellsTable, loadSubtree, type BodyContext } from '../org/bod
 import { loadCalendar } from '../org/calendar.ts';
 import { loadCompliance, sortItems } from './compliance.ts';
 import * as q from './synthesis-sql.ts';
-import { loadCriteriaSets } from '../reports/reports.ts';
+import { loadCriteriaSets } from '../reports/criteria.ts';
 
 export const TREND_MONTHS = 6;
 const collator = new Intl.Collator('vi');

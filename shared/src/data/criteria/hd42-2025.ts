@@ -11,6 +11,8 @@ export const HD42_2025: CriteriaSet = {
   id: 'hd42-2025',
   name: 'Tiêu chí đánh giá chất lượng sinh hoạt chi bộ (Hướng dẫn 42-HD/BTCTW)',
   source: 'Hướng dẫn số 42-HD/BTCTW ngày 28/10/2025 của Ban Tổ chức Trung ương',
+  official: true,
+  scope: 'national',
   validFrom: '2025-10-28',
   validTo: null,
   bands: bandsFrom(90, 70, 50),

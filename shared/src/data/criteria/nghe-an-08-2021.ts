@@ -2,18 +2,21 @@ import type { CriteriaSet } from '../../schemas/criteria.ts';
 import { bandsFrom } from './bands.ts';
 
 /**
- * Nghệ An's Quy định 08-QĐ/TU (2021), in force until Hướng dẫn 42 replaced it: 5 groups
+ * Nghệ An's Quy định 08-QĐ/TU (15/09/2021), in force until the day before Hướng dẫn 42
+ * (27/10/2025): a template Nghệ An adopts (`scope: 'template'`), never national. 5 groups
  * (preparation 20, attendance 10, conduct 45, principles 15, reports and conclusions 10) and
  * bands Tốt ≥ 80, Khá ≥ 70, Trung bình ≥ 50. The group weights and bands are from docs/domain.md; the
  * items inside each group are a reconstruction for scoring historical reports and must be checked
- * against the original text before official use (`source` says so).
+ * against the original text before official use (`source` says so, `official: false` marks it).
  */
 export const NGHE_AN_08_2021: CriteriaSet = {
   id: 'nghe-an-08-2021',
   name: 'Tiêu chí đánh giá chất lượng sinh hoạt chi bộ (Quy định 08-QĐ/TU, Nghệ An)',
   source:
-    'Quy định số 08-QĐ/TU năm 2021 của Ban Thường vụ Tỉnh ủy Nghệ An (tiêu chí chi tiết: diễn giải, cần đối chiếu văn bản gốc)',
-  validFrom: '2021-01-01',
+    'Quy định số 08-QĐ/TU ngày 15/09/2021 của Ban Thường vụ Tỉnh ủy Nghệ An (nhóm tiêu chí, thang điểm nhóm và mức xếp loại theo quy định; tiêu chí chi tiết và thang điểm từng tiêu chí là diễn giải tạm tính, cần đối chiếu văn bản gốc)',
+  official: false,
+  scope: 'template',
+  validFrom: '2021-09-15',
   validTo: '2025-10-27',
   bands: bandsFrom(80, 70, 50),
   groups: [
