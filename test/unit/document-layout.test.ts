@@ -64,16 +64,17 @@ describe('number line, signer and recipients (Hướng dẫn 36-HD/VPTW)', () =>
     ]);
   });
 
-  it('criteria sets by name and source; the provenance hook marks local configuration', () => {
+  it('criteria sets by name and source, marked when not an official text (provenanceLabel)', () => {
     const set = { id: 'na-08-2021', name: 'Tiêu chí 08-QĐ/TU', source: 'Quyết định 08-QĐ/TU' };
     expect(criteriaSetNote(set)).toBe('Tiêu chí 08-QĐ/TU (nguồn: Quyết định 08-QĐ/TU)');
     expect(provenanceMark(set)).toBeNull();
-    expect(criteriaSetNote({ ...set, provenance: 'local' })).toBe(
+    expect(criteriaSetNote({ ...set, official: false })).toBe(
       'Tiêu chí 08-QĐ/TU (nguồn: Quyết định 08-QĐ/TU; cấu hình địa phương / tạm tính)',
     );
-    expect(provenanceMark({ ...set, provenance: { kind: 'provisional' } })).toBe(
-      'cấu hình địa phương / tạm tính',
-    );
+    // One reconstructed item is enough to mark the set.
+    const groups = [{ items: [{}, { official: false }] }];
+    expect(provenanceMark({ ...set, groups })).toBe('cấu hình địa phương / tạm tính');
+    expect(provenanceMark({ ...set, official: true, groups: [{ items: [{}] }] })).toBeNull();
   });
 });
 

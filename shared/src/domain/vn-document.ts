@@ -5,6 +5,7 @@
  */
 
 import { yearInRange } from '../schemas/common.ts';
+import { provenanceLabel } from './criteria.ts';
 import type { DocumentConfig, ResolvedDocumentConfig } from '../schemas/document.ts';
 import type { SynthesisResponse } from '../schemas/synthesis.ts';
 
@@ -287,26 +288,22 @@ export function synthesisAssessment(s: SynthesisResponse): string[] {
 
 // ── Criteria sets in documents ───────────────────────────────────────────────────────────────
 
-/** What a document needs of a criteria set; `provenance` is read when the set carries it. */
+/**
+ * What a document needs of a criteria set: its name, source, and what `provenanceLabel` reads
+ * (`official: false` on the set or on an item marks local configuration or a reconstruction).
+ */
 export interface CriteriaSetLabel {
   id: string;
   name: string;
   source?: string | null;
-  provenance?: unknown;
+  official?: boolean;
+  groups?: readonly { items: readonly { official?: boolean }[] }[];
 }
 
-/**
- * The hook for the "cấu hình địa phương / tạm tính" mark: the mark when the set says it is local
- * configuration or provisional rather than an official text, null otherwise. Until sets carry a
- * provenance flag, nothing is marked and documents print the set's `source`.
- */
+/** "cấu hình địa phương / tạm tính" when the set is not an official text (`provenanceLabel`), else null. */
 export function provenanceMark(set: CriteriaSetLabel): string | null {
-  const p = set.provenance;
-  const flag =
-    typeof p === 'string' ? p : p && typeof p === 'object' ? (p as { kind?: unknown }).kind : null;
-  return flag === 'local' || flag === 'provisional' || flag === 'local_configuration'
-    ? 'cấu hình địa phương / tạm tính'
-    : null;
+  const label = provenanceLabel(set);
+  return label ? label.charAt(0).toLowerCase() + label.slice(1) : null;
 }
 
 /** "Bộ tiêu chí theo Hướng dẫn 42-HD/BTCTW (nguồn: …; cấu hình địa phương / tạm tính)": names, never ids. */

@@ -104,7 +104,8 @@ export async function criteriaSetLabels(
         id: r.id,
         name: r.name,
         source: r.definition.source ?? null,
-        provenance: (r.definition as { provenance?: unknown }).provenance,
+        official: r.definition.official,
+        groups: r.definition.groups,
       },
     ]),
   );
