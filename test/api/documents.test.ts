@@ -113,7 +113,7 @@ describe('synthesis DOCX: the document a body files', () => {
     expect(assessment).toBeGreaterThan(0);
     expect(tables).toBeGreaterThan(assessment);
     const words = d.lines.slice(assessment, tables).join(' ');
-    expect(words).toContain('2/4 báo cáo nộp đúng hạn (đạt 50%)');
+    expect(words).toContain('trong số 4 báo cáo đã đến hạn có 2 báo cáo nộp đúng hạn (đạt 50%)');
     expect(words).toContain('1 báo cáo nộp trễ hạn; còn 1 báo cáo chưa nộp');
     expect(words).toContain('1 Tốt (33,3%), 1 Khá (33,3%), 1 Trung bình (33,3%)');
     expect(words).toContain('điểm bình quân 82,67 điểm');

@@ -104,6 +104,32 @@ describe('the assessment in sentences', () => {
       'Trong tháng không có kiến nghị, đề xuất nào phát sinh.',
     ]);
   });
+
+  it('early in the month, reports not due yet are neither missing nor in the rate', () => {
+    const early = {
+      ...base,
+      reports: { ...base.reports, expected: 4, notDue: 4 },
+    } as SynthesisResponse;
+    expect(synthesisAssessment(early)[0]).toBe(
+      'Trong tháng 11 năm 2026, theo phân công có 4 báo cáo dự sinh hoạt chi bộ phải nộp; đã nộp 0 báo cáo, chưa có báo cáo nào đến hạn nộp; 4 báo cáo chưa đến hạn nộp.',
+    );
+    const mid = {
+      ...base,
+      reports: {
+        ...base.reports,
+        expected: 4,
+        filed: 2,
+        onTime: 1,
+        late: 1,
+        missing: 1,
+        notDue: 1,
+        onTimeRate: 33.33,
+      },
+    } as SynthesisResponse;
+    expect(synthesisAssessment(mid)[0]).toContain(
+      'trong số 3 báo cáo đã đến hạn có 1 báo cáo nộp đúng hạn (đạt 33,3%), 1 báo cáo nộp trễ hạn; còn 1 báo cáo chưa nộp; 1 báo cáo chưa đến hạn nộp.',
+    );
+  });
 });
 
 describe('column widths from content', () => {

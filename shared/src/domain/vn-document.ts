@@ -259,12 +259,21 @@ export function synthesisAssessment(s: SynthesisResponse): string[] {
     out.push(
       `Trong ${vnMonth(s.month)}, không có báo cáo dự sinh hoạt chi bộ nào phải nộp theo phân công${r.filed ? `; đã nhận ${r.filed} báo cáo` : ''}.`,
     );
-  else
+  else {
+    // Only reports already due are judged: the rest of the month's are "not due yet", in no rate.
+    const notDue = r.notDue ?? 0;
+    const due = r.expected - notDue;
+    const judged =
+      due > 0
+        ? `trong số ${due} báo cáo đã đến hạn có ${r.onTime} báo cáo nộp đúng hạn (đạt ${vnPercent(r.onTimeRate)}), ` +
+          `${r.late} báo cáo nộp trễ hạn; còn ${r.missing} báo cáo chưa nộp`
+        : 'chưa có báo cáo nào đến hạn nộp';
     out.push(
       `Trong ${vnMonth(s.month)}, theo phân công có ${r.expected} báo cáo dự sinh hoạt chi bộ phải nộp; ` +
-        `đã nộp ${r.filed} báo cáo, trong đó ${r.onTime}/${r.expected} báo cáo nộp đúng hạn (đạt ${vnPercent(r.onTimeRate)}), ` +
-        `${r.late} báo cáo nộp trễ hạn; còn ${r.missing} báo cáo chưa nộp.`,
+        `đã nộp ${r.filed} báo cáo, ${judged}` +
+        `${notDue ? `; ${notDue} báo cáo chưa đến hạn nộp` : ''}.`,
     );
+  }
   const bands = s.bands.filter((b) => b.count > 0);
   if (bands.length) {
     const list = bands.map((b) => `${b.count} ${b.label} (${vnPercent(b.percent)})`).join(', ');
