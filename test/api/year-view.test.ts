@@ -273,9 +273,9 @@ describe('GET /api/year-view/export', () => {
     ]);
     expect(row(4)).toEqual([1, 'Hoàng Văn Minh', expect.any(String), 12, 0, 0, 0, 11, 1, 0]);
     expect(row(5).slice(0, 2)).toEqual([2, 'Nguyễn Văn An']);
-    expect(row(5).slice(3)).toEqual([36, 8, 7, 1, 25, 3, 21.2]);
+    expect(row(5).slice(3)).toEqual([36, 8, 7, 1, 25, 3, 0.212]);
     expect(ws.getCell('B6').value).toBe('Tổng cộng');
-    expect(row(6).slice(3)).toEqual([48, 8, 7, 1, 36, 4, 15.9]);
+    expect(row(6).slice(3)).toEqual([48, 8, 7, 1, 36, 4, 0.159]);
     const issues = wb.getWorksheet('Kiến nghị theo cấp ủy viên')!;
     expect((issues.getRow(5).values as unknown[]).slice(1)).toEqual([
       2,
@@ -293,14 +293,14 @@ describe('GET /api/year-view/export', () => {
       'Quý I',
       4,
       1,
-      25,
+      0.25, // a rate cell: 25 % (formatted 0.0%)
     ]);
     expect((topical.getRow(8).values as unknown[]).slice(1)).toEqual([
       'Đảng ủy xã Hưng Nguyên',
       'Cả năm (đủ mỗi quý)',
       4,
       1,
-      25,
+      0.25,
     ]);
   });
 
@@ -329,7 +329,9 @@ describe('GET /api/year-view/export', () => {
     expect(an).toBeGreaterThan(0);
     expect(lines.slice(an + 2, an + 9)).toEqual(['36', '8', '7', '1', '25', '3', '21,2']);
     expect(text).toContain('Tổng cộng');
-    expect(text).toContain('T/M ĐẢNG ỦY');
+    // Filed like the monthly synthesis: the body's number for the year, its signer's block.
+    expect(text).toContain('Số 1-BC/ĐU');
+    expect(text).toContain('T/M BAN THƯỜNG VỤ');
   });
 
   it('the export keeps the scope: another commune is 404, an observer 403', async () => {

@@ -73,6 +73,14 @@ export async function issueDocument(db: Db, ctx: BodyContext, now: Date): Promis
   return { number: documentNumberLine(config.numberPattern, n), config };
 }
 
+/** How a body signs when nothing is configured (the defaults of its kind): documents not issued. */
+export function defaultDocumentConfig(ctx: BodyContext): ResolvedDocumentConfig {
+  return resolveDocumentConfig(
+    { name: ctx.body.name, kind: ctx.body.kind, parentName: ctx.parent?.name ?? null },
+    null,
+  );
+}
+
 /** The closing of an issued document: "Nơi nhận" in the Party style and the signature block. */
 export function closingOf(config: ResolvedDocumentConfig): DocBlock {
   return {
@@ -151,12 +159,7 @@ export function synthesisDocSpec(
   sets: ReadonlyMap<string, CriteriaSetLabel> = new Map(),
 ): DocSpec {
   const local = toLocalIso(now);
-  const config =
-    issued?.config ??
-    resolveDocumentConfig(
-      { name: ctx.body.name, kind: ctx.body.kind, parentName: ctx.parent?.name ?? null },
-      null,
-    );
+  const config = issued?.config ?? defaultDocumentConfig(ctx);
   const setNotes = [...sets.values()].map(criteriaSetNote);
   const body = (text: string) => ({ text, align: 'both' as const, indent: 720, after: 60 });
   return {
@@ -211,23 +214,42 @@ export async function exportSynthesis(
     s.groups.map((g) => g.criteriaSetId),
   );
   const tables = synthesisTables(s, items, new Map([...sets].map(([id, set]) => [id, set.name])));
-  const subject = `${ctx.body.name} — ${vnMonth(s.month)}. ${exportedAt(now)}`;
-  const filename = attachmentName(`bao-cao-tong-hop-${ctx.body.id}-${s.month}`, format);
-  const contentType = CONTENT_TYPES[format];
-  if (format === 'csv')
+  return exportFile({
+    tables,
+    subject: `${ctx.body.name} — ${vnMonth(s.month)}. ${exportedAt(now)}`,
+    stem: `bao-cao-tong-hop-${ctx.body.id}-${s.month}`,
+    format,
+    csvLocale,
+    // A DOCX is the document the body files: it takes the body's next number.
+    docSpec: async () =>
+      synthesisDocSpec(ctx, s, tables, now, await issueDocument(db, ctx, now), sets),
+  });
+}
+
+/**
+ * One set of tables as the file asked for: CSV here, XLSX and DOCX rendered in a worker thread.
+ * `docSpec` is only called for a DOCX (it may take the body's next document number).
+ */
+export async function exportFile(o: {
+  tables: ExportTable[];
+  subject: string;
+  stem: string;
+  format: ExportFormat;
+  csvLocale: CsvLocale;
+  docSpec: () => Promise<DocSpec>;
+}): Promise<ExportFile> {
+  const filename = attachmentName(o.stem, o.format);
+  const contentType = CONTENT_TYPES[o.format];
+  if (o.format === 'csv')
     return {
-      body: new TextEncoder().encode(await tablesToCsv(tables, subject, csvLocale)),
+      body: new TextEncoder().encode(await tablesToCsv(o.tables, o.subject, o.csvLocale)),
       contentType,
       filename,
     };
   const body = await renderFile(
-    format === 'xlsx'
-      ? { kind: 'xlsx', tables, subject }
-      : {
-          kind: 'docx',
-          // A DOCX is the document the body files: it takes the body's next number.
-          spec: synthesisDocSpec(ctx, s, tables, now, await issueDocument(db, ctx, now), sets),
-        },
+    o.format === 'xlsx'
+      ? { kind: 'xlsx', tables: o.tables, subject: o.subject }
+      : { kind: 'docx', spec: await o.docSpec() },
   );
   return { body, contentType, filename };
 }

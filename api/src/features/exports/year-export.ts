@@ -1,5 +1,4 @@
 import {
-  signatureTitle,
   toLocalIso,
   vnDate,
   type CsvLocale,
@@ -7,27 +6,24 @@ import {
   type YearIssueCounts,
   type YearViewResponse,
 } from '@duhop/shared';
+import type { Db } from '../../db/client.ts';
 import type { BodyContext } from '../org/body-scope.ts';
 import { numberedSections, type DocSpec } from './docx.ts';
-import { renderFile } from './render.ts';
 import {
+  closingOf,
+  defaultDocumentConfig,
   documentHeader,
-  tablesToCsv,
+  exportFile,
+  issueDocument,
   type ExportFile,
   type ExportFormat,
+  type IssuedDocument,
 } from './synthesis-export.ts';
-import {
-  attachmentName,
-  CONTENT_TYPES,
-  exportedAt,
-  type Cell,
-  type ExportColumn,
-  type ExportTable,
-} from './tables.ts';
+import { exportedAt, figures, type Cell, type ExportColumn, type ExportTable } from './tables.ts';
 
-const n = (header: string, width = 10): ExportColumn => ({ header, width, kind: 'int' });
-const d = (header: string, width = 12): ExportColumn => ({ header, width, kind: 'decimal' });
-const t = (header: string, width = 30): ExportColumn => ({ header, width, kind: 'text' });
+const n = (header: string, width = 10): ExportColumn => ({ header, width, type: 'count' });
+const p = (header: string, width = 12): ExportColumn => ({ header, width, type: 'rate' });
+const t = (header: string, width = 30): ExportColumn => ({ header, width, type: 'text' });
 
 const QUARTERS = ['I', 'II', 'III', 'IV'];
 const TOTAL = 'Tổng cộng';
@@ -39,7 +35,7 @@ const countCols = () => [
   n('Trễ hạn'),
   n('Chưa nộp'),
   n('Chưa đến hạn', 12),
-  d('Tỷ lệ đúng hạn (%)', 14),
+  p('Tỷ lệ đúng hạn (%)', 14),
 ];
 const countCells = (c: YearCounts): Cell[] => [
   c.expected,
@@ -70,56 +66,49 @@ export function yearTables(v: YearViewResponse): ExportTable[] {
   const tot = v.totals;
   const top = tot.topical;
   return [
-    {
-      sheet: 'Tổng hợp',
-      title: `Tổng hợp kết quả dự sinh hoạt chi bộ năm ${v.year}`,
-      columns: [t('Chỉ tiêu', 48), d('Số liệu', 14)],
-      rows: [
-        ['Số cấp ủy viên được phân công', tot.members],
-        ['Số lượt phải dự sinh hoạt theo phân công', tot.expected],
-        ['Số lượt đã dự và nộp báo cáo', tot.attended],
-        ['Nộp báo cáo đúng hạn', tot.onTime],
-        ['Nộp báo cáo trễ hạn', tot.late],
-        ['Chưa nộp (đã quá hạn)', tot.missing],
-        ['Chưa đến hạn', tot.notDue],
-        ['Tỷ lệ nộp đúng hạn (%)', tot.onTimeRate],
-        ['Tổng số báo cáo đã nộp (kể cả sinh hoạt chuyên đề)', tot.reportsFiled],
-        ['Kiến nghị phát sinh', tot.issues.raised],
-        ['Kiến nghị đã giải quyết xong', tot.issues.resolved],
-        ['Kiến nghị quá hạn', tot.issues.overdue],
-        ['Chi bộ phải sinh hoạt chuyên đề (các quý đã kết thúc)', top.expected],
-        ['Chi bộ sinh hoạt chuyên đề đủ mỗi quý', top.held],
-        ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', top.percent],
-      ],
-    },
+    figures('Tổng hợp', `Tổng hợp kết quả dự sinh hoạt chi bộ năm ${v.year}`, [
+      ['Số cấp ủy viên được phân công', tot.members, 'count'],
+      ['Số lượt phải dự sinh hoạt theo phân công', tot.expected, 'count'],
+      ['Số lượt đã dự và nộp báo cáo', tot.attended, 'count'],
+      ['Nộp báo cáo đúng hạn', tot.onTime, 'count'],
+      ['Nộp báo cáo trễ hạn', tot.late, 'count'],
+      ['Chưa nộp (đã quá hạn)', tot.missing, 'count'],
+      ['Chưa đến hạn', tot.notDue, 'count'],
+      ['Tỷ lệ nộp đúng hạn (%)', tot.onTimeRate, 'rate'],
+      ['Tổng số báo cáo đã nộp (kể cả sinh hoạt chuyên đề)', tot.reportsFiled, 'count'],
+      ['Kiến nghị phát sinh', tot.issues.raised, 'count'],
+      ['Kiến nghị đã giải quyết xong', tot.issues.resolved, 'count'],
+      ['Kiến nghị quá hạn', tot.issues.overdue, 'count'],
+      ['Chi bộ phải sinh hoạt chuyên đề (các quý đã kết thúc)', top.expected, 'count'],
+      ['Chi bộ sinh hoạt chuyên đề đủ mỗi quý', top.held, 'count'],
+      ['Tỷ lệ chi bộ sinh hoạt chuyên đề (%)', top.percent, 'rate'],
+    ]),
     {
       sheet: 'Theo cấp ủy viên',
       title: `Kết quả dự sinh hoạt chi bộ và nộp báo cáo của cấp ủy viên năm ${v.year}`,
       columns: [n('STT', 6), t('Cấp ủy viên', 24), t('Chi bộ phụ trách', 34), ...countCols()],
-      rows: [
-        ...v.members.map((m, i): Cell[] => [
-          i + 1,
-          m.observerName,
-          m.cells.join('; '),
-          ...countCells(m),
-        ]),
-        ...(v.members.length ? [[null, TOTAL, null, ...countCells(tot)]] : []),
-      ],
+      rows: v.members.map((m, i): Cell[] => [
+        i + 1,
+        m.observerName,
+        m.cells.join('; '),
+        ...countCells(m),
+      ]),
+      ...(v.members.length ? { totals: [null, TOTAL, null, ...countCells(tot)] } : {}),
       empty: 'Không có cấp ủy viên nào được phân công trong năm.',
     },
     {
       sheet: 'Kiến nghị theo cấp ủy viên',
       title: `Kiến nghị, đề xuất nêu trong báo cáo của cấp ủy viên năm ${v.year} và kết quả xử lý`,
       columns: [n('STT', 6), t('Cấp ủy viên', 24), n('Số báo cáo đã nộp', 12), ...issueCols()],
-      rows: [
-        ...v.members.map((m, i): Cell[] => [
-          i + 1,
-          m.observerName,
-          m.reportsFiled,
-          ...issueCells(m.issues),
-        ]),
-        ...(v.members.length ? [[null, TOTAL, tot.reportsFiled, ...issueCells(tot.issues)]] : []),
-      ],
+      rows: v.members.map((m, i): Cell[] => [
+        i + 1,
+        m.observerName,
+        m.reportsFiled,
+        ...issueCells(m.issues),
+      ]),
+      ...(v.members.length
+        ? { totals: [null, TOTAL, tot.reportsFiled, ...issueCells(tot.issues)] }
+        : {}),
       empty: 'Không có cấp ủy viên nào được phân công trong năm.',
     },
     {
@@ -139,6 +128,11 @@ export function yearTables(v: YearViewResponse): ExportTable[] {
         b.issues.raised,
         b.issues.overdue,
       ]),
+      ...(v.bodies.length > 1
+        ? {
+            totals: [TOTAL, tot.members, ...countCells(tot), tot.issues.raised, tot.issues.overdue],
+          }
+        : {}),
       empty: 'Không có phân công nào trong năm.',
     },
     {
@@ -149,7 +143,7 @@ export function yearTables(v: YearViewResponse): ExportTable[] {
         t('Kỳ', 14),
         n('Chi bộ phải sinh hoạt', 12),
         n('Chi bộ có sinh hoạt chuyên đề', 14),
-        d('Tỷ lệ (%)', 10),
+        p('Tỷ lệ (%)', 10),
       ],
       rows: [
         ...v.bodies,
@@ -175,12 +169,13 @@ export function yearDocSpec(
   v: YearViewResponse,
   tables: readonly ExportTable[],
   now: Date,
+  issued?: IssuedDocument,
 ): DocSpec {
   const local = toLocalIso(now);
   return {
     title: `Báo cáo kết quả dự sinh hoạt chi bộ năm ${v.year}`,
     blocks: [
-      { kind: 'header', header: documentHeader(ctx, now) },
+      { kind: 'header', header: documentHeader(ctx, now, issued?.number) },
       {
         kind: 'lines',
         lines: [
@@ -201,24 +196,14 @@ export function yearDocSpec(
         ],
       },
       ...numberedSections(tables),
-      {
-        kind: 'columns',
-        left: [
-          { text: 'Nơi nhận:', bold: true, italics: true, size: 24, before: 240 },
-          { text: '- Cấp ủy cấp trên;', size: 22 },
-          { text: '- Lưu văn phòng.', size: 22 },
-        ],
-        right: [
-          { text: signatureTitle(ctx.body.kind), bold: true, align: 'center', before: 240 },
-          { text: '(Ký, ghi rõ họ tên)', italics: true, align: 'center', size: 24 },
-        ],
-      },
+      closingOf(issued?.config ?? defaultDocumentConfig(ctx)),
     ],
   };
 }
 
 /** The year view as an XLSX, DOCX or CSV file (XLSX and DOCX built in a worker thread). */
 export async function exportYearView(
+  db: Db,
   ctx: BodyContext,
   v: YearViewResponse,
   format: ExportFormat,
@@ -226,19 +211,13 @@ export async function exportYearView(
   csvLocale: CsvLocale = 'en',
 ): Promise<ExportFile> {
   const tables = yearTables(v);
-  const subject = `${ctx.body.name} — năm ${v.year}. ${exportedAt(now)}`;
-  const filename = attachmentName(`tong-hop-nam-${ctx.body.id}-${v.year}`, format);
-  const contentType = CONTENT_TYPES[format];
-  if (format === 'csv')
-    return {
-      body: new TextEncoder().encode(await tablesToCsv(tables, subject, csvLocale)),
-      contentType,
-      filename,
-    };
-  const body = await renderFile(
-    format === 'xlsx'
-      ? { kind: 'xlsx', tables, subject }
-      : { kind: 'docx', spec: yearDocSpec(ctx, v, tables, now) },
-  );
-  return { body, contentType, filename };
+  return exportFile({
+    tables,
+    subject: `${ctx.body.name} — năm ${v.year}. ${exportedAt(now)}`,
+    stem: `tong-hop-nam-${ctx.body.id}-${v.year}`,
+    format,
+    csvLocale,
+    // Filed like the monthly synthesis: the body's next number, its signer and recipients.
+    docSpec: async () => yearDocSpec(ctx, v, tables, now, await issueDocument(db, ctx, now)),
+  });
 }

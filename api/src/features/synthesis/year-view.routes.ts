@@ -55,7 +55,7 @@ export const yearViewRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query');
       const { ctx, at, view } = await yearFor(c.var.deps, c.var.user, q);
-      const file = await exportYearView(ctx, view, q.format, at, q.csvLocale);
+      const file = await exportYearView(c.var.deps.db, ctx, view, q.format, at, q.csvLocale);
       return c.body(
         file.body as Uint8Array<ArrayBuffer>,
         200,
