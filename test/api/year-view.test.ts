@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { YearViewResponse } from '@duhop/shared';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
 import { act, buildNovember, download, meetingOn, submit, userId } from '../support/monthly.ts';
+import { keepDocument } from '../support/render-pdf.ts';
 
 const h = useHarness('2026-11-05T09:00:00+07:00');
 
@@ -235,6 +236,12 @@ describe('GET /api/synthesis: topical meetings of the month', () => {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The year's files, kept in test/results/documents/ with their PDF once the tests have run. */
+const kept: [string, Uint8Array][] = [];
+afterAll(async () => {
+  for (const [name, bytes] of kept) await keepDocument(name, bytes);
+}, 170_000);
+
 describe('GET /api/year-view/export', () => {
   it('XLSX: the member, body and topical tables read back with their rows and totals', async () => {
     await buildYear();
@@ -248,6 +255,7 @@ describe('GET /api/year-view/export', () => {
     expect(res.headers.get('content-disposition')).toBe(
       'attachment; filename="tong-hop-nam-hung-nguyen-2026.xlsx"',
     );
+    kept.push([`tong-hop-nam-${process.env.TEST_DB_DRIVER}.xlsx`, res.bytes]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.bytes as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -313,6 +321,7 @@ describe('GET /api/year-view/export', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(DOCX);
+    kept.push([`tong-hop-nam-${process.env.TEST_DB_DRIVER}.docx`, res.bytes]);
     const zip = await JSZip.loadAsync(res.bytes);
     const text = (await zip.file('word/document.xml')!.async('string'))
       .replace(/<\/w:p>/g, '\n')
