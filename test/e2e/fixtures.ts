@@ -57,7 +57,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 /** Chromium with the built extension loaded, headless; a test may open a second one for another person. */
-export async function launchWithExtension(): Promise<BrowserContext> {
+export async function launchWithExtension(opts: { locale?: string } = {}): Promise<BrowserContext> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No built extension in ${EXTENSION_DIR}: run \`npm run build -w extension\` first (npm run e2e does).`,
@@ -67,9 +67,10 @@ export async function launchWithExtension(): Promise<BrowserContext> {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 360, height: 760 },
-    locale: 'vi-VN',
+    locale: opts.locale ?? 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     args: [
+      ...(opts.locale ? [`--lang=${opts.locale}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryBodies } from '../../extension/utils/synthesis/bodies.ts';
 import {
   barLength,
+  countTickIntervals,
   groupShare,
   issueParts,
   linePath,
@@ -36,6 +37,16 @@ describe('chart scaling', () => {
   it('ticks split the axis evenly from 0', () => {
     expect(ticks(20, 4)).toEqual([0, 5, 10, 15, 20]);
     expect(ticks(5, 4)).toEqual([0, 1.25, 2.5, 3.75, 5]);
+  });
+
+  it('an axis of counts ticks at whole numbers only', () => {
+    for (const top of [1, 2, 5, 10, 20, 25, 50, 100, 250, 2500]) {
+      const n = countTickIntervals(top);
+      expect(ticks(top, n).every(Number.isInteger), `top ${top}`).toBe(true);
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(5);
+    }
+    expect(ticks(5, countTickIntervals(5))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('bars are proportional, never longer than the axis, and a positive count always shows', () => {

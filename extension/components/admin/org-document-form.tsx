@@ -101,12 +101,8 @@ export function OrgDocumentForm(props: {
   );
 
   return (
-    <form
-      class="card admin-form"
-      onSubmit={submit}
-      aria-busy={busy}
-      aria-label={t('adm_docTitle', { name: props.unit.name })}
-    >
+    <form class="card admin-form" onSubmit={submit} aria-busy={busy} aria-labelledby={`${p}-title`}>
+      <h3 id={`${p}-title`}>{t('adm_docTitle', { name: props.unit.name })}</h3>
       <p class="hint">{t('adm_docLast', { n: view.lastNumber, year: view.year })}</p>
       <div class="grid2">
         {text('numberPattern', t('adm_docPattern'), t('adm_docPatternHint'))}

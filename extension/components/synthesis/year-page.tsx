@@ -1,5 +1,5 @@
-import { localDate, type YearCounts, type YearViewResponse } from '@duhop/shared';
-import { formatDateTime, formatPercent } from '../../utils/format.ts';
+import { hasRole, localDate, type YearCounts, type YearViewResponse } from '@duhop/shared';
+import { formatDateTime, formatNumber, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
@@ -20,7 +20,8 @@ export function YearPage(props: { params: string[] }) {
   const t = useT();
   const session = useStorageItem(sessionItem);
   if (!session) return <Loading />;
-  if (session.user.role === 'observer') return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
+  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
+    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
   return <YearView session={session} params={props.params} />;
 }
 
@@ -110,44 +111,70 @@ function YearTables(props: { v: YearViewResponse }) {
   const { v } = props;
   const tot = v.totals;
   const pct = (n: number | null) => (n == null ? t('sy_none') : formatPercent(n, locale));
+  /** Counts in the reader's number format (12.000 in Vietnamese, 12,000 in English). */
+  const num = (n: number) => formatNumber(n, locale);
   const countHead = (
     <>
-      <th scope="col">{t('yv_colExpected')}</th>
-      <th scope="col">{t('yv_colAttended')}</th>
-      <th scope="col">{t('sy_colOnTime')}</th>
-      <th scope="col">{t('sy_colLate')}</th>
-      <th scope="col">{t('sy_colMissing')}</th>
-      <th scope="col">{t('yv_colNotDue')}</th>
-      <th scope="col">{t('sy_colRate')}</th>
+      <th scope="col" class="num">
+        {t('yv_colExpected')}
+      </th>
+      <th scope="col" class="num">
+        {t('yv_colAttended')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colOnTime')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colLate')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colMissing')}
+      </th>
+      <th scope="col" class="num">
+        {t('yv_colNotDue')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colRate')}
+      </th>
     </>
   );
   const countCells = (c: YearCounts) => (
     <>
-      <td class="num">{c.expected}</td>
-      <td class="num">{c.attended}</td>
-      <td class="num">{c.onTime}</td>
-      <td class="num">{c.late}</td>
-      <td class="num">{c.missing}</td>
-      <td class="num">{c.notDue}</td>
+      <td class="num">{num(c.expected)}</td>
+      <td class="num">{num(c.attended)}</td>
+      <td class="num">{num(c.onTime)}</td>
+      <td class="num">{num(c.late)}</td>
+      <td class="num">{num(c.missing)}</td>
+      <td class="num">{num(c.notDue)}</td>
       <td class="num">{pct(c.onTimeRate)}</td>
     </>
   );
   const issueHead = (
     <>
-      <th scope="col">{t('yv_colIssues')}</th>
-      <th scope="col">{t('sy_colResolved')}</th>
-      <th scope="col">{t('yv_colOtherAnswer')}</th>
-      <th scope="col">{t('sy_colOpen')}</th>
-      <th scope="col">{t('sy_colOverdue')}</th>
+      <th scope="col" class="num">
+        {t('yv_colIssues')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colResolved')}
+      </th>
+      <th scope="col" class="num">
+        {t('yv_colOtherAnswer')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colOpen')}
+      </th>
+      <th scope="col" class="num">
+        {t('sy_colOverdue')}
+      </th>
     </>
   );
   const issueCells = (i: YearViewResponse['totals']['issues']) => (
     <>
-      <td class="num">{i.raised}</td>
-      <td class="num">{i.resolved}</td>
-      <td class="num">{i.otherAnswer}</td>
-      <td class="num">{i.inProgress}</td>
-      <td class="num">{i.overdue}</td>
+      <td class="num">{num(i.raised)}</td>
+      <td class="num">{num(i.resolved)}</td>
+      <td class="num">{num(i.otherAnswer)}</td>
+      <td class="num">{num(i.inProgress)}</td>
+      <td class="num">{num(i.overdue)}</td>
     </>
   );
   const topical = (c: { held: number; expected: number; percent: number | null }) =>
@@ -159,10 +186,12 @@ function YearTables(props: { v: YearViewResponse }) {
         <div data-kpi="attended">
           <dt>{t('yv_kpiAttended')}</dt>
           <dd>
-            <strong>{t('sy_ofExpected', { filed: tot.attended, expected: tot.expected })}</strong>
+            <strong>
+              {t('sy_ofExpected', { filed: num(tot.attended), expected: num(tot.expected) })}
+            </strong>
             <small>
-              {t('sy_seriesLate')} {tot.late} · {t('sy_seriesMissing')} {tot.missing} ·{' '}
-              {t('yv_colNotDue')} {tot.notDue}
+              {t('sy_seriesLate')} {num(tot.late)} · {t('sy_seriesMissing')} {num(tot.missing)} ·{' '}
+              {t('yv_colNotDue')} {num(tot.notDue)}
             </small>
           </dd>
         </div>
@@ -175,11 +204,11 @@ function YearTables(props: { v: YearViewResponse }) {
         <div data-kpi="issues">
           <dt>{t('sy_kpiIssues')}</dt>
           <dd>
-            <strong>{tot.issues.raised}</strong>
+            <strong>{num(tot.issues.raised)}</strong>
             <small>
               {t('sy_kpiIssuesDetail', {
-                resolved: tot.issues.resolved,
-                overdue: tot.issues.overdue,
+                resolved: num(tot.issues.resolved),
+                overdue: num(tot.issues.overdue),
               })}
             </small>
           </dd>
@@ -233,7 +262,9 @@ function YearTables(props: { v: YearViewResponse }) {
           <thead>
             <tr>
               <th scope="col">{t('sy_colBody')}</th>
-              <th scope="col">{t('yv_colMembers')}</th>
+              <th scope="col" class="num">
+                {t('yv_colMembers')}
+              </th>
               {countHead}
               {issueHead}
             </tr>
@@ -242,7 +273,7 @@ function YearTables(props: { v: YearViewResponse }) {
             {v.bodies.map((b) => (
               <tr key={b.bodyId} data-body={b.bodyId}>
                 <th scope="row">{b.bodyName}</th>
-                <td class="num">{b.members}</td>
+                <td class="num">{num(b.members)}</td>
                 {countCells(b)}
                 {issueCells(b.issues)}
               </tr>
@@ -252,7 +283,7 @@ function YearTables(props: { v: YearViewResponse }) {
             <tfoot>
               <tr>
                 <th scope="row">{t('sy_total')}</th>
-                <td class="num">{tot.members}</td>
+                <td class="num">{num(tot.members)}</td>
                 {countCells(tot)}
                 {issueCells(tot.issues)}
               </tr>

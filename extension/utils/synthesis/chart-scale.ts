@@ -13,6 +13,15 @@ export function niceMax(max: number, floor = 1): number {
   return 10 * pow;
 }
 
+/**
+ * How many intervals an axis of counts from 0 to `top` (a `niceMax`) takes so every tick is a
+ * whole number: `top` itself when it is under 4, else 4 when it divides, else 5 (5 → 1, 25 → 5).
+ */
+export function countTickIntervals(top: number): number {
+  if (top < 4) return Math.max(1, Math.round(top));
+  return top % 4 === 0 ? 4 : 5;
+}
+
 /** `count + 1` evenly spaced ticks from 0 to `top`, rounded to 2 decimals. */
 export function ticks(top: number, count = 4): number[] {
   return Array.from({ length: count + 1 }, (_, i) => Math.round(((top * i) / count) * 100) / 100);

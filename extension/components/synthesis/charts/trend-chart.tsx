@@ -1,5 +1,7 @@
-import { formatMonth } from '../../../utils/format.ts';
+import { formatMonth, formatNumber } from '../../../utils/format.ts';
+import { useLocale } from '../../../utils/i18n/index.ts';
 import {
+  countTickIntervals,
   linePath,
   niceMax,
   stackSegments,
@@ -29,6 +31,7 @@ export function TrendChart(props: {
   formatScore: (n: number) => string;
 }) {
   const { months, series } = props;
+  const locale = useLocale();
   const plotH = H - TOP - BOTTOM;
   const plotW = W - LEFT - RIGHT;
   const top = niceMax(Math.max(0, ...months.map((m) => m.onTime + m.late + m.missing)));
@@ -50,13 +53,13 @@ export function TrendChart(props: {
       height={H}
       legend={[...series, props.average]}
     >
-      {ticks(top, 4).map((v) => {
+      {ticks(top, countTickIntervals(top)).map((v) => {
         const y = TOP + plotH - (v / top) * plotH;
         return (
           <g key={v} class="grid">
             <line x1={LEFT} x2={W - RIGHT} y1={y} y2={y} />
             <text class="tick" x={LEFT - 6} y={y} text-anchor="end" dominant-baseline="middle">
-              {v}
+              {formatNumber(v, locale)}
             </text>
             <text class="tick" x={W - RIGHT + 6} y={y} dominant-baseline="middle">
               {Math.round((v / top) * 100)}
