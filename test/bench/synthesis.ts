@@ -1,7 +1,7 @@
 // Benchmark of the monthly synthesis (not a test): one province-month of 150 communes, 2,550
 // cells, 2,500 reports and 8,000 issues, with 24 months of such history, on PostgreSQL.
 //   cd test && TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/synthesis.ts
-// Prints the time of GET /api/synthesis and of each export, how long the event loop was blocked
+// Prints the time of GET /api/synthesis, of the year view and of each export, how long the event loop was blocked
 // during each export, and the plan of every query the synthesis sends (EXPLAIN ANALYZE).
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -82,6 +82,30 @@ try {
     times.sort((a, b) => a - b);
     console.log(
       `GET /api/synthesis (${label}): median ${times[2]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[4]!.toFixed(0)} ms; event loop max delay ${(loop.max / 1e6).toFixed(0)} ms`,
+    );
+  }
+
+  // The year view: twelve months of compliance and the year's issues, for the year-end rating.
+  const year = month.slice(0, 4);
+  for (const [label, q] of [
+    ['province', `year=${year}`],
+    ['one commune', `year=${year}&bodyId=sb-001`],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      t = performance.now();
+      const res = await get(`/api/year-view?${q}`);
+      if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
+      const body = (await res.json()) as { totals: { members: number; expected: number } };
+      times.push(performance.now() - t);
+      if (i === 0)
+        console.log(
+          `  ${label}: ${body.totals.members} members, ${body.totals.expected} reports expected in ${year}`,
+        );
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `GET /api/year-view (${label}): median ${times[1]!.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[2]!.toFixed(0)} ms`,
     );
   }
 
