@@ -7,7 +7,15 @@ import { ROOT, startApi, SwitchableProxy, type RunningApi } from './api-server.t
 export const EXTENSION_DIR = join(ROOT, 'extension/.output/chrome-mv3');
 export const SCREENS_DIR = join(import.meta.dirname, 'results/screens');
 
-type WorkerFixtures = { api: RunningApi };
+type WorkerFixtures = {
+  api: RunningApi;
+  /**
+   * A spec that changes the demo data others rely on (reports of this month on the demo cells)
+   * sets its own value (`test.use({ isolatedApi: 'rules' })`): Playwright then runs it in a worker
+   * of its own, with an API (and a fresh database) of its own.
+   */
+  isolatedApi: string;
+};
 type TestFixtures = {
   relay: SwitchableProxy;
   context: BrowserContext;
@@ -21,9 +29,9 @@ type TestFixtures = {
  * (one per test), and Chromium with the built extension loaded, headless.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  isolatedApi: ['', { scope: 'worker', option: true }],
   api: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's first parameter and requires an object pattern, even when no other fixture is used
-    async ({}, use) => {
+    async ({ isolatedApi: _ }, use) => {
       const api = await startApi();
       await use(api);
       await api.stop();

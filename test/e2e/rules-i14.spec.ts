@@ -7,6 +7,9 @@ import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
 
+// Reports on the demo cells this month: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'rules-i14' });
+
 // Issue 14's member-facing rules, end to end. Not covered here: "Chưa đến hạn" on the compliance
 // page early in a month needs the API's clock fixed, and the e2e API process (api-server.ts) runs on
 // the real clock (the API suite covers it with a fixed clock).

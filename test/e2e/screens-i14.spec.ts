@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import AxeBuilder from './axe.ts';
 import { addDays, localDate } from '@duhop/shared';
 import type { BrowserContext, Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
@@ -9,6 +9,9 @@ import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
+
+// Reports on the demo cells this month: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'screens-i14' });
 
 /**
  * The screens issue 14 touched, in the built extension against the real API: a screenshot of each
