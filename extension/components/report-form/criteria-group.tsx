@@ -95,80 +95,65 @@ function ItemRow(props: { item: CriteriaItem; state: ReturnType<typeof itemState
     choices.push(state.proposed);
     choices.sort((a, b) => a - b);
   }
-  // One tab stop for the row of points (arrow keys move and choose, as radio buttons do).
-  const focusIndex = Math.max(
-    0,
-    choices.findIndex((v) => v === state.value),
-  );
-  const onKey = (e: KeyboardEvent, i: number) => {
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
-    const to = step
-      ? (i + step + choices.length) % choices.length
-      : e.key === 'Home'
-        ? 0
-        : e.key === 'End'
-          ? choices.length - 1
-          : null;
-    if (to == null) return;
-    e.preventDefault();
-    choose(choices[to]!);
-    const row = (e.currentTarget as HTMLElement).parentElement;
-    (row?.children[to] as HTMLElement | undefined)?.focus();
-  };
   // The proposal is what counts when nothing was chosen: choosing it goes back to following it.
   const choose = (v: number) => setScore(v === state.proposed ? null : v);
   return (
     <li class={`item ${errs.length ? 'item--invalid' : ''}`} data-item={item.id}>
       <Field id={id} label={item.title} hint={item.hint} errors={errs}>
-        <div
-          class="point-choices"
-          role="radiogroup"
-          aria-label={t('pointsChoice', { title: item.title })}
-          data-testid={`points-${item.id}`}
-        >
-          {choices.map((v, i) => {
-            const proposed = v === state.proposed;
-            return (
-              <button
-                key={v}
-                type="button"
-                role="radio"
-                aria-checked={state.value === v}
-                tabIndex={i === focusIndex ? 0 : -1}
-                class={`chip ${proposed ? 'chip--proposed' : ''}`}
-                onClick={() => choose(v)}
-                onKeyDown={(e) => onKey(e, i)}
-              >
-                {formatNumber(v, locale)}
-                {proposed && <small class="chip-mark"> {t('proposedMark')}</small>}
-              </button>
-            );
-          })}
-        </div>
-        <div class="score-input">
-          <small>{t('orType')}</small>
-          <NumberInput
-            id={id}
-            value={state.manual ? state.value : null}
-            placeholder={state.proposed != null ? formatNumber(state.proposed, locale) : ''}
-            min={0}
-            max={item.maxPoints}
-            step={0.5}
-            errors={errs}
-            hint={item.hint}
-            onValue={setScore}
-          />
-          <span class="max">/ {formatNumber(item.maxPoints, locale)}</span>
-          {state.proposed != null && (
-            <span class="proposal">
-              {t('proposed', { n: formatNumber(state.proposed, locale) })}
-              {state.manual && state.value !== state.proposed && (
-                <button type="button" class="link" onClick={() => setScore(null)}>
-                  {t('acceptProposed', { n: formatNumber(state.proposed, locale) })}
-                </button>
-              )}
-            </span>
-          )}
+        <div class="item-points">
+          {/* Native radios (one tab stop, arrow keys move and choose) drawn as buttons. */}
+          <div
+            class="point-choices"
+            role="radiogroup"
+            aria-label={t('pointsChoice', { title: item.title })}
+            data-testid={`points-${item.id}`}
+          >
+            {choices.map((v) => {
+              const proposed = v === state.proposed;
+              const checked = state.value === v;
+              return (
+                <label
+                  key={v}
+                  class={`chip ${proposed ? 'chip--proposed' : ''} ${checked ? 'chip--on' : ''}`}
+                >
+                  <input
+                    type="radio"
+                    name={`pts-${item.id}`}
+                    value={v}
+                    checked={checked}
+                    onChange={() => choose(v)}
+                  />
+                  {formatNumber(v, locale)}
+                  {proposed && <small class="chip-mark"> {t('proposedMark')}</small>}
+                </label>
+              );
+            })}
+          </div>
+          <div class="score-input">
+            <small>{t('orType')}</small>
+            <NumberInput
+              id={id}
+              value={state.manual ? state.value : null}
+              placeholder={state.proposed != null ? formatNumber(state.proposed, locale) : ''}
+              min={0}
+              max={item.maxPoints}
+              step={0.5}
+              errors={errs}
+              hint={item.hint}
+              onValue={setScore}
+            />
+            <span class="max">/ {formatNumber(item.maxPoints, locale)}</span>
+            {state.proposed != null && (
+              <span class="proposal">
+                {t('proposed', { n: formatNumber(state.proposed, locale) })}
+                {state.manual && state.value !== state.proposed && (
+                  <button type="button" class="link" onClick={() => setScore(null)}>
+                    {t('acceptProposed', { n: formatNumber(state.proposed, locale) })}
+                  </button>
+                )}
+              </span>
+            )}
+          </div>
         </div>
       </Field>
     </li>

@@ -19,8 +19,13 @@ export function MeetingSection() {
 
   const cellErr = errorsFor('cellId');
   const dateErr = errorsFor('meetingDate');
-  const startErr = errorsFor('startedAt');
-  const endErr = errorsFor('endedAt');
+  // A time typed while the date cannot be read is not "missing": the date says what is wrong.
+  const timeErr = (path: string, time: string) =>
+    time && !data.meetingDate
+      ? errorsFor(path).filter((e) => e !== t('required'))
+      : errorsFor(path);
+  const startErr = timeErr('startedAt', data.startTime);
+  const endErr = timeErr('endedAt', data.endTime);
   const short = facts.shortByMinutes;
 
   return (

@@ -71,10 +71,10 @@ export function SectionNav(props: { sections: FormSection[] }) {
         )}
         {one('suggestions')}
         {one('issues')}
+        <li>
+          <small class="nav-progress">{t('navProgress', { done, all: sections.length })}</small>
+        </li>
       </ol>
-      <small class="nav-progress" aria-live="polite">
-        {t('navProgress', { done, all: sections.length })}
-      </small>
     </nav>
   );
 }
@@ -114,7 +114,8 @@ export function useStickyClearance(active: boolean): void {
         const r = el.getBoundingClientRect();
         const top = Number.parseFloat(root.style.getPropertyValue('--form-top')) || 0;
         const bottom =
-          window.innerHeight - (Number.parseFloat(root.style.getPropertyValue('--form-bottom')) || 0);
+          window.innerHeight -
+          (Number.parseFloat(root.style.getPropertyValue('--form-bottom')) || 0);
         const margin = 8;
         if (r.bottom > bottom - margin) window.scrollBy(0, r.bottom - bottom + margin);
         else if (r.top < top + margin) window.scrollBy(0, r.top - top - margin);

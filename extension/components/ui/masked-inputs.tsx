@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isoToVnDate, maskDigits, parseTime24, parseVnDate } from '../../utils/report/form-inputs.ts';
+import {
+  isoToVnDate,
+  maskDigits,
+  parseTime24,
+  parseVnDate,
+} from '../../utils/report/form-inputs.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from './field.tsx';
 
@@ -47,7 +52,7 @@ export function MaskedField(props: {
         inputMode="numeric"
         autoComplete="off"
         spellcheck={false}
-        maxLength={kind === 'date' ? 10 : 5}
+        maxLength={kind === 'date' ? 12 : 8}
         placeholder={kind === 'date' ? 'dd/mm/yyyy' : 'hh:mm'}
         value={text}
         onInput={(e) => {

@@ -20,7 +20,8 @@ export function isoToVnDate(iso: string): string {
 export function parseVnDate(text: string): string | null {
   const s = text.trim();
   if (s === '') return '';
-  const m = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  const m =
+    /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(s) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(s);
   if (!m) return null;
   const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1900 || mo < 1 || mo > 12 || d < 1) return null;
@@ -116,8 +117,7 @@ export function formSections(
       n: i + 1,
       title: g.title,
       state: stateOf(
-        (p) =>
-          ids.has(p) || p === `groupNotes.${g.id}` || (targets && p === 'targetsMetPercent'),
+        (p) => ids.has(p) || p === `groupNotes.${g.id}` || (targets && p === 'targetsMetPercent'),
       ),
     });
   });
