@@ -62,6 +62,7 @@ async function coveredTabStops(page: Page, max = 200): Promise<string[]> {
     if (r.hidden) covered.push(r.name);
   }
   expect(stops).toBeGreaterThan(40);
+  console.log(`tab stops in the form: ${stops}, under a sticky bar: ${covered.length}`);
   return covered;
 }
 
@@ -146,6 +147,8 @@ test('points by tapping, a proposal accepted in one tap, sections with progress,
   for (const s of ['group:g1', 'group:g3', 'group:g7'])
     await expect(nav.locator(`[data-section="${s}"]`)).toHaveAttribute('data-state', 'done');
   await axe(page, 'form-400');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`form height at 400 px, every item scored: ${height} px`);
 
   // No tab stop of the form ends up under the score bar or behind the sticky section list.
   expect(await coveredTabStops(page)).toEqual([]);

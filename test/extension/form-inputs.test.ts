@@ -8,7 +8,7 @@ import {
   parseVnDate,
   pointChoices,
 } from '../../extension/utils/report/form-inputs.ts';
-import { blankDraft } from '../../extension/utils/report/report-model.ts';
+import { blankDraft, type DraftData } from '../../extension/utils/report/report-model.ts';
 import { validateDraft } from '../../extension/utils/report/report-validation.ts';
 import { filledDraft, SET } from './helpers/fixtures.ts';
 
@@ -76,12 +76,12 @@ describe('points by tapping', () => {
 
 describe('a note when points are taken off (criteria set flag noteWhenReduced)', () => {
   const strict: CriteriaSet = { ...SET, noteWhenReduced: true };
-  const reduced = (note = '') => {
+  const reduced = (note = ''): DraftData => {
     const d = filledDraft();
     return {
       ...d,
       scores: { ...d.scores, 'g3.1': 1 },
-      groupNotes: note ? { g3: note } : {},
+      groupNotes: note ? { g3: note } : ({} as Record<string, string>),
     };
   };
 
