@@ -139,6 +139,14 @@ test('points by tapping, a proposal accepted in one tap, sections with progress,
   await expect(page.locator('#f-suggestions')).toBeFocused();
   await nav.locator('[data-section="group:g4"]').click();
   await expect(page.locator('#sec-group-g4 > summary')).toBeFocused();
+  // …its heading just under the sticky list, not further down.
+  const gap = await page.evaluate(
+    () =>
+      document.querySelector('#sec-group-g4')!.getBoundingClientRect().top -
+      document.querySelector('.form-nav')!.getBoundingClientRect().bottom,
+  );
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThan(24);
   await view(page, 'i15-view-400-group4');
   await snap(page, 'i15-form-tapping-400');
 
