@@ -203,7 +203,7 @@ test('a meeting before any criteria set is in force: said at the date, no scorin
   await expect(form.submitButton()).toBeEnabled();
 
   // The meeting was in 2024: no set is in force for the cell's province then.
-  await panel.page.locator('#f-date').fill('2024-05-03');
+  await panel.page.locator('#f-date').fill('03/05/2024');
   const message = 'Chưa có bộ tiêu chí nào có hiệu lực cho chi bộ này vào ngày 03/05/2024';
   await expect(form.fieldErrors('f-date')).toContainText(message);
   await expect(panel.page.locator('#f-date')).toHaveAttribute('aria-invalid', 'true');
@@ -247,7 +247,7 @@ test('a meeting before any criteria set is in force: said at the date, no scorin
   await expect(panel.outbox()).toHaveCount(0);
   const again = await panel.resumeDraft('Chi bộ thôn Thử');
   expect(again.draftId()).toBe(draftId);
-  await expect(panel.page.locator('#f-date')).toHaveValue('2024-05-03');
+  await expect(panel.page.locator('#f-date')).toHaveValue('03/05/2024');
   await expect(panel.page.locator('#f-att-present')).toHaveValue('20');
   await expect(again.fieldErrors('f-date')).toContainText(message);
   await expect(again.submitButton()).toBeDisabled();

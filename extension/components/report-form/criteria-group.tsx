@@ -2,15 +2,21 @@ import type { CriteriaGroup as Group, CriteriaItem } from '@duhop/shared';
 import { formatNumber } from '../../utils/format.ts';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
 import { itemState } from '../../utils/report/report-model.ts';
-import { Field, NumberInput } from '../ui/field.tsx';
+import { pointChoices } from '../../utils/report/form-inputs.ts';
+import { describedBy, Field, NumberInput } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 
-/** One group of criteria: its points so far, each item with its maximum and proposal, and a note. */
+/**
+ * One group of criteria: its points so far, each item's allowed points as buttons (the proposal
+ * marked, one tap to accept; typing still possible), and a note, required when the set asks for
+ * the reason of reduced points (`noteWhenReduced`).
+ */
 export function CriteriaGroup(props: { group: Group }) {
   const t = useT();
   const locale = useLocale();
-  const { data, update, facts, score, readOnly } = useForm();
+  const { data, update, facts, score, readOnly, set, errorsFor } = useForm();
   const g = props.group;
+  const noteErr = errorsFor(`groupNotes.${g.id}`);
   const states = g.items.map((item) => ({ item, s: itemState(item, data, facts) }));
   const unscored = states.filter(({ s }) => s.applicable && s.value == null);
 
@@ -27,7 +33,7 @@ export function CriteriaGroup(props: { group: Group }) {
     );
 
   return (
-    <details class="group" open data-group={g.id}>
+    <details class="group" id={`sec-group-${g.id}`} open data-group={g.id}>
       <summary>
         <span class="grow">{g.title}</span>
         <span class="points">
@@ -44,9 +50,13 @@ export function CriteriaGroup(props: { group: Group }) {
           <ItemRow key={item.id} item={item} state={s} />
         ))}
       </ul>
-      <Field id={`f-note-${g.id}`} label={t('groupNote')}>
+      <Field
+        id={`f-note-${g.id}`}
+        label={t(set?.noteWhenReduced ? 'groupNoteRequired' : 'groupNote')}
+        errors={noteErr}
+      >
         <textarea
-          id={`f-note-${g.id}`}
+          {...describedBy(`f-note-${g.id}`, noteErr)}
           rows={1}
           value={data.groupNotes[g.id] ?? ''}
           onInput={(e) =>
@@ -80,32 +90,70 @@ function ItemRow(props: { item: CriteriaItem; state: ReturnType<typeof itemState
       </li>
     );
   }
+  const choices = pointChoices(item);
+  if (state.proposed != null && !choices.includes(state.proposed)) {
+    choices.push(state.proposed);
+    choices.sort((a, b) => a - b);
+  }
+  // The proposal is what counts when nothing was chosen: choosing it goes back to following it.
+  const choose = (v: number) => setScore(v === state.proposed ? null : v);
   return (
     <li class={`item ${errs.length ? 'item--invalid' : ''}`} data-item={item.id}>
       <Field id={id} label={item.title} hint={item.hint} errors={errs}>
-        <div class="score-input">
-          <NumberInput
-            id={id}
-            value={state.manual ? state.value : null}
-            placeholder={state.proposed != null ? formatNumber(state.proposed, locale) : ''}
-            min={0}
-            max={item.maxPoints}
-            step={0.5}
-            errors={errs}
-            hint={item.hint}
-            onValue={setScore}
-          />
-          <span class="max">/ {formatNumber(item.maxPoints, locale)}</span>
-          {state.proposed != null && (
-            <span class="proposal">
-              {t('proposed', { n: formatNumber(state.proposed, locale) })}
-              {state.manual && state.value !== state.proposed && (
-                <button type="button" class="link" onClick={() => setScore(null)}>
-                  {t('useProposed')}
-                </button>
-              )}
-            </span>
-          )}
+        <div class="item-points">
+          {/* Native radios (one tab stop, arrow keys move and choose) drawn as buttons. */}
+          <div
+            class="point-choices"
+            role="radiogroup"
+            aria-label={t('pointsChoice', { title: item.title })}
+            data-testid={`points-${item.id}`}
+          >
+            {choices.map((v) => {
+              const proposed = v === state.proposed;
+              const checked = state.value === v;
+              return (
+                <label
+                  key={v}
+                  class={`chip ${proposed ? 'chip--proposed' : ''} ${checked ? 'chip--on' : ''}`}
+                >
+                  <input
+                    type="radio"
+                    name={`pts-${item.id}`}
+                    value={v}
+                    checked={checked}
+                    onChange={() => choose(v)}
+                  />
+                  {formatNumber(v, locale)}
+                  {proposed && <small class="chip-mark"> {t('proposedMark')}</small>}
+                </label>
+              );
+            })}
+          </div>
+          <div class="score-input">
+            <small>{t('orType')}</small>
+            <NumberInput
+              id={id}
+              value={state.manual ? state.value : null}
+              placeholder={state.proposed != null ? formatNumber(state.proposed, locale) : ''}
+              min={0}
+              max={item.maxPoints}
+              step={0.5}
+              errors={errs}
+              hint={item.hint}
+              onValue={setScore}
+            />
+            <span class="max">/ {formatNumber(item.maxPoints, locale)}</span>
+            {state.proposed != null && (
+              <span class="proposal">
+                {t('proposed', { n: formatNumber(state.proposed, locale) })}
+                {state.manual && state.value !== state.proposed && (
+                  <button type="button" class="link" onClick={() => setScore(null)}>
+                    {t('acceptProposed', { n: formatNumber(state.proposed, locale) })}
+                  </button>
+                )}
+              </span>
+            )}
+          </div>
         </div>
       </Field>
     </li>

@@ -1,13 +1,16 @@
-import { localDate, MeetingType } from '@duhop/shared';
+import { MeetingType } from '@duhop/shared';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
+import { MaskedField } from '../ui/masked-inputs.tsx';
 import { useForm } from './form-context.ts';
 
-/** Cell, date, type, start and end with the duration computed and flagged when short. */
+/**
+ * Cell, date, type, start and end with the duration computed and flagged when short. The date and
+ * times are the form's own text boxes (dd/mm/yyyy, 24-hour), never the browser's pickers.
+ */
 export function MeetingSection() {
   const t = useT();
   const { data, update, facts, readOnly, errorsFor, assignments } = useForm();
-  const today = localDate(new Date());
   const set = <K extends 'cellId' | 'meetingDate' | 'meetingType' | 'startTime' | 'endTime'>(
     key: K,
     value: string,
@@ -16,12 +19,17 @@ export function MeetingSection() {
 
   const cellErr = errorsFor('cellId');
   const dateErr = errorsFor('meetingDate');
-  const startErr = errorsFor('startedAt');
-  const endErr = errorsFor('endedAt');
+  // A time typed while the date cannot be read is not "missing": the date says what is wrong.
+  const timeErr = (path: string, time: string) =>
+    time && !data.meetingDate
+      ? errorsFor(path).filter((e) => e !== t('required'))
+      : errorsFor(path);
+  const startErr = timeErr('startedAt', data.startTime);
+  const endErr = timeErr('endedAt', data.endTime);
   const short = facts.shortByMinutes;
 
   return (
-    <fieldset class="section" disabled={readOnly}>
+    <fieldset class="section" id="sec-meeting" disabled={readOnly}>
       <legend>{t('sectionMeeting')}</legend>
       <Field id="f-cell" label={t('cell')} errors={cellErr}>
         <select
@@ -43,15 +51,14 @@ export function MeetingSection() {
         </select>
       </Field>
       <div class="grid2">
-        <Field id="f-date" label={t('meetingDate')} errors={dateErr}>
-          <input
-            type="date"
-            {...describedBy('f-date', dateErr)}
-            max={today}
-            value={data.meetingDate}
-            onInput={(e) => set('meetingDate', e.currentTarget.value, 'meetingDate')}
-          />
-        </Field>
+        <MaskedField
+          kind="date"
+          id="f-date"
+          label={t('meetingDate')}
+          errors={dateErr}
+          value={data.meetingDate}
+          onValue={(v) => set('meetingDate', v, 'meetingDate')}
+        />
         <Field id="f-type" label={t('meetingType')}>
           <select
             id="f-type"
@@ -65,22 +72,22 @@ export function MeetingSection() {
             ))}
           </select>
         </Field>
-        <Field id="f-start" label={t('startTime')} errors={startErr}>
-          <input
-            type="time"
-            {...describedBy('f-start', startErr)}
-            value={data.startTime}
-            onInput={(e) => set('startTime', e.currentTarget.value, 'startedAt')}
-          />
-        </Field>
-        <Field id="f-end" label={t('endTime')} errors={endErr}>
-          <input
-            type="time"
-            {...describedBy('f-end', endErr)}
-            value={data.endTime}
-            onInput={(e) => set('endTime', e.currentTarget.value, 'endedAt')}
-          />
-        </Field>
+        <MaskedField
+          kind="time"
+          id="f-start"
+          label={t('startTime')}
+          errors={startErr}
+          value={data.startTime}
+          onValue={(v) => set('startTime', v, 'startedAt')}
+        />
+        <MaskedField
+          kind="time"
+          id="f-end"
+          label={t('endTime')}
+          errors={endErr}
+          value={data.endTime}
+          onValue={(v) => set('endTime', v, 'endedAt')}
+        />
       </div>
       {facts.durationMinutes != null && (
         <p

@@ -5,6 +5,7 @@ import { navigate } from '../../utils/hash-route.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
 import { criteriaSetFor, readReference } from '../../utils/reference-data.ts';
+import { formSections } from '../../utils/report/form-inputs.ts';
 import { effectiveScores } from '../../utils/report/report-model.ts';
 import { validateDraft } from '../../utils/report/report-validation.ts';
 import { currentDraftItem } from '../../utils/storage.ts';
@@ -18,6 +19,7 @@ import { FormContext, type FormState } from './form-context.ts';
 import { IssuesSection } from './issues-section.tsx';
 import { MeetingSection } from './meeting-section.tsx';
 import { ScoreBar } from './score-bar.tsx';
+import { SectionNav, useStickyClearance } from './section-nav.tsx';
 import { SuggestionsSection } from './suggestions-section.tsx';
 import { useDraftEditor } from './use-draft-editor.ts';
 
@@ -66,6 +68,7 @@ export function ReportForm(props: { id: string; userId: string }) {
   useEffect(() => {
     if (data && record) performance.mark('duhop:form-ready');
   }, [!!data && !!record]);
+  useStickyClearance(!!data && !!check && !ed.loading && ref.status !== 'loading');
 
   if (ed.loading || ref.status === 'loading') return <Loading />;
   if (!record || record.status === 'deleted' || record.userId !== props.userId) {
@@ -115,12 +118,19 @@ export function ReportForm(props: { id: string; userId: string }) {
           {t('formTitle')}: {data.cellName}
         </h1>
         <FormBanner record={record} />
+        <SectionNav sections={formSections(data, set, check.errors, check.missing)} />
         <form id="report-form" onSubmit={submit} noValidate>
           <MeetingSection />
-          <AttendanceSection />
+          <div id="sec-attendance" class="form-part">
+            <AttendanceSection />
+          </div>
           <CriteriaSection />
-          <SuggestionsSection />
-          <IssuesSection onToast={setToast} />
+          <div id="sec-suggestions" class="form-part">
+            <SuggestionsSection />
+          </div>
+          <div id="sec-issues" class="form-part">
+            <IssuesSection onToast={setToast} />
+          </div>
         </form>
         <ScoreBar
           score={score}

@@ -19,6 +19,7 @@ export const serverEn: Record<keyof typeof serverVi, string> = {
   sv_scoreNotNegative: 'The score cannot be negative',
   sv_max100Points: 'At most 100 points',
   sv_max50Issues: 'At most 50 issues',
+  sv_reducedNote: 'An item lost points: write the reason in the note',
   sv_endAfterStart: 'The end time must be after the start time',
   sv_meetingTooLong: 'A meeting cannot last more than 24 hours',
   sv_duplicateIssueId: 'Duplicate issue id',

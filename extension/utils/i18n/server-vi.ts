@@ -23,6 +23,7 @@ export const serverVi = {
   sv_scoreNotNegative: 'Điểm không được âm',
   sv_max100Points: 'Tối đa 100 điểm',
   sv_max50Issues: 'Tối đa 50 kiến nghị',
+  sv_reducedNote: 'Có tiêu chí bị trừ điểm: ghi lý do trừ điểm',
   sv_endAfterStart: 'Giờ kết thúc phải sau giờ bắt đầu',
   sv_meetingTooLong: 'Buổi sinh hoạt không thể dài quá 24 giờ',
   sv_duplicateIssueId: 'Mã kiến nghị bị trùng',

@@ -1,5 +1,6 @@
 import {
   vnDate,
+  checkReducedNotes,
   checkScores,
   localDate,
   ReportInput,
@@ -126,6 +127,12 @@ export function validateDraft(
       checkScores(set, effectiveScores(set, d, facts), d.meetingType),
     )) {
       for (const m of msgs) add(path, m, /Chưa chấm/.test(m));
+    }
+    // A set that asks for the reason of every reduction (`noteWhenReduced`): at the group's note.
+    for (const [path, msgs] of Object.entries(
+      checkReducedNotes(set, effectiveScores(set, d, facts), d.groupNotes, d.meetingType),
+    )) {
+      for (const m of msgs) add(path, m);
     }
   }
   const ok = parsed.success && Object.keys(errors).length === 0;

@@ -138,6 +138,33 @@ export function checkScores(
   return errors;
 }
 
+/** The message of a group whose points were reduced without a note (`noteWhenReduced`). */
+export const REDUCED_NOTE_MESSAGE = 'Có tiêu chí bị trừ điểm: ghi lý do trừ điểm';
+
+/**
+ * Field errors keyed `groupNotes.<groupId>` when the set asks for a note on reduced points
+ * (`noteWhenReduced`) and a group has an applicable item scored below its maximum with no note
+ * (blank notes count as none). Empty when the set does not ask, or every reduction is explained.
+ */
+export function checkReducedNotes(
+  set: Pick<CriteriaSet, 'noteWhenReduced' | 'groups'>,
+  scores: ItemScores,
+  groupNotes: Readonly<Record<string, string | undefined>> | undefined,
+  meetingType: MeetingType,
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  if (!set.noteWhenReduced) return errors;
+  for (const g of set.groups) {
+    const reduced = g.items.some((item) => {
+      const v = scores[item.id];
+      return isApplicable(item, meetingType) && v != null && v < item.maxPoints - 1e-9;
+    });
+    if (reduced && !groupNotes?.[g.id]?.trim())
+      errors[`groupNotes.${g.id}`] = [REDUCED_NOTE_MESSAGE];
+  }
+  return errors;
+}
+
 /**
  * Total, group points and band of a scored meeting. Applicable items count their score (clamped
  * to 0..max, missing = 0: run `checkScores` first); items that do not apply count per their

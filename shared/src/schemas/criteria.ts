@@ -90,6 +90,11 @@ const CriteriaSetBase = z.object({
   validTo: IsoDate.nullable().optional(),
   /** Cell types the set applies to; absent means every cell. */
   cellTypes: z.array(CellType).optional(),
+  /**
+   * When true, a group in which an applicable item gets fewer than its maximum points needs a note
+   * (the group's "lý do trừ điểm"), on the form and at the API. Absent = off.
+   */
+  noteWhenReduced: z.boolean().optional(),
   bands: z.array(Band).min(1),
   groups: z.array(CriteriaGroup).min(1),
 });

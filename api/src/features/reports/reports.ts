@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   answerDays,
+  checkReducedNotes,
   checkScores,
   computeScore,
   isReportOnTime,
@@ -139,7 +140,13 @@ export async function submitReport(
       'criteriaSetId',
       `Ngày họp ${vnDate(input.meetingDate)} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`,
     );
-  } else Object.assign(fields, checkScores(set, input.scores, input.meetingType));
+  } else {
+    Object.assign(fields, checkScores(set, input.scores, input.meetingType));
+    Object.assign(
+      fields,
+      checkReducedNotes(set, input.scores, input.groupNotes, input.meetingType),
+    );
+  }
 
   const org = orgIndexOf(units);
   const unitById = new Map(units.map((u) => [u.id, u]));
