@@ -28,6 +28,8 @@ function pathsIn(text: string, source: boolean): string[] {
     if (!/[a-z]/i.test(token) || !(token.includes('/') || /\.(ts|tsx|mjs|json|md)$/.test(token)))
       continue;
     if (source && !SOURCE_ROOTS.some((r) => token.startsWith(r))) continue;
+    // What the tests write (test/results/…) exists only once they have run.
+    if (token.startsWith('test/results/')) continue;
     out.add(token);
   }
   return [...out];
