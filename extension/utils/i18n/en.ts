@@ -201,7 +201,7 @@ export const en: Record<MessageKey, string> = {
   sentQueuedTitle: 'Report waiting to be sent',
   sentSendingTitle: 'Sending the report…',
   sentReturnedTitle: 'The server returned the report',
-  sentIntro: 'Report on {cell}, meeting of {date}.',
+  sentIntro: 'Report of {cell}, meeting of {date}.',
   sentIssues: 'Where the issues went',
   sentTo: 'Sent to {name}',
   sentToUnknown: 'Sent (the body is named after the next refresh)',

@@ -201,7 +201,7 @@ export const vi = {
   sentQueuedTitle: 'Báo cáo đang chờ gửi',
   sentSendingTitle: 'Đang gửi báo cáo…',
   sentReturnedTitle: 'Máy chủ trả lại báo cáo',
-  sentIntro: 'Báo cáo chi bộ {cell}, ngày sinh hoạt {date}.',
+  sentIntro: 'Báo cáo {cell}, ngày sinh hoạt {date}.',
   sentIssues: 'Nơi nhận các kiến nghị',
   sentTo: 'Đã chuyển đến {name}',
   sentToUnknown: 'Đã chuyển (tên cơ quan hiện sau khi cập nhật)',
