@@ -20,9 +20,9 @@ import {
   blankDraft,
   computeFacts,
   itemState,
+  unscoredItems,
 } from '../../extension/utils/report/report-model.ts';
 import { sentSummary } from '../../extension/utils/report/sent-summary.ts';
-import { unscoredItems } from '../../extension/components/report-form/score-bar.tsx';
 import { filledDraft, resultFor, SET, USER } from './helpers/fixtures.ts';
 
 // Issue 15: the side panel tells the member the truth — where an issue goes (the province's real

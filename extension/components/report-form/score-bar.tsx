@@ -1,21 +1,8 @@
-import type { CriteriaSet, ScoreResult } from '@duhop/shared';
+import type { ScoreResult } from '@duhop/shared';
 import { formatNumber, formatSigned } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import {
-  effectiveScores,
-  type DraftData,
-  type DraftFacts,
-} from '../../utils/report/report-model.ts';
+import { unscoredItems } from '../../utils/report/report-model.ts';
 import { useForm } from './form-context.ts';
-
-/**
- * How many applicable items have no points yet (neither typed nor proposed from the facts); every
- * item when there is no criteria set. A band is only true once this is 0.
- */
-export function unscoredItems(set: CriteriaSet | null, data: DraftData, facts: DraftFacts): number {
-  if (!set) return Number.POSITIVE_INFINITY;
-  return Object.values(effectiveScores(set, data, facts)).filter((v) => v == null).length;
-}
 
 /**
  * Always visible at the bottom: total, band, the cell's self-score gap, and the submit button.

@@ -224,6 +224,15 @@ export function effectiveScores(
   return out;
 }
 
+/**
+ * How many applicable items have no points yet (neither typed nor proposed from the facts); every
+ * item (infinity) when there is no criteria set. A band is only true once this is 0.
+ */
+export function unscoredItems(set: CriteriaSet | null, d: DraftData, facts: DraftFacts): number {
+  if (!set) return Number.POSITIVE_INFINITY;
+  return Object.values(effectiveScores(set, d, facts)).filter((v) => v == null).length;
+}
+
 /** Whether any criteria item is graded from the share of last resolution's targets met. */
 export function usesTargets(set: CriteriaSet | null | undefined): boolean {
   return !!set?.groups.some((g) => g.items.some((i) => i.measure === 'targets'));
