@@ -39,7 +39,7 @@ export interface DraftRecord {
   deletedAt?: number;
 }
 
-/** Reference data kept for offline use: `me`, `orgUnits`, `criteriaSets`, `report:<id>`. */
+/** Reference data kept for offline use: `me`, `orgUnits`, `criteriaSets`, `routingRules`, `report:<id>`. */
 export interface CacheEntry {
   key: string;
   value: unknown;

@@ -1,11 +1,18 @@
-import { selectCriteriaSet, type CriteriaSet, type MeResponse, type OrgUnit } from '@duhop/shared';
+import {
+  selectCriteriaSet,
+  type CriteriaSet,
+  type MeResponse,
+  type OrgUnit,
+  type RoutingRule,
+} from '@duhop/shared';
 import { request, type ApiFailure } from './api.ts';
 import { db } from './db.ts';
 import { keepSessionRoles } from './auth/password-state.ts';
 
 /**
  * What the form needs from the server, cached in IndexedDB so a report can be written offline:
- * the member and their assignments, the organisation graph and every criteria set.
+ * the member and their assignments, the organisation graph, every criteria set and the province's
+ * routing rules (so the form shows where an issue will go as the server will route it).
  */
 export interface ReportSummary {
   id: string;
@@ -23,33 +30,41 @@ export interface ReferenceData {
   orgUnits: OrgUnit[];
   criteriaSets: CriteriaSet[];
   reports: ReportSummary[];
+  /** The routing rules of the member's province, in order; null when never fetched (offline). */
+  routingRules: RoutingRule[] | null;
   /** When the oldest of them was fetched; null when nothing is cached. */
   fetchedAt: number | null;
 }
 
-const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports'] as const;
+const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports', 'routingRules'] as const;
 
 /** Reads the cache (inside a liveQuery it re-runs when a refresh lands). */
 export async function readReference(): Promise<ReferenceData> {
   const rows = await db.cache.bulkGet([...KEYS]);
-  const [me, org, sets, reports] = rows;
-  const times = rows.filter((r) => r).map((r) => r!.fetchedAt);
+  const [me, org, sets, reports, rules] = rows;
+  // The rules are not part of "how old is the cache": a cache from before they were kept is not older.
+  const times = rows
+    .slice(0, 4)
+    .filter((r) => r)
+    .map((r) => r!.fetchedAt);
   return {
     me: (me?.value as MeResponse | undefined) ?? null,
     orgUnits: (org?.value as OrgUnit[] | undefined) ?? [],
     criteriaSets: (sets?.value as CriteriaSet[] | undefined) ?? [],
     reports: (reports?.value as ReportSummary[] | undefined) ?? [],
+    routingRules: (rules?.value as RoutingRule[] | undefined) ?? null,
     fetchedAt: times.length ? Math.min(...times) : null,
   };
 }
 
 /** Fetches everything in parallel and stores what arrived; returns the first failure, if any. */
 export async function refreshReference(now: () => number = Date.now): Promise<ApiFailure | null> {
-  const [me, org, sets, reports] = await Promise.all([
+  const [me, org, sets, reports, rules] = await Promise.all([
     request((c) => c.api.me.$get()),
     request((c) => c.api['org-units'].$get()),
     request((c) => c.api['criteria-sets'].$get()),
     request((c) => c.api.reports.$get({ query: {} })),
+    request((c) => c.api['routing-rules'].$get()),
   ]);
   const t = now();
   const rows = [
@@ -57,10 +72,16 @@ export async function refreshReference(now: () => number = Date.now): Promise<Ap
     org.ok && { key: 'orgUnits', value: org.data.items, fetchedAt: t },
     sets.ok && { key: 'criteriaSets', value: sets.data.items, fetchedAt: t },
     reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: t },
+    rules.ok && { key: 'routingRules', value: rules.data.items, fetchedAt: t },
   ].filter((r) => !!r);
   if (rows.length) await db.cache.bulkPut(rows);
   if (me.ok) await keepSessionRoles(me.data.user);
-  return [me, org, sets, reports].find((r): r is ApiFailure => !r.ok) ?? null;
+  return [me, org, sets, reports, rules].find((r): r is ApiFailure => !r.ok) ?? null;
+}
+
+/** The cached routing rules alone (null: never fetched), for the issue editors. */
+export async function readRoutingRules(): Promise<RoutingRule[] | null> {
+  return ((await db.cache.get('routingRules'))?.value as RoutingRule[] | undefined) ?? null;
 }
 
 /** Forgets the signed-out member's data (drafts stay: they belong to their author on this device). */

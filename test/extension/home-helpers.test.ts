@@ -1,4 +1,4 @@
-import type { Assignment, OrgUnit } from '@duhop/shared';
+import type { Assignment } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../extension/utils/badge.ts';
 import type { DraftRecord } from '../../extension/utils/db.ts';
@@ -11,7 +11,6 @@ import {
 } from '../../extension/utils/format.ts';
 import { errorText, translator } from '../../extension/utils/i18n/translate.ts';
 import { monthStatuses } from '../../extension/utils/month-status.ts';
-import { bodyOptions, suggestedBody } from '../../extension/utils/org-bodies.ts';
 import { normalizeApiBase } from '../../extension/utils/storage.ts';
 import { filledDraft, USER } from './helpers/fixtures.ts';
 
@@ -83,60 +82,6 @@ describe('monthStatuses', () => {
       '2026-11-15',
     );
     expect(out[0]).toMatchObject({ status: 'draft', dueDate: '2026-11-17', late: false });
-  });
-});
-
-describe('responsible bodies', () => {
-  const u = (
-    id: string,
-    kind: OrgUnit['kind'],
-    parentId: string | null,
-    extra: Partial<OrgUnit> = {},
-  ): OrgUnit => ({
-    id,
-    name: id,
-    kind,
-    parentId,
-    validFrom: '2020-01-01',
-    validTo: null,
-    ...extra,
-  });
-  // A three-tier province: the district committee above the cell's commune triages (as the API routes).
-  const units = [
-    u('p', 'province', null),
-    u('p-board', 'province_board', 'p'),
-    u('d', 'district', 'p'),
-    u('c', 'commune', 'd'),
-    u('c-old', 'commune', 'd', { validTo: '2025-06-30' }),
-    u('cell', 'cell', 'c'),
-    u('other-cell', 'cell', 'c'),
-  ];
-
-  it('suggests the triage committee when no rule is known', () => {
-    expect(
-      suggestedBody(units, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id,
-    ).toBe('d');
-    // Two tiers (no district): the commune.
-    const twoTier = units
-      .filter((x) => x.kind !== 'district')
-      .map((x) => (x.parentId === 'd' ? { ...x, parentId: 'p' } : x));
-    expect(
-      suggestedBody(twoTier, { category: 'dat_dai', urgency: 'normal' }, 'cell', '2026-11-03')?.id,
-    ).toBe('c');
-    expect(
-      suggestedBody(units, { category: null, urgency: 'urgent' }, 'unknown', '2026-11-03'),
-    ).toBeNull();
-  });
-
-  it('lists open bodies in tree order with depth, the cell itself but not other cells', () => {
-    const opts = bodyOptions(units, 'cell', '2026-11-03');
-    expect(opts.map((o) => [o.id, o.depth])).toEqual([
-      ['p', 0],
-      ['d', 1],
-      ['c', 2],
-      ['cell', 3],
-      ['p-board', 1],
-    ]);
   });
 });
 

@@ -37,14 +37,26 @@ export function AttendanceSection() {
         {facts.expected != null && facts.expected >= 0 && (
           <span>{t('expected', { n: facts.expected })}</span>
         )}
-        {facts.attendanceRate != null && (
-          <span class={facts.meetsHd12 ? 'ok' : 'warn'}>
-            {t('rate', { rate: formatPercent(facts.attendanceRate, locale) })} (
-            {facts.meetsHd12 ? t('rateBar') : t('rateBelowBar')})
+        {facts.attendanceConflict ? (
+          // Counts that contradict each other: no rate, no "Đạt", nothing proposed from them.
+          <span class="conflict" data-testid="figures-conflict">
+            {t('rate', { rate: '—' })} · {t('speakersShare', { share: '—' })} (
+            {t('figuresConflict')})
           </span>
-        )}
-        {facts.speakersShare != null && (
-          <span>{t('speakersShare', { share: formatPercent(facts.speakersShare, locale) })}</span>
+        ) : (
+          <>
+            {facts.attendanceRate != null && (
+              <span class={facts.meetsHd12 ? 'ok' : 'warn'}>
+                {t('rate', { rate: formatPercent(facts.attendanceRate, locale) })} (
+                {facts.meetsHd12 ? t('rateBar') : t('rateBelowBar')})
+              </span>
+            )}
+            {facts.speakersShare != null && (
+              <span>
+                {t('speakersShare', { share: formatPercent(facts.speakersShare, locale) })}
+              </span>
+            )}
+          </>
         )}
       </p>
       {(data.attendance.absentWithoutReason ?? 0) > 0 && (

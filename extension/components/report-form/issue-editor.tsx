@@ -1,16 +1,29 @@
-import { Category, Urgency } from '@duhop/shared';
-import { useMemo } from 'preact/hooks';
-import { useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { bodyOptions, suggestedBody } from '../../utils/org-bodies.ts';
+import { Category, localDate, Urgency, type RoutingRule } from '@duhop/shared';
+import { useMemo, useState } from 'preact/hooks';
+import { useT, type MessageKey, type Translate } from '../../utils/i18n/index.ts';
+import {
+  bodyGroups,
+  filterBodyGroups,
+  routingPreview,
+  type RoutingPreview,
+} from '../../utils/org-bodies.ts';
 import type { DraftIssue } from '../../utils/report/report-model.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
+
+/** The picker's first entry: where the rules send the issue, or that only the server can tell. */
+export function previewText(t: Translate, p: RoutingPreview): string {
+  if (p.kind === 'body') return t('autoRouted', { name: p.body.name });
+  return t(p.kind === 'category' ? 'autoRoutedNeedsCategory' : 'autoRoutedServer');
+}
 
 /** One issue: title, detail, category, urgency and the responsible body (routing's choice unless changed). */
 export function IssueEditor(props: {
   issue: DraftIssue;
   index: number;
   count: number;
+  /** The province's routing rules as cached; null when the panel never got them. */
+  rules: readonly RoutingRule[] | null;
   onMove: (to: number) => void;
   onRemove: () => void;
 }) {
@@ -25,11 +38,21 @@ export function IssueEditor(props: {
       [`${base}.${key}`],
     );
 
-  const options = useMemo(
-    () => bodyOptions(orgUnits, data.cellId, data.meetingDate),
-    [orgUnits, data.cellId, data.meetingDate],
+  // The server routes, and checks a chosen body, on the day it receives the report: so does the form.
+  const today = localDate(new Date());
+  const groups = useMemo(
+    () => bodyGroups(orgUnits, data.cellId, today),
+    [orgUnits, data.cellId, today],
   );
-  const suggested = suggestedBody(orgUnits, issue, data.cellId, data.meetingDate);
+  const [query, setQuery] = useState('');
+  const shown = filterBodyGroups(groups, query, issue.responsibleBodyId);
+  const preview = routingPreview(orgUnits, props.rules, issue, data.cellId, today);
+  // A body chosen before (an older draft) that the list no longer offers stays shown as chosen.
+  const chosenId = issue.responsibleBodyId;
+  const chosenOutside =
+    chosenId && !groups.some((g) => g.options.some((o) => o.id === chosenId))
+      ? (orgUnits.find((u) => u.id === chosenId) ?? null)
+      : null;
   const titleErr = errorsFor(`${base}.title`);
   const detailErr = errorsFor(`${base}.detail`);
   const catErr = errorsFor(`${base}.category`);
@@ -164,23 +187,47 @@ export function IssueEditor(props: {
         </>
       ) : (
         <Field id={fid('body')} label={t('responsibleBody')} errors={bodyErr}>
+          <input
+            type="search"
+            class="body-search"
+            id={fid('body-q')}
+            aria-label={t('bodySearch')}
+            aria-controls={fid('body')}
+            placeholder={t('bodySearchPlaceholder')}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
           <select
             {...describedBy(fid('body'), bodyErr)}
             value={issue.responsibleBodyId ?? ''}
+            data-routing={preview.kind === 'body' ? preview.body.id : preview.kind}
             onChange={(e) =>
               set({ responsibleBodyId: e.currentTarget.value || null }, 'responsibleBodyId')
             }
           >
-            <option value="">
-              {suggested ? t('autoRouted', { name: suggested.name }) : t('autoRoutedUnknown')}
-            </option>
-            {options.map((o) => (
-              <option key={o.id} value={o.id}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.name}
-              </option>
+            <option value="">{previewText(t, preview)}</option>
+            {chosenOutside && <option value={chosenOutside.id}>{chosenOutside.name}</option>}
+            {shown.map((g) => (
+              <optgroup
+                key={g.headId}
+                label={g.level === 'other' ? g.headName : t(`bodyLevel_${g.level}` as MessageKey)}
+              >
+                {g.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {'\u00a0\u00a0'.repeat(o.depth)}
+                    {o.name}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
+          {query.trim() !== '' && (
+            <small class="hint" aria-live="polite">
+              {shown.length === 0
+                ? t('bodySearchNone', { q: query.trim() })
+                : t('bodySearchCount', { n: shown.reduce((n, g) => n + g.options.length, 0) })}
+            </small>
+          )}
         </Field>
       )}
     </li>

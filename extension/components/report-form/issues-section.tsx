@@ -1,4 +1,6 @@
 import { useT } from '../../utils/i18n/index.ts';
+import { readRoutingRules } from '../../utils/reference-data.ts';
+import { useLiveQuery } from '../../utils/use-live-query.ts';
 import { newIssue, type DraftIssue } from '../../utils/report/report-model.ts';
 import { Empty } from '../ui/states.tsx';
 import type { Toast } from '../ui/undo-toast.tsx';
@@ -10,6 +12,9 @@ export function IssuesSection(props: { onToast: (t: Toast) => void }) {
   const t = useT();
   const { data, update, readOnly } = useForm();
   const issues = data.issues;
+  // The province's rules as cached (null until fetched once): the editors preview routing with them.
+  const cached = useLiveQuery(readRoutingRules, []);
+  const rules = cached.status === 'ready' ? cached.value : null;
 
   const add = () => {
     const issue = newIssue();
@@ -60,6 +65,7 @@ export function IssuesSection(props: { onToast: (t: Toast) => void }) {
             issue={issue}
             index={i}
             count={issues.length}
+            rules={rules}
             onMove={(to) => move(i, to)}
             onRemove={() => remove(i)}
           />

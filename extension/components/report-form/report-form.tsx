@@ -95,7 +95,8 @@ export function ReportForm(props: { id: string; userId: string }) {
     await ed.flush();
     if (await queueDraft(id, check.payload)) {
       void sendMessage('outbox/flush', { force: true });
-      navigate('');
+      // Home, with where each issue went (or will go) first.
+      navigate('sent', id);
     }
   };
 

@@ -13,11 +13,15 @@ import { DeadlineBanner } from '../synthesis/deadline-banner.tsx';
 import { MyYear } from '../synthesis/my-year.tsx';
 import { UndoToast, type Toast } from '../ui/undo-toast.tsx';
 import { CellList } from './cell-list.tsx';
+import { SentNotice } from './sent-notice.tsx';
 import { DraftList, OutboxList } from './draft-lists.tsx';
 import { SubmittedList } from './submitted-list.tsx';
 
-/** Home: this month's cells, what waits in the outbox, the open drafts and the submitted reports. */
-export function Home(props: { userId: string }) {
+/**
+ * Home: this month's cells, what waits in the outbox, the open drafts and the submitted reports.
+ * `sentId` (`#/sent/<id>`, right after "Gửi báo cáo") puts the confirmation of that report first.
+ */
+export function Home(props: { userId: string; sentId?: string }) {
   const t = useT();
   const locale = useLocale();
   const [refresh, setRefresh] = useState<{ busy: boolean; failure: ApiFailure | null }>({
@@ -52,12 +56,14 @@ export function Home(props: { userId: string }) {
   const today = localDate(new Date());
   const me = ref.value.me?.user.id === props.userId ? ref.value.me : null;
   const recs = [...records.value].sort((a, b) => b.updatedAt - a.updatedAt);
+  const sent = props.sentId ? recs.find((r) => r.id === props.sentId) : undefined;
   const months = me
     ? monthStatuses(me.assignments, recs, ref.value.reports, today, me.reporting, me.user.id)
     : [];
 
   return (
     <div class="home">
+      {sent && <SentNotice record={sent} orgUnits={ref.value.orgUnits} />}
       {refresh.failure && (
         <Notice kind="warn">
           {errorText(t, refresh.failure.code, refresh.failure.message)}{' '}

@@ -30,6 +30,12 @@ export const SCREENS: readonly PanelScreen[] = [
   },
   { path: 'report', needsId: true, component: (p) => <ReportView id={p.params[0]!} /> },
   { path: 'my-issues', component: (p) => <MyIssuesPage userId={p.userId} /> },
+  // Home with the confirmation of a report just submitted first (where each issue went).
+  {
+    path: 'sent',
+    needsId: true,
+    component: (p) => <Home userId={p.userId} sentId={p.params[0]!} />,
+  },
 ];
 
 /** The screen for `#/<path>/<params>`; home for an unknown path or a missing id. */

@@ -128,6 +128,25 @@ export interface DraftFacts {
   speakersShare: number | null;
   meetsHd12: boolean;
   absentWithoutReason: number | null;
+  /**
+   * The counts contradict each other (exempted above the total, present above those expected, the
+   * parts not adding up, more speakers than present): no figure derived from them is true, so the
+   * rate, the speakers' share and the number absent are null (shown "—", nothing proposed from them).
+   */
+  attendanceConflict: boolean;
+}
+
+/** Whether the attendance counts typed so far cannot all be true (see `DraftFacts.attendanceConflict`). */
+export function attendanceConflict(a: AttendanceDraft): boolean {
+  if (a.total != null && a.exempted != null && a.exempted > a.total) return true;
+  const expected = a.total != null ? a.total - (a.exempted ?? 0) : null;
+  if (expected != null) {
+    if (a.present != null && a.present > expected) return true;
+    const parts = [a.present, a.absentWithReason, a.absentWithoutReason];
+    const sum = parts.reduce<number>((s, v) => s + (v ?? 0), 0);
+    if (parts.every((v) => v != null) ? sum !== expected : sum > expected) return true;
+  }
+  return a.present != null && a.speakers != null && a.speakers > a.present;
 }
 
 export function computeFacts(d: DraftData, set?: Pick<CriteriaSet, 'groups'> | null): DraftFacts {
@@ -137,12 +156,13 @@ export function computeFacts(d: DraftData, set?: Pick<CriteriaSet, 'groups'> | n
   const duration = start && end ? durationMinutes(start, end) : null;
   const endBeforeStart = !!start && !!end && Date.parse(end) <= Date.parse(start);
   const required = requiredMinutes(d.meetingType, set);
+  const conflict = attendanceConflict(a);
   const rate =
-    a.total != null && a.present != null
+    !conflict && a.total != null && a.present != null
       ? attendanceRate({ total: a.total, exempted: a.exempted ?? 0, present: a.present })
       : null;
   const share =
-    a.present != null && a.speakers != null
+    !conflict && a.present != null && a.speakers != null
       ? speakersShare({ present: a.present, speakers: a.speakers })
       : null;
   return {
@@ -154,7 +174,8 @@ export function computeFacts(d: DraftData, set?: Pick<CriteriaSet, 'groups'> | n
     attendanceRate: rate,
     speakersShare: share,
     meetsHd12: meetsHd12Bar(rate),
-    absentWithoutReason: a.absentWithoutReason,
+    absentWithoutReason: conflict ? null : a.absentWithoutReason,
+    attendanceConflict: conflict,
   };
 }
 
@@ -201,6 +222,15 @@ export function effectiveScores(
     }
   }
   return out;
+}
+
+/**
+ * How many applicable items have no points yet (neither typed nor proposed from the facts); every
+ * item (infinity) when there is no criteria set. A band is only true once this is 0.
+ */
+export function unscoredItems(set: CriteriaSet | null, d: DraftData, facts: DraftFacts): number {
+  if (!set) return Number.POSITIVE_INFINITY;
+  return Object.values(effectiveScores(set, d, facts)).filter((v) => v == null).length;
 }
 
 /** Whether any criteria item is graded from the share of last resolution's targets met. */
