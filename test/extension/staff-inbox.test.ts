@@ -233,7 +233,7 @@ describe('background poll of the staff inbox against the real API', () => {
     await new Promise((resolve) => server?.close(resolve));
     await database?.destroy();
   });
-  let created: ReturnType<typeof vi.spyOn>;
+  let created: { mock: { calls: unknown[][] }; mockRestore: () => void };
   beforeEach(async () => {
     await apiBaseItem.setValue(url);
     created = vi
