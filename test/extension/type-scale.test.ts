@@ -52,6 +52,11 @@ describe('the type scale', () => {
     expect(bad).toEqual([]);
   });
 
+  it('undoes the 75 % Chrome gives the body of extension pages', () => {
+    const styles = all.find(({ f }) => f.endsWith('/styles.css'))!.css;
+    expect(/\nbody\s*\{[^}]*font-size:\s*1rem/.test(styles)).toBe(true);
+  });
+
   it('gives every workspace page the same width', () => {
     const widths = all.flatMap(({ css }) =>
       [...css.matchAll(/\.workspace main[^{]*\{[^}]*max-width:\s*([^;]+);/g)].map((m) => m[1]),
