@@ -190,7 +190,7 @@ test('synthesis: titled axes, a colour per status, nothing under 12 px', async (
   const smallest = await ws.page.evaluate(() => {
     let min = Number.POSITIVE_INFINITY;
     let where = '';
-    for (const el of document.querySelectorAll('main *')) {
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
       if (el.closest('svg') || !(el as HTMLElement).innerText?.trim()) continue;
       const size = Number.parseFloat(getComputedStyle(el).fontSize);
       if (size < min) {

@@ -303,7 +303,8 @@ describe('background poll of the staff inbox against the real API', () => {
     expect(after.awaiting).toBe(soon.awaiting - 1);
     expect((await staffInboxItem.getValue())?.awaiting).not.toContain(lamp.id);
     apiClock.set(new Date(NOW));
-  });
+    // A hang guard, not a budget: sign-ins and reports over HTTP on a loaded machine.
+  }, 120_000);
 
   it('does nothing for an observer and clears a previous staff state', async () => {
     await staffInboxItem.setValue({
@@ -317,5 +318,5 @@ describe('background poll of the staff inbox against the real API', () => {
     await signIn('observer');
     expect(await staffPollSerial(() => NOW)).toMatchObject({ awaiting: 0, notices: [] });
     expect(await staffInboxItem.getValue()).toBeNull();
-  });
+  }, 60_000);
 });
