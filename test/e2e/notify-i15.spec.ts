@@ -150,7 +150,7 @@ test('admin: the audit log, the rules and the accounts name things, never ids or
   await expect(rules.first()).toBeVisible({ timeout: 20_000 });
   for (const r of await rules.all()) {
     const id = (await r.getAttribute('data-rule'))!;
-    expect(await r.innerText()).not.toContain(id);
+    expect(await r.textContent()).not.toContain(id);
   }
   await snap(ws.page, 'i15-admin-rules');
 
