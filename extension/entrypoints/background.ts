@@ -9,6 +9,7 @@ import { flushSerial, refreshBadge, RETRY_ALARM } from '../utils/outbox/outbox-s
 import { sessionItem } from '../utils/storage.ts';
 import { setupDeadlineReminders } from '../utils/synthesis/reminder-watch.ts';
 import { setupMyIssuesWatch } from '../utils/triage/my-watch.ts';
+import { setupStaffInboxWatch } from '../utils/triage/staff-watch.ts';
 
 // Wiring only: the outbox, the badge and the capture menu live in utils/.
 export default defineBackground(() => {
@@ -35,4 +36,5 @@ export default defineBackground(() => {
   void flushSerial();
   setupMyIssuesWatch();
   setupDeadlineReminders();
+  setupStaffInboxWatch();
 });

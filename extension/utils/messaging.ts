@@ -14,6 +14,8 @@ export interface Messages {
   'my-events/poll': { req: Record<string, never>; res: PollSummary };
   /** The side panel opened: check the deadline reminders now; answers how many cells are due. */
   'deadline/check': { req: Record<string, never>; res: number };
+  /** The workspace opened or acted: read the staff's inbox now (badge, notifications). */
+  'staff-inbox/poll': { req: Record<string, never>; res: { awaiting: number; soon: number } };
 }
 
 export interface FlushSummary {

@@ -1,6 +1,7 @@
 import type { User } from '@duhop/shared';
 import { storage } from 'wxt/utils/storage';
 import type { ReminderState } from './synthesis/reminders.ts';
+import type { StaffInboxState } from './triage/staff-inbox.ts';
 
 /**
  * Every value kept in extension storage, each defined once. Extension storage is shared by the
@@ -98,3 +99,16 @@ export const deadlineRemindersItem = storage.defineItem<ReminderState | null>(
   'local:deadlineReminders',
   { fallback: null },
 );
+
+/**
+ * The staff's watch over their body's inbox (utils/triage/staff-watch.ts): what was seen and
+ * announced, and the counts the badge shows.
+ */
+export const staffInboxItem = storage.defineItem<StaffInboxState | null>('local:staffInbox', {
+  fallback: null,
+});
+
+/** Desktop notifications for staff (new issues, issues about to be overdue): opt-in, on the options page. */
+export const staffNotifyItem = storage.defineItem<boolean>('local:staffNotify', {
+  fallback: false,
+});

@@ -89,8 +89,14 @@ export function AuditPage() {
                   <td>{a.actorName ?? '—'}</td>
                   <td>{actionLabel(t, a.action)}</td>
                   <td>
-                    {known(t, `adm_entity_${a.entity}`, a.entity)}{' '}
-                    {a.entityId && <code class="hint">{a.entityId}</code>}
+                    {known(t, `adm_entity_${a.entity}`, a.entity)}
+                    {/* Its name, never its id (the id stays in the details). */}
+                    {a.entityName && (
+                      <>
+                        {': '}
+                        <strong>{a.entityName}</strong>
+                      </>
+                    )}
                   </td>
                   <td>
                     {a.data != null && (

@@ -127,7 +127,7 @@ export function CriteriaPage() {
               {items.map((s) => (
                 <tr key={s.id} data-criteria={s.id}>
                   <td>
-                    {s.name} <code class="hint">{s.id}</code>
+                    {s.name}
                     {s.provenance && (
                       <>
                         {' '}

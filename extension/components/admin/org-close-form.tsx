@@ -82,7 +82,7 @@ export function OrgCloseForm(props: {
             <option value="">{t('adm_choose')}</option>
             {candidates.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.id})
+                {c.name}
               </option>
             ))}
           </select>

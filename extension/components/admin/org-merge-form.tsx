@@ -118,7 +118,7 @@ export function OrgMergeForm(props: {
               checked={sources.includes(u.id)}
               onChange={(e) => toggle(u.id, e.currentTarget.checked)}
             />
-            {u.name} <code class="hint">{u.id}</code>
+            {u.name}
           </label>
         ))}
         {sourceError.length > 0 && (
@@ -161,7 +161,7 @@ export function OrgMergeForm(props: {
               <option value="">{t('adm_choose')}</option>
               {targets.map((u) => (
                 <option key={u.id} value={u.id}>
-                  {u.name} ({u.id})
+                  {u.name}
                 </option>
               ))}
             </select>

@@ -55,7 +55,7 @@ export function OrgTreeRow(props: {
               </span>
             )}
             {u.validTo && u.successorId && (
-              <span>{t('adm_successor', { name: successor?.name ?? u.successorId })}</span>
+              <span>{t('adm_successor', { name: successor?.name ?? '—' })}</span>
             )}
             {u.kind === 'cell' && u.meetingDay != null && (
               <span>{t('adm_meetingDayShort', { day: u.meetingDay })}</span>

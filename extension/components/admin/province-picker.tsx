@@ -24,10 +24,7 @@ export function ProvincePicker(props: {
       }}
     >
       <span>
-        {t('adm_province')}:{' '}
-        <strong data-testid="province-name">
-          {root ? `${root.name} (${root.id})` : (props.provinceId ?? '—')}
-        </strong>
+        {t('adm_province')}: <strong data-testid="province-name">{root ? root.name : '—'}</strong>
       </span>
       <label class="inline">
         {t('adm_otherProvince')}

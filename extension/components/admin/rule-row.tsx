@@ -64,8 +64,7 @@ export function RuleRow(props: {
         <span class="rule-cond">{ruleCondition(t, r, props.units)}</span> →{' '}
         <strong>{ruleTarget(t, r, props.units)}</strong>{' '}
         <span class="pill">{t(`adm_profile_${r.deadlineProfile}` as MessageKey)}</span>
-        {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>}{' '}
-        <code class="hint">{r.id}</code>
+        {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>}
         {messages.length > 0 && (
           <ul class="errors" role="alert">
             {messages.map((m) => (

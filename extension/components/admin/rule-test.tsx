@@ -116,14 +116,13 @@ export function RuleTest(props: {
         <dl class="facts" data-testid="rule-test-result">
           <dt>{t('adm_ruleTestGoesTo')}</dt>
           <dd>
-            <strong>{result.bodyName}</strong> <code class="hint">{result.bodyId}</code>
+            <strong>{result.bodyName}</strong>
           </dd>
           <dt>{t('adm_ruleTestBy')}</dt>
           <dd>
             {result.rule
               ? t('adm_ruleTestRule', {
                   n: index >= 0 ? index + 1 : '?',
-                  id: result.rule.id,
                   condition: ruleCondition(t, result.rule, props.units),
                 })
               : t('adm_ruleTestDefault')}

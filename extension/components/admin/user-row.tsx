@@ -32,7 +32,7 @@ export function UserRow(props: {
     setConfirming(false);
     props.onChanged(
       res.data,
-      t(active ? 'adm_userReactivated' : 'adm_userDeactivated', { name: u.username }),
+      t(active ? 'adm_userReactivated' : 'adm_userDeactivated', { name: u.displayName }),
     );
   };
 
@@ -44,7 +44,7 @@ export function UserRow(props: {
         </td>
         <td>{u.displayName}</td>
         <td>{rolesLabel(t, u)}</td>
-        <td>{u.orgUnitName ?? u.orgUnitId}</td>
+        <td>{u.orgUnitName ?? props.units.find((x) => x.id === u.orgUnitId)?.name ?? '—'}</td>
         <td>
           {u.active ? (
             <span class="pill pill--ok">{t('adm_active')}</span>

@@ -119,7 +119,7 @@ export function UsersPage() {
           spec={USER_CSV}
           idPrefix="u-csv"
           describe={(i) =>
-            `${rolesLabel(t, i)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? i.orgUnitId}`
+            `${rolesLabel(t, i)} · ${units.units?.find((u) => u.id === i.orgUnitId)?.name ?? '—'}`
           }
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));

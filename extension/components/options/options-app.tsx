@@ -1,3 +1,4 @@
+import { hasRole } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../utils/i18n/index.ts';
@@ -7,6 +8,7 @@ import {
   localeItem,
   managedApiUrlItem,
   sessionItem,
+  staffNotifyItem,
   type Locale,
 } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
@@ -27,6 +29,7 @@ export function OptionsApp() {
   const managedRaw = useStorageItem(managedApiUrlItem);
   const session = useStorageItem(sessionItem);
   const locale = useStorageItem(localeItem) ?? 'vi';
+  const staffNotify = useStorageItem(staffNotifyItem) ?? false;
   const [address, setAddress] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
@@ -129,6 +132,26 @@ export function OptionsApp() {
           <SignInForm idPrefix="o-signin" />
         )}
       </section>
+      {session && hasRole(session.user, 'staff', 'leader') && (
+        <section class="card">
+          <fieldset>
+            <legend>{t('sn_optionTitle')}</legend>
+            <label class="check">
+              <input
+                type="checkbox"
+                name="staffNotify"
+                aria-describedby="o-notify-hint"
+                checked={staffNotify}
+                onChange={(e) => void staffNotifyItem.setValue(e.currentTarget.checked)}
+              />
+              {t('sn_optionLabel')}
+            </label>
+            <p id="o-notify-hint" class="hint">
+              {t('sn_optionHint')}
+            </p>
+          </fieldset>
+        </section>
+      )}
       <section class="card">
         <fieldset>
           <legend>{t('language')}</legend>

@@ -14,16 +14,17 @@ export function useLabels() {
   };
 }
 
-/** Statuses in the order an issue goes through them, grouped by colour: waiting, in hand, answered, resolved. */
+/** Statuses in the order an issue goes through them: waiting, in hand, answered, resolved. */
 export const STATUS_ORDER: readonly { status: IssueStatus; cls: string }[] = [
-  { status: 'routed', cls: 'c-info' },
-  { status: 'forwarded', cls: 'c-info' },
-  { status: 'returned', cls: 'c-miss' },
-  { status: 'acknowledged', cls: 'c-late' },
-  { status: 'in_progress', cls: 'c-late' },
-  { status: 'scheduled', cls: 'c-answer' },
-  { status: 'explained', cls: 'c-answer' },
-  { status: 'rejected', cls: 'c-muted' },
-  { status: 'resolved', cls: 'c-ok' },
-  { status: 'answered_at_meeting', cls: 'c-ok' },
+  // One colour per status (synthesis.css `st-*`): two statuses never share one.
+  { status: 'routed', cls: 'st-routed' },
+  { status: 'forwarded', cls: 'st-forwarded' },
+  { status: 'returned', cls: 'st-returned' },
+  { status: 'acknowledged', cls: 'st-acknowledged' },
+  { status: 'in_progress', cls: 'st-in_progress' },
+  { status: 'scheduled', cls: 'st-scheduled' },
+  { status: 'explained', cls: 'st-explained' },
+  { status: 'rejected', cls: 'st-rejected' },
+  { status: 'resolved', cls: 'st-resolved' },
+  { status: 'answered_at_meeting', cls: 'st-answered_at_meeting' },
 ];

@@ -21,8 +21,8 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
     value: b.count,
     text:
       b.percent == null || b.count === 0
-        ? String(b.count)
-        : `${b.count} (${formatPercent(b.percent, locale)})`,
+        ? formatNumber(b.count, locale)
+        : `${formatNumber(b.count, locale)} (${formatPercent(b.percent, locale)})`,
     cls: `band-${b.band}`,
   }));
   const trendSeries: [SeriesDef, SeriesDef, SeriesDef] = [
@@ -77,10 +77,11 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         id="ch-bands"
         title={t('sy_chartBands')}
         desc={t('sy_chartBandsDesc', {
-          list: bands.map((b) => `${b.label} ${b.value}`).join(', '),
+          list: bands.map((b) => `${b.label} ${formatNumber(b.value, locale)}`).join(', '),
         })}
         bars={bands}
         labelChars={20}
+        axisTitle={t('sy_axisReports')}
       />
       <TrendChart
         id="ch-trend"
@@ -90,6 +91,11 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         series={trendSeries}
         average={{ key: 'average', label: t('sy_seriesAverage'), cls: 'c-line' }}
         formatScore={(n) => formatNumber(Math.round(n * 10) / 10, locale)}
+        axes={{
+          count: t('sy_axisReports'),
+          score: t('sy_axisScore'),
+          month: t('sy_axisMonth'),
+        }}
       />
       {categories.length ? (
         <StackedBars
@@ -98,6 +104,7 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
           desc={t('sy_chartCategories')}
           series={parts}
           rows={categories}
+          axisTitle={t('sy_axisIssues')}
         />
       ) : (
         <figure class="chart" data-chart="ch-categories">
@@ -109,8 +116,9 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
         <BarChart
           id="ch-statuses"
           title={t('sy_chartStatuses')}
-          desc={statuses.map((b) => `${b.label} ${b.value}`).join(', ')}
+          desc={statuses.map((b) => `${b.label} ${formatNumber(b.value, locale)}`).join(', ')}
           bars={statuses}
+          axisTitle={t('sy_axisIssues')}
         />
       ) : (
         <figure class="chart" data-chart="ch-statuses">
@@ -125,6 +133,7 @@ export function SynthesisCharts(props: { s: SynthesisResponse }) {
           desc={t('sy_chartGroupsDesc')}
           bars={groups}
           max={100}
+          axisTitle={t('sy_axisShare')}
         />
       ) : (
         <figure class="chart" data-chart="ch-groups">

@@ -60,7 +60,7 @@ export function TemplatesPage() {
         <Field id="tpl-bodyid" label={t('tg_body')}>
           <select id="tpl-bodyid" value={bodyId} onChange={(e) => setBodyId(e.currentTarget.value)}>
             <option value="">
-              {units.find((u) => u.id === session.user.orgUnitId)?.name ?? session.user.orgUnitId}
+              {units.find((u) => u.id === session.user.orgUnitId)?.name ?? '—'}
             </option>
             {units
               .filter((u) => RESPONSIBLE_KINDS.includes(u.kind) && u.id !== session.user.orgUnitId)

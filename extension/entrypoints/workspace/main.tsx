@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { AppRoot } from '../../components/app-root.tsx';
 import { WorkspaceApp } from '../../components/workspace/workspace-app.tsx';
 import '../../components/styles.css';
+import { sendMessage } from '../../utils/messaging.ts';
 
 render(
   <AppRoot>
@@ -9,3 +10,6 @@ render(
   </AppRoot>,
   document.getElementById('app')!,
 );
+
+// The badge's count of the body's new and soon-overdue issues is brought up to date on opening.
+void sendMessage('staff-inbox/poll', {});

@@ -213,7 +213,7 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_ruleTestRun: 'Try',
   adm_ruleTestGoesTo: 'Goes to',
   adm_ruleTestBy: 'By',
-  adm_ruleTestRule: 'rule {n} ({id}): {condition}',
+  adm_ruleTestRule: 'rule {n}: {condition}',
   adm_ruleTestDefault: 'no rule matched: the cell’s commune committee by default',
   adm_ruleTestDraftPill: 'unsaved list',
   adm_ruleTestDays: '{profile}: {n} working days',

@@ -218,7 +218,7 @@ export const adminVi = {
   adm_ruleTestRun: 'Thử',
   adm_ruleTestGoesTo: 'Chuyển đến',
   adm_ruleTestBy: 'Theo',
-  adm_ruleTestRule: 'quy tắc {n} ({id}): {condition}',
+  adm_ruleTestRule: 'quy tắc {n}: {condition}',
   adm_ruleTestDefault: 'không quy tắc nào khớp: mặc định đến đảng ủy cơ sở của chi bộ',
   adm_ruleTestDraftPill: 'danh sách chưa lưu',
   adm_ruleTestDays: '{profile}: {n} ngày làm việc',

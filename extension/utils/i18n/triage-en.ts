@@ -139,4 +139,16 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   err_TRANSITION_NOT_ALLOWED: 'That action is not possible in the issue’s current status.',
   err_REOPEN_WINDOW_PASSED: 'The time to reopen this issue has passed.',
   err_TEMPLATE_NOT_FOUND: 'Answer template not found.',
+  // Staff told that work arrived (background staff-watch.ts, options)
+  sn_arrivedTitle: 'New issue for your body',
+  sn_soonTitle: 'Issue about to be overdue',
+  sn_deadline: 'Due: {date}',
+  sn_manyTitle: '{n} issues need attention',
+  sn_manyMessage: '{arrived} new, {soon} about to be overdue. Open the inbox to see them.',
+  sn_badgeAwaiting: '{n} issues waiting for acknowledgement',
+  sn_badgeSoon: '{n} issues about to be overdue',
+  sn_optionTitle: 'Notifications',
+  sn_optionLabel: 'Show a desktop notification when an issue arrives or is about to be overdue',
+  sn_optionHint:
+    'The extension icon always shows how many issues wait for acknowledgement or are about to be overdue (checked every 5 minutes).',
 };

@@ -148,4 +148,16 @@ export const triageVi = {
     'Không thể thực hiện thao tác này ở trạng thái hiện tại của kiến nghị.',
   err_REOPEN_WINDOW_PASSED: 'Đã quá thời hạn được mở lại kiến nghị.',
   err_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu trả lời.',
+  // Staff told that work arrived (background staff-watch.ts, options)
+  sn_arrivedTitle: 'Kiến nghị mới chuyển đến',
+  sn_soonTitle: 'Kiến nghị sắp quá hạn',
+  sn_deadline: 'Hạn: {date}',
+  sn_manyTitle: '{n} kiến nghị cần xử lý',
+  sn_manyMessage: '{arrived} kiến nghị mới, {soon} sắp quá hạn. Mở Hộp kiến nghị để xem.',
+  sn_badgeAwaiting: '{n} kiến nghị chờ tiếp nhận',
+  sn_badgeSoon: '{n} kiến nghị sắp quá hạn',
+  sn_optionTitle: 'Thông báo',
+  sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
+  sn_optionHint:
+    'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
 } as const;

@@ -1,8 +1,15 @@
 import type { ActionType, Issue } from '@duhop/shared';
 import { request, type ApiResult, type Client } from '../api.ts';
+import { sendMessage } from '../messaging.ts';
 import { inboxQuery, type InboxFilters } from './inbox-filters.ts';
 
 type InboxQueryParam = Parameters<Client['api']['inbox']['$get']>[0]['query'];
+
+/** After an action: the background reads the inbox again, so the badge follows at once. */
+function afterAction<R extends { ok: boolean }>(r: R): R {
+  if (r.ok) void sendMessage('staff-inbox/poll', {});
+  return r;
+}
 
 /** The lifecycle calls the triage screens and the side panel make, typed by the API's client. */
 export function postAction(
@@ -15,8 +22,8 @@ export function postAction(
     documentNo?: string;
   },
 ): Promise<ApiResult<Issue>> {
-  return request((c) =>
-    c.api.issues[':id'].actions.$post({ param: { id }, json: body }),
+  return request((c) => c.api.issues[':id'].actions.$post({ param: { id }, json: body })).then(
+    afterAction,
   ) as Promise<ApiResult<Issue>>;
 }
 
@@ -43,7 +50,9 @@ export function runBulk(
   extra: { note?: string; toBodyId?: string } = {},
 ) {
   const items = issues.map((i) => ({ id: i.id, expectedVersion: i.version }));
-  return request((c) => c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }));
+  return request((c) =>
+    c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }),
+  ).then(afterAction);
 }
 
 export type TemplateInput = { title: string; text: string; bodyId?: string };

@@ -336,6 +336,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The changed object's name as a person reads it (null when it no longer exists). */
+  entityName: z.string().nullable().optional(),
   data: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { toLocalIso, type AuditEntry } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
-import { auditLog, users } from '../../db/schema.ts';
+import { assignments, auditLog, criteriaSets, orgUnits, users } from '../../db/schema.ts';
 import { keysetPage } from '../../lib/page.ts';
 
 export interface AuditInput {
@@ -46,16 +47,52 @@ export async function listAudit(
   if (q.cursor) filters.push(lt(auditLog.id, Number(q.cursor)));
   if (q.entity) filters.push(eq(auditLog.entity, q.entity));
   if (q.entityId) filters.push(eq(auditLog.entityId, q.entityId));
+  // What a person reads for the changed object: its name, never its id or code (a user's display
+  // name, a unit's name, the province of a rule set, a criteria set's name, "member · cell" for
+  // an assignment). Null when the object is gone: the id stays in the entry's data.
+  const targetUser = alias(users, 'audit_target_user');
+  const targetUnit = alias(orgUnits, 'audit_target_unit');
+  const assignee = alias(users, 'audit_assignee');
+  const assignedCell = alias(orgUnits, 'audit_assigned_cell');
   const rows = await db
-    .select({ a: auditLog, actorName: users.displayName })
+    .select({
+      a: auditLog,
+      actorName: users.displayName,
+      userName: targetUser.displayName,
+      unitName: targetUnit.name,
+      setName: criteriaSets.name,
+      assigneeName: assignee.displayName,
+      cellName: assignedCell.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(
+      targetUser,
+      and(eq(auditLog.entity, 'user'), sql`${targetUser.id}::text = ${auditLog.entityId}`),
+    )
+    .leftJoin(
+      targetUnit,
+      and(
+        inArray(auditLog.entity, ['org_unit', 'routing_rules']),
+        eq(targetUnit.id, auditLog.entityId),
+      ),
+    )
+    .leftJoin(
+      criteriaSets,
+      and(eq(auditLog.entity, 'criteria_set'), eq(criteriaSets.id, auditLog.entityId)),
+    )
+    .leftJoin(
+      assignments,
+      and(eq(auditLog.entity, 'assignment'), sql`${assignments.id}::text = ${auditLog.entityId}`),
+    )
+    .leftJoin(assignee, eq(assignee.id, assignments.userId))
+    .leftJoin(assignedCell, eq(assignedCell.id, assignments.cellId))
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(q.limit + 1);
   const { page, nextCursor } = keysetPage(rows, q.limit, (last) => String(last.a.id));
   return {
-    items: page.map(({ a, actorName }) => ({
+    items: page.map(({ a, actorName, userName, unitName, setName, assigneeName, cellName }) => ({
       id: String(a.id),
       at: toLocalIso(a.at),
       actorId: a.actorId,
@@ -63,6 +100,11 @@ export async function listAudit(
       action: a.action,
       entity: a.entity,
       entityId: a.entityId,
+      entityName:
+        userName ??
+        unitName ??
+        setName ??
+        (assigneeName && cellName ? `${assigneeName} · ${cellName}` : null),
       data: a.data ?? null,
     })),
     nextCursor,

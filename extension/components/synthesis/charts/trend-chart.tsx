@@ -12,8 +12,8 @@ import { ChartFrame, type SeriesDef } from './chart-frame.tsx';
 
 const W = 520;
 const H = 250;
-const LEFT = 40;
-const RIGHT = 44;
+const LEFT = 52;
+const RIGHT = 56;
 const TOP = 22;
 const BOTTOM = 40;
 
@@ -29,9 +29,12 @@ export function TrendChart(props: {
   series: readonly [SeriesDef, SeriesDef, SeriesDef];
   average: SeriesDef;
   formatScore: (n: number) => string;
+  /** Titles of the left (counts), right (score) and bottom (months) axes. */
+  axes: { count: string; score: string; month: string };
 }) {
   const { months, series } = props;
   const locale = useLocale();
+  const n = (v: number) => formatNumber(v, locale);
   const plotH = H - TOP - BOTTOM;
   const plotW = W - LEFT - RIGHT;
   const top = niceMax(Math.max(0, ...months.map((m) => m.onTime + m.late + m.missing)));
@@ -62,7 +65,7 @@ export function TrendChart(props: {
               {formatNumber(v, locale)}
             </text>
             <text class="tick" x={W - RIGHT + 6} y={y} dominant-baseline="middle">
-              {Math.round((v / top) * 100)}
+              {n(Math.round((v / top) * 100))}
             </text>
           </g>
         );
@@ -81,7 +84,7 @@ export function TrendChart(props: {
             data-late={m.late}
             data-missing={m.missing}
           >
-            <title>{`${formatMonth(m.month)}: ${series.map((s, j) => `${s.label} ${values[j]}`).join(', ')}${m.averageScore != null ? `; ${props.average.label} ${props.formatScore(m.averageScore)}` : ''}`}</title>
+            <title>{`${formatMonth(m.month)}: ${series.map((s, j) => `${s.label} ${n(values[j]!)}`).join(', ')}${m.averageScore != null ? `; ${props.average.label} ${props.formatScore(m.averageScore)}` : ''}`}</title>
             {segs.map((s) => (
               <rect
                 key={s.index}
@@ -99,7 +102,7 @@ export function TrendChart(props: {
               y={TOP + plotH - (total / top) * plotH - 5}
               text-anchor="middle"
             >
-              {total}
+              {n(total)}
             </text>
             <text class="axis-label" x={xMid(i)} y={H - BOTTOM + 16} text-anchor="middle">
               {formatMonth(m.month)}
@@ -107,6 +110,24 @@ export function TrendChart(props: {
           </g>
         );
       })}
+      {/* Axis titles: counts on the left, the 0–100 score on the right, months below. */}
+      <text
+        class="axis-title"
+        transform={`translate(12 ${TOP + plotH / 2}) rotate(-90)`}
+        text-anchor="middle"
+      >
+        {props.axes.count}
+      </text>
+      <text
+        class="axis-title"
+        transform={`translate(${W - 10} ${TOP + plotH / 2}) rotate(90)`}
+        text-anchor="middle"
+      >
+        {props.axes.score}
+      </text>
+      <text class="axis-title" x={LEFT + plotW / 2} y={H - 4} text-anchor="middle">
+        {props.axes.month}
+      </text>
       <path class={`line ${props.average.cls}`} d={path} fill="none" />
       {months.map((m, i) =>
         m.averageScore == null ? null : (
