@@ -9,6 +9,7 @@ import { buildReport } from '../support/reports.ts';
 const h = useHarness('2026-11-05T09:00:00+07:00');
 
 type Query = Parameters<TestClient['api']['inbox']['$get']>[0]['query'];
+type InboxRes = ReturnType<TestClient['api']['inbox']['$get']>;
 
 const issue = (title: string, category = 'dat_dai') => ({
   id: randomUUID(),
@@ -44,7 +45,7 @@ async function allPages(token: string, query: Query, limit = 2) {
   const out: { title: string; id: string }[] = [];
   let cursor: string | null = null;
   do {
-    const res = await read(
+    const res: Awaited<ReturnType<typeof read<Awaited<InboxRes>>>> = await read(
       h.as(token).api.inbox.$get({
         query: { ...query, limit: String(limit), ...(cursor ? { cursor } : {}) },
       }),
@@ -110,7 +111,7 @@ describe('GET /api/inbox as a triage table', () => {
     expect(await allPages(token, { sort: 'ack' }, 1)).toEqual(['C', 'D', 'A', 'B']);
   });
 
-  it("a cursor of one sort is refused under another, and an unknown sort is 422 on sort", async () => {
+  it('a cursor of one sort is refused under another, and an unknown sort is 422 on sort', async () => {
     await submit('hn-xom-1', ['A', 'B', 'C']);
     const token = await h.login('commune');
     const first = await read(h.as(token).api.inbox.$get({ query: { sort: 'age', limit: '1' } }));
@@ -165,7 +166,12 @@ describe('"Sẽ giải quyết" with a target date', () => {
     read(
       h.as(token).api.issues[':id'].actions.$post({
         param: { id },
-        json: { type: 'schedule', note: 'Sẽ sửa trong quý I', expectedVersion: 3, ...json } as never,
+        json: {
+          type: 'schedule',
+          note: 'Sẽ sửa trong quý I',
+          expectedVersion: 3,
+          ...json,
+        } as never,
       }),
     );
 

@@ -13,6 +13,7 @@ export function postAction(
     note?: string;
     toBodyId?: string;
     documentNo?: string;
+    targetDate?: string;
   },
 ): Promise<ApiResult<Issue>> {
   return request((c) =>

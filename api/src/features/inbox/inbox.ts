@@ -39,14 +39,13 @@ const awaitingAck = sql`${issues.status} in (${sql.join(
   AWAITING_ACK_STATUSES.map((s) => sql`${s}`),
   sql`, `,
 )})`;
-const SORTS: Record<
-  InboxSort,
-  { keys: SQL[]; desc: boolean; bound: (r: IssueRow) => Bound[] }
-> = {
+const SORTS: Record<InboxSort, { keys: SQL[]; desc: boolean; bound: (r: IssueRow) => Bound[] }> = {
   due: { keys: [sql`${issues.dueAt}`], desc: false, bound: (r) => [r.dueAt] },
   next: {
-    keys: [sql`(case when ${awaitingAck} and ${issues.ackDueAt} is not null
-      then ${issues.ackDueAt} else ${issues.dueAt} end)`],
+    keys: [
+      sql`(case when ${awaitingAck} and ${issues.ackDueAt} is not null
+      then ${issues.ackDueAt} else ${issues.dueAt} end)`,
+    ],
     desc: false,
     bound: (r) => [waitsForAck(r) ? r.ackDueAt : r.dueAt],
   },
