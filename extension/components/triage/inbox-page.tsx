@@ -238,6 +238,27 @@ function Inbox(props: { session: Session; openId: string | null }) {
           onForward={(toBodyId, note) => void bulk('forward', selected, { toBodyId, note })}
           onClear={() => dispatch({ type: 'clear' })}
         />
+        <div class="list-head">
+          <label class="inline">
+            {t('tg_sortBy')}
+            <select
+              value={filters.sort}
+              onChange={(e) => sortBy(e.currentTarget.value as InboxSort)}
+              data-testid="inbox-sort"
+            >
+              {(['next', 'due', 'ack', 'age', 'activity'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`tg_sort_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span class="grow" />
+          {state.status === 'loading' && (
+            <span class="spinner" role="status" aria-label={t('loading')} />
+          )}
+          <span class="hint">{t('tg_shown', { n: items.length })}</span>
+        </div>
         {state.status === 'error' && !items.length ? (
           <ErrorBox
             message={errorText(t, state.failure.code, state.failure.message)}
@@ -249,27 +270,6 @@ function Inbox(props: { session: Session; openId: string | null }) {
           <Empty>{emptyText}</Empty>
         ) : (
           <>
-            <div class="list-head">
-              <label class="inline">
-                {t('tg_sortBy')}
-                <select
-                  value={filters.sort}
-                  onChange={(e) => sortBy(e.currentTarget.value as InboxSort)}
-                  data-testid="inbox-sort"
-                >
-                  {(['next', 'due', 'ack', 'age', 'activity'] as const).map((s) => (
-                    <option key={s} value={s}>
-                      {t(`tg_sort_${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <span class="grow" />
-              {state.status === 'loading' && (
-                <span class="spinner" role="status" aria-label={t('loading')} />
-              )}
-              <span class="hint">{t('tg_shown', { n: items.length })}</span>
-            </div>
             <div class="inbox-table-wrap">
               <table class="inbox-table" aria-labelledby="h-inbox">
                 <thead>
