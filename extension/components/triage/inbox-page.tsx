@@ -61,7 +61,7 @@ export function InboxPage(props: { params: string[] }) {
   if (!session) return <Loading />;
   if (!hasRole(session.user, 'staff', 'leader', 'admin'))
     return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
-  return <Inbox session={session} openId={props.params[0] ?? null} />;
+  return <Inbox key={session.user.id} session={session} openId={props.params[0] ?? null} />;
 }
 
 function Inbox(props: { session: Session; openId: string | null }) {
