@@ -1,5 +1,6 @@
 import type { Issue } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
+import { hashQuery, parseHash } from '../../extension/utils/hash-route.ts';
 import { actionBody, actionFields, checkAction } from '../../extension/utils/triage/actions.ts';
 import {
   DEFAULT_FILTERS,
@@ -73,6 +74,13 @@ describe('filters kept in the address', () => {
     expect(filtersFromParams(query)).toEqual({ ...narrowed, statuses: ['routed', 'forwarded'] });
     // Every status (no chip) is kept apart from the default (the open ones).
     expect(filtersFromParams(filtersToParams(f({ statuses: [] }))).statuses).toEqual([]);
+  });
+
+  it('routes on the path and leaves the query to the page', () => {
+    expect(parseHash('#/inbox/abc?status=routed&sort=age')).toEqual(['inbox', 'abc']);
+    expect(parseHash('#/inbox?sort=age')).toEqual(['inbox']);
+    expect(hashQuery('#/inbox/abc?status=routed&sort=age')).toBe('status=routed&sort=age');
+    expect(hashQuery('#/inbox')).toBe('');
   });
 
   it('ignores what it does not know instead of sending it', () => {
