@@ -191,6 +191,7 @@ test('synthesis: titled axes, a colour per status, nothing under 12 px', async (
     let min = Number.POSITIVE_INFINITY;
     let where = '';
     for (const el of Array.from(document.querySelectorAll('main *'))) {
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is measured (hidden text has no size)
       if (el.closest('svg') || !(el as HTMLElement).innerText?.trim()) continue;
       const size = Number.parseFloat(getComputedStyle(el).fontSize);
       if (size < min) {

@@ -74,7 +74,7 @@ test('an issue goes round the loop: the commune forwards it, the province answer
     await ws.page.keyboard.press('j');
     await expect(row).toHaveAttribute('data-active', 'true');
     await ws.page.keyboard.press('x');
-    await expect(row).toHaveAttribute('aria-selected', 'true');
+    await expect(row).toHaveAttribute('data-selected', 'true');
     await ws.page.keyboard.press('a');
     await expect(ws.page.getByTestId('bulk-summary')).toContainText('Tiếp nhận: 1 thành công');
     await expect(row).toHaveAttribute('data-status', 'acknowledged');

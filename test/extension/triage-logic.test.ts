@@ -35,9 +35,12 @@ import {
   type NavState,
 } from '../../extension/utils/triage/inbox-keys.ts';
 
+// The answer-deadline order (the API's default, no `sort` sent); the default of the table is
+// `next` (test/extension/triage-table.test.ts).
 const f = (over: Partial<InboxFilters> = {}): InboxFilters => ({
   ...DEFAULT_FILTERS,
   statuses: [...DEFAULT_FILTERS.statuses],
+  sort: 'due',
   ...over,
 });
 
@@ -344,8 +347,18 @@ describe('actions offered', () => {
   });
 
   it('asks for the fields each action needs', () => {
-    expect(actionFields('resolve')).toEqual({ note: 'tg_noteAnswer', body: false, answer: true });
-    expect(actionFields('forward')).toEqual({ note: 'tg_noteReason', body: true, answer: false });
+    expect(actionFields('resolve')).toEqual({
+      note: 'tg_noteAnswer',
+      body: false,
+      answer: true,
+      targetDate: false,
+    });
+    expect(actionFields('forward')).toEqual({
+      note: 'tg_noteReason',
+      body: true,
+      answer: false,
+      targetDate: false,
+    });
     expect(actionFields('reject').note).toBe('tg_noteReason');
     expect(actionFields('return_for_clarification').note).toBe('tg_noteReason');
     expect(actionFields('clarify').note).toBe('tg_noteClarify');

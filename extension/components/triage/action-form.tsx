@@ -30,7 +30,12 @@ export function ActionForm(props: {
   const t = useT();
   const { type, idPrefix: p } = props;
   const fields = actionFields(type);
-  const [draft, setDraft] = useState<ActionDraft>({ note: '', toBodyId: '', documentNo: '' });
+  const [draft, setDraft] = useState<ActionDraft>({
+    note: '',
+    toBodyId: '',
+    documentNo: '',
+    targetDate: '',
+  });
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ActionDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -100,6 +105,20 @@ export function ActionForm(props: {
             rows={fields.answer ? 6 : 3}
             value={draft.note}
             onInput={(e) => set({ note: e.currentTarget.value })}
+          />
+        </Field>
+      )}
+      {fields.targetDate && (
+        <Field id={`${p}-target`} label={t('tg_targetDate')} errors={errors.targetDate}>
+          <input
+            {...describedBy(`${p}-target`, errors.targetDate)}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="dd/mm/yyyy"
+            maxLength={10}
+            class="date-text"
+            value={draft.targetDate}
+            onInput={(e) => set({ targetDate: e.currentTarget.value })}
           />
         </Field>
       )}

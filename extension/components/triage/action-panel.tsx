@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { actionsFor, ANSWER_ACTIONS, isOneClick } from '../../utils/triage/actions.ts';
+import { primaryAction } from '../../utils/triage/triage-table.ts';
 import { listTemplates, postAction, STALE_CODES } from '../../utils/triage/calls.ts';
 import { Notice } from '../ui/states.tsx';
 import { ActionForm, actionFailureText } from './action-form.tsx';
@@ -29,6 +30,10 @@ export function ActionPanel(props: {
   const t = useT();
   const { issue } = props;
   const actions = actionsFor(issue, props.kinds).filter((a) => !props.hidden?.includes(a));
+  // One primary action for the status (acknowledge when routed, answer when in progress); the
+  // others are secondary.
+  const primary = primaryAction(issue.status, actions);
+  const secondary = actions.filter((a) => a !== primary);
   const [open, setOpen] = useState<ActionType | null>(null);
   const [busy, setBusy] = useState<ActionType | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
@@ -90,18 +95,15 @@ export function ActionPanel(props: {
         <p class="hint">{t('tg_noActions')}</p>
       ) : (
         <div class="action-buttons">
-          {actions.map((a) => (
+          {[...(primary ? [primary] : []), ...secondary].map((a) => (
             <button
               key={a}
               type="button"
-              class={
-                ANSWER_ACTIONS.includes(a) || a === 'acknowledge' || a === 'clarify'
-                  ? 'primary'
-                  : undefined
-              }
+              class={a === primary ? 'primary' : 'secondary'}
               aria-expanded={isOneClick(a) ? undefined : open === a}
               disabled={busy !== null}
               data-action={a}
+              data-primary={a === primary ? 'true' : undefined}
               onClick={() => void click(a)}
             >
               {busy === a ? t('tg_sending') : t(props.labels?.[a] ?? (`act_${a}` as MessageKey))}

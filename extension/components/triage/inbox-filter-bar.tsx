@@ -20,7 +20,8 @@ export function InboxFilterBar(props: {
   search: string;
   onSearch: (q: string) => void;
   searchRef: Ref<HTMLInputElement>;
-  counts: Record<string, number>;
+  /** Per-status counts, or null while they are unknown (offline): shown as "—", never 0. */
+  counts: Record<string, number> | null;
   units: readonly OrgUnit[];
   bodyId: string;
   isAdmin: boolean;
@@ -29,7 +30,16 @@ export function InboxFilterBar(props: {
   const f = props.filters;
   const set = (patch: Partial<InboxFilters>) => props.onChange({ ...f, ...patch });
   const { communes, cells } = placeOptions(props.units, f.bodyId || props.bodyId, f.communeId);
-  const total = Object.values(props.counts).reduce((a, b) => a + b, 0);
+  const counts = props.counts;
+  const count = (n: number | undefined) =>
+    counts ? (
+      <span class="count">{n ?? 0}</span>
+    ) : (
+      <span class="count" title={t('tg_countUnknown')} data-unknown="true">
+        —
+      </span>
+    );
+  const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : undefined;
 
   return (
     <div class="inbox-filters">
@@ -51,7 +61,7 @@ export function InboxFilterBar(props: {
             value={f.bodyId}
             onChange={(e) => set({ bodyId: e.currentTarget.value, communeId: '', cellId: '' })}
           >
-            <option value="">{t('tg_body')}</option>
+            <option value="">{t('tg_wholeProvince')}</option>
             {props.units
               .filter((u) => RESPONSIBLE_KINDS.includes(u.kind))
               .map((u) => (
@@ -79,7 +89,7 @@ export function InboxFilterBar(props: {
           aria-pressed={f.statuses.length === 0}
           onClick={() => set({ statuses: [] })}
         >
-          {t('tg_statusAll')} <span class="count">{total}</span>
+          {t('tg_statusAll')} {count(total)}
         </button>
         {INBOX_STATUSES.map((s) => (
           <button
@@ -90,7 +100,7 @@ export function InboxFilterBar(props: {
             aria-pressed={f.statuses.includes(s)}
             onClick={() => props.onChange(toggleStatus(f, s))}
           >
-            {t(`st_${s}` as MessageKey)} <span class="count">{props.counts[s] ?? 0}</span>
+            {t(`st_${s}` as MessageKey)} {count(counts?.[s])}
           </button>
         ))}
       </fieldset>
@@ -166,7 +176,12 @@ export function InboxFilterBar(props: {
             class="link"
             onClick={() => {
               props.onSearch('');
-              props.onChange({ ...DEFAULT_FILTERS, scope: f.scope, bodyId: f.bodyId });
+              props.onChange({
+                ...DEFAULT_FILTERS,
+                scope: f.scope,
+                bodyId: f.bodyId,
+                sort: f.sort,
+              });
             }}
           >
             {t('tg_clearFilters')}

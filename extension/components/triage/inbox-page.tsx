@@ -1,10 +1,18 @@
-import { hasRole, localDate, TRANSITIONS, type ActionType, type Issue } from '@duhop/shared';
+import {
+  hasRole,
+  localDate,
+  TRANSITIONS,
+  type ActionType,
+  type InboxSort,
+  type Issue,
+} from '@duhop/shared';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import { navigate } from '../../utils/hash-route.ts';
-import { errorText, useT } from '../../utils/i18n/index.ts';
+import { hashQuery, replaceHashQuery, useOnline } from '../../utils/hash-route.ts';
+import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { sessionItem, type Session } from '../../utils/storage.ts';
 import {
-  DEFAULT_FILTERS,
+  filtersFromParams,
+  filtersToParams,
   isNarrowed,
   type InboxFilters,
 } from '../../utils/triage/inbox-filters.ts';
@@ -17,6 +25,7 @@ import {
 } from '../../utils/triage/inbox-keys.ts';
 import { runBulk } from '../../utils/triage/calls.ts';
 import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
+import { neighbour } from '../../utils/triage/triage-table.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { BulkBar, BulkSummary, type BulkOutcome } from './bulk-bar.tsx';
@@ -25,6 +34,18 @@ import { InboxRow } from './inbox-row.tsx';
 import { IssueView } from './issue-view.tsx';
 import { useInbox } from './use-inbox.ts';
 import './triage.css';
+
+/** `#/inbox[/<id>]?<filters>`: the filters stay in the address whether the list or an issue shows. */
+const inboxHash = (id: string | null, query: string) =>
+  `#/inbox${id ? `/${encodeURIComponent(id)}` : ''}${query ? `?${query}` : ''}`;
+
+/** The sortable columns and the order each header asks for. */
+const SORTABLE: readonly { sort: InboxSort; label: MessageKey }[] = [
+  { sort: 'ack', label: 'tg_colAckDue' },
+  { sort: 'due', label: 'tg_colAnswerDue' },
+  { sort: 'age', label: 'tg_colAge' },
+  { sort: 'activity', label: 'tg_colActivity' },
+];
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** The statuses the acknowledge action leaves from (the lifecycle table). */
@@ -40,7 +61,7 @@ export function InboxPage(props: { params: string[] }) {
   if (!session) return <Loading />;
   if (!hasRole(session.user, 'staff', 'leader', 'admin'))
     return <Notice kind="info">{t('tg_staffOnly')}</Notice>;
-  return <Inbox session={session} openId={props.params[0] ?? null} />;
+  return <Inbox key={session.user.id} session={session} openId={props.params[0] ?? null} />;
 }
 
 function Inbox(props: { session: Session; openId: string | null }) {
@@ -48,18 +69,24 @@ function Inbox(props: { session: Session; openId: string | null }) {
   const { user } = props.session;
   const isAdmin = hasRole(user, 'admin');
   const units = useOrgUnits();
-  const [filters, setFilters] = useState<InboxFilters>(() => ({
-    ...DEFAULT_FILTERS,
-    statuses: [...DEFAULT_FILTERS.statuses],
-  }));
-  const [search, setSearch] = useState('');
+  // The filters come from the address (a reload, a bookmark, Back) and are written back to it.
+  const [filters, setFilters] = useState<InboxFilters>(() => filtersFromParams(hashQuery()));
+  const [search, setSearch] = useState(filters.q);
+  const query = filtersToParams(filters);
+  useEffect(() => replaceHashQuery(query), [query, props.openId]);
+  const online = useOnline();
+  /** The confirmation of an action, shown on the issue opened after it. */
+  const [flash, setFlash] = useState<{ id: string; text: string } | null>(null);
+  const open = (id: string | null) => {
+    location.hash = inboxHash(id, query);
+  };
   const { state, reload, loadMore, update } = useInbox(filters, isAdmin);
   const items = state.data?.items ?? [];
   const [nav, dispatch] = useReducer(navReducer, EMPTY_NAV);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLTableSectionElement>(null);
   const bodyId = (isAdmin && filters.bodyId) || user.orgUnitId;
 
   // The search box is debounced: one request once typing pauses.
@@ -109,6 +136,27 @@ function Inbox(props: { session: Session; openId: string | null }) {
     void bulk('acknowledge', ready);
   };
 
+  // Inside an issue: j/k the next or previous issue of the list, Escape back to the list.
+  useEffect(() => {
+    const openId = props.openId;
+    if (!openId) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        open(null);
+      } else if (e.key === 'j' || e.key === 'k') {
+        const to = neighbour(ids, openId, e.key === 'j' ? 1 : -1);
+        if (!to) return;
+        e.preventDefault();
+        dispatch({ type: 'focus', id: to });
+        open(to);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
   // Keyboard triage while the list is on screen.
   useEffect(() => {
     if (props.openId) return;
@@ -130,7 +178,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
       else if (cmd === 'search') searchRef.current?.focus();
       else if (cmd === 'open') {
         const id = nav.ids[nav.active];
-        if (id) navigate('inbox', id);
+        if (id) open(id);
       } else if (cmd === 'acknowledge' && !busy) {
         acknowledge(
           targets(nav)
@@ -151,6 +199,9 @@ function Inbox(props: { session: Session; openId: string | null }) {
         ? t('tg_emptyFiltered')
         : t('tg_empty');
   const allSelected = ids.length > 0 && nav.selected.length === ids.length;
+  const showBody = filters.scope === 'escalated' || (isAdmin && !filters.bodyId);
+  const now = new Date();
+  const sortBy = (sort: InboxSort) => setFilters((f) => ({ ...f, sort }));
 
   return (
     <>
@@ -162,7 +213,8 @@ function Inbox(props: { session: Session; openId: string | null }) {
           search={search}
           onSearch={setSearch}
           searchRef={searchRef}
-          counts={state.data?.counts ?? {}}
+          // Offline, or before the first answer, the counts are unknown ("—"), never 0.
+          counts={online && state.data ? state.data.counts : null}
           units={units}
           bodyId={bodyId}
           isAdmin={isAdmin}
@@ -186,6 +238,27 @@ function Inbox(props: { session: Session; openId: string | null }) {
           onForward={(toBodyId, note) => void bulk('forward', selected, { toBodyId, note })}
           onClear={() => dispatch({ type: 'clear' })}
         />
+        <div class="list-head">
+          <label class="inline">
+            {t('tg_sortBy')}
+            <select
+              value={filters.sort}
+              onChange={(e) => sortBy(e.currentTarget.value as InboxSort)}
+              data-testid="inbox-sort"
+            >
+              {(['next', 'due', 'ack', 'age', 'activity'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`tg_sort_${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span class="grow" />
+          {state.status === 'loading' && (
+            <span class="spinner" role="status" aria-label={t('loading')} />
+          )}
+          <span class="hint">{t('tg_shown', { n: items.length })}</span>
+        </div>
         {state.status === 'error' && !items.length ? (
           <ErrorBox
             message={errorText(t, state.failure.code, state.failure.message)}
@@ -197,41 +270,67 @@ function Inbox(props: { session: Session; openId: string | null }) {
           <Empty>{emptyText}</Empty>
         ) : (
           <>
-            <div class="list-head">
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={allSelected}
-                  onChange={() => dispatch({ type: 'selectAll' })}
-                />
-                {t('tg_selectAll')}
-              </label>
-              <span class="grow" />
-              {state.status === 'loading' && (
-                <span class="spinner" role="status" aria-label={t('loading')} />
-              )}
-              <span class="hint">{t('tg_shown', { n: items.length })}</span>
+            <div class="inbox-table-wrap">
+              <table class="inbox-table" aria-labelledby="h-inbox">
+                <thead>
+                  <tr>
+                    <td class="check-cell">
+                      <input
+                        type="checkbox"
+                        aria-label={t('tg_selectAll')}
+                        checked={allSelected}
+                        onChange={() => dispatch({ type: 'selectAll' })}
+                      />
+                    </td>
+                    <th scope="col">{t('tg_colTitle')}</th>
+                    <th scope="col">{t('tg_colCategory')}</th>
+                    <th scope="col">{t('tg_colOrigin')}</th>
+                    {showBody && <th scope="col">{t('tg_colBody')}</th>}
+                    <th scope="col">{t('tg_colStatus')}</th>
+                    {SORTABLE.map((c) => (
+                      <th
+                        key={c.sort}
+                        scope="col"
+                        aria-sort={
+                          filters.sort === c.sort
+                            ? c.sort === 'activity'
+                              ? 'descending'
+                              : 'ascending'
+                            : undefined
+                        }
+                      >
+                        <button
+                          type="button"
+                          class="sort"
+                          data-sort={c.sort}
+                          onClick={() => sortBy(c.sort)}
+                        >
+                          {t(c.label)}
+                          <span aria-hidden="true">
+                            {filters.sort === c.sort ? (c.sort === 'activity' ? ' ↓' : ' ↑') : ''}
+                          </span>
+                        </button>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody ref={listRef}>
+                  {items.map((issue, i) => (
+                    <InboxRow
+                      key={issue.id}
+                      issue={issue}
+                      href={inboxHash(issue.id, query)}
+                      active={i === nav.active}
+                      selected={nav.selected.includes(issue.id)}
+                      showBody={showBody}
+                      now={now}
+                      onToggle={() => dispatch({ type: 'toggle', id: issue.id })}
+                      onFocus={() => dispatch({ type: 'focus', id: issue.id })}
+                    />
+                  ))}
+                </tbody>
+              </table>
             </div>
-            <ul
-              class="inbox-list"
-              ref={listRef}
-              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a multi-select listbox of rows; the list markup keeps the rows' layout and the page's keyboard handler moves the active row
-              role="listbox"
-              aria-multiselectable="true"
-              aria-label={t('navInbox')}
-            >
-              {items.map((issue, i) => (
-                <InboxRow
-                  key={issue.id}
-                  issue={issue}
-                  active={i === nav.active}
-                  selected={nav.selected.includes(issue.id)}
-                  showBody={filters.scope === 'escalated' || isAdmin}
-                  onToggle={() => dispatch({ type: 'toggle', id: issue.id })}
-                  onFocus={() => dispatch({ type: 'focus', id: issue.id })}
-                />
-              ))}
-            </ul>
             {state.failure && state.status === 'ready' && (
               <Notice kind="error">
                 {errorText(t, state.failure.code, state.failure.message)}
@@ -252,7 +351,19 @@ function Inbox(props: { session: Session; openId: string | null }) {
           key={props.openId}
           id={props.openId}
           session={props.session}
-          onBack={() => navigate('inbox')}
+          flash={flash?.id === props.openId ? flash.text : null}
+          prevId={neighbour(ids, props.openId, -1)}
+          nextId={neighbour(ids, props.openId, 1)}
+          onOpen={(id) => {
+            dispatch({ type: 'focus', id });
+            open(id);
+          }}
+          onNext={(next, text) => {
+            setFlash({ id: next, text });
+            dispatch({ type: 'focus', id: next });
+            open(next);
+          }}
+          onBack={() => open(null)}
           onUpdated={update}
         />
       )}

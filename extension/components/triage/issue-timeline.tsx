@@ -1,5 +1,5 @@
 import type { IssueEvent, OrgUnit } from '@duhop/shared';
-import { formatDateTime } from '../../utils/format.ts';
+import { formatDate, formatDateTime } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { vi } from '../../utils/i18n/vi.ts';
 import { unitName } from '../../utils/triage/org-units.ts';
@@ -38,6 +38,11 @@ export function IssueTimeline(props: { events: readonly IssueEvent[]; units: rea
             )}
             {e.type === 'routed' && !moved && e.toBodyId && (
               <div class="meta">{unitName(props.units, e.toBodyId)}</div>
+            )}
+            {e.targetDate && (
+              <div class="meta" data-testid="event-target-date">
+                {t('tg_targetDateShown', { date: formatDate(e.targetDate, locale) })}
+              </div>
             )}
             {e.note && <p class="prewrap note">{e.note}</p>}
           </li>

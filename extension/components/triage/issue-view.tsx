@@ -6,6 +6,7 @@ import type { Session } from '../../utils/storage.ts';
 import { getIssue } from '../../utils/triage/calls.ts';
 import { mergeIssue } from '../../utils/triage/inbox-filters.ts';
 import { forwardTargets, useOrgIndex, useOrgUnits } from '../../utils/triage/org-units.ts';
+import { deadlinesOf } from '../../utils/triage/triage-table.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ActionPanel } from './action-panel.tsx';
@@ -16,6 +17,14 @@ import { ReportContext } from './report-context.tsx';
 export function IssueView(props: {
   id: string;
   session: Session;
+  /** The confirmation of the action taken on the issue before this one. */
+  flash?: string | null;
+  /** The previous and next issues of the list (j/k), null at either end. */
+  prevId?: string | null;
+  nextId?: string | null;
+  onOpen?: (id: string) => void;
+  /** After an action: open the next issue of the list, with the action's confirmation. */
+  onNext?: (id: string, confirmation: string) => void;
   onBack: () => void;
   onUpdated: (issue: Issue) => void;
 }) {
@@ -50,6 +59,17 @@ export function IssueView(props: {
   const applied = async (updated: Issue) => {
     update((cur) => mergeIssue(cur, updated));
     props.onUpdated(updated);
+    // The work on this issue is done for now: on to the next one of the list, if any.
+    if (props.nextId && props.onNext) {
+      props.onNext(
+        props.nextId,
+        t('tg_nextOpened', {
+          title: updated.title,
+          status: t(`st_${updated.status}` as MessageKey),
+        }),
+      );
+      return;
+    }
     await load();
   };
 
@@ -83,17 +103,63 @@ export function IssueView(props: {
     units.find((u) => u.id === issue.responsibleBodyId)?.name ??
     issue.responsibleBodyId;
 
+  const deadlines = deadlinesOf(issue);
+  const deadline = (kind: 'ack' | 'answer', date: string | null) =>
+    date && (
+      <span
+        class="deadline"
+        data-deadline={kind}
+        data-current={deadlines.current === kind}
+        data-overdue={deadlines.current === kind && issue.overdue}
+        data-testid={`issue-${kind}-due`}
+      >
+        {t(kind === 'ack' ? 'tg_ackDeadline' : 'tg_answerDeadline', {
+          date: formatDate(date, locale),
+        })}
+      </span>
+    );
+
   return (
     <article class="issue-view" data-issue-view={issue.id} data-status={issue.status}>
-      <button type="button" class="link" onClick={props.onBack}>
-        {t('tg_backToInbox')}
-      </button>
+      <nav class="issue-nav" aria-label={t('navInbox')}>
+        <button type="button" class="link" onClick={props.onBack}>
+          {t('tg_backToInbox')}
+        </button>
+        <span class="grow" />
+        <span class="hint">{t('tg_detailKeys')}</span>
+        <button
+          type="button"
+          class="link"
+          disabled={!props.prevId}
+          onClick={() => props.prevId && props.onOpen?.(props.prevId)}
+        >
+          {t('tg_prevIssue')}
+        </button>
+        <button
+          type="button"
+          class="link"
+          disabled={!props.nextId}
+          onClick={() => props.nextId && props.onOpen?.(props.nextId)}
+        >
+          {t('tg_nextIssue')}
+        </button>
+      </nav>
+      {props.flash && (
+        <Notice kind="ok">
+          <span data-testid="action-flash">{props.flash}</span>
+        </Notice>
+      )}
       <h1>{issue.title}</h1>
       <div class="meta">
         <span class={`pill pill--st-${issue.status}`} data-testid="issue-status">
           {t(`st_${issue.status}` as MessageKey)}
         </span>
         <span>{t(`cat_${issue.category}` as MessageKey)}</span>
+        {issue.cellName && (
+          <span data-testid="issue-origin">
+            {issue.communeName ? `${issue.cellName} · ${issue.communeName}` : issue.cellName}
+          </span>
+        )}
         {issue.urgency === 'urgent' && <span class="pill pill--bad">{t('urgency_urgent')}</span>}
         {issue.answeredAtMeeting ? (
           // Answered at the meeting: routed to nobody, no deadline.
@@ -103,7 +169,8 @@ export function IssueView(props: {
         ) : (
           <>
             <span data-testid="issue-body">{bodyName}</span>
-            <span>{t('dueAt', { date: formatDate(issue.dueAt.slice(0, 10), locale) })}</span>
+            {deadline('ack', deadlines.ack)}
+            {deadline('answer', deadlines.answer)}
           </>
         )}
         {issue.overdue && <span class="pill pill--bad">{t('isOverdue')}</span>}

@@ -1,4 +1,5 @@
 import {
+  localDate,
   actionNeedsBody,
   actionNeedsNote,
   availableActions,
@@ -9,6 +10,7 @@ import {
   type Issue,
 } from '@duhop/shared';
 import type { MessageKey } from '../i18n/index.ts';
+import { parseDayMonthYear } from './triage-table.ts';
 
 /**
  * What the interface offers on an issue: the actions the caller's kinds allow from the status
@@ -34,6 +36,8 @@ export interface ActionFields {
   body: boolean;
   /** Answers carry an optional document number and may start from a template. */
   answer: boolean;
+  /** "Sẽ giải quyết" takes the date by which it will be settled (dd/mm/yyyy). */
+  targetDate: boolean;
 }
 
 export function actionFields(type: ActionType): ActionFields {
@@ -47,7 +51,7 @@ export function actionFields(type: ActionType): ActionFields {
         : type === 'reopen'
           ? 'tg_noteReopen'
           : 'tg_noteReason';
-  return { note, body: actionNeedsBody(type), answer };
+  return { note, body: actionNeedsBody(type), answer, targetDate: type === 'schedule' };
 }
 
 /** An action that needs nothing typed runs on one click. */
@@ -60,17 +64,27 @@ export interface ActionDraft {
   note: string;
   toBodyId: string;
   documentNo: string;
+  /** As typed: dd/mm/yyyy. */
+  targetDate?: string;
 }
+
+type CheckedField = 'note' | 'toBodyId' | 'targetDate';
 
 /** Client-side check before sending (the server checks again): field → message key. */
 export function checkAction(
   type: ActionType,
   d: ActionDraft,
-): Partial<Record<'note' | 'toBodyId', MessageKey>> {
+  today: string = localDate(new Date()),
+): Partial<Record<CheckedField, MessageKey>> {
   const f = actionFields(type);
-  const out: Partial<Record<'note' | 'toBodyId', MessageKey>> = {};
+  const out: Partial<Record<CheckedField, MessageKey>> = {};
   if (f.note && !d.note.trim()) out.note = 'tg_noteRequired';
   if (f.body && !d.toBodyId) out.toBodyId = 'tg_bodyRequired';
+  if (f.targetDate) {
+    const date = parseDayMonthYear(d.targetDate ?? '');
+    if (!date) out.targetDate = 'tg_targetDateRequired';
+    else if (date < today) out.targetDate = 'tg_targetDatePast';
+  }
   return out;
 }
 
@@ -83,6 +97,9 @@ export function actionBody(type: ActionType, d: ActionDraft, expectedVersion: nu
     ...(f.note && d.note.trim() ? { note: d.note.trim() } : {}),
     ...(f.body && d.toBodyId ? { toBodyId: d.toBodyId } : {}),
     ...(f.answer && d.documentNo.trim() ? { documentNo: d.documentNo.trim() } : {}),
+    ...(f.targetDate && parseDayMonthYear(d.targetDate ?? '')
+      ? { targetDate: parseDayMonthYear(d.targetDate ?? '')! }
+      : {}),
   };
 }
 

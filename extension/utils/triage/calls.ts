@@ -20,6 +20,7 @@ export function postAction(
     note?: string;
     toBodyId?: string;
     documentNo?: string;
+    targetDate?: string;
   },
 ): Promise<ApiResult<Issue>> {
   return request((c) => c.api.issues[':id'].actions.$post({ param: { id }, json: body })).then(

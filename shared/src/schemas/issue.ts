@@ -39,6 +39,8 @@ export const IssueEvent = z.object({
   toStatus: IssueStatus.nullable(),
   fromBodyId: Slug.nullable(),
   toBodyId: Slug.nullable(),
+  /** A `schedule` answer's target date ("Sẽ giải quyết" by then), when one was given. */
+  targetDate: IsoDate.nullable().optional(),
 });
 export type IssueEvent = z.infer<typeof IssueEvent>;
 
@@ -49,6 +51,9 @@ export const Issue = z.object({
   authorId: Uuid,
   cellId: Slug,
   cellName: z.string().optional(),
+  /** The committee (commune/ward, or district) the cell belongs to: where the issue comes from. */
+  communeId: Slug.optional(),
+  communeName: z.string().optional(),
   title: z.string(),
   detail: z.string(),
   category: Category,
@@ -81,9 +86,14 @@ export const ActionInput = z.object({
   note: z.string().trim().max(10_000, 'Tối đa 10.000 ký tự').optional(),
   toBodyId: Slug.optional(),
   documentNo: z.string().trim().max(100).optional(),
+  /** `schedule` only: the date by which the body will have settled it (not before today). */
+  targetDate: IsoDate.optional(),
   expectedVersion: z.number().int().min(0),
 });
 export type ActionInput = z.infer<typeof ActionInput>;
+
+export const INBOX_SORTS = ['due', 'next', 'ack', 'age', 'activity'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
 
 const BoolParam = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -99,8 +109,18 @@ export const InboxQuery = z.object({
   q: z.string().trim().max(200).optional(),
   overdue: BoolParam.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
-  /** `own`: issues sitting with the body; `escalated`: overdue issues of the bodies below it. */
-  scope: z.enum(['own', 'escalated']).default('own'),
+  /**
+   * `own`: issues sitting with the body; `escalated`: overdue issues of the bodies below it;
+   * `all` (admins): every inbox of the admin's province.
+   */
+  scope: z.enum(['own', 'escalated', 'all']).default('own'),
+  /**
+   * `due`: answer deadline first (default); `next`: the deadline that matters now (the
+   * acknowledgement one while it is awaited, else the answer one); `ack`: acknowledgement
+   * deadline of the issues still awaiting it first, then the rest by answer deadline; `age`:
+   * oldest first; `activity`: most recent activity first.
+   */
+  sort: z.enum(INBOX_SORTS).default('due'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

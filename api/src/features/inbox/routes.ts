@@ -13,7 +13,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     '/',
     describeRoute(
       doc(
-        "Issues sitting with the caller's body, soonest due first (keyset pagination)",
+        "Issues sitting with the caller's body (or, `scope=all`, an admin's whole province), ordered by `sort` (answer deadline by default; keyset pagination)",
         InboxResponse,
       ),
     ),

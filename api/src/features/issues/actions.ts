@@ -105,6 +105,12 @@ export async function applyAction(
       } else toBodyId = target.id;
     }
   }
+  if (input.targetDate !== undefined) {
+    if (input.type !== 'schedule')
+      addFieldError(fields, 'targetDate', 'Chỉ trả lời "Sẽ giải quyết" mới có ngày dự kiến');
+    else if (input.targetDate < localDate(now))
+      addFieldError(fields, 'targetDate', 'Ngày dự kiến giải quyết không được trước hôm nay');
+  }
   if (Object.keys(fields).length) throw validationError(fields);
   if (
     input.type === 'reopen' &&
@@ -192,7 +198,7 @@ export async function applyAction(
       // An issue answered at the meeting came from no body (its responsible body column is the cell).
       fromBodyId: isHeldByNobody(from) ? null : row.responsibleBodyId,
       toBodyId: next.responsibleBodyId,
-      data: input.documentNo ? { documentNo: input.documentNo } : null,
+      data: eventData(input),
     });
     return next;
   });
@@ -203,6 +209,15 @@ export async function applyAction(
       'Kiến nghị vừa được người khác cập nhật; hãy tải lại để xem thay đổi',
     );
   return issueView(updated, now);
+}
+
+/** What an event keeps beside its note: the answer's document number, a schedule's target date. */
+function eventData(input: ActionInput): Record<string, unknown> | null {
+  const data = {
+    ...(input.documentNo ? { documentNo: input.documentNo } : {}),
+    ...(input.type === 'schedule' && input.targetDate ? { targetDate: input.targetDate } : {}),
+  };
+  return Object.keys(data).length ? data : null;
 }
 
 function noteMessage(type: ActionInput['type']): string {

@@ -23,5 +23,6 @@ export async function loadEvents(db: Db, issueId: string): Promise<IssueEvent[]>
     toStatus: e.toStatus,
     fromBodyId: e.fromBodyId,
     toBodyId: e.toBodyId,
+    ...(typeof e.data?.targetDate === 'string' ? { targetDate: e.data.targetDate } : {}),
   }));
 }

@@ -5,6 +5,7 @@ import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { issues, orgUnits } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
+import { loadAncestry } from '../org/graph.ts';
 import { canSeeIssue } from '../org/scope.ts';
 import { loadEvents } from './events.ts';
 import { issueView } from './view.ts';
@@ -25,6 +26,21 @@ type NamedIssueRow = { issue: typeof issues.$inferSelect; cellName: string; body
 export const namedIssueView = (r: NamedIssueRow, now: Date): Issue =>
   issueView(r.issue, now, { cellName: r.cellName, bodyName: r.bodyName });
 
+/** The commune (or district) committee of each cell: the nearest such ancestor. */
+export async function communesOf(
+  db: Db,
+  cellIds: readonly string[],
+): Promise<Map<string, { communeId: string; communeName: string }>> {
+  const unique = [...new Set(cellIds)];
+  const index = await loadAncestry(db, unique);
+  const out = new Map<string, { communeId: string; communeName: string }>();
+  for (const id of unique) {
+    const c = index.triageBodyOf(id);
+    if (c) out.set(id, { communeId: c.id, communeName: c.name });
+  }
+  return out;
+}
+
 /** Loads an issue the caller may see, with its timeline; 404 for anything outside their scope. */
 export async function loadVisibleIssue(
   db: Db,
@@ -37,5 +53,6 @@ export async function loadVisibleIssue(
   if (!row) throw notFoundErrors.issue();
   const view = namedIssueView(row, now);
   if (!(await canSeeIssue(db, user, row.issue, view.overdue))) throw notFoundErrors.issue();
-  return { ...view, events: await loadEvents(db, id) };
+  const commune = (await communesOf(db, [row.issue.cellId])).get(row.issue.cellId);
+  return { ...view, ...commune, events: await loadEvents(db, id) };
 }
