@@ -67,11 +67,13 @@ export function RuleRow(props: {
         {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>}{' '}
         <code class="hint">{r.id}</code>
         {messages.length > 0 && (
-          <ul class="errors" role="alert">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          <span role="alert">
+            <ul class="errors">
+              {messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </span>
         )}
       </span>
       <span class="row-actions">
