@@ -5,7 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReport } from '../support/reports.ts';
 import { type Allowance, checkA11y } from './axe.ts';
-import { expect, SCREENS_DIR, test } from './fixtures.ts';
+import { startApi, type RunningApi } from './api-server.ts';
+import { expect, SCREENS_DIR, test as base } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
@@ -17,6 +18,22 @@ import { ServerClient } from './server-client.ts';
  * serious violation, an `<h1>`; moderate and minor counts printed) and kept as a screenshot in
  * test/e2e/results/screens/a11y-*.png.
  */
+
+/**
+ * This file files reports and acts on issues in cells other specs expect untouched: it has an API
+ * (fresh PGlite) of its own, so Playwright runs it in a worker of its own.
+ */
+const test = base.extend<object, { api: RunningApi }>({
+  api: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's first parameter and requires an object pattern, even when no other fixture is used
+    async ({}, use) => {
+      const api = await startApi();
+      await use(api);
+      await api.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+});
 
 const PANEL = { width: 400, height: 800 };
 const WORKSPACE = { width: 1366, height: 900 };
