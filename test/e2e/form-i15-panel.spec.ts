@@ -1,4 +1,4 @@
-import AxeBuilder from './axe.ts';
+import AxeBuilder from './axe-builder.ts';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, extensionIdOf, launchWithExtension, SCREENS_DIR, test } from './fixtures.ts';

@@ -1,4 +1,4 @@
-import AxeBuilder from './axe.ts';
+import AxeBuilder from './axe-builder.ts';
 import { addDays, localDate } from '@duhop/shared';
 import type { BrowserContext, Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-import AxeBuilder from './axe.ts';
+import AxeBuilder from './axe-builder.ts';
 import { addDays, localDate, type IssueWithEvents } from '@duhop/shared';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';

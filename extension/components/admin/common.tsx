@@ -18,6 +18,7 @@ import {
   type Translate,
 } from '../../utils/i18n/index.ts';
 import { useT } from '../../utils/i18n/index.ts';
+import { ErrorSummary } from '../ui/field.tsx';
 
 /** Small pieces every admin page uses: labels, today's date, the unit list, error text. */
 
@@ -49,13 +50,15 @@ export function UnboundErrors(props: {
   const rest = Object.entries(props.fields ?? {}).filter(([k]) => !props.bound.includes(k));
   if (!rest.length) return null;
   return (
-    <ul class="errors" role="alert">
-      {rest.flatMap(([k, ms]) =>
-        ms.map((m) => (
-          <li key={k + m}>{k === '_' ? fieldMessage(t, m) : `${k}: ${fieldMessage(t, m)}`}</li>
-        )),
-      )}
-    </ul>
+    <div role="alert">
+      <ul class="errors">
+        {rest.flatMap(([k, ms]) =>
+          ms.map((m) => (
+            <li key={k + m}>{k === '_' ? fieldMessage(t, m) : `${k}: ${fieldMessage(t, m)}`}</li>
+          )),
+        )}
+      </ul>
+    </div>
   );
 }
 
@@ -75,6 +78,7 @@ export function FormFooter(props: {
   const t = useT();
   return (
     <>
+      <ErrorSummary count={props.bound.filter((k) => props.errors?.[k]?.length).length} />
       <UnboundErrors fields={props.errors} bound={props.bound} />
       {props.failure && !props.failure.fields && (
         <p class="errors" role="alert">

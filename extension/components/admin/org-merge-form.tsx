@@ -122,7 +122,7 @@ export function OrgMergeForm(props: {
           </label>
         ))}
         {sourceError.length > 0 && (
-          <ul id="merge-src-err" class="errors" role="alert">
+          <ul id="merge-src-err" class="errors">
             {sourceError.map((m) => (
               <li key={m}>{m}</li>
             ))}

@@ -9,7 +9,7 @@ import {
 import { useState } from 'preact/hooks';
 import { validity } from '../../utils/admin/org-tree.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { today, UnitSelect } from './common.tsx';
 
 type TargetKind = 'triage' | 'cell' | 'body';
@@ -157,6 +157,7 @@ export function RuleEditor(props: {
         />
         {t('adm_ruleActive')}
       </label>
+      <ErrorSummary count={Object.values(errors).filter((m) => m?.length).length} />
       <p class="actions">
         <button type="submit" class="primary">
           {t('adm_apply')}

@@ -66,11 +66,13 @@ export function RuleRow(props: {
         <span class="pill">{t(`adm_profile_${r.deadlineProfile}` as MessageKey)}</span>
         {!r.active && <span class="pill pill--warn">{t('adm_ruleInactive')}</span>}
         {messages.length > 0 && (
-          <ul class="errors" role="alert">
-            {messages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
+          <span role="alert">
+            <ul class="errors">
+              {messages.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </span>
         )}
       </span>
       <span class="row-actions">

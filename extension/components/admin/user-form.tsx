@@ -162,7 +162,7 @@ export function UserForm(props: {
             {t('adm_rolesHint')}
           </small>
           {errors.roles && (
-            <ul id={`${p}-roles-err`} class="errors" role="alert">
+            <ul id={`${p}-roles-err`} class="errors">
               {errors.roles.map((m) => (
                 <li key={m}>{fieldMessage(t, m)}</li>
               ))}

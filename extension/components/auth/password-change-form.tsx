@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { changePassword } from '../../utils/auth/password-change.ts';
 import { signOut } from '../../utils/session.ts';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 
 const MIN = 8;
@@ -88,6 +88,7 @@ export function PasswordChangeForm(props: {
           {failure}
         </p>
       )}
+      <ErrorSummary count={Object.values(errors).filter((m) => m?.length).length} />
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('pw_submit')}

@@ -15,7 +15,7 @@ import { useStorageItem } from '../../utils/use-live-query.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { SignOutButton } from '../auth/sign-out-button.tsx';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 
 /**
@@ -103,6 +103,7 @@ export function OptionsApp() {
               }}
             />
           </Field>
+          <ErrorSummary count={errors.length ? 1 : 0} />
           {!managed && <button type="submit">{t('save')}</button>}
         </form>
         {message && <Notice kind={message.kind}>{message.text}</Notice>}

@@ -53,14 +53,17 @@ export function ScoreBar(props: {
       </div>
       {!props.readOnly && (
         <div class="submit-line">
-          {props.problems > 0 && (
-            <small>
-              {t('cannotSubmit', { n: props.problems })}{' '}
+          <small>
+            {/* The form's one live region for its problems; each field's own are linked to it. */}
+            <span role="status">
+              {props.problems > 0 ? t('cannotSubmit', { n: props.problems }) : ''}
+            </span>{' '}
+            {props.problems > 0 && (
               <button type="button" class="link" onClick={props.onShowProblems}>
                 {t('showProblems')}
               </button>
-            </small>
-          )}
+            )}
+          </small>
           <span class="grow" />
           <button type="submit" form="report-form" class="primary" disabled={!props.canSubmit}>
             {t('submit')}

@@ -75,9 +75,9 @@ export function Home(props: { userId: string; sentId?: string }) {
         </Notice>
       )}
       <section aria-labelledby="h-cells">
-        <h2 id="h-cells">
+        <h1 id="h-cells">
           {t('homeTitle')} · {t('monthLabel', { month: formatMonth(today.slice(0, 7)) })}
-        </h2>
+        </h1>
         <DeadlineBanner me={me} cells={months.filter((c) => c.expected)} today={today} />
         {!me && refresh.busy ? <Loading /> : !me ? <Empty>{t('loadFailed')}</Empty> : null}
         {me && me.assignments.length === 0 && (

@@ -31,6 +31,7 @@ export function PanelApp() {
   else if (!session) {
     screen = (
       <section class="card">
+        <h1>{t('signIn')}</h1>
         <p>{t('signInNeeded')}</p>
         <SignInForm />
       </section>

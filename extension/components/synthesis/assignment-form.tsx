@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ApiFailure } from '../../utils/api.ts';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { createAssignment } from '../../utils/synthesis/calls.ts';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 
 export interface Choice {
@@ -167,6 +167,7 @@ export function AssignmentForm(props: {
         <Notice kind="error">{errorText(t, failure.code, failure.message)}</Notice>
       )}
       {failure?.code === 'ASSIGNMENT_OVERLAP' && <Notice kind="error">{failure.message}</Notice>}
+      <ErrorSummary count={Object.keys(failure?.fields ?? {}).length} />
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('saving') : t('save')}

@@ -10,7 +10,7 @@ import {
   type ActionDraft,
 } from '../../utils/triage/actions.ts';
 import { postAction } from '../../utils/triage/calls.ts';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 
 /**
  * The fields of one action (answer text with a template picker and document number; reason;
@@ -46,6 +46,10 @@ export function ActionForm(props: {
     const local = checkAction(type, draft);
     if (Object.keys(local).length) {
       setErrors(Object.fromEntries(Object.entries(local).map(([k, v]) => [k, [t(v)]])));
+      const form = e.currentTarget as HTMLFormElement;
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setBusy(true);
@@ -132,6 +136,7 @@ export function ActionForm(props: {
           />
         </Field>
       )}
+      <ErrorSummary count={Object.values(errors).filter((m) => m.length).length} />
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {busy ? t('tg_sending') : t('tg_confirm')}

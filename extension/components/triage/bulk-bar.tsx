@@ -1,7 +1,7 @@
 import type { ActionType, BulkActionResult, Issue, OrgUnit } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { Field, describedBy } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 
 export interface BulkOutcome {
   type: ActionType;
@@ -86,6 +86,7 @@ export function BulkBar(props: {
               onInput={(e) => setNote(e.currentTarget.value)}
             />
           </Field>
+          <ErrorSummary count={Object.values(errors).filter((m) => m?.length).length} />
           <button type="submit" class="primary" disabled={props.busy}>
             {t('tg_confirm')}
           </button>

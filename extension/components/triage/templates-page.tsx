@@ -6,7 +6,7 @@ import { sessionItem } from '../../utils/storage.ts';
 import { deleteTemplate, listTemplates, saveTemplate } from '../../utils/triage/calls.ts';
 import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
-import { describedBy, Field } from '../ui/field.tsx';
+import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import './triage.css';
@@ -225,6 +225,7 @@ function TemplateForm(props: {
           {errorText(t, failure.code, failure.message)}
         </p>
       )}
+      <ErrorSummary count={Object.values(errors).filter((m) => m?.length).length} />
       <p class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('save')}

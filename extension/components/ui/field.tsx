@@ -3,7 +3,8 @@ import { fieldMessage, useT } from '../../utils/i18n/index.ts';
 
 /**
  * A labelled control with its hint and errors, linked for screen readers (`aria-describedby`).
- * Errors the server (or the shared schemas) wrote are shown in the interface language.
+ * Errors the server (or the shared schemas) wrote are shown in the interface language. The list is
+ * not a live region: a form shows dozens at once; its one `ErrorSummary` announces how many.
  */
 export function Field(props: {
   id: string;
@@ -26,13 +27,27 @@ export function Field(props: {
         </small>
       )}
       {errors.length > 0 && (
-        <ul id={`${id}-err`} class="errors" role="alert">
+        <ul id={`${id}-err`} class="errors">
           {errors.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * A form's one live region for its errors: how many fields to correct, announced politely once
+ * (each field's errors are read with the field, through `aria-describedby`). Always rendered, so
+ * screen readers see it change.
+ */
+export function ErrorSummary(props: { count: number; visible?: boolean }) {
+  const t = useT();
+  return (
+    <p class={props.visible ? 'errors' : 'sr-only'} role="status" data-error-summary>
+      {props.count > 0 ? t('errorSummary', { n: props.count }) : ''}
+    </p>
   );
 }
 

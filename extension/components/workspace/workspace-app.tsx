@@ -59,6 +59,7 @@ export function WorkspaceApp() {
           <Loading />
         ) : !session || expired ? (
           <section class="card narrow">
+            <h1>{t('signIn')}</h1>
             {expired && <Notice kind="error">{t('sessionExpired')}</Notice>}
             <SignInForm idPrefix="w-signin" />
           </section>

@@ -210,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   submit: 'Submit report',
   cannotSubmit: '{n} items to complete before submitting.',
   showProblems: 'Show them',
+  errorSummary: '{n} fields to correct; each error is shown under its field.',
   queuedNotice:
     'The report is queued. You can close this panel; it is sent as soon as the network allows.',
   returnedNotice:

@@ -211,6 +211,7 @@ export const vi = {
   submit: 'Gửi báo cáo',
   cannotSubmit: 'Còn {n} mục cần hoàn thành trước khi gửi.',
   showProblems: 'Xem các mục',
+  errorSummary: 'Có {n} ô cần sửa; lỗi ghi ngay dưới từng ô.',
   queuedNotice:
     'Báo cáo đã vào hàng chờ gửi. Có thể đóng bảng này; tiện ích sẽ tự gửi khi có mạng.',
   returnedNotice: 'Máy chủ trả lại báo cáo: {message}. Sửa các mục được đánh dấu rồi gửi lại.',
