@@ -19,7 +19,27 @@ export default defineConfig({
   ...(process.env.DUHOP_OUT_DIR ? { outDir: process.env.DUHOP_OUT_DIR } : {}),
   vite: () => ({
     define: { 'import.meta.env.DUHOP_API_URL': JSON.stringify(packagedApi ?? '') },
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false }),
+      {
+        name: 'report',
+        generateBundle(_o: unknown, bundle: Record<string, any>) {
+          const lines: string[] = [];
+          for (const [f, c] of Object.entries(bundle)) {
+            if (c.type !== 'chunk') continue;
+            lines.push(`## ${f} imports=${c.imports.join(',')} dyn=${c.dynamicImports.join(',')}`);
+            const mods = Object.entries(c.modules as Record<string, any>)
+              .map(([id, m]) => [id, m.renderedLength] as const)
+              .sort((a, b) => b[1] - a[1]);
+            for (const [id, n] of mods)
+              lines.push(
+                `${n}\t${id.replace(/.*node_modules\//, 'nm/').replace('/work/wt/weight/', '')}`,
+              );
+          }
+          require('node:fs').writeFileSync('/tmp/bundle-report.txt', lines.join('\n'));
+        },
+      } as any,
+    ],
     build: {
       target: 'chrome116', // = minimum_chrome_version (sidePanel.open)
       sourcemap: false,

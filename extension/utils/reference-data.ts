@@ -1,6 +1,6 @@
 import { selectCriteriaSet, type CriteriaSet, type MeResponse, type OrgUnit } from '@duhop/shared';
 import { request, type ApiFailure } from './api.ts';
-import { db } from './db.ts';
+import { loadDb } from './db-lazy.ts';
 import { keepSessionRoles } from './auth/password-state.ts';
 
 /**
@@ -31,6 +31,7 @@ const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports'] as const;
 
 /** Reads the cache (inside a liveQuery it re-runs when a refresh lands). */
 export async function readReference(): Promise<ReferenceData> {
+  const db = await loadDb();
   const rows = await db.cache.bulkGet([...KEYS]);
   const [me, org, sets, reports] = rows;
   const times = rows.filter((r) => r).map((r) => r!.fetchedAt);
@@ -58,14 +59,14 @@ export async function refreshReference(now: () => number = Date.now): Promise<Ap
     sets.ok && { key: 'criteriaSets', value: sets.data.items, fetchedAt: t },
     reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: t },
   ].filter((r) => !!r);
-  if (rows.length) await db.cache.bulkPut(rows);
+  if (rows.length) await (await loadDb()).cache.bulkPut(rows);
   if (me.ok) await keepSessionRoles(me.data.user);
   return [me, org, sets, reports].find((r): r is ApiFailure => !r.ok) ?? null;
 }
 
 /** Forgets the signed-out member's data (drafts stay: they belong to their author on this device). */
 export async function clearReference(): Promise<void> {
-  await db.cache.clear();
+  await (await loadDb()).cache.clear();
 }
 
 /** The province of a unit: the root above it in the cached graph (the caller's province). */

@@ -1,6 +1,7 @@
 import { call, makeClient, type ApiFailure } from './api.ts';
 import { getApiBase, getConnection } from './api-address.ts';
-import { db as defaultDb, type DuhopDb } from './db.ts';
+import type { DuhopDb } from './db.ts';
+import { loadDb } from './db-lazy.ts';
 import { sendMessage } from './messaging.ts';
 import { clearReference, refreshReference } from './reference-data.ts';
 import {
@@ -45,10 +46,8 @@ export interface DeviceReports {
   unsent: number;
 }
 
-export async function deviceReports(
-  userId: string,
-  db: DuhopDb = defaultDb,
-): Promise<DeviceReports> {
+export async function deviceReports(userId: string, database?: DuhopDb): Promise<DeviceReports> {
+  const db = database ?? (await loadDb());
   const mine = await db.drafts.filter((r) => r.userId === userId).toArray();
   const unsent = mine.filter((r) => r.status === 'queued').length;
   return { local: mine.length - unsent, unsent };
@@ -62,10 +61,7 @@ export async function deviceReports(
 export type SignOutRemoval = 'none' | 'drafts' | 'all';
 
 /** Revokes the token (best effort: offline sign-out still forgets it locally) and removes what was asked. */
-export async function signOut(
-  removal: SignOutRemoval = 'none',
-  db: DuhopDb = defaultDb,
-): Promise<void> {
+export async function signOut(removal: SignOutRemoval = 'none', database?: DuhopDb): Promise<void> {
   const session = await sessionItem.getValue();
   // A session of another address was already revoked there by getConnection.
   const usable = await getConnection();
@@ -75,6 +71,7 @@ export async function signOut(
   // session is cleared, and by then the drafts the user chose to remove must be gone.
   if (session && removal !== 'none') {
     const userId = session.user.id;
+    const db = database ?? (await loadDb());
     await db.drafts
       .filter((r) => r.userId === userId && (removal === 'all' || r.status !== 'queued'))
       .delete();

@@ -36,8 +36,8 @@ function importsOf(root: string, file: string): { static: string[]; dynamic: str
   const pick = (re: RegExp) =>
     [...text.matchAll(re)].map((m) => resolve(m[1]!)).filter((f) => existsSync(join(root, f)));
   return {
-    static: pick(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g),
-    dynamic: pick(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g),
+    static: pick(/(?:\bfrom|\bimport)\s*["'`]([^"'`]+\.js)["'`]/g),
+    dynamic: pick(/\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g),
   };
 }
 

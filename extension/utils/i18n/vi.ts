@@ -1,17 +1,20 @@
 import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@duhop/shared';
-import { adminVi } from './admin-vi.ts';
+import { accountVi } from './account-vi.ts';
+import type { adminVi } from './admin-vi.ts';
 import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
-import { synthesisVi } from './synthesis-vi.ts';
-import { triageVi } from './triage-vi.ts';
-import { yearVi } from './year-vi.ts';
+import type { synthesisVi } from './synthesis-vi.ts';
+import type { triageVi } from './triage-vi.ts';
+import type { yearVi } from './year-vi.ts';
 
-/** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
+/**
+ * Vietnamese: the source dictionary of what EVERY page loads (options, side panel, workspace,
+ * background); English must have the same keys (en.ts). `{x}` are parameters. Texts of one
+ * surface only live in their own file, registered by the pages that use them (messages.ts):
+ * triage-vi.ts, synthesis-vi.ts, year-vi.ts (side panel and workspace), admin-vi.ts (workspace).
+ */
 export const vi = {
-  ...triageVi,
-  ...synthesisVi,
-  ...yearVi,
-  ...adminVi,
+  ...accountVi,
   ...serverVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',
@@ -231,4 +234,12 @@ export const vi = {
   err_unknown: 'Có lỗi xảy ra ({code}).',
 } as const;
 
-export type MessageKey = keyof typeof vi;
+/** Keys of the dictionary every page loads (vi.ts, en.ts). */
+export type CoreMessageKey = keyof typeof vi;
+/** Every key: the core ones and those of each surface's dictionary (messages.ts registers them). */
+export type MessageKey =
+  | CoreMessageKey
+  | keyof typeof triageVi
+  | keyof typeof synthesisVi
+  | keyof typeof yearVi
+  | keyof typeof adminVi;
