@@ -3,7 +3,8 @@ import { getApiBase, getConnection } from './api-address.ts';
 import type { DuhopDb } from './db.ts';
 import { loadDb } from './db-lazy.ts';
 import { sendMessage } from './messaging.ts';
-import { clearReference, refreshReference } from './reference-data.ts';
+// Imported on use: the options page signs in and out without loading the criteria logic.
+const reference = () => import('./reference-data.ts');
 import {
   authExpiredItem,
   currentDraftItem,
@@ -25,7 +26,7 @@ export async function signIn(username: string, password: string): Promise<ApiFai
   );
   if (!res.ok) return res;
   const previous = await sessionItem.getValue();
-  if (previous && previous.user.id !== res.data.user.id) await clearReference();
+  if (previous && previous.user.id !== res.data.user.id) await (await reference()).clearReference();
   await sessionItem.setValue({
     token: res.data.token,
     user: res.data.user,
@@ -33,7 +34,7 @@ export async function signIn(username: string, password: string): Promise<ApiFai
     apiBase: base,
   });
   await authExpiredItem.setValue(false);
-  void refreshReference();
+  void reference().then((r) => r.refreshReference());
   void sendMessage('outbox/flush', { force: true });
   return null;
 }
@@ -84,5 +85,5 @@ export async function signOut(removal: SignOutRemoval = 'none', database?: Duhop
   }
   await sessionItem.setValue(null);
   await authExpiredItem.setValue(false);
-  await clearReference();
+  await (await reference()).clearReference();
 }

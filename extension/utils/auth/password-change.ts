@@ -1,7 +1,6 @@
 import { request, type ApiFailure } from '../api.ts';
 import { sendMessage } from '../messaging.ts';
 import { flagPasswordChange } from './password-state.ts';
-import { refreshReference } from '../reference-data.ts';
 import { authExpiredItem } from '../storage.ts';
 
 /**
@@ -18,7 +17,7 @@ export async function changePassword(
   if (!res.ok) return res;
   await flagPasswordChange(false);
   await authExpiredItem.setValue(false);
-  void refreshReference();
+  void import('../reference-data.ts').then((r) => r.refreshReference());
   void sendMessage('outbox/flush', { force: true });
   return null;
 }
