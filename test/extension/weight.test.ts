@@ -93,13 +93,14 @@ describe('dictionaries per surface', () => {
         (m) => m[1]!,
       ),
     );
+  /** Files under a folder of the extension (or the file itself). */
+  const walk = (d: string): string[] =>
+    statSync(join(ext, d)).isFile()
+      ? [join(ext, d)]
+      : readdirSync(join(ext, d)).flatMap((n) => walk(join(d, n)));
   /** `t('key')` literals in the sources under the given folders of the extension. */
   const usedIn = (...dirs: string[]) => {
-    const files = dirs.flatMap(function walk(d: string): string[] {
-      const p = join(ext, d);
-      if (statSync(p).isFile()) return [p];
-      return readdirSync(p).flatMap((n) => walk(join(d, n)));
-    });
+    const files = dirs.flatMap(walk);
     const used = new Set<string>();
     for (const f of files.filter((f) => /\.tsx?$/.test(f)))
       for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z]\w*)'/g)) used.add(m[1]!);
