@@ -11,6 +11,8 @@ export interface EntrySize {
   jsGzipBytes?: number;
   /** Gzipped JavaScript it can load later (dynamic imports, with what they import), not counted above. */
   lazyJsGzipBytes?: number;
+  /** The JavaScript files loaded at start (relative to the output root). */
+  jsFiles?: string[];
 }
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
@@ -78,6 +80,7 @@ export function bundleSizes(root: string): EntrySize[] | null {
       gzipBytes: present.reduce((n, f) => n + gz(join(root, f)), 0),
       jsGzipBytes: [...js].reduce((n, f) => n + gz(join(root, f)), 0),
       lazyJsGzipBytes: lazy.reduce((n, f) => n + gz(join(root, f)), 0),
+      jsFiles: [...js].sort(),
     });
   };
   for (const name of readdirSync(root).sort()) {
