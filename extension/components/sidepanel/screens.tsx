@@ -15,6 +15,8 @@ const ReportView = lazyScreen(() =>
 const MyIssuesPage = lazyScreen(() =>
   import('../my-issues/my-issues-page.tsx').then((m) => m.MyIssuesPage),
 );
+// Opened on a draft (a reopened panel): fetch the form while the session is read, not after.
+if (location.hash.startsWith('#/draft/')) void ReportForm.preload().catch(() => {});
 
 /** What a side-panel screen receives: the address after its path, and the signed-in member. */
 export interface PanelScreenProps {
