@@ -39,6 +39,7 @@ test('English arrives on demand: options, side panel and a draft in English', as
   context,
   extensionId,
   api,
+  snap,
 }) => {
   const options = await OptionsPage.open(context, extensionId);
   await options.setApiAddress(api.url);
@@ -48,11 +49,15 @@ test('English arrives on demand: options, side panel and a draft in English', as
   await expect(options.page.locator('html')).toHaveAttribute('lang', 'en');
 
   const panel = await PanelPage.open(context, extensionId);
+  await panel.page.setViewportSize({ width: 400, height: 800 });
   await expect(panel.page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(panel.cell('hn-xom-1')).toBeVisible();
+  await snap(panel.page, 'weight-panel-home-en');
   // The form is a chunk of its own, fetched on the way (and zod with it).
   await panel.cell('hn-xom-1').getByRole('button', { name: 'Write report' }).click();
   await expect(panel.page.locator('#f-start')).toBeEditable();
   await expect(panel.page.getByRole('button', { name: 'Submit report' })).toBeVisible();
+  await snap(panel.page, 'weight-panel-form-en');
   // Back to Vietnamese: the texts switch back without reloading.
   await options.page.getByRole('radio', { name: 'Tiếng Việt' }).check();
   await expect(panel.page.locator('html')).toHaveAttribute('lang', 'vi');
