@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 
 // `npm run package` (scripts/package-extension.mjs) builds for one server: its address becomes the
@@ -12,6 +13,30 @@ const apiHosts = packagedApi
   ? [`${packagedApi}/*`]
   : ['http://127.0.0.1:8787/*', 'http://localhost:8787/*'];
 
+/**
+ * zod and Dexie each in a chunk of their own, so a page loads them only where it uses them (left
+ * to itself, rolldown merges them with unrelated shared modules: zod came with the calendar, so
+ * the side panel's home loaded zod for a date helper). Not for the background, one file with no
+ * code splitting.
+ */
+function vendorChunks(): PluginOption {
+  return {
+    name: 'duhop-vendor-chunks',
+    outputOptions(out) {
+      if (out.codeSplitting === false || out.inlineDynamicImports || out.format === 'iife') return;
+      return {
+        ...out,
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+            { name: 'dexie', test: /[\\/]node_modules[\\/]dexie[\\/]/ },
+          ],
+        },
+      };
+    },
+  };
+}
+
 // Explicit imports everywhere (no auto-imports): the same modules then run unchanged in vitest.
 export default defineConfig({
   imports: false,
@@ -19,10 +44,12 @@ export default defineConfig({
   ...(process.env.DUHOP_OUT_DIR ? { outDir: process.env.DUHOP_OUT_DIR } : {}),
   vite: () => ({
     define: { 'import.meta.env.DUHOP_API_URL': JSON.stringify(packagedApi ?? '') },
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    plugins: [vendorChunks(), preact({ devToolsEnabled: false, prefreshEnabled: false })],
     build: {
       target: 'chrome116', // = minimum_chrome_version (sidePanel.open)
       sourcemap: false,
+      // Chrome 116 has <link rel="modulepreload">: no polyfill in every page.
+      modulePreload: { polyfill: false },
       rollupOptions: {
         // shared/ is pure (schemas, domain logic, reference data: STYLE.md): modules of it that
         // nothing here uses (holiday tables, built-in criteria sets, lifecycle…) are dropped.

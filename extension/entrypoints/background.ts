@@ -1,3 +1,5 @@
+// Every text in both languages (badge, notifications, context menu): no dynamic import here.
+import '../utils/i18n/messages-all.ts';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';

@@ -1,5 +1,5 @@
 import type { AppType } from '@duhop/api';
-import { ErrorBody } from '@duhop/shared';
+import type { ErrorBody } from '@duhop/shared';
 import { hc, type ClientResponse } from 'hono/client';
 import { flagPasswordChange } from './auth/password-state.ts';
 import { getConnection } from './api-address.ts';
@@ -61,11 +61,31 @@ export async function call<R extends ClientResponse<unknown, number, 'json'>>(
   return readResponse(res as unknown as Response);
 }
 
+/**
+ * The API's error body `{error:{code,message,fields?}}` (shared ErrorBody), checked by hand: the
+ * pages then load no zod for reading answers.
+ */
+export function errorBodyOf(
+  body: unknown,
+): { success: true; data: ErrorBody } | { success: false } {
+  const error = (body as { error?: unknown } | null)?.error as Record<string, unknown> | undefined;
+  if (!error || typeof error !== 'object') return { success: false };
+  const { code, message, fields, requestId } = error;
+  if (typeof code !== 'string' || typeof message !== 'string') return { success: false };
+  if (requestId !== undefined && typeof requestId !== 'string') return { success: false };
+  if (fields !== undefined) {
+    if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return { success: false };
+    for (const v of Object.values(fields))
+      if (!Array.isArray(v) || v.some((m) => typeof m !== 'string')) return { success: false };
+  }
+  return { success: true, data: body as ErrorBody };
+}
+
 /** Reads a fetch Response into ApiResult (exported for the outbox and tests). */
 export async function readResponse<T>(res: Response): Promise<ApiResult<T>> {
   const body: unknown = await res.json().catch(() => null);
   if (res.ok) return { ok: true, status: res.status, data: body as T };
-  const parsed = ErrorBody.safeParse(body);
+  const parsed = errorBodyOf(body);
   const retryAfter = Number(res.headers.get('Retry-After'));
   return {
     ok: false,

@@ -6,7 +6,7 @@ import {
   type RoutingRule,
 } from '@duhop/shared';
 import { request, type ApiFailure } from './api.ts';
-import { db } from './db.ts';
+import { loadDb } from './db-lazy.ts';
 import { keepSessionRoles } from './auth/password-state.ts';
 
 /**
@@ -40,6 +40,7 @@ const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports', 'routingRules'] as co
 
 /** Reads the cache (inside a liveQuery it re-runs when a refresh lands). */
 export async function readReference(): Promise<ReferenceData> {
+  const db = await loadDb();
   const rows = await db.cache.bulkGet([...KEYS]);
   const [me, org, sets, reports, rules] = rows;
   // The rules are not part of "how old is the cache": a cache from before they were kept is not older.
@@ -74,19 +75,20 @@ export async function refreshReference(now: () => number = Date.now): Promise<Ap
     reports.ok && { key: 'reports', value: reports.data.items, fetchedAt: t },
     rules.ok && { key: 'routingRules', value: rules.data.items, fetchedAt: t },
   ].filter((r) => !!r);
-  if (rows.length) await db.cache.bulkPut(rows);
+  if (rows.length) await (await loadDb()).cache.bulkPut(rows);
   if (me.ok) await keepSessionRoles(me.data.user);
   return [me, org, sets, reports, rules].find((r): r is ApiFailure => !r.ok) ?? null;
 }
 
 /** The cached routing rules alone (null: never fetched), for the issue editors. */
 export async function readRoutingRules(): Promise<RoutingRule[] | null> {
+  const db = await loadDb();
   return ((await db.cache.get('routingRules'))?.value as RoutingRule[] | undefined) ?? null;
 }
 
 /** Forgets the signed-out member's data (drafts stay: they belong to their author on this device). */
 export async function clearReference(): Promise<void> {
-  await db.cache.clear();
+  await (await loadDb()).cache.clear();
 }
 
 /** The province of a unit: the root above it in the cached graph (the caller's province). */

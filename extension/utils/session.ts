@@ -1,8 +1,10 @@
 import { call, makeClient, type ApiFailure } from './api.ts';
 import { getApiBase, getConnection } from './api-address.ts';
-import { db as defaultDb, type DuhopDb } from './db.ts';
+import type { DuhopDb } from './db.ts';
+import { loadDb } from './db-lazy.ts';
 import { sendMessage } from './messaging.ts';
-import { clearReference, refreshReference } from './reference-data.ts';
+// Imported on use: the options page signs in and out without loading the criteria logic.
+const reference = () => import('./reference-data.ts');
 import {
   authExpiredItem,
   currentDraftItem,
@@ -18,13 +20,14 @@ import {
  * valid token.
  */
 export async function signIn(username: string, password: string): Promise<ApiFailure | null> {
-  const base = await getApiBase();
+  // Loaded while the server answers, so the refresh below starts at once, as a static import would.
+  const [base, ref] = await Promise.all([getApiBase(), reference()]);
   const res = await call(() =>
     makeClient(base).api.auth.login.$post({ json: { username, password } }),
   );
   if (!res.ok) return res;
   const previous = await sessionItem.getValue();
-  if (previous && previous.user.id !== res.data.user.id) await clearReference();
+  if (previous && previous.user.id !== res.data.user.id) await ref.clearReference();
   await sessionItem.setValue({
     token: res.data.token,
     user: res.data.user,
@@ -32,7 +35,7 @@ export async function signIn(username: string, password: string): Promise<ApiFai
     apiBase: base,
   });
   await authExpiredItem.setValue(false);
-  void refreshReference();
+  void ref.refreshReference();
   void sendMessage('outbox/flush', { force: true });
   return null;
 }
@@ -45,10 +48,8 @@ export interface DeviceReports {
   unsent: number;
 }
 
-export async function deviceReports(
-  userId: string,
-  db: DuhopDb = defaultDb,
-): Promise<DeviceReports> {
+export async function deviceReports(userId: string, database?: DuhopDb): Promise<DeviceReports> {
+  const db = database ?? (await loadDb());
   const mine = await db.drafts.filter((r) => r.userId === userId).toArray();
   const unsent = mine.filter((r) => r.status === 'queued').length;
   return { local: mine.length - unsent, unsent };
@@ -62,10 +63,7 @@ export async function deviceReports(
 export type SignOutRemoval = 'none' | 'drafts' | 'all';
 
 /** Revokes the token (best effort: offline sign-out still forgets it locally) and removes what was asked. */
-export async function signOut(
-  removal: SignOutRemoval = 'none',
-  db: DuhopDb = defaultDb,
-): Promise<void> {
+export async function signOut(removal: SignOutRemoval = 'none', database?: DuhopDb): Promise<void> {
   const session = await sessionItem.getValue();
   // A session of another address was already revoked there by getConnection.
   const usable = await getConnection();
@@ -75,6 +73,7 @@ export async function signOut(
   // session is cleared, and by then the drafts the user chose to remove must be gone.
   if (session && removal !== 'none') {
     const userId = session.user.id;
+    const db = database ?? (await loadDb());
     await db.drafts
       .filter((r) => r.userId === userId && (removal === 'all' || r.status !== 'queued'))
       .delete();
@@ -87,5 +86,5 @@ export async function signOut(
   }
   await sessionItem.setValue(null);
   await authExpiredItem.setValue(false);
-  await clearReference();
+  await (await reference()).clearReference();
 }

@@ -26,20 +26,4 @@ export function useLiveQuery<T>(
   return state;
 }
 
-/** The current value of a storage item, kept up to date across pages. */
-export function useStorageItem<T>(item: {
-  getValue(): Promise<T>;
-  watch(cb: (v: T) => void): () => void;
-}): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    let alive = true;
-    item.getValue().then((v) => alive && setValue(v));
-    const unwatch = item.watch((v) => setValue(v));
-    return () => {
-      alive = false;
-      unwatch();
-    };
-  }, [item]);
-  return value;
-}
+export { useStorageItem } from './use-storage-item.ts';

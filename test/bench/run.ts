@@ -9,6 +9,8 @@
 // (`npm run build`, then `npm run serve` on the seeded history; see serve-startup.ts).
 // `npm run bench -- submit` measures only one member's two-issue submissions on the demo database
 // (req/s and API CPU per submission at 16 connections; see submit-member.ts).
+// `npm run bench -- extension` measures only the built extension: each entrypoint's gzipped
+// JavaScript and the time from opening a draft to an editable field (see extension.ts).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
+import { benchExtension } from './extension.ts';
 import { measureDatabase, type DatabaseFigures } from './measure.ts';
 import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
 import { seedProvince } from './seed-province.ts';
@@ -31,6 +34,7 @@ const only = process.env.BENCH_ONLY;
 const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const startupOnly = process.argv.slice(2).includes('startup');
 const submitOnly = process.argv.slice(2).includes('submit');
+const extensionOnly = process.argv.slice(2).includes('extension');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -248,7 +252,7 @@ async function benchAll(): Promise<void> {
 }
 
 try {
-  await (submitOnly ? benchMember() : benchAll());
+  await (extensionOnly ? benchExtension(log) : submitOnly ? benchMember() : benchAll());
 } finally {
   await cleanup();
 }

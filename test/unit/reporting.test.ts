@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_REPORTING,
+  DEFAULT_SUBMISSION_LIMITS,
   ReportingConfig,
+  SubmissionLimits,
   daysInMonth,
   defaultMeetingDate,
   isReportOnTime,
   reportDueDate,
 } from '@duhop/shared';
+
+describe('DEFAULT_REPORTING', () => {
+  it('is the schema defaults, written out so that reading it needs no zod', () => {
+    expect(DEFAULT_REPORTING).toEqual(ReportingConfig.parse({}));
+    expect(DEFAULT_SUBMISSION_LIMITS).toEqual(SubmissionLimits.parse({}));
+  });
+});
 
 describe('reportDueDate', () => {
   it.each([

@@ -3,12 +3,18 @@ import {
   hasRole,
   NO_ANCESTRY,
   normalizeRoles,
+  Role,
+  ROLE_ORDER,
   rolesOf,
   type ActingUser,
 } from '@duhop/shared';
 import { describe, expect, it } from 'vitest';
 
 describe('one account, several roles', () => {
+  it("keeps ROLE_ORDER (zod-free, for the extension's pages) equal to Role's options", () => {
+    expect(ROLE_ORDER).toEqual(Role.options);
+  });
+
   const both = { role: 'observer', roles: ['observer', 'staff'] } as const;
 
   it('hasRole: any of the roles counts, the primary one always', () => {

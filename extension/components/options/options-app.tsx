@@ -11,7 +11,7 @@ import {
   staffNotifyItem,
   type Locale,
 } from '../../utils/storage.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
+import { useStorageItem } from '../../utils/use-storage-item.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { SignOutButton } from '../auth/sign-out-button.tsx';

@@ -1,8 +1,22 @@
 import type { ComponentType } from 'preact';
-import { MyIssuesPage } from '../my-issues/my-issues-page.tsx';
-import { ReportForm } from '../report-form/report-form.tsx';
-import { ReportView } from '../report-view/report-view.tsx';
+import { useEffect } from 'preact/hooks';
+import { lazyScreen } from '../ui/lazy-screen.tsx';
 import { Home } from './home.tsx';
+
+// Home is in the panel's first load; the other screens are chunks of their own, fetched when
+// opened (the form, with zod for its checks, is also fetched as soon as the home screen is idle,
+// so "Tiếp tục" opens it without waiting: HomeScreen).
+export const ReportForm = lazyScreen(() =>
+  import('../report-form/report-form.tsx').then((m) => m.ReportForm),
+);
+const ReportView = lazyScreen(() =>
+  import('../report-view/report-view.tsx').then((m) => m.ReportView),
+);
+const MyIssuesPage = lazyScreen(() =>
+  import('../my-issues/my-issues-page.tsx').then((m) => m.MyIssuesPage),
+);
+// Opened on a draft (a reopened panel): fetch the form while the session is read, not after.
+if (location.hash.startsWith('#/draft/')) void ReportForm.preload().catch(() => {});
 
 /** What a side-panel screen receives: the address after its path, and the signed-in member. */
 export interface PanelScreenProps {
@@ -20,7 +34,18 @@ export interface PanelScreen {
   needsId?: boolean;
 }
 
-export const HOME: PanelScreen = { path: '', component: (p) => <Home userId={p.userId} /> };
+/** Home; once the browser is idle, it fetches the form's chunk so a draft opens without waiting. */
+function HomeScreen(props: PanelScreenProps) {
+  useEffect(() => {
+    const id = requestIdleCallback(() => void ReportForm.preload().catch(() => {}), {
+      timeout: 1000,
+    });
+    return () => cancelIdleCallback(id);
+  }, []);
+  return <Home userId={props.userId} />;
+}
+
+export const HOME: PanelScreen = { path: '', component: HomeScreen };
 
 export const SCREENS: readonly PanelScreen[] = [
   {

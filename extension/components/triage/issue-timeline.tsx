@@ -1,7 +1,6 @@
 import type { IssueEvent, OrgUnit } from '@duhop/shared';
 import { formatDate, formatDateTime } from '../../utils/format.ts';
-import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { vi } from '../../utils/i18n/vi.ts';
+import { hasMessage, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { unitName } from '../../utils/triage/org-units.ts';
 
 /** The issue's events, oldest first: what, who, when (vi-VN, Asia/Ho_Chi_Minh), the note, body moves. */
@@ -17,7 +16,7 @@ export function IssueTimeline(props: { events: readonly IssueEvent[]; units: rea
         return (
           <li key={e.id} data-event={e.type}>
             <div class="timeline-head">
-              <strong>{key in vi ? t(key as MessageKey) : e.type}</strong>
+              <strong>{hasMessage(key) ? t(key as MessageKey) : e.type}</strong>
               <span class="meta">
                 <span>{e.actorName ?? t('tg_system')}</span>
                 <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time>

@@ -1,7 +1,6 @@
 import { request, type ApiFailure } from '../api.ts';
 import { sendMessage } from '../messaging.ts';
 import { flagPasswordChange } from './password-state.ts';
-import { refreshReference } from '../reference-data.ts';
 import { authExpiredItem } from '../storage.ts';
 
 /**
@@ -12,13 +11,15 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<ApiFailure | null> {
-  const res = await request((c) =>
-    c.api.me.password.$post({ json: { currentPassword, newPassword } }),
-  );
+  // Loaded while the server answers (the options page does not load it at start).
+  const [res, ref] = await Promise.all([
+    request((c) => c.api.me.password.$post({ json: { currentPassword, newPassword } })),
+    import('../reference-data.ts'),
+  ]);
   if (!res.ok) return res;
   await flagPasswordChange(false);
   await authExpiredItem.setValue(false);
-  void refreshReference();
+  void ref.refreshReference();
   void sendMessage('outbox/flush', { force: true });
   return null;
 }

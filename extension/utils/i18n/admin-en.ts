@@ -1,6 +1,6 @@
 import type { adminVi } from './admin-vi.ts';
 
-/** English texts of the administration pages and the password change: same keys as admin-vi.ts. */
+/** English texts of the administration pages: same keys as admin-vi.ts. */
 export const adminEn: Record<keyof typeof adminVi, string> = {
   nav_adminUsers: 'Accounts',
   nav_adminOrg: 'Units',
@@ -292,15 +292,4 @@ export const adminEn: Record<keyof typeof adminVi, string> = {
   adm_audit_assignment_create: 'Member assigned to a cell',
   adm_audit_assignment_import: 'Assignments imported from CSV',
   adm_audit_assignment_end: 'Assignment ended',
-  pw_title: 'Change password',
-  pw_required: 'An administrator set this password. Choose your own before going on.',
-  pw_current: 'Current password',
-  pw_new: 'New password',
-  pw_again: 'New password again',
-  pw_hint: 'At least 8 characters, different from the current one.',
-  pw_submit: 'Change password',
-  pw_done: 'Password changed. Your other sessions have ended.',
-  pw_tooShort: 'A password has at least 8 characters',
-  pw_same: 'The new password must differ from the current one',
-  pw_mismatch: 'The two new passwords differ',
 };

@@ -1,16 +1,13 @@
-import { adminEn } from './admin-en.ts';
+import { accountEn } from './account-en.ts';
 import { serverEn } from './server-en.ts';
-import { synthesisEn } from './synthesis-en.ts';
-import { triageEn } from './triage-en.ts';
-import { yearEn } from './year-en.ts';
-import type { MessageKey } from './vi.ts';
+import type { CoreMessageKey } from './vi.ts';
 
-/** English, the second language: same keys as vi.ts (the compiler checks none is missing). */
-export const en: Record<MessageKey, string> = {
-  ...triageEn,
-  ...synthesisEn,
-  ...yearEn,
-  ...adminEn,
+/**
+ * English, the second language: same keys as vi.ts (the compiler checks none is missing). Loaded
+ * only when the interface is in English (messages.ts `loadLocale`).
+ */
+export const en: Record<CoreMessageKey, string> = {
+  ...accountEn,
   ...serverEn,
   appName: 'Dự họp',
   loading: 'Loading…',
@@ -296,4 +293,9 @@ export const en: Record<MessageKey, string> = {
   err_CRITERIA_SET_ADOPTED: 'The province has already adopted this template.',
   err_CELL_NOT_FOUND: 'Cell not found.',
   err_unknown: 'Something went wrong ({code}).',
+  // The options page's notification opt-in (staff; options loads only this dictionary)
+  sn_optionTitle: 'Notifications',
+  sn_optionLabel: 'Show a desktop notification when an issue arrives or is about to be overdue',
+  sn_optionHint:
+    'The extension icon always shows how many issues wait for acknowledgement or are about to be overdue (checked every 5 minutes).',
 };

@@ -147,10 +147,6 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   sn_manyMessage: '{arrived} new, {soon} about to be overdue. Open the inbox to see them.',
   sn_badgeAwaiting: '{n} issues waiting for acknowledgement',
   sn_badgeSoon: '{n} issues about to be overdue',
-  sn_optionTitle: 'Notifications',
-  sn_optionLabel: 'Show a desktop notification when an issue arrives or is about to be overdue',
-  sn_optionHint:
-    'The extension icon always shows how many issues wait for acknowledgement or are about to be overdue (checked every 5 minutes).',
   // Issue 15: the triage table and the issue view's next step
   tg_colTitle: 'Issue',
   tg_colCategory: 'Category',

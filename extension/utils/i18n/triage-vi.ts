@@ -156,10 +156,6 @@ export const triageVi = {
   sn_manyMessage: '{arrived} kiến nghị mới, {soon} sắp quá hạn. Mở Hộp kiến nghị để xem.',
   sn_badgeAwaiting: '{n} kiến nghị chờ tiếp nhận',
   sn_badgeSoon: '{n} kiến nghị sắp quá hạn',
-  sn_optionTitle: 'Thông báo',
-  sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
-  sn_optionHint:
-    'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
   // Issue 15: the triage table and the issue view's next step
   tg_colTitle: 'Kiến nghị',
   tg_colCategory: 'Lĩnh vực',

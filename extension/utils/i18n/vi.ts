@@ -1,17 +1,20 @@
 import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@duhop/shared';
-import { adminVi } from './admin-vi.ts';
+import { accountVi } from './account-vi.ts';
+import type { adminVi } from './admin-vi.ts';
 import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
-import { synthesisVi } from './synthesis-vi.ts';
-import { triageVi } from './triage-vi.ts';
-import { yearVi } from './year-vi.ts';
+import type { synthesisVi } from './synthesis-vi.ts';
+import type { triageVi } from './triage-vi.ts';
+import type { yearVi } from './year-vi.ts';
 
-/** Vietnamese: the source dictionary; English must have the same keys (en.ts). `{x}` are parameters. */
+/**
+ * Vietnamese: the source dictionary of what EVERY page loads (options, side panel, workspace,
+ * background); English must have the same keys (en.ts). `{x}` are parameters. Texts of one
+ * surface only live in their own file, registered by the pages that use them (messages.ts):
+ * triage-vi.ts, synthesis-vi.ts, year-vi.ts (side panel and workspace), admin-vi.ts (workspace).
+ */
 export const vi = {
-  ...triageVi,
-  ...synthesisVi,
-  ...yearVi,
-  ...adminVi,
+  ...accountVi,
   ...serverVi,
   appName: 'Dự họp',
   loading: 'Đang tải…',
@@ -283,6 +286,19 @@ export const vi = {
   err_CRITERIA_SET_ADOPTED: 'Tỉnh đã áp dụng bộ tiêu chí mẫu này.',
   err_CELL_NOT_FOUND: 'Không tìm thấy chi bộ.',
   err_unknown: 'Có lỗi xảy ra ({code}).',
+  // The options page's notification opt-in (staff; options loads only this dictionary)
+  sn_optionTitle: 'Thông báo',
+  sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
+  sn_optionHint:
+    'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
 } as const;
 
-export type MessageKey = keyof typeof vi;
+/** Keys of the dictionary every page loads (vi.ts, en.ts). */
+export type CoreMessageKey = keyof typeof vi;
+/** Every key: the core ones and those of each surface's dictionary (messages.ts registers them). */
+export type MessageKey =
+  | CoreMessageKey
+  | keyof typeof triageVi
+  | keyof typeof synthesisVi
+  | keyof typeof yearVi
+  | keyof typeof adminVi;

@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import type { ReportingConfig, SubmissionLimits } from '../schemas/reporting-config.ts';
 import { addDays, localDate, parseDate, VN_OFFSET_MIN } from './calendar.ts';
 
 /**
- * When a monthly attendance report is due (docs/domain.md: before the 10th of the meeting's month).
- * A meeting held on or after `dueBeforeDay` gets `lateMeetingGraceDays` calendar days after the
- * meeting instead. Configuration, so a province can change it without code.
+ * When a monthly attendance report is due: ReportingConfig (schemas/reporting-config.ts).
+ * Reports due before the 10th; 5 calendar days after a meeting held on or after the 10th. Written
+ * out (= `ReportingConfig.parse({})`, a test keeps them equal) so that reading it runs no zod: the
+ * extension's pages then load zod only where they validate.
  */
-export const ReportingConfig = z.object({
-  dueBeforeDay: z.number().int().min(2).max(31).default(10),
-  lateMeetingGraceDays: z.number().int().min(0).max(60).default(5),
+export const DEFAULT_REPORTING: ReportingConfig = Object.freeze({
+  dueBeforeDay: 10,
+  lateMeetingGraceDays: 5,
 });
-export type ReportingConfig = z.infer<typeof ReportingConfig>;
-
-/** Reports due before the 10th; 5 calendar days after a meeting held on or after the 10th. */
-export const DEFAULT_REPORTING: ReportingConfig = Object.freeze(ReportingConfig.parse({}));
 
 /**
  * The last local date on which a report of a meeting held on `meetingDate` is on time: normally the
@@ -60,16 +57,10 @@ export function daysInMonth(month: string): number {
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /**
- * What one member may submit, set per province like the rules above (`config.settings[].limits`):
- * one member once filed 200 reports of 50 issues in 17 s and flooded a commune's inbox. Generous
- * for real work (a member attends a handful of cells), finite against a runaway client or account.
+ * What one member may submit by default: SubmissionLimits' defaults (schemas/reporting-config.ts),
+ * written out like DEFAULT_REPORTING (a test keeps them equal).
  */
-export const SubmissionLimits = z.object({
-  maxReportsPerMemberPerDay: z.number().int().min(1).max(10_000).default(50),
-  maxIssuesPerReport: z.number().int().min(1).max(50).default(30),
+export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = Object.freeze({
+  maxReportsPerMemberPerDay: 50,
+  maxIssuesPerReport: 30,
 });
-export type SubmissionLimits = z.infer<typeof SubmissionLimits>;
-
-export const DEFAULT_SUBMISSION_LIMITS: SubmissionLimits = Object.freeze(
-  SubmissionLimits.parse({}),
-);

@@ -1,4 +1,10 @@
-import { Role } from '../schemas/common.ts';
+import type { Role } from '../schemas/common.ts';
+
+/**
+ * `Role`'s options in order, as plain data: the extension's pages read roles without loading zod
+ * (a test keeps the two equal).
+ */
+export const ROLE_ORDER: readonly Role[] = Object.freeze(['observer', 'staff', 'leader', 'admin']);
 
 /**
  * A user as far as roles go: the primary `role` (what older clients and `/api/me`'s `user.role`
@@ -19,7 +25,7 @@ export function rolesOf(user: RoleHolder): Role[] {
 export function normalizeRoles(role: Role, roles?: readonly Role[] | null): Role[] {
   const set = new Set<Role>(roles ?? []);
   set.delete(role);
-  return [role, ...Role.options.filter((r) => set.has(r))];
+  return [role, ...ROLE_ORDER.filter((r) => set.has(r))];
 }
 
 /** Whether the user holds at least one of `wanted` (any of its roles counts). */

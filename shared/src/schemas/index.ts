@@ -12,3 +12,4 @@ export * from './admin.ts';
 export * from './assignment.ts';
 export * from './province.ts';
 export * from './document.ts';
+export * from './reporting-config.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ReportingConfig, SubmissionLimits } from '../domain/reporting.ts';
+import { ReportingConfig, SubmissionLimits } from './reporting-config.ts';
 import { DeadlineConfig } from './routing.ts';
 
 /**

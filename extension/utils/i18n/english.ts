@@ -1,0 +1,14 @@
+import { adminEn } from './admin-en.ts';
+import { en } from './en.ts';
+import { synthesisEn } from './synthesis-en.ts';
+import { addMessages } from './translate.ts';
+import { triageEn } from './triage-en.ts';
+import { yearEn } from './year-en.ts';
+
+/**
+ * Every English text (core and every surface's) in one chunk, loaded only when the interface is
+ * in English (`loadLocale`). A new English dictionary file is added here.
+ */
+export function registerEnglish(): void {
+  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn });
+}
