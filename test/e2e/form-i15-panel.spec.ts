@@ -5,6 +5,9 @@ import { expect, extensionIdOf, launchWithExtension, SCREENS_DIR, test } from '.
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 
+// Reports and actions on the demo data: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'form-i15-panel' });
+
 // Issue 15, side panel form: dates and times in dd/mm/yyyy and 24-hour whatever the browser's
 // language, points by tapping, sections with progress, a sticky bar that never covers the focused
 // field, usable at 200 % zoom and at 320 px.

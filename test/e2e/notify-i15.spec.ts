@@ -6,6 +6,9 @@ import { OptionsPage } from './pages/options-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
 
+// Reports and actions on the demo data: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'notify-i15' });
+
 /**
  * Issue 15, in the built extension against the real API: staff hear that work arrived (badge,
  * opted-in desktop notification), the admin pages name things instead of showing ids or codes,

@@ -8,6 +8,9 @@ import { OptionsPage } from './pages/options-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
 
+// Reports and actions on the demo data: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'triage-table-i15' });
+
 // Issue 15, the staff's workspace: the inbox as a sortable triage table with its filters in the
 // address, and the issue view worked by keyboard (j/k, Escape) with one primary action and the
 // next issue opened after it.

@@ -5,6 +5,9 @@ import { EXTENSION_DIR, expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 
+// Reports and actions on the demo data: a worker and an API of its own (fixtures.ts).
+test.use({ isolatedApi: 'weight' });
+
 // The weight of the built extension (issue 15): what each page loads at start, and that the
 // texts and screens left out of the first load still arrive when needed.
 const KB = 1024;
