@@ -5,6 +5,9 @@ import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
 
+// The member's badge is read against the demo data as this spec leaves it: an API of its own.
+test.use({ isolatedApi: 'triage' });
+
 type ChromeApi = {
   notifications: { getAll(): Promise<Record<string, boolean>> };
   storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
