@@ -1,14 +1,14 @@
-import { hasRole, type ComplianceResponse, type ComplianceStatus } from '@duhop/shared';
+import type { ComplianceResponse, ComplianceStatus } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { formatDate, formatDateTime, formatMonth, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { sessionItem, type Session } from '../../utils/storage.ts';
+import type { Session } from '../../utils/storage.ts';
 import { loadCompliance } from '../../utils/synthesis/calls.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
-import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { MonthBodyFilter } from './month-body-filter.tsx';
 import { useMonthBody } from './use-month-body.ts';
+import { StaffOnly } from './staff-only.tsx';
 import './synthesis.css';
 
 const STATUSES: readonly ComplianceStatus[] = ['on_time', 'late', 'missing', 'not_due'];
@@ -31,12 +31,9 @@ const countOf = (c: Counts, s: ComplianceStatus) =>
 
 /** `#/compliance/<month>/<bodyId>`: who reported on which cell that month, and whether on time. */
 export function CompliancePage(props: { params: string[] }) {
-  const t = useT();
-  const session = useStorageItem(sessionItem);
-  if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
-    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
-  return <Compliance session={session} params={props.params} />;
+  return (
+    <StaffOnly>{(session) => <Compliance session={session} params={props.params} />}</StaffOnly>
+  );
 }
 
 function Compliance(props: { session: Session; params: string[] }) {

@@ -1,9 +1,8 @@
-import { hasRole, type SynthesisResponse } from '@duhop/shared';
+import type { SynthesisResponse } from '@duhop/shared';
 import { formatDateTime, formatMonth, formatNumber, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
-import { sessionItem, type Session } from '../../utils/storage.ts';
+import type { Session } from '../../utils/storage.ts';
 import { loadSynthesis } from '../../utils/synthesis/calls.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ExportButtons } from './export-buttons.tsx';
@@ -12,18 +11,16 @@ import { SynthesisCharts } from './synthesis-charts.tsx';
 import { BodiesTable, GapsTable, IssuesByBodyTable } from './synthesis-tables.tsx';
 import { TopicalTable } from './topical-table.tsx';
 import { useMonthBody } from './use-month-body.ts';
+import { StaffOnly } from './staff-only.tsx';
 import './synthesis.css';
 
 const DEFAULT_GAP = 10;
 
 /** `#/synthesis/<month>/<bodyId>/<gap>`: the month's figures for a body, as charts, tables and files. */
 export function SynthesisPage(props: { params: string[] }) {
-  const t = useT();
-  const session = useStorageItem(sessionItem);
-  if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
-    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
-  return <Synthesis session={session} params={props.params} />;
+  return (
+    <StaffOnly>{(session) => <Synthesis session={session} params={props.params} />}</StaffOnly>
+  );
 }
 
 function Synthesis(props: { session: Session; params: string[] }) {

@@ -1,15 +1,15 @@
-import { hasRole, localDate, type YearCounts, type YearViewResponse } from '@duhop/shared';
+import { localDate, type YearCounts, type YearViewResponse } from '@duhop/shared';
 import { formatDateTime, formatNumber, formatPercent } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { navigate } from '../../utils/hash-route.ts';
-import { sessionItem, type Session } from '../../utils/storage.ts';
+import type { Session } from '../../utils/storage.ts';
 import { summaryBodies } from '../../utils/synthesis/bodies.ts';
 import { downloadYearView, loadYearView } from '../../utils/synthesis/calls.ts';
 import { useOrgUnits } from '../../utils/triage/org-units.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
-import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
+import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ExportButtons } from './export-buttons.tsx';
+import { StaffOnly } from './staff-only.tsx';
 import './synthesis.css';
 
 /** Years offered in the picker: this one and the five before it. */
@@ -17,12 +17,7 @@ const YEARS_BACK = 5;
 
 /** `#/year/<year>/<bodyId>`: each member's year for the year-end rating, per body and in total. */
 export function YearPage(props: { params: string[] }) {
-  const t = useT();
-  const session = useStorageItem(sessionItem);
-  if (!session) return <Loading />;
-  if (!hasRole(session.user, 'staff', 'leader', 'admin'))
-    return <Notice kind="info">{t('sy_staffOnly')}</Notice>;
-  return <YearView session={session} params={props.params} />;
+  return <StaffOnly>{(session) => <YearView session={session} params={props.params} />}</StaffOnly>;
 }
 
 function YearView(props: { session: Session; params: string[] }) {
