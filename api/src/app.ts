@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import pkg from '../../package.json' with { type: 'json' };
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { openAPIRouteHandler } from 'hono-openapi';
@@ -223,14 +224,41 @@ export function createApp(opts: CreateAppOptions) {
     openAPIRouteHandler(routes, {
       // /extension/update.xml and /extension/duhop.crx are API routes, not static files.
       excludeStaticFile: false,
+      // Every route answers validation errors with 422 and the error shape (lib/openapi.ts `doc`),
+      // never hono-openapi's default 400 `{success,error,data}`.
+      defaultValidationErrorResponse: false,
       documentation: {
         openapi: '3.1.0',
         info: {
           title: 'duhop API',
-          version: '1.0.0',
-          description: 'Reports on Party cell meetings and the follow-up of the issues they raise.',
+          version: pkg.version,
+          description:
+            'Reports on Party cell meetings and the follow-up of the issues they raise. ' +
+            'For integrators: docs/integrators.md (authentication, error codes, idempotent ' +
+            'submission, pagination, rate limits); the minimum contract: docs/api.md.',
+          // No public address of its own: the installation's operator answers for it.
+          contact: { name: 'duhop maintainers (the repository’s issue tracker)' },
         },
-        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+        servers: [
+          {
+            url: '/',
+            description: 'The server that serves this document (paths are relative to it)',
+          },
+        ],
+        components: {
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'The token from POST /api/auth/login: `Authorization: Bearer <token>`',
+            },
+            metricsToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'METRICS_TOKEN of the server (GET /metrics only), not a user token',
+            },
+          },
+        },
       },
     }),
   );

@@ -34,6 +34,8 @@ export function faultError(fault: Fault): ApiError {
 }
 
 export const faultMessage = (code: FaultCode) => MESSAGES[code];
+/** Every fault code (docs/integrators.md lists them; test/api/openapi-contract.test.ts checks it). */
+export const FAULT_CODES = Object.keys(MESSAGES) as FaultCode[];
 export const isFaultCode = (code: string): code is FaultCode => Object.hasOwn(MESSAGES, code);
 
 /** Connection-level failures of postgres.js and Node sockets: the server is down or restarting. */

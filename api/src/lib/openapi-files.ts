@@ -1,37 +1,22 @@
 import type { DescribeRouteOptions } from 'hono-openapi';
-import { z, type ZodObject } from 'zod';
-import { doc } from './openapi.ts';
+import { z } from 'zod';
+import { doc, type DocOptions } from './openapi.ts';
 
-type Parameters = NonNullable<DescribeRouteOptions['parameters']>;
-
-/** OpenAPI query parameters from the zod object that validates the query string. */
-export function queryParameters(schema: ZodObject): Parameters {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties?: Record<string, Record<string, unknown>>;
-    required?: string[];
-  };
-  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
-    name,
-    in: 'query' as const,
-    required: json.required?.includes(name) ?? false,
-    ...(typeof s.description === 'string' ? { description: s.description } : {}),
-    schema: s,
-  })) as Parameters;
-}
-
-/** A route that answers with a file (`Content-Disposition: attachment`) in one of `contentTypes`. */
+/**
+ * A route that answers with a file (`Content-Disposition: attachment`) in one of `contentTypes`.
+ * Its query parameters come from the route's `validate('query', …)`, as for every route.
+ */
 export function fileDoc(
   summary: string,
   contentTypes: readonly string[],
-  query?: ZodObject,
+  opts: DocOptions = {},
 ): DescribeRouteOptions {
-  const base = doc(summary, z.object({}));
+  const base = doc(summary, z.object({}), opts);
   const content = Object.fromEntries(
     contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
   );
   return {
     ...base,
-    ...(query ? { parameters: queryParameters(query) } : {}),
     responses: {
       ...base.responses,
       200: {
@@ -47,3 +32,12 @@ export function fileDoc(
     },
   } as DescribeRouteOptions;
 }
+
+/** The statuses of a file made in the export queue (lib/in-worker.ts): 429 `TOO_MANY_EXPORTS` per user. */
+export const exportQueue: DocOptions = {
+  extra: [429],
+  describe: {
+    429: 'Too many exports of this user in progress (`TOO_MANY_EXPORTS`); wait `Retry-After` seconds',
+    503: 'The export queue is full (`EXPORT_QUEUE_FULL`) or the database cannot serve now; wait `Retry-After` seconds',
+  },
+};

@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { resolver, uniqueSymbol } from 'hono-openapi';
 import { core, type ZodType } from 'zod';
 import { ApiError, validationError, type FieldErrors } from './errors.ts';
 
@@ -30,15 +31,28 @@ function parseSync(schema: ZodType, value: unknown) {
   }
 }
 
+/** The parts of a request that the OpenAPI generator turns into `parameters`. */
+const PARAMETER_TARGETS: ReadonlySet<keyof ValidationTargets> = new Set([
+  'query',
+  'param',
+  'header',
+  'cookie',
+]);
+
 /**
  * The one validation wrapper: zod-validator with the docs/api.md error shape (422 + fields).
  * JSON bodies must be sent as `application/json`; anything else is 415 rather than an empty object.
+ *
+ * A query, path, header or cookie schema is also registered with hono-openapi's generator, the way
+ * its own `validator` does (the `uniqueSymbol` entry read by `generateSpecs`): every parameter the
+ * route checks appears in /openapi.json, from the schema that checks it, so the two cannot drift.
+ * JSON bodies are described by `doc({ body })`, which also adds their 413 and 415.
  */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
-) =>
-  zValidator(
+) => {
+  const middleware = zValidator(
     target,
     schema,
     (result) => {
@@ -46,6 +60,9 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
     },
     { validationFunction: parseSync as never },
   );
+  if (!PARAMETER_TARGETS.has(target)) return middleware;
+  return Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } });
+};
 
 export const requireJson = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';

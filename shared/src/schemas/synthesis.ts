@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { BandCode } from './criteria.ts';
 import { Category, IsoMonth, IssueStatus, Slug, Uuid } from './common.ts';
 
+/** How many reports fell in each band, every band present. */
+const BandCounts = z.object({
+  tot: z.number().int(),
+  kha: z.number().int(),
+  trung_binh: z.number().int(),
+  kem: z.number().int(),
+}) satisfies z.ZodType<Record<BandCode, number>>;
+
 export const MonthBodyQuery = z.object({ month: IsoMonth, bodyId: Slug.optional() });
 
 /**
@@ -179,7 +187,9 @@ export const SynthesisResponse = z.object({
       /** Expected reports of the month not filed and not yet due (the current month). */
       notDue: z.number().int().optional(),
       averageScore: z.number().nullable(),
-      bands: z.record(BandCode, z.number().int()),
+      /** Reports of the month per band: every band named (an object, not a record, so the
+       * OpenAPI document defines each required property). */
+      bands: BandCounts,
       issuesRaised: z.number().int(),
       issuesResolved: z.number().int(),
     }),

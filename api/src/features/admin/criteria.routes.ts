@@ -34,7 +34,14 @@ export const adminCriteriaRoutes = new Hono<AppEnv>()
       adminDoc(
         'Import a criteria set (groups and items sum to 100, bands ordered, ids unique)',
         CriteriaSet,
-        { body: CriteriaSet, status: 201 },
+        {
+          body: CriteriaSet,
+          status: 201,
+          extra: [409],
+          describe: {
+            409: 'A set with this id exists (`CRITERIA_SET_EXISTS`), or the admin has no province (`NO_PROVINCE`)',
+          },
+        },
       ),
     ),
     ...jsonBody(CriteriaSet),
@@ -52,7 +59,14 @@ export const adminCriteriaRoutes = new Hono<AppEnv>()
       adminDoc(
         'A province adopts a built-in template from a date (422 when not a template or after its last day, 409 CRITERIA_SET_ADOPTED when already adopted)',
         CriteriaSet,
-        { body: CriteriaSetAdoptionInput, status: 201 },
+        {
+          body: CriteriaSetAdoptionInput,
+          status: 201,
+          extra: [409],
+          describe: {
+            409: 'Already adopted by the province (`CRITERIA_SET_ADOPTED`), or the admin has no province (`NO_PROVINCE`)',
+          },
+        },
       ),
     ),
     ...jsonBody(CriteriaSetAdoptionInput),
@@ -70,6 +84,8 @@ export const adminCriteriaRoutes = new Hono<AppEnv>()
     describeRoute(
       adminDoc('Change a set no report uses yet (409 CRITERIA_SET_IN_USE otherwise)', CriteriaSet, {
         body: CriteriaSetPatch,
+        extra: [409],
+        describe: { 409: 'A report already uses the set (`CRITERIA_SET_IN_USE`)' },
       }),
     ),
     ...jsonBody(CriteriaSetPatch),

@@ -1,7 +1,7 @@
 import type { DescribeRouteOptions } from 'hono-openapi';
 import { Slug } from '@duhop/shared';
 import { type ZodType, z } from 'zod';
-import { doc } from '../../lib/openapi.ts';
+import { doc, errorResponse } from '../../lib/openapi.ts';
 
 /** OpenAPI of an admin route (tagged `admin`). */
 export const adminDoc = (
@@ -20,15 +20,29 @@ export function csvImportDoc(
   return {
     ...base,
     description: `CSV UTF-8 (a BOM and \`;\` separators are accepted), header row first: \`${columns}\`. One bad row → 422 with \`fields["rows.N.field"]\` and nothing imported; \`?dryRun=true\` returns the preview and the row errors with 200 and stores nothing.`,
-    parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
     requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
     responses: {
       ...base.responses,
       201: base.responses?.[200] ?? { description: 'Imported' },
-      415: { description: 'Not text/csv, or a charset other than UTF-8' },
+      409: errorResponse(
+        409,
+        'A username or unit id was taken meanwhile (`USERNAME_TAKEN`), or the admin has no province (`NO_PROVINCE`)',
+      ),
+      413: errorResponse(413),
+      415: errorResponse(
+        415,
+        'Not text/csv, or a charset other than UTF-8 (`UNSUPPORTED_MEDIA_TYPE`)',
+      ),
     },
   };
 }
 
 /** `?provinceId=`: the province an admin works on (their own when absent). */
 export const ProvinceQuery = z.object({ provinceId: Slug.optional() });
+
+/** 409 of a route that works on the admin's own province when none is named. */
+export const NO_PROVINCE = 'The admin account has no province and none was named (`NO_PROVINCE`)';
+
+/** 409 of a change racing another admin's closure of the same unit. */
+export const ORG_UNIT_CLOSED =
+  'The unit is closed already, or was closed meanwhile (`ORG_UNIT_CLOSED`)';

@@ -21,7 +21,7 @@ import { createUnit, listProvinceUnits, patchUnit } from './org.ts';
 import { closeUnit, mergeUnits } from './org-close.ts';
 import { importOrgUnits } from './org-import.ts';
 import { adminProvince } from './scope.ts';
-import { adminDoc, ProvinceQuery, csvImportDoc } from './doc.ts';
+import { adminDoc, ProvinceQuery, csvImportDoc, NO_PROVINCE, ORG_UNIT_CLOSED } from './doc.ts';
 import { documentConfigView, saveDocumentConfig } from '../exports/document-config.ts';
 
 /** The organisation graph: add, correct, move, close, merge, import. Nothing is ever deleted. Admin only. */
@@ -33,6 +33,7 @@ export const adminOrgRoutes = new Hono<AppEnv>()
       adminDoc(
         'Every unit of a province, closed ones included (the admin’s own by default)',
         AdminOrgUnitList,
+        { extra: [409], describe: { 409: NO_PROVINCE } },
       ),
     ),
     validate('query', ProvinceQuery),
@@ -51,6 +52,8 @@ export const adminOrgRoutes = new Hono<AppEnv>()
       adminDoc('Add a unit (a province when it has no parent)', AdminOrgUnit, {
         body: OrgUnitCreateInput,
         status: 201,
+        extra: [409],
+        describe: { 409: 'A unit with this id exists (`ORG_UNIT_EXISTS`)' },
       }),
     ),
     ...jsonBody(OrgUnitCreateInput),
@@ -78,7 +81,7 @@ export const adminOrgRoutes = new Hono<AppEnv>()
       adminDoc(
         'Merge units into an existing or a new one from an effective date; their open issues, staff, children and assignments follow',
         OrgChangeResult,
-        { body: OrgUnitMergeInput },
+        { body: OrgUnitMergeInput, extra: [409], describe: { 409: ORG_UNIT_CLOSED } },
       ),
     ),
     ...jsonBody(OrgUnitMergeInput),
@@ -101,7 +104,7 @@ export const adminOrgRoutes = new Hono<AppEnv>()
       adminDoc(
         'Close a unit on its last day, naming the successor that takes over its live work',
         OrgChangeResult,
-        { body: OrgUnitCloseInput },
+        { body: OrgUnitCloseInput, extra: [409], describe: { 409: ORG_UNIT_CLOSED } },
       ),
     ),
     ...jsonBody(OrgUnitCloseInput),

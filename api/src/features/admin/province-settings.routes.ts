@@ -5,7 +5,7 @@ import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { validate } from '../../lib/validate.ts';
 import { provinceSettingsView } from '../org/settings.ts';
-import { adminDoc, ProvinceQuery } from './doc.ts';
+import { adminDoc, ProvinceQuery, NO_PROVINCE } from './doc.ts';
 import { adminProvince } from './scope.ts';
 
 /** A province's deadline and reporting settings, every dated version with its source. Admin only. */
@@ -17,6 +17,7 @@ export const adminProvinceSettingsRoutes = new Hono<AppEnv>()
       adminDoc(
         "A province's deadline settings, every version with its source and whether it is local configuration (the admin's own province by default)",
         ProvinceSettingsView,
+        { extra: [409], describe: { 409: NO_PROVINCE } },
       ),
     ),
     validate('query', ProvinceQuery),

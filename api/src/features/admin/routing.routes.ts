@@ -11,7 +11,7 @@ import { requireRole, requireUser } from '../../lib/auth.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
 import { listRules, replaceRules, testRoute } from './routing.ts';
 import { adminProvince } from './scope.ts';
-import { adminDoc, ProvinceQuery } from './doc.ts';
+import { adminDoc, ProvinceQuery, NO_PROVINCE } from './doc.ts';
 
 /** A province's ordered routing rules and a dry run of them. Admin only. */
 export const adminRoutingRoutes = new Hono<AppEnv>()
@@ -22,6 +22,7 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
       adminDoc(
         "A province's routing rules in the order they are tried (the admin's own by default)",
         RoutingRuleList,
+        { extra: [409], describe: { 409: NO_PROVINCE } },
       ),
     ),
     validate('query', ProvinceQuery),
@@ -40,7 +41,7 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
       adminDoc(
         'Replace the ordered list in one transaction (new issues only; logged with who and when)',
         RoutingRuleList,
-        { body: RoutingRulesInput },
+        { body: RoutingRulesInput, extra: [409], describe: { 409: NO_PROVINCE } },
       ),
     ),
     ...jsonBody(RoutingRulesInput),
@@ -59,7 +60,13 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
       adminDoc(
         'Where an issue raised now in a cell would go: body, rule, deadline profile and due dates (stored rules, or a draft list)',
         RoutingTestResult,
-        { body: RoutingTestInput },
+        {
+          body: RoutingTestInput,
+          extra: [409],
+          describe: {
+            409: 'No rule and no default routes the issue (`ROUTING_FAILED`), or the admin has no province (`NO_PROVINCE`)',
+          },
+        },
       ),
     ),
     ...jsonBody(RoutingTestInput),

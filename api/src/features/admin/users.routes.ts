@@ -17,7 +17,7 @@ import { readCsvBody } from './csv.ts';
 import { adminProvince } from './scope.ts';
 import { importUsers } from './user-import.ts';
 import { createUser, listUsers, patchUser, resetPassword } from './users.ts';
-import { adminDoc, csvImportDoc } from './doc.ts';
+import { adminDoc, csvImportDoc, NO_PROVINCE } from './doc.ts';
 
 /** Accounts: list, create, import, edit (deactivation revokes sessions), reset a password. Admin only. */
 export const adminUserRoutes = new Hono<AppEnv>()
@@ -25,7 +25,10 @@ export const adminUserRoutes = new Hono<AppEnv>()
   .get(
     '/',
     describeRoute(
-      adminDoc("Accounts of a province's units (the admin's own by default)", AdminUserList),
+      adminDoc("Accounts of a province's units (the admin's own by default)", AdminUserList, {
+        extra: [409],
+        describe: { 409: NO_PROVINCE },
+      }),
     ),
     validate('query', AdminUserQuery),
     async (c) => {
@@ -40,7 +43,14 @@ export const adminUserRoutes = new Hono<AppEnv>()
       adminDoc(
         'Create an account (the user must change the password at first sign-in unless told otherwise)',
         AdminUser,
-        { body: UserCreateInput, status: 201 },
+        {
+          body: UserCreateInput,
+          status: 201,
+          extra: [409],
+          describe: {
+            409: 'Username taken (`USERNAME_TAKEN`), or the admin has no province (`NO_PROVINCE`)',
+          },
+        },
       ),
     ),
     ...jsonBody(UserCreateInput),
@@ -68,7 +78,11 @@ export const adminUserRoutes = new Hono<AppEnv>()
       adminDoc(
         'Edit display name, role and roles, body or active (deactivation ends every session at once)',
         AdminUser,
-        { body: UserPatchInput },
+        {
+          body: UserPatchInput,
+          extra: [409],
+          describe: { 409: 'Username taken (`USERNAME_TAKEN`)' },
+        },
       ),
     ),
     ...jsonBody(UserPatchInput),

@@ -12,7 +12,7 @@ import {
 import type { AppEnv } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { doc } from '../../lib/openapi.ts';
-import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
+import { fileDoc } from '../../lib/openapi-files.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
 import { downloadHeaders } from '../../lib/download.ts';
 import { listAssignments } from './assignments.ts';
@@ -25,6 +25,10 @@ import { CONTENT_TYPES } from '../exports/tables.ts';
  * Assignments of committee members to cells (phân công dự sinh hoạt): an admin anywhere, the
  * staff of a commune/ward committee for the cells under it. Import is all-or-nothing.
  */
+
+const ASSIGNMENT_OVERLAP =
+  'The member already has an assignment on the cell over these dates (`ASSIGNMENT_OVERLAP`)';
+
 export const assignmentRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .use(async (c, next) => {
@@ -38,7 +42,6 @@ export const assignmentRoutes = new Hono<AppEnv>()
         'Assignments on the cells under a body (default: the caller’s), optionally in force during a month',
         AssignmentList,
       ),
-      parameters: queryParameters(AssignmentListQuery),
     }),
     validate('query', AssignmentListQuery),
     async (c) => {
@@ -50,11 +53,9 @@ export const assignmentRoutes = new Hono<AppEnv>()
   .get(
     '/export',
     describeRoute(
-      fileDoc(
-        'Assignments as CSV (UTF-8 with BOM), with the headers the import reads',
-        [CONTENT_TYPES.csv],
-        AssignmentListQuery,
-      ),
+      fileDoc('Assignments as CSV (UTF-8 with BOM), with the headers the import reads', [
+        CONTENT_TYPES.csv,
+      ]),
     ),
     validate('query', AssignmentListQuery),
     async (c) => {
@@ -76,6 +77,8 @@ export const assignmentRoutes = new Hono<AppEnv>()
       doc('Assign a member to a cell by decision', AssignmentRecord, {
         body: AssignmentInput,
         status: 201,
+        extra: [409],
+        describe: { 409: ASSIGNMENT_OVERLAP },
       }),
     ),
     ...jsonBody(AssignmentInput),
@@ -87,9 +90,16 @@ export const assignmentRoutes = new Hono<AppEnv>()
       ...doc(
         'Import assignments from CSV (UTF-8, BOM allowed; headers Tên đăng nhập, Mã chi bộ, Số quyết định, Từ ngày, Đến ngày). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1). `?dryRun=true` checks every row the same way and stores nothing (200, `valid` rows)',
         AssignmentImportResult,
-        { status: 201 },
+        {
+          status: 201,
+          extra: [200, 409, 413, 415],
+          describe: {
+            200: '`?dryRun=true`: the preview and the row errors, nothing stored',
+            409: ASSIGNMENT_OVERLAP,
+            415: 'Neither `text/csv` nor `multipart/form-data` (`UNSUPPORTED_MEDIA_TYPE`)',
+          },
+        },
       ),
-      parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
       requestBody: {
         required: true,
         content: {
@@ -115,7 +125,11 @@ export const assignmentRoutes = new Hono<AppEnv>()
   .patch(
     '/:id',
     describeRoute(
-      doc('End an assignment (set its last day)', AssignmentRecord, { body: AssignmentPatch }),
+      doc('End an assignment (set its last day)', AssignmentRecord, {
+        body: AssignmentPatch,
+        extra: [409],
+        describe: { 409: ASSIGNMENT_OVERLAP },
+      }),
     ),
     ...jsonBody(AssignmentPatch),
     async (c) =>

@@ -17,7 +17,13 @@ export const mePasswordRoutes = new Hono<AppEnv>().post(
     doc(
       'Change my password ({currentPassword, newPassword}; at least 8 characters, different from the current one)',
       Ok,
-      { body: ChangePasswordInput },
+      {
+        body: ChangePasswordInput,
+        extra: [429],
+        describe: {
+          429: 'Too many wrong current passwords (`TOO_MANY_ATTEMPTS`); wait `Retry-After` seconds',
+        },
+      },
     ),
   ),
   requireUser,

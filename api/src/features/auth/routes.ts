@@ -12,7 +12,15 @@ export const authRoutes = new Hono<AppEnv>()
   .post(
     '/login',
     describeRoute(
-      doc('Sign in with a username and password', LoginResponse, { body: LoginInput, auth: false }),
+      doc('Sign in with a username and password', LoginResponse, {
+        body: LoginInput,
+        auth: false,
+        extra: [401, 429],
+        describe: {
+          401: 'Wrong username or password, or an inactive account (`INVALID_CREDENTIALS`: one answer for all three)',
+          429: 'Too many wrong passwords for this username or from this address (`TOO_MANY_ATTEMPTS`); wait `Retry-After` seconds',
+        },
+      }),
     ),
     ...jsonBody(LoginInput),
     async (c) => {

@@ -16,6 +16,11 @@ export const adminBackupRoutes = new Hono<AppEnv>().use(requireUser, requireRole
     ...fileDoc(
       'A full backup of the database (plain SQL as written by `npm run backup`; restore with `npm run restore`). Admin only, audited',
       ['application/sql'],
+      {
+        describe: {
+          503: 'The dump could not be made (`BACKUP_UNAVAILABLE`), or the database cannot serve now; wait `Retry-After` seconds',
+        },
+      },
     ),
     tags: ['admin'],
   }),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context.ts';
 import { requireUser } from '../../lib/auth.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
-import { fileDoc } from '../../lib/openapi-files.ts';
+import { exportQueue, fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
 import { downloadHeaders } from '../../lib/download.ts';
 import { CONTENT_TYPES } from './tables.ts';
@@ -22,7 +22,7 @@ export const reportExportRoutes = new Hono<AppEnv>()
       fileDoc(
         'One report as DOCX (administrative layout) for the member’s records; visible to those who may read the report',
         [CONTENT_TYPES.docx],
-        ReportExportQuery,
+        exportQueue,
       ),
     ),
     validate('query', ReportExportQuery),

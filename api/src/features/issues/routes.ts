@@ -55,7 +55,13 @@ export const issueRoutes = new Hono<AppEnv>()
       doc(
         'Apply a lifecycle action (acknowledge, forward, resolve…) with optimistic concurrency; `forward` only to a body of the province of the cell that raised the issue (422 on `toBodyId` otherwise, admins included)',
         Issue,
-        { body: ActionInput },
+        {
+          body: ActionInput,
+          extra: [409],
+          describe: {
+            409: 'A stale `expectedVersion` (`VERSION_CONFLICT`), an action the status does not allow (`TRANSITION_NOT_ALLOWED`), or a reopen after its window (`REOPEN_WINDOW_PASSED`)',
+          },
+        },
       ),
     ),
     ...jsonBody(ActionInput),

@@ -25,6 +25,7 @@ function fileDoc(summary: string, contentType: string): DescribeRouteOptions {
   return {
     summary,
     tags: ['extension'],
+    security: [],
     responses: {
       200: {
         description: 'The file',

@@ -21,6 +21,7 @@ export const healthRoutes = new Hono<AppEnv>().get(
   '/health',
   describeRoute({
     summary: 'Liveness and readiness: 503 with the reason when the database cannot serve',
+    security: [],
     responses: {
       200: {
         description: 'The database answers and has room to write',

@@ -24,6 +24,7 @@ export const metricsRoutes = new Hono<AppEnv>().get(
       'Text exposition format 0.0.4: duhop_http_requests_total{method,route,status}, duhop_http_request_duration_seconds (histogram by method and route), ' +
       'duhop_http_requests_in_flight, duhop_reports_submitted_total, duhop_escalations_total, duhop_database_faults_total{code}, ' +
       'duhop_db_pool_connections{state} and duhop_db_pool_max (PostgreSQL), process uptime and resident memory.',
+    security: [{ metricsToken: [] }],
     responses: {
       200: {
         description: 'The metrics',

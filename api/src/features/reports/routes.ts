@@ -28,6 +28,11 @@ export const reportRoutes = new Hono<AppEnv>()
       doc('Submit a report (idempotent on the client-made id)', ReportResult, {
         body: ReportInput,
         status: 201,
+        extra: [200, 409, 429],
+        describe: {
+          409: 'The report id was already used with other content (`REPORT_CONFLICT`), or an issue id by another report (`ISSUE_CONFLICT`)',
+          429: 'The member’s daily report limit of the province is reached (`DAILY_REPORT_LIMIT`); `Retry-After` is the time to local midnight',
+        },
       }),
     ),
     requireRole('observer'),

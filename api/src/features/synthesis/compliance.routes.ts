@@ -4,7 +4,6 @@ import { ComplianceResponse, MonthBodyQuery } from '@duhop/shared';
 import type { AppEnv } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { doc } from '../../lib/openapi.ts';
-import { queryParameters } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
 import { resolveBody } from '../org/body-scope.ts';
 import { assertNotFuture, complianceView, loadCompliance } from './compliance.ts';
@@ -17,7 +16,6 @@ export const complianceRoutes = new Hono<AppEnv>().use(requireUser).get(
       'Reporting compliance of a month: on_time / late / missing / not_due (not filed, due date not passed) for each report an assignment expects (monthly, every N months or its turn on a rota) on a cell under the body, with counts per member, per committee and in total',
       ComplianceResponse,
     ),
-    parameters: queryParameters(MonthBodyQuery),
   }),
   requireRole('staff', 'leader', 'admin'),
   validate('query', MonthBodyQuery),

@@ -5,7 +5,7 @@ import type { AppEnv, AuthUser, Deps } from '../../context.ts';
 import { requireRole, requireUser } from '../../lib/auth.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { doc } from '../../lib/openapi.ts';
-import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
+import { exportQueue, fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
 import { downloadHeaders } from '../../lib/download.ts';
 import { resolveBody } from '../org/body-scope.ts';
@@ -37,7 +37,6 @@ export const synthesisRoutes = new Hono<AppEnv>()
         'Monthly synthesis: reports filed vs expected, bands, criteria groups, self-score gaps (> gap points), issues raised / resolved / overdue by category and body, median working days to acknowledge and resolve, 6-month trend',
         SynthesisResponse,
       ),
-      parameters: queryParameters(SynthesisQuery),
     }),
     validate('query', SynthesisQuery),
     async (c) => {
@@ -51,7 +50,7 @@ export const synthesisRoutes = new Hono<AppEnv>()
       fileDoc(
         'The monthly synthesis as XLSX (one sheet per table, A4, counts, rates and dates typed, totals rows), DOCX (Party administrative layout) or CSV (UTF-8 with BOM; `csvLocale=vi`: `;` and decimal comma)',
         Object.values(CONTENT_TYPES),
-        SynthesisExportQuery,
+        exportQueue,
       ),
     ),
     validate('query', SynthesisExportQuery),

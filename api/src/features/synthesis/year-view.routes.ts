@@ -7,7 +7,7 @@ import { downloadHeaders } from '../../lib/download.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { doc } from '../../lib/openapi.ts';
-import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
+import { exportQueue, fileDoc } from '../../lib/openapi-files.ts';
 import { validate } from '../../lib/validate.ts';
 import { CONTENT_TYPES } from '../exports/tables.ts';
 import { exportYearView } from '../exports/year-export.ts';
@@ -33,7 +33,6 @@ export const yearViewRoutes = new Hono<AppEnv>()
         'Year view for the year-end rating: per member assigned to a cell under the body, reports expected (month by month, as compliance expects them), attended, on time, late, missing and not yet due, reports filed, issues raised and how they stand; per committee and in total, with topical meetings by quarter',
         YearViewResponse,
       ),
-      parameters: queryParameters(YearBodyQuery),
     }),
     validate('query', YearBodyQuery),
     async (c) => {
@@ -47,7 +46,7 @@ export const yearViewRoutes = new Hono<AppEnv>()
       fileDoc(
         'The year view as XLSX (one sheet per table), DOCX (Party administrative layout) or CSV (UTF-8 with BOM)',
         Object.values(CONTENT_TYPES),
-        YearExportQuery,
+        exportQueue,
       ),
     ),
     validate('query', YearExportQuery),
@@ -72,7 +71,6 @@ export const myYearRoutes = new Hono<AppEnv>().use(requireUser).get(
       'The caller’s own year: reports expected by their assignments, attended, on time, late, missing, not yet due; issues raised in their reports and how they stand',
       YearViewResponse,
     ),
-    parameters: queryParameters(MyYearQuery),
   }),
   validate('query', MyYearQuery),
   async (c) => {
