@@ -1,6 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Middleware } from 'openapi-fetch';
@@ -13,7 +12,6 @@ import {
   type InboxIssue,
   type ReportSubmission,
 } from '../client/client.ts';
-import { generateSchema, SCHEMA_FILE } from '../client/generate.ts';
 import { useHarness } from '../support/app.ts';
 import { buildReport } from '../support/reports.ts';
 
@@ -70,7 +68,9 @@ beforeAll(async () => {
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The document as the running server serves it.
-  document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as OpenApiDoc;
+  // No idle keep-alive socket left behind for the client's first call to meet as it closes.
+  const res = await fetch(`${baseUrl}/openapi.json`, { headers: { connection: 'close' } });
+  document = (await res.json()) as OpenApiDoc;
   ajv.addSchema(document, 'openapi');
 });
 afterAll(async () => {
@@ -82,12 +82,6 @@ beforeEach(() => {
 });
 
 describe('the generated client against a running API', () => {
-  it('test/client/schema.d.ts is what openapi-typescript makes of the current document', async () => {
-    // Committed so that `tsc -b` compiles the client without starting anything; regenerate with
-    // `npm run client:generate -w test` after changing a route or a wire schema.
-    expect(await readFile(SCHEMA_FILE, 'utf8')).toBe(await generateSchema());
-  });
-
   it('signs in, submits a report (201, then 200 on the identical resend), pages the inbox with its cursor', async () => {
     const observer = await signIn(baseUrl, 'observer', 'demo1234', { middleware: [conformance] });
     const report: ReportSubmission = buildReport({

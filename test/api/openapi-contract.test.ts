@@ -11,7 +11,7 @@ import { FAULT_CODES } from '../../api/src/db/health.ts';
 import { ApiError, errorJson } from '../../api/src/lib/errors.ts';
 import { doc } from '../../api/src/lib/openapi.ts';
 import { validate } from '../../api/src/lib/validate.ts';
-import { openApiDocument } from '../client/generate.ts';
+import { generateSchema, openApiDocument, SCHEMA_FILE } from '../client/generate.ts';
 
 // Issue 16: /openapi.json as a contract. Redocly CLI lints it (test/redocly.yaml), every route's
 // parameters and statuses are in it, and docs/integrators.md agrees with it and with the code.
@@ -159,6 +159,12 @@ describe('/openapi.json', () => {
     expect(document.paths['/api/issues/{id}']?.get?.parameters).toContainEqual(
       expect.objectContaining({ in: 'path', name: 'id', required: true }),
     );
+  });
+
+  it('test/client/schema.d.ts is what openapi-typescript makes of the current document', async () => {
+    // Committed so that `tsc -b` compiles the client without starting anything; regenerate with
+    // `npm run client:generate -w test` after changing a route or a wire schema.
+    expect(await readFile(SCHEMA_FILE, 'utf8')).toBe(await generateSchema());
   });
 
   it('a new route documents what validate() checks, with nothing else to write', async () => {
