@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_CODES } from '../../api/src/db/health.ts';
 import { ApiError, errorJson } from '../../api/src/lib/errors.ts';
 import { doc } from '../../api/src/lib/openapi.ts';
-import { validate } from '../../api/src/lib/validate.ts';
+import { jsonBody, validate } from '../../api/src/lib/validate.ts';
 import { generateSchema, openApiDocument, SCHEMA_FILE } from '../client/generate.ts';
 
 // Issue 16: /openapi.json as a contract. Redocly CLI lints it (test/redocly.yaml), every route's
@@ -181,6 +181,12 @@ describe('/openapi.json', () => {
       validate('header', z.object({ 'x-trace': z.string().optional() })),
       (c) => c.json({ ok: true }),
     );
+    app.post(
+      '/things',
+      describeRoute(doc('Add a thing', z.object({ ok: z.boolean() }))),
+      ...jsonBody(z.object({ name: z.string().max(10) })),
+      (c) => c.json({ ok: true }),
+    );
     const spec = await generateSpecs(app, { defaultValidationErrorResponse: false });
     const op = spec.paths['/things/{id}']?.get;
     expect(op?.parameters).toEqual(
@@ -198,12 +204,28 @@ describe('/openapi.json', () => {
     expect(op?.parameters?.find((p) => 'name' in p && p.name === 'page')).not.toHaveProperty(
       'required',
     );
+    // The JSON body too, from the schema jsonBody() checks.
+    expect(spec.paths['/things']?.post?.requestBody).toMatchObject({
+      content: {
+        'application/json': {
+          schema: { properties: { name: { type: 'string', maxLength: 10 } }, required: ['name'] },
+        },
+      },
+    });
     // The runtime is unchanged: 422 with `fields` naming the parameter, a valid request passes.
     const bad = await app.request('/things/not-a-uuid?q=x');
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { fields: object } }).error.fields).toHaveProperty('id');
     const good = await app.request(`/things/${crypto.randomUUID()}?q=x`);
     expect(good.status).toBe(200);
+    const long = await app.request('/things', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'far too long a name' }),
+    });
+    expect(long.status).toBe(422);
+    const notJson = await app.request('/things', { method: 'POST', body: 'name=x' });
+    expect(notJson.status).toBe(415);
   });
 });
 

@@ -44,7 +44,10 @@ export const errorResponse = (
 });
 
 export interface DocOptions {
-  /** The request body's schema: also documents 413 (too large) and 415 (not JSON). */
+  /**
+   * The request body's schema (the route's `jsonBody()` registers the same one): documents the
+   * body's 413 (too large) and 415 (not JSON).
+   */
   body?: ZodType;
   /** `false` on public routes: `security: []`, and no 401/403/404 unless listed in `extra`. */
   auth?: boolean;
@@ -64,7 +67,7 @@ export interface DocOptions {
 /**
  * The OpenAPI description of a route, from the same zod schemas that validate it: the success
  * body, the request body if any, and every error status it can answer with the docs/api.md error
- * shape. Query, path and header parameters come from `validate()` (lib/validate.ts) on the route.
+ * shape. The parameters and the JSON body come from `validate()` (lib/validate.ts) on the route.
  */
 export function doc(
   summary: string,

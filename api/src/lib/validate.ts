@@ -31,8 +31,9 @@ function parseSync(schema: ZodType, value: unknown) {
   }
 }
 
-/** The parts of a request that the OpenAPI generator turns into `parameters`. */
-const PARAMETER_TARGETS: ReadonlySet<keyof ValidationTargets> = new Set([
+/** The parts of a request the OpenAPI generator documents: the JSON body, and the `parameters`. */
+const DOCUMENTED_TARGETS: ReadonlySet<keyof ValidationTargets> = new Set([
+  'json',
   'query',
   'param',
   'header',
@@ -43,10 +44,10 @@ const PARAMETER_TARGETS: ReadonlySet<keyof ValidationTargets> = new Set([
  * The one validation wrapper: zod-validator with the docs/api.md error shape (422 + fields).
  * JSON bodies must be sent as `application/json`; anything else is 415 rather than an empty object.
  *
- * A query, path, header or cookie schema is also registered with hono-openapi's generator, the way
- * its own `validator` does (the `uniqueSymbol` entry read by `generateSpecs`): every parameter the
- * route checks appears in /openapi.json, from the schema that checks it, so the two cannot drift.
- * JSON bodies are described by `doc({ body })`, which also adds their 413 and 415.
+ * The schema is also registered with hono-openapi's generator, the way its own `validator` does
+ * (the `uniqueSymbol` entry `generateSpecs` reads): every query, path and header parameter the
+ * route checks, and its JSON body, appear in /openapi.json from the schema that checks them, so
+ * the two cannot drift. `doc({ body })` on the route adds the body's 413 and 415.
  */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(
   target: Target,
@@ -60,7 +61,7 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
     },
     { validationFunction: parseSync as never },
   );
-  if (!PARAMETER_TARGETS.has(target)) return middleware;
+  if (!DOCUMENTED_TARGETS.has(target)) return middleware;
   return Object.assign(middleware, { [uniqueSymbol]: { target, ...resolver(schema) } });
 };
 
