@@ -1,5 +1,4 @@
 import type { ReportView } from '@duhop/shared';
-import { useT } from '../../utils/i18n/index.ts';
 
 /**
  * The criteria the member marked "Không áp dụng", by title with the reason: in the report view
@@ -7,7 +6,6 @@ import { useT } from '../../utils/i18n/index.ts';
  * copy was cached before reports carried them).
  */
 export function NotApplicableList(props: { items: ReportView['notApplicable'] | undefined }) {
-  const t = useT();
   const items = props.items ?? [];
   if (!items.length) return null;
   return (
