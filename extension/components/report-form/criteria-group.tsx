@@ -183,7 +183,8 @@ function markNa(update: ReturnType<typeof useForm>['update'], itemId: string, on
       else delete next[itemId];
       return { ...d, notApplicable: next };
     },
-    [`notApplicable.${itemId}`, `scores.${itemId}`],
+    // Marking touches the points only: the empty reason is "missing" until asked (or typed).
+    on ? [`scores.${itemId}`] : [`notApplicable.${itemId}`, `scores.${itemId}`],
   );
   // The row changes shape: keep the keyboard where the member is (the reason, or the points).
   requestAnimationFrame(() => {
