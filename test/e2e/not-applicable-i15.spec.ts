@@ -1,11 +1,13 @@
-import type { ReportView } from '@duhop/shared';
+import { addDays, localDate, type ReportView } from '@duhop/shared';
 import { checkA11y } from './axe.ts';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
+import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
+import { buildReport, fullScores } from '../support/reports.ts';
 
 // Files a report on the demo data: a worker and an API of its own (fixtures.ts).
 test.use({ isolatedApi: 'not-applicable-i15' });
@@ -109,4 +111,45 @@ test('a member marks an item "Không áp dụng" with its reason, by keyboard, a
   );
   await snap(page, 'i15-na-report-view-400');
   await checkA11y(page, 'i15-na-report-view');
+});
+
+test('staff see the items marked "Không áp dụng" in the issue’s report context at 1366 px', async ({
+  context,
+  extensionId,
+  api,
+  relay,
+}) => {
+  // Filed through the API yesterday (or today on the 1st) with g6.1 marked, one issue for the commune.
+  const today = localDate(new Date());
+  const date = today.endsWith('-01') ? today : addDays(today, -1);
+  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
+  const { 'g6.1': _, ...scores } = fullScores();
+  const report = buildReport({
+    meetingDate: date,
+    startedAt: `${date}T${start}:00+07:00`,
+    endedAt: `${date}T${end}:00+07:00`,
+    scores,
+    notApplicable: { 'g6.1': 'Chi bộ mới thành lập sau sáp nhập' },
+  });
+  report.issues = report.issues.slice(0, 1);
+  const observer = await ServerClient.signIn(api.url, 'observer');
+  await observer.post('/api/reports', report);
+
+  const options = await OptionsPage.open(context, extensionId);
+  await options.setApiAddress(relay.url);
+  await options.page.close();
+  const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
+  await ws.page.setViewportSize({ width: 1366, height: 900 });
+  await ws.signIn('commune');
+  await ws.search('duong lien xom xuong cap');
+  await expect(ws.rows()).toHaveCount(1);
+  await ws.rows().first().locator('a.title').click();
+  await expect(ws.issueView()).toBeVisible();
+  const context_ = ws.page.getByTestId('report-context');
+  await expect(context_).toContainText('Tiêu chí không áp dụng');
+  await expect(context_.getByTestId('not-applicable')).toHaveText(
+    'Tỷ lệ chỉ tiêu, nhiệm vụ của nghị quyết kỳ trước được hoàn thành — Chi bộ mới thành lập sau sáp nhập',
+  );
+  await shot(ws.page, '[data-testid="report-context"]', 'i15-na-workspace-1366');
+  await checkA11y(ws.page, 'i15-na-workspace-issue');
 });
