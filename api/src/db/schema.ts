@@ -219,6 +219,8 @@ export const reports = pgTable(
       .references(() => criteriaSets.id),
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     groupNotes: jsonb('group_notes').$type<Record<string, string>>().notNull().default({}),
+    /** Items marked "Không áp dụng" by hand: item id → reason ('' when none). */
+    notApplicable: jsonb('not_applicable').$type<Record<string, string>>().notNull().default({}),
     groupScores: jsonb('group_scores').$type<Record<string, number>>().notNull(),
     score: real('score').notNull(),
     band: text('band').$type<BandCode>().notNull(),

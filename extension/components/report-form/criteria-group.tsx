@@ -74,13 +74,14 @@ export function CriteriaGroup(props: { group: Group }) {
 function ItemRow(props: { item: CriteriaItem; state: ReturnType<typeof itemState> }) {
   const t = useT();
   const locale = useLocale();
-  const { update, errorsFor } = useForm();
+  const { update, errorsFor, readOnly } = useForm();
   const { item, state } = props;
   const id = `f-score-${item.id.replace(/\./g, '-')}`;
   const errs = errorsFor(`scores.${item.id}`);
   const setScore = (v: number | null) =>
     update((d) => ({ ...d, scores: { ...d.scores, [item.id]: v } }), [`scores.${item.id}`]);
 
+  if (state.marked) return <MarkedRow item={item} />;
   if (!state.applicable) {
     const counted = item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
     return (
@@ -154,8 +155,95 @@ function ItemRow(props: { item: CriteriaItem; state: ReturnType<typeof itemState
               </span>
             )}
           </div>
+          {state.markable && !readOnly && (
+            <button
+              type="button"
+              class="na-toggle"
+              aria-label={t('markNaLabel', { title: item.title })}
+              data-testid={`na-${item.id}`}
+              onClick={() => markNa(update, item.id, true)}
+            >
+              {t('markNa')}
+            </button>
+          )}
         </div>
       </Field>
+    </li>
+  );
+}
+
+/** The reason box of a marked item, and the way back to its points, take the focus in turn. */
+const reasonId = (itemId: string) => `f-na-${itemId.replace(/\./g, '-')}`;
+
+function markNa(update: ReturnType<typeof useForm>['update'], itemId: string, on: boolean) {
+  update(
+    (d) => {
+      const next = { ...d.notApplicable };
+      if (on) next[itemId] = next[itemId] ?? '';
+      else delete next[itemId];
+      return { ...d, notApplicable: next };
+    },
+    // Marking touches the points only: the empty reason is "missing" until asked (or typed).
+    on ? [`scores.${itemId}`] : [`notApplicable.${itemId}`, `scores.${itemId}`],
+  );
+  // The row changes shape: keep the keyboard where the member is (the reason, or the points).
+  requestAnimationFrame(() => {
+    const target = on
+      ? document.getElementById(reasonId(itemId))
+      : document.querySelector<HTMLInputElement>(`input[name="pts-${CSS.escape(itemId)}"]`);
+    target?.focus();
+  });
+}
+
+/**
+ * An item the member marked "Không áp dụng": what it counts (per the set, like an item that does
+ * not apply to the meeting type), the reason (required when the set says so), and a way back.
+ */
+function MarkedRow(props: { item: CriteriaItem }) {
+  const t = useT();
+  const locale = useLocale();
+  const { data, update, errorsFor, readOnly, set } = useForm();
+  const { item } = props;
+  const id = reasonId(item.id);
+  const errs = errorsFor(`notApplicable.${item.id}`);
+  const counted = item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
+  return (
+    <li class={`item item--marked ${errs.length ? 'item--invalid' : ''}`} data-item={item.id}>
+      <p class="marked-head">
+        <span class="grow">{item.title}</span>
+        <strong class="na-count">{t('notApplicable', { n: formatNumber(counted, locale) })}</strong>
+      </p>
+      <Field
+        id={id}
+        label={t(set?.reasonWhenNotApplicable ? 'naReasonRequired' : 'naReason')}
+        errors={errs}
+      >
+        <input
+          type="text"
+          {...describedBy(id, errs)}
+          maxLength={500}
+          value={data.notApplicable?.[item.id] ?? ''}
+          onInput={(e) =>
+            update(
+              (d) => ({
+                ...d,
+                notApplicable: { ...d.notApplicable, [item.id]: e.currentTarget.value },
+              }),
+              [`notApplicable.${item.id}`],
+            )
+          }
+        />
+      </Field>
+      {!readOnly && (
+        <button
+          type="button"
+          class="link"
+          aria-label={t('unmarkNaLabel', { title: item.title })}
+          onClick={() => markNa(update, item.id, false)}
+        >
+          {t('unmarkNa')}
+        </button>
+      )}
     </li>
   );
 }

@@ -6,7 +6,7 @@ import { useT } from '../../utils/i18n/index.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
 import { criteriaSetFor, readReference } from '../../utils/reference-data.ts';
 import { formSections } from '../../utils/report/form-inputs.ts';
-import { effectiveScores } from '../../utils/report/report-model.ts';
+import { effectiveScores, markedItems } from '../../utils/report/report-model.ts';
 import { validateDraft } from '../../utils/report/report-validation.ts';
 import { currentDraftItem } from '../../utils/storage.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
@@ -60,7 +60,12 @@ export function ReportForm(props: { id: string; userId: string }) {
   const score = useMemo(
     () =>
       data && set && check
-        ? computeScore(set, effectiveScores(set, data, check.facts), data.meetingType)
+        ? computeScore(
+            set,
+            effectiveScores(set, data, check.facts),
+            data.meetingType,
+            markedItems(set, data),
+          )
         : null,
     [data, set, check],
   );

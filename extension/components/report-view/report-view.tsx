@@ -8,6 +8,7 @@ import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ReportDocxButton } from '../synthesis/report-docx-button.tsx';
 import { IssueStatusList } from './issue-status-list.tsx';
+import { NotApplicableList } from './not-applicable-list.tsx';
 
 /** What the server stored for a report, read-only, with each issue's current status; cached for offline. */
 export function ReportView(props: { id: string }) {
@@ -73,6 +74,12 @@ export function ReportView(props: { id: string }) {
           </span>
         </dd>
       </dl>
+      {view.notApplicable?.length > 0 && (
+        <section>
+          <h2>{t('naMarkedTitle')}</h2>
+          <NotApplicableList items={view.notApplicable} />
+        </section>
+      )}
       {view.suggestions && (
         <section>
           <h2>{t('sectionSuggestions')}</h2>

@@ -1,6 +1,7 @@
 import type { ReportView } from '@duhop/shared';
 import { formatDate, formatNumber, formatSigned } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { NotApplicableList } from '../report-view/not-applicable-list.tsx';
 
 /** Where an issue comes from: the cell, the meeting, the observer, their suggestions and score. */
 export function ReportContext(props: { report: ReportView | null | undefined }) {
@@ -32,6 +33,14 @@ export function ReportContext(props: { report: ReportView | null | undefined }) 
           </>
         )}
       </dd>
+      {r.notApplicable?.length > 0 && (
+        <>
+          <dt>{t('naMarkedTitle')}</dt>
+          <dd>
+            <NotApplicableList items={r.notApplicable} />
+          </dd>
+        </>
+      )}
       {r.suggestions && (
         <>
           <dt>{t('sectionSuggestions')}</dt>

@@ -138,6 +138,13 @@ export const en: Record<CoreMessageKey, string> = {
   proposed: 'Proposed {n}',
   useProposed: 'Use proposal',
   notApplicable: 'Does not apply: counts {n}',
+  markNa: 'Not applicable',
+  markNaLabel: 'Not applicable — {title}',
+  unmarkNa: 'Score it again',
+  unmarkNaLabel: 'Score it again — {title}',
+  naReason: 'Why it does not apply',
+  naReasonRequired: 'Why it does not apply (required)',
+  naMarkedTitle: 'Items that did not apply',
   fillMax: 'Give full marks to the {n} unscored items',
   // Form (issue 15: own date/time boxes, points by tapping, sections with progress)
   dateFormat: 'Type the date as day/month/year, e.g. 25/11/2026',

@@ -148,6 +148,13 @@ export const vi = {
   proposed: 'Đề xuất {n}',
   useProposed: 'Theo đề xuất',
   notApplicable: 'Không áp dụng: tính {n} điểm',
+  markNa: 'Không áp dụng',
+  markNaLabel: 'Không áp dụng — {title}',
+  unmarkNa: 'Chấm điểm lại',
+  unmarkNaLabel: 'Chấm điểm lại — {title}',
+  naReason: 'Lý do không áp dụng',
+  naReasonRequired: 'Lý do không áp dụng (bắt buộc)',
+  naMarkedTitle: 'Tiêu chí không áp dụng',
   fillMax: 'Chấm đủ điểm {n} mục chưa chấm',
   // Form (issue 15: own date/time boxes, points by tapping, sections with progress)
   dateFormat: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 25/11/2026',

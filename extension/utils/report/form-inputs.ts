@@ -110,7 +110,7 @@ export function formSections(
     { key: 'attendance', state: stateOf((p) => p.startsWith('attendance')) },
   ];
   set?.groups.forEach((g, i) => {
-    const ids = new Set(g.items.map((it) => `scores.${it.id}`));
+    const ids = new Set(g.items.flatMap((it) => [`scores.${it.id}`, `notApplicable.${it.id}`]));
     const targets = g.items.some((it) => it.measure === 'targets');
     out.push({
       key: `group:${g.id}`,

@@ -63,6 +63,11 @@ export interface DraftData {
   /** Points typed by the observer; an absent or null entry follows the proposal from facts. */
   scores: Record<string, number | null>;
   groupNotes: Record<string, string>;
+  /**
+   * Items marked "Không áp dụng" by hand (where the set allows it), with the reason typed so far.
+   * Absent in drafts saved by older versions: none marked.
+   */
+  notApplicable?: Record<string, string>;
   targetsMetPercent: number | null;
   cellSelfScore: number | null;
   suggestions: string;
@@ -97,6 +102,7 @@ export function blankDraft(
     absentNames: '',
     scores: {},
     groupNotes: {},
+    notApplicable: {},
     targetsMetPercent: null,
     cellSelfScore: null,
     suggestions: '',
@@ -181,7 +187,12 @@ export function computeFacts(d: DraftData, set?: Pick<CriteriaSet, 'groups'> | n
 
 /** How one criteria item stands on the form. */
 export interface ItemState {
+  /** Whether the item counts its points: it applies to the meeting type and is not marked. */
   applicable: boolean;
+  /** The observer may mark it "Không áp dụng" (the set allows it, it applies to the meeting type). */
+  markable: boolean;
+  /** Marked "Không áp dụng" by hand (and allowed: see `isApplicable`). */
+  marked: boolean;
   /** Points proposed from measured facts, null when the item is not measured or facts are missing. */
   proposed: number | null;
   /** What counts: the typed points, else the proposal; null when neither exists. */
@@ -191,7 +202,8 @@ export interface ItemState {
 }
 
 export function itemState(item: CriteriaItem, d: DraftData, facts: DraftFacts): ItemState {
-  const applicable = isApplicable(item, d.meetingType);
+  const byType = isApplicable(item, d.meetingType);
+  const applicable = isApplicable(item, d.meetingType, d.notApplicable);
   const proposed = proposePoints(
     item,
     {
@@ -205,7 +217,30 @@ export function itemState(item: CriteriaItem, d: DraftData, facts: DraftFacts): 
   );
   const typed = d.scores[item.id];
   const manual = typed != null;
-  return { applicable, proposed, value: manual ? typed : proposed, manual };
+  return {
+    applicable,
+    markable: byType && !!item.allowNotApplicable,
+    marked: byType && !applicable,
+    proposed,
+    value: manual ? typed : proposed,
+    manual,
+  };
+}
+
+/**
+ * The items marked "Không áp dụng" that the set allows to be, with their reasons trimmed, as
+ * sent (`ReportInput.notApplicable`); undefined when none, so the body stays what older versions sent.
+ */
+export function markedItems(set: CriteriaSet, d: DraftData): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const g of set.groups) {
+    for (const item of g.items) {
+      const marked =
+        isApplicable(item, d.meetingType) && !isApplicable(item, d.meetingType, d.notApplicable);
+      if (marked) out[item.id] = d.notApplicable?.[item.id]?.trim() ?? '';
+    }
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** The points that count for each applicable item (items that do not apply are left out). */

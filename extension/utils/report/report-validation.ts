@@ -1,8 +1,10 @@
 import {
   vnDate,
+  checkNotApplicable,
   checkReducedNotes,
   checkScores,
   localDate,
+  NA_REASON_MESSAGE,
   ReportInput,
   type CriteriaSet,
   type ReportParsed,
@@ -12,6 +14,7 @@ import {
   ATTENDANCE_KEYS,
   computeFacts,
   effectiveScores,
+  markedItems,
   toInstant,
   type DraftData,
   type DraftFacts,
@@ -44,6 +47,7 @@ export function toReportInput(
     .filter(Boolean);
   const scores = set ? effectiveScores(set, d, facts) : {};
   const notes = Object.fromEntries(Object.entries(d.groupNotes).filter(([, v]) => v.trim() !== ''));
+  const marked = set ? markedItems(set, d) : undefined;
   return {
     id,
     cellId: d.cellId,
@@ -59,6 +63,7 @@ export function toReportInput(
     criteriaSetId: set?.id ?? '',
     scores: Object.fromEntries(Object.entries(scores).filter(([, v]) => v != null)),
     ...(Object.keys(notes).length ? { groupNotes: notes } : {}),
+    ...(marked ? { notApplicable: marked } : {}),
     ...(d.targetsMetPercent != null ? { targetsMetPercent: d.targetsMetPercent } : {}),
     cellSelfScore: d.cellSelfScore,
     suggestions: d.suggestions,
@@ -123,16 +128,20 @@ export function validateDraft(
     add('criteriaSetId', msg);
   } else if (!set) add('criteriaSetId', t('noCriteriaSet'));
   else {
-    for (const [path, msgs] of Object.entries(
-      checkScores(set, effectiveScores(set, d, facts), d.meetingType),
-    )) {
+    const scores = effectiveScores(set, d, facts);
+    const marked = markedItems(set, d);
+    for (const [path, msgs] of Object.entries(checkScores(set, scores, d.meetingType, marked))) {
       for (const m of msgs) add(path, m, /Chưa chấm/.test(m));
     }
     // A set that asks for the reason of every reduction (`noteWhenReduced`): at the group's note.
     for (const [path, msgs] of Object.entries(
-      checkReducedNotes(set, effectiveScores(set, d, facts), d.groupNotes, d.meetingType),
+      checkReducedNotes(set, scores, d.groupNotes, d.meetingType, marked),
     )) {
       for (const m of msgs) add(path, m);
+    }
+    // Items marked "Không áp dụng": a reason not typed yet is only missing (shown when asked).
+    for (const [path, msgs] of Object.entries(checkNotApplicable(set, marked))) {
+      for (const m of msgs) add(path, m, m === NA_REASON_MESSAGE);
     }
   }
   const ok = parsed.success && Object.keys(errors).length === 0;

@@ -100,24 +100,70 @@ export function provenanceLabel(
   return local ? PROVENANCE_LOCAL_LABEL : null;
 }
 
-/** Whether an item applies to a meeting of this type (no `appliesTo` = every type). */
+/**
+ * Items the observer marked "Không áp dụng" by hand, by item id, with the reason given ('' when
+ * none). Absent = none marked.
+ */
+export type MarkedNotApplicable = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Whether an item applies to the meeting: not when it is for other meeting types (`appliesTo`;
+ * absent = every type), nor when the observer marked it "Không áp dụng" and its set allows that
+ * (`allowNotApplicable`; a mark on another item is ignored here and refused by
+ * `checkNotApplicable`). Every rule that skips or counts an item that does not apply goes
+ * through this one function, so both kinds count the same way (`whenNotApplicable`).
+ */
 export function isApplicable(
-  item: Pick<CriteriaItem, 'appliesTo'>,
+  item: Pick<CriteriaItem, 'appliesTo' | 'id' | 'allowNotApplicable'>,
   meetingType: MeetingType,
+  marked?: MarkedNotApplicable,
 ): boolean {
-  return !item.appliesTo || item.appliesTo.includes(meetingType);
+  if (item.appliesTo && !item.appliesTo.includes(meetingType)) return false;
+  return !(item.allowNotApplicable && marked && Object.hasOwn(marked, item.id));
+}
+
+/** The message of an item marked "Không áp dụng" without a reason, when its set asks for one. */
+export const NA_REASON_MESSAGE = 'Ghi lý do không áp dụng tiêu chí này';
+/** The message of an item marked "Không áp dụng" that its set does not allow to be. */
+export const NA_NOT_ALLOWED_MESSAGE = 'Tiêu chí này không được đánh dấu không áp dụng';
+
+/**
+ * Field errors keyed `notApplicable.<itemId>` of the items marked "Không áp dụng" by hand: an
+ * unknown item, one whose set does not allow it (`allowNotApplicable`), or a blank reason when
+ * the set asks for one (`reasonWhenNotApplicable`). Empty when valid or nothing is marked.
+ */
+export function checkNotApplicable(
+  set: Pick<CriteriaSet, 'id' | 'groups' | 'reasonWhenNotApplicable'>,
+  marked: MarkedNotApplicable | undefined,
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const items = new Map(set.groups.flatMap((g) => g.items.map((i) => [i.id, i] as const)));
+  for (const [id, reason] of Object.entries(marked ?? {})) {
+    const item = items.get(id);
+    const msg = !item
+      ? `Không có tiêu chí ${id} trong bộ tiêu chí ${set.id}`
+      : !item.allowNotApplicable
+        ? NA_NOT_ALLOWED_MESSAGE
+        : set.reasonWhenNotApplicable && !reason?.trim()
+          ? NA_REASON_MESSAGE
+          : null;
+    if (msg) errors[`notApplicable.${id}`] = [msg];
+  }
+  return errors;
 }
 
 /**
  * Field errors of a set of scores, keyed `scores.<itemId>` (Vietnamese messages, the shape of
  * `ErrorBody.error.fields`); empty when valid. Refused: unknown item ids, non-numbers, negative
  * points, points above the item's maximum, and any applicable item left unscored. Items that do
- * not apply may be omitted; if sent they are range-checked but `computeScore` ignores them.
+ * not apply (to the meeting type, or `marked` by hand) may be omitted; if sent they are
+ * range-checked but `computeScore` ignores them.
  */
 export function checkScores(
   set: CriteriaSet,
   scores: ItemScores,
   meetingType: MeetingType,
+  marked?: MarkedNotApplicable,
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (id: string, msg: string) => (errors[`scores.${id}`] ??= []).push(msg);
@@ -132,7 +178,7 @@ export function checkScores(
       add(id, `Điểm tối đa của tiêu chí này là ${viNumber(item.maxPoints)}`);
   }
   for (const item of items.values()) {
-    if (isApplicable(item, meetingType) && scores[item.id] == null)
+    if (isApplicable(item, meetingType, marked) && scores[item.id] == null)
       add(item.id, 'Chưa chấm tiêu chí này');
   }
   return errors;
@@ -151,13 +197,14 @@ export function checkReducedNotes(
   scores: ItemScores,
   groupNotes: Readonly<Record<string, string | undefined>> | undefined,
   meetingType: MeetingType,
+  marked?: MarkedNotApplicable,
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (!set.noteWhenReduced) return errors;
   for (const g of set.groups) {
     const reduced = g.items.some((item) => {
       const v = scores[item.id];
-      return isApplicable(item, meetingType) && v != null && v < item.maxPoints - 1e-9;
+      return isApplicable(item, meetingType, marked) && v != null && v < item.maxPoints - 1e-9;
     });
     if (reduced && !groupNotes?.[g.id]?.trim())
       errors[`groupNotes.${g.id}`] = [REDUCED_NOTE_MESSAGE];
@@ -167,20 +214,22 @@ export function checkReducedNotes(
 
 /**
  * Total, group points and band of a scored meeting. Applicable items count their score (clamped
- * to 0..max, missing = 0: run `checkScores` first); items that do not apply count per their
- * `whenNotApplicable` (full marks by default). Totals are rounded to 2 decimals.
+ * to 0..max, missing = 0: run `checkScores` first); items that do not apply, to the meeting type
+ * or `marked` by hand, count per their `whenNotApplicable` (full marks by default). Totals are
+ * rounded to 2 decimals.
  */
 export function computeScore(
   set: CriteriaSet,
   scores: ItemScores,
   meetingType: MeetingType,
+  marked?: MarkedNotApplicable,
 ): ScoreResult {
   const groups: Record<string, number> = {};
   let total = 0;
   for (const g of set.groups) {
     let sum = 0;
     for (const item of g.items) {
-      if (!isApplicable(item, meetingType))
+      if (!isApplicable(item, meetingType, marked))
         sum += item.whenNotApplicable === 'zero' ? 0 : item.maxPoints;
       else {
         const v = scores[item.id];

@@ -31,6 +31,12 @@ export const CriteriaItem = z.object({
   appliesTo: z.array(MeetingType).optional(),
   /** How an item that does not apply is counted: full marks by default (docs/domain.md). */
   whenNotApplicable: z.enum(['full', 'zero']).optional(),
+  /**
+   * The observer may mark the item "Không áp dụng" by hand for one meeting (e.g. no cell committee
+   * to meet beforehand in a cell too small to elect one); it then counts like an item that does not
+   * apply to the meeting type, per `whenNotApplicable` (docs/domain.md). Absent = not allowed.
+   */
+  allowNotApplicable: z.boolean().optional(),
   measure: Measure.optional(),
   /** Ordered from the highest `min`: the first step the measure reaches gives the points. */
   scale: z.array(ScaleStep).optional(),
@@ -95,6 +101,8 @@ const CriteriaSetBase = z.object({
    * (the group's "lý do trừ điểm"), on the form and at the API. Absent = off.
    */
   noteWhenReduced: z.boolean().optional(),
+  /** When true, an item marked "Không áp dụng" by hand needs a short reason. Absent = optional. */
+  reasonWhenNotApplicable: z.boolean().optional(),
   bands: z.array(Band).min(1),
   groups: z.array(CriteriaGroup).min(1),
 });

@@ -150,6 +150,8 @@ export const ReportView = z.object({
   criteriaSetId: Slug,
   scores: z.record(z.string(), z.number()),
   groupNotes: z.record(z.string(), z.string()),
+  /** Items marked "Không áp dụng" by hand, in the set's order, by their title, with the reason. */
+  notApplicable: z.array(z.object({ itemId: z.string(), title: z.string(), reason: z.string() })),
   score: z.number(),
   groupScores: z.record(z.string(), z.number()),
   band: BandCode,

@@ -103,6 +103,14 @@ export const ReportInput = z
       z.number({ message: 'Điểm phải là số' }).min(0, 'Điểm không được âm'),
     ),
     groupNotes: z.record(z.string().max(100), z.string().max(2000)).optional(),
+    /**
+     * Items the observer marked "Không áp dụng" (only those whose set allows it), with the reason
+     * ('' when the set does not ask for one). Absent in reports of older extension versions: none.
+     * No default, so an older payload keeps its content hash (idempotent resends).
+     */
+    notApplicable: z
+      .record(z.string().max(100), z.string().trim().max(500, 'Tối đa 500 ký tự'))
+      .optional(),
     /** Share of the last resolution's targets met, when the observer knows it (0–100). */
     targetsMetPercent: z.number().min(0).max(100).optional(),
     cellSelfScore: z

@@ -82,6 +82,7 @@ export async function exportReportDocx(
   };
   const scores = r.scores;
   const groupScores = r.groupScores;
+  const marked = r.notApplicable;
   const type = r.meetingType;
   const minutes = durationMinutes(r.startedAt.toISOString(), r.endedAt.toISOString());
   const diff = selfScoreDifference(r.score, r.cellSelfScore);
@@ -142,11 +143,17 @@ export async function exportReportDocx(
         ...set.groups.flatMap((g, gi) => [
           [`${gi + 1}. ${g.title}`, g.maxPoints, groupScores[g.id] ?? null],
           // Items by their text and their place in the group ("1.2."), never their ids.
-          ...g.items.map((item, ii) => [
-            `    ${gi + 1}.${ii + 1}. ${item.title}${isApplicable(item, type) ? '' : ' (không áp dụng)'}`,
-            item.maxPoints,
-            isApplicable(item, type) ? (scores[item.id] ?? null) : null,
-          ]),
+          // Not applicable (to the meeting type, or marked by hand: with the reason given) as
+          // before: no points of its own, the group's total counts it per `whenNotApplicable`.
+          ...g.items.map((item, ii) => {
+            const applies = isApplicable(item, type, marked);
+            const reason = applies ? '' : marked[item.id]?.trim();
+            return [
+              `    ${gi + 1}.${ii + 1}. ${item.title}${applies ? '' : ` (không áp dụng${reason ? `: ${reason}` : ''})`}`,
+              item.maxPoints,
+              applies ? (scores[item.id] ?? null) : null,
+            ];
+          }),
         ]),
         ['Tổng điểm (cấp ủy viên chấm)', 100, r.score],
         ['Xếp loại', null, BAND_LABELS[r.band as keyof typeof BAND_LABELS] ?? r.band],

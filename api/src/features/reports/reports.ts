@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   answerDays,
+  checkNotApplicable,
   checkReducedNotes,
   checkScores,
   computeScore,
@@ -141,10 +142,14 @@ export async function submitReport(
       `Ngày họp ${vnDate(input.meetingDate)} phải chấm theo bộ tiêu chí "${inForce.name}" (${inForce.id})`,
     );
   } else {
-    Object.assign(fields, checkScores(set, input.scores, input.meetingType));
+    // A mark on an item the set does not allow is refused here and ignored by the scoring rules
+    // (`isApplicable`), which then also ask for its points if none were sent.
+    const marked = input.notApplicable;
+    Object.assign(fields, checkNotApplicable(set, marked));
+    Object.assign(fields, checkScores(set, input.scores, input.meetingType, marked));
     Object.assign(
       fields,
-      checkReducedNotes(set, input.scores, input.groupNotes, input.meetingType),
+      checkReducedNotes(set, input.scores, input.groupNotes, input.meetingType, marked),
     );
   }
 
@@ -177,7 +182,7 @@ export async function submitReport(
     input.meetingDate,
   );
   const today = localDate(now);
-  const score = computeScore(set, input.scores, input.meetingType);
+  const score = computeScore(set, input.scores, input.meetingType, input.notApplicable);
   const onTime = isReportOnTime(now, input.meetingDate, settings.reporting);
 
   const issueRows = input.issues.map((issue, position) => {
@@ -266,6 +271,7 @@ export async function submitReport(
         criteriaSetId: set.id,
         scores: input.scores,
         groupNotes: input.groupNotes ?? {},
+        notApplicable: input.notApplicable ?? {},
         groupScores: score.groups,
         score: score.total,
         band: score.band,

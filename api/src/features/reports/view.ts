@@ -1,8 +1,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
-import { toLocalIso, Uuid, type ReportView } from '@duhop/shared';
+import { toLocalIso, Uuid, type CriteriaSet, type ReportView } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { orgUnits, reports, users } from '../../db/schema.ts';
+import { criteriaSets, orgUnits, reports, users } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { issueView } from '../issues/view.ts';
 import { reportIssuesFor } from '../org/scope.ts';
@@ -52,10 +52,16 @@ export async function loadReportView(
 ): Promise<ReportView> {
   if (!Uuid.safeParse(id).success) throw notFoundErrors.report();
   const [row] = await db
-    .select({ report: reports, cellName: orgUnits.name, authorName: users.displayName })
+    .select({
+      report: reports,
+      cellName: orgUnits.name,
+      authorName: users.displayName,
+      definition: criteriaSets.definition,
+    })
     .from(reports)
     .innerJoin(orgUnits, eq(orgUnits.id, reports.cellId))
     .innerJoin(users, eq(users.id, reports.authorId))
+    .innerJoin(criteriaSets, eq(criteriaSets.id, reports.criteriaSetId))
     .where(eq(reports.id, id));
   const issueRows = row ? await reportIssuesFor(db, user, row.report, now) : null;
   if (!row || !issueRows) throw notFoundErrors.report();
@@ -79,6 +85,7 @@ export async function loadReportView(
     criteriaSetId: r.criteriaSetId,
     scores: r.scores as Record<string, number>,
     groupNotes: r.groupNotes as Record<string, string>,
+    notApplicable: markedItems(row.definition, r.notApplicable),
     score: r.score,
     groupScores: r.groupScores as Record<string, number>,
     band: r.band,
@@ -90,4 +97,16 @@ export async function loadReportView(
       issueView(i, now, { cellName: row.cellName, bodyName: bodyName.get(i.responsibleBodyId) }),
     ),
   };
+}
+
+/** The items a report marked "Không áp dụng" by hand, in the set's order, by title with the reason. */
+export function markedItems(
+  set: Pick<CriteriaSet, 'groups'>,
+  marked: Readonly<Record<string, string>>,
+): ReportView['notApplicable'] {
+  return set.groups.flatMap((g) =>
+    g.items
+      .filter((i) => Object.hasOwn(marked, i.id))
+      .map((i) => ({ itemId: i.id, title: i.title, reason: marked[i.id] ?? '' })),
+  );
 }

@@ -31,6 +31,7 @@ interface WriteValues extends Record<string, unknown> {
   criteriaSetId: string;
   scores: string;
   groupNotes: string;
+  notApplicable: string;
   groupScores: string;
   score: number;
   band: string;
@@ -49,11 +50,11 @@ interface WriteValues extends Record<string, unknown> {
 const writeReport = compiledStatement<WriteValues>(
   (p) => sql`with r as (
           insert into reports (id, author_id, cell_id, meeting_date, meeting_type, started_at, ended_at, online, attendance,
-                               criteria_set_id, scores, group_notes, group_scores, score, band, cell_self_score, suggestions,
+                               criteria_set_id, scores, group_notes, not_applicable, group_scores, score, band, cell_self_score, suggestions,
                                on_time, submitted_at, content_hash)
           values (${p.id}::uuid, ${p.authorId}::uuid, ${p.cellId}, ${p.meetingDate}::date, ${p.meetingType},
                   ${p.startedAt}::timestamptz, ${p.endedAt}::timestamptz, ${p.online}::boolean, ${p.attendance}::jsonb,
-                  ${p.criteriaSetId}, ${p.scores}::jsonb, ${p.groupNotes}::jsonb, ${p.groupScores}::jsonb, ${p.score}::real,
+                  ${p.criteriaSetId}, ${p.scores}::jsonb, ${p.groupNotes}::jsonb, ${p.notApplicable}::jsonb, ${p.groupScores}::jsonb, ${p.score}::real,
                   ${p.band}, ${p.cellSelfScore}::real, ${p.suggestions}, ${p.onTime}::boolean, ${p.now}::timestamptz, ${p.contentHash})
           on conflict (id) do nothing
           returning id
@@ -118,6 +119,7 @@ export async function insertReport(db: Db, r: ReportRow, issueRows: IssueRow[]):
     criteriaSetId: r.criteriaSetId,
     scores: JSON.stringify(r.scores),
     groupNotes: JSON.stringify(r.groupNotes ?? {}),
+    notApplicable: JSON.stringify(r.notApplicable ?? {}),
     groupScores: JSON.stringify(r.groupScores),
     score: r.score,
     band: r.band,

@@ -6,6 +6,12 @@ import { bandsFrom } from './bands.ts';
  * 100 points in 7 groups (docs/domain.md). Items graded from measured facts carry `measure` and a
  * `scale`, so thresholds stay data. The topical-content item counts in full in months without a
  * topical meeting: the guidance is silent, and docs/domain.md asks for that default in the data.
+ *
+ * Two items may be marked "Không áp dụng" by hand (`allowNotApplicable`, this product's reading, not
+ * the guidance's words), each with a reason (`reasonWhenNotApplicable`): the committee meeting
+ * beforehand (g3.3), since a cell of fewer than 9 official members elects no committee, only a
+ * secretary (and perhaps a deputy), per the Party Statute's rules on cells; and the results of the
+ * last resolution (g6.1), which a cell formed or merged in the 2025 reorganisation does not have yet.
  */
 export const HD42_2025: CriteriaSet = {
   id: 'hd42-2025',
@@ -15,6 +21,7 @@ export const HD42_2025: CriteriaSet = {
   scope: 'national',
   validFrom: '2025-10-28',
   validTo: null,
+  reasonWhenNotApplicable: true,
   bands: bandsFrom(90, 70, 50),
   groups: [
     {
@@ -81,6 +88,7 @@ export const HD42_2025: CriteriaSet = {
           id: 'g3.3',
           title: 'Cấp ủy (bí thư, phó bí thư) họp thống nhất nội dung trước khi sinh hoạt',
           maxPoints: 2,
+          allowNotApplicable: true,
         },
         {
           id: 'g3.4',
@@ -153,6 +161,7 @@ export const HD42_2025: CriteriaSet = {
           id: 'g6.1',
           title: 'Tỷ lệ chỉ tiêu, nhiệm vụ của nghị quyết kỳ trước được hoàn thành',
           maxPoints: 30,
+          allowNotApplicable: true,
           hint: 'Từ 90%: 30; 80–90%: 27; 70–80%: 24; 60–70%: 20; 50–60%: 15; dưới 50%: 10',
           measure: 'targets',
           scale: [
