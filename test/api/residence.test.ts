@@ -126,7 +126,7 @@ describe('the register: kept by commune staff', () => {
       token: await h.login('observer'),
       body: { fullName: 'X' },
     });
-    expect(patched.status).toBe(404);
+    expect(patched.status).toBe(403);
     // The province's admin keeps every cell of the province.
     expect((await create('admin', entry({ cellId: 'tv-khoi-5' }))).status).toBe(201);
   });

@@ -124,12 +124,15 @@ export async function loadMembers(
           left join users u on u.id = a.assessed_by
          where ${filter}`,
   );
+  // Vietnamese lists go by the given name (the last word), then the whole name.
   const collator = new Intl.Collator('vi');
+  const given = (name: string) => name.trim().split(/\s+/).at(-1) ?? '';
   return rows
     .map(toRecord)
     .sort(
       (a, b) =>
         collator.compare(a.cellName, b.cellName) ||
+        collator.compare(given(a.fullName), given(b.fullName)) ||
         collator.compare(a.fullName, b.fullName) ||
         a.id.localeCompare(b.id),
     );

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { describeRoute } from 'hono-openapi';
 import {
   ImportQuery,
@@ -36,6 +37,12 @@ import { correctAssessment, recordAssessment } from './assessments.ts';
 import { importMembers } from './csv.ts';
 import { exportLetter, exportRegister, workplacesOf } from './letter.ts';
 import { createMember, currentYear, listAnswer, loadMembers, updateMember } from './members.ts';
+
+/** 403 before anything else (validation included) for a caller who does not keep the register. */
+const keeperOnly = createMiddleware<AppEnv>(async (c, next) => {
+  await requireRegisterKeeper(c.var.deps.db, c.var.user);
+  await next();
+});
 
 /** The body whose register a keeper reads or exports (default: their own), 404 outside scope. */
 async function keeperBody(db: Db, user: AuthUser, bodyId: string | undefined) {
@@ -83,11 +90,9 @@ export const residenceRoutes = new Hono<AppEnv>()
         status: 201,
       }),
     ),
+    keeperOnly,
     ...jsonBody(ResidenceMemberInput),
-    async (c) => {
-      await requireRegisterKeeper(c.var.deps.db, c.var.user);
-      return c.json(await createMember(c.var.deps, c.var.user, c.req.valid('json')), 201);
-    },
+    async (c) => c.json(await createMember(c.var.deps, c.var.user, c.req.valid('json')), 201),
   )
   .post(
     '/members/import',
@@ -108,9 +113,9 @@ export const residenceRoutes = new Hono<AppEnv>()
         },
       },
     }),
+    keeperOnly,
     validate('query', ImportQuery),
     async (c) => {
-      await requireRegisterKeeper(c.var.deps.db, c.var.user);
       const dryRun = c.req.valid('query').dryRun ?? false;
       const result = await importMembers(
         c.var.deps,
@@ -130,6 +135,7 @@ export const residenceRoutes = new Hono<AppEnv>()
         { body: ResidenceMemberPatch },
       ),
     ),
+    keeperOnly,
     validate('param', ResidenceMemberParam),
     ...jsonBody(ResidenceMemberPatch),
     async (c) =>
@@ -188,6 +194,7 @@ export const residenceRoutes = new Hono<AppEnv>()
       ),
       parameters: queryParameters(ResidenceWorkplaceQuery),
     }),
+    keeperOnly,
     validate('query', ResidenceWorkplaceQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -208,6 +215,7 @@ export const residenceRoutes = new Hono<AppEnv>()
         ResidenceLetterQuery,
       ),
     ),
+    keeperOnly,
     validate('query', ResidenceLetterQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -237,6 +245,7 @@ export const residenceRoutes = new Hono<AppEnv>()
         ResidenceExportQuery,
       ),
     ),
+    keeperOnly,
     validate('query', ResidenceExportQuery),
     async (c) => {
       const q = c.req.valid('query');
