@@ -92,6 +92,11 @@ describe('the register: kept by commune staff', () => {
       'residence_member.status',
       'residence_member.update',
     ]);
+    // The audit log names the entry (member · cell), never its id.
+    const audit = await h.raw('GET', `/api/admin/audit?entity=residence_member&entityId=${m.id}`, {
+      token: await h.login('admin'),
+    });
+    expect(audit.body.items[0].entityName).toBe('Nguyễn Văn Thành · Chi bộ xóm 1');
     const moves = await list('commune', 'status=moved');
     expect(moves.body.items.map((i: ResidenceMemberRecord) => i.fullName)).toEqual([
       'Nguyễn Văn Thành', // Chi bộ xóm 1

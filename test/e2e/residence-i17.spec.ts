@@ -104,14 +104,15 @@ test('commune staff keep the residence members, assess them and download the let
   await expect(letters.getByRole('button', { name: 'Tải thư gửi Sở Tài chính' })).toBeVisible();
   await checkA11y(page, 'residence-letters');
   await snap(page, 'residence-letters-1366');
+  // A DOCX is rendered in a worker thread: slow on a loaded machine.
   const [docx] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 90_000 }),
     letters.getByRole('button', { name: 'Tải thư gửi Sở Tài chính' }).click(),
   ]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
   expect((await readFile((await docx.path())!)).subarray(0, 2).toString()).toBe('PK');
   const [xlsx] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 90_000 }),
     page.getByRole('button', { name: 'Tải danh sách (XLSX)' }).click(),
   ]);
   expect(xlsx.suggestedFilename()).toBe(`dang-vien-76-hung-nguyen-${year}.xlsx`);
