@@ -23,6 +23,7 @@ import { requestScope } from './lib/request-scope.ts';
 import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './features/admin/routes.ts';
 import { assignmentRoutes } from './features/assignments/routes.ts';
+import { residenceRoutes } from './features/residence/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { complianceRoutes } from './features/synthesis/compliance.routes.ts';
 import { myYearRoutes, yearViewRoutes } from './features/synthesis/year-view.routes.ts';
@@ -212,6 +213,7 @@ export function createApp(opts: CreateAppOptions) {
     .route('/api/answer-templates', templateRoutes)
     .route('/api/admin', adminRoutes)
     .route('/api/assignments', assignmentRoutes)
+    .route('/api/residence', residenceRoutes)
     .route('/api/compliance', complianceRoutes)
     .route('/api/synthesis', synthesisRoutes)
     .route('/api/year-view', yearViewRoutes)

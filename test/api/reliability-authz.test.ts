@@ -522,6 +522,67 @@ const MATRIX: Row[] = [
     expect: all(403, { commune: 404, commune2: 404, admin: 404, truongban: 404 }),
   },
 
+  // Residence members (đảng viên 76): commune staff and the province's admin keep the register of
+  // the cells under them; the members assigned to a cell read its list and record assessments.
+  {
+    route: 'GET /api/residence/members',
+    request: () => ({ path: '/api/residence/members' }),
+    expect: all(403, { commune: 200, commune2: 200, admin: 200, truongban: 200 }),
+  },
+  {
+    route: 'GET /api/residence/members',
+    name: 'one cell',
+    request: () => ({ path: '/api/residence/members?cellId=hn-xom-1' }),
+    expect: all(404, { observer: 200, commune: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /api/residence/members',
+    request: () => ({ path: '/api/residence/members', body: {} }),
+    expect: all(403, { commune: 422, commune2: 422, admin: 422, truongban: 422 }),
+  },
+  {
+    route: 'POST /api/residence/members/import',
+    request: () => ({ path: '/api/residence/members/import', body: {} }),
+    expect: all(403, { commune: 415, commune2: 415, admin: 415, truongban: 415 }),
+  },
+  {
+    route: 'PATCH /api/residence/members/{id}',
+    request: () => ({ path: `/api/residence/members/${randomUUID()}`, body: { fullName: 'X' } }),
+    expect: all(403, { commune: 404, commune2: 404, admin: 404, truongban: 404 }),
+  },
+  {
+    route: 'POST /api/residence/members/{id}/assessments',
+    request: () => ({
+      path: `/api/residence/members/${randomUUID()}/assessments`,
+      body: { year: 2026, rating: 'good' },
+    }),
+    expect: all(404),
+  },
+  {
+    route: 'PATCH /api/residence/members/{id}/assessments/{year}',
+    request: () => ({
+      path: `/api/residence/members/${randomUUID()}/assessments/2026`,
+      body: { rating: 'good' },
+    }),
+    expect: all(404),
+  },
+  {
+    route: 'GET /api/residence/workplaces',
+    request: () => ({ path: '/api/residence/workplaces?year=2026' }),
+    expect: all(403, { commune: 200, commune2: 200, admin: 200, truongban: 200 }),
+  },
+  {
+    // Sở Y tế has members in Hưng Nguyên only; the admin's own body is the province (not a commune).
+    route: 'GET /api/residence/letter',
+    request: () => ({ path: '/api/residence/letter?year=2026&workplace=unit:na-syt' }),
+    expect: all(403, { commune: 200, commune2: 422, admin: 422, truongban: 422 }),
+  },
+  {
+    route: 'GET /api/residence/export',
+    request: () => ({ path: '/api/residence/export?format=csv' }),
+    expect: all(403, { commune: 200, commune2: 200, admin: 200, truongban: 200 }),
+  },
+
   // Administration: the admin only.
   {
     route: 'GET /api/admin/users',

@@ -282,6 +282,10 @@ export async function removeDemo(
       sql`select count(*)::int as n from assignments where user_id in (${cell(uids)}) and cell_id not in (${cell(demoUnitIds)})`,
     ],
     [
+      'residence members recorded by other accounts in demo cells or working in demo units',
+      sql`select count(*)::int as n from residence_members where (cell_id in (${cell(demoUnitIds)}) and created_by is not null and created_by not in (${cell(uids)})) or (cell_id not in (${cell(demoUnitIds)}) and workplace_unit_id in (${cell(demoUnitIds)}))`,
+    ],
+    [
       'other units under the demo province',
       sql`select count(*)::int as n from org_units where (province_id in (${cell(demoUnitIds)}) or parent_id in (${cell(demoUnitIds)}) or successor_id in (${cell(demoUnitIds)})) and id not in (${cell(demoUnitIds)})`,
     ],
@@ -318,6 +322,10 @@ export async function removeDemo(
       await tx.delete(sessions).where(inArray(sessions.userId, userIds));
       await tx.delete(assignments).where(inArray(assignments.userId, userIds));
     }
+    await tx.execute(
+      sql`delete from residence_assessments where member_id in (select id from residence_members where cell_id in (${cell(demoUnitIds)}))`,
+    );
+    await tx.execute(sql`delete from residence_members where cell_id in (${cell(demoUnitIds)})`);
     await tx.delete(routingRules).where(inArray(routingRules.provinceId, demoUnitIds));
     await tx.delete(documentConfigs).where(inArray(documentConfigs.orgUnitId, demoUnitIds));
     await tx

@@ -14,6 +14,8 @@ import type {
   MeetingType,
   OrgUnitKind,
   ProvinceConfigJson,
+  ResidenceRating,
+  ResidenceStatus,
   Role,
   RoutingTarget,
   Urgency,
@@ -422,4 +424,70 @@ export const documentNumbers = pgTable(
     lastNo: integer('last_no').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.bodyId, t.year] })],
+);
+
+/**
+ * Members who work in an agency, enterprise or public unit and keep in touch with the cell where
+ * they live ("đảng viên 76", Quy định 76-QĐ/TW): introduced by their workplace Party organisation,
+ * received by the residential cell. The workplace is a unit of the graph when it is one, free text
+ * otherwise (the check keeps exactly one). Kept by the commune's staff.
+ */
+export const residenceMembers = pgTable(
+  'residence_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cellId: text('cell_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    fullName: text('full_name').notNull(),
+    birthYear: smallint('birth_year'),
+    workplaceUnitId: text('workplace_unit_id').references(() => orgUnits.id),
+    workplaceName: text('workplace_name'),
+    introducedOn: day('introduced_on').notNull(),
+    receivedOn: day('received_on'),
+    status: text('status').$type<ResidenceStatus>().notNull().default('active'),
+    statusOn: day('status_on'),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('residence_members_cell_idx').on(t.cellId),
+    check(
+      'residence_members_check',
+      sql`${t.status} in ('active', 'moved', 'transferred', 'left')
+          and (${t.workplaceUnitId} is null) <> (${t.workplaceName} is null)
+          and (${t.receivedOn} is null or ${t.receivedOn} >= ${t.introducedOn})
+          and (${t.status} = 'active' or ${t.statusOn} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * The residential cell's year-end assessment of a residence member, sent to the workplace
+ * organisation: one per member and year; a correction overwrites it and is kept in the audit log.
+ */
+export const residenceAssessments = pgTable(
+  'residence_assessments',
+  {
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => residenceMembers.id),
+    year: smallint('year').notNull(),
+    rating: text('rating').$type<ResidenceRating>().notNull(),
+    reasons: text('reasons'),
+    assessedBy: uuid('assessed_by')
+      .notNull()
+      .references(() => users.id),
+    assessedOn: day('assessed_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.memberId, t.year] }),
+    check(
+      'residence_assessments_check',
+      sql`${t.rating} in ('good', 'not_good') and (${t.rating} = 'good' or coalesce(trim(${t.reasons}), '') <> '')`,
+    ),
+  ],
 );

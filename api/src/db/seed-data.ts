@@ -272,3 +272,125 @@ export const DEMO_PROVINCE_CONFIG = {
     },
   ],
 };
+
+/**
+ * Residence members ("đảng viên 76") of the demo cells: members working in provincial departments
+ * (units of the graph) or in agencies and enterprises outside it (free text), with the cells'
+ * assessments of 2025 (by the member assigned to the cell) and a few of 2026.
+ */
+export const DEMO_RESIDENCE_MEMBERS: {
+  cellId: string;
+  fullName: string;
+  birthYear: number | null;
+  workplaceUnitId?: string;
+  workplaceName?: string;
+  introducedOn: string;
+  receivedOn: string | null;
+  status?: 'active' | 'moved' | 'transferred' | 'left';
+  statusOn?: string;
+  /** Assessments: year, rating, reasons, by (username). */
+  assessments?: [number, 'good' | 'not_good', string | null, string][];
+}[] = [
+  {
+    cellId: 'hn-xom-1',
+    fullName: 'Nguyễn Thị Lan',
+    birthYear: 1982,
+    workplaceUnitId: 'na-syt',
+    introducedOn: '2024-03-12',
+    receivedOn: '2024-03-20',
+    assessments: [
+      [2025, 'good', null, 'observer'],
+      [2026, 'good', null, 'observer'],
+    ],
+  },
+  {
+    cellId: 'hn-xom-1',
+    fullName: 'Phan Văn Đức',
+    birthYear: 1976,
+    workplaceName: 'Bệnh viện Hữu nghị Đa khoa Nghệ An',
+    introducedOn: '2023-09-05',
+    receivedOn: '2023-09-15',
+    assessments: [[2025, 'good', null, 'observer']],
+  },
+  {
+    cellId: 'hn-xom-1',
+    fullName: 'Lê Thị Thu Hà',
+    birthYear: 1990,
+    workplaceName: 'Ngân hàng Nông nghiệp và Phát triển nông thôn chi nhánh Nam Nghệ An',
+    introducedOn: '2025-02-18',
+    receivedOn: '2025-03-01',
+    assessments: [
+      [
+        2025,
+        'not_good',
+        'Ít tham gia sinh hoạt chi bộ nơi cư trú (2/12 kỳ), chưa tham gia phong trào của xóm',
+        'observer',
+      ],
+    ],
+  },
+  {
+    cellId: 'hn-xom-2',
+    fullName: 'Trần Văn Hải',
+    birthYear: 1985,
+    workplaceUnitId: 'na-sxd',
+    introducedOn: '2022-06-01',
+    receivedOn: '2022-06-10',
+    assessments: [[2025, 'good', null, 'observer']],
+  },
+  {
+    cellId: 'hn-xom-2',
+    fullName: 'Hồ Thị Mai',
+    birthYear: 1979,
+    workplaceUnitId: 'na-syt',
+    introducedOn: '2021-04-02',
+    receivedOn: '2021-04-12',
+    status: 'moved',
+    statusOn: '2026-05-15',
+  },
+  {
+    cellId: 'hn-yen-ho',
+    fullName: 'Đinh Văn Thắng',
+    birthYear: 1988,
+    workplaceName: 'Công ty Điện lực Nghệ An',
+    introducedOn: '2024-10-07',
+    receivedOn: null,
+  },
+  {
+    cellId: 'hn-yen-ho',
+    fullName: 'Cao Thị Hương',
+    birthYear: 1992,
+    workplaceUnitId: 'na-sgddt',
+    introducedOn: '2023-01-09',
+    receivedOn: '2023-01-16',
+    assessments: [[2025, 'good', null, 'observer2']],
+  },
+  {
+    cellId: 'tv-khoi-5',
+    fullName: 'Võ Văn Bình',
+    birthYear: 1980,
+    workplaceUnitId: 'na-stc',
+    introducedOn: '2022-08-22',
+    receivedOn: '2022-09-01',
+    assessments: [[2025, 'good', null, 'observer3']],
+  },
+  {
+    cellId: 'tv-yen-giang',
+    fullName: 'Nguyễn Hữu Tuấn',
+    birthYear: 1975,
+    workplaceName: 'Cục Thuế tỉnh Nghệ An',
+    introducedOn: '2020-11-02',
+    receivedOn: '2020-11-10',
+    status: 'transferred',
+    statusOn: '2025-12-20',
+    assessments: [[2025, 'good', null, 'observer3']],
+  },
+  {
+    cellId: 'dc-bac-son',
+    fullName: 'Thái Thị Ngọc',
+    birthYear: 1987,
+    workplaceUnitId: 'na-snnmt',
+    introducedOn: '2024-05-13',
+    receivedOn: '2024-05-20',
+    assessments: [[2025, 'good', null, 'truongban']],
+  },
+];

@@ -8,6 +8,8 @@ import {
   criteriaSets,
   holidays,
   orgUnits,
+  residenceAssessments,
+  residenceMembers,
   routingRules,
   users,
 } from './schema.ts';
@@ -16,6 +18,7 @@ import {
   DEMO_PASSWORD,
   DEMO_PROVINCE_CONFIG,
   DEMO_PROVINCE_ID,
+  DEMO_RESIDENCE_MEMBERS,
   DEMO_RULES,
   DEMO_UNITS,
   DEMO_USERS,
@@ -115,6 +118,33 @@ export async function seedDemo(db: Db): Promise<void> {
       })),
     );
     if (rows.length) await tx.insert(assignments).values(rows);
+    const members = await tx
+      .insert(residenceMembers)
+      .values(
+        DEMO_RESIDENCE_MEMBERS.map((m) => ({
+          cellId: m.cellId,
+          fullName: m.fullName,
+          birthYear: m.birthYear,
+          workplaceUnitId: m.workplaceUnitId ?? null,
+          workplaceName: m.workplaceName ?? null,
+          introducedOn: m.introducedOn,
+          receivedOn: m.receivedOn,
+          status: m.status ?? 'active',
+          statusOn: m.statusOn ?? null,
+        })),
+      )
+      .returning({ id: residenceMembers.id });
+    const assessed = DEMO_RESIDENCE_MEMBERS.flatMap((m, i) =>
+      (m.assessments ?? []).map(([year, rating, reasons, by]) => ({
+        memberId: members[i]!.id,
+        year,
+        rating,
+        reasons,
+        assessedBy: idOf.get(by)!,
+        assessedOn: `${year}-12-10`,
+      })),
+    );
+    if (assessed.length) await tx.insert(residenceAssessments).values(assessed);
     // Nghệ An adopted its 08-QĐ/TU template from the decision's date (a national HD 42 follows).
     await tx
       .insert(criteriaSetAdoptions)

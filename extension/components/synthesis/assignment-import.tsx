@@ -1,6 +1,6 @@
 import { ASSIGNMENT_CSV_COLUMNS } from '@duhop/shared';
 import { useState } from 'preact/hooks';
-import type { ApiFailure } from '../../utils/api.ts';
+import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import {
   buildPreview,
   decodeCsvBytes,
@@ -8,7 +8,7 @@ import {
   splitImportFields,
   type CsvSpec,
 } from '../../utils/admin/csv-preview.ts';
-import { errorText, localFields, useT } from '../../utils/i18n/index.ts';
+import { errorText, localFields, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { importAssignments } from '../../utils/synthesis/calls.ts';
 import { PreviewTable } from '../admin/csv-preview-table.tsx';
 import { Notice } from '../ui/states.tsx';
@@ -37,8 +37,21 @@ type Step =
  * and shown as a table with each row's errors on its cell; only a clean file can be imported, and
  * the server imports every row or none.
  */
-export function AssignmentImport(props: { onImported: () => void }) {
+export function AssignmentImport(props: {
+  onImported: () => void;
+  /** Another file than assignments (the residence register): its columns, call and texts. */
+  spec?: CsvSpec;
+  run?: (text: string, dryRun: boolean) => Promise<ApiResult<{ imported: number; valid?: number }>>;
+  texts?: { title: MessageKey; importNow: MessageKey; imported: MessageKey };
+}) {
   const t = useT();
+  const spec = props.spec ?? ASSIGNMENT_CSV;
+  const run = props.run ?? importAssignments;
+  const texts = props.texts ?? {
+    title: 'as_import',
+    importNow: 'as_importNow',
+    imported: 'as_imported',
+  };
   const [step, setStep] = useState<Step>({ kind: 'empty' });
   const [name, setName] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,7 +75,7 @@ export function AssignmentImport(props: { onImported: () => void }) {
       return setProblem(t('as_notUtf8', { name: file.name }));
     }
     setStep({ kind: 'checking', text });
-    const res = await importAssignments(text, true);
+    const res = await run(text, true);
     if (res.ok) setStep({ kind: 'checked', text, valid: res.data.valid ?? 0 });
     else fail(text, res);
   };
@@ -71,7 +84,7 @@ export function AssignmentImport(props: { onImported: () => void }) {
     if (step.kind !== 'checked') return;
     const { text, valid } = step;
     setStep({ kind: 'importing', text, valid });
-    const res = await importAssignments(text, false);
+    const res = await run(text, false);
     if (!res.ok) return fail(text, res);
     setStep({ kind: 'imported', text, n: res.data.imported });
     props.onImported();
@@ -79,11 +92,11 @@ export function AssignmentImport(props: { onImported: () => void }) {
 
   const sample = () => {
     const url = URL.createObjectURL(
-      new Blob([sampleCsv(ASSIGNMENT_CSV)], { type: 'text/csv;charset=utf-8' }),
+      new Blob([sampleCsv(spec)], { type: 'text/csv;charset=utf-8' }),
     );
     const a = Object.assign(document.createElement('a'), {
       href: url,
-      download: ASSIGNMENT_CSV.fileName,
+      download: spec.fileName,
     });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -92,15 +105,13 @@ export function AssignmentImport(props: { onImported: () => void }) {
   const split =
     step.kind === 'invalid' ? splitImportFields(step.fields) : { rowErrors: [], fileErrors: [] };
   const preview =
-    step.kind === 'empty'
-      ? null
-      : buildPreview(step.text, ASSIGNMENT_CSV, split.rowErrors, split.fileErrors);
+    step.kind === 'empty' ? null : buildPreview(step.text, spec, split.rowErrors, split.fileErrors);
 
   return (
     <section class="card" aria-labelledby="as-import-h" data-testid="assignment-import">
-      <h2 id="as-import-h">{t('as_import')}</h2>
+      <h2 id="as-import-h">{t(texts.title)}</h2>
       <p class="hint">
-        {t('as_importHint', { columns: ASSIGNMENT_CSV.columns.map((c) => c.header).join(', ') })}
+        {t('as_importHint', { columns: spec.columns.map((c) => c.header).join(', ') })}
       </p>
       <p class="actions">
         <button type="button" onClick={sample}>
@@ -140,7 +151,7 @@ export function AssignmentImport(props: { onImported: () => void }) {
             ))}
           </Notice>
         )}
-        {step.kind === 'imported' && <Notice kind="ok">{t('as_imported', { n: step.n })}</Notice>}
+        {step.kind === 'imported' && <Notice kind="ok">{t(texts.imported, { n: step.n })}</Notice>}
       </div>
       {(step.kind === 'checked' || step.kind === 'importing') && (
         <p class="actions">
@@ -150,7 +161,7 @@ export function AssignmentImport(props: { onImported: () => void }) {
             disabled={step.kind === 'importing'}
             onClick={() => void commit()}
           >
-            {step.kind === 'importing' ? t('as_importing') : t('as_importNow', { n: step.valid })}
+            {step.kind === 'importing' ? t('as_importing') : t(texts.importNow, { n: step.valid })}
           </button>
         </p>
       )}

@@ -10,6 +10,7 @@ import { AssignmentsPage } from '../synthesis/assignments-page.tsx';
 import { CompliancePage } from '../synthesis/compliance-page.tsx';
 import { SynthesisPage } from '../synthesis/synthesis-page.tsx';
 import { YearPage } from '../synthesis/year-page.tsx';
+import { ResidencePage } from '../residence/residence-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
 
@@ -50,6 +51,12 @@ export const PAGES: readonly WorkspacePage[] = [
     path: 'assignments',
     title: 'navAssignments',
     component: AssignmentsPage,
+    roles: ['staff', 'leader', 'admin'],
+  },
+  {
+    path: 'residence',
+    title: 'navResidence',
+    component: ResidencePage,
     roles: ['staff', 'leader', 'admin'],
   },
   { path: 'admin-users', title: 'nav_adminUsers', component: UsersPage, roles: ['admin'] },

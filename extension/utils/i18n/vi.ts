@@ -5,6 +5,7 @@ import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
 import type { triageVi } from './triage-vi.ts';
+import type { residenceVi } from './residence-vi.ts';
 import type { yearVi } from './year-vi.ts';
 
 /**
@@ -308,4 +309,5 @@ export type MessageKey =
   | keyof typeof triageVi
   | keyof typeof synthesisVi
   | keyof typeof yearVi
-  | keyof typeof adminVi;
+  | keyof typeof adminVi
+  | keyof typeof residenceVi;

@@ -2,7 +2,14 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { toLocalIso, type AuditEntry } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
-import { assignments, auditLog, criteriaSets, orgUnits, users } from '../../db/schema.ts';
+import {
+  assignments,
+  auditLog,
+  criteriaSets,
+  orgUnits,
+  residenceMembers,
+  users,
+} from '../../db/schema.ts';
 import { keysetPage } from '../../lib/page.ts';
 
 export interface AuditInput {
@@ -54,6 +61,7 @@ export async function listAudit(
   const targetUnit = alias(orgUnits, 'audit_target_unit');
   const assignee = alias(users, 'audit_assignee');
   const assignedCell = alias(orgUnits, 'audit_assigned_cell');
+  const residenceCell = alias(orgUnits, 'audit_residence_cell');
   const rows = await db
     .select({
       a: auditLog,
@@ -63,6 +71,8 @@ export async function listAudit(
       setName: criteriaSets.name,
       assigneeName: assignee.displayName,
       cellName: assignedCell.name,
+      residentName: residenceMembers.fullName,
+      residenceCellName: residenceCell.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
@@ -87,26 +97,47 @@ export async function listAudit(
     )
     .leftJoin(assignee, eq(assignee.id, assignments.userId))
     .leftJoin(assignedCell, eq(assignedCell.id, assignments.cellId))
+    .leftJoin(
+      residenceMembers,
+      and(
+        eq(auditLog.entity, 'residence_member'),
+        sql`${residenceMembers.id}::text = ${auditLog.entityId}`,
+      ),
+    )
+    .leftJoin(residenceCell, eq(residenceCell.id, residenceMembers.cellId))
     .where(filters.length ? and(...filters) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(q.limit + 1);
   const { page, nextCursor } = keysetPage(rows, q.limit, (last) => String(last.a.id));
   return {
-    items: page.map(({ a, actorName, userName, unitName, setName, assigneeName, cellName }) => ({
-      id: String(a.id),
-      at: toLocalIso(a.at),
-      actorId: a.actorId,
-      actorName: actorName ?? null,
-      action: a.action,
-      entity: a.entity,
-      entityId: a.entityId,
-      entityName:
-        userName ??
-        unitName ??
-        setName ??
-        (assigneeName && cellName ? `${assigneeName} · ${cellName}` : null),
-      data: a.data ?? null,
-    })),
+    items: page.map(
+      ({
+        a,
+        actorName,
+        userName,
+        unitName,
+        setName,
+        assigneeName,
+        cellName,
+        residentName,
+        residenceCellName,
+      }) => ({
+        id: String(a.id),
+        at: toLocalIso(a.at),
+        actorId: a.actorId,
+        actorName: actorName ?? null,
+        action: a.action,
+        entity: a.entity,
+        entityId: a.entityId,
+        entityName:
+          userName ??
+          unitName ??
+          setName ??
+          (assigneeName && cellName ? `${assigneeName} · ${cellName}` : null) ??
+          (residentName && residenceCellName ? `${residentName} · ${residenceCellName}` : null),
+        data: a.data ?? null,
+      }),
+    ),
     nextCursor,
   };
 }
