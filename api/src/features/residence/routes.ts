@@ -27,7 +27,7 @@ import { downloadHeaders } from '../../lib/download.ts';
 import { notFoundErrors, validationError } from '../../lib/errors.ts';
 import { exportAdmission } from '../../lib/in-worker.ts';
 import { doc } from '../../lib/openapi.ts';
-import { fileDoc, queryParameters } from '../../lib/openapi-files.ts';
+import { exportQueue, fileDoc } from '../../lib/openapi-files.ts';
 import { jsonBody, validate } from '../../lib/validate.ts';
 import { readAssignmentUpload } from '../assignments/csv.ts';
 import { CONTENT_TYPES } from '../exports/tables.ts';
@@ -59,13 +59,12 @@ export const residenceRoutes = new Hono<AppEnv>()
   .use(requireUser)
   .get(
     '/members',
-    describeRoute({
-      ...doc(
+    describeRoute(
+      doc(
         'The register of one cell (`cellId`: its keepers and the members assigned to it) or of every cell under a body (`bodyId`, keepers only), each entry with the assessment of `year`; `unassessed=true` keeps those active in the year still without one',
         ResidenceMemberList,
       ),
-      parameters: queryParameters(ResidenceListQuery),
-    }),
+    ),
     validate('query', ResidenceListQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -96,8 +95,8 @@ export const residenceRoutes = new Hono<AppEnv>()
   )
   .post(
     '/members/import',
-    describeRoute({
-      ...doc(
+    describeRoute(
+      doc(
         'Import residence members from CSV (UTF-8, BOM allowed; headers Họ và tên, Năm sinh, Mã chi bộ, Mã đơn vị công tác or Nơi công tác, Ngày giới thiệu, Ngày tiếp nhận, Trạng thái, Ngày thay đổi, Ghi chú). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1). `?dryRun=true` checks every row the same way and stores nothing (200, `valid` rows)',
         ResidenceImportResult,
         { status: 201 },
@@ -192,8 +191,7 @@ export const residenceRoutes = new Hono<AppEnv>()
         'The workplace organisations of the members active in the year under a body, with how many are assessed: one letter each',
         ResidenceWorkplaceList,
       ),
-      parameters: queryParameters(ResidenceWorkplaceQuery),
-    }),
+    ),
     keeperOnly,
     validate('query', ResidenceWorkplaceQuery),
     async (c) => {
@@ -212,7 +210,7 @@ export const residenceRoutes = new Hono<AppEnv>()
       fileDoc(
         'The DOCX letter to one workplace organisation (Party layout, numbered "Số …-CV/…"): its members with the cells’ assessments of the year and the reasons. Issued by a commune/ward committee',
         [CONTENT_TYPES.docx],
-        ResidenceLetterQuery,
+        exportQueue,
       ),
     ),
     keeperOnly,
@@ -242,7 +240,7 @@ export const residenceRoutes = new Hono<AppEnv>()
       fileDoc(
         'The register under a body with the year’s assessments, as XLSX or CSV (`;` and decimal comma)',
         [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv],
-        ResidenceExportQuery,
+        exportQueue,
       ),
     ),
     keeperOnly,
