@@ -95,13 +95,19 @@ export const residenceRoutes = new Hono<AppEnv>()
   )
   .post(
     '/members/import',
-    describeRoute(
-      doc(
+    describeRoute({
+      ...doc(
         'Import residence members from CSV (UTF-8, BOM allowed; headers Họ và tên, Năm sinh, Mã chi bộ, Mã đơn vị công tác or Nơi công tác, Ngày giới thiệu, Ngày tiếp nhận, Trạng thái, Ngày thay đổi, Ghi chú). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1). `?dryRun=true` checks every row the same way and stores nothing (200, `valid` rows)',
         ResidenceImportResult,
-        { status: 201 },
+        {
+          status: 201,
+          extra: [200, 413, 415],
+          describe: {
+            200: '`?dryRun=true`: the preview and the row errors, nothing stored',
+            415: 'Neither `text/csv` nor `multipart/form-data` (`UNSUPPORTED_MEDIA_TYPE`)',
+          },
+        },
       ),
-      parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
       requestBody: {
         required: true,
         content: {
@@ -186,8 +192,8 @@ export const residenceRoutes = new Hono<AppEnv>()
   )
   .get(
     '/workplaces',
-    describeRoute({
-      ...doc(
+    describeRoute(
+      doc(
         'The workplace organisations of the members active in the year under a body, with how many are assessed: one letter each',
         ResidenceWorkplaceList,
       ),
