@@ -5,7 +5,7 @@ import { useHashRoute, useOnline } from '../../utils/hash-route.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
+import { useStorageItem } from '../../utils/use-storage-item.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { Loading, Notice } from '../ui/states.tsx';

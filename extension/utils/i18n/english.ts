@@ -1,5 +1,7 @@
 import { adminEn } from './admin-en.ts';
 import { en } from './en.ts';
+import { panelEn } from './panel-en.ts';
+import { reportEn } from './report-en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { addMessages } from './translate.ts';
 import { triageEn } from './triage-en.ts';
@@ -10,5 +12,13 @@ import { yearEn } from './year-en.ts';
  * in English (`loadLocale`). A new English dictionary file is added here.
  */
 export function registerEnglish(): void {
-  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn });
+  addMessages('en', {
+    ...en,
+    ...panelEn,
+    ...reportEn,
+    ...triageEn,
+    ...synthesisEn,
+    ...yearEn,
+    ...adminEn,
+  });
 }
