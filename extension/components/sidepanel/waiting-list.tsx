@@ -1,5 +1,5 @@
-import type { Assignment } from '@duhop/shared';
-import { formatDate, formatDateTime, formatMonth } from '../../utils/format.ts';
+import { localDate, type Assignment } from '@duhop/shared';
+import { formatDate, formatMonth, formatTime } from '../../utils/format.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import type { WaitingItem } from '../../utils/home-waiting.ts';
@@ -37,7 +37,10 @@ export function WaitingList(props: {
       </h2>
       {props.fetchedAt !== null && (
         <p class="hint" data-testid="waiting-updated">
-          {t('wt_updatedAt', { time: formatDateTime(props.fetchedAt, locale) })}
+          {t('wt_updatedAt', {
+            // dd/mm/yyyy HH:mm, the date first (the issue's wording of the note).
+            time: `${formatDate(localDate(new Date(props.fetchedAt)), locale)} ${formatTime(props.fetchedAt, locale)}`,
+          })}
         </p>
       )}
       {props.items.length === 0 ? (
@@ -64,7 +67,12 @@ export function WaitingList(props: {
                 </a>
               </li>
             ) : (
-              <li key={w.cell.cellId} class="row" data-waiting="report" data-cell={w.cell.cellId}>
+              <li
+                key={w.cell.cellId}
+                class="row"
+                data-waiting="report"
+                data-waiting-cell={w.cell.cellId}
+              >
                 <span class="grow">
                   <strong>{w.cell.cellName}</strong>
                   <span class="meta">
