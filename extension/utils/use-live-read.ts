@@ -36,11 +36,20 @@ export function useLiveRead<T>(
         },
         (error: unknown) => alive && setState({ status: 'error', error }),
       );
-    // After the first paint: the frame is drawn, then Dexie's chunk is fetched.
-    const frame = requestAnimationFrame(() => setTimeout(subscribe, 0));
+    // After the first paint: the frame is drawn, then Dexie's chunk is fetched (a page not shown
+    // draws no frame: then after a moment all the same).
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      void subscribe();
+    };
+    const frame = requestAnimationFrame(() => setTimeout(start, 0));
+    const fallback = setTimeout(start, 500);
     return () => {
       alive = false;
       cancelAnimationFrame(frame);
+      clearTimeout(fallback);
       unsubscribe();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
