@@ -1,3 +1,4 @@
+import { storage } from 'wxt/utils/storage';
 import { call, makeClient } from './api.ts';
 import {
   apiBaseItem,
@@ -59,6 +60,16 @@ export async function getManagedApiBase(): Promise<string | null> {
   if (typeof value !== 'string' || !value.trim()) return null;
   const checked = checkApiAddress(value);
   return checked.ok ? checked.origin : null;
+}
+
+/**
+ * Whether this browser has a server address beyond the demo's built-in one: set by the
+ * organisation, saved by the user, or given to the build (`npm run package`). False on a first run
+ * of an unpackaged build, where the sign-in screen asks for the address first.
+ */
+export async function isApiBaseChosen(): Promise<boolean> {
+  if (import.meta.env.DUHOP_API_URL || (await getManagedApiBase())) return true;
+  return (await storage.getItem<string>('local:apiBase')) !== null;
 }
 
 /** The address in force: set by the organisation, else chosen on the options page, else built in. */

@@ -6,7 +6,9 @@ import {
   type RoutingRule,
 } from '@duhop/shared';
 import { request, type ApiFailure } from './api.ts';
+import type { CacheEntry } from './db.ts';
 import { loadDb } from './db-lazy.ts';
+import { readCachePlain } from './idb-plain.ts';
 import { keepSessionRoles } from './auth/password-state.ts';
 
 /**
@@ -38,10 +40,20 @@ export interface ReferenceData {
 
 const KEYS = ['me', 'orgUnits', 'criteriaSets', 'reports', 'routingRules'] as const;
 
+const KEY_LIST = [...KEYS];
+
 /** Reads the cache (inside a liveQuery it re-runs when a refresh lands). */
 export async function readReference(): Promise<ReferenceData> {
   const db = await loadDb();
-  const rows = await db.cache.bulkGet([...KEYS]);
+  return referenceOf(await db.cache.bulkGet(KEY_LIST));
+}
+
+/** The same read without Dexie (utils/idb-plain.ts): the side panel's home paints with it. */
+export async function readReferencePlain(): Promise<ReferenceData> {
+  return referenceOf(await readCachePlain(KEY_LIST));
+}
+
+function referenceOf(rows: readonly (CacheEntry | undefined)[]): ReferenceData {
   const [me, org, sets, reports, rules] = rows;
   // The rules are not part of "how old is the cache": a cache from before they were kept is not older.
   const times = rows

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
@@ -7,6 +8,14 @@ const h = useHarness();
 describe('HTTP basics', () => {
   it('GET /health is ok', async () => {
     expect(await read(h.as().health.$get())).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('GET /health names the service and its version (a client tells duhop from another server)', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../../api/package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const res = await read(h.as().health.$get());
+    expect(res.body).toEqual({ status: 'ok', service: 'duhop', version });
   });
 
   it('unknown routes are a JSON 404', async () => {

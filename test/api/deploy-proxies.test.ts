@@ -156,7 +156,7 @@ describe.runIf(driver === 'pglite')('the reverse proxies of docs/deploy.md', () 
         const res = await call(`${https}/health`, { ca });
         return res.status === 200 ? { res, ca } : undefined;
       });
-      expect(JSON.parse(health.res.body)).toEqual({ status: 'ok' });
+      expect(JSON.parse(health.res.body)).toMatchObject({ status: 'ok', service: 'duhop' });
       expect(health.res.headers['strict-transport-security']).toBe('max-age=31536000');
       const plain = await call(`http://localhost:${httpPort}/health`);
       expect([301, 308]).toContain(plain.status);
@@ -231,7 +231,7 @@ describe.runIf(driver === 'pglite')('the reverse proxies of docs/deploy.md', () 
         const res = await call(`${https}/health`, { ca });
         return res.status === 200 ? res : undefined;
       });
-      expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', service: 'duhop' });
       expect(health.headers['strict-transport-security']).toBe('max-age=31536000');
       const plain = await call(`http://localhost:${httpPort}/health`);
       expect(plain.status).toBe(301);

@@ -182,7 +182,10 @@ describe('request log, errors, /metrics and /health of a real process', () => {
     }
     expect(text).not.toContain('QUERY-SECRET-9');
     const health = await http(api!.url, 'GET', '/health');
-    expect(health).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(health).toEqual({
+      status: 200,
+      body: { status: 'ok', service: 'duhop', version: expect.any(String) },
+    });
   }, 30_000);
 
   it('SIGTERM while a submission runs and its client has hung up: the handler finishes before the database closes, the report is stored whole', async () => {

@@ -101,6 +101,11 @@ test('an organisation sets the API address by policy: options show it read-only,
 
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${pkg.id}/sidepanel.html`);
+    // The sign-in screen names the organisation's address, read only, and can test it.
+    await expect(panel.getByText(`Máy chủ do đơn vị quản lý thiết lập: ${api.url}`)).toBeVisible();
+    await expect(panel.getByLabel('Địa chỉ máy chủ')).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Kiểm tra kết nối' }).click();
+    await expect(panel.getByTestId('server-check')).toContainText('Kết nối được: Dự họp');
     await panel.getByLabel('Tên đăng nhập').fill('observer');
     await panel.getByLabel('Mật khẩu').fill('demo1234');
     await panel.getByRole('button', { name: 'Đăng nhập' }).click();

@@ -34,6 +34,25 @@ async function signIn(
   await options.page.close();
 }
 
+/** The keys of the panel's cache (IndexedDB), read without Dexie. */
+function cachedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('duhop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('cache').objectStore('cache').getAllKeys();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.map(String));
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
 /** Forgets the cached routing rules, as on a device that never fetched them. */
 async function forgetRules(page: Page) {
   await page.evaluate(
@@ -160,6 +179,9 @@ test('offline without cached rules the form says the server will decide; a queue
   const panel = await PanelPage.open(context, extensionId);
   await panel.page.setViewportSize({ width: 400, height: 800 });
   await panel.expectCellStatus('hn-xom-2', 'none');
+  // Home paints from what is cached (the background may have cached the member alone): wait for
+  // the criteria sets to be kept before the network goes, as on a device that was online once.
+  await expect.poll(() => cachedKeys(panel.page)).toContain('criteriaSets');
   await relay.down();
   await forgetRules(panel.page);
   const form = await panel.startReport('hn-xom-2');

@@ -109,6 +109,8 @@ describe('dictionaries per surface', () => {
   const core = new Set([...keysOf('vi.ts'), ...keysOf('account-vi.ts'), ...keysOf('server-vi.ts')]);
   const panel = new Set([
     ...core,
+    ...keysOf('report-vi.ts'),
+    ...keysOf('panel-vi.ts'),
     ...keysOf('triage-vi.ts'),
     ...keysOf('synthesis-vi.ts'),
     ...keysOf('year-vi.ts'),
@@ -139,7 +141,8 @@ describe('dictionaries per surface', () => {
   });
 
   it('no key is in two dictionary files (a later file would silently replace the text)', () => {
-    const files = ['vi.ts', 'account-vi.ts', 'server-vi.ts', 'triage-vi.ts', 'synthesis-vi.ts'];
+    const files = ['vi.ts', 'account-vi.ts', 'server-vi.ts', 'report-vi.ts', 'triage-vi.ts'];
+    files.push('panel-vi.ts', 'synthesis-vi.ts');
     const all = [...files, 'year-vi.ts', 'admin-vi.ts'].flatMap((f) => [...keysOf(f)]);
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });

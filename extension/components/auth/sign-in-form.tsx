@@ -4,7 +4,12 @@ import { signIn } from '../../utils/session.ts';
 import { Field } from '../ui/field.tsx';
 
 /** Username and password against the configured API; used by the panel, options and workspace. */
-export function SignInForm(props: { onDone?: () => void; idPrefix?: string }) {
+export function SignInForm(props: {
+  onDone?: () => void;
+  /** Told the code of each refused sign-in (the panel opens the server address on a network error). */
+  onFailure?: (code: string) => void;
+  idPrefix?: string;
+}) {
   const t = useT();
   const p = props.idPrefix ?? 'signin';
   const [username, setUsername] = useState('');
@@ -18,8 +23,10 @@ export function SignInForm(props: { onDone?: () => void; idPrefix?: string }) {
     setError(null);
     const failure = await signIn(username.trim(), password);
     setBusy(false);
-    if (failure) setError(errorText(t, failure.code, failure.message));
-    else {
+    if (failure) {
+      setError(errorText(t, failure.code, failure.message));
+      props.onFailure?.(failure.code);
+    } else {
       setPassword('');
       props.onDone?.();
     }

@@ -1,5 +1,5 @@
 import { localDate, type Issue, type IssueWithEvents, type OrgUnit } from '@duhop/shared';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { reopenDeadline } from '../../utils/triage/actions.ts';
@@ -14,6 +14,8 @@ import { IssueTimeline } from '../triage/issue-timeline.tsx';
 export function MyIssueCard(props: {
   issue: Issue;
   unseen: boolean;
+  /** Opened from home ("Làm rõ"): scrolled into view, the focus on its first action. */
+  focus?: boolean;
   units: readonly OrgUnit[];
   onChanged: () => Promise<void>;
 }) {
@@ -32,6 +34,18 @@ export function MyIssueCard(props: {
     if (needsDetail) void loadDetail();
   }, [needsDetail, props.issue.version]);
 
+  const card = useRef<HTMLDivElement>(null);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!props.focus || focused.current || !card.current) return;
+    // Once the returned issue's detail (and so its action) is there, or at once for another status.
+    if (i.status === 'returned' && !detail) return;
+    focused.current = true;
+    card.current.scrollIntoView({ block: 'start' });
+    const first = card.current.querySelector<HTMLElement>('.action-buttons button, button');
+    first?.focus();
+  }, [props.focus, detail, i.status]);
+
   const returnNote = detail?.events
     .filter((e) => e.type === 'return_for_clarification')
     .at(-1)?.note;
@@ -39,7 +53,13 @@ export function MyIssueCard(props: {
   const reopenOpen = until !== null && Date.now() <= until;
 
   return (
-    <div class="my-issue" data-my-issue={i.id} data-status={i.status} data-unseen={props.unseen}>
+    <div
+      ref={card}
+      class="my-issue"
+      data-my-issue={i.id}
+      data-status={i.status}
+      data-unseen={props.unseen}
+    >
       <strong>{i.title}</strong>
       <div class="meta">
         <span class={`pill pill--st-${i.status}`} data-testid="my-issue-status">

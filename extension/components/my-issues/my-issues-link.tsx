@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { myUnseenItem } from '../../utils/storage.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
+import { useStorageItem } from '../../utils/use-storage-item.ts';
 import '../triage/triage.css';
 
 /** The way from the panel's home to "Kiến nghị của tôi"; opening the panel reads the feed now. */

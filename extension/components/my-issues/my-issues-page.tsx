@@ -1,7 +1,7 @@
 import { isClosed, type Issue } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '../../utils/db.ts';
-import { listMyIssues } from '../../utils/my-issues/calls.ts';
+import { listMyIssues, myIssuesKey } from '../../utils/my-issues/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
@@ -21,10 +21,10 @@ interface Cached {
  * `#/my-issues` in the side panel: the observer's issues with where they sit and the answers,
  * those returned for clarification first. Opening it reads the feed and marks the updates seen.
  */
-export function MyIssuesPage(props: { userId: string }) {
+export function MyIssuesPage(props: { userId: string; focusId?: string }) {
   const t = useT();
   const locale = useLocale();
-  const key = `myIssues:${props.userId}`;
+  const key = myIssuesKey(props.userId);
   const cached = useLiveQuery(() => db.cache.get(key), [key]);
   const units = useOrgUnits();
   const [fresh, setFresh] = useState<readonly string[]>([]);
@@ -98,6 +98,7 @@ export function MyIssuesPage(props: { userId: string }) {
                 key={i.id}
                 issue={i}
                 unseen={fresh.includes(i.id)}
+                focus={i.id === props.focusId}
                 units={units}
                 onChanged={load}
               />

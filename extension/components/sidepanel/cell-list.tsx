@@ -1,5 +1,4 @@
 import type { Assignment } from '@duhop/shared';
-import { createDraft } from '../../utils/report/draft-store.ts';
 import { formatDate } from '../../utils/format.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
@@ -26,6 +25,8 @@ export function CellList(props: {
   const start = async (cellId: string) => {
     const a = props.assignments.find((x) => x.cellId === cellId);
     if (!a) return;
+    // Dexie comes with the draft store (prefetched with the form once home is idle).
+    const { createDraft } = await import('../../utils/report/draft-store.ts');
     const rec = await createDraft(props.userId, blankDraft(a, props.today));
     navigate('draft', rec.id);
   };

@@ -1,5 +1,4 @@
 import type { DraftRecord } from '../../utils/db.ts';
-import { deleteDraft, restoreDraft } from '../../utils/report/draft-store.ts';
 import { formatDate, formatDateTime, formatTime } from '../../utils/format.ts';
 import { navigate } from '../../utils/hash-route.ts';
 import { errorText, useLocale, useT } from '../../utils/i18n/index.ts';
@@ -54,10 +53,12 @@ export function DraftList(props: { records: DraftRecord[]; onToast: (t: Toast) =
   const t = useT();
   const locale = useLocale();
   const remove = async (r: DraftRecord) => {
-    await deleteDraft(r.id);
+    // The draft store brings Dexie: loaded on use, not with the home screen.
+    const store = await import('../../utils/report/draft-store.ts');
+    await store.deleteDraft(r.id);
     props.onToast({
       message: t('draftDeleted', { name: r.data.cellName }),
-      undo: () => void restoreDraft(r.id),
+      undo: () => void store.restoreDraft(r.id),
     });
   };
   return (

@@ -1,15 +1,19 @@
 import type { VNode } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useHashRoute, useOnline } from '../../utils/hash-route.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { sendMessage } from '../../utils/messaging.ts';
 import { authExpiredItem, sessionItem } from '../../utils/storage.ts';
-import { useStorageItem } from '../../utils/use-live-query.ts';
+import { useStorageItem } from '../../utils/use-storage-item.ts';
 import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { Loading, Notice } from '../ui/states.tsx';
 import { screenFor } from './screens.tsx';
+import { ServerSetup } from './server-setup.tsx';
+
+/** Sign-in failures that say the server address is wrong or down, not the password. */
+const UNREACHABLE = new Set(['NETWORK_ERROR', 'TIMEOUT', 'HTTP_404', 'HTTP_405']);
 
 /** The observer's side panel: header, sign-in state and the screen of the address (screens.tsx). */
 export function PanelApp() {
@@ -19,6 +23,7 @@ export function PanelApp() {
   const expired = useStorageItem(authExpiredItem);
   const online = useOnline();
   const wasOnline = useRef(online);
+  const [reachFailed, setReachFailed] = useState(0);
 
   useEffect(() => {
     // Coming back online sends what waits at once; opening the panel sends only what is due.
@@ -33,7 +38,12 @@ export function PanelApp() {
       <section class="card">
         <h1>{t('signIn')}</h1>
         <p>{t('signInNeeded')}</p>
-        <SignInForm />
+        <ServerSetup
+          reachFailed={reachFailed > 0}
+          key={reachFailed}
+          onSaved={() => document.getElementById('signin-user')?.focus()}
+        />
+        <SignInForm onFailure={(code) => UNREACHABLE.has(code) && setReachFailed((n) => n + 1)} />
       </section>
     );
   } else if (session.user.mustChangePassword)

@@ -54,7 +54,11 @@ export const SCREENS: readonly PanelScreen[] = [
     component: (p) => <ReportForm id={p.params[0]!} userId={p.userId} />,
   },
   { path: 'report', needsId: true, component: (p) => <ReportView id={p.params[0]!} /> },
-  { path: 'my-issues', component: (p) => <MyIssuesPage userId={p.userId} /> },
+  // `#/my-issues/<id>`: that issue's card in view with its action (home's "Làm rõ").
+  {
+    path: 'my-issues',
+    component: (p) => <MyIssuesPage userId={p.userId} focusId={p.params[0]} />,
+  },
   // Home with the confirmation of a report just submitted first (where each issue went).
   {
     path: 'sent',

@@ -1,5 +1,7 @@
 import { adminEn } from './admin-en.ts';
 import { en } from './en.ts';
+import { panelEn } from './panel-en.ts';
+import { reportEn } from './report-en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { residenceEn } from './residence-en.ts';
 import { addMessages } from './translate.ts';
@@ -11,5 +13,14 @@ import { yearEn } from './year-en.ts';
  * in English (`loadLocale`). A new English dictionary file is added here.
  */
 export function registerEnglish(): void {
-  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn, ...residenceEn });
+  addMessages('en', {
+    ...en,
+    ...panelEn,
+    ...reportEn,
+    ...triageEn,
+    ...synthesisEn,
+    ...yearEn,
+    ...adminEn,
+    ...residenceEn,
+  });
 }

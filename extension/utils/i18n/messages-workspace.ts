@@ -1,4 +1,5 @@
 import { adminVi } from './admin-vi.ts';
+import { reportVi } from './report-vi.ts';
 import { synthesisVi } from './synthesis-vi.ts';
 import { residenceVi } from './residence-vi.ts';
 import { addMessages } from './translate.ts';
@@ -7,4 +8,11 @@ import { yearVi } from './year-vi.ts';
 
 // The workspace's texts beyond vi.ts (imported first by entrypoints/workspace/main.tsx): every
 // surface dictionary.
-addMessages('vi', { ...triageVi, ...synthesisVi, ...yearVi, ...adminVi, ...residenceVi });
+addMessages('vi', {
+  ...reportVi,
+  ...triageVi,
+  ...synthesisVi,
+  ...yearVi,
+  ...adminVi,
+  ...residenceVi,
+});

@@ -3,10 +3,23 @@ import { describeRoute, resolver } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context.ts';
 import { faultMessage, probeDatabase, storageFullFault, type Fault } from '../../db/health.ts';
+import apiPackage from '../../../package.json' with { type: 'json' };
 
-const Healthy = z.object({ status: z.literal('ok') });
+/**
+ * Who answers: a client testing an address (the side panel's first-run sign-in) tells a duhop
+ * server from any other server that answers `/health`, and shows the version.
+ */
+const SERVICE = { service: 'duhop' as const, version: apiPackage.version };
+
+const Healthy = z.object({
+  status: z.literal('ok'),
+  service: z.literal('duhop'),
+  version: z.string(),
+});
 const Unavailable = z.object({
   status: z.literal('unavailable'),
+  service: z.literal('duhop'),
+  version: z.string(),
   reason: z.enum(['STORAGE_FULL', 'DATABASE_UNAVAILABLE', 'DATABASE_FAILED', 'DATABASE_TIMEOUT']),
   message: z.string(),
   detail: z.string(),
@@ -40,10 +53,11 @@ export const healthRoutes = new Hono<AppEnv>().get(
       fault = storageFullFault(storageGuard);
     fault ??= await probeDatabase(database.exec, config.healthTimeoutMs);
     c.header('Cache-Control', 'no-store');
-    if (!fault) return c.json({ status: 'ok' as const }, 200);
+    if (!fault) return c.json({ status: 'ok' as const, ...SERVICE }, 200);
     return c.json(
       {
         status: 'unavailable' as const,
+        ...SERVICE,
         reason: fault.code,
         message: faultMessage(fault.code),
         detail: fault.reason,
