@@ -225,6 +225,7 @@ export const en: Record<CoreMessageKey, string> = {
   sentIssues: 'Where the issues went',
   sentTo: 'Sent to {name}',
   sentToUnknown: 'Sent (the body is named after the next refresh)',
+  sentAckDue: 'acknowledgement due {date}',
   sentDue: 'answer due {date}',
   sentAnswered: 'Answered at the meeting, sent nowhere',
   sentWillGo: 'Will be sent once online',
