@@ -35,6 +35,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   tg_clearSelection: 'Clear selection',
   tg_bulkAck: 'Acknowledge ({n})',
   tg_bulkForward: 'Forward ({n})…',
+  tg_bulkSchedule: 'Will resolve ({n})…',
   tg_bulkDone: '{action}: {ok} done.',
   tg_bulkFailed: '{n} issues could not be changed:',
   tg_nothingToAck: 'None of the selected issues is waiting to be acknowledged.',

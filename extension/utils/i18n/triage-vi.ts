@@ -36,6 +36,7 @@ export const triageVi = {
   tg_clearSelection: 'Bỏ chọn',
   tg_bulkAck: 'Tiếp nhận ({n})',
   tg_bulkForward: 'Chuyển ({n})…',
+  tg_bulkSchedule: 'Sẽ giải quyết ({n})…',
   tg_bulkDone: '{action}: {ok} thành công.',
   tg_bulkFailed: '{n} kiến nghị không thực hiện được:',
   tg_nothingToAck: 'Không có kiến nghị nào đang chờ tiếp nhận trong số đã chọn.',
