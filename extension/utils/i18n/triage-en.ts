@@ -142,6 +142,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   err_TEMPLATE_NOT_FOUND: 'Answer template not found.',
   // Staff told that work arrived (background staff-watch.ts, options)
   sn_arrivedTitle: 'New issue for your body',
+  sn_arrivedProvinceTitle: 'New issue in the province',
   sn_soonTitle: 'Issue about to be overdue',
   sn_deadline: 'Due: {date}',
   sn_manyTitle: '{n} issues need attention',

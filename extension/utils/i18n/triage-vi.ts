@@ -151,6 +151,7 @@ export const triageVi = {
   err_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu trả lời.',
   // Staff told that work arrived (background staff-watch.ts, options)
   sn_arrivedTitle: 'Kiến nghị mới chuyển đến',
+  sn_arrivedProvinceTitle: 'Kiến nghị mới trong tỉnh',
   sn_soonTitle: 'Kiến nghị sắp quá hạn',
   sn_deadline: 'Hạn: {date}',
   sn_manyTitle: '{n} kiến nghị cần xử lý',
