@@ -108,6 +108,14 @@ export const staffInboxItem = storage.defineItem<StaffInboxState | null>('local:
   fallback: null,
 });
 
+/**
+ * An administrator's watch over the whole province's inbox (`GET /api/inbox?scope=all`): the badge
+ * counts, and (with `staffNotifyItem`) desktop notifications. On by default, off on the options page.
+ */
+export const adminProvinceWatchItem = storage.defineItem<boolean>('local:adminProvinceWatch', {
+  fallback: true,
+});
+
 /** Desktop notifications for staff (new issues, issues about to be overdue): opt-in, on the options page. */
 export const staffNotifyItem = storage.defineItem<boolean>('local:staffNotify', {
   fallback: false,

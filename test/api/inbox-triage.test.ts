@@ -210,3 +210,74 @@ describe('"Sẽ giải quyết" with a target date', () => {
     expect((await schedule(token, id, { targetDate: '2026-11-05' })).status).toBe(200);
   });
 });
+
+describe('bulk "Sẽ giải quyết" with a target date', () => {
+  const bulk = (token: string, json: Record<string, unknown>) =>
+    read(h.as(token).api.issues['bulk-actions'].$post({ json: json as never }));
+  const view = async (token: string, id: string) =>
+    (await read(h.as(token).api.issues[':id'].$get({ param: { id } }))).body;
+
+  it('schedules every selected issue with the same answer and target date; each checked on its own', async () => {
+    const [a, b, c] = await submit('hn-xom-1', ['Đường hỏng', 'Mương tắc', 'Đã cũ']);
+    const token = await h.login('commune');
+    for (const id of [a!, b!]) {
+      await act(token, id, 'acknowledge');
+      await act(token, id, 'start');
+    }
+    const res = await bulk(token, {
+      type: 'schedule',
+      note: 'Sẽ sửa trong quý I/2027',
+      targetDate: '2027-03-31',
+      // The third is sent with a stale version (someone else acted on it meanwhile).
+      items: [a!, b!, c!].map((id) => ({ id, expectedVersion: id === c ? 2 : 3 })),
+    });
+    expect(res.status).toBe(200);
+    // The stale one alone is refused; the others are scheduled.
+    expect(res.body.results.map((r) => [r.ok, r.status, r.issue?.status])).toEqual([
+      [true, 200, 'scheduled'],
+      [true, 200, 'scheduled'],
+      [false, 409, undefined],
+    ]);
+    for (const id of [a!, b!]) {
+      expect((await view(token, id)).events.at(-1)).toMatchObject({
+        type: 'schedule',
+        note: 'Sẽ sửa trong quý I/2027',
+        targetDate: '2027-03-31',
+      });
+    }
+    expect((await view(token, c!)).status).toBe('routed');
+  });
+
+  it('refuses a past target date, a target date on another action, or a missing answer before touching any issue (422 on the field)', async () => {
+    const [a, b] = await submit('hn-xom-1', ['Một', 'Hai']);
+    const token = await h.login('commune');
+    for (const id of [a!, b!]) {
+      await act(token, id, 'acknowledge');
+      await act(token, id, 'start');
+    }
+    const items = [a!, b!].map((id) => ({ id, expectedVersion: 3 }));
+    const cases: [Record<string, unknown>, string][] = [
+      [{ type: 'schedule', note: 'Sẽ sửa', targetDate: '2026-11-04' }, 'targetDate'],
+      [{ type: 'schedule', note: 'Sẽ sửa', targetDate: '31/03/2027' }, 'targetDate'],
+      [{ type: 'resolve', note: 'Xong', targetDate: '2027-01-01' }, 'targetDate'],
+      [{ type: 'schedule', note: '  ', targetDate: '2027-01-01' }, 'note'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await bulk(token, { ...body, items });
+      expect(res.status, JSON.stringify(body)).toBe(422);
+      expect(res.error?.fields, JSON.stringify(body)).toHaveProperty(field);
+    }
+    for (const id of [a!, b!]) {
+      const v = await view(token, id);
+      expect([v.status, v.version]).toEqual(['in_progress', 3]);
+    }
+    // Today is accepted.
+    const ok = await bulk(token, {
+      type: 'schedule',
+      note: 'Sẽ sửa',
+      targetDate: '2026-11-05',
+      items,
+    });
+    expect(ok.body.results.every((r) => r.ok)).toBe(true);
+  });
+});

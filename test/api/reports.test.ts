@@ -35,10 +35,61 @@ describe('POST /api/reports', () => {
         id: i.id,
         responsibleBodyId: 'hung-nguyen',
         status: 'routed',
+        ackDueAt: expect.stringMatching(/^2026-11-\d\dT.*\+07:00$/),
         dueAt: '2026-12-03T23:59:59.999+07:00',
+        version: 1,
       })),
     );
     expect(await countRows()).toEqual({ reports: 1, issues: 2, events: 2 });
+  });
+
+  it('answers each issue’s acknowledgement deadline and version as the inbox and issue view give them', async () => {
+    const token = await h.login('observer');
+    const res = await read(h.as(token).api.reports.$post({ json: buildReport() }));
+    expect(res.status).toBe(201);
+    const commune = h.as(await h.login('commune'));
+    const inbox = (await read(commune.api.inbox.$get({ query: {} }))).body.items;
+    for (const routed of res.body.issues) {
+      const view = (await read(commune.api.issues[':id'].$get({ param: { id: routed.id } }))).body;
+      expect(routed.ackDueAt).not.toBeNull();
+      expect(routed).toEqual({
+        id: view.id,
+        responsibleBodyId: view.responsibleBodyId,
+        status: view.status,
+        ackDueAt: view.ackDueAt,
+        dueAt: view.dueAt,
+        version: view.version,
+      });
+      const row = inbox.find((i) => i.id === routed.id)!;
+      expect([row.ackDueAt, row.version]).toEqual([routed.ackDueAt, routed.version]);
+    }
+    // The version answered is the one an action expects: acknowledging with it works.
+    const first = res.body.issues[0]!;
+    const ack = await read(
+      commune.api.issues[':id'].actions.$post({
+        param: { id: first.id },
+        json: { type: 'acknowledge', expectedVersion: first.version },
+      }),
+    );
+    expect(ack.status).toBe(200);
+  });
+
+  it('an issue answered at the meeting has no acknowledgement deadline', async () => {
+    const token = await h.login('observer');
+    const report = buildReport();
+    report.issues = [
+      {
+        ...report.issues[0]!,
+        answeredAtMeeting: { by: 'Bí thư chi bộ', answer: 'Đã giải đáp tại hội nghị.' },
+      },
+    ];
+    const res = await read(h.as(token).api.reports.$post({ json: report }));
+    expect(res.status).toBe(201);
+    expect(res.body.issues[0]).toMatchObject({
+      status: 'answered_at_meeting',
+      ackDueAt: null,
+      version: 1,
+    });
   });
 
   it('computes the score from the items, never from a client total', async () => {
@@ -156,6 +207,29 @@ describe('POST /api/reports', () => {
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(await countRows()).toEqual({ reports: 1, issues: 2, events: 2 });
+    });
+
+    it('a resend after an action answers the issue as it stands now (status, version)', async () => {
+      const token = await h.login('observer');
+      const report = buildReport();
+      const first = await read(h.as(token).api.reports.$post({ json: report }));
+      const issue = first.body.issues[0]!;
+      const commune = h.as(await h.login('commune'));
+      const ack = await read(
+        commune.api.issues[':id'].actions.$post({
+          param: { id: issue.id },
+          json: { type: 'acknowledge', expectedVersion: issue.version },
+        }),
+      );
+      expect(ack.status).toBe(200);
+      const again = await read(h.as(token).api.reports.$post({ json: report }));
+      expect(again.status).toBe(200);
+      expect(again.body.issues[0]).toEqual({
+        ...issue,
+        status: 'acknowledged',
+        version: ack.body.version,
+      });
+      expect(again.body.issues[1]).toEqual(first.body.issues[1]);
     });
 
     it('a changed resend is 409 REPORT_CONFLICT', async () => {

@@ -1,9 +1,18 @@
-import { TRIAGE_BODY } from './seed-province.ts';
+import { PROVINCE, TRIAGE_BODY } from './seed-province.ts';
 
 export interface PlanTarget {
   name: string;
   sql: string;
+  /**
+   * Indexes to measure the statement without as well (dropped in a transaction rolled back at
+   * once): what they are worth, printed beside the plan with them.
+   */
+  without?: string[];
 }
+
+/** The inbox's `sort=next` key, as api/src/db/predicates.ts writes it (unqualified columns). */
+const NEXT = `(case when status in ('routed', 'forwarded') and ack_due_at is not null then ack_due_at else due_at end)`;
+const NEXT_INDEXES = ['issues_body_next_idx', 'issues_next_idx'];
 
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -31,7 +40,30 @@ export function planTargets(ids: {
   const closed = `('resolved', 'scheduled', 'explained', 'rejected', 'returned')`;
   const overdue = `(i.status not in ${closed} and (i.due_at < now() or (i.status in ('routed', 'forwarded') and i.ack_due_at < now())))`;
   const cell = lit(ids.cellId);
+  const held = `i.status not in ('answered_at_meeting')`;
+  const byNext = (where: string) => `select i.*, c.name as cell_name, b.name as body_name
+      from issues i join org_units c on c.id = i.cell_id join org_units b on b.id = i.responsible_body_id
+     where ${where} order by ${NEXT}, i.id limit 51`;
+  const province = `i.responsible_body_id in (with recursive d as (select id from org_units where id = ${lit(PROVINCE)}
+      union select o.id from org_units o join d on o.parent_id = d.id) select id from d)`;
   return [
+    {
+      name: 'inbox: sort=next, first page',
+      sql: byNext(`i.responsible_body_id = ${body} and ${held}`),
+      without: NEXT_INDEXES,
+    },
+    {
+      name: 'inbox: sort=next, page after cursor',
+      sql: byNext(
+        `i.responsible_body_id = ${body} and ${held} and (${NEXT}, i.id) > (${lit(ids.cursor.dueAt)}::timestamptz, ${lit(ids.cursor.id)}::uuid)`,
+      ),
+      without: NEXT_INDEXES,
+    },
+    {
+      name: 'inbox: sort=next, scope=all (admin, whole province)',
+      sql: byNext(`${province} and ${held}`),
+      without: NEXT_INDEXES,
+    },
     { name: 'inbox: first page', sql: inbox(`i.responsible_body_id = ${body}`) },
     { name: 'inbox: counts by status', sql: counts(`i.responsible_body_id = ${body}`) },
     {

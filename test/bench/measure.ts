@@ -208,7 +208,7 @@ async function measureReads(
   return results;
 }
 
-async function explain(child: ServerChild) {
+export async function explain(child: ServerChild) {
   const [sample] = await child.send<
     { id: string; report_id: string; due_at: string; author_id: string; cell_id: string }[]
   >({
@@ -224,15 +224,46 @@ async function explain(child: ServerChild) {
     userId: sample.author_id,
     cursor: { dueAt: sample.due_at, id: sample.id },
   });
-  const runs: { name: string; rows: () => Promise<Record<string, string>[]> }[] = targets.map(
-    (t) => ({
-      name: t.name,
-      rows: () =>
-        child.send<Record<string, string>[]>({
-          cmd: 'query',
-          text: `explain (analyze, buffers) ${t.sql}`,
-        }),
-    }),
+  // A plan without some indexes: dropped inside a subtransaction rolled back at once.
+  await child.send({
+    cmd: 'query',
+    text: `create or replace function bench_explain_without(idx text[], q text) returns setof text
+      language plpgsql as $$
+      declare r record; lines text[] := '{}'; i text;
+      begin
+        begin
+          foreach i in array idx loop execute format('drop index %I', i); end loop;
+          for r in execute 'explain (analyze, buffers) ' || q loop lines := lines || r."QUERY PLAN"; end loop;
+          raise exception using errcode = 'P0001', message = 'bench: roll the drop back';
+        exception when sqlstate 'P0001' then null;
+        end;
+        return query select unnest(lines);
+      end $$`,
+  });
+  const lit = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const runs: { name: string; rows: () => Promise<Record<string, string>[]> }[] = targets.flatMap(
+    (t) => [
+      {
+        name: t.name,
+        rows: () =>
+          child.send<Record<string, string>[]>({
+            cmd: 'query',
+            text: `explain (analyze, buffers) ${t.sql}`,
+          }),
+      },
+      ...(t.without
+        ? [
+            {
+              name: `${t.name} (without ${t.without.join(', ')})`,
+              rows: () =>
+                child.send<Record<string, string>[]>({
+                  cmd: 'query',
+                  text: `select bench_explain_without(array[${t.without!.map(lit).join(', ')}], ${lit(t.sql)})`,
+                }),
+            },
+          ]
+        : []),
+    ],
   );
   runs.push({
     name: 'submit: context (one statement)',

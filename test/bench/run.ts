@@ -11,6 +11,9 @@
 // (req/s and API CPU per submission at 16 connections; see submit-member.ts).
 // `npm run bench -- extension` measures only the built extension: each entrypoint's gzipped
 // JavaScript and the time from opening a draft to an editable field (see extension.ts).
+// `npm run bench -- plans` seeds the history (PostgreSQL when a URL is set, else PGlite) and only
+// prints the EXPLAIN ANALYZE of the hot statements (explain.ts), some of them also without the
+// indexes written for them (what each index is worth, before/after).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +24,8 @@ import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
 import { benchExtension } from './extension.ts';
-import { measureDatabase, type DatabaseFigures } from './measure.ts';
+import { spawnServer } from './child.ts';
+import { explain, measureDatabase, type DatabaseFigures } from './measure.ts';
 import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
 import { seedProvince } from './seed-province.ts';
 import { measureMember, type MemberFigures } from './submit-member.ts';
@@ -35,6 +39,7 @@ const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const startupOnly = process.argv.slice(2).includes('startup');
 const submitOnly = process.argv.slice(2).includes('submit');
 const extensionOnly = process.argv.slice(2).includes('extension');
+const plansOnly = process.argv.slice(2).includes('plans');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -251,8 +256,69 @@ async function benchAll(): Promise<void> {
   );
 }
 
+/** Seeds one database and prints the plans of explain.ts (with and without their indexes). */
+async function benchPlans(): Promise<void> {
+  const onPg = only !== 'pglite' && !!pgBase;
+  let env: Record<string, string>;
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  if (onPg) {
+    const name = `duhop_bench_plans_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(pgBase, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    cleanups.push(async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    });
+    const u = new URL(pgBase);
+    u.pathname = `/${name}`;
+    env = { DATABASE_URL: u.toString(), DB_POOL_MAX: '4' };
+    database = await openDatabase({ url: u.toString(), max: 4 });
+  } else {
+    const dataDir = mkdtempSync(join(tmpdir(), 'duhop-bench-plans-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+    database = await openDatabase({ dataDir });
+  }
+  log(`\n== plans on ${onPg ? 'PostgreSQL' : 'PGlite'} ==`);
+  const seeded = await seedProvince(
+    database,
+    onPg ? size(150_000, 1_000_000) : size(10_000, 50_000),
+    log,
+  ).finally(() => database.close());
+  log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
+  const child = await spawnServer();
+  try {
+    await child.send({
+      cmd: 'start',
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'false',
+        ESCALATION_INTERVAL_MS: '3600000',
+        ...env,
+      },
+    });
+    for (const p of await explain(child)) {
+      const nodes = p.plan
+        .split('\n')
+        .filter((l) => /(Scan|Sort|Limit|Join|Loop|Append)/.test(l))
+        .slice(0, 4)
+        .map((l) => l.trim().replace(/\s+\(cost=.*$/, ''));
+      log(`  ${p.name}: ${p.ms?.toFixed(2)} ms — ${nodes.join(' › ')}`);
+    }
+  } finally {
+    await child.stop();
+  }
+}
+
 try {
-  await (extensionOnly ? benchExtension(log) : submitOnly ? benchMember() : benchAll());
+  await (extensionOnly
+    ? benchExtension(log)
+    : submitOnly
+      ? benchMember()
+      : plansOnly
+        ? benchPlans()
+        : benchAll());
 } finally {
   await cleanup();
 }

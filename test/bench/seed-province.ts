@@ -5,6 +5,7 @@ import type { Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { sessions } from '../../api/src/db/schema.ts';
 import { seedDemo } from '../../api/src/db/seed.ts';
+import { DEMO_PROVINCE_ID } from '../../api/src/db/seed-data.ts';
 import { sha256 } from '../../api/src/lib/crypto.ts';
 import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { ISSUE_TEXTS, realisticScores } from '../support/report-bodies.ts';
@@ -15,6 +16,8 @@ export const OBSERVERS = CELLS / 3;
 /** The body whose triage user reads the inbox: a provincial board that receives ~14% of all issues. */
 export const TRIAGE_BODY = 'na-bnc';
 export const TRIAGE_USER = 'province';
+/** The province the admin's whole-province inbox (`scope=all`) reads. */
+export const PROVINCE = DEMO_PROVINCE_ID;
 
 export interface SeedSize {
   reports: number;

@@ -169,6 +169,35 @@ test('options page before sign-in at 400 px', async ({ context, extensionId }) =
   await screen(options.page, 'options');
 });
 
+test('forced password change (a temporary password): its title is the one <h1> of the panel and of the workspace', async ({
+  context,
+  extensionId,
+  api,
+  relay,
+}) => {
+  const admin = await ServerClient.signIn(api.url, 'admin');
+  const users = await admin.get<{ items: { id: string; username: string }[] }>(
+    '/api/admin/users?limit=200',
+  );
+  const user = users.items.find((u) => u.username === 'observer3')!;
+  await admin.post(`/api/admin/users/${user.id}/reset-password`, {
+    temporaryPassword: 'tam-thoi-01',
+  });
+  await useApi(context, extensionId, relay.url);
+  const panel = await PanelPage.open(context, extensionId);
+  await panel.page.setViewportSize(PANEL);
+  await panel.page.getByLabel('Tên đăng nhập').fill('observer3');
+  await panel.page.getByLabel('Mật khẩu').fill('tam-thoi-01');
+  await panel.page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(panel.page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' })).toBeVisible();
+  await screen(panel.page, 'panel-password-required');
+
+  const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
+  await ws.page.setViewportSize(WORKSPACE);
+  await expect(ws.page.getByRole('heading', { level: 1, name: 'Đổi mật khẩu' })).toBeVisible();
+  await screen(ws.page, 'ws-password-required');
+});
+
 /** Opens the forms of the issue's actions one by one (the one-click ones are only pressed later). */
 async function actionForms(ws: WorkspacePage, prefix: string): Promise<string[]> {
   const buttons = ws.issueView().locator('.action-buttons button[aria-expanded]');

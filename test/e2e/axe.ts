@@ -24,7 +24,7 @@ export interface A11yCounts {
 
 /**
  * axe on the page as it stands: every critical or serious violation fails (softly, to see them
- * all), and so does a page without an `<h1>`; the moderate and minor counts are printed and kept,
+ * all), and so does a page without exactly one visible `<h1>`; the moderate and minor counts are printed and kept,
  * with every violation, in results/screens/axe-<name>.json (one line per screen in axe-summary.jsonl).
  */
 export async function checkA11y(
@@ -81,5 +81,9 @@ export async function checkA11y(
     (v) => v.impact === 'critical' || v.impact === 'serious' || v.id === 'page-has-heading-one',
   );
   expect.soft(bad, `axe: critical/serious violations (or no <h1>) on ${name}`).toEqual([]);
+  // axe asks for at least one `<h1>`; a screen has exactly one (the visible ones: a hidden
+  // screen kept mounted does not count).
+  const h1 = await page.locator('h1:visible').allTextContents();
+  expect.soft(h1, `exactly one visible <h1> on ${name}`).toHaveLength(1);
   return counts;
 }

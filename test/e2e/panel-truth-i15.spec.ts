@@ -161,6 +161,7 @@ test('the form shows the real routing, honest figures and no band too early; aft
   await expect(lines).toHaveCount(2);
   await expect(lines.nth(0)).toContainText('Trộm cắp xe máy ban đêm');
   await expect(lines.nth(0)).toContainText('Đã chuyển đến Ban Nội chính Tỉnh ủy');
+  await expect(lines.nth(0)).toContainText(/hạn tiếp nhận \d{2}\/\d{2}\/\d{4}/);
   await expect(lines.nth(0)).toContainText(/hạn trả lời \d{2}\/\d{2}\/\d{4}/);
   await expect(lines.nth(1)).toContainText('Đã chuyển đến Đảng ủy xã Hưng Nguyên');
   await panel.expectCellStatus('hn-xom-1', 'submitted');

@@ -195,4 +195,30 @@ test('staff triage from a sortable table and work issue after issue by keyboard'
   await expect(table).toContainText('Ban Nội chính Tỉnh ủy');
   await axe(ws.page, 'i15-inbox-admin-province');
   await snap(ws.page, 'i15-inbox-admin-province');
+
+  // Back as commune staff: "Sẽ giải quyết" for the two open issues at once, with a target date.
+  await ws.signOut();
+  await ws.signIn('commune');
+  await ws.page.goto(`chrome-extension://${extensionId}/workspace.html#/inbox`);
+  await expect(ws.rows()).toHaveCount(2);
+  for (const id of [ids[0]!, ids[1]!]) await ws.row(id).getByRole('checkbox').check();
+  await ws.page.getByRole('button', { name: 'Sẽ giải quyết (2)…' }).click();
+  const bulkForm = ws.page.locator('[data-bulk-form="schedule"]');
+  await bulkForm.getByLabel('Nội dung trả lời').fill('Xã sẽ xử lý trong đợt ra quân tháng tới.');
+  await bulkForm.getByLabel(/Ngày dự kiến giải quyết xong/).fill(ddmmyyyy(addDays(today, -1)));
+  await bulkForm.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(bulkForm.getByText('Ngày dự kiến không được trước hôm nay')).toBeVisible();
+  await expect(bulkForm.getByLabel(/Ngày dự kiến giải quyết xong/)).toBeFocused();
+  await axe(ws.page, 'i15-bulk-schedule-errors');
+  await snap(ws.page, 'i15-bulk-schedule-errors');
+  const bulkTarget = addDays(today, 45);
+  await bulkForm.getByLabel(/Ngày dự kiến giải quyết xong/).fill(ddmmyyyy(bulkTarget));
+  await bulkForm.getByRole('button', { name: 'Xác nhận' }).click();
+  await expect(ws.page.getByTestId('bulk-summary')).toContainText('Sẽ giải quyết: 2 thành công');
+  for (const id of [ids[0]!, ids[1]!]) {
+    const issue = await staff.get<IssueWithEvents>(`/api/issues/${id}`);
+    expect(issue.status).toBe('scheduled');
+    expect(issue.events.at(-1)).toMatchObject({ type: 'schedule', targetDate: bulkTarget });
+  }
+  await snap(ws.page, 'i15-bulk-scheduled');
 });

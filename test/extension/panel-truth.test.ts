@@ -323,13 +323,17 @@ describe('after "Gửi báo cáo"', () => {
         id: '0d9f4c52-8c0e-4f7a-9a39-5a3f3a1b2c02',
         responsibleBodyId: 'na-bnc',
         status: 'routed',
+        ackDueAt: '2026-11-06T23:59:59.999+07:00',
         dueAt: '2026-11-19T23:59:59.999+07:00',
+        version: 1,
       },
       {
         id: '0d9f4c52-8c0e-4f7a-9a39-5a3f3a1b2c03',
         responsibleBodyId: 'hn-xom-1',
         status: 'answered_at_meeting',
+        ackDueAt: null,
         dueAt: '2026-11-05T10:00:00.000+07:00',
+        version: 1,
       },
     );
     return r;
@@ -344,6 +348,13 @@ describe('after "Gửi báo cáo"', () => {
       ['answered', undefined],
     ]);
     expect(s?.lines[0]?.dueAt).toBe('2026-12-03T23:59:59.999+07:00');
+    expect(s?.lines[0]?.ackDueAt).toBe('2026-11-06T23:59:59.999+07:00');
+    // An answer kept by an older version, without the acknowledgement deadline.
+    const old = result();
+    for (const i of old.issues) delete (i as { ackDueAt?: unknown }).ackDueAt;
+    expect(
+      sentSummary(rec({ status: 'submitted', result: old }), UNITS)?.lines[0],
+    ).not.toHaveProperty('ackDueAt');
     // A body the cached graph does not know is never shown as an id.
     expect(sentSummary(rec({ status: 'submitted', result: result() }), [])?.lines[0]?.state).toBe(
       'toUnknown',

@@ -7,6 +7,7 @@ import { createApp } from '../../api/src/app.ts';
 import { translator } from '../../extension/utils/i18n/translate.ts';
 import { refreshBadge } from '../../extension/utils/outbox/outbox-sender.ts';
 import {
+  adminProvinceWatchItem,
   apiBaseItem,
   sessionItem,
   staffInboxItem,
@@ -304,6 +305,35 @@ describe('background poll of the staff inbox against the real API', () => {
     expect((await staffInboxItem.getValue())?.awaiting).not.toContain(lamp.id);
     apiClock.set(new Date(NOW));
     // A hang guard, not a budget: sign-ins and reports over HTTP on a loaded machine.
+  }, 120_000);
+
+  it('an administrator watches the whole province (the body named), unless turned off', async () => {
+    await staffNotifyItem.setValue(true);
+    await adminProvinceWatchItem.setValue(true);
+    const admin = await signIn('admin');
+    const first = await staffPollSerial(() => NOW);
+    expect(first.notices).toEqual([]);
+    expect((await staffInboxItem.getValue())?.bodyId).toBe(`province:${admin.user.orgUnitId}`);
+    // Routed to the commune committee, not the admin's unit: still the admin's (the province's).
+    const pond = await submit('Ao làng xóm 1 ô nhiễm');
+    expect(pond.responsibleBodyId).not.toBe(admin.user.orgUnitId);
+    const news = await staffPollSerial(() => NOW);
+    expect(news.notices.map((n) => [n.kind, n.issueId, n.bodyName])).toEqual([
+      ['arrived', pond.id, 'Đảng ủy xã Hưng Nguyên'],
+    ]);
+    expect(news).toMatchObject({ notified: 1, awaiting: first.awaiting + 1 });
+    const opts = created.mock.calls.at(-1)![1] as { title: string; message: string };
+    expect(opts.title).toBe('Kiến nghị mới trong tỉnh');
+    expect(opts.message).toContain('Ao làng xóm 1 ô nhiễm · Chi bộ xóm 1 → Đảng ủy xã Hưng Nguyên');
+    await refreshBadge();
+    expect(await fakeBrowser.action.getTitle({})).toContain('chờ tiếp nhận');
+
+    // Turned off on the options page: nothing on the badge, no request answered as news.
+    await adminProvinceWatchItem.setValue(false);
+    expect(await staffPollSerial(() => NOW)).toMatchObject({ awaiting: 0, notices: [] });
+    expect(await staffInboxItem.getValue()).toBeNull();
+    await adminProvinceWatchItem.setValue(true);
+    await staffNotifyItem.setValue(false);
   }, 120_000);
 
   it('does nothing for an observer and clears a previous staff state', async () => {

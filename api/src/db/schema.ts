@@ -37,7 +37,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { withBodyPredicate } from './predicates.ts';
+import { nextDeadlineSql, withBodyPredicate } from './predicates.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -290,6 +290,11 @@ export const issues = pgTable(
     index('issues_body_with_body_idx')
       .on(t.responsibleBodyId, t.dueAt, t.status, t.ackDueAt)
       .where(withBodyPredicate()),
+    // The inbox's `sort=next` (the deadline that matters now, then the id): one body's page, and
+    // the admin's whole province (scope=all) walking the order and filtering by subtree. Measured
+    // in test/bench (EXPLAIN, with and without them).
+    index('issues_body_next_idx').on(t.responsibleBodyId, nextDeadlineSql(), t.id),
+    index('issues_next_idx').on(nextDeadlineSql(), t.id),
     index('issues_report_idx').on(t.reportId),
     index('issues_author_idx').on(t.authorId),
     index('issues_cell_idx').on(t.cellId),

@@ -10,10 +10,14 @@ const MIN = 8;
 /**
  * "Đổi mật khẩu" (`POST /api/me/password`). `required`: the account holds a password someone else
  * set (new account, reset), so nothing else is reachable until it is changed; only signing out is.
+ * As the whole screen (side panel, workspace) its title is the page's one `<h1>`; on the options
+ * page it sits under the account's `<h2>`.
  */
 export function PasswordChangeForm(props: {
   idPrefix?: string;
   required?: boolean;
+  /** The heading's level: `h1` when the form is the whole screen (forced change), else `h3`. */
+  level?: 1 | 3;
   onDone?: () => void;
 }) {
   const t = useT();
@@ -53,7 +57,11 @@ export function PasswordChangeForm(props: {
 
   return (
     <form class="password-form" onSubmit={submit} aria-labelledby={`${p}-h`} aria-busy={busy}>
-      <h2 id={`${p}-h`}>{t('pw_title')}</h2>
+      {props.level === 1 ? (
+        <h1 id={`${p}-h`}>{t('pw_title')}</h1>
+      ) : (
+        <h3 id={`${p}-h`}>{t('pw_title')}</h3>
+      )}
       {props.required && <Notice kind="warn">{t('pw_required')}</Notice>}
       {done && <Notice kind="ok">{t('pw_done')}</Notice>}
       <Field id={`${p}-current`} label={t('pw_current')} errors={errors.currentPassword}>

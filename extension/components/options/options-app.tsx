@@ -9,6 +9,7 @@ import {
   managedApiUrlItem,
   sessionItem,
   staffNotifyItem,
+  adminProvinceWatchItem,
   type Locale,
 } from '../../utils/storage.ts';
 import { useStorageItem } from '../../utils/use-storage-item.ts';
@@ -30,6 +31,10 @@ export function OptionsApp() {
   const session = useStorageItem(sessionItem);
   const locale = useStorageItem(localeItem) ?? 'vi';
   const staffNotify = useStorageItem(staffNotifyItem) ?? false;
+  const provinceWatch = useStorageItem(adminProvinceWatchItem) ?? true;
+  // An administrator who is not also staff or leader: the watch is over the whole province.
+  const adminWatch =
+    !!session && hasRole(session.user, 'admin') && !hasRole(session.user, 'staff', 'leader');
   const [address, setAddress] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string } | null>(
@@ -133,16 +138,34 @@ export function OptionsApp() {
           <SignInForm idPrefix="o-signin" />
         )}
       </section>
-      {session && hasRole(session.user, 'staff', 'leader') && (
+      {session && hasRole(session.user, 'staff', 'leader', 'admin') && (
         <section class="card">
           <fieldset>
             <legend>{t('sn_optionTitle')}</legend>
+            {adminWatch && (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  name="adminProvinceWatch"
+                  aria-describedby="o-province-hint"
+                  checked={provinceWatch}
+                  onChange={(e) => void adminProvinceWatchItem.setValue(e.currentTarget.checked)}
+                />
+                {t('sn_provinceLabel')}
+              </label>
+            )}
+            {adminWatch && (
+              <p id="o-province-hint" class="hint">
+                {t('sn_provinceHint')}
+              </p>
+            )}
             <label class="check">
               <input
                 type="checkbox"
                 name="staffNotify"
                 aria-describedby="o-notify-hint"
                 checked={staffNotify}
+                disabled={adminWatch && !provinceWatch}
                 onChange={(e) => void staffNotifyItem.setValue(e.currentTarget.checked)}
               />
               {t('sn_optionLabel')}

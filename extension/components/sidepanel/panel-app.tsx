@@ -47,7 +47,7 @@ export function PanelApp() {
       </section>
     );
   } else if (session.user.mustChangePassword)
-    screen = <PasswordChangeForm idPrefix="p-pw" required />;
+    screen = <PasswordChangeForm idPrefix="p-pw" required level={1} />;
   else {
     // Keyed by the address: another draft or report is a fresh screen, not the old one updated.
     const { screen: Screen, params } = screenFor(route);

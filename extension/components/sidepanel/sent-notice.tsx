@@ -35,11 +35,14 @@ export function SentNotice(props: { record: DraftRecord; orgUnits: readonly OrgU
   const lineText = (l: SentLine): string => {
     switch (l.state) {
       case 'to':
-        return `${t('sentTo', { name: l.bodyName ?? '' })}${
-          l.dueAt
-            ? ` · ${t('sentDue', { date: formatDate(localDate(new Date(l.dueAt)), locale) })}`
-            : ''
-        }`;
+        return [
+          t('sentTo', { name: l.bodyName ?? '' }),
+          l.ackDueAt &&
+            t('sentAckDue', { date: formatDate(localDate(new Date(l.ackDueAt)), locale) }),
+          l.dueAt && t('sentDue', { date: formatDate(localDate(new Date(l.dueAt)), locale) }),
+        ]
+          .filter(Boolean)
+          .join(' · ');
       case 'toUnknown':
         return t('sentToUnknown');
       case 'answered':

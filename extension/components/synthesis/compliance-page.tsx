@@ -131,7 +131,8 @@ function ComplianceView(props: { data: ComplianceResponse }) {
       </dl>
 
       <h2 id="cp-members">{t('cp_members')}</h2>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+      <section class="table-scroll" tabIndex={0} aria-labelledby="cp-members">
         <table class="data-table" aria-labelledby="cp-members" data-table="members">
           <thead>
             <tr>
@@ -154,12 +155,13 @@ function ComplianceView(props: { data: ComplianceResponse }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
 
       {manyBodies && (
         <>
           <h2 id="cp-bodies">{t('cp_bodies')}</h2>
-          <div class="table-scroll">
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+          <section class="table-scroll" tabIndex={0} aria-labelledby="cp-bodies">
             <table class="data-table" aria-labelledby="cp-bodies" data-table="bodies">
               <thead>
                 <tr>
@@ -176,7 +178,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         </>
       )}
 
@@ -196,7 +198,8 @@ function ComplianceView(props: { data: ComplianceResponse }) {
           </button>
         ))}
       </fieldset>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+      <section class="table-scroll" tabIndex={0} aria-labelledby="cp-cells">
         <table class="data-table" aria-labelledby="cp-cells" data-table="cells">
           <thead>
             <tr>
@@ -233,7 +236,7 @@ function ComplianceView(props: { data: ComplianceResponse }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -220,7 +220,8 @@ function YearTables(props: { v: YearViewResponse }) {
       </dl>
 
       <h2 id="yv-members">{t('yv_members')}</h2>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+      <section class="table-scroll" tabIndex={0} aria-labelledby="yv-members">
         <table class="data-table" aria-labelledby="yv-members" data-table="members">
           <thead>
             <tr>
@@ -249,10 +250,11 @@ function YearTables(props: { v: YearViewResponse }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </section>
 
       <h2 id="yv-bodies">{t('yv_bodies')}</h2>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+      <section class="table-scroll" tabIndex={0} aria-labelledby="yv-bodies">
         <table class="data-table" aria-labelledby="yv-bodies" data-table="bodies">
           <thead>
             <tr>
@@ -285,11 +287,12 @@ function YearTables(props: { v: YearViewResponse }) {
             </tfoot>
           )}
         </table>
-      </div>
+      </section>
 
       <h2 id="yv-topical">{t('yv_topical')}</h2>
       <p class="hint">{t('yv_topicalHint')}</p>
-      <div class="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the page scrolls in its region, which the keyboard must reach to scroll it (axe scrollable-region-focusable) */}
+      <section class="table-scroll" tabIndex={0} aria-labelledby="yv-topical">
         <table class="data-table" aria-labelledby="yv-topical" data-table="topical">
           <thead>
             <tr>
@@ -325,7 +328,7 @@ function YearTables(props: { v: YearViewResponse }) {
             </tfoot>
           )}
         </table>
-      </div>
+      </section>
     </>
   );
 }

@@ -23,7 +23,7 @@ import {
   navReducer,
   targets,
 } from '../../utils/triage/inbox-keys.ts';
-import { runBulk } from '../../utils/triage/calls.ts';
+import { runBulk, type BulkExtra } from '../../utils/triage/calls.ts';
 import { forwardTargets, useOrgUnits } from '../../utils/triage/org-units.ts';
 import { neighbour } from '../../utils/triage/triage-table.ts';
 import { useStorageItem } from '../../utils/use-live-query.ts';
@@ -105,11 +105,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
   const byId = new Map(items.map((i) => [i.id, i]));
   const selected = nav.selected.map((id) => byId.get(id)).filter((i): i is Issue => !!i);
 
-  const bulk = async (
-    type: ActionType,
-    list: readonly Issue[],
-    extra: { note?: string; toBodyId?: string } = {},
-  ) => {
+  const bulk = async (type: ActionType, list: readonly Issue[], extra: BulkExtra = {}) => {
     if (!list.length) return;
     setBusy(true);
     const res = await runBulk(type, list, extra);
@@ -236,6 +232,7 @@ function Inbox(props: { session: Session; openId: string | null }) {
           busy={busy}
           onAcknowledge={() => acknowledge(selected)}
           onForward={(toBodyId, note) => void bulk('forward', selected, { toBodyId, note })}
+          onSchedule={(input) => void bulk('schedule', selected, input)}
           onClear={() => dispatch({ type: 'clear' })}
         />
         <div class="list-head">

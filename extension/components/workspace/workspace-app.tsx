@@ -65,7 +65,7 @@ export function WorkspaceApp() {
           </section>
         ) : session.user.mustChangePassword ? (
           <section class="card narrow">
-            <PasswordChangeForm idPrefix="w-pw" required />
+            <PasswordChangeForm idPrefix="w-pw" required level={1} />
           </section>
         ) : (
           <Page params={params} />

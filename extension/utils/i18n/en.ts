@@ -154,6 +154,9 @@ export const en: Record<CoreMessageKey, string> = {
   // The options page's notification opt-in (staff; options loads only this dictionary)
   sn_optionTitle: 'Notifications',
   sn_optionLabel: 'Show a desktop notification when an issue arrives or is about to be overdue',
+  sn_provinceLabel: 'Watch the whole province’s issues (count on the extension icon)',
+  sn_provinceHint:
+    'Administrators: counts the issues waiting for acknowledgement or about to be overdue in every body of the province; desktop notifications (below) also name the body holding each issue.',
   sn_optionHint:
     'The extension icon always shows how many issues wait for acknowledgement or are about to be overdue (checked every 5 minutes).',
 };

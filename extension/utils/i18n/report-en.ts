@@ -131,6 +131,7 @@ export const reportEn: Record<keyof typeof reportVi, string> = {
   sentIssues: 'Where the issues went',
   sentTo: 'Sent to {name}',
   sentToUnknown: 'Sent (the body is named after the next refresh)',
+  sentAckDue: 'acknowledgement due {date}',
   sentDue: 'answer due {date}',
   sentAnswered: 'Answered at the meeting, sent nowhere',
   sentWillGo: 'Will be sent once online',

@@ -133,6 +133,7 @@ export const reportVi = {
   sentIssues: 'Nơi nhận các kiến nghị',
   sentTo: 'Đã chuyển đến {name}',
   sentToUnknown: 'Đã chuyển (tên cơ quan hiện sau khi cập nhật)',
+  sentAckDue: 'hạn tiếp nhận {date}',
   sentDue: 'hạn trả lời {date}',
   sentAnswered: 'Đã giải đáp tại hội nghị, không chuyển đi',
   sentWillGo: 'Sẽ chuyển khi có mạng',

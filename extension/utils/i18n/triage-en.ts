@@ -35,6 +35,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   tg_clearSelection: 'Clear selection',
   tg_bulkAck: 'Acknowledge ({n})',
   tg_bulkForward: 'Forward ({n})…',
+  tg_bulkSchedule: 'Will resolve ({n})…',
   tg_bulkDone: '{action}: {ok} done.',
   tg_bulkFailed: '{n} issues could not be changed:',
   tg_nothingToAck: 'None of the selected issues is waiting to be acknowledged.',
@@ -141,6 +142,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   err_TEMPLATE_NOT_FOUND: 'Answer template not found.',
   // Staff told that work arrived (background staff-watch.ts, options)
   sn_arrivedTitle: 'New issue for your body',
+  sn_arrivedProvinceTitle: 'New issue in the province',
   sn_soonTitle: 'Issue about to be overdue',
   sn_deadline: 'Due: {date}',
   sn_manyTitle: '{n} issues need attention',

@@ -36,6 +36,7 @@ export const triageVi = {
   tg_clearSelection: 'Bỏ chọn',
   tg_bulkAck: 'Tiếp nhận ({n})',
   tg_bulkForward: 'Chuyển ({n})…',
+  tg_bulkSchedule: 'Sẽ giải quyết ({n})…',
   tg_bulkDone: '{action}: {ok} thành công.',
   tg_bulkFailed: '{n} kiến nghị không thực hiện được:',
   tg_nothingToAck: 'Không có kiến nghị nào đang chờ tiếp nhận trong số đã chọn.',
@@ -150,6 +151,7 @@ export const triageVi = {
   err_TEMPLATE_NOT_FOUND: 'Không tìm thấy mẫu trả lời.',
   // Staff told that work arrived (background staff-watch.ts, options)
   sn_arrivedTitle: 'Kiến nghị mới chuyển đến',
+  sn_arrivedProvinceTitle: 'Kiến nghị mới trong tỉnh',
   sn_soonTitle: 'Kiến nghị sắp quá hạn',
   sn_deadline: 'Hạn: {date}',
   sn_manyTitle: '{n} kiến nghị cần xử lý',

@@ -149,6 +149,9 @@ export const vi = {
   // The options page's notification opt-in (staff; options loads only this dictionary)
   sn_optionTitle: 'Thông báo',
   sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
+  sn_provinceLabel: 'Theo dõi kiến nghị của cả tỉnh (số trên biểu tượng tiện ích)',
+  sn_provinceHint:
+    'Quản trị viên: đếm kiến nghị chờ tiếp nhận hoặc sắp quá hạn ở mọi cơ quan trong tỉnh; thông báo trên màn hình (bên dưới) nêu cả cơ quan đang giữ kiến nghị.',
   sn_optionHint:
     'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
 } as const;

@@ -4,7 +4,7 @@ import type { DraftRecord } from '../db.ts';
 /**
  * Where one issue of a report went, as the member is told after "Gửi báo cáo": from the server's
  * answer once it is delivered, never from a guess while it waits in the outbox.
- * - `to`: routed to `bodyName` (answer due `dueAt`); `toUnknown`: routed to a body the cached
+ * - `to`: routed to `bodyName` (acknowledgement due `ackDueAt`, answer due `dueAt`); `toUnknown`: routed to a body the cached
  *   graph does not name yet (never shown as an id);
  * - `answered`: answered at the meeting, sent nowhere;
  * - `sending`: first attempt under way; `willGo` / `willGoTo` (a body the member chose, which
@@ -26,6 +26,7 @@ export interface SentLine {
   title: string;
   state: SentLineState;
   bodyName?: string;
+  ackDueAt?: string;
   dueAt?: string;
 }
 
@@ -50,7 +51,14 @@ export function sentSummary(rec: DraftRecord, units: readonly OrgUnit[]): SentSu
       if (!r || r.status === 'answered_at_meeting') return { ...line, state: 'answered' };
       const bodyName = nameOf(r.responsibleBodyId);
       return bodyName
-        ? { ...line, state: 'to', bodyName, ...(r.dueAt ? { dueAt: r.dueAt } : {}) }
+        ? {
+            ...line,
+            state: 'to',
+            bodyName,
+            // Answers kept by versions before the acknowledgement deadline was sent have none.
+            ...(r.ackDueAt ? { ackDueAt: r.ackDueAt } : {}),
+            ...(r.dueAt ? { dueAt: r.dueAt } : {}),
+          }
         : { ...line, state: 'toUnknown' };
     });
     return { phase: 'sent', ...base, lines };

@@ -44,12 +44,17 @@ export function listInbox(
   return request((c) => c.api.inbox.$get({ query: inboxQuery(filters, opts) as InboxQueryParam }));
 }
 
+/** What a bulk action sends besides the items: the same for every issue. */
+export type BulkExtra = {
+  note?: string;
+  toBodyId?: string;
+  /** `schedule` only, yyyy-mm-dd. */
+  targetDate?: string;
+  documentNo?: string;
+};
+
 /** Sends one action for many issues; each item succeeds or fails on its own (per-item results). */
-export function runBulk(
-  type: ActionType,
-  issues: readonly Issue[],
-  extra: { note?: string; toBodyId?: string } = {},
-) {
+export function runBulk(type: ActionType, issues: readonly Issue[], extra: BulkExtra = {}) {
   const items = issues.map((i) => ({ id: i.id, expectedVersion: i.version }));
   return request((c) =>
     c.api.issues['bulk-actions'].$post({ json: { type, items, ...extra } }),

@@ -30,6 +30,8 @@ export interface StaffNotice {
   issueId: string;
   title: string;
   cellName: string | null;
+  /** The body it sits with, for an administrator watching the whole province (null otherwise). */
+  bodyName?: string | null;
   /** The deadline that matters (ISO instant): acknowledgement while unacknowledged, else answer. */
   deadline: string;
 }
@@ -37,7 +39,8 @@ export interface StaffNotice {
 type WatchedIssue = Pick<
   Issue,
   'id' | 'title' | 'cellName' | 'status' | 'ackDueAt' | 'dueAt' | 'overdue'
->;
+> &
+  Partial<Pick<Issue, 'responsibleBodyName'>>;
 
 const AWAITING_ACK = new Set(['routed', 'forwarded']);
 
@@ -62,7 +65,8 @@ export function isDueSoon(i: WatchedIssue, now: number): boolean {
  */
 export function staffInboxStep(
   prev: StaffInboxState | null,
-  ctx: { userId: string; bodyId: string; now: number },
+  /** `province`: an administrator's watch of every inbox of the province (notices name the body). */
+  ctx: { userId: string; bodyId: string; now: number; province?: boolean },
   awaiting: readonly WatchedIssue[],
   open: readonly WatchedIssue[],
 ): { state: StaffInboxState; notices: StaffNotice[] } {
@@ -78,6 +82,7 @@ export function staffInboxStep(
     issueId: i.id,
     title: i.title,
     cellName: i.cellName ?? null,
+    ...(ctx.province ? { bodyName: i.responsibleBodyName ?? null } : {}),
     deadline: nextDeadline(i),
   });
   const notices: StaffNotice[] = [];
@@ -135,10 +140,17 @@ export function planStaffNotifications(
   }
   return notices.map((n) => {
     const due = formatDateTime(n.deadline, locale);
-    const where = n.cellName ? ` · ${n.cellName}` : '';
+    const where = `${n.cellName ? ` · ${n.cellName}` : ''}${n.bodyName ? ` → ${n.bodyName}` : ''}`;
+    const province = n.bodyName !== undefined;
     return {
       id: `${STAFF_NOTIFICATION_PREFIX}:${n.kind}:${n.issueId}`,
-      title: t(n.kind === 'arrived' ? 'sn_arrivedTitle' : 'sn_soonTitle'),
+      title: t(
+        n.kind === 'arrived'
+          ? province
+            ? 'sn_arrivedProvinceTitle'
+            : 'sn_arrivedTitle'
+          : 'sn_soonTitle',
+      ),
       message: `${clip(n.title, 90)}${where}\n${t('sn_deadline', { date: due })}`,
       issueId: n.issueId,
     };

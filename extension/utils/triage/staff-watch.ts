@@ -5,6 +5,7 @@ import { translator } from '../i18n/translate.ts';
 import { onMessage } from '../messaging.ts';
 import { refreshBadge } from '../outbox/outbox-sender.ts';
 import {
+  adminProvinceWatchItem,
   authExpiredItem,
   localeItem,
   sessionItem,
@@ -25,6 +26,8 @@ import {
  * it reads `GET /api/inbox` twice (issues waiting for acknowledgement; acknowledged or in-progress
  * ones whose answer is due within a day), counts them on the badge and, when the user opted in on
  * the options page, raises a desktop notification for each new or about-to-be-overdue issue.
+ * An administrator's inbox is the whole province: the same watch reads it with `scope=all`
+ * (unless turned off on the options page), and the notices name the body each issue sits with.
  */
 export const STAFF_INBOX_ALARM = 'staff-inbox-poll';
 export const STAFF_POLL_MINUTES = 5;
@@ -48,21 +51,30 @@ export function staffPollSerial(now: () => number = Date.now): Promise<StaffPoll
 }
 
 async function staffPollNow(now: () => number): Promise<StaffPollSummary> {
-  const [session, expired] = await Promise.all([
+  const [session, expired, provinceWatch] = await Promise.all([
     sessionItem.getValue(),
     authExpiredItem.getValue(),
+    adminProvinceWatchItem.getValue(),
   ]);
-  if (!session || !hasRole(session.user, 'staff', 'leader')) {
-    // Signed out, or not staff: nothing of a previous staff member stays on the badge.
+  // Staff and leaders watch their body's inbox; an administrator (who is neither) the province's.
+  const ownBody = !!session && hasRole(session.user, 'staff', 'leader');
+  const province = !!session && !ownBody && hasRole(session.user, 'admin') && provinceWatch;
+  if (!session || (!ownBody && !province)) {
+    // Signed out, not staff, or an administrator who turned the watch off: nothing of a
+    // previous watch stays on the badge.
     if (await staffInboxItem.getValue()) await staffInboxItem.setValue(null);
     return NOTHING;
   }
   if (expired) return NOTHING;
+  const scope = province ? ({ scope: 'all' } as const) : {};
   const [awaiting, open] = await Promise.all([
-    request((c) => c.api.inbox.$get({ query: { status: 'routed,forwarded', limit: LIMIT } })),
+    request((c) =>
+      c.api.inbox.$get({ query: { status: 'routed,forwarded', limit: LIMIT, ...scope } }),
+    ),
     request((c) =>
       c.api.inbox.$get({
         query: {
+          ...scope,
           status: 'acknowledged,in_progress',
           overdue: 'false',
           dueWithinDays: String(Math.ceil(SOON_HOURS / 24)),
@@ -78,7 +90,13 @@ async function staffPollNow(now: () => number): Promise<StaffPollSummary> {
   const at = now();
   const { state, notices } = staffInboxStep(
     prev,
-    { userId: session.user.id, bodyId: session.user.orgUnitId, now: at },
+    {
+      userId: session.user.id,
+      // Another key for the province: switching between the two starts afresh.
+      bodyId: province ? `province:${session.user.orgUnitId}` : session.user.orgUnitId,
+      now: at,
+      province,
+    },
     awaiting.data.items,
     open.data.items,
   );
@@ -121,6 +139,7 @@ export function setupStaffInboxWatch(): void {
     staffPollSerial().then((s) => ({ awaiting: s.awaiting, soon: s.soon })),
   );
   sessionItem.watch(() => void staffPollSerial());
+  adminProvinceWatchItem.watch(() => void staffPollSerial());
   staffInboxItem.watch(() => void refreshBadge());
   browser.notifications.onClicked.addListener((id) => {
     const target = staffNotificationTarget(id);

@@ -161,7 +161,11 @@ export const RoutedIssue = z.object({
   id: Uuid,
   responsibleBodyId: Slug,
   status: IssueStatus,
+  /** Acknowledgement deadline while it is awaited (as in the inbox); null when answered at the meeting. */
+  ackDueAt: z.string().nullable(),
   dueAt: z.string(),
+  /** The issue's version (1 when just filed), the `expectedVersion` of its first action. */
+  version: z.number().int(),
 });
 
 export const ReportResult = z.object({

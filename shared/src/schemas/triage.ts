@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActionType, Slug, Uuid } from './common.ts';
+import { ActionType, IsoDate, Slug, Uuid } from './common.ts';
 import { Issue, IssueEvent } from './issue.ts';
 
 export const BulkActionInput = z.object({
@@ -7,6 +7,8 @@ export const BulkActionInput = z.object({
   note: z.string().trim().max(10_000).optional(),
   toBodyId: Slug.optional(),
   documentNo: z.string().trim().max(100).optional(),
+  /** `schedule` only: the date by which the body will have settled them (not before today). */
+  targetDate: IsoDate.optional(),
   items: z
     .array(z.object({ id: Uuid, expectedVersion: z.number().int().min(0) }))
     .min(1, 'Chọn ít nhất một kiến nghị')

@@ -67,7 +67,9 @@ export function resultFor(id: string): ReportResult {
         id: '0d9f4c52-8c0e-4f7a-9a39-5a3f3a1b2c01',
         responsibleBodyId: 'hung-nguyen',
         status: 'routed',
+        ackDueAt: '2026-11-06T23:59:59.999+07:00',
         dueAt: '2026-12-03T23:59:59.999+07:00',
+        version: 1,
       },
     ],
   };

@@ -41,6 +41,29 @@ type IssueRow = typeof issues.$inferSelect;
  * Applies one lifecycle action (docs/api.md) under optimistic concurrency: the issue changes, its
  * version increments and one event is appended, in one transaction, or nothing happens.
  */
+/**
+ * What an action's input must satisfy whatever the issue: a note when the action needs one, a body
+ * to forward to, a `targetDate` only on `schedule` and not before today. The bulk route checks it
+ * once before any item (422 on the field, nothing applied); `applyAction` checks the same per issue.
+ */
+export function checkCommonInput(
+  input: Pick<ActionInput, 'type' | 'note' | 'toBodyId' | 'targetDate'>,
+  now: Date,
+): void {
+  const fields: FieldErrors = {};
+  if (actionNeedsNote(input.type) && !input.note?.trim())
+    addFieldError(fields, 'note', noteMessage(input.type));
+  if (actionNeedsBody(input.type) && !input.toBodyId)
+    addFieldError(fields, 'toBodyId', 'Chọn cơ quan nhận');
+  if (input.targetDate !== undefined) {
+    if (input.type !== 'schedule')
+      addFieldError(fields, 'targetDate', 'Chỉ trả lời "Sẽ giải quyết" mới có ngày dự kiến');
+    else if (input.targetDate < localDate(now))
+      addFieldError(fields, 'targetDate', 'Ngày dự kiến giải quyết không được trước hôm nay');
+  }
+  if (Object.keys(fields).length) throw validationError(fields);
+}
+
 export async function applyAction(
   deps: Deps,
   user: AuthUser,

@@ -13,7 +13,7 @@ import { requireUser } from '../../lib/auth.ts';
 import { ApiError, notFoundErrors } from '../../lib/errors.ts';
 import { doc } from '../../lib/openapi.ts';
 import { jsonBody } from '../../lib/validate.ts';
-import { applyAction } from './actions.ts';
+import { applyAction, checkCommonInput } from './actions.ts';
 import { loadVisibleIssue } from './issues.ts';
 
 export const issueRoutes = new Hono<AppEnv>()
@@ -21,13 +21,16 @@ export const issueRoutes = new Hono<AppEnv>()
   .post(
     '/bulk-actions',
     describeRoute(
-      doc('Apply one action to many issues; each is checked on its own', BulkActionResult, {
-        body: BulkActionInput,
-      }),
+      doc(
+        'Apply one action to many issues; each is checked on its own (status, version, scope). What is the same for every item (a required note, `targetDate` only on `schedule` and not before today) is checked first: 422 on that field and nothing applied',
+        BulkActionResult,
+        { body: BulkActionInput },
+      ),
     ),
     ...jsonBody(BulkActionInput),
     async (c) => {
       const { items, ...action } = c.req.valid('json');
+      checkCommonInput(action, c.var.deps.now());
       const results: BulkActionResult['results'] = [];
       for (const item of items) {
         try {

@@ -314,7 +314,9 @@ export async function submitReport(
         id: r.id,
         responsibleBodyId: r.responsibleBodyId,
         status: r.status,
+        ackDueAt: r.ackDueAt ? toIso(r.ackDueAt) : null,
         dueAt: toIso(r.dueAt),
+        version: 1,
       })),
     },
   };
@@ -336,7 +338,9 @@ async function findExisting(
       id: issues.id,
       responsibleBodyId: issues.responsibleBodyId,
       status: issues.status,
+      ackDueAt: issues.ackDueAt,
       dueAt: issues.dueAt,
+      version: issues.version,
     })
     .from(issues)
     .where(eq(issues.reportId, id))
@@ -349,7 +353,11 @@ async function findExisting(
       band: row.band,
       onTime: row.onTime,
       submittedAt: toIso(row.submittedAt),
-      issues: rows.map((r) => ({ ...r, dueAt: toIso(r.dueAt) })),
+      issues: rows.map((r) => ({
+        ...r,
+        ackDueAt: r.ackDueAt ? toIso(r.ackDueAt) : null,
+        dueAt: toIso(r.dueAt),
+      })),
     },
   };
 }

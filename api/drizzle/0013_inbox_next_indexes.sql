@@ -1,0 +1,2 @@
+CREATE INDEX "issues_body_next_idx" ON "issues" USING btree ("responsible_body_id",(case when status in ('routed', 'forwarded') and ack_due_at is not null then ack_due_at else due_at end),"id");--> statement-breakpoint
+CREATE INDEX "issues_next_idx" ON "issues" USING btree ((case when status in ('routed', 'forwarded') and ack_due_at is not null then ack_due_at else due_at end),"id");
