@@ -1,0 +1,4 @@
+import type { ModuleFactory } from './worker.ts';
+
+/** Every delivery module the server starts (email, webhooks); each one is off when unconfigured. */
+export const deliveryModules: ModuleFactory[] = [];
