@@ -16,7 +16,11 @@ import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { SignOutButton } from '../auth/sign-out-button.tsx';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
+import { lazyScreen } from '../ui/lazy-screen.tsx';
 import { Notice } from '../ui/states.tsx';
+
+/** The email settings: their own chunk, fetched once a user is signed in (the page's weight guard). */
+const EmailSettings = lazyScreen(() => import('./email-settings.tsx').then((m) => m.default));
 
 /**
  * Options: the API address (set by the organisation's policy and then read-only, or typed here:
@@ -153,6 +157,7 @@ export function OptionsApp() {
           </fieldset>
         </section>
       )}
+      {session && !session.user.mustChangePassword && <EmailSettings />}
       <section class="card">
         <fieldset>
           <legend>{t('language')}</legend>

@@ -291,6 +291,20 @@ export const vi = {
   sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
   sn_optionHint:
     'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
+  // The options page's email settings (components/options/email-settings.tsx)
+  em_title: 'Thông báo qua thư điện tử',
+  em_address: 'Địa chỉ thư',
+  em_addressHint: 'Thư gửi đến địa chỉ này; để trống nếu không muốn nhận thư.',
+  em_immediate: 'Gửi thư ngay khi có kiến nghị được chuyển hoặc chuyển tiếp đến đơn vị của tôi',
+  em_digest:
+    'Gửi thư tổng hợp hằng ngày (kiến nghị mới, sắp đến hạn trong 2 ngày làm việc, quá hạn, đã trả lời)',
+  em_digestHour: 'Giờ gửi thư tổng hợp (giờ Việt Nam)',
+  em_digestHourHint: 'Mỗi ngày một thư, vào giờ này.',
+  em_ownIssues: 'Gửi thư khi kiến nghị tôi nêu được trả lời hoặc bị trả lại để làm rõ',
+  em_needAddress: 'Nhập địa chỉ thư để nhận thông báo',
+  em_saved: 'Đã lưu cài đặt thông báo qua thư.',
+  em_serverOff:
+    'Máy chủ chưa bật gửi thư. Cài đặt vẫn được lưu và có hiệu lực khi quản trị viên bật gửi thư.',
 } as const;
 
 /** Keys of the dictionary every page loads (vi.ts, en.ts). */

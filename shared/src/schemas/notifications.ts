@@ -42,7 +42,9 @@ export const NotificationSettings = z.object({
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
 export const DeliveryKind = z.enum(['email', 'webhook']);
+export type DeliveryKind = z.infer<typeof DeliveryKind>;
 export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed', 'cancelled']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 export const DeliveryQuery = z.object({
   kind: DeliveryKind.optional(),
