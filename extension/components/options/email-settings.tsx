@@ -163,7 +163,7 @@ export default function EmailSettings() {
           )}
           <ErrorSummary count={count} />
           <button type="submit" disabled={busy}>
-            {t('save')}
+            {t('em_save')}
           </button>
           <div aria-live="polite">
             {message && <Notice kind={message.kind}>{message.text}</Notice>}

@@ -308,6 +308,7 @@ export const en: Record<CoreMessageKey, string> = {
   em_digestHourHint: 'One mail a day, at this hour.',
   em_ownIssues: 'Mail me when an issue I raised is answered or returned for clarification',
   em_needAddress: 'Enter an email address to receive notifications',
+  em_save: 'Save email settings',
   em_saved: 'Email settings saved.',
   em_serverOff:
     'The server does not send mail yet. The settings are kept and apply once an administrator turns mail on.',

@@ -302,6 +302,7 @@ export const vi = {
   em_digestHourHint: 'Mỗi ngày một thư, vào giờ này.',
   em_ownIssues: 'Gửi thư khi kiến nghị tôi nêu được trả lời hoặc bị trả lại để làm rõ',
   em_needAddress: 'Nhập địa chỉ thư để nhận thông báo',
+  em_save: 'Lưu cài đặt thư',
   em_saved: 'Đã lưu cài đặt thông báo qua thư.',
   em_serverOff:
     'Máy chủ chưa bật gửi thư. Cài đặt vẫn được lưu và có hiệu lực khi quản trị viên bật gửi thư.',
