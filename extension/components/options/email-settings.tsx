@@ -128,14 +128,9 @@ export default function EmailSettings() {
                 />
                 {t('em_digest')}
               </label>
-              <Field
-                id="o-em-hour"
-                label={t('em_digestHour')}
-                hint={t('em_digestHourHint')}
-                errors={errors.digestHour}
-              >
+              <Field id="o-em-hour" label={t('em_digestHour')} errors={errors.digestHour}>
                 <select
-                  {...describedBy('o-em-hour', errors.digestHour, 'hint')}
+                  {...describedBy('o-em-hour', errors.digestHour)}
                   name="digestHour"
                   value={String(form.digestHour)}
                   disabled={!form.digest}

@@ -301,15 +301,13 @@ export const en: Record<CoreMessageKey, string> = {
   // The options page's email settings (components/options/email-settings.tsx)
   em_title: 'Email notifications',
   em_address: 'Email address',
-  em_addressHint: 'Mail goes to this address; leave it empty to receive none.',
-  em_immediate: 'Mail me as soon as an issue is routed or forwarded to my body',
-  em_digest: 'Send a daily digest (new, due within 2 working days, overdue, answered)',
+  em_addressHint: 'Leave it empty to receive no mail.',
+  em_immediate: 'Mail me as soon as an issue comes to my body',
+  em_digest: 'Daily digest: new, due soon, overdue, answered',
   em_digestHour: 'Digest hour (Vietnam time)',
-  em_digestHourHint: 'One mail a day, at this hour.',
-  em_ownIssues: 'Mail me when an issue I raised is answered or returned for clarification',
+  em_ownIssues: 'Mail me when an issue I raised is answered or returned',
   em_needAddress: 'Enter an email address to receive notifications',
   em_save: 'Save email settings',
   em_saved: 'Email settings saved.',
-  em_serverOff:
-    'The server does not send mail yet. The settings are kept and apply once an administrator turns mail on.',
+  em_serverOff: 'The server does not send mail yet; the settings apply once it does.',
 };

@@ -294,18 +294,15 @@ export const vi = {
   // The options page's email settings (components/options/email-settings.tsx)
   em_title: 'Thông báo qua thư điện tử',
   em_address: 'Địa chỉ thư',
-  em_addressHint: 'Thư gửi đến địa chỉ này; để trống nếu không muốn nhận thư.',
-  em_immediate: 'Gửi thư ngay khi có kiến nghị được chuyển hoặc chuyển tiếp đến đơn vị của tôi',
-  em_digest:
-    'Gửi thư tổng hợp hằng ngày (kiến nghị mới, sắp đến hạn trong 2 ngày làm việc, quá hạn, đã trả lời)',
+  em_addressHint: 'Để trống nếu không muốn nhận thư.',
+  em_immediate: 'Gửi thư ngay khi có kiến nghị chuyển đến đơn vị tôi',
+  em_digest: 'Thư tổng hợp hằng ngày: kiến nghị mới, sắp đến hạn, quá hạn, đã trả lời',
   em_digestHour: 'Giờ gửi thư tổng hợp (giờ Việt Nam)',
-  em_digestHourHint: 'Mỗi ngày một thư, vào giờ này.',
-  em_ownIssues: 'Gửi thư khi kiến nghị tôi nêu được trả lời hoặc bị trả lại để làm rõ',
+  em_ownIssues: 'Gửi thư khi kiến nghị tôi nêu được trả lời hoặc trả lại',
   em_needAddress: 'Nhập địa chỉ thư để nhận thông báo',
   em_save: 'Lưu cài đặt thư',
-  em_saved: 'Đã lưu cài đặt thông báo qua thư.',
-  em_serverOff:
-    'Máy chủ chưa bật gửi thư. Cài đặt vẫn được lưu và có hiệu lực khi quản trị viên bật gửi thư.',
+  em_saved: 'Đã lưu cài đặt thư.',
+  em_serverOff: 'Máy chủ chưa bật gửi thư; cài đặt có hiệu lực khi được bật.',
 } as const;
 
 /** Keys of the dictionary every page loads (vi.ts, en.ts). */
