@@ -55,10 +55,10 @@ test('staff choose email in the options page; the admin sees what was sent and w
   await expect(section.getByLabel('Địa chỉ thư')).toHaveAttribute('aria-invalid', 'true');
   await snap(options.page, 'i16-options-email-error');
   await section.getByLabel('Địa chỉ thư').fill('binh@example.vn');
-  await section.getByLabel(/thư tổng hợp hằng ngày/).check();
+  await section.getByLabel(/tổng hợp hằng ngày/i).check();
   await section.getByLabel(/Giờ gửi thư tổng hợp/).selectOption('17');
   await section.getByRole('button', { name: 'Lưu cài đặt thư' }).click();
-  await expect(section.getByText('Đã lưu cài đặt thông báo qua thư.')).toBeVisible();
+  await expect(section.getByText('Đã lưu cài đặt thư.')).toBeVisible();
   await checkA11y(options.page, 'i16-options-email');
   await snap(options.page, 'i16-options-email');
 

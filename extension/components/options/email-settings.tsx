@@ -1,9 +1,13 @@
 import type { NotificationSettings } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
 import { request, type ApiFailure } from '../../utils/api.ts';
-import { errorText, useT } from '../../utils/i18n/index.ts';
+import { emailVi } from '../../utils/i18n/email-vi.ts';
+import { addMessages, errorText, useT } from '../../utils/i18n/index.ts';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
+
+// This chunk's texts (kept off the options page's first load).
+addMessages('vi', emailVi);
 
 type Form = Pick<
   NotificationSettings,

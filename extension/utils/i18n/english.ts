@@ -1,4 +1,5 @@
 import { adminEn } from './admin-en.ts';
+import { emailEn } from './email-en.ts';
 import { en } from './en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { addMessages } from './translate.ts';
@@ -10,5 +11,5 @@ import { yearEn } from './year-en.ts';
  * in English (`loadLocale`). A new English dictionary file is added here.
  */
 export function registerEnglish(): void {
-  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn });
+  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn, ...emailEn });
 }

@@ -1,6 +1,7 @@
 import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@duhop/shared';
 import { accountVi } from './account-vi.ts';
 import type { adminVi } from './admin-vi.ts';
+import type { emailVi } from './email-vi.ts';
 import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
@@ -291,18 +292,6 @@ export const vi = {
   sn_optionLabel: 'Hiện thông báo trên màn hình khi có kiến nghị mới hoặc sắp quá hạn',
   sn_optionHint:
     'Biểu tượng tiện ích luôn hiện số kiến nghị chờ tiếp nhận hoặc sắp quá hạn (kiểm tra 5 phút một lần).',
-  // The options page's email settings (components/options/email-settings.tsx)
-  em_title: 'Thông báo qua thư điện tử',
-  em_address: 'Địa chỉ thư',
-  em_addressHint: 'Để trống nếu không muốn nhận thư.',
-  em_immediate: 'Gửi thư ngay khi có kiến nghị chuyển đến đơn vị tôi',
-  em_digest: 'Thư tổng hợp hằng ngày: kiến nghị mới, sắp đến hạn, quá hạn, đã trả lời',
-  em_digestHour: 'Giờ gửi thư tổng hợp (giờ Việt Nam)',
-  em_ownIssues: 'Gửi thư khi kiến nghị tôi nêu được trả lời hoặc trả lại',
-  em_needAddress: 'Nhập địa chỉ thư để nhận thông báo',
-  em_save: 'Lưu cài đặt thư',
-  em_saved: 'Đã lưu cài đặt thư.',
-  em_serverOff: 'Máy chủ chưa bật gửi thư; cài đặt có hiệu lực khi được bật.',
 } as const;
 
 /** Keys of the dictionary every page loads (vi.ts, en.ts). */
@@ -313,4 +302,5 @@ export type MessageKey =
   | keyof typeof triageVi
   | keyof typeof synthesisVi
   | keyof typeof yearVi
-  | keyof typeof adminVi;
+  | keyof typeof adminVi
+  | keyof typeof emailVi;
