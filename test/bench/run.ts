@@ -11,6 +11,8 @@
 // (req/s and API CPU per submission at 16 connections; see submit-member.ts).
 // `npm run bench -- extension` measures only the built extension: each entrypoint's gzipped
 // JavaScript and the time from opening a draft to an editable field (see extension.ts).
+// `npm run bench -- deliveries` measures only the delivery outbox's mails/s to a local smtp-server
+// (BENCH_MAILS, default 1,000; see deliveries.ts).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
+import { benchDeliveries } from './deliveries.ts';
 import { benchExtension } from './extension.ts';
 import { measureDatabase, type DatabaseFigures } from './measure.ts';
 import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
@@ -35,6 +38,7 @@ const pgBase = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || '';
 const startupOnly = process.argv.slice(2).includes('startup');
 const submitOnly = process.argv.slice(2).includes('submit');
 const extensionOnly = process.argv.slice(2).includes('extension');
+const deliveriesOnly = process.argv.slice(2).includes('deliveries');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -252,7 +256,13 @@ async function benchAll(): Promise<void> {
 }
 
 try {
-  await (extensionOnly ? benchExtension(log) : submitOnly ? benchMember() : benchAll());
+  await (deliveriesOnly
+    ? benchDeliveries(log, only === 'pglite' ? undefined : pgBase || undefined)
+    : extensionOnly
+      ? benchExtension(log)
+      : submitOnly
+        ? benchMember()
+        : benchAll());
 } finally {
   await cleanup();
 }
