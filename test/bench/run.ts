@@ -14,6 +14,8 @@
 // `npm run bench -- plans` seeds the history (PostgreSQL when a URL is set, else PGlite) and only
 // prints the EXPLAIN ANALYZE of the hot statements (explain.ts), some of them also without the
 // indexes written for them (what each index is worth, before/after).
+// `npm run bench -- deliveries` measures only the delivery outbox's mails/s to a local smtp-server
+// (BENCH_MAILS, default 1,000; see deliveries.ts).
 import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
+import { benchDeliveries } from './deliveries.ts';
 import { benchExtension } from './extension.ts';
 import { spawnServer } from './child.ts';
 import { explain, measureDatabase, type DatabaseFigures } from './measure.ts';
@@ -40,6 +43,7 @@ const startupOnly = process.argv.slice(2).includes('startup');
 const submitOnly = process.argv.slice(2).includes('submit');
 const extensionOnly = process.argv.slice(2).includes('extension');
 const plansOnly = process.argv.slice(2).includes('plans');
+const deliveriesOnly = process.argv.slice(2).includes('deliveries');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -312,13 +316,15 @@ async function benchPlans(): Promise<void> {
 }
 
 try {
-  await (extensionOnly
-    ? benchExtension(log)
-    : submitOnly
-      ? benchMember()
-      : plansOnly
-        ? benchPlans()
-        : benchAll());
+  await (deliveriesOnly
+    ? benchDeliveries(log, only === 'pglite' ? undefined : pgBase || undefined)
+    : extensionOnly
+      ? benchExtension(log)
+      : submitOnly
+        ? benchMember()
+        : plansOnly
+          ? benchPlans()
+          : benchAll());
 } finally {
   await cleanup();
 }

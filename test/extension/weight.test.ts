@@ -116,11 +116,22 @@ describe('dictionaries per surface', () => {
     ...keysOf('year-vi.ts'),
   ]);
 
-  it('the options page shows only texts of vi.ts (it registers nothing more)', () => {
-    const missing = [...usedIn('components/options', 'components/auth', 'components/ui')].filter(
-      (k) => !core.has(k),
-    );
+  it('the options page shows only texts of vi.ts (it registers nothing more at start)', () => {
+    const startFiles = ['components/options/options-app.tsx', 'components/auth', 'components/ui'];
+    const missing = [...usedIn(...startFiles)].filter((k) => !core.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('the email settings chunk shows texts of vi.ts and of email-vi.ts, which it registers itself', () => {
+    const file = 'components/options/email-settings.tsx';
+    expect(readFileSync(join(ext, file), 'utf8')).toContain("addMessages('vi', emailVi)");
+    const own = new Set([...core, ...keysOf('email-vi.ts')]);
+    expect([...usedIn(file)].filter((k) => !own.has(k))).toEqual([]);
+    // Nothing else under components/options uses a text outside vi.ts.
+    const others = readdirSync(join(ext, 'components/options'))
+      .filter((n) => n !== 'email-settings.tsx')
+      .map((n) => `components/options/${n}`);
+    expect([...usedIn(...others)].filter((k) => !core.has(k))).toEqual([]);
   });
 
   it('the side panel shows only texts of vi.ts and the dictionaries messages-panel.ts registers', () => {
@@ -143,7 +154,9 @@ describe('dictionaries per surface', () => {
   it('no key is in two dictionary files (a later file would silently replace the text)', () => {
     const files = ['vi.ts', 'account-vi.ts', 'server-vi.ts', 'report-vi.ts', 'triage-vi.ts'];
     files.push('panel-vi.ts', 'synthesis-vi.ts');
-    const all = [...files, 'year-vi.ts', 'admin-vi.ts'].flatMap((f) => [...keysOf(f)]);
+    const all = [...files, 'year-vi.ts', 'admin-vi.ts', 'email-vi.ts'].flatMap((f) => [
+      ...keysOf(f),
+    ]);
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
 });

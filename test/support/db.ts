@@ -76,6 +76,9 @@ const DATA_TABLES = [
   'audit_log',
   'document_numbers',
   'document_configs',
+  'deliveries',
+  'delivery_cursors',
+  'notification_settings',
 ];
 
 /** Empties what tests write (reports, issues, sessions…) and keeps the seeded province. */

@@ -1,4 +1,5 @@
 import { hasRole } from '@duhop/shared';
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../utils/i18n/index.ts';
@@ -18,6 +19,23 @@ import { SignInForm } from '../auth/sign-in-form.tsx';
 import { SignOutButton } from '../auth/sign-out-button.tsx';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
+
+/**
+ * The email settings: their own chunk, fetched once a user is signed in (the page's weight guard,
+ * e2e/weight.spec.ts); the chunk shows its own loading and error states.
+ */
+function EmailSettings() {
+  const [Loaded, setLoaded] = useState<ComponentType | null>(null);
+  useEffect(
+    () =>
+      void import('./email-settings.tsx').then(
+        (m) => setLoaded(() => m.default),
+        () => {},
+      ),
+    [],
+  );
+  return Loaded ? <Loaded /> : null;
+}
 
 /**
  * Options: the API address (set by the organisation's policy and then read-only, or typed here:
@@ -176,6 +194,7 @@ export function OptionsApp() {
           </fieldset>
         </section>
       )}
+      {session && !session.user.mustChangePassword && <EmailSettings />}
       <section class="card">
         <fieldset>
           <legend>{t('language')}</legend>

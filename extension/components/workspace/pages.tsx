@@ -3,6 +3,7 @@ import type { ComponentType } from 'preact';
 import type { MessageKey } from '../../utils/i18n/index.ts';
 import { AuditPage } from '../admin/audit-page.tsx';
 import { CriteriaPage } from '../admin/criteria-page.tsx';
+import { DeliveriesPage } from '../admin/deliveries-page.tsx';
 import { OrgPage } from '../admin/org-page.tsx';
 import { RulesPage } from '../admin/rules-page.tsx';
 import { UsersPage } from '../admin/users-page.tsx';
@@ -64,6 +65,12 @@ export const PAGES: readonly WorkspacePage[] = [
   { path: 'admin-rules', title: 'nav_adminRules', component: RulesPage, roles: ['admin'] },
   { path: 'admin-criteria', title: 'nav_adminCriteria', component: CriteriaPage, roles: ['admin'] },
   { path: 'admin-audit', title: 'nav_adminAudit', component: AuditPage, roles: ['admin'] },
+  {
+    path: 'admin-deliveries',
+    title: 'nav_adminDeliveries',
+    component: DeliveriesPage,
+    roles: ['admin'],
+  },
 ];
 
 /** The pages a user may open (any of their roles allowing it), in registry order. */

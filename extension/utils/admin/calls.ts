@@ -2,6 +2,8 @@ import type {
   CriteriaSet,
   CriteriaSetAdoptionInput,
   CriteriaSetPatch,
+  DeliveryKind,
+  DeliveryStatus,
   DocumentConfig,
   OrgImportResult,
   OrgUnitCloseInput,
@@ -106,6 +108,24 @@ export const patchCriteria = (id: string, json: CriteriaSetPatch) =>
 
 export const listAudit = (cursor?: string, entity?: string) =>
   request((c) => c.api.admin.audit.$get({ query: compact({ cursor, entity, limit: '50' }) }));
+
+export const listDeliveries = (
+  cursor?: string,
+  kind?: DeliveryKind | '',
+  status?: DeliveryStatus | '',
+) =>
+  request((c) =>
+    c.api.admin.deliveries.$get({
+      query: {
+        ...compact({ cursor, limit: '50' }),
+        ...(kind ? { kind } : {}),
+        ...(status ? { status } : {}),
+      },
+    }),
+  );
+
+export const retryDelivery = (id: string) =>
+  request((c) => c.api.admin.deliveries[':id'].retry.$post({ param: { id } }));
 
 export type CsvImportKind = 'users' | 'org-units';
 export type CsvImportResult<K extends CsvImportKind> = K extends 'users'

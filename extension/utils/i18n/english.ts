@@ -1,4 +1,5 @@
 import { adminEn } from './admin-en.ts';
+import { emailEn } from './email-en.ts';
 import { en } from './en.ts';
 import { panelEn } from './panel-en.ts';
 import { reportEn } from './report-en.ts';
@@ -22,5 +23,6 @@ export function registerEnglish(): void {
     ...yearEn,
     ...adminEn,
     ...residenceEn,
+    ...emailEn,
   });
 }

@@ -3,6 +3,7 @@ import { accountVi } from './account-vi.ts';
 import type { adminVi } from './admin-vi.ts';
 import type { panelVi } from './panel-vi.ts';
 import type { reportVi } from './report-vi.ts';
+import type { emailVi } from './email-vi.ts';
 import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
@@ -167,4 +168,5 @@ export type MessageKey =
   | keyof typeof synthesisVi
   | keyof typeof yearVi
   | keyof typeof adminVi
-  | keyof typeof residenceVi;
+  | keyof typeof residenceVi
+  | keyof typeof emailVi;
