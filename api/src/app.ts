@@ -21,6 +21,7 @@ import { errorLogLine, observeRequests, type ObserveOptions } from './lib/reques
 import { requestScope } from './lib/request-scope.ts';
 import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { webhookSchemas, webhooksSection } from './features/webhooks/openapi.ts';
 import { assignmentRoutes } from './features/assignments/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { complianceRoutes } from './features/synthesis/compliance.routes.ts';
@@ -230,7 +231,12 @@ export function createApp(opts: CreateAppOptions) {
           version: '1.0.0',
           description: 'Reports on Party cell meetings and the follow-up of the issues they raise.',
         },
-        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+          schemas: webhookSchemas,
+        },
+        // What duhop POSTs to the endpoints admins register (docs/webhooks.md).
+        webhooks: webhooksSection,
       },
     }),
   );

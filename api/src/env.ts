@@ -123,6 +123,8 @@ export const Env = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SCRYPT_N: ScryptN,
+  /** How long a webhook call waits for the receiver (docs/webhooks.md): longer is a timeout, retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A session ends after this long without a request, besides its absolute lifetime (SESSION_TTL_HOURS). */
   SESSION_IDLE_MINUTES: z.coerce
     .number()

@@ -110,6 +110,7 @@ export async function startServer(
       extensionDir,
       metricsToken: env.METRICS_TOKEN,
       healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+      webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     },
     observe: {
       metrics,

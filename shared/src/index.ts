@@ -25,3 +25,4 @@ export * from './domain/synthesis-math.ts';
 export * from './domain/compliance.ts';
 export * from './domain/year-view.ts';
 export * from './domain/vn-document.ts';
+export * from './domain/webhooks.ts';

@@ -17,8 +17,10 @@ import type {
   Role,
   RoutingTarget,
   Urgency,
+  WebhookEventType,
 } from '@duhop/shared';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -421,3 +423,38 @@ export const documentNumbers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bodyId, t.year] })],
 );
+
+/**
+ * Where a province's events are posted (docs/webhooks.md). The secret signs each delivery
+ * (HMAC-SHA256), so it is kept as given, never hashed; the API shows it once, at creation or rotation.
+ * Deliveries to an endpoint are rows of `deliveries` (kind `webhook`, `target_id` = this id).
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: text('province_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().$type<WebhookEventType[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_endpoints_province_idx').on(t.provinceId)],
+);
+
+/**
+ * The receiver's last answer to a webhook delivery (one row per `deliveries.id`, replaced at each
+ * attempt): the HTTP status and the start of its body, for the delivery log.
+ */
+export const webhookResponses = pgTable('webhook_responses', {
+  deliveryId: bigint('delivery_id', { mode: 'number' }).primaryKey(),
+  httpStatus: integer('http_status'),
+  responseBody: text('response_body'),
+  at: ts('at').notNull(),
+});

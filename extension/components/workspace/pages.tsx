@@ -11,6 +11,7 @@ import { CompliancePage } from '../synthesis/compliance-page.tsx';
 import { SynthesisPage } from '../synthesis/synthesis-page.tsx';
 import { YearPage } from '../synthesis/year-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
+import { WebhooksPage } from '../webhooks/webhooks-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
 
 /**
@@ -57,6 +58,7 @@ export const PAGES: readonly WorkspacePage[] = [
   { path: 'admin-rules', title: 'nav_adminRules', component: RulesPage, roles: ['admin'] },
   { path: 'admin-criteria', title: 'nav_adminCriteria', component: CriteriaPage, roles: ['admin'] },
   { path: 'admin-audit', title: 'nav_adminAudit', component: AuditPage, roles: ['admin'] },
+  { path: 'admin-webhooks', title: 'nav_adminWebhooks', component: WebhooksPage, roles: ['admin'] },
 ];
 
 /** The pages a user may open (any of their roles allowing it), in registry order. */

@@ -3,6 +3,7 @@ import { en } from './en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { addMessages } from './translate.ts';
 import { triageEn } from './triage-en.ts';
+import { webhookEn } from './webhook-en.ts';
 import { yearEn } from './year-en.ts';
 
 /**
@@ -10,5 +11,5 @@ import { yearEn } from './year-en.ts';
  * in English (`loadLocale`). A new English dictionary file is added here.
  */
 export function registerEnglish(): void {
-  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn });
+  addMessages('en', { ...en, ...triageEn, ...synthesisEn, ...yearEn, ...adminEn, ...webhookEn });
 }

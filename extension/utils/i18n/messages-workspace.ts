@@ -2,8 +2,9 @@ import { adminVi } from './admin-vi.ts';
 import { synthesisVi } from './synthesis-vi.ts';
 import { addMessages } from './translate.ts';
 import { triageVi } from './triage-vi.ts';
+import { webhookVi } from './webhook-vi.ts';
 import { yearVi } from './year-vi.ts';
 
 // The workspace's texts beyond vi.ts (imported first by entrypoints/workspace/main.tsx): every
 // surface dictionary.
-addMessages('vi', { ...triageVi, ...synthesisVi, ...yearVi, ...adminVi });
+addMessages('vi', { ...triageVi, ...synthesisVi, ...yearVi, ...adminVi, ...webhookVi });

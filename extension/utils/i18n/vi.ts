@@ -5,6 +5,7 @@ import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
 import type { triageVi } from './triage-vi.ts';
+import type { webhookVi } from './webhook-vi.ts';
 import type { yearVi } from './year-vi.ts';
 
 /**
@@ -301,4 +302,5 @@ export type MessageKey =
   | keyof typeof triageVi
   | keyof typeof synthesisVi
   | keyof typeof yearVi
-  | keyof typeof adminVi;
+  | keyof typeof adminVi
+  | keyof typeof webhookVi;

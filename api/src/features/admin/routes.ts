@@ -7,6 +7,7 @@ import { adminOrgRoutes } from './org.routes.ts';
 import { adminProvinceSettingsRoutes } from './province-settings.routes.ts';
 import { adminRoutingRoutes } from './routing.routes.ts';
 import { adminUserRoutes } from './users.routes.ts';
+import { adminWebhookRoutes } from '../webhooks/routes.ts';
 
 /** `/api/admin/*`: each area checks for an admin itself. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -16,4 +17,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/criteria-sets', adminCriteriaRoutes)
   .route('/province-settings', adminProvinceSettingsRoutes)
   .route('/audit', adminAuditRoutes)
-  .route('/backup', adminBackupRoutes);
+  .route('/backup', adminBackupRoutes)
+  .route('/webhooks', adminWebhookRoutes);

@@ -1,0 +1,132 @@
+import type { DeliveryStatus, WebhookEndpoint } from '@duhop/shared';
+import { useState } from 'preact/hooks';
+import { formatDate, formatNumber, formatTime } from '../../utils/format.ts';
+import { type MessageKey, useLocale, useT } from '../../utils/i18n/index.ts';
+import { webhookDeliveries } from '../../utils/webhooks/calls.ts';
+import { failureText } from '../admin/common.tsx';
+import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
+import { useLoader } from '../ui/use-loader.ts';
+import { eventLabel } from './webhook-form.tsx';
+
+const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
+const PILL: Record<DeliveryStatus, string> = {
+  pending: 'pill--warn',
+  delivered: 'pill--ok',
+  failed: 'pill--bad',
+  cancelled: '',
+};
+
+/** An endpoint's deliveries, newest first: event, status, HTTP code, attempts, last error, time. */
+export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: number }) {
+  const t = useT();
+  const locale = useLocale();
+  const ep = props.endpoint;
+  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  const { state, reload, more } = useLoader(
+    () => webhookDeliveries(ep.id, status),
+    [ep.id, status, props.refreshKey],
+  );
+  const items = state.data?.items ?? null;
+  const next = state.data?.nextCursor ?? null;
+  // dd/mm/yyyy HH:mm (the API's instants are in +07:00, so their first ten characters are the local date).
+  const when = (iso: string) =>
+    `${formatDate(iso.slice(0, 10), locale)} ${formatTime(iso, locale)}`;
+  const headId = `wh-log-${ep.id}`;
+  return (
+    <section class="webhook-log" aria-labelledby={headId}>
+      <h2 id={headId}>{t('wh_logTitle', { name: ep.name })}</h2>
+      <div class="toolbar">
+        <select
+          aria-label={t('wh_colStatus')}
+          value={status}
+          onChange={(e) => setStatus(e.currentTarget.value as DeliveryStatus | '')}
+        >
+          <option value="">{t('wh_logAll')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`wh_status_${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void reload()}>
+          {t('wh_logReload')}
+        </button>
+      </div>
+      {state.failure && !items && (
+        <ErrorBox message={failureText(t, state.failure)} onRetry={() => void reload()} />
+      )}
+      {!items && !state.failure && <Loading />}
+      {items && items.length === 0 && <Empty>{t('wh_logEmpty')}</Empty>}
+      {items && items.length > 0 && (
+        <div class="table-scroll">
+          <table class="admin-table" data-testid="webhook-log">
+            <thead>
+              <tr>
+                <th scope="col">{t('wh_colTime')}</th>
+                <th scope="col">{t('wh_colEvent')}</th>
+                <th scope="col">{t('wh_colStatus')}</th>
+                <th scope="col">{t('wh_colHttp')}</th>
+                <th scope="col">{t('wh_colAttempts')}</th>
+                <th scope="col">{t('wh_colError')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id} data-delivery={d.id}>
+                  <td>
+                    {when(d.createdAt)}
+                    {d.deliveredAt && (
+                      <small class="hint">
+                        {t('wh_deliveredAt', { time: when(d.deliveredAt) })}
+                      </small>
+                    )}
+                    {d.nextAttemptAt && (
+                      <small class="hint">
+                        {t('wh_nextAttempt', { time: when(d.nextAttemptAt) })}
+                      </small>
+                    )}
+                  </td>
+                  <td>
+                    {eventLabel(t, d.type)}
+                    {d.issueTitle && <small class="hint">{d.issueTitle}</small>}
+                  </td>
+                  <td>
+                    <span class={`pill ${PILL[d.status]}`}>
+                      {t(`wh_status_${d.status}` as MessageKey)}
+                    </span>
+                  </td>
+                  <td class="num">{d.httpStatus ?? '—'}</td>
+                  <td class="num">{formatNumber(d.attempts, locale)}</td>
+                  <td>
+                    {d.lastError ?? '—'}
+                    {d.responseBody && (
+                      <details>
+                        <summary>{t('wh_response')}</summary>
+                        <pre class="response-body">{d.responseBody}</pre>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void more(
+                () => webhookDeliveries(ep.id, status, next),
+                (d, page) => ({ ...page, items: [...d.items, ...page.items] }),
+              )
+            }
+          >
+            {t('tg_loadMore')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
