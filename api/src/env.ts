@@ -124,7 +124,32 @@ export const Env = z.object({
     .transform((v) => v === 'true'),
   SCRYPT_N: ScryptN,
   /** How long a webhook call waits for the receiver (docs/webhooks.md): longer is a timeout, retried. */
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The delivery outbox (mails, webhooks): how often the worker looks for work, and its retries. */
+  DELIVERY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; unset: no email (said once at start). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The sender of every mail, `"Duhop" <duhop@example.vn>` or a bare address. */
+  SMTP_FROM: z.string().min(3).default('duhop@localhost'),
+  /**
+   * The base of the workspace page, whose issue page is `<PUBLIC_URL>/workspace.html#/inbox/<id>`:
+   * `chrome-extension://<extension id>` (the workspace is the extension's page), or an https
+   * address serving it. Unset: derived from the one extension id when there is exactly one.
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(
+      /^(https?|chrome-extension):\/\/[^\s]+$/,
+      'must be chrome-extension://<id> or an http(s) URL',
+    )
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** A session ends after this long without a request, besides its absolute lifetime (SESSION_TTL_HOURS). */
   SESSION_IDLE_MINUTES: z.coerce
     .number()

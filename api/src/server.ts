@@ -13,6 +13,8 @@ import { listenErrorLine } from './port-check.ts';
 import { runMode } from './run-mode.ts';
 import { startBackupSchedule } from './features/backup/schedule.ts';
 import { startEscalationScheduler } from './features/issues/escalation.ts';
+import { startDeliveryWorker } from './features/deliveries/worker.ts';
+import { deliveryModules } from './features/deliveries/modules.ts';
 
 export interface RunningServer {
   url: string;
@@ -130,6 +132,12 @@ export async function startServer(
     (err) => console.error(errorLogLine(err, 'escalation')),
     (n) => (metrics.escalations += n),
   );
+  // Mails and webhooks: sent from the outbox, never inside a request (features/deliveries).
+  const deliveriesWorker = startDeliveryWorker(
+    database,
+    { env, log, now: () => new Date(), extensionIds: extensionIds.ids },
+    deliveryModules,
+  );
   // PGlite is one standalone backend without autovacuum: keep its statistics and free space fresh.
   const vacuum =
     database.driver === 'pglite'
@@ -164,6 +172,7 @@ export async function startServer(
       (closing ??= (async () => {
         const deadline = Date.now() + Math.max(500, env.SHUTDOWN_TIMEOUT_MS - 1_000);
         escalation.stop();
+        await deliveriesWorker.stop();
         if (vacuum) clearInterval(vacuum);
         await backups.stop();
         const http = server as unknown as {

@@ -76,6 +76,11 @@ const DATA_TABLES = [
   'audit_log',
   'document_numbers',
   'document_configs',
+  'deliveries',
+  'delivery_cursors',
+  'notification_settings',
+  'webhook_endpoints',
+  'webhook_responses',
 ];
 
 /** Empties what tests write (reports, issues, sessions…) and keeps the seeded province. */

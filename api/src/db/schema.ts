@@ -453,8 +453,78 @@ export const webhookEndpoints = pgTable(
  * attempt): the HTTP status and the start of its body, for the delivery log.
  */
 export const webhookResponses = pgTable('webhook_responses', {
-  deliveryId: bigint('delivery_id', { mode: 'number' }).primaryKey(),
+  deliveryId: bigint('delivery_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => deliveries.id, { onDelete: 'cascade' }),
   httpStatus: integer('http_status'),
   responseBody: text('response_body'),
   at: ts('at').notNull(),
 });
+
+/**
+ * The delivery outbox (features/deliveries/outbox.ts): one row per mail or webhook call to make,
+ * written by the feed's producers (or a scheduler) and sent by the worker outside any request.
+ * `dedupe_key` makes every enqueue idempotent, also across API instances.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').$type<'email' | 'webhook'>().notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** Deliveries sharing an order key are sent strictly in id order. */
+    orderKey: text('order_key'),
+    /** The user (email) or the endpoint (webhook) it goes to. */
+    targetId: uuid('target_id'),
+    /** The province whose admins see it (org unit ids are text). */
+    provinceId: text('province_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status')
+      .$type<'pending' | 'delivered' | 'failed' | 'cancelled'>()
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    uniqueIndex('deliveries_dedupe_idx').on(t.dedupeKey),
+    index('deliveries_status_next_idx').on(t.status, t.nextAttemptAt),
+    index('deliveries_order_idx').on(t.orderKey, t.id).where(sql`status = 'pending'`),
+    index('deliveries_created_idx').on(t.createdAt, t.id),
+    // A webhook endpoint's log and counts (features/webhooks), newest first.
+    index('deliveries_target_idx').on(t.targetId, t.id),
+  ],
+);
+
+/** Positions in the issue-event feed (`name` = the feed, `last_event_id` = the last one produced). */
+export const deliveryCursors = pgTable('delivery_cursors', {
+  name: text('name').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
+});
+
+/** A user's own email settings (PUT /api/me/notification-settings). */
+export const notificationSettings = pgTable(
+  'notification_settings',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    email: text('email'),
+    /** Staff: a mail as soon as an issue is routed or forwarded to their body. */
+    immediate: boolean('immediate').notNull().default(false),
+    /** Staff: the daily digest, at `digest_hour` (0–23, +07:00). */
+    digest: boolean('digest').notNull().default(false),
+    digestHour: smallint('digest_hour').notNull().default(7),
+    /** Members: "your issue was answered / returned for clarification". */
+    ownIssues: boolean('own_issues').notNull().default(false),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('notification_settings_hour_chk', sql`${t.digestHour} between 0 and 23`),
+    index('notification_settings_digest_idx').on(t.digestHour).where(sql`digest`),
+  ],
+);

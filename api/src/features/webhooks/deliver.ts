@@ -3,7 +3,7 @@ import type { WebhookEventType, WebhookPayload } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { webhookEndpoints, webhookResponses } from '../../db/schema.ts';
-import type { EnqueueItem } from '../deliveries/outbox.ts';
+import { CancelDelivery, type EnqueueItem, type FeedEvent } from '../deliveries/outbox.ts';
 import { type PostResult, postWebhook } from './send.ts';
 import { webhookEventsFor } from './payloads.ts';
 
@@ -22,11 +22,11 @@ export interface WebhookDeliveryPayload {
  */
 export async function produceWebhooks(
   db: Db,
-  events: readonly { id: number | string }[],
+  events: readonly Pick<FeedEvent, 'eventId'>[],
 ): Promise<EnqueueItem[]> {
   const found = await webhookEventsFor(
     db,
-    events.map((e) => Number(e.id)),
+    events.map((e) => e.eventId),
   );
   if (found.length === 0) return [];
   const provinces = [...new Set(found.map((e) => e.provinceId))];
@@ -88,8 +88,9 @@ export function webhookHandler(deps: { db: Db; now: () => Date; timeoutMs: numbe
       .from(webhookEndpoints)
       .where(eq(webhookEndpoints.id, p.endpointId))
       .limit(1);
-    if (!ep || !ep.active)
-      throw new WebhookDeliveryError('Webhook đã tắt hoặc bị xóa (endpoint gone or inactive)');
+    // Switching an endpoint off or deleting it cancels its pending rows; one claimed meanwhile ends here.
+    if (!ep?.active)
+      throw new CancelDelivery('Webhook đã tắt hoặc bị xóa (endpoint off or deleted)');
     const result = await postWebhook({
       url: ep.url,
       secret: ep.secret,

@@ -1,0 +1,5 @@
+import { webhookModule } from '../webhooks/module.ts';
+import type { ModuleFactory } from './worker.ts';
+
+/** Every delivery module the server starts (email, webhooks); each one is off when unconfigured. */
+export const deliveryModules: ModuleFactory[] = [webhookModule];
