@@ -18,6 +18,8 @@ export function WebhookRow(props: {
   endpoint: WebhookEndpoint;
   onSaved: (e: WebhookEndpointWithSecret, message: string) => void;
   onDeleted: (e: WebhookEndpoint) => void;
+  /** After a test event: its delivery changes the endpoint's counts. */
+  onTested: () => void;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -37,6 +39,7 @@ export function WebhookRow(props: {
     setTesting(false);
     setTest(res.ok ? res.data : res);
     setRefresh((n) => n + 1);
+    props.onTested();
   };
   const remove = async () => {
     setBusy(true);

@@ -87,6 +87,7 @@ export function WebhooksPage() {
                   key={e.id}
                   endpoint={e}
                   onSaved={saved}
+                  onTested={() => void reload()}
                   onDeleted={(gone) => {
                     update((d) => ({ ...d, items: d.items.filter((x) => x.id !== gone.id) }));
                     setMessage(t('wh_deleted', { name: gone.name }));
