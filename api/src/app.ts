@@ -34,6 +34,7 @@ import { inboxRoutes } from './features/inbox/routes.ts';
 import { issueRoutes } from './features/issues/routes.ts';
 import { meRoutes, orgRoutes } from './features/auth/me.routes.ts';
 import { mePasswordRoutes } from './features/auth/password.routes.ts';
+import { notificationSettingsRoutes } from './features/deliveries/email/settings.routes.ts';
 import { myRoutes } from './features/issues/my.routes.ts';
 import { reportExportRoutes } from './features/exports/routes.ts';
 import { reportRoutes } from './features/reports/routes.ts';
@@ -203,6 +204,7 @@ export function createApp(opts: CreateAppOptions) {
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
     .route('/api/me', mePasswordRoutes)
+    .route('/api/me/notification-settings', notificationSettingsRoutes)
     .route('/api/org-units', orgRoutes)
     .route('/api/criteria-sets', criteriaRoutes)
     .route('/api/reports', reportRoutes)

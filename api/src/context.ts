@@ -5,6 +5,8 @@ import type { Metrics } from './lib/metrics.ts';
 import type { ReferenceCache } from './features/reports/reference-cache.ts';
 
 export interface AppConfig {
+  /** Mail is sent (SMTP_URL set): the settings screen says so when it is not. */
+  emailEnabled: boolean;
   /** Origins allowed besides the browser-extension schemes. */
   corsOrigins: string[];
   /**
@@ -39,6 +41,7 @@ export interface AppConfig {
 }
 
 export const defaultConfig: AppConfig = {
+  emailEnabled: false,
   corsOrigins: [],
   extensionIds: '*',
   extensionDir: null,

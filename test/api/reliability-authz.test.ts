@@ -638,6 +638,31 @@ const MATRIX: Row[] = [
     request: () => ({ path: '/api/admin/backup' }),
     expect: ADMIN_ONLY(200),
   },
+  {
+    route: 'GET /api/me/notification-settings',
+    request: () => ({ path: '/api/me/notification-settings' }),
+    expect: all(200),
+  },
+  {
+    route: 'PUT /api/me/notification-settings',
+    request: () => ({
+      path: '/api/me/notification-settings',
+      body: { email: null, immediate: false, digest: false, digestHour: 7, ownIssues: false },
+    }),
+    expect: all(200),
+    mutates: true,
+  },
+  {
+    route: 'GET /api/admin/deliveries',
+    request: () => ({ path: '/api/admin/deliveries' }),
+    expect: ADMIN_ONLY(200),
+  },
+  {
+    route: 'POST /api/admin/deliveries/{id}/retry',
+    request: () => ({ path: '/api/admin/deliveries/999999/retry' }),
+    expect: ADMIN_ONLY(404),
+    mutates: true,
+  },
 ];
 
 let fixture: Fixture;

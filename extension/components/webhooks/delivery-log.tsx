@@ -1,15 +1,15 @@
-import type { DeliveryStatus, WebhookEndpoint } from '@duhop/shared';
+import type { WebhookDeliveryStatus, WebhookEndpoint } from '@duhop/shared';
 import { useState } from 'preact/hooks';
 import { formatDate, formatNumber, formatTime } from '../../utils/format.ts';
 import { type MessageKey, useLocale, useT } from '../../utils/i18n/index.ts';
-import { webhookDeliveries } from '../../utils/webhooks/calls.ts';
+import { retryDelivery, webhookDeliveries } from '../../utils/webhooks/calls.ts';
 import { failureText } from '../admin/common.tsx';
 import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { eventLabel } from './webhook-form.tsx';
 
-const STATUSES: readonly DeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
-const PILL: Record<DeliveryStatus, string> = {
+const STATUSES: readonly WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
+const PILL: Record<WebhookDeliveryStatus, string> = {
   pending: 'pill--warn',
   delivered: 'pill--ok',
   failed: 'pill--bad',
@@ -21,7 +21,7 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
   const t = useT();
   const locale = useLocale();
   const ep = props.endpoint;
-  const [status, setStatus] = useState<DeliveryStatus | ''>('');
+  const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
   const { state, reload, more } = useLoader(
     () => webhookDeliveries(ep.id, status),
     [ep.id, status, props.refreshKey],
@@ -32,6 +32,13 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
   const when = (iso: string) =>
     `${formatDate(iso.slice(0, 10), locale)} ${formatTime(iso, locale)}`;
   const headId = `wh-log-${ep.id}`;
+  const [retryFailure, setRetryFailure] = useState<string | null>(null);
+  const retry = async (id: string) => {
+    setRetryFailure(null);
+    const res = await retryDelivery(id);
+    if (!res.ok) return setRetryFailure(failureText(t, res));
+    void reload();
+  };
   return (
     <section class="webhook-log" aria-labelledby={headId}>
       <h2 id={headId}>{t('wh_logTitle', { name: ep.name })}</h2>
@@ -39,7 +46,7 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
         <select
           aria-label={t('wh_colStatus')}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as DeliveryStatus | '')}
+          onChange={(e) => setStatus(e.currentTarget.value as WebhookDeliveryStatus | '')}
         >
           <option value="">{t('wh_logAll')}</option>
           {STATUSES.map((s) => (
@@ -52,6 +59,11 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
           {t('wh_logReload')}
         </button>
       </div>
+      {retryFailure && (
+        <p class="errors" role="alert">
+          {retryFailure}
+        </p>
+      )}
       {state.failure && !items && (
         <ErrorBox message={failureText(t, state.failure)} onRetry={() => void reload()} />
       )}
@@ -68,6 +80,9 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
                 <th scope="col">{t('wh_colHttp')}</th>
                 <th scope="col">{t('wh_colAttempts')}</th>
                 <th scope="col">{t('wh_colError')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('adm_actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -104,6 +119,13 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
                         <summary>{t('wh_response')}</summary>
                         <pre class="response-body">{d.responseBody}</pre>
                       </details>
+                    )}
+                  </td>
+                  <td>
+                    {(d.status === 'failed' || d.status === 'cancelled') && (
+                      <button type="button" onClick={() => void retry(d.id)}>
+                        {t('wh_retry')}
+                      </button>
                     )}
                   </td>
                 </tr>

@@ -45,6 +45,7 @@ export const webhookEn: Record<keyof typeof webhookVi, string> = {
   wh_logAll: 'Every status',
   wh_logReload: 'Reload',
   wh_allDeliveries: 'See it in the list of mails and webhooks',
+  wh_retry: 'Send again',
   wh_colEvent: 'Event',
   wh_colStatus: 'Status',
   wh_colHttp: 'HTTP code',

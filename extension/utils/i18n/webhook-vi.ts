@@ -43,6 +43,7 @@ export const webhookVi = {
   wh_logAll: 'Mọi trạng thái',
   wh_logReload: 'Tải lại',
   wh_allDeliveries: 'Xem trong danh sách gửi thư và webhook',
+  wh_retry: 'Gửi lại',
   wh_colEvent: 'Sự kiện',
   wh_colStatus: 'Trạng thái',
   wh_colHttp: 'Mã HTTP',

@@ -1,4 +1,8 @@
-import type { DeliveryStatus, WebhookEndpointInput, WebhookEndpointPatch } from '@duhop/shared';
+import type {
+  WebhookDeliveryStatus,
+  WebhookEndpointInput,
+  WebhookEndpointPatch,
+} from '@duhop/shared';
 import { request } from '../api.ts';
 
 /** The webhook calls (`/api/admin/webhooks`), typed by the API's client. */
@@ -13,7 +17,11 @@ export const deleteWebhook = (id: string) =>
 /** Waits for the receiver (at most the server's webhook timeout): longer than the usual request. */
 export const testWebhook = (id: string) =>
   request((c) => c.api.admin.webhooks[':id'].test.$post({ param: { id } }));
-export const webhookDeliveries = (id: string, status?: DeliveryStatus | '', cursor?: string) =>
+export const webhookDeliveries = (
+  id: string,
+  status?: WebhookDeliveryStatus | '',
+  cursor?: string,
+) =>
   request((c) =>
     c.api.admin.webhooks[':id'].deliveries.$get({
       param: { id },
@@ -24,3 +32,6 @@ export const webhookDeliveries = (id: string, status?: DeliveryStatus | '', curs
       },
     }),
   );
+/** Sends a failed or cancelled delivery again (the outbox's admin route, attempts start over). */
+export const retryDelivery = (id: string) =>
+  request((c) => c.api.admin.deliveries[':id'].retry.$post({ param: { id } }));

@@ -14,3 +14,4 @@ export * from './province.ts';
 export * from './document.ts';
 export * from './reporting-config.ts';
 export * from './webhook.ts';
+export * from './notifications.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Category, IsoDateTime, IssueStatus, Slug, Urgency, Uuid } from './common.ts';
+import { DeliveryStatus } from './notifications.ts';
 
 /** What an endpoint can subscribe to (docs/webhooks.md). */
 export const WebhookEventType = z.enum([
@@ -112,8 +113,7 @@ export const WebhookEndpointList = z.object({
 });
 export type WebhookEndpointList = z.infer<typeof WebhookEndpointList>;
 
-export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed', 'cancelled']);
-export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+export type WebhookDeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** One line of an endpoint's delivery log. */
 export const WebhookDelivery = z.object({

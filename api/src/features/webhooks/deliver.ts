@@ -12,7 +12,18 @@ export interface WebhookDeliveryPayload {
   endpointId: string;
   type: WebhookPayload['type'];
   body: WebhookPayload;
+  /** For the admin's deliveries view (GET /api/admin/deliveries): the event, and the endpoint by name. */
+  summary: string;
+  targetName: string;
 }
+
+/** `issue.routed · Đường liên xóm xuống cấp`: what the deliveries view shows of a webhook call. */
+export const summaryOf = (p: WebhookPayload) =>
+  p.type === 'report.submitted'
+    ? `${p.type} · ${p.data.report.cell.name}`
+    : p.type === 'webhook.test'
+      ? p.type
+      : `${p.type} · ${p.data.issue.title}`;
 
 /**
  * The outbox producer: each entry of the issue history (and the submission behind a report's first
@@ -33,6 +44,7 @@ export async function produceWebhooks(
   const endpoints = await db
     .select({
       id: webhookEndpoints.id,
+      name: webhookEndpoints.name,
       provinceId: webhookEndpoints.provinceId,
       events: webhookEndpoints.events,
     })
@@ -48,6 +60,8 @@ export async function produceWebhooks(
         endpointId: ep.id,
         type: ev.type,
         body: ev.payload,
+        summary: summaryOf(ev.payload),
+        targetName: ep.name,
       };
       items.push({
         kind: 'webhook',

@@ -5,7 +5,7 @@ import type { Deps } from '../../context.ts';
 import { queryRows } from '../../db/rows.ts';
 import type { WebhookDeliveryPayload } from './deliver.ts';
 import type { EndpointRow } from './endpoints.ts';
-import { recordResponse } from './deliver.ts';
+import { recordResponse, summaryOf } from './deliver.ts';
 import { postWebhook } from './send.ts';
 
 /**
@@ -33,7 +33,13 @@ export async function sendTestEvent(
       message: 'Sự kiện thử từ duhop: nếu chữ ký đúng, webhook đã sẵn sàng.',
     },
   };
-  const payload: WebhookDeliveryPayload = { endpointId: ep.id, type: 'webhook.test', body };
+  const payload: WebhookDeliveryPayload = {
+    endpointId: ep.id,
+    type: 'webhook.test',
+    body,
+    summary: summaryOf(body),
+    targetName: ep.name,
+  };
   const lease = new Date(now.getTime() + timeoutMs + 60_000);
   const [row] = await queryRows<{ id: string | number }>(
     db,
