@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { startDeliveries } from '../../api/src/features/deliveries/outbox.ts';
+import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
 import { produceWebhooks, webhookHandler } from '../../api/src/features/webhooks/deliver.ts';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
@@ -474,6 +475,38 @@ describe('webhook deliveries (outbox, real receiver)', () => {
     // The worker never sends a test a second time.
     await worker().tick();
     expect(receiver.received).toHaveLength(2);
+  });
+
+  it('forwarded, answered, overdue and escalated reach the endpoint with the body and actor by name', async () => {
+    await register(['issue.forwarded', 'issue.answered', 'issue.overdue', 'issue.escalated']);
+    const issues = await submit();
+    const commune = issues.find((i) => i.responsibleBodyId === 'hung-nguyen')!;
+    const other = issues.find((i) => i.id !== commune.id)!;
+    await act('commune', commune.id, 'forward', { toBodyId: 'na-bnc', note: 'Vượt thẩm quyền xã' });
+    await act('province', commune.id, 'resolve', { note: 'Đã hòa giải thành' });
+    // Long after every deadline: the other issue is escalated (one history entry, two events).
+    expect(
+      await escalateOverdue(h.database, new Date('2027-06-01T09:00:00+07:00')),
+    ).toBeGreaterThan(0);
+    const w = worker();
+    for (let i = 0; i < 3; i++) await w.tick();
+    const got = receiver.received.map((r) => r.json as z.infer<typeof IssueEventPayload>);
+    const of = (type: string, id: string) =>
+      got.filter((p) => p.type === type && p.data.issue.id === id);
+    const forwarded = of('issue.forwarded', commune.id)[0]!;
+    expect(forwarded.data.event).toMatchObject({
+      kind: 'forward',
+      note: 'Vượt thẩm quyền xã',
+      toBody: { id: 'na-bnc', name: expect.stringContaining('Nội chính') },
+      actorName: expect.any(String),
+    });
+    expect(of('issue.answered', commune.id)[0]!.data.event).toMatchObject({
+      kind: 'resolve',
+      toStatus: 'resolved',
+    });
+    expect(of('issue.overdue', other.id)).toHaveLength(1);
+    expect(of('issue.escalated', other.id)).toHaveLength(1);
+    expect(of('issue.overdue', other.id)[0]!.id).not.toBe(of('issue.escalated', other.id)[0]!.id);
   });
 
   it('an endpoint hears only its own province and its own events', async () => {
