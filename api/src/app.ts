@@ -22,6 +22,7 @@ import { errorLogLine, observeRequests, type ObserveOptions } from './lib/reques
 import { requestScope } from './lib/request-scope.ts';
 import { rejectUnstorableText } from './lib/text-guard.ts';
 import { adminRoutes } from './features/admin/routes.ts';
+import { webhookSchemas, webhooksSection } from './features/webhooks/openapi.ts';
 import { assignmentRoutes } from './features/assignments/routes.ts';
 import { residenceRoutes } from './features/residence/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
@@ -262,7 +263,10 @@ export function createApp(opts: CreateAppOptions) {
               description: 'METRICS_TOKEN of the server (GET /metrics only), not a user token',
             },
           },
+          schemas: webhookSchemas,
         },
+        // What duhop POSTs to the endpoints admins register (docs/webhooks.md).
+        webhooks: webhooksSection,
       },
     }),
   );

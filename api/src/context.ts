@@ -36,6 +36,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** A session ends after this many minutes without a request (besides `tokenTtlHours`). */
   sessionIdleMinutes: number;
+  /** How long a webhook call (the worker's and "send test event") waits for the receiver's answer. */
+  webhookTimeoutMs: number;
 }
 
 export const defaultConfig: AppConfig = {
@@ -53,6 +55,7 @@ export const defaultConfig: AppConfig = {
   loginMaxFailuresPerUser: 20,
   trustProxy: false,
   sessionIdleMinutes: 8 * 60,
+  webhookTimeoutMs: 10_000,
 };
 
 export interface Deps {

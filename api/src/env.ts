@@ -123,6 +123,8 @@ export const Env = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SCRYPT_N: ScryptN,
+  /** How long a webhook call waits for the receiver (docs/webhooks.md): longer is a timeout, retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** The delivery outbox (mails, webhooks): how often the worker looks for work, and its retries. */
   DELIVERY_INTERVAL_MS: z.coerce.number().int().min(50).default(15_000),
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),

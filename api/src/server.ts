@@ -112,6 +112,7 @@ export async function startServer(
       extensionDir,
       metricsToken: env.METRICS_TOKEN,
       healthTimeoutMs: env.HEALTH_TIMEOUT_MS,
+      webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
       emailEnabled: !!env.SMTP_URL,
     },
     observe: {

@@ -26,3 +26,4 @@ export * from './domain/compliance.ts';
 export * from './domain/year-view.ts';
 export * from './domain/vn-document.ts';
 export * from './domain/residence.ts';
+export * from './domain/webhooks.ts';

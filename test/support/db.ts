@@ -79,6 +79,8 @@ const DATA_TABLES = [
   'deliveries',
   'delivery_cursors',
   'notification_settings',
+  'webhook_endpoints',
+  'webhook_responses',
 ];
 
 /** Empties what tests write (reports, issues, sessions…) and keeps the seeded province. */

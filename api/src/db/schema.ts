@@ -19,6 +19,7 @@ import type {
   Role,
   RoutingTarget,
   Urgency,
+  WebhookEventType,
 } from '@duhop/shared';
 import {
   bigint,
@@ -532,6 +533,8 @@ export const deliveries = pgTable(
     index('deliveries_status_next_idx').on(t.status, t.nextAttemptAt),
     index('deliveries_order_idx').on(t.orderKey, t.id).where(sql`status = 'pending'`),
     index('deliveries_created_idx').on(t.createdAt, t.id),
+    // A webhook endpoint's log and counts (features/webhooks), newest first.
+    index('deliveries_target_idx').on(t.targetId, t.id),
   ],
 );
 
@@ -563,3 +566,40 @@ export const notificationSettings = pgTable(
     index('notification_settings_digest_idx').on(t.digestHour).where(sql`digest`),
   ],
 );
+
+/**
+ * Where a province's events are posted (docs/webhooks.md). The secret signs each delivery
+ * (HMAC-SHA256), so it is kept as given, never hashed; the API shows it once, at creation or rotation.
+ * Deliveries to an endpoint are rows of `deliveries` (kind `webhook`, `target_id` = this id).
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceId: text('province_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().$type<WebhookEventType[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('webhook_endpoints_province_idx').on(t.provinceId)],
+);
+
+/**
+ * The receiver's last answer to a webhook delivery (one row per `deliveries.id`, replaced at each
+ * attempt): the HTTP status and the start of its body, for the delivery log.
+ */
+export const webhookResponses = pgTable('webhook_responses', {
+  deliveryId: bigint('delivery_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => deliveries.id, { onDelete: 'cascade' }),
+  httpStatus: integer('http_status'),
+  responseBody: text('response_body'),
+  at: ts('at').notNull(),
+});

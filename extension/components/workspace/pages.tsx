@@ -13,6 +13,7 @@ import { SynthesisPage } from '../synthesis/synthesis-page.tsx';
 import { YearPage } from '../synthesis/year-page.tsx';
 import { ResidencePage } from '../residence/residence-page.tsx';
 import { InboxPage } from '../triage/inbox-page.tsx';
+import { WebhooksPage } from '../webhooks/webhooks-page.tsx';
 import { TemplatesPage } from '../triage/templates-page.tsx';
 
 /**
@@ -71,6 +72,7 @@ export const PAGES: readonly WorkspacePage[] = [
     component: DeliveriesPage,
     roles: ['admin'],
   },
+  { path: 'admin-webhooks', title: 'nav_adminWebhooks', component: WebhooksPage, roles: ['admin'] },
 ];
 
 /** The pages a user may open (any of their roles allowing it), in registry order. */

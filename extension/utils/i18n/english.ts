@@ -7,6 +7,7 @@ import { synthesisEn } from './synthesis-en.ts';
 import { residenceEn } from './residence-en.ts';
 import { addMessages } from './translate.ts';
 import { triageEn } from './triage-en.ts';
+import { webhookEn } from './webhook-en.ts';
 import { yearEn } from './year-en.ts';
 
 /**
@@ -24,5 +25,6 @@ export function registerEnglish(): void {
     ...adminEn,
     ...residenceEn,
     ...emailEn,
+    ...webhookEn,
   });
 }

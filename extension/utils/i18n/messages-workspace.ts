@@ -4,6 +4,7 @@ import { synthesisVi } from './synthesis-vi.ts';
 import { residenceVi } from './residence-vi.ts';
 import { addMessages } from './translate.ts';
 import { triageVi } from './triage-vi.ts';
+import { webhookVi } from './webhook-vi.ts';
 import { yearVi } from './year-vi.ts';
 
 // The workspace's texts beyond vi.ts (imported first by entrypoints/workspace/main.tsx): every
@@ -15,4 +16,5 @@ addMessages('vi', {
   ...yearVi,
   ...adminVi,
   ...residenceVi,
+  ...webhookVi,
 });

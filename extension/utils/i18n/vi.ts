@@ -9,6 +9,7 @@ import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
 import type { triageVi } from './triage-vi.ts';
 import type { residenceVi } from './residence-vi.ts';
+import type { webhookVi } from './webhook-vi.ts';
 import type { yearVi } from './year-vi.ts';
 
 /**
@@ -169,4 +170,5 @@ export type MessageKey =
   | keyof typeof yearVi
   | keyof typeof adminVi
   | keyof typeof residenceVi
-  | keyof typeof emailVi;
+  | keyof typeof emailVi
+  | keyof typeof webhookVi;

@@ -14,4 +14,5 @@ export * from './province.ts';
 export * from './document.ts';
 export * from './reporting-config.ts';
 export * from './residence.ts';
+export * from './webhook.ts';
 export * from './notifications.ts';

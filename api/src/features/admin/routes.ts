@@ -8,6 +8,7 @@ import { adminProvinceSettingsRoutes } from './province-settings.routes.ts';
 import { adminRoutingRoutes } from './routing.routes.ts';
 import { adminUserRoutes } from './users.routes.ts';
 import { adminDeliveryRoutes } from '../deliveries/admin.routes.ts';
+import { adminWebhookRoutes } from '../webhooks/routes.ts';
 
 /** `/api/admin/*`: each area checks for an admin itself. */
 export const adminRoutes = new Hono<AppEnv>()
@@ -18,4 +19,5 @@ export const adminRoutes = new Hono<AppEnv>()
   .route('/province-settings', adminProvinceSettingsRoutes)
   .route('/audit', adminAuditRoutes)
   .route('/backup', adminBackupRoutes)
-  .route('/deliveries', adminDeliveryRoutes);
+  .route('/deliveries', adminDeliveryRoutes)
+  .route('/webhooks', adminWebhookRoutes);

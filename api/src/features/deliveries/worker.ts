@@ -19,6 +19,8 @@ export interface DeliveryModule {
 
 export interface WorkerContext {
   env: Env;
+  /** The database the worker runs on (modules that read their own settings: the webhook endpoints). */
+  database: Database;
   log: (line: string) => void;
   now: () => Date;
   /** The extension ids the server admits (for links to the workspace when PUBLIC_URL is unset). */
@@ -35,10 +37,12 @@ export type ModuleFactory = (ctx: WorkerContext) => DeliveryModule | null;
  */
 export function startDeliveryWorker(
   database: Database,
-  ctx: WorkerContext,
+  ctx: Omit<WorkerContext, 'database'>,
   factories: ModuleFactory[],
 ) {
-  const modules = factories.map((f) => f(ctx)).filter((m): m is DeliveryModule => m !== null);
+  const modules = factories
+    .map((f) => f({ ...ctx, database }))
+    .filter((m): m is DeliveryModule => m !== null);
   const worker = startDeliveries(database, {
     handlers: Object.assign({}, ...modules.map((m) => m.handlers ?? {})),
     producers: modules.flatMap((m) => m.producers ?? []),
