@@ -13,3 +13,4 @@ export * from './assignment.ts';
 export * from './province.ts';
 export * from './document.ts';
 export * from './reporting-config.ts';
+export * from './related.ts';

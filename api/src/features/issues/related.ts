@@ -1,0 +1,149 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  hasRole,
+  localDate,
+  normalizeForSearch,
+  RELATED_LIMIT,
+  RELATED_RECENT_DAYS,
+  toLocalIso,
+  type IssueStatus,
+  type RelatedIssue,
+} from '@duhop/shared';
+import type { AuthUser } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { queryRows } from '../../db/rows.ts';
+import { notFoundErrors } from '../../lib/errors.ts';
+import { loadAncestry } from '../org/graph.ts';
+import { inForceOn, subtreeIdsSql } from '../org/sql.ts';
+import { communesOf, loadVisibleIssue } from './issues.ts';
+
+/**
+ * Related issues (issue 16). Texts are compared on `search_text` (lower case, no diacritics, đ → d:
+ * shared `normalizeForSearch`, the same function that filled the column), through its trigram
+ * index: `%` (whole-text similarity ≥ pg_trgm.similarity_threshold, 0.3) or `<%` (the typed words
+ * found in the text, word_similarity ≥ 0.6). Open issues, and answered ones for 90 days.
+ */
+export function relatedSql(p: {
+  needle: string;
+  scope: SQL;
+  since: Date;
+  excludeId?: string;
+  limit: number;
+}): SQL {
+  return sql`select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id,
+                    c.name as cell_name,
+                    greatest(similarity(i.search_text, ${p.needle}),
+                             word_similarity(${p.needle}, i.search_text))::float8 as similarity
+               from issues i join org_units c on c.id = i.cell_id
+              where (i.search_text % ${p.needle} or ${p.needle} <% i.search_text)
+                and (${p.scope})
+                and (i.closed_at is null or i.closed_at >= ${p.since.toISOString()}::timestamptz)
+                ${p.excludeId ? sql`and i.id <> ${p.excludeId}::uuid` : sql``}
+              order by similarity desc, i.created_at desc, i.id
+              limit ${p.limit}`;
+}
+
+interface Row {
+  id: string;
+  title: string;
+  status: IssueStatus;
+  created_at: Date | string;
+  closed_at: Date | string | null;
+  duplicate_of: string | null;
+  cell_id: string;
+  cell_name: string;
+  similarity: number;
+}
+
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+async function runRelated(db: Db, p: Parameters<typeof relatedSql>[0]): Promise<RelatedIssue[]> {
+  const rows = await queryRows<Row>(db, relatedSql(p));
+  const communes = await communesOf(
+    db,
+    rows.map((r) => r.cell_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    cellName: r.cell_name,
+    communeName: communes.get(r.cell_id)?.communeName ?? null,
+    createdAt: toLocalIso(asDate(r.created_at)),
+    closedAt: r.closed_at ? toLocalIso(asDate(r.closed_at)) : null,
+    similarity: Math.round(Number(r.similarity) * 1000) / 1000,
+    duplicateOf: r.duplicate_of,
+  }));
+}
+
+const sinceOf = (now: Date) => new Date(now.getTime() - RELATED_RECENT_DAYS * 86_400_000);
+
+/**
+ * Hints for the member writing an issue in `cellId`: similar issues raised in the cells of the same
+ * commune. The caller must be able to write for the cell (assigned to it today), or be staff or a
+ * leader of a body at or above it, or an admin; any other cell reads as 404, as an unknown one.
+ * Only the title, status, cell, commune and dates are returned, never the detail or the answer.
+ */
+export async function relatedForCell(
+  db: Db,
+  user: AuthUser,
+  q: { text: string; cellId: string },
+  now: Date,
+): Promise<RelatedIssue[]> {
+  const index = await loadAncestry(db, [q.cellId]);
+  const cell = index.get(q.cellId);
+  if (!cell || cell.kind !== 'cell') throw notFoundErrors.cell();
+  let allowed = hasRole(user, 'admin');
+  if (!allowed && hasRole(user, 'staff', 'leader'))
+    allowed = index.isAncestorOrSelf(user.orgUnitId, q.cellId);
+  if (!allowed) {
+    const today = localDate(now);
+    const [row] = await queryRows<{ found: boolean }>(
+      db,
+      sql`select exists(select 1 from assignments where user_id = ${user.id}::uuid and cell_id = ${q.cellId}
+            and ${inForceOn(sql`valid_from`, sql`valid_to`, sql`${today}::date`)}) as found`,
+    );
+    allowed = row?.found === true;
+  }
+  if (!allowed) throw notFoundErrors.cell();
+  const needle = normalizeForSearch(q.text);
+  const communeId = index.triageBodyOf(q.cellId)?.id ?? cell.parentId ?? cell.id;
+  return runRelated(db, {
+    needle,
+    scope: sql`i.cell_id in (${subtreeIdsSql(communeId, { self: true })})`,
+    since: sinceOf(now),
+    limit: RELATED_LIMIT,
+  });
+}
+
+/**
+ * Issues related to one the caller may read (404 otherwise): similar issues raised in the same
+ * commune, when the caller's body is that commune or above it (admins: any), and those sitting
+ * with the same body, when that body is the caller's (admins: any).
+ */
+export async function relatedForIssue(
+  db: Db,
+  user: AuthUser,
+  id: string,
+  now: Date,
+): Promise<RelatedIssue[]> {
+  const issue = await loadVisibleIssue(db, user, id, now);
+  const admin = hasRole(user, 'admin');
+  const staff = hasRole(user, 'staff', 'leader');
+  const parts: SQL[] = [];
+  if (issue.communeId) {
+    const index = await loadAncestry(db, [issue.communeId]);
+    if (admin || (staff && index.isAncestorOrSelf(user.orgUnitId, issue.communeId)))
+      parts.push(sql`i.cell_id in (${subtreeIdsSql(issue.communeId, { self: true })})`);
+  }
+  if (admin || (staff && user.orgUnitId === issue.responsibleBodyId))
+    parts.push(sql`i.responsible_body_id = ${issue.responsibleBodyId}`);
+  if (parts.length === 0) return [];
+  return runRelated(db, {
+    needle: normalizeForSearch(`${issue.title} ${issue.detail}`).slice(0, 2_000),
+    scope: sql.join(parts, sql` or `),
+    since: sinceOf(now),
+    excludeId: issue.id,
+    limit: RELATED_LIMIT,
+  });
+}
