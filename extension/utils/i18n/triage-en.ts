@@ -188,7 +188,7 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   rel_blockTitle: 'Related issues',
   rel_none: 'No similar issue open or answered within 90 days.',
   rel_markDuplicate: 'Mark as duplicate of this issue',
-  rel_markDuplicateOf: 'Mark as duplicate of “{title}”',
+  rel_markDuplicateOf: 'Mark as duplicate of this issue: “{title}”',
   rel_duplicateOf: 'This issue duplicates “{title}”: it will get the same answer.',
   rel_unmark: 'Remove duplicate mark',
   rel_marked:

@@ -197,7 +197,7 @@ export const triageVi = {
   rel_blockTitle: 'Kiến nghị liên quan',
   rel_none: 'Không có kiến nghị tương tự đang mở hoặc mới trả lời trong 90 ngày.',
   rel_markDuplicate: 'Đánh dấu trùng với kiến nghị này',
-  rel_markDuplicateOf: 'Đánh dấu trùng với “{title}”',
+  rel_markDuplicateOf: 'Đánh dấu trùng với kiến nghị này: “{title}”',
   rel_duplicateOf: 'Kiến nghị này trùng với “{title}”: sẽ nhận cùng câu trả lời.',
   rel_unmark: 'Bỏ đánh dấu trùng',
   rel_marked:
