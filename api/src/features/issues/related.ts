@@ -92,7 +92,7 @@ export async function relatedForCell(
 ): Promise<RelatedIssue[]> {
   const index = await loadAncestry(db, [q.cellId]);
   const cell = index.get(q.cellId);
-  if (!cell || cell.kind !== 'cell') throw notFoundErrors.cell();
+  if (cell?.kind !== 'cell') throw notFoundErrors.cell();
   let allowed = hasRole(user, 'admin');
   if (!allowed && hasRole(user, 'staff', 'leader'))
     allowed = index.isAncestorOrSelf(user.orgUnitId, q.cellId);
