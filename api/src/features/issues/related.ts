@@ -19,9 +19,12 @@ import { communesOf, loadVisibleIssue } from './issues.ts';
 
 /**
  * Related issues (issue 16). Texts are compared on `search_text` (lower case, no diacritics, đ → d:
- * shared `normalizeForSearch`, the same function that filled the column), through its trigram
- * index: `%` (whole-text similarity ≥ pg_trgm.similarity_threshold, 0.3) or `<%` (the typed words
- * found in the text, word_similarity ≥ 0.6). Open issues, and answered ones for 90 days.
+ * shared `normalizeForSearch`, the same function that filled the column): whole-text similarity
+ * ≥ 0.3, or the typed words found in the text (word_similarity ≥ 0.6). Open issues, and answered
+ * ones for 90 days. The scope (a commune's cells, a body) is read first through its btree index
+ * (OFFSET 0 keeps it a separate step) and only those rows are compared: the texts of a province
+ * share most trigrams, so the trigram index matched a large part of the table and the hint took
+ * seconds at the benchmark's history (test/bench/related.ts prints the plan and p95).
  */
 export function relatedSql(p: {
   needle: string;
@@ -31,15 +34,19 @@ export function relatedSql(p: {
   limit: number;
 }): SQL {
   return sql`select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id,
-                    c.name as cell_name,
-                    greatest(similarity(i.search_text, ${p.needle}),
-                             word_similarity(${p.needle}, i.search_text))::float8 as similarity
-               from issues i join org_units c on c.id = i.cell_id
-              where (i.search_text % ${p.needle} or ${p.needle} <% i.search_text)
-                and (${p.scope})
-                and (i.closed_at is null or i.closed_at >= ${p.since.toISOString()}::timestamptz)
-                ${p.excludeId ? sql`and i.id <> ${p.excludeId}::uuid` : sql``}
-              order by similarity desc, i.created_at desc, i.id
+                    c.name as cell_name, s.similarity
+               from (select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.search_text
+                       from issues i
+                      where (${p.scope})
+                        and (i.closed_at is null or i.closed_at >= ${p.since.toISOString()}::timestamptz)
+                        ${p.excludeId ? sql`and i.id <> ${p.excludeId}::uuid` : sql``}
+                     offset 0) i
+              cross join lateral (select similarity(i.search_text, ${p.needle})::float8 as whole,
+                                         word_similarity(${p.needle}, i.search_text)::float8 as words) m
+              cross join lateral (select greatest(m.whole, m.words) as similarity) s
+               join org_units c on c.id = i.cell_id
+              where m.whole >= 0.3 or m.words >= 0.6
+              order by s.similarity desc, i.created_at desc, i.id
               limit ${p.limit}`;
 }
 
