@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { AuthUser } from '../../api/src/context.ts';
 import type { Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
-import { relatedForCell, relatedSql } from '../../api/src/features/issues/related.ts';
-import { subtreeIdsSql } from '../../api/src/features/org/sql.ts';
+import { relatedForCell, relatedSql, unitIdsBelow } from '../../api/src/features/issues/related.ts';
+import { valueList } from '../../api/src/features/org/sql.ts';
 import { ISSUE_TEXTS } from '../support/report-bodies.ts';
 import { CELLS, COMMUNES } from './seed-province.ts';
 
@@ -70,13 +70,13 @@ export async function measureRelated(
     let t = performance.now();
     hits += (await relatedForCell(db, user, q, now)).length;
     whole.push(performance.now() - t);
-    const communeId = q.cellId.slice(0, 6);
+    const cells = await unitIdsBelow(db, q.cellId.slice(0, 6));
     t = performance.now();
     await queryRows(
       db,
       relatedSql({
         needle: q.text,
-        scope: sql`i.cell_id in (${subtreeIdsSql(communeId, { self: true })})`,
+        scope: sql`i.cell_id in (${valueList(cells)})`,
         since: new Date(now.getTime() - 90 * 86_400_000),
         limit: RELATED_LIMIT,
       }),
@@ -89,7 +89,7 @@ export async function measureRelated(
       db,
       sql`explain (analyze, costs off) ${relatedSql({
         needle: sample.text,
-        scope: sql`i.cell_id in (${subtreeIdsSql(sample.cellId.slice(0, 6), { self: true })})`,
+        scope: sql`i.cell_id in (${valueList(await unitIdsBelow(db, sample.cellId.slice(0, 6)))})`,
         since: new Date(now.getTime() - 90 * 86_400_000),
         limit: RELATED_LIMIT,
       })}`,
