@@ -1,6 +1,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import {
   hasRole,
+  isIssueOverdue,
   localDate,
   normalizeForSearch,
   RELATED_LIMIT,
@@ -15,6 +16,7 @@ import { queryRows } from '../../db/rows.ts';
 import { orgUnits } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { loadAncestry } from '../org/graph.ts';
+import { canSeeIssue } from '../org/scope.ts';
 import { inForceOn, valueList } from '../org/sql.ts';
 import { communesOf, loadVisibleIssue } from './issues.ts';
 
@@ -35,8 +37,10 @@ export function relatedSql(p: {
   limit: number;
 }): SQL {
   return sql`select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id,
+                    i.author_id, i.responsible_body_id, i.due_at, i.ack_due_at,
                     c.name as cell_name, s.similarity
-               from (select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.search_text
+               from (select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.search_text,
+                            i.author_id, i.responsible_body_id, i.due_at, i.ack_due_at
                        from issues i
                       where (${p.scope})
                         and (i.closed_at is null or i.closed_at >= ${p.since.toISOString()}::timestamptz)
@@ -61,12 +65,25 @@ interface Row {
   cell_id: string;
   cell_name: string;
   similarity: number;
+  author_id: string;
+  responsible_body_id: string;
+  due_at: Date | string;
+  ack_due_at: Date | string | null;
 }
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
-async function runRelated(db: Db, p: Parameters<typeof relatedSql>[0]): Promise<RelatedIssue[]> {
-  const rows = await queryRows<Row>(db, relatedSql(p));
+async function runRelated(
+  db: Db,
+  p: Parameters<typeof relatedSql>[0],
+  visible?: (r: Row) => Promise<boolean>,
+): Promise<RelatedIssue[]> {
+  let rows = await queryRows<Row>(db, relatedSql(p));
+  if (visible) {
+    const kept: Row[] = [];
+    for (const r of rows) if (kept.length < RELATED_LIMIT && (await visible(r))) kept.push(r);
+    rows = kept;
+  }
   const communes = await communesOf(
     db,
     rows.map((r) => r.cell_id),
@@ -167,11 +184,30 @@ export async function relatedForIssue(
   if (admin || (staff && user.orgUnitId === issue.responsibleBodyId))
     parts.push(sql`i.responsible_body_id = ${issue.responsibleBodyId}`);
   if (parts.length === 0) return [];
-  return runRelated(db, {
-    needle: normalizeForSearch(`${issue.title} ${issue.detail}`).slice(0, 2_000),
-    scope: sql.join(parts, sql` or `),
-    since: sinceOf(now),
-    excludeId: issue.id,
-    limit: RELATED_LIMIT,
-  });
+  // Staff read only the issues they could open (canSeeIssue): a commune's staff do not learn of
+  // an issue of their commune that went straight to a provincial body.
+  return runRelated(
+    db,
+    {
+      needle: normalizeForSearch(`${issue.title} ${issue.detail}`).slice(0, 2_000),
+      scope: sql.join(parts, sql` or `),
+      since: sinceOf(now),
+      excludeId: issue.id,
+      limit: RELATED_LIMIT * 4,
+    },
+    (r) =>
+      canSeeIssue(
+        db,
+        user,
+        { id: r.id, authorId: r.author_id, responsibleBodyId: r.responsible_body_id },
+        isIssueOverdue(
+          {
+            status: r.status,
+            dueAt: asDate(r.due_at),
+            ackDueAt: r.ack_due_at ? asDate(r.ack_due_at) : null,
+          },
+          now,
+        ),
+      ),
+  );
 }
