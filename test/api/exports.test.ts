@@ -64,6 +64,7 @@ describe('GET /api/synthesis/export', () => {
       'Chênh lệch tự chấm',
       'Kiến nghị theo lĩnh vực',
       'Kiến nghị theo cơ quan',
+      'Kiến nghị trùng',
       'Thời gian xử lý',
       'Diễn biến 6 tháng',
       'Danh sách báo cáo',
@@ -228,7 +229,7 @@ describe('GET /api/synthesis/export', () => {
       '2. Kết quả nộp báo cáo theo đơn vị',
       '3. Xếp loại chất lượng sinh hoạt chi bộ',
     ]);
-    expect(sections).toHaveLength(11);
+    expect(sections).toHaveLength(12);
     // Values of the tables, in order: the summary's expected and filed reports.
     const i = lines.indexOf('Số báo cáo phải nộp theo phân công');
     expect(lines.slice(i, i + 4)).toEqual([
@@ -310,7 +311,7 @@ describe('GET /api/synthesis/export', () => {
       expect(res.status).toBe(200);
       if (format === 'xlsx') {
         const wb = await workbook(res.bytes);
-        expect(wb.worksheets).toHaveLength(11);
+        expect(wb.worksheets).toHaveLength(12);
         expect(wb.getWorksheet('Danh sách báo cáo')!.getCell('A4').value).toBe(
           'Không có phân công nào trong tháng.',
         );

@@ -306,6 +306,35 @@ const MATRIX: Row[] = [
     request: (f) => ({ path: `/api/issues/${f.issues.I6.id}` }),
     expect: all(404, { truongban: 200, admin: 200 }),
   },
+  // Related issues (issue 16): hints for a cell the caller writes for (or staff above it).
+  {
+    route: 'GET /api/issues/related',
+    request: () => ({ path: '/api/issues/related?text=karaoke%20gay%20on&cellId=hn-xom-1' }),
+    expect: all(404, { observer: 200, commune: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /api/issues/{id}/related',
+    name: 'I1',
+    request: (f) => ({ path: `/api/issues/${f.issues.I1.id}/related` }),
+    expect: all(404, { observer: 200, commune: 200, admin: 200 }),
+  },
+  {
+    route: 'PUT /api/issues/{id}/duplicate-of',
+    name: 'I1 as a duplicate of I2',
+    mutates: true,
+    request: (f) => ({
+      path: `/api/issues/${f.issues.I1.id}/duplicate-of`,
+      body: { originalId: f.issues.I2.id, expectedVersion: 1 },
+    }),
+    // The commune holds I1 but cannot read I2 (at the province): 422 on originalId, no leak.
+    expect: all(404, { observer: 403, commune: 422, admin: 200 }),
+  },
+  {
+    route: 'DELETE /api/issues/{id}/duplicate-of',
+    name: 'I1 (not a duplicate)',
+    request: (f) => ({ path: `/api/issues/${f.issues.I1.id}/duplicate-of?expectedVersion=1` }),
+    expect: all(404, { observer: 403, commune: 409, admin: 409 }),
+  },
   {
     route: 'POST /api/issues/{id}/actions',
     name: 'acknowledge I1',

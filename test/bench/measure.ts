@@ -7,6 +7,8 @@ import { load, type LoadResult } from './load.ts';
 import type { SeededProvince } from './seed-province.ts';
 
 export interface DatabaseFigures {
+  /** Related-issue hints on the seeded history (issue 16; related.ts). */
+  related?: import('./related.ts').RelatedFigures;
   driver: 'pglite' | 'postgres';
   seeded: SeededProvince['counts'] & { seconds: number };
   submission: { api: LoadResult; constant: LoadResult; insert: LoadResult }[];

@@ -9,6 +9,8 @@
 // (`npm run build`, then `npm run serve` on the seeded history; see serve-startup.ts).
 // `npm run bench -- submit` measures only one member's two-issue submissions on the demo database
 // (req/s and API CPU per submission at 16 connections; see submit-member.ts).
+// `npm run bench -- related` measures only the related-issue hints (issue 16) on the seeded
+// history: p50/p95 of the hint query and its plan (see related.ts); the full run prints them too.
 // `npm run bench -- extension` measures only the built extension: each entrypoint's gzipped
 // JavaScript and the time from opening a draft to an editable field (see extension.ts).
 // `npm run bench -- plans` seeds the history (PostgreSQL when a URL is set, else PGlite) and only
@@ -26,6 +28,7 @@ import postgres from 'postgres';
 import { openDatabase } from '../../api/src/db/client.ts';
 import { bundleSizes } from './bundle.ts';
 import { benchDeliveries } from './deliveries.ts';
+import { measureRelated, type RelatedFigures } from './related.ts';
 import { benchExtension } from './extension.ts';
 import { spawnServer } from './child.ts';
 import { explain, measureDatabase, type DatabaseFigures } from './measure.ts';
@@ -44,6 +47,7 @@ const submitOnly = process.argv.slice(2).includes('submit');
 const extensionOnly = process.argv.slice(2).includes('extension');
 const plansOnly = process.argv.slice(2).includes('plans');
 const deliveriesOnly = process.argv.slice(2).includes('deliveries');
+const relatedOnly = process.argv.slice(2).includes('related');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -65,7 +69,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 /** The full figures, or (`startup`) only the seeded counts and the production server's. */
 type Figures =
   | DatabaseFigures
-  | (Pick<DatabaseFigures, 'driver' | 'seeded'> & { serve: ServeFigures });
+  | (Pick<DatabaseFigures, 'driver' | 'seeded' | 'related'> & { serve: ServeFigures });
 
 async function benchPglite(): Promise<Figures> {
   log('\n== PGlite ==');
@@ -76,11 +80,21 @@ async function benchPglite(): Promise<Figures> {
     rmSync(baseDir, { recursive: true, force: true });
   });
   const database = await openDatabase({ dataDir });
-  const seeded = await seedProvince(database, size(10_000, 50_000), log).finally(() =>
-    database.close(),
-  );
+  let related: RelatedFigures;
+  const seeded = await seedProvince(database, size(10_000, 50_000), log)
+    .then(async (s) => {
+      related = await measureRelated(database, log);
+      return s;
+    })
+    .finally(() => database.close());
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
   const serveEnv = { DATA_DIR: dataDir, DATABASE_URL: '' };
+  if (relatedOnly)
+    return {
+      driver: 'pglite',
+      seeded: { ...seeded.counts, seconds: seeded.seconds },
+      related: related!,
+    } as never;
   if (startupOnly)
     return {
       driver: 'pglite',
@@ -101,7 +115,7 @@ async function benchPglite(): Promise<Figures> {
     seconds,
     log,
   });
-  return { ...figures, serve: await measureServe(serveEnv, log) };
+  return { ...figures, related: related!, serve: await measureServe(serveEnv, log) };
 }
 
 async function benchPostgres(): Promise<Figures> {
@@ -120,11 +134,21 @@ async function benchPostgres(): Promise<Figures> {
     return u.toString();
   };
   const database = await openDatabase({ url: urlOf(names[0]!), max: 4 });
-  const seeded = await seedProvince(database, size(150_000, 1_000_000), log).finally(() =>
-    database.close(),
-  );
+  let related: RelatedFigures;
+  const seeded = await seedProvince(database, size(150_000, 1_000_000), log)
+    .then(async (s) => {
+      related = await measureRelated(database, log);
+      return s;
+    })
+    .finally(() => database.close());
   log(`  seeded in ${seeded.seconds.toFixed(1)} s: ${JSON.stringify(seeded.counts)}`);
   const serveEnv = { DATABASE_URL: urlOf(names[0]!) };
+  if (relatedOnly)
+    return {
+      driver: 'postgres',
+      seeded: { ...seeded.counts, seconds: seeded.seconds },
+      related: related!,
+    } as never;
   if (startupOnly)
     return {
       driver: 'postgres',
@@ -147,7 +171,7 @@ async function benchPostgres(): Promise<Figures> {
     seconds,
     log,
   });
-  return { ...figures, serve: await measureServe(serveEnv, log) };
+  return { ...figures, related: related!, serve: await measureServe(serveEnv, log) };
 }
 
 const nproc = () => {
@@ -229,6 +253,23 @@ async function benchAll(): Promise<void> {
   if (only !== 'pglite') {
     if (pgBase) databases.push(await benchPostgres());
     else log('\n(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL to measure it too)');
+  }
+  if (relatedOnly) {
+    const lines = [
+      `Related-issue hints (issue 16), ${new Date().toISOString()}, ${nproc()} cores, scale ${scale}:`,
+      '',
+      '| database | issues | requests | p50 ms | p95 ms | query alone p95 ms | hints each |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...databases.map((d) => {
+        const f = (d as unknown as { related: RelatedFigures }).related;
+        return `| ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${d.seeded.issues.toLocaleString('en')} | ${f.n} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.queryP95.toFixed(1)} | ${f.hits.toFixed(1)} |`;
+      }),
+    ];
+    const dir = join(root, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'related-latest.md'), `${lines.join('\n')}\n`);
+    console.log(`\n${lines.join('\n')}`);
+    return;
   }
   const now = new Date();
   const result: BenchResult = {

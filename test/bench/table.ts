@@ -71,6 +71,9 @@ export function renderMarkdown(r: BenchResult): string {
       `| ${name} | ${r.databases.map((d) => (d.reads[name] ? `${ms(d.reads[name].p50)} / ${ms(d.reads[name].p95)}${d.reads[name].errors ? ` (${d.reads[name].errors} errors)` : ''}` : '–')).join(' | ')} |`,
     );
   }
+  out.push(
+    `| related hints (issue 16, service call, target 50 ms p95) | ${r.databases.map((d) => (d.related ? `${ms(d.related.p50)} / ${ms(d.related.p95)}` : '–')).join(' | ')} |`,
+  );
   out.push('', '### Process', '');
   out.push(
     `| | ${r.databases.map((d) => NAMES[d.driver]).join(' | ')} |`,

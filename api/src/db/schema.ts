@@ -38,6 +38,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { nextDeadlineSql, withBodyPredicate } from './predicates.ts';
 
@@ -278,6 +279,8 @@ export const issues = pgTable(
     documentNo: text('document_no'),
     /** Lower-cased title and detail without diacritics (đ → d), searched through a trigram index. */
     searchText: text('search_text').notNull(),
+    /** The issue this one duplicates (issue 16): it follows that one's answer; synthesis counts the group once. */
+    duplicateOf: uuid('duplicate_of').references((): AnyPgColumn => issues.id),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -302,6 +305,7 @@ export const issues = pgTable(
     index('issues_cell_idx').on(t.cellId),
     index('issues_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
     index('issues_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('issues_duplicate_of_idx').on(t.duplicateOf).where(sql`duplicate_of is not null`),
   ],
 );
 

@@ -10,6 +10,7 @@ import {
 import type { DraftIssue } from '../../utils/report/report-model.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
+import { RelatedHints } from './related-hints.tsx';
 
 /** The picker's first entry: where the rules send the issue, or that only the server can tell. */
 export function previewText(t: Translate, p: RoutingPreview): string {
@@ -120,6 +121,7 @@ export function IssueEditor(props: {
           onInput={(e) => set({ detail: e.currentTarget.value }, 'detail')}
         />
       </Field>
+      {!readOnly && <RelatedHints title={issue.title} detail={issue.detail} cellId={data.cellId} />}
       <div class="grid2">
         <Field id={fid('category')} label={t('category')} errors={catErr}>
           <select

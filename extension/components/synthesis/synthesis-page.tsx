@@ -8,7 +8,12 @@ import { useLoader } from '../ui/use-loader.ts';
 import { ExportButtons } from './export-buttons.tsx';
 import { MonthBodyFilter } from './month-body-filter.tsx';
 import { SynthesisCharts } from './synthesis-charts.tsx';
-import { BodiesTable, GapsTable, IssuesByBodyTable } from './synthesis-tables.tsx';
+import {
+  BodiesTable,
+  GapsTable,
+  DuplicateGroupsTable,
+  IssuesByBodyTable,
+} from './synthesis-tables.tsx';
 import { TopicalTable } from './topical-table.tsx';
 import { useMonthBody } from './use-month-body.ts';
 import { StaffOnly } from './staff-only.tsx';
@@ -84,6 +89,7 @@ function Synthesis(props: { session: Session; params: string[] }) {
           <TopicalTable topical={s.topical} />
           <GapsTable gap={s.gap} rows={s.gaps} />
           <IssuesByBodyTable rows={s.issues.byBody} />
+          <DuplicateGroupsTable rows={s.issues.duplicateGroups} />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import type { SynthesisResponse } from '@duhop/shared';
 import { formatDate, formatNumber, formatPercent, formatSigned } from '../../utils/format.ts';
-import { useLocale, useT } from '../../utils/i18n/index.ts';
+import { type MessageKey, useLocale, useT } from '../../utils/i18n/index.ts';
 import { Empty } from '../ui/states.tsx';
 
 const dash = '—';
@@ -130,6 +130,30 @@ export function IssuesByBodyTable(props: { rows: SynthesisResponse['issues']['by
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/** Issues several cells raised, marked as duplicates (issue 16): each group once, with its cells. */
+export function DuplicateGroupsTable(props: {
+  rows: SynthesisResponse['issues']['duplicateGroups'];
+}) {
+  const t = useT();
+  if (!props.rows?.length) return null;
+  return (
+    <section aria-labelledby="sy-duplicate-groups">
+      <h2 id="sy-duplicate-groups">{t('rel_groupsTitle')}</h2>
+      <ul class="related-list" data-table="duplicate-groups">
+        {props.rows.map((g) => (
+          <li key={g.issueId} class="related-item" data-group={g.issueId}>
+            <div class="related-head">
+              <span class="related-title">{g.title}</span>
+              <span class={`pill pill--st-${g.status}`}>{t(`st_${g.status}` as MessageKey)}</span>
+            </div>
+            <div class="meta">{t('rel_cellsRaised', { n: g.cells })}</div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ActionPanel } from './action-panel.tsx';
 import { IssueTimeline } from './issue-timeline.tsx';
+import { RelatedIssues } from './related-issues.tsx';
 import { ReportContext } from './report-context.tsx';
 
 /** One issue for its handler: the report it came from, its timeline and the allowed actions. */
@@ -209,6 +210,7 @@ export function IssueView(props: {
             onUpdated={(updated) => void applied(updated)}
             onStale={load}
           />
+          <RelatedIssues issue={issue} kinds={kinds} onUpdated={() => void load()} />
           <section>
             <h2>{t('tg_timeline')}</h2>
             <IssueTimeline events={issue.events} units={units} />

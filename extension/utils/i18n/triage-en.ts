@@ -181,4 +181,23 @@ export const triageEn: Record<keyof typeof triageVi, string> = {
   tg_detailKeys: 'Keys: j/k next/previous issue · Esc back to the list',
   tg_prevIssue: '← Previous issue',
   tg_nextIssue: 'Next issue →',
+  // Related issues and duplicates (issue 16)
+  ev_duplicate: 'Marked as a duplicate of another issue',
+  ev_unduplicate: 'Duplicate mark removed',
+  rel_hintsTitle: 'Similar issues already raised',
+  rel_hintsNote: 'The commune already has issues like this one; you can still send it.',
+  rel_origin: '{cell} · {commune} · {date}',
+  rel_blockTitle: 'Related issues',
+  rel_none: 'No similar issue open or answered within 90 days.',
+  rel_markDuplicate: 'Mark as duplicate of this issue',
+  rel_markDuplicateOf: 'Mark as duplicate of this issue: “{title}”',
+  rel_duplicateOf: 'This issue duplicates “{title}”: it will get the same answer.',
+  rel_unmark: 'Remove duplicate mark',
+  rel_marked:
+    'Marked as a duplicate. When the original is answered, this issue gets the same answer.',
+  rel_unmarked: 'Duplicate mark removed.',
+  rel_similarity: '{percent} similar',
+  rel_isDuplicate: 'Duplicate',
+  rel_cellsRaised: '{n} cells raised it',
+  rel_groupsTitle: 'Issues raised by several cells (counted once)',
 };

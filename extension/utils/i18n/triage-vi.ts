@@ -190,4 +190,23 @@ export const triageVi = {
   tg_detailKeys: 'Phím: j/k kiến nghị sau/trước · Esc về danh sách',
   tg_prevIssue: '← Kiến nghị trước',
   tg_nextIssue: 'Kiến nghị sau →',
+  // Related issues and duplicates (issue 16)
+  ev_duplicate: 'Đánh dấu trùng với kiến nghị khác',
+  ev_unduplicate: 'Bỏ đánh dấu trùng',
+  rel_hintsTitle: 'Kiến nghị tương tự đã có',
+  rel_hintsNote: 'Trong xã (phường) đã có kiến nghị giống nội dung này; vẫn có thể gửi.',
+  rel_origin: '{cell} · {commune} · {date}',
+  rel_blockTitle: 'Kiến nghị liên quan',
+  rel_none: 'Không có kiến nghị tương tự đang mở hoặc mới trả lời trong 90 ngày.',
+  rel_markDuplicate: 'Đánh dấu trùng với kiến nghị này',
+  rel_markDuplicateOf: 'Đánh dấu trùng với kiến nghị này: “{title}”',
+  rel_duplicateOf: 'Kiến nghị này trùng với “{title}”: sẽ nhận cùng câu trả lời.',
+  rel_unmark: 'Bỏ đánh dấu trùng',
+  rel_marked:
+    'Đã đánh dấu trùng. Khi kiến nghị gốc được trả lời, kiến nghị này nhận cùng câu trả lời.',
+  rel_unmarked: 'Đã bỏ đánh dấu trùng.',
+  rel_similarity: 'Giống {percent}',
+  rel_isDuplicate: 'Bản trùng',
+  rel_cellsRaised: '{n} chi bộ cùng kiến nghị',
+  rel_groupsTitle: 'Kiến nghị nhiều chi bộ cùng nêu (tính một lần)',
 } as const;

@@ -79,3 +79,32 @@ export const STALE_CODES: readonly string[] = [
   'TRANSITION_NOT_ALLOWED',
   'ISSUE_NOT_FOUND',
 ];
+
+/** Similar issues of the commune of `cellId`, for the member writing an issue (issue 16). */
+export function getRelatedHints(text: string, cellId: string) {
+  return request((c) => c.api.issues.related.$get({ query: { text, cellId } }));
+}
+
+/** Issues similar to one the caller reads (the workspace's "Kiến nghị liên quan"). */
+export function getIssueRelated(id: string) {
+  return request((c) => c.api.issues[':id'].related.$get({ param: { id } }));
+}
+
+/** Marks `id` as a duplicate of `originalId`; it will follow the original's answer. */
+export function markDuplicate(id: string, originalId: string, expectedVersion: number) {
+  return request((c) =>
+    c.api.issues[':id']['duplicate-of'].$put({
+      param: { id },
+      json: { originalId, expectedVersion },
+    }),
+  ).then(afterAction);
+}
+
+export function unmarkDuplicate(id: string, expectedVersion: number) {
+  return request((c) =>
+    c.api.issues[':id']['duplicate-of'].$delete({
+      param: { id },
+      query: { expectedVersion: String(expectedVersion) },
+    }),
+  ).then(afterAction);
+}

@@ -16,3 +16,4 @@ export * from './reporting-config.ts';
 export * from './residence.ts';
 export * from './webhook.ts';
 export * from './notifications.ts';
+export * from './related.ts';

@@ -24,6 +24,8 @@ export const IssueEventType = z.enum([
   'escalated',
   'forwarded',
   'merged',
+  'duplicate',
+  'unduplicate',
 ]);
 export type IssueEventType = z.infer<typeof IssueEventType>;
 
@@ -41,6 +43,8 @@ export const IssueEvent = z.object({
   toBodyId: Slug.nullable(),
   /** A `schedule` answer's target date ("Sẽ giải quyết" by then), when one was given. */
   targetDate: IsoDate.nullable().optional(),
+  /** `duplicate`/`unduplicate`, or an answer that followed the original's: the original issue. */
+  duplicateOf: Uuid.nullable().optional(),
 });
 export type IssueEvent = z.infer<typeof IssueEvent>;
 
@@ -72,6 +76,8 @@ export const Issue = z.object({
   answeredAtMeeting: z.object({ by: z.string(), answer: z.string() }).nullable().optional(),
   /** When it was answered (resolved, scheduled, explained or rejected); null while open. */
   closedAt: z.string().nullable(),
+  /** The issue this one duplicates (it follows that one's answer); null when it is not a duplicate. */
+  duplicateOf: Uuid.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

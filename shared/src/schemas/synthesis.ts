@@ -161,6 +161,21 @@ export const SynthesisResponse = z.object({
     byStatus: z.partialRecord(IssueStatus, z.number().int()),
     byCategory: z.array(IssueCounts.extend({ category: Category, label: z.string() })),
     byBody: z.array(IssueCounts.extend({ bodyId: z.string(), bodyName: z.string() })),
+    /**
+     * Issues raised in several places, marked as duplicates of one (issue 16): the counts above
+     * hold each group once (its original); here each group with the number of cells that raised it.
+     */
+    duplicateGroups: z
+      .array(
+        z.object({
+          issueId: Uuid,
+          title: z.string(),
+          status: IssueStatus,
+          issues: z.number().int(),
+          cells: z.number().int(),
+        }),
+      )
+      .default([]),
   }),
   handling: z.object({
     /** Working days (Mon–Fri without public holidays) between local dates, as deadlines are counted. */

@@ -248,6 +248,19 @@ export function synthesisTables(
       empty: 'Không có kiến nghị nào phát sinh trong tháng.',
     }),
     {
+      // Duplicates count once in the tables above (as their original); each group here.
+      sheet: 'Kiến nghị trùng',
+      title: 'Kiến nghị nhiều chi bộ cùng nêu (tính một lần)',
+      columns: [t('Kiến nghị', 48), t('Trạng thái', 20), n('Số chi bộ', 10), n('Số kiến nghị', 12)],
+      rows: (s.issues.duplicateGroups ?? []).map((g): Cell[] => [
+        g.title,
+        STATUS_LABELS[g.status] ?? g.status,
+        g.cells,
+        g.issues,
+      ]),
+      empty: 'Không có kiến nghị trùng trong tháng.',
+    },
+    {
       sheet: 'Thời gian xử lý',
       title: 'Thời gian xử lý kiến nghị (trung vị, ngày làm việc)',
       columns: [t('Chỉ tiêu', 40), d('Trung vị (ngày làm việc)', 16), n('Số kiến nghị', 12)],

@@ -31,6 +31,7 @@ import { provinceOf } from '../admin/scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { loadRoutingGraph, orgIndexOf } from '../org/graph.ts';
 import { loadRules } from '../reports/reports.ts';
+import { followOriginal } from './duplicates.ts';
 import { issueTimes, issueView } from './view.ts';
 import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
@@ -223,6 +224,8 @@ export async function applyAction(
       toBodyId: next.responsibleBodyId,
       data: eventData(input),
     });
+    // An answer reaches the issues marked as duplicates of this one (issue 16).
+    if (isClosed(to)) await followOriginal(tx, next, user.id, now);
     return next;
   });
   if (!updated)

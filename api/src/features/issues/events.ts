@@ -24,5 +24,6 @@ export async function loadEvents(db: Db, issueId: string): Promise<IssueEvent[]>
     fromBodyId: e.fromBodyId,
     toBodyId: e.toBodyId,
     ...(typeof e.data?.targetDate === 'string' ? { targetDate: e.data.targetDate } : {}),
+    ...(typeof e.data?.duplicateOf === 'string' ? { duplicateOf: e.data.duplicateOf } : {}),
   }));
 }

@@ -49,6 +49,7 @@ export function issueView(
         : null,
     documentNo: row.documentNo,
     closedAt: row.closedAt ? toLocalIso(row.closedAt) : null,
+    duplicateOf: row.duplicateOf,
     createdAt: toLocalIso(row.createdAt),
     updatedAt: toLocalIso(row.updatedAt),
     version: row.version,

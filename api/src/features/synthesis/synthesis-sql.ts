@@ -152,7 +152,10 @@ export interface IssueCountRow {
   n: number;
 }
 
-/** Issues of `issues` (a derived table `i` with `meeting_date`) by month, category, holder, status and overdue at `now`. */
+/**
+ * Issues of `issues` (a derived table `i` with `meeting_date`) by month, category, holder, status
+ * and overdue at `now`. Duplicates (issue 16) are left out: a group counts once, as its original.
+ */
 export async function issueCountRows(db: Db, issues: SQL, now: Date): Promise<IssueCountRow[]> {
   const rows = await queryRows<{
     month: string;
@@ -168,6 +171,7 @@ export async function issueCountRows(db: Db, issues: SQL, now: Date): Promise<Is
                i.status, ${overdueCondition(now)} as overdue, count(*)::int as n
           from ${issues}
           join org_units b on b.id = i.responsible_body_id
+         where i.duplicate_of is null
          group by 1, 2, 3, 4, 5, 6`,
   );
   return rows.map((r) => ({
@@ -221,4 +225,45 @@ export async function topicalRows(
          where r.meeting_date between ${from}::date and ${last}::date
            and r.meeting_type in ('topical', 'combined')`,
   );
+}
+
+export interface DuplicateGroupRow {
+  issueId: string;
+  title: string;
+  status: IssueStatus;
+  /** Issues in the group: the original and its duplicates. */
+  issues: number;
+  /** Distinct cells that raised it ("x chi bộ cùng kiến nghị"). */
+  cells: number;
+}
+
+/**
+ * The originals of `issues` (a derived table `i`) that have duplicates, with the number of issues
+ * and of distinct cells that raised them (duplicates counted wherever they were raised), most cells first.
+ */
+export async function duplicateGroupRows(db: Db, issues: SQL): Promise<DuplicateGroupRow[]> {
+  const rows = await queryRows<{
+    issue_id: string;
+    title: string;
+    status: IssueStatus;
+    issues: number;
+    cells: number;
+  }>(
+    db,
+    sql`select i.id as issue_id, i.title, i.status,
+               1 + count(d.id)::int as issues,
+               count(distinct coalesce(d.cell_id, i.cell_id)) filter (where d.cell_id <> i.cell_id)::int + 1 as cells
+          from ${issues}
+          join issues d on d.duplicate_of = i.id
+         where i.duplicate_of is null
+         group by i.id, i.title, i.status
+         order by cells desc, issues desc, i.title`,
+  );
+  return rows.map((r) => ({
+    issueId: r.issue_id,
+    title: r.title,
+    status: r.status,
+    issues: Number(r.issues),
+    cells: Number(r.cells),
+  }));
 }

@@ -64,13 +64,13 @@ export async function loadSynthesis(
       select r.meeting_date, i.* from ${cells}
         join reports r on r.cell_id = sub.id and r.meeting_date between ${a}::date and ${b}::date
        cross join lateral (
-         select i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
+         select i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.title
            from issues i where i.report_id = r.id offset 0) i
       ${
         ctx.body.kind === 'province'
           ? sql``
           : sql`union all
-      select r.meeting_date, i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at
+      select r.meeting_date, i.id, i.category, i.responsible_body_id, i.status, i.due_at, i.ack_due_at, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.title
         from issues i
         join reports r on r.id = i.report_id and r.meeting_date between ${a}::date and ${b}::date
        where i.responsible_body_id = ${anyUnitOf(tree)} and i.due_at >= ${startOfLocalDay(a).toISOString()}::timestamptz
@@ -87,6 +87,7 @@ export async function loadSynthesis(
     sets,
     calendar,
     topicalRows,
+    duplicateRows,
   ] = await Promise.all([
     loadCompliance(db, ctx, months, month, tree, now),
     q.scoreRows(db, cells, from, last),
@@ -97,6 +98,7 @@ export async function loadSynthesis(
     loadCriteriaSets(db),
     loadCalendar(db, ctx.body.provinceId),
     q.topicalRows(db, cells, first, last),
+    q.duplicateGroupRows(db, issuesBetween(first, last)),
   ]);
 
   // Reports, bands and committees.
@@ -296,6 +298,7 @@ export async function loadSynthesis(
       byBody: [...byBody]
         .map(([bodyId, { bodyName, ...t }]) => ({ bodyId, bodyName, ...t }))
         .sort((a, b) => b.raised - a.raised || collator.compare(a.bodyName, b.bodyName)),
+      duplicateGroups: duplicateRows,
     },
     handling: {
       unit: 'working_days',
