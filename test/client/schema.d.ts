@@ -140,6 +140,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My email settings: address, immediate mail and daily digest (staff), mail about my own issues (members) */
+        get: operations["getApiMeNotificationSettings"];
+        /** Save my email settings (all fields; an option needs an address; digestHour 0–23, Vietnam time) */
+        put: operations["putApiMeNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org-units": {
         parameters: {
             query?: never;
@@ -243,6 +261,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/issues/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Similar open or recently answered issues of the commune of a cell, for the member writing an issue (diacritics-insensitive; at most 5; 404 for a cell the caller may not write for) */
+        get: operations["getApiIssuesRelated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/issues/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issues similar to one the caller reads: same commune (staff of it or above) or same body (its staff); at most 5 */
+        get: operations["getApiIssuesByIdRelated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/issues/{id}/duplicate-of": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an issue as a duplicate of another (staff acting on it, as for actions): one `duplicate` event; it takes the original’s answer now if there is one, and later when it comes. 409 `ALREADY_DUPLICATE`, `ISSUE_ANSWERED`, `HAS_DUPLICATES`, `VERSION_CONFLICT`; 422 on `originalId` */
+        put: operations["putApiIssuesByIdDuplicateOf"];
+        post?: never;
+        /** Undo a duplicate mark (one `unduplicate` event; an answer already taken stays). 409 `NOT_DUPLICATE`, `VERSION_CONFLICT` */
+        delete: operations["deleteApiIssuesByIdDuplicateOf"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/issues/bulk-actions": {
         parameters: {
             query?: never;
@@ -252,7 +322,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply one action to many issues; each is checked on its own */
+        /** Apply one action to many issues; each is checked on its own (status, version, scope). What is the same for every item (a required note, `targetDate` only on `schedule` and not before today) is checked first: 422 on that field and nothing applied */
         post: operations["postApiIssuesBulkActions"];
         delete?: never;
         options?: never;
@@ -698,6 +768,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mails and webhook calls of a province, newest first (`?kind=&status=&cursor=&limit=&provinceId=`), with attempts and the last error */
+        get: operations["getApiAdminDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed, cancelled or waiting delivery again now (attempts start over); 409 when it was delivered. Admins manage every province, as elsewhere */
+        post: operations["postApiAdminDeliveriesByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The webhook endpoints of the admin’s province, by name */
+        get: operations["getApiAdminWebhooks"];
+        put?: never;
+        /** Register an endpoint; the secret (given, or generated when absent) is in this answer only */
+        post: operations["postApiAdminWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint (without its secret) */
+        get: operations["getApiAdminWebhooksById"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint; its pending deliveries are cancelled, its log kept */
+        delete: operations["deleteApiAdminWebhooksById"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint; `rotateSecret: true` or `secret` replaces the secret (`secret` in the answer is the new one, shown once, else null). Switching it off cancels its pending deliveries */
+        patch: operations["patchApiAdminWebhooksById"];
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed `webhook.test` event now and answer with the receiver’s reply (waits at most WEBHOOK_TIMEOUT_MS; not retried; logged) */
+        post: operations["postApiAdminWebhooksByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint’s delivery log, newest first: status, attempts, last HTTP status and error, the start of the answer */
+        get: operations["getApiAdminWebhooksByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments": {
         parameters: {
             query?: never;
@@ -765,6 +940,143 @@ export interface paths {
         head?: never;
         /** End an assignment (set its last day) */
         patch: operations["patchApiAssignmentsById"];
+        trace?: never;
+    };
+    "/api/residence/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of one cell (`cellId`: its keepers and the members assigned to it) or of every cell under a body (`bodyId`, keepers only), each entry with the assessment of `year`; `unassessed=true` keeps those active in the year still without one */
+        get: operations["getApiResidenceMembers"];
+        put?: never;
+        /** Add a residence member to a cell under the caller */
+        post: operations["postApiResidenceMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residence/members/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import residence members from CSV (UTF-8, BOM allowed; headers Họ và tên, Năm sinh, Mã chi bộ, Mã đơn vị công tác or Nơi công tác, Ngày giới thiệu, Ngày tiếp nhận, Trạng thái, Ngày thay đổi, Ghi chú). All rows or none: errors come as 422 fields `rows.<spreadsheet row>.<field>` (the header is row 1). `?dryRun=true` checks every row the same way and stores nothing (200, `valid` rows) */
+        post: operations["postApiResidenceMembersImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residence/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a register entry (fields, or its status with the date of the change); audited */
+        patch: operations["patchApiResidenceMembersById"];
+        trace?: never;
+    };
+    "/api/residence/members/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the cell’s assessment of the member for a year (once a year: a second one is 422 on `year`); by a keeper or a member assigned to the cell */
+        post: operations["postApiResidenceMembersByIdAssessments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residence/members/{id}/assessments/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct the assessment of a year; what it said before is kept in the audit log (`residence_assessment.correct`) */
+        patch: operations["patchApiResidenceMembersByIdAssessmentsByYear"];
+        trace?: never;
+    };
+    "/api/residence/workplaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workplace organisations of the members active in the year under a body, with how many are assessed: one letter each */
+        get: operations["getApiResidenceWorkplaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residence/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DOCX letter to one workplace organisation (Party layout, numbered "Số …-CV/…"): its members with the cells’ assessments of the year and the reasons. Issued by a commune/ward committee */
+        get: operations["getApiResidenceLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/residence/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register under a body with the year’s assessments, as XLSX or CSV (`;` and decimal comma) */
+        get: operations["getApiResidenceExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/compliance": {
@@ -904,9 +1216,277 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "report.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * report.submitted
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onReportSubmitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.routed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.routed
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueRouted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.forwarded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.forwarded
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueForwarded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.acknowledged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.acknowledged
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueAcknowledged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.answered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.answered
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueAnswered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.overdue
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueOverdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "issue.escalated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * issue.escalated
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onIssueEscalated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test
+         * @description Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.
+         */
+        post: operations["onWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
-    schemas: never;
+    schemas: {
+        WebhookReportSubmitted: {
+            id: string;
+            /** @constant */
+            type: "report.submitted";
+            /** Format: date-time */
+            occurredAt: string;
+            province: {
+                id: string;
+                name: string;
+            };
+            data: {
+                report: {
+                    /** Format: uuid */
+                    id: string;
+                    cell: {
+                        id: string;
+                        name: string;
+                    };
+                    meetingDate: string;
+                    authorName: string;
+                    issueCount: number;
+                };
+                issues: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    body: {
+                        id: string;
+                        name: string;
+                    };
+                    /** @enum {string} */
+                    status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                }[];
+            };
+        };
+        WebhookIssueEvent: {
+            id: string;
+            /** @enum {string} */
+            type: "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated";
+            /** Format: date-time */
+            occurredAt: string;
+            province: {
+                id: string;
+                name: string;
+            };
+            data: {
+                issue: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: uuid */
+                    reportId: string;
+                    title: string;
+                    detail: string;
+                    /** @enum {string} */
+                    category: "dat_dai" | "ha_tang_giao_thong" | "moi_truong" | "an_ninh_trat_tu" | "chinh_sach_xa_hoi" | "y_te" | "giao_duc" | "xay_dung_dang" | "kinh_te" | "khac";
+                    /** @enum {string} */
+                    urgency: "normal" | "urgent";
+                    /** @enum {string} */
+                    status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                    cell: {
+                        id: string;
+                        name: string;
+                    };
+                    body: {
+                        id: string;
+                        name: string;
+                    };
+                    /** Format: date-time */
+                    dueAt: string;
+                };
+                event: {
+                    kind: string;
+                    note: string | null;
+                    fromStatus: ("routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting") | null;
+                    toStatus: ("routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting") | null;
+                    fromBody: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    toBody: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    actorName: string | null;
+                };
+            };
+        };
+        WebhookTest: {
+            id: string;
+            /** @constant */
+            type: "webhook.test";
+            /** Format: date-time */
+            occurredAt: string;
+            province: {
+                id: string;
+                name: string;
+            };
+            data: {
+                endpoint: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                message: string;
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -933,6 +1513,9 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         status: "ok";
+                        /** @constant */
+                        service: "duhop";
+                        version: string;
                     };
                 };
             };
@@ -945,6 +1528,9 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         status: "unavailable";
+                        /** @constant */
+                        service: "duhop";
+                        version: string;
                         /** @enum {string} */
                         reason: "STORAGE_FULL" | "DATABASE_UNAVAILABLE" | "DATABASE_FAILED" | "DATABASE_TIMEOUT";
                         message: string;
@@ -1753,6 +2339,330 @@ export interface operations {
             };
         };
     };
+    getApiMeNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        immediate: boolean;
+                        digest: boolean;
+                        digestHour: number;
+                        ownIssues: boolean;
+                        emailEnabled: boolean;
+                        staff: boolean;
+                        member: boolean;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putApiMeNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string | null;
+                    immediate: boolean;
+                    digest: boolean;
+                    digestHour: number;
+                    ownIssues: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        immediate: boolean;
+                        digest: boolean;
+                        digestHour: number;
+                        ownIssues: boolean;
+                        emailEnabled: boolean;
+                        staff: boolean;
+                        member: boolean;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getApiOrgUnits: {
         parameters: {
             query?: never;
@@ -1927,6 +2837,7 @@ export interface operations {
                         validTo?: string | null;
                         cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                         noteWhenReduced?: boolean;
+                        reasonWhenNotApplicable?: boolean;
                         bands: {
                             /** @enum {string} */
                             code: "tot" | "kha" | "trung_binh" | "kem";
@@ -1945,6 +2856,7 @@ export interface operations {
                                 appliesTo?: ("regular" | "topical" | "combined")[];
                                 /** @enum {string} */
                                 whenNotApplicable?: "full" | "zero";
+                                allowNotApplicable?: boolean;
                                 /** @enum {string} */
                                 measure?: "duration" | "attendance" | "speakers" | "targets";
                                 scale?: {
@@ -2104,6 +3016,7 @@ export interface operations {
                             validTo?: string | null;
                             cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                             noteWhenReduced?: boolean;
+                            reasonWhenNotApplicable?: boolean;
                             bands: {
                                 /** @enum {string} */
                                 code: "tot" | "kha" | "trung_binh" | "kem";
@@ -2122,6 +3035,7 @@ export interface operations {
                                     appliesTo?: ("regular" | "topical" | "combined")[];
                                     /** @enum {string} */
                                     whenNotApplicable?: "full" | "zero";
+                                    allowNotApplicable?: boolean;
                                     /** @enum {string} */
                                     measure?: "duration" | "attendance" | "speakers" | "targets";
                                     scale?: {
@@ -2283,6 +3197,7 @@ export interface operations {
                         validTo?: string | null;
                         cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                         noteWhenReduced?: boolean;
+                        reasonWhenNotApplicable?: boolean;
                         bands: {
                             /** @enum {string} */
                             code: "tot" | "kha" | "trung_binh" | "kem";
@@ -2301,6 +3216,7 @@ export interface operations {
                                 appliesTo?: ("regular" | "topical" | "combined")[];
                                 /** @enum {string} */
                                 whenNotApplicable?: "full" | "zero";
+                                allowNotApplicable?: boolean;
                                 /** @enum {string} */
                                 measure?: "duration" | "attendance" | "speakers" | "targets";
                                 scale?: {
@@ -2612,6 +3528,9 @@ export interface operations {
                     groupNotes?: {
                         [key: string]: string;
                     };
+                    notApplicable?: {
+                        [key: string]: string;
+                    };
                     targetsMetPercent?: number;
                     cellSelfScore?: number | null;
                     /** @default  */
@@ -2659,7 +3578,9 @@ export interface operations {
                             responsibleBodyId: string;
                             /** @enum {string} */
                             status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                            ackDueAt: string | null;
                             dueAt: string;
+                            version: number;
                         }[];
                     };
                 };
@@ -2684,7 +3605,9 @@ export interface operations {
                             responsibleBodyId: string;
                             /** @enum {string} */
                             status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                            ackDueAt: string | null;
                             dueAt: string;
+                            version: number;
                         }[];
                     };
                 };
@@ -2916,6 +3839,11 @@ export interface operations {
                         groupNotes: {
                             [key: string]: string;
                         };
+                        notApplicable: {
+                            itemId: string;
+                            title: string;
+                            reason: string;
+                        }[];
                         score: number;
                         groupScores: {
                             [key: string]: number;
@@ -2960,10 +3888,690 @@ export interface operations {
                                 answer: string;
                             } | null;
                             closedAt: string | null;
+                            duplicateOf?: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
                         }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiIssuesRelated: {
+        parameters: {
+            query: {
+                text: string;
+                cellId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                            cellName: string;
+                            communeName: string | null;
+                            createdAt: string;
+                            closedAt: string | null;
+                            similarity: number;
+                            duplicateOf: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiIssuesByIdRelated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** @enum {string} */
+                            status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                            cellName: string;
+                            communeName: string | null;
+                            createdAt: string;
+                            closedAt: string | null;
+                            similarity: number;
+                            duplicateOf: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putApiIssuesByIdDuplicateOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    originalId: string;
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        reportId: string;
+                        /** Format: uuid */
+                        authorId: string;
+                        cellId: string;
+                        cellName?: string;
+                        communeId?: string;
+                        communeName?: string;
+                        title: string;
+                        detail: string;
+                        /** @enum {string} */
+                        category: "dat_dai" | "ha_tang_giao_thong" | "moi_truong" | "an_ninh_trat_tu" | "chinh_sach_xa_hoi" | "y_te" | "giao_duc" | "xay_dung_dang" | "kinh_te" | "khac";
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        /** @enum {string} */
+                        status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                        responsibleBodyId: string;
+                        responsibleBodyName?: string;
+                        /** @enum {string} */
+                        deadlineProfile?: "normal" | "urgent" | "complex";
+                        ackDueAt?: string | null;
+                        dueAt: string;
+                        overdue: boolean;
+                        escalated?: boolean;
+                        answer?: string | null;
+                        documentNo?: string | null;
+                        answeredAtMeeting?: {
+                            by: string;
+                            answer: string;
+                        } | null;
+                        closedAt: string | null;
+                        duplicateOf?: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteApiIssuesByIdDuplicateOf: {
+        parameters: {
+            query: {
+                expectedVersion: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        reportId: string;
+                        /** Format: uuid */
+                        authorId: string;
+                        cellId: string;
+                        cellName?: string;
+                        communeId?: string;
+                        communeName?: string;
+                        title: string;
+                        detail: string;
+                        /** @enum {string} */
+                        category: "dat_dai" | "ha_tang_giao_thong" | "moi_truong" | "an_ninh_trat_tu" | "chinh_sach_xa_hoi" | "y_te" | "giao_duc" | "xay_dung_dang" | "kinh_te" | "khac";
+                        /** @enum {string} */
+                        urgency: "normal" | "urgent";
+                        /** @enum {string} */
+                        status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                        responsibleBodyId: string;
+                        responsibleBodyName?: string;
+                        /** @enum {string} */
+                        deadlineProfile?: "normal" | "urgent" | "complex";
+                        ackDueAt?: string | null;
+                        dueAt: string;
+                        overdue: boolean;
+                        escalated?: boolean;
+                        answer?: string | null;
+                        documentNo?: string | null;
+                        answeredAtMeeting?: {
+                            by: string;
+                            answer: string;
+                        } | null;
+                        closedAt: string | null;
+                        duplicateOf?: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        version: number;
                     };
                 };
             };
@@ -3094,6 +4702,7 @@ export interface operations {
                     note?: string;
                     toBodyId?: string;
                     documentNo?: string;
+                    targetDate?: string;
                     items: {
                         /** Format: uuid */
                         id: string;
@@ -3149,6 +4758,7 @@ export interface operations {
                                     answer: string;
                                 } | null;
                                 closedAt: string | null;
+                                duplicateOf?: string | null;
                                 createdAt: string;
                                 updatedAt: string;
                                 version: number;
@@ -3372,6 +4982,7 @@ export interface operations {
                             answer: string;
                         } | null;
                         closedAt: string | null;
+                        duplicateOf?: string | null;
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -3595,6 +5206,7 @@ export interface operations {
                             answer: string;
                         } | null;
                         closedAt: string | null;
+                        duplicateOf?: string | null;
                         createdAt: string;
                         updatedAt: string;
                         version: number;
@@ -3603,7 +5215,7 @@ export interface operations {
                             /** Format: uuid */
                             issueId: string;
                             /** @enum {string} */
-                            type: "acknowledge" | "start" | "forward" | "return_for_clarification" | "clarify" | "resolve" | "schedule" | "explain" | "reject" | "reopen" | "routed" | "answered_at_meeting" | "escalated" | "forwarded" | "merged";
+                            type: "acknowledge" | "start" | "forward" | "return_for_clarification" | "clarify" | "resolve" | "schedule" | "explain" | "reject" | "reopen" | "routed" | "answered_at_meeting" | "escalated" | "forwarded" | "merged" | "duplicate" | "unduplicate";
                             actorId: string | null;
                             actorName: string | null;
                             at: string;
@@ -3613,6 +5225,7 @@ export interface operations {
                             fromBodyId: string | null;
                             toBodyId: string | null;
                             targetDate?: string | null;
+                            duplicateOf?: string | null;
                         }[];
                     };
                 };
@@ -3792,6 +5405,7 @@ export interface operations {
                                 answer: string;
                             } | null;
                             closedAt: string | null;
+                            duplicateOf?: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -3968,6 +5582,7 @@ export interface operations {
                                 answer: string;
                             } | null;
                             closedAt: string | null;
+                            duplicateOf?: string | null;
                             createdAt: string;
                             updatedAt: string;
                             version: number;
@@ -4111,7 +5726,7 @@ export interface operations {
                             /** Format: uuid */
                             issueId: string;
                             /** @enum {string} */
-                            type: "acknowledge" | "start" | "forward" | "return_for_clarification" | "clarify" | "resolve" | "schedule" | "explain" | "reject" | "reopen" | "routed" | "answered_at_meeting" | "escalated" | "forwarded" | "merged";
+                            type: "acknowledge" | "start" | "forward" | "return_for_clarification" | "clarify" | "resolve" | "schedule" | "explain" | "reject" | "reopen" | "routed" | "answered_at_meeting" | "escalated" | "forwarded" | "merged" | "duplicate" | "unduplicate";
                             actorId: string | null;
                             actorName: string | null;
                             at: string;
@@ -4121,6 +5736,7 @@ export interface operations {
                             fromBodyId: string | null;
                             toBodyId: string | null;
                             targetDate?: string | null;
+                            duplicateOf?: string | null;
                             issueTitle: string;
                         }[];
                         nextCursor: string | null;
@@ -8286,6 +9902,7 @@ export interface operations {
                     validTo?: string | null;
                     cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                     noteWhenReduced?: boolean;
+                    reasonWhenNotApplicable?: boolean;
                     bands: {
                         /** @enum {string} */
                         code: "tot" | "kha" | "trung_binh" | "kem";
@@ -8304,6 +9921,7 @@ export interface operations {
                             appliesTo?: ("regular" | "topical" | "combined")[];
                             /** @enum {string} */
                             whenNotApplicable?: "full" | "zero";
+                            allowNotApplicable?: boolean;
                             /** @enum {string} */
                             measure?: "duration" | "attendance" | "speakers" | "targets";
                             scale?: {
@@ -8342,6 +9960,7 @@ export interface operations {
                         validTo?: string | null;
                         cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                         noteWhenReduced?: boolean;
+                        reasonWhenNotApplicable?: boolean;
                         bands: {
                             /** @enum {string} */
                             code: "tot" | "kha" | "trung_binh" | "kem";
@@ -8360,6 +9979,7 @@ export interface operations {
                                 appliesTo?: ("regular" | "topical" | "combined")[];
                                 /** @enum {string} */
                                 whenNotApplicable?: "full" | "zero";
+                                allowNotApplicable?: boolean;
                                 /** @enum {string} */
                                 measure?: "duration" | "attendance" | "speakers" | "targets";
                                 scale?: {
@@ -8581,6 +10201,7 @@ export interface operations {
                         validTo?: string | null;
                         cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                         noteWhenReduced?: boolean;
+                        reasonWhenNotApplicable?: boolean;
                         bands: {
                             /** @enum {string} */
                             code: "tot" | "kha" | "trung_binh" | "kem";
@@ -8599,6 +10220,7 @@ export interface operations {
                                 appliesTo?: ("regular" | "topical" | "combined")[];
                                 /** @enum {string} */
                                 whenNotApplicable?: "full" | "zero";
+                                allowNotApplicable?: boolean;
                                 /** @enum {string} */
                                 measure?: "duration" | "attendance" | "speakers" | "targets";
                                 scale?: {
@@ -8819,6 +10441,7 @@ export interface operations {
                             appliesTo?: ("regular" | "topical" | "combined")[];
                             /** @enum {string} */
                             whenNotApplicable?: "full" | "zero";
+                            allowNotApplicable?: boolean;
                             /** @enum {string} */
                             measure?: "duration" | "attendance" | "speakers" | "targets";
                             scale?: {
@@ -8857,6 +10480,7 @@ export interface operations {
                         validTo?: string | null;
                         cellTypes?: ("village" | "residential_group" | "school" | "agency" | "enterprise" | "other")[];
                         noteWhenReduced?: boolean;
+                        reasonWhenNotApplicable?: boolean;
                         bands: {
                             /** @enum {string} */
                             code: "tot" | "kha" | "trung_binh" | "kem";
@@ -8875,6 +10499,7 @@ export interface operations {
                                 appliesTo?: ("regular" | "topical" | "combined")[];
                                 /** @enum {string} */
                                 whenNotApplicable?: "full" | "zero";
+                                allowNotApplicable?: boolean;
                                 /** @enum {string} */
                                 measure?: "duration" | "attendance" | "speakers" | "targets";
                                 scale?: {
@@ -9489,6 +11114,1436 @@ export interface operations {
                 };
             };
             /** @description The dump could not be made (`BACKUP_UNAVAILABLE`), or the database cannot serve now; wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminDeliveries: {
+        parameters: {
+            query?: {
+                kind?: "email" | "webhook";
+                status?: "pending" | "delivered" | "failed" | "cancelled";
+                cursor?: string;
+                limit?: number;
+                provinceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "email" | "webhook";
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed" | "cancelled";
+                            summary: string;
+                            targetName: string | null;
+                            attempts: number;
+                            lastError: string | null;
+                            createdAt: string;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiAdminDeliveriesByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "email" | "webhook";
+                        /** @enum {string} */
+                        status: "pending" | "delivered" | "failed" | "cancelled";
+                        summary: string;
+                        targetName: string | null;
+                        attempts: number;
+                        lastError: string | null;
+                        createdAt: string;
+                        nextAttemptAt: string | null;
+                        deliveredAt: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        provinceId: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            provinceId: string;
+                            provinceName: string;
+                            name: string;
+                            url: string;
+                            events: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                            active: boolean;
+                            secretHint: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            createdByName: string | null;
+                            counts: {
+                                pending: number;
+                                delivered: number;
+                                failed: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiAdminWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    url: string;
+                    events: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                    /** @default true */
+                    active?: boolean;
+                    secret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        provinceId: string;
+                        provinceName: string;
+                        name: string;
+                        url: string;
+                        events: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                        active: boolean;
+                        secretHint: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        createdByName: string | null;
+                        counts: {
+                            pending: number;
+                            delivered: number;
+                            failed: number;
+                        };
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        provinceId: string;
+                        provinceName: string;
+                        name: string;
+                        url: string;
+                        events: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                        active: boolean;
+                        secretHint: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        createdByName: string | null;
+                        counts: {
+                            pending: number;
+                            delivered: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteApiAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        ok: true;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchApiAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    url?: string;
+                    events?: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                    active?: boolean;
+                    secret?: string;
+                    /** @constant */
+                    rotateSecret?: true;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        provinceId: string;
+                        provinceName: string;
+                        name: string;
+                        url: string;
+                        events: ("report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated")[];
+                        active: boolean;
+                        secretHint: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        createdByName: string | null;
+                        counts: {
+                            pending: number;
+                            delivered: number;
+                            failed: number;
+                        };
+                        secret: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiAdminWebhooksByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ok: boolean;
+                        httpStatus: number | null;
+                        error: string | null;
+                        responseBody: string | null;
+                        durationMs: number;
+                        deliveryId: string;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiAdminWebhooksByIdDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "failed" | "cancelled";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            eventId: string;
+                            /** @enum {string} */
+                            type: "report.submitted" | "issue.routed" | "issue.forwarded" | "issue.acknowledged" | "issue.answered" | "issue.overdue" | "issue.escalated" | "webhook.test";
+                            issueTitle: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "delivered" | "failed" | "cancelled";
+                            httpStatus: number | null;
+                            attempts: number;
+                            lastError: string | null;
+                            responseBody: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            nextAttemptAt: string | null;
+                            deliveredAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
             503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -10467,6 +13522,1713 @@ export interface operations {
             };
         };
     };
+    getApiResidenceMembers: {
+        parameters: {
+            query?: {
+                cellId?: string;
+                bodyId?: string;
+                status?: "active" | "moved" | "transferred" | "left";
+                year?: number;
+                unassessed?: "0" | "1" | "true" | "false";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            cellId: string;
+                            cellName: string;
+                            fullName: string;
+                            birthYear: number | null;
+                            workplaceUnitId: string | null;
+                            workplaceName: string | null;
+                            workplace: string;
+                            introducedOn: string;
+                            receivedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "moved" | "transferred" | "left";
+                            statusOn: string | null;
+                            note: string | null;
+                            updatedAt: string;
+                            assessment: {
+                                year: number;
+                                /** @enum {string} */
+                                rating: "good" | "not_good";
+                                reasons: string | null;
+                                /** Format: uuid */
+                                assessedById: string;
+                                assessedByName: string;
+                                assessedOn: string;
+                            } | null;
+                        }[];
+                        counts: {
+                            active: number;
+                            assessed: number;
+                            good: number;
+                            unassessed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiResidenceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cellId: string;
+                    fullName: string;
+                    birthYear?: number | null;
+                    workplaceUnitId?: string | null;
+                    workplaceName?: string | null;
+                    introducedOn: string;
+                    receivedOn?: string | null;
+                    /**
+                     * @default active
+                     * @enum {string}
+                     */
+                    status?: "active" | "moved" | "transferred" | "left";
+                    statusOn?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        cellId: string;
+                        cellName: string;
+                        fullName: string;
+                        birthYear: number | null;
+                        workplaceUnitId: string | null;
+                        workplaceName: string | null;
+                        workplace: string;
+                        introducedOn: string;
+                        receivedOn: string | null;
+                        /** @enum {string} */
+                        status: "active" | "moved" | "transferred" | "left";
+                        statusOn: string | null;
+                        note: string | null;
+                        updatedAt: string;
+                        assessment: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "good" | "not_good";
+                            reasons: string | null;
+                            /** Format: uuid */
+                            assessedById: string;
+                            assessedByName: string;
+                            assessedOn: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiResidenceMembersImport: {
+        parameters: {
+            query?: {
+                dryRun?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description `?dryRun=true`: the preview and the row errors, nothing stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            cellId: string;
+                            cellName: string;
+                            fullName: string;
+                            birthYear: number | null;
+                            workplaceUnitId: string | null;
+                            workplaceName: string | null;
+                            workplace: string;
+                            introducedOn: string;
+                            receivedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "moved" | "transferred" | "left";
+                            statusOn: string | null;
+                            note: string | null;
+                            updatedAt: string;
+                            assessment: {
+                                year: number;
+                                /** @enum {string} */
+                                rating: "good" | "not_good";
+                                reasons: string | null;
+                                /** Format: uuid */
+                                assessedById: string;
+                                assessedByName: string;
+                                assessedOn: string;
+                            } | null;
+                        }[];
+                        dryRun?: boolean;
+                        valid?: number;
+                    };
+                };
+            };
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            cellId: string;
+                            cellName: string;
+                            fullName: string;
+                            birthYear: number | null;
+                            workplaceUnitId: string | null;
+                            workplaceName: string | null;
+                            workplace: string;
+                            introducedOn: string;
+                            receivedOn: string | null;
+                            /** @enum {string} */
+                            status: "active" | "moved" | "transferred" | "left";
+                            statusOn: string | null;
+                            note: string | null;
+                            updatedAt: string;
+                            assessment: {
+                                year: number;
+                                /** @enum {string} */
+                                rating: "good" | "not_good";
+                                reasons: string | null;
+                                /** Format: uuid */
+                                assessedById: string;
+                                assessedByName: string;
+                                assessedOn: string;
+                            } | null;
+                        }[];
+                        dryRun?: boolean;
+                        valid?: number;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Neither `text/csv` nor `multipart/form-data` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchApiResidenceMembersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cellId?: string;
+                    fullName?: string;
+                    birthYear?: number | null;
+                    workplaceUnitId?: string | null;
+                    workplaceName?: string | null;
+                    introducedOn?: string;
+                    receivedOn?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "moved" | "transferred" | "left";
+                    statusOn?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        cellId: string;
+                        cellName: string;
+                        fullName: string;
+                        birthYear: number | null;
+                        workplaceUnitId: string | null;
+                        workplaceName: string | null;
+                        workplace: string;
+                        introducedOn: string;
+                        receivedOn: string | null;
+                        /** @enum {string} */
+                        status: "active" | "moved" | "transferred" | "left";
+                        statusOn: string | null;
+                        note: string | null;
+                        updatedAt: string;
+                        assessment: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "good" | "not_good";
+                            reasons: string | null;
+                            /** Format: uuid */
+                            assessedById: string;
+                            assessedByName: string;
+                            assessedOn: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postApiResidenceMembersByIdAssessments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                    /** @enum {string} */
+                    rating: "good" | "not_good";
+                    reasons?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        cellId: string;
+                        cellName: string;
+                        fullName: string;
+                        birthYear: number | null;
+                        workplaceUnitId: string | null;
+                        workplaceName: string | null;
+                        workplace: string;
+                        introducedOn: string;
+                        receivedOn: string | null;
+                        /** @enum {string} */
+                        status: "active" | "moved" | "transferred" | "left";
+                        statusOn: string | null;
+                        note: string | null;
+                        updatedAt: string;
+                        assessment: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "good" | "not_good";
+                            reasons: string | null;
+                            /** Format: uuid */
+                            assessedById: string;
+                            assessedByName: string;
+                            assessedOn: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchApiResidenceMembersByIdAssessmentsByYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "good" | "not_good";
+                    reasons?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        cellId: string;
+                        cellName: string;
+                        fullName: string;
+                        birthYear: number | null;
+                        workplaceUnitId: string | null;
+                        workplaceName: string | null;
+                        workplace: string;
+                        introducedOn: string;
+                        receivedOn: string | null;
+                        /** @enum {string} */
+                        status: "active" | "moved" | "transferred" | "left";
+                        statusOn: string | null;
+                        note: string | null;
+                        updatedAt: string;
+                        assessment: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "good" | "not_good";
+                            reasons: string | null;
+                            /** Format: uuid */
+                            assessedById: string;
+                            assessedByName: string;
+                            assessedOn: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body larger than the server’s limit (`PAYLOAD_TOO_LARGE`, `BODY_LIMIT_KB`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Body not sent as `application/json` (`UNSUPPORTED_MEDIA_TYPE`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiResidenceWorkplaces: {
+        parameters: {
+            query?: {
+                bodyId?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        items: {
+                            key: string;
+                            name: string;
+                            members: number;
+                            assessed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The database cannot serve now (`DATABASE_UNAVAILABLE`, `DATABASE_TIMEOUT`, `DATABASE_FAILED`, `STORAGE_FULL`); wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiResidenceLetter: {
+        parameters: {
+            query: {
+                bodyId?: string;
+                year?: number;
+                workplace: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with `Content-Disposition: attachment; filename=…` */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many exports of this user in progress (`TOO_MANY_EXPORTS`); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The export queue is full (`EXPORT_QUEUE_FULL`) or the database cannot serve now; wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getApiResidenceExport: {
+        parameters: {
+            query?: {
+                bodyId?: string;
+                year?: number;
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, with `Content-Disposition: attachment; filename=…` */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+            /** @description Malformed JSON (`MALFORMED_JSON`), or the connection closed before the body arrived (`REQUEST_ABORTED`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, expired or revoked token (`UNAUTHENTICATED`, `SESSION_EXPIRED`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed for this role (`FORBIDDEN`), or a reset password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or outside the caller’s scope (`*_NOT_FOUND`: the same answer for both) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED` and other codes; `fields` names the offending paths) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many exports of this user in progress (`TOO_MANY_EXPORTS`); wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description The export queue is full (`EXPORT_QUEUE_FULL`) or the database cannot serve now; wait `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                            fields?: {
+                                [key: string]: string[];
+                            };
+                            requestId?: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     getApiCompliance: {
         parameters: {
             query: {
@@ -10742,6 +15504,16 @@ export interface operations {
                                 overdue: number;
                                 bodyId: string;
                                 bodyName: string;
+                            }[];
+                            /** @default [] */
+                            duplicateGroups: {
+                                /** Format: uuid */
+                                issueId: string;
+                                title: string;
+                                /** @enum {string} */
+                                status: "routed" | "acknowledged" | "in_progress" | "resolved" | "scheduled" | "explained" | "rejected" | "returned" | "forwarded" | "answered_at_meeting";
+                                issues: number;
+                                cells: number;
                             }[];
                         };
                         handling: {
@@ -11989,6 +16761,366 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    onReportSubmitted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReportSubmitted"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueRouted: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueForwarded: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueAcknowledged: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueAnswered: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueOverdue: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onIssueEscalated: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIssueEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>` (docs/webhooks.md)
+                 * @example t=1764730800,v1=5d1c0e…
+                 */
+                "X-Duhop-Signature": string;
+                /**
+                 * @description The event type, as in the body
+                 * @example issue.answered
+                 */
+                "X-Duhop-Event": string;
+                /**
+                 * @description The delivery number in the log
+                 * @example 1842
+                 */
+                "X-Duhop-Delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTest"];
+            };
+        };
+        responses: {
+            /** @description Delivered */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not delivered: retried later */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -43,6 +43,13 @@ const HEADERS = [
 const operation = (type: string, schema: keyof typeof webhookSchemas) => ({
   post: {
     summary: type,
+    // What the receiver implements, named after the event (`issue.answered` → `onIssueAnswered`).
+    operationId: `on${type
+      .split(/[._]/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('')}`,
+    // Authenticated by the signature header, not by an API credential of duhop's.
+    security: [],
     description:
       'Signed POST from the delivery outbox; 2xx = delivered, anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with backoff. Redirects are not followed.',
     tags: ['webhooks'],
