@@ -753,6 +753,53 @@ const MATRIX: Row[] = [
     expect: ADMIN_ONLY(404),
     mutates: true,
   },
+  {
+    route: 'GET /api/admin/webhooks',
+    request: () => ({ path: '/api/admin/webhooks' }),
+    expect: ADMIN_ONLY(200),
+  },
+  {
+    route: 'POST /api/admin/webhooks',
+    request: () => ({
+      path: '/api/admin/webhooks',
+      body: { name: 'Hệ thống một cửa', url: 'https://example.org/hook', events: ['issue.routed'] },
+    }),
+    expect: ADMIN_ONLY(201),
+    mutates: true,
+  },
+  {
+    route: 'GET /api/admin/webhooks/{id}',
+    request: () => ({ path: '/api/admin/webhooks/00000000-0000-4000-8000-000000000000' }),
+    expect: ADMIN_ONLY(404),
+  },
+  {
+    route: 'PATCH /api/admin/webhooks/{id}',
+    request: () => ({
+      path: '/api/admin/webhooks/00000000-0000-4000-8000-000000000000',
+      body: { name: 'Tên khác' },
+    }),
+    expect: ADMIN_ONLY(404),
+    mutates: true,
+  },
+  {
+    route: 'DELETE /api/admin/webhooks/{id}',
+    request: () => ({ path: '/api/admin/webhooks/00000000-0000-4000-8000-000000000000' }),
+    expect: ADMIN_ONLY(404),
+    mutates: true,
+  },
+  {
+    route: 'POST /api/admin/webhooks/{id}/test',
+    request: () => ({ path: `${'/api/admin/webhooks/00000000-0000-4000-8000-000000000000'}/test` }),
+    expect: ADMIN_ONLY(404),
+    mutates: true,
+  },
+  {
+    route: 'GET /api/admin/webhooks/{id}/deliveries',
+    request: () => ({
+      path: `${'/api/admin/webhooks/00000000-0000-4000-8000-000000000000'}/deliveries`,
+    }),
+    expect: ADMIN_ONLY(404),
+  },
 ];
 
 let fixture: Fixture;

@@ -31,7 +31,8 @@ export async function apiRoutes(): Promise<RouteInfo[]> {
       routes.push({
         method: method.toUpperCase() as RouteInfo['method'],
         path,
-        auth: !!op.security?.length,
+        // A user's token (`bearer`); /metrics has its own METRICS_TOKEN scheme, not a session.
+        auth: !!op.security?.some((s) => typeof s === 'object' && s !== null && 'bearer' in s),
         hasBody: !!op.requestBody,
         query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
       });
