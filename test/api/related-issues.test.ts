@@ -140,6 +140,17 @@ describe('related issues: hints while writing', () => {
     expect((await h.raw('GET', '/api/issues/related?text=duong&cellId=hn-xom-1')).status).toBe(401);
   });
 
+  it('compares titles: typed with combining accents or doubled spaces they match, the detail is not compared', async () => {
+    const [road] = await raise('observer', 'hn-xom-2', [
+      issue('Đường  liên xóm hư hỏng'.normalize('NFD'), 'Cống thoát nước bị tắc nghẽn'),
+    ]);
+    expect((await hints('observer', 'đường liên xóm hư hỏng')).body.items.map((i) => i.id)).toEqual(
+      [road],
+    );
+    expect((await hints('observer', 'duong lien xom')).body.items.map((i) => i.id)).toEqual([road]);
+    expect((await hints('observer', 'cong thoat nuoc bi tac nghen')).body.items).toEqual([]);
+  });
+
   it('returns at most 5, most similar first', async () => {
     await raise(
       'observer',

@@ -303,6 +303,11 @@ export const issues = pgTable(
     index('issues_report_idx').on(t.reportId),
     index('issues_author_idx').on(t.authorId),
     index('issues_cell_idx').on(t.cellId),
+    // The related-issue hints (issue 16) compare only a commune's open issues and those answered
+    // within 90 days: the planner ORs these two (BitmapOr) and visits ~1/7 of the commune's rows
+    // (test/bench/related.ts, EXPLAIN at 1,000,000 issues).
+    index('issues_cell_open_idx').on(t.cellId).where(sql`closed_at is null`),
+    index('issues_cell_closed_idx').on(t.cellId, t.closedAt).where(sql`closed_at is not null`),
     index('issues_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
     index('issues_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('issues_duplicate_of_idx').on(t.duplicateOf).where(sql`duplicate_of is not null`),

@@ -1,4 +1,4 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   hasRole,
   isIssueOverdue,
@@ -13,7 +13,6 @@ import {
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
-import { orgUnits } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { loadAncestry } from '../org/graph.ts';
 import { canSeeIssue } from '../org/scope.ts';
@@ -21,13 +20,18 @@ import { inForceOn, valueList } from '../org/sql.ts';
 import { communesOf, loadVisibleIssue } from './issues.ts';
 
 /**
- * Related issues (issue 16). Texts are compared on `search_text` (lower case, no diacritics, đ → d:
- * shared `normalizeForSearch`, the same function that filled the column): whole-text similarity
- * ≥ 0.3, or the typed words found in the text (word_similarity ≥ 0.6). Open issues, and answered
- * ones for 90 days. The scope (a commune's cells, a body) is read first through its btree index
- * (OFFSET 0 keeps it a separate step) and only those rows are compared: the texts of a province
- * share most trigrams, so the trigram index matched a large part of the table and the hint took
- * seconds at the benchmark's history (test/bench/related.ts prints the plan and p95).
+ * Related issues (issue 16). Titles are compared, lower case, without diacritics (đ → d: shared
+ * `normalizeForSearch`): the normalised title is the head of `search_text`, which the same function
+ * filled from the title then the detail, so `left(search_text, char_length(title))` reads it without
+ * a column of its own (normalising never lengthens a title; a title typed with combining accents or
+ * doubled spaces takes a few characters of its detail along). Whole-title similarity ≥ 0.3, or the
+ * typed words found in the title (word_similarity ≥ 0.6). Open issues, and answered ones for 90
+ * days. The scope (a commune's cells, a body) is read first (OFFSET 0 keeps it a separate step):
+ * issues_cell_open_idx and issues_cell_closed_idx (BitmapOr) return only the candidates, ~1/7 of a
+ * commune's history. The trigram index is of no use: the texts of a province share most trigrams,
+ * it matched ~90% of the table. Comparing titles rather than title and detail (~100 characters)
+ * cut the comparison ~3 times, the bulk of the hint's time (test/bench/related.ts prints the plan
+ * and p95).
  */
 export function relatedSql(p: {
   needle: string;
@@ -39,15 +43,16 @@ export function relatedSql(p: {
   return sql`select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id,
                     i.author_id, i.responsible_body_id, i.due_at, i.ack_due_at,
                     c.name as cell_name, s.similarity
-               from (select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id, i.search_text,
+               from (select i.id, i.title, i.status, i.created_at, i.closed_at, i.duplicate_of, i.cell_id,
+                            left(i.search_text, char_length(i.title)) as search_title,
                             i.author_id, i.responsible_body_id, i.due_at, i.ack_due_at
                        from issues i
                       where (${p.scope})
                         and (i.closed_at is null or i.closed_at >= ${p.since.toISOString()}::timestamptz)
                         ${p.excludeId ? sql`and i.id <> ${p.excludeId}::uuid` : sql``}
                      offset 0) i
-              cross join lateral (select similarity(i.search_text, ${p.needle})::float8 as whole,
-                                         word_similarity(${p.needle}, i.search_text)::float8 as words) m
+              cross join lateral (select similarity(i.search_title, ${p.needle})::float8 as whole,
+                                         word_similarity(${p.needle}, i.search_title)::float8 as words) m
               cross join lateral (select greatest(m.whole, m.words) as similarity) s
                join org_units c on c.id = i.cell_id
               where m.whole >= 0.3 or m.words >= 0.6
@@ -102,23 +107,37 @@ async function runRelated(
 }
 
 /**
- * The units at or below `rootId`, level by level through org_units_parent_idx (a commune is two or
- * three levels deep). The recursive CTE of org/sql.ts hash-joins the whole org_units table at each
- * step (~15 ms at the benchmark's 3,800 units); the hint passes the ids as constants so that
- * issues_cell_idx reads only the commune's issues.
+ * The units at or below `rootId`, three levels per round trip through org_units_parent_idx (a
+ * commune is two or three levels deep: one query; another only when the third level has units;
+ * OFFSET 0 keeps each level a parameterised index scan, not a hash join of the whole table).
+ * The recursive CTE of org/sql.ts hash-joins the whole org_units table at each step (~15 ms at the
+ * benchmark's 3,800 units); the hint passes the ids as constants so that the cell indexes read only
+ * the commune's issues.
  */
 export async function unitIdsBelow(db: Db, rootId: string): Promise<string[]> {
-  const all = [rootId];
+  const all = new Set([rootId]);
   let frontier = [rootId];
-  for (let depth = 0; frontier.length > 0 && depth < 8; depth++) {
-    const rows = await db
-      .select({ id: orgUnits.id })
-      .from(orgUnits)
-      .where(inArray(orgUnits.parentId, frontier));
-    frontier = rows.map((r) => r.id).filter((id) => !all.includes(id));
-    all.push(...frontier);
+  for (let depth = 0; frontier.length > 0 && depth < 8; depth += 3) {
+    const rows = await queryRows<{ a: string; b: string | null; c: string | null }>(
+      db,
+      sql`select u1.id as a, u2.id as b, u3.id as c
+            from org_units u1
+            left join lateral (select id from org_units where parent_id = u1.id offset 0) u2 on true
+            left join lateral (select id from org_units where parent_id = u2.id offset 0) u3 on true
+           where u1.parent_id in (${valueList(frontier)})`,
+    );
+    const next: string[] = [];
+    for (const r of rows) {
+      all.add(r.a);
+      if (r.b) all.add(r.b);
+      if (r.c && !all.has(r.c)) {
+        all.add(r.c);
+        next.push(r.c);
+      }
+    }
+    frontier = next;
   }
-  return all;
+  return [...all];
 }
 
 const sinceOf = (now: Date) => new Date(now.getTime() - RELATED_RECENT_DAYS * 86_400_000);
@@ -189,7 +208,7 @@ export async function relatedForIssue(
   return runRelated(
     db,
     {
-      needle: normalizeForSearch(`${issue.title} ${issue.detail}`).slice(0, 2_000),
+      needle: normalizeForSearch(issue.title),
       scope: sql.join(parts, sql` or `),
       since: sinceOf(now),
       excludeId: issue.id,

@@ -1,0 +1,2 @@
+CREATE INDEX "issues_cell_open_idx" ON "issues" USING btree ("cell_id") WHERE closed_at is null;--> statement-breakpoint
+CREATE INDEX "issues_cell_closed_idx" ON "issues" USING btree ("cell_id","closed_at") WHERE closed_at is not null;
