@@ -264,6 +264,56 @@ describe('duplicates', () => {
     expect(events.slice(-2)).toEqual(['duplicate', 'resolve']);
   });
 
+  it('reopening the original reopens the duplicates that took its answer, an event each; not one answered apart', async () => {
+    const [original] = await raise('observer', 'hn-xom-1', [issue('Đèn đường hỏng cả tháng')]);
+    const [follower] = await raise('observer2', 'hn-yen-ho', [issue('Đèn đường xóm hỏng')]);
+    const [apart] = await raise('observer2', 'hn-yen-ho', [issue('Đèn đường ngõ 3 hỏng')]);
+    for (const dup of [follower, apart])
+      expect((await markDuplicate('commune', dup!, original!)).status).toBe(200);
+    // `apart` is answered on its own before the original: it keeps its own answer.
+    expect((await act('commune', apart!, 'explain', { note: 'Thuộc điện lực' })).status).toBe(200);
+    expect((await act('commune', original!, 'resolve', { note: 'Đã thay bóng' })).status).toBe(200);
+    expect(await view(follower!)).toMatchObject({ status: 'resolved', answer: 'Đã thay bóng' });
+    const feedBefore = await read(
+      h.as(await h.login('observer2')).api.my.events.$get({ query: {} }),
+    );
+
+    h.clock.advance(86_400_000);
+    const reopened = await act('observer', original!, 'reopen', { note: 'Bóng lại hỏng' });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    const o = await view(original!);
+    const f = await view(follower!);
+    expect(f).toMatchObject({ status: 'in_progress', closedAt: null, duplicateOf: original });
+    expect(f.dueAt).toBe(o.dueAt);
+    expect(f.events.at(-1)).toMatchObject({
+      type: 'reopen',
+      fromStatus: 'resolved',
+      toStatus: 'in_progress',
+      note: 'Bóng lại hỏng',
+      duplicateOf: original,
+    });
+    expect(f.events.filter((e) => e.type === 'reopen')).toHaveLength(1);
+    const a = await view(apart!);
+    expect(a).toMatchObject({ status: 'explained', answer: 'Thuộc điện lực' });
+    expect(a.events.some((e) => e.type === 'reopen')).toBe(false);
+    // The member who raised the duplicate sees it alive again.
+    const feed = await read(
+      h.as(await h.login('observer2')).api.my.events.$get({
+        query: { after: feedBefore.body.nextCursor ?? undefined },
+      }),
+    );
+    expect(feed.body.items.map((e) => [e.issueId, e.type])).toEqual([[follower, 'reopen']]);
+    const mine = await read(h.as(await h.login('observer2')).api.my.issues.$get({ query: {} }));
+    expect(mine.body.items.find((i) => i.id === follower)).toMatchObject({
+      status: 'in_progress',
+    });
+    // Answered again: the follower takes the new answer.
+    expect((await act('commune', original!, 'resolve', { note: 'Đã thay cột đèn' })).status).toBe(
+      200,
+    );
+    expect(await view(follower!)).toMatchObject({ status: 'resolved', answer: 'Đã thay cột đèn' });
+  });
+
   it('unlinks with an event; refuses with 404, 403, 409 and 422 as documented', async () => {
     const [original, dup, third] = await raise('observer', 'hn-xom-1', [
       issue('Cống thoát nước tắc'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   type ActionType,
@@ -10,7 +11,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../api/src/db/rows.ts';
 import { startDeliveries } from '../../api/src/features/deliveries/outbox.ts';
 import { escalateOverdue } from '../../api/src/features/issues/escalation.ts';
-import { produceWebhooks, webhookHandler } from '../../api/src/features/webhooks/deliver.ts';
+import {
+  produceReportWebhooks,
+  produceWebhooks,
+  webhookHandler,
+} from '../../api/src/features/webhooks/deliver.ts';
 import { useHarness } from '../support/app.ts';
 import { read } from '../support/client.ts';
 import { buildReport } from '../support/reports.ts';
@@ -49,6 +54,7 @@ function worker(timeoutMs = 2_000) {
   const w = startDeliveries(h.database, {
     handlers: { webhook: webhookHandler({ db: h.database.db, now: () => new Date(), timeoutMs }) },
     producers: [(db, events) => produceWebhooks(db, events)],
+    reportProducers: [(db, reports) => produceReportWebhooks(db, reports)],
     intervalMs: 3_600_000,
     backoff: () => 0,
     maxAttempts: 4,
@@ -73,10 +79,8 @@ async function register(events: WebhookEventType[], over: Record<string, unknown
 }
 
 /** Submits the demo report (two issues) and returns them with the body each went to. */
-async function submit() {
-  const res = await read(
-    h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json: buildReport() }),
-  );
+async function submit(json = buildReport()) {
+  const res = await read(h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.issues;
 }
@@ -507,6 +511,102 @@ describe('webhook deliveries (outbox, real receiver)', () => {
     expect(of('issue.overdue', other.id)).toHaveLength(1);
     expect(of('issue.escalated', other.id)).toHaveLength(1);
     expect(of('issue.overdue', other.id)[0]!.id).not.toBe(of('issue.escalated', other.id)[0]!.id);
+  });
+
+  it('every report raises one report.submitted: without issues, all answered at the meeting, resent, two instances', async () => {
+    await register(['report.submitted', 'issue.routed', 'issue.answered']);
+    const empty = buildReport({ issues: [] });
+    const atMeeting = buildReport({
+      cellId: 'hn-xom-2',
+      issues: [
+        {
+          id: randomUUID(),
+          title: 'Điện chiếu sáng ngõ xóm',
+          detail: 'Đã được Bí thư chi bộ giải đáp tại cuộc họp.',
+          category: 'ha_tang_giao_thong',
+          urgency: 'normal',
+          answeredAtMeeting: { by: 'Bí thư chi bộ', answer: 'Đã giải đáp tại cuộc họp' },
+        },
+      ],
+    });
+    const normal = buildReport({ meetingDate: '2026-11-04' });
+    expect(await submit(empty)).toEqual([]);
+    await submit(atMeeting);
+    await submit(normal);
+    // Identical resends are recognised (200) and raise nothing more.
+    for (const again of [empty, atMeeting]) {
+      const res = await read(
+        h.as(await tokenFor(h.database, 'observer')).api.reports.$post({ json: again }),
+      );
+      expect(res.status).toBe(200);
+    }
+    // Two instances feed and send at once.
+    const a = worker();
+    const b = worker();
+    await Promise.all([a.tick(), b.tick()]);
+    await Promise.all([a.tick(), b.tick()]);
+    await a.tick();
+    const submitted = receiver.received.filter((r) => r.json.type === 'report.submitted');
+    const ids = submitted.map(
+      (r) => (r.json as Extract<WebhookPayload, { type: 'report.submitted' }>).data.report.id,
+    );
+    expect(ids.sort()).toEqual([empty.id, atMeeting.id, normal.id].sort());
+    const none = submitted.find((r) => r.json.id === `report.submitted.${empty.id}`)!
+      .json as Extract<WebhookPayload, { type: 'report.submitted' }>;
+    expect(none.data.report).toMatchObject({ issueCount: 0, cell: { id: 'hn-xom-1' } });
+    expect(none.data.issues).toEqual([]);
+    expect(none.province).toEqual({ id: 'na-tu', name: 'Tỉnh ủy Nghệ An' });
+    expect(none.occurredAt).toMatch(/\+07:00$/);
+    expect(WebhookPayload.safeParse(none).success).toBe(true);
+    expect(receiver.types().sort()).toEqual([
+      'issue.answered',
+      'issue.routed',
+      'issue.routed',
+      'report.submitted',
+      'report.submitted',
+      'report.submitted',
+    ]);
+    // Each report's submission was produced before its first issue's first entry (same order key).
+    const rows = await queryRows<{ id: number; key: string; order_key: string }>(
+      h.database.db,
+      sql`select id::int as id, dedupe_key as key, order_key from deliveries where kind = 'webhook' order by id`,
+    );
+    for (const report of [atMeeting, normal]) {
+      const first = rows.find((r) => r.key.endsWith(`report.submitted:${report.id}`))!;
+      const firstIssue = report.issues[0]!.id;
+      const own = rows.filter((r) => r.order_key === first.order_key);
+      expect(first.order_key.endsWith(`:${firstIssue}`)).toBe(true);
+      expect(own[0]!.id).toBe(first.id);
+      expect(own.length).toBe(2);
+    }
+    expect(rows.find((r) => r.key.endsWith(`report.submitted:${empty.id}`))!.order_key).toMatch(
+      new RegExp(`:report:${empty.id}$`),
+    );
+    // Nothing more on later passes.
+    await b.tick();
+    expect(receiver.received).toHaveLength(6);
+  });
+
+  it('the report feed reads only committed reports: one stored after a pass is fed by the next', async () => {
+    await register(['report.submitted']);
+    const w = worker();
+    await w.tick();
+    expect(receiver.received).toHaveLength(0);
+    const r1 = buildReport({ issues: [] });
+    await submit(r1);
+    await w.tick();
+    const r2 = buildReport({ issues: [], meetingDate: '2026-11-04' });
+    await submit(r2);
+    await w.tick();
+    expect(receiver.received.map((r) => r.json.id)).toEqual([
+      `report.submitted.${r1.id}`,
+      `report.submitted.${r2.id}`,
+    ]);
+    const [cursor] = await queryRows<{ last: number }>(
+      h.database.db,
+      sql`select last_event_id::int as last from delivery_cursors where name = 'reports'`,
+    );
+    expect(cursor!.last).toBe(2);
   });
 
   it('an endpoint hears only its own province and its own events', async () => {

@@ -111,6 +111,7 @@ describe('dictionaries per surface', () => {
     ...core,
     ...keysOf('report-vi.ts'),
     ...keysOf('panel-vi.ts'),
+    ...keysOf('check-vi.ts'),
     ...keysOf('triage-vi.ts'),
     ...keysOf('synthesis-vi.ts'),
     ...keysOf('year-vi.ts'),
@@ -129,9 +130,18 @@ describe('dictionaries per surface', () => {
     expect([...usedIn(file)].filter((k) => !own.has(k))).toEqual([]);
     // Nothing else under components/options uses a text outside vi.ts.
     const others = readdirSync(join(ext, 'components/options'))
-      .filter((n) => n !== 'email-settings.tsx')
+      .filter((n) => n !== 'email-settings.tsx' && n !== 'server-check-run.ts')
       .map((n) => `components/options/${n}`);
     expect([...usedIn(...others)].filter((k) => !core.has(k))).toEqual([]);
+  });
+
+  it('the connection check chunk of the options page registers the check’s answers itself', () => {
+    const file = 'components/options/server-check-run.ts';
+    expect(readFileSync(join(ext, file), 'utf8')).toContain("addMessages('vi', checkVi)");
+    const own = new Set([...core, ...keysOf('check-vi.ts')]);
+    expect(
+      [...usedIn(file, 'components/sidepanel/server-check.tsx')].filter((k) => !own.has(k)),
+    ).toEqual([]);
   });
 
   it('the side panel shows only texts of vi.ts and the dictionaries messages-panel.ts registers', () => {
@@ -154,9 +164,9 @@ describe('dictionaries per surface', () => {
   it('no key is in two dictionary files (a later file would silently replace the text)', () => {
     const files = ['vi.ts', 'account-vi.ts', 'server-vi.ts', 'report-vi.ts', 'triage-vi.ts'];
     files.push('panel-vi.ts', 'synthesis-vi.ts');
-    const all = [...files, 'year-vi.ts', 'admin-vi.ts', 'email-vi.ts'].flatMap((f) => [
-      ...keysOf(f),
-    ]);
+    const all = [...files, 'year-vi.ts', 'admin-vi.ts', 'email-vi.ts', 'check-vi.ts'].flatMap(
+      (f) => [...keysOf(f)],
+    );
     expect(all.filter((k, i) => all.indexOf(k) !== i)).toEqual([]);
   });
 });

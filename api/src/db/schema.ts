@@ -235,8 +235,14 @@ export const reports = pgTable(
     submittedAt: ts('submitted_at').notNull(),
     /** SHA-256 of the canonical submitted body: an identical resend is recognised, a changed one refused. */
     contentHash: text('content_hash').notNull(),
+    /**
+     * Taken at insert, increasing: the delivery outbox's report feed reads reports past a cursor by
+     * it (`report.submitted` for every report, issues or not).
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
+    uniqueIndex('reports_seq_idx').on(t.seq),
     index('reports_cell_date_idx').on(t.cellId, t.meetingDate),
     index('reports_author_idx').on(t.authorId, t.submittedAt),
     index('reports_meeting_date_idx').on(t.meetingDate),

@@ -18,6 +18,7 @@ import { PasswordChangeForm } from '../auth/password-change-form.tsx';
 import { SignInForm } from '../auth/sign-in-form.tsx';
 import { SignOutButton } from '../auth/sign-out-button.tsx';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
+
 import { Notice } from '../ui/states.tsx';
 
 /**
@@ -59,6 +60,8 @@ export function OptionsApp() {
     null,
   );
   const [changing, setChanging] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const managedCheck =
     typeof managedRaw === 'string' && managedRaw.trim() ? checkApiAddress(managedRaw) : null;
   const managed = managedCheck?.ok ? managedCheck.origin : null;
@@ -97,6 +100,30 @@ export function OptionsApp() {
       () => setMessage({ kind: 'warn', text: `${saved} ${t('permissionDenied', { origin })}` }),
     );
   };
+  /** "Kiểm tra kết nối": asks the typed (or managed) address's /health; saves nothing. */
+  const testAddress = async () => {
+    setChecked(null);
+    const checkedAddress = managed
+      ? { ok: true as const, origin: managed }
+      : checkApiAddress(address);
+    if (!checkedAddress.ok)
+      return setFieldError(
+        t(checkedAddress.reason === 'insecure' ? 'apiAddressInsecure' : 'apiAddressInvalid'),
+      );
+    setFieldError(null);
+    const origin = checkedAddress.origin;
+    // Within the click (a user gesture), never awaited: the API answers extension origins over CORS.
+    if (!managed) void browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    setChecking(true);
+    try {
+      const run = (await import('./server-check-run.ts')).default;
+      setChecked(await run(t, origin));
+    } catch {
+      setChecked({ kind: 'error', text: t('loadFailed') });
+    } finally {
+      setChecking(false);
+    }
+  };
   const errors = fieldError ? [fieldError] : [];
 
   return (
@@ -123,12 +150,32 @@ export function OptionsApp() {
               onInput={(e) => {
                 setAddress(e.currentTarget.value);
                 setFieldError(null);
+                setChecked(null);
               }}
             />
           </Field>
           <ErrorSummary count={errors.length ? 1 : 0} />
-          {!managed && <button type="submit">{t('save')}</button>}
+          <div class="actions actions--wrap">
+            {!managed && <button type="submit">{t('save')}</button>}
+            <button
+              type="button"
+              disabled={checking}
+              aria-busy={checking}
+              onClick={() => void testAddress()}
+            >
+              {checking ? t('sv_checking') : t('sv_check')}
+            </button>
+          </div>
         </form>
+        {checked && (
+          <p
+            class={`notice ${checked.kind === 'ok' ? 'notice--ok' : 'notice--error'}`}
+            role={checked.kind === 'ok' ? 'status' : 'alert'}
+            data-testid="server-check"
+          >
+            {checked.text}
+          </p>
+        )}
         {message && <Notice kind={message.kind}>{message.text}</Notice>}
       </section>
       <section class="card" aria-labelledby="o-account">

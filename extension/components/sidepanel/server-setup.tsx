@@ -8,10 +8,11 @@ import {
   isApiBaseChosen,
 } from '../../utils/api-address.ts';
 import { useT } from '../../utils/i18n/index.ts';
-import { checkServer, CHECK_TIMEOUT_MS, type ServerCheck } from '../../utils/server-check.ts';
+import { checkServer, type ServerCheck } from '../../utils/server-check.ts';
 import { describedBy, Field } from '../ui/field.tsx';
+import { ServerCheckResult, type ServerCheckShown, serverCheckText } from './server-check.tsx';
 
-type Shown = { kind: 'ok' | 'error'; text: string } | null;
+type Shown = ServerCheckShown;
 
 /**
  * The server address on the side panel's sign-in screen. A first run (no address chosen) shows the
@@ -50,23 +51,13 @@ export function ServerSetup(props: { reachFailed: boolean; onSaved: () => void }
 
   if (!state) return null;
 
-  const answer = (origin: string, r: ServerCheck, saved: boolean): Shown => {
-    if (r.ok)
-      return {
-        kind: 'ok',
-        text: t(saved ? 'sv_okSaved' : 'sv_ok', { name: r.name, version: r.version }),
-      };
-    if (r.reason === 'timeout')
-      return {
-        kind: 'error',
-        text: t('sv_timeout', { address: origin, s: CHECK_TIMEOUT_MS / 1000 }),
-      };
-    if (r.reason === 'unavailable')
-      return { kind: 'error', text: t('sv_unavailable', { reason: r.message }) };
-    if (r.reason === 'not-duhop')
-      return { kind: 'error', text: t('sv_notDuhop', { address: origin }) };
-    return { kind: 'error', text: t('sv_unreachable', { address: origin }) };
-  };
+  const answer = (origin: string, r: ServerCheck, saved: boolean): Shown =>
+    serverCheckText(
+      t,
+      origin,
+      r,
+      r.ok && saved ? t('sv_okSaved', { name: r.name, version: r.version }) : undefined,
+    );
 
   const test = async (e: Event) => {
     e.preventDefault();
@@ -99,15 +90,7 @@ export function ServerSetup(props: { reachFailed: boolean; onSaved: () => void }
   };
 
   const errors = fieldError ? [fieldError] : [];
-  const result = shown && (
-    <p
-      class={`notice ${shown.kind === 'ok' ? 'notice--ok' : 'notice--error'}`}
-      role={shown.kind === 'ok' ? 'status' : 'alert'}
-      data-testid="server-check"
-    >
-      {shown.text}
-    </p>
-  );
+  const result = <ServerCheckResult shown={shown} />;
 
   if (state.managed)
     return (

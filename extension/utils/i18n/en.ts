@@ -10,6 +10,9 @@ export const en: Record<CoreMessageKey, string> = {
   ...accountEn,
   ...serverEn,
   appName: 'Dự họp',
+  // "Kiểm tra kết nối" (GET /health): the side panel's sign-in and the options page (answers: check-en.ts).
+  sv_check: 'Test connection',
+  sv_checking: 'Testing…',
   loading: 'Loading…',
   view: 'View',
   offlineShort: 'offline',

@@ -1,4 +1,5 @@
 import { adminEn } from './admin-en.ts';
+import { checkEn } from './check-en.ts';
 import { emailEn } from './email-en.ts';
 import { en } from './en.ts';
 import { panelEn } from './panel-en.ts';
@@ -25,6 +26,7 @@ export function registerEnglish(): void {
     ...adminEn,
     ...residenceEn,
     ...emailEn,
+    ...checkEn,
     ...webhookEn,
   });
 }

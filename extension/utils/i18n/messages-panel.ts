@@ -1,3 +1,4 @@
+import { checkVi } from './check-vi.ts';
 import { panelVi } from './panel-vi.ts';
 import { reportVi } from './report-vi.ts';
 import { synthesisVi } from './synthesis-vi.ts';
@@ -10,4 +11,4 @@ import { yearVi } from './year-vi.ts';
 // confirmation and view (report-vi.ts), my issues
 // and their actions (triage-vi.ts), deadline reminders and exports (synthesis-vi.ts), my year
 // (year-vi.ts). Not the administration pages' (admin-vi.ts).
-addMessages('vi', { ...panelVi, ...reportVi, ...triageVi, ...synthesisVi, ...yearVi });
+addMessages('vi', { ...checkVi, ...panelVi, ...reportVi, ...triageVi, ...synthesisVi, ...yearVi });

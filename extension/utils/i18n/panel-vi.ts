@@ -17,15 +17,7 @@ export const panelVi = {
     'Chưa có địa chỉ máy chủ. Nhập địa chỉ do đơn vị cung cấp, kiểm tra kết nối rồi đăng nhập.',
   sv_current: 'Máy chủ: {address}',
   sv_change: 'Đổi địa chỉ máy chủ',
-  sv_check: 'Kiểm tra kết nối',
-  sv_checking: 'Đang kiểm tra…',
   sv_saveCheck: 'Lưu và kiểm tra',
-  sv_ok: 'Kết nối được: {name} phiên bản {version}.',
   sv_okSaved: 'Kết nối được: {name} phiên bản {version}. Đã lưu địa chỉ, hãy đăng nhập.',
-  sv_unreachable:
-    'Không kết nối được tới {address}: máy chủ không chạy, sai địa chỉ, mất mạng hoặc chứng chỉ HTTPS của máy chủ không hợp lệ.',
-  sv_timeout: 'Máy chủ {address} không trả lời sau {s} giây.',
-  sv_notDuhop: '{address} có trả lời nhưng không phải máy chủ Dự họp. Kiểm tra lại địa chỉ.',
-  sv_unavailable: 'Máy chủ Dự họp trả lời nhưng đang tạm ngừng phục vụ: {reason}',
   sv_managed: 'Máy chủ do đơn vị quản lý thiết lập: {address}',
 } as const;

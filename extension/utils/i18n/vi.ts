@@ -4,6 +4,7 @@ import type { adminVi } from './admin-vi.ts';
 import type { panelVi } from './panel-vi.ts';
 import type { reportVi } from './report-vi.ts';
 import type { emailVi } from './email-vi.ts';
+import type { checkVi } from './check-vi.ts';
 import { serverVi } from './server-vi.ts';
 import { prefixed } from './prefixed.ts';
 import type { synthesisVi } from './synthesis-vi.ts';
@@ -22,6 +23,9 @@ export const vi = {
   ...accountVi,
   ...serverVi,
   appName: 'Dự họp',
+  // "Kiểm tra kết nối" (GET /health): the side panel's sign-in and the options page (answers: check-vi.ts).
+  sv_check: 'Kiểm tra kết nối',
+  sv_checking: 'Đang kiểm tra…',
   loading: 'Đang tải…',
   view: 'Xem',
   offlineShort: 'ngoại tuyến',
@@ -171,4 +175,5 @@ export type MessageKey =
   | keyof typeof adminVi
   | keyof typeof residenceVi
   | keyof typeof emailVi
+  | keyof typeof checkVi
   | keyof typeof webhookVi;

@@ -4,8 +4,8 @@ import type { WebhookEventType } from '../schemas/webhook.ts';
 /**
  * The webhook events an entry of an issue's history raises. An `escalated` entry is both: the
  * issue passed a deadline (`issue.overdue`) and now shows in the parent body's overdue view
- * (`issue.escalated`); an endpoint subscribes to either or both. The first entry of a report's
- * first issue also raises `report.submitted` (see `reportSubmittedBy`).
+ * (`issue.escalated`); an endpoint subscribes to either or both. `report.submitted` is raised by
+ * no history entry: the outbox's report feed raises it once per submitted report.
  */
 export function webhookEventsOf(type: IssueEventType): WebhookEventType[] {
   switch (type) {
@@ -28,10 +28,6 @@ export function webhookEventsOf(type: IssueEventType): WebhookEventType[] {
       return [];
   }
 }
-
-/** Entries written only by a submission (one per issue, in the same statement as the report). */
-export const isSubmissionEntry = (type: IssueEventType) =>
-  type === 'routed' || type === 'answered_at_meeting';
 
 /** The `X-Duhop-Signature` header value: `t=<unix seconds>,v1=<hex>`, parsed; null if malformed. */
 export function parseSignatureHeader(value: string): { t: number; v1: string[] } | null {

@@ -10,7 +10,8 @@ import { deliveries } from '../../db/schema.ts';
  *
  * - The feed reads `issue_events` past a cursor (`delivery_cursors`, locked `for update`: two API
  *   instances never produce the same events twice; the unique `dedupe_key` is a second guard) and
- *   hands them to the producers, which return what to enqueue.
+ *   hands them to the producers, which return what to enqueue. A second cursor (`reports`) reads
+ *   submitted reports by `reports.seq` the same way, for the report producers.
  * - The sender claims due rows with `for update skip locked` and a lease (`locked_until`), only the
  *   oldest unfinished row per `order_key`, runs the kind's handler, then marks the row delivered or
  *   schedules a retry (`last_error`); after `maxAttempts` it is `failed`.
@@ -114,6 +115,8 @@ export type Scheduler = (db: Db, now: Date) => Promise<EnqueueItem[]>;
 export interface DeliveryOptions {
   handlers: Partial<Record<DeliveryKind, DeliveryHandler>>;
   producers?: Producer[];
+  /** Fed every submitted report once (`report.submitted`). */
+  reportProducers?: ReportProducer[];
   schedulers?: Scheduler[];
   now?: () => Date;
   /** How often the worker looks for work (ms). */
@@ -139,33 +142,57 @@ export const defaultBackoff = (attempt: number) =>
 
 const iso = (d: Date) => d.toISOString();
 
+/** One submitted report, read by the report feed (past its own cursor, by `reports.seq`). */
+export interface FeedReport {
+  /** `reports.seq`. */
+  seq: number;
+  reportId: string;
+  cellId: string;
+  provinceId: string;
+  submittedAt: Date;
+}
+
+/** Turns a batch of submitted reports into deliveries; runs inside the feed's transaction. */
+export type ReportProducer = (db: Db, reports: FeedReport[], now: Date) => Promise<EnqueueItem[]>;
+
 /**
- * Reads the events recorded since the cursor and enqueues what the producers make of them; repeats
- * while full batches come. Returns how many deliveries were enqueued.
+ * The largest committed id of `table`.`column` such that every smaller one is committed too.
+ * Ids are taken at insert but committed in any order: a smaller one may still be uncommitted while
+ * a larger one is visible. A SHARE lock waits for every writer under way, so every id up to the
+ * max read under it is final; a feed reads no further than that (its horizon).
  */
-export async function runFeed(
+async function horizonOf(
   database: Database,
-  producers: Producer[],
-  now: Date,
-  opts: { batch?: number; feed?: string } = {},
-): Promise<number> {
-  if (!producers.length) return 0;
-  const batch = opts.batch ?? 200;
-  const feed = opts.feed ?? 'issue_events';
-  // Ids are taken at insert but committed in any order: an event with a smaller id may still be
-  // uncommitted while a larger one is visible. A SHARE lock waits for every writer under way, so
-  // every id up to the max read under it is final; read no further than that (the horizon).
-  const horizon = await database.db.transaction(async (tx) => {
+  table: 'issue_events' | 'reports',
+  column: 'id' | 'seq',
+) {
+  return database.db.transaction(async (tx) => {
     if (database.driver === 'postgres') {
       await tx.execute(sql`set local lock_timeout = '5s'`);
-      await tx.execute(sql`lock table issue_events in share mode`);
+      await tx.execute(sql`lock table ${sql.identifier(table)} in share mode`);
     }
     const [row] = await queryRows<{ max: string | number | null }>(
       tx as unknown as Db,
-      sql`select max(id) as max from issue_events`,
+      sql`select max(${sql.identifier(column)}) as max from ${sql.identifier(table)}`,
     );
     return Number(row?.max ?? 0);
   });
+}
+
+/**
+ * Drains one cursor up to `horizon`: each batch is read, produced and enqueued, and the cursor
+ * moved, in one transaction holding the cursor row `for update` (two instances never produce the
+ * same batch).
+ */
+async function drain<T>(
+  database: Database,
+  feed: string,
+  horizon: number,
+  batch: number,
+  now: Date,
+  read: (tx: Db, from: number, to: number) => Promise<{ items: T[]; last: number }>,
+  produce: (tx: Db, items: T[]) => Promise<EnqueueItem[]>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const { done, enqueued } = await database.db.transaction(async (txHandle) => {
@@ -179,46 +206,117 @@ export async function runFeed(
       );
       const from = Number(cursor?.last ?? 0);
       if (from >= horizon) return { done: true, enqueued: 0 };
-      const rows = await queryRows<Record<string, unknown>>(
-        tx,
-        sql`select e.id as "eventId", e.type, e.at, e.actor_id as "actorId", a.display_name as "actorName",
-                   e.note, e.from_status as "fromStatus", e.to_status as "toStatus",
-                   e.from_body_id as "fromBodyId", e.to_body_id as "toBodyId",
-                   fb.name as "fromBodyName", tb.name as "toBodyName", e.data,
-                   i.id as "issueId", i.title as "issueTitle", i.status as "issueStatus", i.category,
-                   i.urgency, i.due_at as "dueAt", i.responsible_body_id as "responsibleBodyId",
-                   i.author_id as "authorId", i.report_id as "reportId", i.cell_id as "cellId",
-                   c.name as "cellName", coalesce(c.province_id, c.id) as "provinceId"
-              from issue_events e
-              join issues i on i.id = e.issue_id
-              join org_units c on c.id = i.cell_id
-              left join users a on a.id = e.actor_id
-              left join org_units fb on fb.id = e.from_body_id
-              left join org_units tb on tb.id = e.to_body_id
-             where e.id > ${from} and e.id <= ${horizon}
-             order by e.id limit ${batch}`,
-      );
-      const events = rows.map(
-        (r) =>
-          ({
-            ...r,
-            eventId: Number(r.eventId),
-            at: new Date(r.at as string),
-            dueAt: new Date(r.dueAt as string),
-          }) as FeedEvent,
-      );
-      const last = events.length ? events[events.length - 1]!.eventId : horizon;
-      const items: EnqueueItem[] = [];
-      if (events.length) for (const p of producers) items.push(...(await p(tx, events, now)));
-      const enqueued = await enqueue(tx, items, now);
+      const { items: rows, last } = await read(tx, from, horizon);
+      const enqueued = await enqueue(tx, rows.length ? await produce(tx, rows) : [], now);
       await tx.execute(
-        sql`update delivery_cursors set last_event_id = ${last} where name = ${feed}`,
+        sql`update delivery_cursors set last_event_id = ${rows.length ? last : horizon} where name = ${feed}`,
       );
-      return { done: events.length < batch, enqueued };
+      return { done: rows.length < batch, enqueued };
     });
     total += enqueued;
     if (done) return total;
   }
+}
+
+/**
+ * Reads what was recorded since the cursors and enqueues what the producers make of it; repeats
+ * while full batches come. Two feeds: submitted reports (`reportProducers`, cursor `reports`, by
+ * `reports.seq`) and issue-history entries (`producers`, cursor `issue_events` or `opts.feed`).
+ * The issue horizon is taken before the report horizon and reports are fed first, so a report's
+ * deliveries are always enqueued before those of its issues' first entries (written in the same
+ * transaction). Returns how many deliveries were enqueued.
+ */
+export async function runFeed(
+  database: Database,
+  producers: Producer[],
+  now: Date,
+  opts: { batch?: number; feed?: string; reportProducers?: ReportProducer[] } = {},
+): Promise<number> {
+  const reportProducers = opts.reportProducers ?? [];
+  if (!producers.length && !reportProducers.length) return 0;
+  const batch = opts.batch ?? 200;
+  const feed = opts.feed ?? 'issue_events';
+  const eventHorizon = producers.length ? await horizonOf(database, 'issue_events', 'id') : 0;
+  let total = 0;
+  if (reportProducers.length) {
+    const reportHorizon = await horizonOf(database, 'reports', 'seq');
+    total += await drain<FeedReport>(
+      database,
+      feed === 'issue_events' ? 'reports' : `${feed}:reports`,
+      reportHorizon,
+      batch,
+      now,
+      async (tx, from, to) => {
+        const rows = await queryRows<Record<string, unknown>>(
+          tx,
+          sql`select r.seq, r.id as "reportId", r.cell_id as "cellId",
+                     coalesce(c.province_id, c.id) as "provinceId", r.submitted_at as "submittedAt"
+                from reports r join org_units c on c.id = r.cell_id
+               where r.seq > ${from} and r.seq <= ${to}
+               order by r.seq limit ${batch}`,
+        );
+        const items = rows.map(
+          (r) =>
+            ({
+              ...r,
+              seq: Number(r.seq),
+              submittedAt: new Date(r.submittedAt as string),
+            }) as FeedReport,
+        );
+        return { items, last: items.length ? items[items.length - 1]!.seq : to };
+      },
+      async (tx, items) => {
+        const out: EnqueueItem[] = [];
+        for (const p of reportProducers) out.push(...(await p(tx, items, now)));
+        return out;
+      },
+    );
+  }
+  if (producers.length)
+    total += await drain<FeedEvent>(
+      database,
+      feed,
+      eventHorizon,
+      batch,
+      now,
+      async (tx, from, to) => {
+        const rows = await queryRows<Record<string, unknown>>(
+          tx,
+          sql`select e.id as "eventId", e.type, e.at, e.actor_id as "actorId", a.display_name as "actorName",
+                     e.note, e.from_status as "fromStatus", e.to_status as "toStatus",
+                     e.from_body_id as "fromBodyId", e.to_body_id as "toBodyId",
+                     fb.name as "fromBodyName", tb.name as "toBodyName", e.data,
+                     i.id as "issueId", i.title as "issueTitle", i.status as "issueStatus", i.category,
+                     i.urgency, i.due_at as "dueAt", i.responsible_body_id as "responsibleBodyId",
+                     i.author_id as "authorId", i.report_id as "reportId", i.cell_id as "cellId",
+                     c.name as "cellName", coalesce(c.province_id, c.id) as "provinceId"
+                from issue_events e
+                join issues i on i.id = e.issue_id
+                join org_units c on c.id = i.cell_id
+                left join users a on a.id = e.actor_id
+                left join org_units fb on fb.id = e.from_body_id
+                left join org_units tb on tb.id = e.to_body_id
+               where e.id > ${from} and e.id <= ${to}
+               order by e.id limit ${batch}`,
+        );
+        const items = rows.map(
+          (r) =>
+            ({
+              ...r,
+              eventId: Number(r.eventId),
+              at: new Date(r.at as string),
+              dueAt: new Date(r.dueAt as string),
+            }) as FeedEvent,
+        );
+        return { items, last: items.length ? items[items.length - 1]!.eventId : to };
+      },
+      async (tx, items) => {
+        const out: EnqueueItem[] = [];
+        for (const p of producers) out.push(...(await p(tx, items, now)));
+        return out;
+      },
+    );
+  return total;
 }
 
 /** Claims up to `batch` due deliveries of the given kinds (the oldest pending one per order key). */
@@ -346,6 +444,7 @@ export function startDeliveries(database: Database, opts: DeliveryOptions) {
       result.enqueued += await runFeed(database, opts.producers ?? [], now(), {
         batch: opts.batch ?? 200,
         feed: opts.feed,
+        reportProducers: opts.reportProducers,
       });
     } catch (err) {
       log(`deliveries: feed: ${errorText(err)}`);

@@ -5,6 +5,7 @@ import {
   type DeliveryHandler,
   type DeliveryKind,
   type Producer,
+  type ReportProducer,
   type Scheduler,
 } from './outbox.ts';
 
@@ -12,6 +13,7 @@ import {
 export interface DeliveryModule {
   handlers?: Partial<Record<DeliveryKind, DeliveryHandler>>;
   producers?: Producer[];
+  reportProducers?: ReportProducer[];
   schedulers?: Scheduler[];
   /** Closes what the module holds (an SMTP pool). */
   close?: () => Promise<void> | void;
@@ -46,6 +48,7 @@ export function startDeliveryWorker(
   const worker = startDeliveries(database, {
     handlers: Object.assign({}, ...modules.map((m) => m.handlers ?? {})),
     producers: modules.flatMap((m) => m.producers ?? []),
+    reportProducers: modules.flatMap((m) => m.reportProducers ?? []),
     schedulers: modules.flatMap((m) => m.schedulers ?? []),
     now: ctx.now,
     intervalMs: ctx.env.DELIVERY_INTERVAL_MS,

@@ -31,7 +31,7 @@ import { provinceOf } from '../admin/scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { loadRoutingGraph, orgIndexOf } from '../org/graph.ts';
 import { loadRules } from '../reports/reports.ts';
-import { followOriginal } from './duplicates.ts';
+import { followOriginal, reopenFollowers } from './duplicates.ts';
 import { issueTimes, issueView } from './view.ts';
 import { actorKinds, canSeeIssue } from '../org/scope.ts';
 import { provinceSettings } from '../org/settings.ts';
@@ -226,6 +226,8 @@ export async function applyAction(
     });
     // An answer reaches the issues marked as duplicates of this one (issue 16).
     if (isClosed(to)) await followOriginal(tx, next, user.id, now);
+    // Reopened: so are the duplicates that took its answer (issue 16), an event each.
+    if (input.type === 'reopen') await reopenFollowers(tx, next, user.id, note, now);
     return next;
   });
   if (!updated)

@@ -2,6 +2,7 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import {
   CLOSED_STATUSES,
   isClosed,
+  nextStatus,
   type ActionType,
   type DuplicateInput,
   type Issue,
@@ -108,6 +109,69 @@ export async function followOriginal(
     })),
   );
   return updated;
+}
+
+/**
+ * Reopening `original` (its row as just reopened) reopens the duplicates that took its answer and
+ * still hold it: linked to it, closed, their last history entry the answer `followOriginal` gave
+ * them. Each goes to the status a reopen gives it, with the original's new clocks (routed now, the
+ * same answer deadline) and one `reopen` event naming the original, so the member who raised it
+ * sees it alive again. A duplicate answered on its own, or reopened or unlinked since, stays as it
+ * is. Inside the caller's transaction.
+ */
+export async function reopenFollowers(
+  tx: Tx,
+  original: IssueRow,
+  actorId: string | null,
+  note: string | null,
+  now: Date,
+): Promise<IssueRow[]> {
+  const followers = await tx
+    .select({ id: issues.id, status: issues.status })
+    .from(issues)
+    .where(
+      and(
+        eq(issues.duplicateOf, original.id),
+        inArray(issues.status, [...CLOSED_STATUSES]),
+        sql`(select e.data->>'duplicateOf' = ${original.id}
+                    and e.type not in ('duplicate', 'unduplicate')
+               from ${issueEvents} e where e.issue_id = ${issues.id}
+              order by e.id desc limit 1)`,
+      ),
+    );
+  const reopened: IssueRow[] = [];
+  for (const f of followers) {
+    const to = nextStatus(f.status, 'reopen');
+    if (!to) continue;
+    const [next] = await tx
+      .update(issues)
+      .set({
+        status: to,
+        closedAt: null,
+        routedAt: now,
+        dueAt: original.dueAt,
+        escalatedAt: null,
+        updatedAt: now,
+        version: sql`${issues.version} + 1`,
+      })
+      .where(and(eq(issues.id, f.id), eq(issues.status, f.status)))
+      .returning();
+    if (!next) continue;
+    await tx.insert(issueEvents).values({
+      issueId: next.id,
+      type: 'reopen',
+      actorId,
+      at: now,
+      note,
+      fromStatus: f.status,
+      toStatus: to,
+      fromBodyId: next.responsibleBodyId,
+      toBodyId: next.responsibleBodyId,
+      data: { duplicateOf: original.id },
+    });
+    reopened.push(next);
+  }
+  return reopened;
 }
 
 /** Marks issue `id` as a duplicate of `input.originalId` (docs/api.md); it follows the original's answer. */

@@ -3,9 +3,14 @@ import type { WebhookEventType, WebhookPayload } from '@duhop/shared';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/rows.ts';
 import { webhookEndpoints, webhookResponses } from '../../db/schema.ts';
-import { CancelDelivery, type EnqueueItem, type FeedEvent } from '../deliveries/outbox.ts';
+import {
+  CancelDelivery,
+  type EnqueueItem,
+  type FeedEvent,
+  type FeedReport,
+} from '../deliveries/outbox.ts';
 import { type PostResult, postWebhook } from './send.ts';
-import { webhookEventsFor } from './payloads.ts';
+import { type WebhookEvent, reportSubmittedEvents, webhookEventsFor } from './payloads.ts';
 
 /** What a webhook row of `deliveries` carries: the endpoint and the exact payload to send. */
 export interface WebhookDeliveryPayload {
@@ -26,19 +31,43 @@ export const summaryOf = (p: WebhookPayload) =>
       : `${p.type} · ${p.data.issue.title}`;
 
 /**
- * The outbox producer: each entry of the issue history (and the submission behind a report's first
- * issue) becomes one delivery per active endpoint of its province subscribed to that event. The
- * dedupe key `webhook:<endpoint>:<event key>` makes a second producing instance a no-op, and the
- * order key `<endpoint>:<issue>` keeps each issue's events in order at each endpoint.
+ * The outbox producer of the issue feed: each entry of the issue history becomes one delivery per
+ * active endpoint of its province subscribed to that event. The dedupe key
+ * `webhook:<endpoint>:<event key>` makes a second producing instance a no-op, and the order key
+ * `<endpoint>:<issue>` keeps each issue's events in order at each endpoint.
  */
 export async function produceWebhooks(
   db: Db,
   events: readonly Pick<FeedEvent, 'eventId'>[],
 ): Promise<EnqueueItem[]> {
-  const found = await webhookEventsFor(
+  return addressed(
     db,
-    events.map((e) => e.eventId),
+    await webhookEventsFor(
+      db,
+      events.map((e) => e.eventId),
+    ),
   );
+}
+
+/**
+ * The outbox producer of the report feed: `report.submitted` of every submitted report, ordered
+ * with its first issue (the report feed runs first, so it goes before that issue's `issue.routed`).
+ */
+export async function produceReportWebhooks(
+  db: Db,
+  reports: readonly Pick<FeedReport, 'reportId'>[],
+): Promise<EnqueueItem[]> {
+  return addressed(
+    db,
+    await reportSubmittedEvents(
+      db,
+      reports.map((r) => r.reportId),
+    ),
+  );
+}
+
+/** One delivery per event and active endpoint of its province subscribed to its type. */
+async function addressed(db: Db, found: WebhookEvent[]): Promise<EnqueueItem[]> {
   if (found.length === 0) return [];
   const provinces = [...new Set(found.map((e) => e.provinceId))];
   const endpoints = await db

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  isSubmissionEntry,
   toLocalIso,
   webhookEventsOf,
   type IssueEventType,
@@ -16,7 +15,11 @@ export interface WebhookEvent {
   /** `<type>:<source id>`: part of the dedupe key, the same on every instance and retry. */
   key: string;
   provinceId: string;
-  /** Deliveries about one issue go out in order (`report.submitted` rides on its first issue). */
+  /**
+   * Deliveries with the same order subject go out in order: an issue's id, or for
+   * `report.submitted` its first issue's (before that issue's `issue.routed`), `report:<id>` when
+   * it has none.
+   */
   issueId: string;
   type: WebhookEventType;
   payload: WebhookPayload;
@@ -48,7 +51,6 @@ interface EventRow {
   due_at: Date | string;
   province_id: string;
   province_name: string;
-  first_of_report: boolean;
 }
 
 const instant = (v: Date | string) => toLocalIso(v instanceof Date ? v : new Date(v));
@@ -56,7 +58,8 @@ const named = (id: string | null, name: string | null) => (id ? { id, name: name
 
 /**
  * The webhook events of these issue-history entries (ids of `issue_events`), in the entries'
- * order. Entries that raise none (start, clarify, reopen…) give nothing.
+ * order. Entries that raise none (start, clarify, reopen…) give nothing. `report.submitted` comes
+ * from the report feed instead (`reportSubmittedEvents`).
  */
 export async function webhookEventsFor(
   db: Db,
@@ -70,8 +73,7 @@ export async function webhookEventsFor(
                a.display_name as actor_name,
                i.id as issue_id, i.report_id, i.title, i.detail, i.category, i.urgency, i.status,
                i.cell_id, c.name as cell_name, i.responsible_body_id as body_id, b.name as body_name,
-               i.due_at, p.id as province_id, p.name as province_name,
-               i.position = (select min(position) from issues s where s.report_id = i.report_id) as first_of_report
+               i.due_at, p.id as province_id, p.name as province_name
           from issue_events e
           join issues i on i.id = e.issue_id
           join org_units c on c.id = i.cell_id
@@ -86,30 +88,10 @@ export async function webhookEventsFor(
          )})
          order by e.id`,
   );
-  const reports = await reportSummaries(
-    db,
-    rows.filter((r) => r.first_of_report && isSubmissionEntry(r.type)).map((r) => r.report_id),
-  );
   const out: WebhookEvent[] = [];
   for (const r of rows) {
     const province = { id: r.province_id, name: r.province_name };
     const occurredAt = instant(r.at);
-    const report = r.first_of_report && isSubmissionEntry(r.type) && reports.get(r.report_id);
-    if (report) {
-      out.push({
-        key: `report.submitted:${r.report_id}`,
-        provinceId: r.province_id,
-        issueId: r.issue_id,
-        type: 'report.submitted',
-        payload: {
-          id: `report.submitted.${r.report_id}`,
-          type: 'report.submitted',
-          occurredAt,
-          province,
-          data: report,
-        },
-      });
-    }
     const data = {
       issue: {
         id: r.issue_id,
@@ -134,7 +116,7 @@ export async function webhookEventsFor(
       },
     };
     for (const type of webhookEventsOf(r.type)) {
-      if (type === 'report.submitted') continue;
+      if (type === 'report.submitted') continue; // never raised by a history entry (narrows)
       out.push({
         key: `${type}:${r.id}`,
         provinceId: r.province_id,
@@ -147,10 +129,48 @@ export async function webhookEventsFor(
   return out;
 }
 
+/**
+ * `report.submitted` of these reports (every submitted report, with or without issues, answered
+ * at the meeting or not), in the order given. The key is the report's id: fed twice (two
+ * instances, a restart), it is still one delivery per endpoint.
+ */
+export async function reportSubmittedEvents(
+  db: Db,
+  reportIds: readonly string[],
+): Promise<WebhookEvent[]> {
+  const summaries = await reportSummaries(db, [...reportIds]);
+  const out: WebhookEvent[] = [];
+  for (const id of reportIds) {
+    const s = summaries.get(id);
+    if (!s) continue;
+    const { province, submittedAt, data } = s;
+    out.push({
+      key: `report.submitted:${id}`,
+      provinceId: province.id,
+      issueId: data.issues[0]?.id ?? `report:${id}`,
+      type: 'report.submitted',
+      payload: {
+        id: `report.submitted.${id}`,
+        type: 'report.submitted',
+        occurredAt: instant(submittedAt),
+        province,
+        data,
+      },
+    });
+  }
+  return out;
+}
+
 type ReportData = Extract<WebhookPayload, { type: 'report.submitted' }>['data'];
 
-async function reportSummaries(db: Db, ids: string[]): Promise<Map<string, ReportData>> {
-  const out = new Map<string, ReportData>();
+interface ReportSummary {
+  province: { id: string; name: string };
+  submittedAt: Date | string;
+  data: ReportData;
+}
+
+async function reportSummaries(db: Db, ids: string[]): Promise<Map<string, ReportSummary>> {
+  const out = new Map<string, ReportSummary>();
   if (ids.length === 0) return out;
   const list = sql.join(
     ids.map((id) => sql`${id}::uuid`),
@@ -162,10 +182,15 @@ async function reportSummaries(db: Db, ids: string[]): Promise<Map<string, Repor
     cell_name: string;
     meeting_date: string | Date;
     author_name: string;
+    submitted_at: string | Date;
+    province_id: string;
+    province_name: string;
   }>(
     db,
-    sql`select r.id, r.cell_id, c.name as cell_name, r.meeting_date::text as meeting_date, u.display_name as author_name
+    sql`select r.id, r.cell_id, c.name as cell_name, r.meeting_date::text as meeting_date, u.display_name as author_name,
+               r.submitted_at, p.id as province_id, p.name as province_name
           from reports r join org_units c on c.id = r.cell_id join users u on u.id = r.author_id
+          join org_units p on p.id = coalesce(c.province_id, c.id)
          where r.id in (${list})`,
   );
   const issues = await queryRows<{
@@ -184,19 +209,23 @@ async function reportSummaries(db: Db, ids: string[]): Promise<Map<string, Repor
   for (const r of reports) {
     const own = issues.filter((i) => i.report_id === r.id);
     out.set(r.id, {
-      report: {
-        id: r.id,
-        cell: { id: r.cell_id, name: r.cell_name },
-        meetingDate: String(r.meeting_date).slice(0, 10),
-        authorName: r.author_name,
-        issueCount: own.length,
+      province: { id: r.province_id, name: r.province_name },
+      submittedAt: r.submitted_at,
+      data: {
+        report: {
+          id: r.id,
+          cell: { id: r.cell_id, name: r.cell_name },
+          meetingDate: String(r.meeting_date).slice(0, 10),
+          authorName: r.author_name,
+          issueCount: own.length,
+        },
+        issues: own.map((i) => ({
+          id: i.id,
+          title: i.title,
+          status: i.status,
+          body: { id: i.body_id, name: i.body_name },
+        })),
       },
-      issues: own.map((i) => ({
-        id: i.id,
-        title: i.title,
-        status: i.status,
-        body: { id: i.body_id, name: i.body_name },
-      })),
     });
   }
   return out;
