@@ -65,15 +65,14 @@ describe('attendance breakdown in the report', () => {
     expect(view.body).toMatchObject({
       meetingFormat: 'combined',
       attendance: { present: 26, presentOnline: 4, presentResidence: 2, awayForWork: 3 },
-      residenceMembersPresent: [
-        { fullName: 'Nguyễn Thị Lan' },
-        { fullName: 'Phan Văn Đức' },
-      ],
+      residenceMembersPresent: [{ fullName: 'Nguyễn Thị Lan' }, { fullName: 'Phan Văn Đức' }],
     });
 
     const file = await download(h, `/api/report-exports/${report.id}?format=docx`, token);
     expect(file.status).toBe(200);
-    const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(file.bytes))
+      .file('word/document.xml')!
+      .async('string');
     expect(xml).toContain('kết hợp trực tiếp và trực tuyến');
     expect(xml).toContain('Trong đó: dự trực tuyến');
     expect(xml).toContain('Nguyễn Thị Lan, Phan Văn Đức');
@@ -85,7 +84,11 @@ describe('attendance breakdown in the report', () => {
     const report = buildReport({ online: true });
     expect((await read(h.as(token).api.reports.$post({ json: report }))).status).toBe(201);
     const view = await read(h.as(token).api.reports[':id'].$get({ param: { id: report.id } }));
-    expect(view.body).toMatchObject({ online: true, meetingFormat: 'online', residenceMembersPresent: [] });
+    expect(view.body).toMatchObject({
+      online: true,
+      meetingFormat: 'online',
+      residenceMembersPresent: [],
+    });
   });
 
   it('an old-shape report keeps its content hash and resends as 200', async () => {
@@ -93,24 +96,52 @@ describe('attendance breakdown in the report', () => {
     const report = buildReport({ online: false });
     const parsed = ReportInput.parse(report);
     expect(Object.keys(parsed)).not.toContain('meetingFormat');
-    expect(Object.keys(parsed.attendance).sort()).toEqual(
-      ['absentWithReason', 'absentWithoutReason', 'exempted', 'present', 'speakers', 'total'],
-    );
+    expect(Object.keys(parsed.attendance).sort()).toEqual([
+      'absentWithReason',
+      'absentWithoutReason',
+      'exempted',
+      'present',
+      'speakers',
+      'total',
+    ]);
     expect((await read(h.as(token).api.reports.$post({ json: report }))).status).toBe(201);
     const [row] = await rows<{ content_hash: string; meeting_format: string }>(
       h,
       sql`select content_hash, meeting_format from reports where id = ${report.id}`,
     );
-    expect(row).toEqual({ content_hash: sha256(canonicalJson(parsed)), meeting_format: 'in_person' });
+    expect(row).toEqual({
+      content_hash: sha256(canonicalJson(parsed)),
+      meeting_format: 'in_person',
+    });
     expect((await read(h.as(token).api.reports.$post({ json: report }))).status).toBe(200);
   });
 
   it.each([
     ['more online than present', { presentOnline: 27 }, undefined, 'attendance.presentOnline'],
-    ['online meeting, not everyone online', { presentOnline: 20 }, 'online', 'attendance.presentOnline'],
-    ['in person with someone online', { presentOnline: 1 }, 'in_person', 'attendance.presentOnline'],
-    ['more residence members than present', { presentResidence: 27 }, undefined, 'attendance.presentResidence'],
-    ['more away for work than absent + exempted', { awayForWork: 6 }, undefined, 'attendance.awayForWork'],
+    [
+      'online meeting, not everyone online',
+      { presentOnline: 20 },
+      'online',
+      'attendance.presentOnline',
+    ],
+    [
+      'in person with someone online',
+      { presentOnline: 1 },
+      'in_person',
+      'attendance.presentOnline',
+    ],
+    [
+      'more residence members than present',
+      { presentResidence: 27 },
+      undefined,
+      'attendance.presentResidence',
+    ],
+    [
+      'more away for work than absent + exempted',
+      { awayForWork: 6 },
+      undefined,
+      'attendance.awayForWork',
+    ],
   ] as const)('is 422 on the field for %s, and writes nothing', async (_, extra, format, field) => {
     const token = await h.login('observer');
     const report = buildReport({

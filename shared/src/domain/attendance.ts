@@ -134,7 +134,7 @@ export function attendanceBreakdownErrors(
     }
   }
   const ids = a.residenceMemberIds;
-  if (ids) {
+  if (ids && ids.length > 0) {
     if (new Set(ids).size !== ids.length)
       add('residenceMemberIds', 'Một đảng viên nơi cư trú được đánh dấu hai lần');
     if (a.presentResidence != null && ids.length !== a.presentResidence)
