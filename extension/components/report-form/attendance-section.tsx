@@ -184,13 +184,15 @@ function ResidenceChecklist() {
               onChange={(e) => toggle(m.id, e.currentTarget.checked)}
               aria-describedby={itemErrs.length ? `f-res-err-${idx}` : undefined}
             />
-            {m.fullName} <small>({m.workplace})</small>
-            {itemErrs.length > 0 && (
-              <span id={`f-res-err-${idx}`} class="errors">
-                {' '}
-                {itemErrs.join(' ')}
-              </span>
-            )}
+            <span>
+              {m.fullName} <small>({m.workplace})</small>
+              {itemErrs.length > 0 && (
+                <span id={`f-res-err-${idx}`} class="errors">
+                  {' '}
+                  {itemErrs.join(' ')}
+                </span>
+              )}
+            </span>
           </label>
         );
       })}
