@@ -3512,6 +3512,8 @@ export interface operations {
                     /** Format: date-time */
                     endedAt: string;
                     online?: boolean;
+                    /** @enum {string} */
+                    meetingFormat?: "in_person" | "online" | "combined";
                     attendance: {
                         total: number;
                         exempted: number;
@@ -3520,6 +3522,10 @@ export interface operations {
                         absentWithoutReason: number;
                         speakers: number;
                         absentWithoutReasonNames?: string[];
+                        presentOnline?: number;
+                        presentResidence?: number;
+                        awayForWork?: number;
+                        residenceMemberIds?: string[];
                     };
                     criteriaSetId: string;
                     scores: {
@@ -3829,9 +3835,16 @@ export interface operations {
                         startedAt: string;
                         endedAt: string;
                         online: boolean;
+                        /** @enum {string} */
+                        meetingFormat: "in_person" | "online" | "combined";
                         attendance: {
                             [key: string]: unknown;
                         };
+                        residenceMembersPresent: {
+                            /** Format: uuid */
+                            id: string;
+                            fullName: string;
+                        }[];
                         criteriaSetId: string;
                         scores: {
                             [key: string]: number;

@@ -218,7 +218,20 @@ export const reports = pgTable(
     startedAt: ts('started_at').notNull(),
     endedAt: ts('ended_at').notNull(),
     online: boolean('online').notNull().default(false),
+    /** In person, online or combined (issue 17); older reports: mapped from `online`. */
+    meetingFormat: text('meeting_format')
+      .$type<'in_person' | 'online' | 'combined'>()
+      .notNull()
+      .default('in_person'),
+    /** The attendance counts (total, present, absences…); the breakdown below is kept in columns. */
     attendance: jsonb('attendance').$type<Attendance>().notNull(),
+    /** Of those present: joined online; residence members ("đảng viên 76"). Null: not stated. */
+    presentOnline: integer('present_online'),
+    presentResidence: integer('present_residence'),
+    /** Of those absent or exempted: away for work ("đi làm ăn xa"). Null: not stated. */
+    awayForWork: integer('away_for_work'),
+    /** The residence register's ids ticked as present (null: none ticked / not stated). */
+    residenceMemberIds: jsonb('residence_member_ids').$type<string[]>(),
     criteriaSetId: text('criteria_set_id')
       .notNull()
       .references(() => criteriaSets.id),

@@ -1,6 +1,15 @@
+import { residenceActiveOn, type ResidenceMemberRecord } from '@duhop/shared';
+import { useEffect, useState } from 'preact/hooks';
 import { formatPercent } from '../../utils/format.ts';
+import { useOnline } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { ATTENDANCE_KEYS, type AttendanceKey } from '../../utils/report/report-model.ts';
+import {
+  ATTENDANCE_KEYS,
+  BREAKDOWN_KEYS,
+  type AttendanceKey,
+  type BreakdownKey,
+} from '../../utils/report/report-model.ts';
+import { listResidence } from '../../utils/residence/calls.ts';
 import { Field, NumberInput } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 
@@ -9,7 +18,7 @@ export function AttendanceSection() {
   const t = useT();
   const locale = useLocale();
   const { data, update, facts, readOnly, errorsFor } = useForm();
-  const setCount = (key: AttendanceKey, v: number | null) =>
+  const setCount = (key: AttendanceKey | BreakdownKey, v: number | null) =>
     update((d) => ({ ...d, attendance: { ...d.attendance, [key]: v } }), [`attendance.${key}`]);
   const namesErr = errorsFor('attendance.absentWithoutReasonNames');
 
@@ -33,6 +42,27 @@ export function AttendanceSection() {
           );
         })}
       </div>
+      <fieldset class="subsection" data-testid="attendance-breakdown">
+        <legend>{t('breakdownTitle')}</legend>
+        <div class="grid2">
+          {BREAKDOWN_KEYS.map((k) => {
+            const errs = errorsFor(`attendance.${k}`);
+            return (
+              <Field key={k} id={`f-att-${k}`} label={t(`att_${k}` as MessageKey)} errors={errs}>
+                <NumberInput
+                  id={`f-att-${k}`}
+                  value={data.attendance[k] ?? null}
+                  min={0}
+                  max={100000}
+                  errors={errs}
+                  onValue={(v) => setCount(k, v)}
+                />
+              </Field>
+            );
+          })}
+        </div>
+        <ResidenceChecklist />
+      </fieldset>
       <p class="computed" data-testid="attendance-facts" aria-live="polite">
         {facts.expected != null && facts.expected >= 0 && (
           <span>{t('expected', { n: facts.expected })}</span>
@@ -73,6 +103,108 @@ export function AttendanceSection() {
             }
           />
         </Field>
+      )}
+    </fieldset>
+  );
+}
+
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'offline' }
+  | { kind: 'failed' }
+  | { kind: 'ready'; members: ResidenceMemberRecord[] };
+
+/**
+ * The cell's residence register (active on the meeting date) to tick who came; ticking sets the
+ * number of residence members present. Fetched online with the cell: offline, an honest note and
+ * the number typed by hand (the list is not cached).
+ */
+function ResidenceChecklist() {
+  const t = useT();
+  const online = useOnline();
+  const { data, update, errorsFor } = useForm();
+  const [list, setList] = useState<ListState>({ kind: 'loading' });
+  const year = Number(data.meetingDate.slice(0, 4));
+  const validYear = /^\d{4}-\d{2}-\d{2}$/.test(data.meetingDate);
+  useEffect(() => {
+    if (!online) {
+      setList({ kind: 'offline' });
+      return;
+    }
+    if (!data.cellId || !validYear) return;
+    let live = true;
+    setList({ kind: 'loading' });
+    void listResidence({ cellId: data.cellId, year }).then((res) => {
+      if (!live) return;
+      setList(res.ok ? { kind: 'ready', members: res.data.items } : { kind: 'failed' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [data.cellId, year, validYear, online]);
+
+  const ticked = data.residenceMemberIds ?? [];
+  const toggle = (id: string, on: boolean) =>
+    update(
+      (d) => {
+        const prev = d.residenceMemberIds ?? [];
+        const ids = on ? [...prev.filter((x) => x !== id), id] : prev.filter((x) => x !== id);
+        return {
+          ...d,
+          residenceMemberIds: ids,
+          attendance: { ...d.attendance, presentResidence: ids.length },
+        };
+      },
+      ['attendance.residenceMemberIds', 'attendance.presentResidence'],
+    );
+  const errs = errorsFor('attendance.residenceMemberIds');
+
+  if (list.kind === 'offline') return <p class="hint">{t('residenceOffline')}</p>;
+  if (list.kind === 'failed') return <p class="hint">{t('residenceFailed')}</p>;
+  if (list.kind === 'loading')
+    return (
+      <p class="hint" aria-live="polite">
+        {t('residenceLoading')}
+      </p>
+    );
+  const members = list.members.filter(
+    (m) => residenceActiveOn(m, data.meetingDate) || ticked.includes(m.id),
+  );
+  if (members.length === 0) return <p class="hint">{t('residenceNone')}</p>;
+  return (
+    <fieldset class="checklist" data-testid="residence-checklist">
+      <legend>{t('residenceTitle')}</legend>
+      {members.map((m, idx) => {
+        const itemErrs = errorsFor(`attendance.residenceMemberIds.${ticked.indexOf(m.id)}`);
+        return (
+          <label key={m.id} class="check">
+            <input
+              type="checkbox"
+              checked={ticked.includes(m.id)}
+              onChange={(e) => toggle(m.id, e.currentTarget.checked)}
+              aria-describedby={itemErrs.length ? `f-res-err-${idx}` : undefined}
+            />
+            <span>
+              {m.fullName} <small>({m.workplace})</small>
+              {itemErrs.length > 0 && (
+                <span id={`f-res-err-${idx}`} class="errors">
+                  {' '}
+                  {itemErrs.join(' ')}
+                </span>
+              )}
+            </span>
+          </label>
+        );
+      })}
+      <p class="computed" aria-live="polite" data-testid="residence-ticked">
+        {t('residenceTicked', { n: ticked.length })}
+      </p>
+      {errs.length > 0 && (
+        <ul class="errors">
+          {errs.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
       )}
     </fieldset>
   );

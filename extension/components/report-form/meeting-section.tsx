@@ -2,7 +2,10 @@ import { MeetingType } from '@duhop/shared';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { MaskedField } from '../ui/masked-inputs.tsx';
+import { draftFormat, type MeetingFormatDraft } from '../../utils/report/report-model.ts';
 import { useForm } from './form-context.ts';
+
+const FORMATS: readonly MeetingFormatDraft[] = ['in_person', 'online', 'combined'];
 
 /**
  * Cell, date, type, start and end with the duration computed and flagged when short. The date and
@@ -27,6 +30,7 @@ export function MeetingSection() {
   const startErr = timeErr('startedAt', data.startTime);
   const endErr = timeErr('endedAt', data.endTime);
   const short = facts.shortByMinutes;
+  const formatErr = errorsFor('meetingFormat');
 
   return (
     <fieldset class="section" id="sec-meeting" disabled={readOnly}>
@@ -101,14 +105,47 @@ export function MeetingSection() {
             : t('durationOk', { req: facts.requiredMinutes })}
         </p>
       )}
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={data.online}
-          onChange={(e) => update((d) => ({ ...d, online: e.currentTarget.checked }), ['online'])}
-        />
-        {t('online')}
-      </label>
+      <fieldset class="radios" aria-describedby={formatErr.length ? 'f-format-err' : undefined}>
+        <legend>{t('meetingFormat')}</legend>
+        {FORMATS.map((f) => (
+          <label key={f} class="check">
+            <input
+              type="radio"
+              name="meeting-format"
+              value={f}
+              checked={draftFormat(data) === f}
+              onChange={() =>
+                update(
+                  (d) => ({
+                    ...d,
+                    meetingFormat: f,
+                    online: f !== 'in_person',
+                    // Everyone present was online: the count follows; in person: nobody.
+                    attendance: {
+                      ...d.attendance,
+                      presentOnline:
+                        f === 'online'
+                          ? d.attendance.present
+                          : f === 'in_person'
+                            ? null
+                            : d.attendance.presentOnline,
+                    },
+                  }),
+                  ['meetingFormat', 'attendance.presentOnline'],
+                )
+              }
+            />
+            {t(`format_${f}` as MessageKey)}
+          </label>
+        ))}
+        {formatErr.length > 0 && (
+          <ul id="f-format-err" class="errors">
+            {formatErr.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorBox, Loading, Notice } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ReportDocxButton } from '../synthesis/report-docx-button.tsx';
 import { IssueStatusList } from './issue-status-list.tsx';
+import { AttendanceBreakdownFacts } from './attendance-breakdown.tsx';
 import { NotApplicableList } from './not-applicable-list.tsx';
 
 /** What the server stored for a report, read-only, with each issue's current status; cached for offline. */
@@ -54,6 +55,7 @@ export function ReportView(props: { id: string }) {
         <dd>
           {formatDate(view.meetingDate, locale)} · {t(`type_${view.meetingType}` as MessageKey)}
         </dd>
+        <AttendanceBreakdownFacts view={view} />
         <dt>{t('score')}</dt>
         <dd>
           <strong data-testid="view-score">{formatNumber(view.score, locale)}</strong> ·{' '}

@@ -1,6 +1,7 @@
 import type { ReportView } from '@duhop/shared';
 import { formatDate, formatNumber, formatSigned } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
+import { AttendanceBreakdownFacts } from '../report-view/attendance-breakdown.tsx';
 import { NotApplicableList } from '../report-view/not-applicable-list.tsx';
 
 /** Where an issue comes from: the cell, the meeting, the observer, their suggestions and score. */
@@ -19,6 +20,7 @@ export function ReportContext(props: { report: ReportView | null | undefined }) 
       <dd>
         {formatDate(r.meetingDate, locale)} · {t(`type_${r.meetingType}` as MessageKey)}
       </dd>
+      <AttendanceBreakdownFacts view={r} />
       <dt>{t('tg_observer')}</dt>
       <dd>{r.authorName}</dd>
       <dt>{t('score')}</dt>

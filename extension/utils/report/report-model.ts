@@ -46,7 +46,24 @@ export const ATTENDANCE_KEYS: readonly AttendanceKey[] = [
   'absentWithoutReason',
   'speakers',
 ];
-export type AttendanceDraft = Record<AttendanceKey, number | null>;
+/**
+ * The breakdown (issue 17): of those present, online and residence members; of those absent or
+ * exempted, away for work. Absent in drafts saved by older versions: not stated.
+ */
+export type BreakdownKey = 'presentOnline' | 'presentResidence' | 'awayForWork';
+export const BREAKDOWN_KEYS: readonly BreakdownKey[] = [
+  'presentOnline',
+  'presentResidence',
+  'awayForWork',
+];
+export type AttendanceDraft = Record<AttendanceKey, number | null> &
+  Partial<Record<BreakdownKey, number | null>>;
+export type MeetingFormatDraft = 'in_person' | 'online' | 'combined';
+
+/** The draft's meeting format: chosen, else from the older `online` box. */
+export function draftFormat(d: Pick<DraftData, 'meetingFormat' | 'online'>): MeetingFormatDraft {
+  return d.meetingFormat ?? (d.online ? 'online' : 'in_person');
+}
 
 export interface DraftData {
   cellId: string;
@@ -57,7 +74,11 @@ export interface DraftData {
   startTime: string;
   endTime: string;
   online: boolean;
+  /** In person, online or combined; absent in older drafts (then `online` says). */
+  meetingFormat?: MeetingFormatDraft;
   attendance: AttendanceDraft;
+  /** Residence members of the cell's register ticked as present (absent: none ticked). */
+  residenceMemberIds?: string[];
   /** Names of those absent without reason, one per line. */
   absentNames: string;
   /** Points typed by the observer; an absent or null entry follows the proposal from facts. */
@@ -91,6 +112,8 @@ export function blankDraft(
     startTime: '',
     endTime: '',
     online: false,
+    meetingFormat: 'in_person',
+    residenceMemberIds: [],
     attendance: {
       total: null,
       exempted: null,

@@ -1,5 +1,6 @@
 import {
   vnDate,
+  attendanceBreakdownErrors,
   checkNotApplicable,
   checkReducedNotes,
   checkScores,
@@ -12,7 +13,9 @@ import {
 import { translator, type Translate } from '../i18n/translate.ts';
 import {
   ATTENDANCE_KEYS,
+  BREAKDOWN_KEYS,
   computeFacts,
+  draftFormat,
   effectiveScores,
   markedItems,
   toInstant,
@@ -55,10 +58,16 @@ export function toReportInput(
     meetingType: d.meetingType,
     startedAt: toInstant(d.meetingDate, d.startTime) ?? undefined,
     endedAt: toInstant(d.meetingDate, d.endTime) ?? undefined,
-    online: d.online,
+    online: draftFormat(d) !== 'in_person',
+    meetingFormat: draftFormat(d),
     attendance: {
       ...Object.fromEntries(ATTENDANCE_KEYS.map((k) => [k, a[k] ?? undefined])),
       ...(names.length ? { absentWithoutReasonNames: names } : {}),
+      // The breakdown only when stated, so a report without it reads as before.
+      ...Object.fromEntries(
+        BREAKDOWN_KEYS.filter((k) => a[k] != null).map((k) => [k, a[k] as number]),
+      ),
+      ...(d.residenceMemberIds?.length ? { residenceMemberIds: d.residenceMemberIds } : {}),
     },
     criteriaSetId: set?.id ?? '',
     scores: Object.fromEntries(Object.entries(scores).filter(([, v]) => v != null)),
@@ -178,6 +187,13 @@ function liveChecks(d: DraftData, facts: DraftFacts, t: Translate, today: string
   }
   if (a.present != null && a.speakers != null && a.speakers > a.present)
     add('attendance.speakers', 'Số phát biểu không được vượt quá số có mặt');
+  // The breakdown never exceeds its total (same pure check as the API), on what is typed so far.
+  const breakdown = attendanceBreakdownErrors(
+    { ...a, residenceMemberIds: d.residenceMemberIds },
+    draftFormat(d),
+  );
+  for (const [field, msgs] of Object.entries(breakdown))
+    for (const m of msgs) add(field === 'meetingFormat' ? field : `attendance.${field}`, m);
   if (d.cellSelfScore != null && (d.cellSelfScore < 0 || d.cellSelfScore > 100))
     add('cellSelfScore', 'Điểm tự chấm phải từ 0 đến 100');
   return out;

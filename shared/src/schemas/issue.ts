@@ -152,7 +152,12 @@ export const ReportView = z.object({
   startedAt: z.string(),
   endedAt: z.string(),
   online: z.boolean(),
+  /** In person, online or combined (issue 17; older reports: from `online`). */
+  meetingFormat: z.enum(['in_person', 'online', 'combined']),
+  /** The counts, with the breakdown (presentOnline, presentResidence, awayForWork) when stated. */
   attendance: z.record(z.string(), z.unknown()),
+  /** The residence members ticked as present, by name (register order by name). */
+  residenceMembersPresent: z.array(z.object({ id: Uuid, fullName: z.string() })),
   criteriaSetId: Slug,
   scores: z.record(z.string(), z.number()),
   groupNotes: z.record(z.string(), z.string()),

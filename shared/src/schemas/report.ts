@@ -10,6 +10,7 @@ import {
   Urgency,
   Uuid,
 } from './common.ts';
+import { attendanceBreakdownErrors, effectiveMeetingFormat } from '../domain/attendance.ts';
 
 const Count = z
   .number({ message: 'Phải là số' })
@@ -27,6 +28,16 @@ export const Attendance = z
     speakers: Count,
     /** Names of those absent without reason (docs/domain.md: they must be named). */
     absentWithoutReasonNames: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+    /**
+     * The breakdown (issue 17), all optional so older payloads keep their content hash: of those
+     * present, how many joined online and how many are residence members ("đảng viên 76"); of
+     * those absent or exempted, how many are away for work. Checked by `attendanceBreakdownErrors`.
+     */
+    presentOnline: Count.optional(),
+    presentResidence: Count.optional(),
+    awayForWork: Count.optional(),
+    /** Ids of the cell's residence register ticked as present (their count is presentResidence). */
+    residenceMemberIds: z.array(Uuid).max(500, 'Tối đa 500 người').optional(),
   })
   .superRefine((a, ctx) => {
     const expected = a.total - a.exempted;
@@ -63,6 +74,12 @@ export const Attendance = z
   });
 export type Attendance = z.infer<typeof Attendance>;
 
+/** How the meeting was held: in person, online, or combined (some present online). */
+export const MeetingFormat = z.enum(['in_person', 'online', 'combined'], {
+  message: 'Chọn hình thức: trực tiếp, trực tuyến hoặc kết hợp',
+});
+export type MeetingFormat = z.infer<typeof MeetingFormat>;
+
 export const IssueInput = z.object({
   id: Uuid,
   title: z.string().trim().min(1, 'Nhập nội dung kiến nghị').max(300, 'Tối đa 300 ký tự'),
@@ -95,7 +112,9 @@ export const ReportInput = z
     meetingType: MeetingType,
     startedAt: IsoDateTime,
     endedAt: IsoDateTime,
+    /** Older clients' flag; mapped to `meetingFormat` (true → online) when that is absent. */
     online: z.boolean().optional(),
+    meetingFormat: MeetingFormat.optional(),
     attendance: Attendance,
     criteriaSetId: Slug,
     scores: z.record(
@@ -123,6 +142,17 @@ export const ReportInput = z
     issues: z.array(IssueInput).max(50, 'Tối đa 50 kiến nghị'),
   })
   .superRefine((r, ctx) => {
+    const breakdown = attendanceBreakdownErrors(r.attendance, effectiveMeetingFormat(r), {
+      online: r.online,
+      meetingFormat: r.meetingFormat,
+    });
+    for (const [field, messages] of Object.entries(breakdown))
+      for (const message of messages)
+        ctx.addIssue({
+          code: 'custom',
+          path: field === 'meetingFormat' ? [field] : ['attendance', field],
+          message,
+        });
     const start = Date.parse(r.startedAt);
     const end = Date.parse(r.endedAt);
     if (end <= start)

@@ -25,12 +25,17 @@ import { renderFile } from './render.ts';
 import { attachmentName, CONTENT_TYPES, type ExportTable } from './tables.ts';
 import { documentHeader, type ExportFile } from './synthesis-export.ts';
 import { reportIssuesFor } from '../org/scope.ts';
-import { unitNames } from '../reports/view.ts';
+import { residenceNames, unitNames } from '../reports/view.ts';
 
 const MEETING_TYPES: Record<MeetingType, string> = {
   regular: 'Thường kỳ',
   topical: 'Chuyên đề',
   combined: 'Thường kỳ kết hợp chuyên đề',
+};
+const MEETING_FORMATS: Record<'in_person' | 'online' | 'combined', string> = {
+  in_person: 'trực tiếp',
+  online: 'trực tuyến',
+  combined: 'kết hợp trực tiếp và trực tuyến',
 };
 const time = (d: Date) => toLocalIso(d).slice(11, 16);
 
@@ -80,6 +85,7 @@ export async function exportReportDocx(
     speakers: number;
     absentWithoutReasonNames?: string[];
   };
+  const residents = await residenceNames(db, r.residenceMemberIds ?? []);
   const scores = r.scores;
   const groupScores = r.groupScores;
   const marked = r.notApplicable;
@@ -98,7 +104,7 @@ export async function exportReportDocx(
       rows: [
         ['Chi bộ', row.cellName],
         ['Ngày sinh hoạt', vnDate(r.meetingDate)],
-        ['Hình thức', `${MEETING_TYPES[type] ?? type}${r.online ? ' (trực tuyến)' : ''}`],
+        ['Hình thức', `${MEETING_TYPES[type] ?? type} (${MEETING_FORMATS[r.meetingFormat]})`],
         [
           'Thời gian',
           `Từ ${time(r.startedAt)} đến ${time(r.endedAt)}${minutes != null ? ` (${minutes} phút)` : ''}`,
@@ -125,6 +131,28 @@ export async function exportReportDocx(
         ['Vắng không lý do', a.absentWithoutReason],
         ...(a.absentWithoutReasonNames?.length
           ? [['Họ tên vắng không lý do', a.absentWithoutReasonNames.join(', ')] as [string, string]]
+          : []),
+        ...(r.presentOnline != null
+          ? [['Trong đó: dự trực tuyến', r.presentOnline] as [string, number]]
+          : []),
+        ...(r.presentResidence != null
+          ? [
+              ['Trong đó: đảng viên nơi cư trú (đảng viên 76)', r.presentResidence] as [
+                string,
+                number,
+              ],
+            ]
+          : []),
+        ...(residents.length
+          ? [
+              [
+                'Họ tên đảng viên nơi cư trú có mặt',
+                residents.map((m) => m.fullName).join(', '),
+              ] as [string, string],
+            ]
+          : []),
+        ...(r.awayForWork != null
+          ? [['Vắng, miễn sinh hoạt do đi làm ăn xa', r.awayForWork] as [string, number]]
           : []),
         ['Tỷ lệ dự sinh hoạt (%)', attendanceRate(a)],
         ['Số đảng viên phát biểu', a.speakers],

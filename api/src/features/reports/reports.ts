@@ -1,14 +1,16 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   answerDays,
   checkNotApplicable,
   checkReducedNotes,
   checkScores,
   computeScore,
+  effectiveMeetingFormat,
   isReportOnTime,
   localDate,
   normalizeForSearch,
   RESPONSIBLE_KINDS,
+  residenceActiveOn,
   routeIssue,
   type RouteResult,
   type RoutingRule,
@@ -22,7 +24,7 @@ import {
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { issues, reports, routingRules } from '../../db/schema.ts';
+import { issues, reports, residenceMembers, routingRules } from '../../db/schema.ts';
 import { canonicalJson, sha256 } from '../../lib/crypto.ts';
 import {
   addFieldError,
@@ -175,6 +177,29 @@ export async function submitReport(
       );
     }
   });
+  const ticked = input.attendance.residenceMemberIds ?? [];
+  if (ticked.length > 0) {
+    // Ticked residence members must be on this cell's register, active on the meeting date.
+    const onList = await db
+      .select({
+        id: residenceMembers.id,
+        introducedOn: residenceMembers.introducedOn,
+        status: residenceMembers.status,
+        statusOn: residenceMembers.statusOn,
+      })
+      .from(residenceMembers)
+      .where(and(eq(residenceMembers.cellId, input.cellId), inArray(residenceMembers.id, ticked)));
+    const byId = new Map(onList.map((m) => [m.id, m]));
+    ticked.forEach((id, idx) => {
+      const m = byId.get(id);
+      if (!m || !residenceActiveOn(m, input.meetingDate))
+        addFieldError(
+          fields,
+          `attendance.residenceMemberIds.${idx}`,
+          `Người này không có trong danh sách đảng viên nơi cư trú của chi bộ vào ngày ${vnDate(input.meetingDate)}`,
+        );
+    });
+  }
   if (Object.keys(fields).length > 0 || !set) throw validationError(fields);
 
   const settings = provinceSettings(
@@ -266,8 +291,7 @@ export async function submitReport(
         meetingType: input.meetingType,
         startedAt: new Date(input.startedAt),
         endedAt: new Date(input.endedAt),
-        online: input.online ?? false,
-        attendance: input.attendance,
+        ...breakdownColumns(input),
         criteriaSetId: set.id,
         scores: input.scores,
         groupNotes: input.groupNotes ?? {},
@@ -319,6 +343,26 @@ export async function submitReport(
         version: 1,
       })),
     },
+  };
+}
+
+/**
+ * The format and attendance columns of a report: the breakdown (issue 17) goes to its own columns,
+ * the counts stay in the attendance JSON as before; the `online` flag stays true for online and
+ * combined meetings so older readers keep seeing them.
+ */
+function breakdownColumns(input: ReportParsed) {
+  const { presentOnline, presentResidence, awayForWork, residenceMemberIds, ...attendance } =
+    input.attendance;
+  const meetingFormat = effectiveMeetingFormat(input) ?? 'in_person';
+  return {
+    online: meetingFormat !== 'in_person',
+    meetingFormat,
+    attendance,
+    presentOnline: presentOnline ?? null,
+    presentResidence: presentResidence ?? null,
+    awayForWork: awayForWork ?? null,
+    residenceMemberIds: residenceMemberIds ?? null,
   };
 }
 

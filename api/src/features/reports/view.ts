@@ -2,7 +2,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import { toLocalIso, Uuid, type CriteriaSet, type ReportView } from '@duhop/shared';
 import type { AuthUser } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { criteriaSets, orgUnits, reports, users } from '../../db/schema.ts';
+import { criteriaSets, orgUnits, reports, residenceMembers, users } from '../../db/schema.ts';
 import { notFoundErrors } from '../../lib/errors.ts';
 import { issueView } from '../issues/view.ts';
 import { reportIssuesFor } from '../org/scope.ts';
@@ -81,7 +81,9 @@ export async function loadReportView(
     startedAt: toLocalIso(r.startedAt),
     endedAt: toLocalIso(r.endedAt),
     online: r.online,
-    attendance: r.attendance as Record<string, unknown>,
+    meetingFormat: r.meetingFormat,
+    attendance: withBreakdown(r),
+    residenceMembersPresent: await residenceNames(db, r.residenceMemberIds ?? []),
     criteriaSetId: r.criteriaSetId,
     scores: r.scores as Record<string, number>,
     groupNotes: r.groupNotes as Record<string, string>,
@@ -97,6 +99,28 @@ export async function loadReportView(
       issueView(i, now, { cellName: row.cellName, bodyName: bodyName.get(i.responsibleBodyId) }),
     ),
   };
+}
+
+/** The attendance counts with the breakdown columns of a report merged in (those stated). */
+export function withBreakdown(r: typeof reports.$inferSelect): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(r.attendance as Record<string, unknown>) };
+  if (r.presentOnline != null) out.presentOnline = r.presentOnline;
+  if (r.presentResidence != null) out.presentResidence = r.presentResidence;
+  if (r.awayForWork != null) out.awayForWork = r.awayForWork;
+  return out;
+}
+
+/** Names of the residence members ticked as present, sorted by name (Vietnamese collation). */
+export async function residenceNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; fullName: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: residenceMembers.id, fullName: residenceMembers.fullName })
+    .from(residenceMembers)
+    .where(inArray(residenceMembers.id, [...ids]));
+  return rows.sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'));
 }
 
 /** The items a report marked "Không áp dụng" by hand, in the set's order, by title with the reason. */

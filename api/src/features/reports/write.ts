@@ -27,7 +27,12 @@ interface WriteValues extends Record<string, unknown> {
   startedAt: string;
   endedAt: string;
   online: boolean;
+  meetingFormat: string;
   attendance: string;
+  presentOnline: number | null;
+  presentResidence: number | null;
+  awayForWork: number | null;
+  residenceMemberIds: string | null;
   criteriaSetId: string;
   scores: string;
   groupNotes: string;
@@ -49,11 +54,13 @@ interface WriteValues extends Record<string, unknown> {
  */
 const writeReport = compiledStatement<WriteValues>(
   (p) => sql`with r as (
-          insert into reports (id, author_id, cell_id, meeting_date, meeting_type, started_at, ended_at, online, attendance,
+          insert into reports (id, author_id, cell_id, meeting_date, meeting_type, started_at, ended_at, online, meeting_format, attendance,
+                               present_online, present_residence, away_for_work, residence_member_ids,
                                criteria_set_id, scores, group_notes, not_applicable, group_scores, score, band, cell_self_score, suggestions,
                                on_time, submitted_at, content_hash)
           values (${p.id}::uuid, ${p.authorId}::uuid, ${p.cellId}, ${p.meetingDate}::date, ${p.meetingType},
-                  ${p.startedAt}::timestamptz, ${p.endedAt}::timestamptz, ${p.online}::boolean, ${p.attendance}::jsonb,
+                  ${p.startedAt}::timestamptz, ${p.endedAt}::timestamptz, ${p.online}::boolean, ${p.meetingFormat}, ${p.attendance}::jsonb,
+                  ${p.presentOnline}::int, ${p.presentResidence}::int, ${p.awayForWork}::int, ${p.residenceMemberIds}::jsonb,
                   ${p.criteriaSetId}, ${p.scores}::jsonb, ${p.groupNotes}::jsonb, ${p.notApplicable}::jsonb, ${p.groupScores}::jsonb, ${p.score}::real,
                   ${p.band}, ${p.cellSelfScore}::real, ${p.suggestions}, ${p.onTime}::boolean, ${p.now}::timestamptz, ${p.contentHash})
           on conflict (id) do nothing
@@ -115,7 +122,12 @@ export async function insertReport(db: Db, r: ReportRow, issueRows: IssueRow[]):
     startedAt: iso(r.startedAt),
     endedAt: iso(r.endedAt),
     online: r.online ?? false,
+    meetingFormat: r.meetingFormat ?? 'in_person',
     attendance: JSON.stringify(r.attendance),
+    presentOnline: r.presentOnline ?? null,
+    presentResidence: r.presentResidence ?? null,
+    awayForWork: r.awayForWork ?? null,
+    residenceMemberIds: r.residenceMemberIds ? JSON.stringify(r.residenceMemberIds) : null,
     criteriaSetId: r.criteriaSetId,
     scores: JSON.stringify(r.scores),
     groupNotes: JSON.stringify(r.groupNotes ?? {}),
