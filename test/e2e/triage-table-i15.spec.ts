@@ -110,7 +110,15 @@ test('staff triage from a sortable table and work issue after issue by keyboard'
 
   // Keyboard: j to the first row, Enter opens it; j/k move between issues; Escape goes back.
   await ws.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await ws.page.keyboard.press('j');
+  // The list may still re-render after the filter (counts refresh): press j until the first row is
+  // the active one, then open it.
+  await expect(async () => {
+    if ((await ws.page.locator('[data-active="true"]').count()) === 0)
+      await ws.page.keyboard.press('j');
+    else if ((await ws.rows().first().getAttribute('data-active')) !== 'true')
+      await ws.page.keyboard.press('k');
+    await expect(ws.rows().first()).toHaveAttribute('data-active', 'true', { timeout: 2_000 });
+  }).toPass();
   await ws.page.keyboard.press('Enter');
   await expect(ws.issueView()).toHaveAttribute('data-issue-view', ids[0]!);
   await expect(ws.page).toHaveURL(/sort=age/);
