@@ -24,6 +24,7 @@ export * from './data/labels.ts';
 export * from './domain/synthesis-math.ts';
 export * from './domain/compliance.ts';
 export * from './domain/year-view.ts';
+export * from './domain/presence.ts';
 export * from './domain/vn-document.ts';
 export * from './domain/residence.ts';
 export * from './domain/webhooks.ts';

@@ -15583,6 +15583,70 @@ export interface operations {
                                 bodyName: string;
                             }[];
                         };
+                        presence: {
+                            meetings: {
+                                total: number;
+                                inPerson: number;
+                                online: number;
+                                combined: number;
+                                onlineOrCombinedPercent: number | null;
+                            };
+                            attendance: {
+                                present: number;
+                                presentOnline: number;
+                                awayForWork: number;
+                                awayForWorkCells: number;
+                            };
+                            residence: {
+                                registered: number;
+                                introduced: number;
+                                received: number;
+                                receivedByEnd: number;
+                                receivedPercent: number | null;
+                                meetingsStated: number;
+                                present: number;
+                                expected: number;
+                                attendancePercent: number | null;
+                                year: number;
+                                assessed: number;
+                                good: number;
+                                goodPercent: number | null;
+                                unassessed: number;
+                            };
+                            byBody: {
+                                meetings: {
+                                    total: number;
+                                    inPerson: number;
+                                    online: number;
+                                    combined: number;
+                                    onlineOrCombinedPercent: number | null;
+                                };
+                                attendance: {
+                                    present: number;
+                                    presentOnline: number;
+                                    awayForWork: number;
+                                    awayForWorkCells: number;
+                                };
+                                residence: {
+                                    registered: number;
+                                    introduced: number;
+                                    received: number;
+                                    receivedByEnd: number;
+                                    receivedPercent: number | null;
+                                    meetingsStated: number;
+                                    present: number;
+                                    expected: number;
+                                    attendancePercent: number | null;
+                                    year: number;
+                                    assessed: number;
+                                    good: number;
+                                    goodPercent: number | null;
+                                    unassessed: number;
+                                };
+                                bodyId: string;
+                                bodyName: string;
+                            }[];
+                        };
                     };
                 };
             };
@@ -15940,6 +16004,37 @@ export interface operations {
                                     ended: boolean;
                                 }[];
                             };
+                            presence: {
+                                meetings: {
+                                    total: number;
+                                    inPerson: number;
+                                    online: number;
+                                    combined: number;
+                                    onlineOrCombinedPercent: number | null;
+                                };
+                                attendance: {
+                                    present: number;
+                                    presentOnline: number;
+                                    awayForWork: number;
+                                    awayForWorkCells: number;
+                                };
+                                residence: {
+                                    registered: number;
+                                    introduced: number;
+                                    received: number;
+                                    receivedByEnd: number;
+                                    receivedPercent: number | null;
+                                    meetingsStated: number;
+                                    present: number;
+                                    expected: number;
+                                    attendancePercent: number | null;
+                                    year: number;
+                                    assessed: number;
+                                    good: number;
+                                    goodPercent: number | null;
+                                    unassessed: number;
+                                };
+                            };
                         }[];
                         totals: {
                             expected: number;
@@ -15972,6 +16067,37 @@ export interface operations {
                                     quarter: number;
                                     ended: boolean;
                                 }[];
+                            };
+                            presence: {
+                                meetings: {
+                                    total: number;
+                                    inPerson: number;
+                                    online: number;
+                                    combined: number;
+                                    onlineOrCombinedPercent: number | null;
+                                };
+                                attendance: {
+                                    present: number;
+                                    presentOnline: number;
+                                    awayForWork: number;
+                                    awayForWorkCells: number;
+                                };
+                                residence: {
+                                    registered: number;
+                                    introduced: number;
+                                    received: number;
+                                    receivedByEnd: number;
+                                    receivedPercent: number | null;
+                                    meetingsStated: number;
+                                    present: number;
+                                    expected: number;
+                                    attendancePercent: number | null;
+                                    year: number;
+                                    assessed: number;
+                                    good: number;
+                                    goodPercent: number | null;
+                                    unassessed: number;
+                                };
                             };
                         };
                     };
@@ -16329,6 +16455,37 @@ export interface operations {
                                     ended: boolean;
                                 }[];
                             };
+                            presence: {
+                                meetings: {
+                                    total: number;
+                                    inPerson: number;
+                                    online: number;
+                                    combined: number;
+                                    onlineOrCombinedPercent: number | null;
+                                };
+                                attendance: {
+                                    present: number;
+                                    presentOnline: number;
+                                    awayForWork: number;
+                                    awayForWorkCells: number;
+                                };
+                                residence: {
+                                    registered: number;
+                                    introduced: number;
+                                    received: number;
+                                    receivedByEnd: number;
+                                    receivedPercent: number | null;
+                                    meetingsStated: number;
+                                    present: number;
+                                    expected: number;
+                                    attendancePercent: number | null;
+                                    year: number;
+                                    assessed: number;
+                                    good: number;
+                                    goodPercent: number | null;
+                                    unassessed: number;
+                                };
+                            };
                         }[];
                         totals: {
                             expected: number;
@@ -16361,6 +16518,37 @@ export interface operations {
                                     quarter: number;
                                     ended: boolean;
                                 }[];
+                            };
+                            presence: {
+                                meetings: {
+                                    total: number;
+                                    inPerson: number;
+                                    online: number;
+                                    combined: number;
+                                    onlineOrCombinedPercent: number | null;
+                                };
+                                attendance: {
+                                    present: number;
+                                    presentOnline: number;
+                                    awayForWork: number;
+                                    awayForWorkCells: number;
+                                };
+                                residence: {
+                                    registered: number;
+                                    introduced: number;
+                                    received: number;
+                                    receivedByEnd: number;
+                                    receivedPercent: number | null;
+                                    meetingsStated: number;
+                                    present: number;
+                                    expected: number;
+                                    attendancePercent: number | null;
+                                    year: number;
+                                    assessed: number;
+                                    good: number;
+                                    goodPercent: number | null;
+                                    unassessed: number;
+                                };
                             };
                         };
                     };

@@ -4,6 +4,7 @@ export * from './org.ts';
 export * from './criteria.ts';
 export * from './report.ts';
 export * from './issue.ts';
+export * from './presence.ts';
 export * from './synthesis.ts';
 export * from './year-view.ts';
 export * from './routing.ts';

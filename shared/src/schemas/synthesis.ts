@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BandCode } from './criteria.ts';
 import { Category, IsoMonth, IssueStatus, Slug, Uuid } from './common.ts';
+import { PresenceSummary } from './presence.ts';
 
 /** How many reports fell in each band, every band present. */
 const BandCounts = z.object({
@@ -213,5 +214,7 @@ export const SynthesisResponse = z.object({
   topical: TopicalCount.extend({
     byBody: z.array(TopicalCount.extend({ bodyId: Slug, bodyName: z.string() })),
   }),
+  /** Meeting formats, members online and away for work, residence members (issue 17). */
+  presence: PresenceSummary,
 });
 export type SynthesisResponse = z.infer<typeof SynthesisResponse>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IssueStatus, MAX_YEAR, MIN_YEAR, Slug, Uuid } from './common.ts';
+import { PresenceFigures } from './presence.ts';
 import { CsvLocale, ExportFormat, TopicalCount } from './synthesis.ts';
 
 /** A calendar year in MIN_YEAR–MAX_YEAR (query strings carry it as text). */
@@ -77,6 +78,8 @@ export const YearBodyRow = YearCounts.extend({
   reportsFiled: z.number().int(),
   issues: YearIssueCounts,
   topical: YearTopical,
+  /** Meeting formats, members online and away for work, residence members over the year (issue 17). */
+  presence: PresenceFigures,
 });
 export type YearBodyRow = z.infer<typeof YearBodyRow>;
 
@@ -95,6 +98,7 @@ export const YearViewResponse = z.object({
     reportsFiled: z.number().int(),
     issues: YearIssueCounts,
     topical: YearTopical,
+    presence: PresenceFigures,
   }),
 });
 export type YearViewResponse = z.infer<typeof YearViewResponse>;

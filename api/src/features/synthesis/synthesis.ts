@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   BAND_ORDER,
+  blankPresence,
   bandDistribution,
   CATEGORY_LABELS,
   CLOSED_STATUSES,
@@ -308,6 +309,8 @@ export async function loadSynthesis(
     bodies,
     trend,
     topical: { ...topicalAll, byBody: topicalByBody },
+    // issue 17: placeholder until the figures are computed (feature branch i17-figures)
+    presence: { ...blankPresence(Number(month.slice(0, 4))), byBody: [] },
   };
   return { view, items: sortItems(current.map(({ month: _m, ...rest }) => rest)) };
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  blankPresence,
   CLOSED_STATUSES,
   countTopical,
   countYear,
@@ -213,6 +214,8 @@ export async function loadYearView(
       reportsFiled: bodyFiled.get(bodyId) ?? 0,
       issues: bodyIssues.get(bodyId) ?? blankIssues(),
       topical: yearTopical(list, held, year, today),
+      // issue 17: placeholder until the figures are computed (feature branch i17-figures)
+      presence: blankPresence(year),
     }))
     .sort((a, b) => collator.compare(a.bodyName, b.bodyName));
 
@@ -229,6 +232,7 @@ export async function loadYearView(
       reportsFiled: filed.reduce((s, r) => s + r.n, 0),
       issues: issuesBy(() => 'all').get('all') ?? blankIssues(),
       topical: yearTopical(items, held, year, today),
+      presence: blankPresence(year),
     },
   };
 }
