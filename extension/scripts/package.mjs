@@ -122,6 +122,41 @@ export function extensionId(publicDer) {
     .join('');
 }
 
+/**
+ * The managed-machine policies for this id and server (docs/extension-distribution.md, section 4):
+ * the JSON file of Chromium, Chrome and Edge on Linux, and a .reg file for Chrome and Edge on
+ * Windows. Both force-install the CRX from `<origin>/extension/update.xml` and set `apiUrl`
+ * (managed storage). The .reg text is ASCII with CRLF line ends, which regedit reads as is.
+ */
+export function policyFiles(id, origin) {
+  const forcelist = `${id};${origin}/extension/update.xml`;
+  const linux = {
+    ExtensionInstallForcelist: [forcelist],
+    '3rdparty': { extensions: { [id]: { apiUrl: origin } } },
+  };
+  const browsers = [
+    ['Google Chrome', 'Google\\Chrome'],
+    ['Microsoft Edge', 'Microsoft\\Edge'],
+  ];
+  const reg = [
+    'Windows Registry Editor Version 5.00',
+    '',
+    `; Du hop (duhop) ${id}: install and keep it updated from ${origin}, and set its server address.`,
+    '; If a force-list below already has entries, change "1" to the next free number.',
+    ...browsers.flatMap(([name, key]) => [
+      '',
+      `; ${name}`,
+      `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${key}\\ExtensionInstallForcelist]`,
+      `"1"="${forcelist}"`,
+      '',
+      `[HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${key}\\3rdparty\\extensions\\${id}\\policy]`,
+      `"apiUrl"="${origin}"`,
+    ]),
+    '',
+  ].join('\r\n');
+  return { linuxJson: `${JSON.stringify(linux, null, 2)}\n`, windowsReg: reg };
+}
+
 export async function packageExtension({ apiUrl, key, out, log = console.log }) {
   const origin = checkApiUrl(apiUrl);
   // Relative paths are relative to where `npm run` was typed (npm itself runs in the root).
@@ -180,6 +215,14 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   writeFileSync(idPath, `${id}\n`);
   const listingPath = join(outDir, 'listing-vi.md');
   writeFileSync(listingPath, listingText({ origin, version, manifest }));
+  const policyDir = join(outDir, 'policy');
+  mkdirSync(policyDir, { recursive: true });
+  const { linuxJson, windowsReg } = policyFiles(id, origin);
+  const policyJsonPath = join(policyDir, 'duhop.json');
+  writeFileSync(policyJsonPath, linuxJson);
+  chmodSync(policyJsonPath, 0o644); // Chromium reads it as any user; only root writes /etc/…/policies
+  const policyRegPath = join(policyDir, 'duhop.reg');
+  writeFileSync(policyRegPath, windowsReg);
 
   const paths = {
     unpacked,
@@ -188,6 +231,8 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
     crx: crxPath,
     updateXml: updatePath,
     idFile: idPath,
+    policyJson: policyJsonPath,
+    policyReg: policyRegPath,
     key: keyPath,
   };
   log(`[package] Extension ${manifest.version} for ${origin}`);
@@ -201,6 +246,7 @@ export async function packageExtension({ apiUrl, key, out, log = console.log }) 
   log(`  update.xml:    ${updatePath} (codebase ${origin}/extension/${CRX_NAME})`);
   log(`  id file:       ${idPath}`);
   log(`  unpacked:      ${unpacked} (same id)`);
+  log(`  policies:      ${policyJsonPath} (Linux), ${policyRegPath} (Windows)`);
   log(`  Serve them: EXTENSION_DIR=${outDir} on the API.`);
   return { id, origin, version, created, outDir, paths, manifest };
 }

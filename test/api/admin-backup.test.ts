@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -70,6 +70,7 @@ describe('backups of the running server', () => {
       ['duhop-2020-01-04-0200.sql', 'duhop-2020-01-05-0200.sql', fresh[0], 'notes.txt'].sort(),
     );
     expect(files.some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(statSync(join(backupDir, fresh[0]!)).mode & 0o777).toBe(0o600);
   }, 300_000);
 
   it('GET /api/admin/backup: 401 without a token, 403 for others, the dump for an admin, with an audit row', async () => {

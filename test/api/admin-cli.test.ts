@@ -78,8 +78,11 @@ describe('npm run admin', () => {
         'nghe-an',
         '--unit-name',
         'Tỉnh ủy Nghệ An',
+        '--valid-from',
+        '01/07/2025',
       ]);
       expect(res.stderr).toBe('');
+      expect(res.stdout).toContain('in force from 01/07/2025');
       expect(res.code).toBe(0);
       password = passwordIn(res.stdout)!;
       expect(password).toBeTruthy();
@@ -98,11 +101,23 @@ describe('npm run admin', () => {
         must_change_password: true,
       });
       expect(await verifyPassword(password, user!.password_hash)).toBe(true);
-      const [unit] = await rows<{ name: string; kind: string; parent_id: string | null }>(
+      const [unit] = await rows<{
+        name: string;
+        kind: string;
+        parent_id: string | null;
+        valid_from: string;
+      }>(
         fresh,
-        sql`select name, kind, parent_id from org_units where id = 'nghe-an'`,
+        sql`select name, kind, parent_id, valid_from::text as valid_from from org_units where id = 'nghe-an'`,
       );
-      expect(unit).toEqual({ name: 'Tỉnh ủy Nghệ An', kind: 'province', parent_id: null });
+      // The province is in force from the given day, so units dated from the reorganisation of
+      // 01/07/2025 can be imported below it (not only from the day of the installation).
+      expect(unit).toEqual({
+        name: 'Tỉnh ủy Nghệ An',
+        kind: 'province',
+        parent_id: null,
+        valid_from: '2025-07-01',
+      });
       const [sets] = await rows<{ n: number }>(
         fresh,
         sql`select count(*)::int as n from criteria_sets`,
@@ -143,6 +158,29 @@ describe('npm run admin', () => {
       ]);
       expect(badUnit.code).toBe(1);
       expect(badUnit.stderr).toMatch(/No unit has the code or name "khong-co"/);
+      for (const [date, message] of [
+        ['31/02/2025', /--valid-from: "31\/02\/2025" is not a date/],
+        ['01/07/2025', /--valid-from only applies to the province created on an empty database/],
+      ] as const) {
+        const bad = await runCli(fresh.env, [
+          'admin',
+          'create-admin',
+          '--username',
+          'bao',
+          '--name',
+          'Trần Văn Bảo',
+          '--valid-from',
+          date,
+        ]);
+        expect(bad.code, date).toBe(1);
+        expect(oneLine(bad.stderr), bad.stderr).toBe(true);
+        expect(bad.stderr).toMatch(message);
+      }
+      const [bao] = await rows<{ n: number }>(
+        fresh,
+        sql`select count(*)::int as n from users where username = 'bao'`,
+      );
+      expect(bao!.n).toBe(0);
     },
     LONG,
   );

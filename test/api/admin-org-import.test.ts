@@ -113,7 +113,7 @@ describe('POST /api/admin/org-units/import', () => {
       'rows.6.validFrom': [expect.stringContaining('31/02/2025')],
       'rows.7.parentId': ['Các đơn vị cấp trên tạo thành vòng'],
       'rows.8.parentId': ['Các đơn vị cấp trên tạo thành vòng'],
-      'rows.9.validFrom': [expect.stringContaining('(dòng 2) chỉ có hiệu lực từ 2025-07-01')],
+      'rows.9.validFrom': [expect.stringContaining('(dòng 2) chỉ có hiệu lực từ 01/07/2025')],
       'rows.10.parentId': ['Đơn vị cấp trên không tồn tại'],
       'rows.11.id': ['Mã "ht-tu" trùng với dòng 2'],
       'rows.12.cellType': ['Chỉ chi bộ mới có loại chi bộ và ngày sinh hoạt'],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +128,8 @@ describe('npm run backup / npm run restore', () => {
       expect(res.stderr).toBe('');
       expect(res.code).toBe(0);
       expect(res.stdout).toContain(backupFile);
+      // Password hashes and sessions are in it: private to its owner, whatever the umask.
+      expect(statSync(backupFile).mode & 0o777).toBe(0o600);
       const text = readFileSync(backupFile, 'utf8');
       expect(text.startsWith('--\n-- PostgreSQL database dump')).toBe(true);
       expect(text).toContain(reportId);

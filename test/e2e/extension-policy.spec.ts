@@ -218,9 +218,12 @@ test('a force-listed CRX is installed from the API’s update.xml on 127.0.0.1',
     // This policy reaches every Chromium on the machine: it stays only while this browser starts.
     // Chromium is started directly: Playwright's default flags (--disable-extensions,
     // --disable-background-networking, --enable-automation…) stop policy installs.
-    writePolicy('forcelist', {
-      ExtensionInstallForcelist: [`${hosted.id};${origin}/extension/update.xml`],
-    });
+    // The very file `npm run package` wrote for the administrators (policy/duhop.json).
+    const generated = JSON.parse(readFileSync(hosted.paths.policyJson, 'utf8'));
+    expect(generated.ExtensionInstallForcelist).toEqual([
+      `${hosted.id};${origin}/extension/update.xml`,
+    ]);
+    writePolicy('forcelist', generated);
     const profile = mkdtempSync(join(work, 'profile-'));
     const installed = join(
       profile,

@@ -231,6 +231,47 @@ describe('a package for https://duhop.example.vn', () => {
     expect(xml).toContain(`prodversionmin='116'`);
   });
 
+  it('the policy files force-install this id from update.xml and set apiUrl as the managed schema allows', () => {
+    const policy = JSON.parse(readFileSync(result.paths.policyJson, 'utf8'));
+    expect(Object.keys(policy).sort()).toEqual(['3rdparty', 'ExtensionInstallForcelist']);
+    // Chromium's ExtensionInstallForcelist: a list of "<id>;<update URL>" strings.
+    expect(policy.ExtensionInstallForcelist).toEqual([
+      `${result.id};https://duhop.example.vn/extension/update.xml`,
+    ]);
+    for (const entry of policy.ExtensionInstallForcelist as string[]) {
+      const [id, url] = entry.split(';');
+      expect(id).toMatch(/^[a-p]{32}$/);
+      expect(new URL(url!).protocol).toBe('https:');
+    }
+    // 3rdparty.extensions.<id>: the extension's own policy, checked against its managed schema.
+    expect(Object.keys(policy['3rdparty'])).toEqual(['extensions']);
+    expect(Object.keys(policy['3rdparty'].extensions)).toEqual([result.id]);
+    const schema = JSON.parse(
+      readFileSync(join(result.paths.unpacked, 'managed_schema.json'), 'utf8'),
+    );
+    const values = policy['3rdparty'].extensions[result.id] as Record<string, unknown>;
+    expect(values).toEqual({ apiUrl: 'https://duhop.example.vn' });
+    for (const [name, value] of Object.entries(values))
+      expect(typeof value, name).toBe(schema.properties[name]?.type);
+    expect(statSync(result.paths.policyJson).mode & 0o777).toBe(0o644);
+
+    const reg = readFileSync(result.paths.policyReg, 'latin1');
+    expect(reg).toMatch(/^[\x20-\x7e\r\n]*$/);
+    expect(reg.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = reg.split('\r\n');
+    expect(lines[0]).toBe('Windows Registry Editor Version 5.00');
+    for (const browser of ['Google\\Chrome', 'Microsoft\\Edge']) {
+      const key = `HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\${browser}`;
+      const forcelist = lines.indexOf(`[${key}\\ExtensionInstallForcelist]`);
+      expect(lines[forcelist + 1]).toBe(
+        `"1"="${result.id};https://duhop.example.vn/extension/update.xml"`,
+      );
+      const own = lines.indexOf(`[${key}\\3rdparty\\extensions\\${result.id}\\policy]`);
+      expect(own, browser).toBeGreaterThan(0);
+      expect(lines[own + 1]).toBe('"apiUrl"="https://duhop.example.vn"');
+    }
+  });
+
   it('the store zip has the build without the key, and the Vietnamese listing is beside it', () => {
     const manifest = JSON.parse(unzipFile(result.paths.zip, 'manifest.json'));
     expect(manifest.key).toBeUndefined();

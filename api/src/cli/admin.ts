@@ -17,6 +17,7 @@ import { seedReferenceData } from '../db/seed.ts';
 import { hashPassword } from '../lib/crypto.ts';
 import { localDate } from '@duhop/shared';
 import { writeAudit } from '../features/admin/audit.ts';
+import { parseImportDate } from '../features/admin/csv.ts';
 
 /** A mistake the operator can fix: printed as one line, exit code 1. */
 export class CliError extends Error {}
@@ -53,6 +54,11 @@ export interface CreateAdminInput {
   unit?: string;
   /** On an empty database: the name of the province to create. */
   unitName?: string;
+  /**
+   * On an empty database: the day the province is in force from (`DD/MM/YYYY` or `YYYY-MM-DD`;
+   * default today). Units imported below it cannot start earlier than this day.
+   */
+  validFrom?: string;
 }
 
 export interface CreatedAdmin {
@@ -61,6 +67,8 @@ export interface CreatedAdmin {
   unitId: string;
   unitName: string;
   createdProvince: boolean;
+  /** The province's first day when it was created now. */
+  validFrom?: string;
 }
 
 /**
@@ -83,7 +91,21 @@ export async function createAdmin(
       `Tên đăng nhập "${username.data}" đã có — the username "${username.data}" is already taken`,
     );
 
+  let validFrom = localDate(now);
+  if (input.validFrom !== undefined) {
+    const parsed = parseImportDate(input.validFrom.trim());
+    if (!parsed)
+      throw new CliError(
+        `--valid-from: "${input.validFrom}" is not a date; give e.g. 01/07/2025 (DD/MM/YYYY) or 2025-07-01`,
+      );
+    validFrom = parsed;
+  }
+
   const [anyUnit] = await db.select({ id: orgUnits.id }).from(orgUnits).limit(1);
+  if (anyUnit && input.validFrom !== undefined)
+    throw new CliError(
+      '--valid-from only applies to the province created on an empty database; this database already has units',
+    );
   let unit: { id: string; name: string };
   let createdProvince = false;
   if (!anyUnit) {
@@ -132,7 +154,7 @@ export async function createAdmin(
         kind: 'province',
         parentId: null,
         provinceId: null,
-        validFrom: localDate(now),
+        validFrom,
         createdAt: now,
       });
       await writeAudit(tx, {
@@ -141,7 +163,7 @@ export async function createAdmin(
         action: 'org_unit.create',
         entity: 'org_unit',
         entityId: unit.id,
-        data: { ...VIA, name: unit.name, kind: 'province' },
+        data: { ...VIA, name: unit.name, kind: 'province', validFrom },
       });
     }
     const [created] = await tx
@@ -178,6 +200,7 @@ export async function createAdmin(
     unitId: unit.id,
     unitName: unit.name,
     createdProvince,
+    ...(createdProvince ? { validFrom } : {}),
   };
 }
 

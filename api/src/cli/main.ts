@@ -18,14 +18,17 @@ import {
   type BackupTarget,
 } from '../features/backup/backup.ts';
 import { CliError, createAdmin, removeDemo, resetAdminPassword } from './admin.ts';
+import { vnDate } from '@duhop/shared';
 
 const ADMIN_HELP = `Usage: npm run admin -- <command> [options]
 
 Commands (on DATABASE_URL, else DATA_DIR; a PGlite directory only while no server holds it):
   create-admin --username NAME --name "Full name" [--unit CODE_OR_NAME] [--unit-name NAME]
+               [--valid-from DD/MM/YYYY]
       Creates an administrator and prints a one-time password, to be changed at first sign-in.
       Without --unit the admin belongs to the only province. On a database without any unit it
-      first creates the province (code --unit, default tinh-uy; name --unit-name, default "Tỉnh ủy").
+      first creates the province (code --unit, default tinh-uy; name --unit-name, default "Tỉnh ủy"),
+      in force from --valid-from (default today): the units imported below it cannot start earlier.
   reset-password --username NAME
       A new one-time password for an existing account; its sessions end now.
   remove-demo
@@ -88,7 +91,7 @@ async function admin(argv: string[], out: (line: string) => void): Promise<void>
     return out(ADMIN_HELP);
   const env = parseEnv(process.env);
   if (command === 'create-admin') {
-    const { values } = args(rest, ['username', 'name', 'unit', 'unit-name']);
+    const { values } = args(rest, ['username', 'name', 'unit', 'unit-name', 'valid-from']);
     if (values.help) return out(ADMIN_HELP);
     if (!values.username) throw new CliError('create-admin needs --username NAME');
     if (!values.name) throw new CliError('create-admin needs --name "Full name"');
@@ -98,11 +101,12 @@ async function admin(argv: string[], out: (line: string) => void): Promise<void>
         name: values.name!,
         unit: values.unit,
         unitName: values['unit-name'],
+        validFrom: values['valid-from'],
       }),
     );
     if (created.createdProvince)
       out(
-        `Created the province "${created.unitName}" (code ${created.unitId}); import its units with that code as their parent.`,
+        `Created the province "${created.unitName}" (code ${created.unitId}, in force from ${vnDate(created.validFrom)}); import its units with that code as their parent.`,
       );
     out(`Administrator "${created.username}" created in ${created.unitName} on ${where(env)}.`);
     out(`One-time password (mật khẩu tạm, phải đổi khi đăng nhập lần đầu): ${created.password}`);

@@ -1,6 +1,7 @@
 import {
   addDays,
   localDate,
+  vnDate,
   type OrgChangeResult,
   type OrgUnitCloseInput,
   type OrgUnitMergeInput,
@@ -33,7 +34,7 @@ async function successorProblem(
   if (successor.kind === 'cell' && source.kind !== 'cell')
     return 'Chi bộ không thể kế thừa một cơ quan';
   if (successor.validFrom > addDays(validTo, 1))
-    return `Đơn vị kế thừa chỉ có hiệu lực từ ${successor.validFrom}, sau ngày ${addDays(validTo, 1)}`;
+    return `Đơn vị kế thừa chỉ có hiệu lực từ ${vnDate(successor.validFrom)}, sau ngày ${vnDate(addDays(validTo, 1))}`;
   if ((await descendantIds(db, source.id)).includes(successor.id))
     return 'Đơn vị kế thừa không được là đơn vị cấp dưới của đơn vị bị đóng';
   return null;

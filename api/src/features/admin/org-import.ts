@@ -1,5 +1,6 @@
 import {
   Slug,
+  vnDate,
   type CellType,
   type ImportError,
   type OrgImportResult,
@@ -159,7 +160,7 @@ export async function importOrgUnits(
         err(
           item.row,
           'validFrom',
-          `Đơn vị cấp trên (dòng ${fileParent.row}) chỉ có hiệu lực từ ${fileParent.validFrom}`,
+          `Đơn vị cấp trên (dòng ${fileParent.row}) chỉ có hiệu lực từ ${vnDate(fileParent.validFrom)}`,
         );
       continue;
     }

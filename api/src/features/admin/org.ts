@@ -1,5 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { OrgUnitCreateInput, OrgUnitPatchInput } from '@duhop/shared';
+import { vnDate } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { orgUnits } from '../../db/schema.ts';
@@ -30,7 +31,7 @@ export function parentProblem(
   if (isClosed(parent)) return `Đơn vị cấp trên "${parent.name}" đã giải thể`;
   if (parent.kind === 'cell') return 'Chi bộ không có đơn vị cấp dưới';
   if (validFrom && parent.validFrom > validFrom)
-    return `Đơn vị cấp trên chỉ có hiệu lực từ ${parent.validFrom}`;
+    return `Đơn vị cấp trên chỉ có hiệu lực từ ${vnDate(parent.validFrom)}`;
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import {
+  chmodSync,
   existsSync,
   readdirSync,
   readFileSync,
@@ -71,16 +72,26 @@ export async function dumpOpenPglite(pg: PGlite): Promise<string> {
   }
 }
 
+/**
+ * A backup holds every account's password hash and the sessions: readable by its owner only
+ * (mode 600), whatever the umask of the shell that ran `npm run backup`.
+ */
+const BACKUP_MODE = 0o600;
+
 /** Writes `text` to `file` through a temporary name: a backup file is whole or absent. */
 function writeWhole(file: string, text: string): void {
   const tmp = `${file}.partial`;
-  writeFileSync(tmp, text);
+  writeFileSync(tmp, text, { mode: BACKUP_MODE });
+  chmodSync(tmp, BACKUP_MODE);
   renameSync(tmp, file);
 }
 
 /** Runs pg_dump into `file`; a missing pg_dump is one clear line. */
 export function pgDumpToFile(url: string, file: string): Promise<void> {
   const tmp = `${file}.partial`;
+  // Created private before pg_dump writes into it (pg_dump truncates it and keeps the mode).
+  writeFileSync(tmp, '', { mode: BACKUP_MODE });
+  chmodSync(tmp, BACKUP_MODE);
   return new Promise((resolve, reject) => {
     const child = spawn(
       'pg_dump',
@@ -102,6 +113,7 @@ export function pgDumpToFile(url: string, file: string): Promise<void> {
     });
     child.once('close', (code) => {
       if (code === 0) {
+        chmodSync(tmp, BACKUP_MODE);
         renameSync(tmp, file);
         resolve();
       } else {
