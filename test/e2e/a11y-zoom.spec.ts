@@ -1,14 +1,12 @@
-import { addDays, localDate } from '@duhop/shared';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildReport } from '../support/reports.ts';
 import { checkA11y } from './axe.ts';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
-import { ServerClient } from './server-client.ts';
 
 /**
  * The axe walk of a11y-screens.spec.ts again where layouts break: the side panel at its narrowest
@@ -60,54 +58,43 @@ async function panelScreens(page: Page, name: string): Promise<void> {
   await page.setViewportSize(SIZES.panel360);
 }
 
-async function useApi(context: BrowserContext, extensionId: string, url: string): Promise<void> {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(url);
-  await options.page.close();
-}
-
 test('side panel at 360 px and at 200 % zoom: sign-in, home, the form with its errors and filled, report, my issues, options', async ({
   context,
   extensionId,
   relay,
 }) => {
   test.setTimeout(300_000);
-  await useApi(context, extensionId, relay.url);
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const panel = await PanelPage.open(context, extensionId);
   const page = panel.page;
   await page.setViewportSize(SIZES.panel360);
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await panelScreens(page, 'sign-in');
 
-  await page.getByLabel('Tên đăng nhập').fill('observer');
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await panel.signIn('observer');
   await panel.expectCellStatus('hn-th', 'none');
   await panelScreens(page, 'home');
 
   const form = await panel.startReport('hn-th');
-  await page.getByRole('button', { name: 'Xem các mục' }).click();
-  await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+  await form.showAllErrors();
   await panelScreens(page, 'form-errors');
 
-  await form.fillConsistent();
-  await form.setSuggestions('Chi bộ cần bám sát nghị quyết của Đảng ủy xã.');
-  await form.addIssue({
-    title: 'Sân trường ngập nước khi mưa',
-    detail: 'Học sinh phải lội nước vào lớp.',
-    category: 'Hạ tầng – giao thông',
+  await form.fillConsistent({
+    suggestions: 'Chi bộ cần bám sát nghị quyết của Đảng ủy xã.',
+    issue: {
+      title: 'Sân trường ngập nước khi mưa',
+      detail: 'Học sinh phải lội nước vào lớp.',
+      category: 'Hạ tầng – giao thông',
+    },
   });
   await panelScreens(page, 'form-filled');
-  await form.submitButton().click();
-  await panel.expectCellStatus('hn-th', 'submitted');
+  await panel.submitReport(form, 'hn-th');
   await panelScreens(page, 'home-submitted');
 
   await panel.openSubmitted('Trường Tiểu học');
   await panelScreens(page, 'report-view');
 
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await page.getByTestId('my-issues-link').click();
-  await expect(page.getByTestId('my-issues')).toBeVisible();
+  await panel.openMyIssues();
   await panelScreens(page, 'my-issues');
 
   const options = await OptionsPage.open(context, extensionId);
@@ -122,19 +109,8 @@ test('workspace at 200 % zoom: inbox, issue view, action forms, bulk bar, report
   relay,
 }) => {
   test.setTimeout(300_000);
-  const today = localDate(new Date());
-  const day = today.endsWith('-01') ? today : addDays(today, -1);
-  const observer = await ServerClient.signIn(api.url, 'observer');
-  await observer.post(
-    '/api/reports',
-    buildReport({
-      cellId: 'hn-xom-2',
-      meetingDate: day,
-      startedAt: `${day}T00:05:00+07:00`,
-      endedAt: `${day}T00:50:00+07:00`,
-    }),
-  );
-  await useApi(context, extensionId, relay.url);
+  await fileReport(api.url, { cellId: 'hn-xom-2' });
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   const page = ws.page;
   await page.setViewportSize(SIZES.workspace200);

@@ -1,8 +1,9 @@
-import { addDays, localDate, type ReportView } from '@duhop/shared';
+import type { ReportView } from '@duhop/shared';
 import { checkA11y } from './axe.ts';
 import { join } from 'node:path';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { ServerClient } from './server-client.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
@@ -18,25 +19,21 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   relay,
   snap,
 }) => {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.signIn('observer', 'demo1234');
-  await options.page.close();
-
-  const panel = await PanelPage.open(context, extensionId);
+  const panel = await PanelPage.signedIn(context, extensionId, relay.url);
   const page = panel.page;
-  await page.setViewportSize({ width: 400, height: 760 });
   const form = await panel.startReport('hn-xom-1');
-  await form.setTimes('19:30', '21:15');
-  await form.setAttendance({
-    total: 12,
-    exempted: 1,
-    present: 9,
-    absentWithReason: 2,
-    absentWithoutReason: 0,
-    speakers: 5,
+  await form.fillFacts({
+    times: ['19:30', '21:15'],
+    attendance: {
+      total: 12,
+      exempted: 1,
+      present: 9,
+      absentWithReason: 2,
+      absentWithoutReason: 0,
+      speakers: 5,
+    },
+    targets: 95,
   });
-  await form.setTargets(95);
 
   await page.getByRole('radio', { name: 'Kết hợp trực tiếp và trực tuyến' }).check();
   // More online than present is flagged at the field as it is typed.
@@ -64,8 +61,7 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   await checkA11y(page, 'i17-breakdown-form');
 
   await form.fillAllCriteria();
-  await form.submitButton().click();
-  await panel.expectCellStatus('hn-xom-1', 'submitted');
+  await panel.submitReport(form, 'hn-xom-1');
 
   const server = await ServerClient.signIn(api.url, 'observer');
   const [stored] = (await server.get<{ items: { id: string }[] }>('/api/reports')).items;
@@ -90,41 +86,32 @@ test('staff read the format and the residence members present in the issue’s r
   api,
   relay,
 }) => {
-  // Filed through the API yesterday (or today on the 1st), one issue for the commune.
-  const today = localDate(new Date());
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
+  // Filed through the API this month, one issue for the commune.
   const observer = await ServerClient.signIn(api.url, 'observer');
   const register = await observer.get<{ items: { id: string; fullName: string }[] }>(
     '/api/residence/members?cellId=hn-xom-1',
   );
   const lan = register.items.find((m) => m.fullName === 'Nguyễn Thị Lan')!;
   const base = buildReport();
-  const report = buildReport({
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-    meetingFormat: 'online',
-    attendance: {
-      ...base.attendance,
-      presentOnline: base.attendance.present,
-      presentResidence: 1,
-      residenceMemberIds: [lan.id],
+  await fileReport(
+    api.url,
+    {
+      meetingFormat: 'online',
+      attendance: {
+        ...base.attendance,
+        presentOnline: base.attendance.present,
+        presentResidence: 1,
+        residenceMemberIds: [lan.id],
+      },
     },
-  });
-  report.issues = report.issues.slice(0, 1);
-  await observer.post('/api/reports', report);
+    { issues: 1 },
+  );
 
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.page.close();
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   await ws.page.setViewportSize({ width: 1366, height: 900 });
   await ws.signIn('commune');
-  await ws.search('duong lien xom xuong cap');
-  await expect(ws.rows()).toHaveCount(1);
-  await ws.rows().first().locator('a.title').click();
-  await expect(ws.issueView()).toBeVisible();
+  await ws.openOnlyIssue('duong lien xom xuong cap');
   const ctx = ws.page.getByTestId('report-context');
   await expect(ctx.getByTestId('view-format')).toHaveText('Trực tuyến');
   await expect(ctx.getByTestId('view-residence')).toHaveText('Nguyễn Thị Lan');

@@ -22,6 +22,7 @@ export const reportEn: Record<keyof typeof reportVi, string> = {
   durationShort: '{n} min short of the required {req} min',
   durationOk: 'At least {req} min',
   endBeforeStart: 'The end must be after the start',
+  endInFuture: 'The end time cannot be in the future: the meeting has not ended yet',
   online: 'Held online',
   att_total: 'Members in total',
   att_exempted: 'Exempted',

@@ -24,6 +24,7 @@ export const reportVi = {
   durationShort: 'Thiếu {n} phút so với {req} phút yêu cầu',
   durationOk: 'Đủ {req} phút',
   endBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu',
+  endInFuture: 'Giờ kết thúc không được ở tương lai: buổi sinh hoạt chưa kết thúc',
   online: 'Sinh hoạt trực tuyến',
   att_total: 'Tổng số đảng viên',
   att_exempted: 'Miễn sinh hoạt',
