@@ -32,28 +32,47 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** Screenshot, axe and the sideways-scroll check of one screen at one size. */
-async function screen(page: Page, name: string): Promise<void> {
+/**
+ * Screenshot, axe and the sideways-scroll check of one screen at one size: printed (with the
+ * elements reaching past the page's right edge), asserted when `flat` (the screens fixed so far).
+ */
+async function screen(page: Page, name: string, opts: { flat?: boolean } = {}): Promise<void> {
   await settled(page);
   await mkdir(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENS_DIR, `zoom-${name}.png`), fullPage: true });
   await checkA11y(page, `zoom-${name}`);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => {
+        const cls = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
+        const right = Math.round(e.getBoundingClientRect().right);
+        return `${e.tagName.toLowerCase()}${cls
+          .filter(Boolean)
+          .map((c) => `.${c}`)
+          .join('')} (${right} px)`;
+      });
+    return { overflow: document.documentElement.scrollWidth - width, wide: wide.slice(0, 6) };
+  });
   console.log(
-    `  ${name}: ${overflow > 0 ? `scrolls sideways by ${overflow} px` : 'no sideways scroll'}`,
+    `  ${name}: ${overflow > 0 ? `scrolls sideways by ${overflow} px (${wide.join(', ')})` : 'no sideways scroll'}`,
   );
+  if (opts.flat) expect(overflow, `${name} scrolls sideways: ${wide.join(', ')}`).toBe(0);
 }
 
 /** The same screen at each of the panel's sizes (360 px, then 200 % zoom). */
-async function panelScreens(page: Page, name: string): Promise<void> {
+async function panelScreens(
+  page: Page,
+  name: string,
+  opts: { flat?: boolean } = {},
+): Promise<void> {
   for (const [size, viewport] of [
     ['360', SIZES.panel360],
     ['200pct', SIZES.panel200],
   ] as const) {
     await page.setViewportSize(viewport);
-    await screen(page, `panel-${size}-${name}`);
+    await screen(page, `panel-${size}-${name}`, opts);
   }
   await page.setViewportSize(SIZES.panel360);
 }
@@ -92,7 +111,8 @@ test('side panel at 360 px and at 200 % zoom: sign-in, home, the form with its e
   await panelScreens(page, 'home-submitted');
 
   await panel.openSubmitted('Trường Tiểu học');
-  await panelScreens(page, 'report-view');
+  // The report view does not scroll sideways, even at 200 % zoom (it did by 7 px: the facts' grid).
+  await panelScreens(page, 'report-view', { flat: true });
 
   await panel.openMyIssues();
   await panelScreens(page, 'my-issues');

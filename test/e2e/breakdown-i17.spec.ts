@@ -12,7 +12,7 @@ import { buildReport } from '../support/reports.ts';
 // Files a report on the demo data: a worker and an API of its own (fixtures.ts).
 test.use({ isolatedApi: 'breakdown-i17' });
 
-test('a member chooses a combined meeting, ticks the residence members who came and submits', async ({
+test('a member chooses a combined meeting, ticks the residence members who came with the network off, and it is sent once back online', async ({
   context,
   extensionId,
   api,
@@ -48,9 +48,18 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   );
   await page.getByLabel('Vắng hoặc miễn sinh hoạt do đi làm ăn xa').fill('1');
 
-  // The cell's residence list (seed: Lan, Đức, Hà); ticking sets the number present.
+  // The cell's residence list (seed: Lan, Đức, Hà), from the server while online.
   const list = page.getByTestId('residence-checklist');
-  await expect(list).toBeVisible();
+  await expect(list.getByRole('checkbox', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+  await expect(page.getByTestId('residence-updated')).toHaveCount(0);
+
+  // The connection drops (the page and the background alike): the list is the device's copy,
+  // kept at sign-in and when the form opened, with when it was fetched. Ticking sets the number present.
+  await relay.down();
+  await context.setOffline(true);
+  await expect(page.getByTestId('residence-updated')).toHaveText(
+    /^Danh sách lưu trên máy, cập nhật lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+  );
   await list.getByRole('checkbox', { name: /Nguyễn Thị Lan/ }).check();
   await list.getByRole('checkbox', { name: /Phan Văn Đức/ }).check();
   await expect(page.getByLabel('Có mặt là đảng viên nơi cư trú (đảng viên 76)')).toHaveValue('2');
@@ -60,8 +69,14 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   await snap(page, 'i17-breakdown-form-400');
   await checkA11y(page, 'i17-breakdown-form');
 
+  // Sent while offline: it waits in the outbox; back online, it goes out with the ticked members.
   await form.fillAllCriteria();
-  await panel.submitReport(form, 'hn-xom-1');
+  await form.submitButton().click();
+  await panel.expectCellStatus('hn-xom-1', 'queued');
+  await context.setOffline(false);
+  await relay.up();
+  await panel.sendNow();
+  await panel.expectCellStatus('hn-xom-1', 'submitted');
 
   const server = await ServerClient.signIn(api.url, 'observer');
   const [stored] = (await server.get<{ items: { id: string }[] }>('/api/reports')).items;

@@ -44,8 +44,9 @@ export const reportVi = {
   residenceLoading: 'Đang tải danh sách đảng viên nơi cư trú…',
   residenceNone: 'Chi bộ chưa có đảng viên nơi cư trú nào trong danh sách vào ngày họp.',
   residenceOffline:
-    'Danh sách đảng viên nơi cư trú cần kết nối mạng; khi ngoại tuyến, hãy nhập số có mặt ở ô trên.',
+    'Máy này chưa lưu danh sách đảng viên nơi cư trú của chi bộ (cần kết nối mạng một lần); khi ngoại tuyến, hãy nhập số có mặt ở ô trên.',
   residenceFailed: 'Không tải được danh sách đảng viên nơi cư trú; có thể nhập số có mặt ở ô trên.',
+  residenceUpdatedAt: 'Danh sách lưu trên máy, cập nhật lúc {time}',
   residenceTicked: 'Đã đánh dấu {n} người',
   residencePresentNames: 'Đảng viên nơi cư trú có mặt',
   absentNames: 'Họ tên người vắng không lý do (mỗi dòng một người)',

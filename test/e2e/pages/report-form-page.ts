@@ -121,10 +121,7 @@ export class ReportFormPage {
    * with the suggestions and one issue when given.
    */
   async fillConsistent(
-    extra: {
-      suggestions?: string;
-      issue?: Parameters<ReportFormPage['addIssue']>[0];
-    } = {},
+    extra: { suggestions?: string; issue?: Parameters<ReportFormPage['addIssue']>[0] } = {},
   ): Promise<void> {
     await this.fillFacts({
       times: ['19:30', '21:15'],
