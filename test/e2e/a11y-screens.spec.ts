@@ -31,7 +31,7 @@ const test = base.extend<object, { api: RunningApi }>({
       await use(api);
       await api.stop();
     },
-    { scope: 'worker', timeout: 90_000 },
+    { scope: 'worker', timeout: 180_000 },
   ],
 });
 

@@ -43,14 +43,14 @@ async function screen(page: Page, name: string, opts: { flat?: boolean } = {}): 
   await checkA11y(page, `zoom-${name}`);
   const { overflow, wide } = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')]
+    const wide = Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > width + 0.5)
       .map((e) => {
         const cls = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
         const right = Math.round(e.getBoundingClientRect().right);
         return `${e.tagName.toLowerCase()}${cls
           .filter(Boolean)
-          .map((c) => `.${c}`)
+          .map((c: string) => `.${c}`)
           .join('')} (${right} px)`;
       });
     return { overflow: document.documentElement.scrollWidth - width, wide: wide.slice(0, 6) };
