@@ -39,7 +39,10 @@ export interface DraftRecord {
   deletedAt?: number;
 }
 
-/** Reference data kept for offline use: `me`, `orgUnits`, `criteriaSets`, `routingRules`, `report:<id>`. */
+/**
+ * Reference data kept for offline use: `me`, `orgUnits`, `criteriaSets`, `routingRules`,
+ * `report:<id>`, `residence:<cellId>` (the register of an assigned cell: residence/register-cache.ts).
+ */
 export interface CacheEntry {
   key: string;
   value: unknown;

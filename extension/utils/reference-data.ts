@@ -1,4 +1,5 @@
 import {
+  localDate,
   selectCriteriaSet,
   type CriteriaSet,
   type MeResponse,
@@ -10,6 +11,7 @@ import type { CacheEntry } from './db.ts';
 import { loadDb } from './db-lazy.ts';
 import { readCachePlain } from './idb-plain.ts';
 import { keepSessionRoles } from './auth/password-state.ts';
+import { refreshRegisters } from './residence/register-cache.ts';
 
 /**
  * What the form needs from the server, cached in IndexedDB so a report can be written offline:
@@ -88,7 +90,17 @@ export async function refreshReference(now: () => number = Date.now): Promise<Ap
     rules.ok && { key: 'routingRules', value: rules.data.items, fetchedAt: t },
   ].filter((r) => !!r);
   if (rows.length) await (await loadDb()).cache.bulkPut(rows);
-  if (me.ok) await keepSessionRoles(me.data.user);
+  if (me.ok) {
+    await keepSessionRoles(me.data.user);
+    // The residence registers of the member's cells, for the form's checklist offline; a register
+    // that does not arrive keeps its older copy and is not a failure of the reference data.
+    const year = Number(localDate(new Date(t)).slice(0, 4));
+    await refreshRegisters(
+      me.data.assignments.map((a) => a.cellId),
+      year,
+      { now: () => t },
+    );
+  }
   return [me, org, sets, reports, rules].find((r): r is ApiFailure => !r.ok) ?? null;
 }
 

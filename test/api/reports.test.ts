@@ -177,6 +177,21 @@ describe('POST /api/reports', () => {
     ).toBe(false);
   });
 
+  it('refuses a meeting that has not ended yet (422 on endedAt), with 5 minutes of clock skew allowed', async () => {
+    // buildReport: 03/11/2026, 19:30–21:15.
+    h.clock.set('2026-11-03T21:09:59+07:00');
+    const token = await h.login('observer');
+    const early = await read(h.as(token).api.reports.$post({ json: buildReport() }));
+    expect(early.status).toBe(422);
+    expect(early.error?.code).toBe('VALIDATION_FAILED');
+    expect(early.error?.fields?.endedAt).toEqual(['Giờ kết thúc không được ở tương lai']);
+    expect(await countRows()).toEqual({ reports: 0, issues: 0, events: 0 });
+    // Within the skew: the device's clock may run a little ahead of the server's.
+    h.clock.set('2026-11-03T21:10:00+07:00');
+    expect((await read(h.as(token).api.reports.$post({ json: buildReport() }))).status).toBe(201);
+    expect((await countRows()).reports).toBe(1);
+  });
+
   it('scores a meeting before 28/10/2025 with the Nghệ An 2021 set and refuses the wrong set', async () => {
     const token = await h.login('observer');
     const old = buildReport({

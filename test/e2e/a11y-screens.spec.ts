@@ -1,5 +1,4 @@
-import { addDays, localDate } from '@duhop/shared';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { type Allowance, checkA11y } from './axe.ts';
 import { startApi, type RunningApi } from './api-server.ts';
 import { expect, SCREENS_DIR, test as base } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
@@ -31,7 +31,7 @@ const test = base.extend<object, { api: RunningApi }>({
       await use(api);
       await api.stop();
     },
-    { scope: 'worker', timeout: 90_000 },
+    { scope: 'worker', timeout: 180_000 },
   ],
 });
 
@@ -73,46 +73,26 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** A meeting this month that has already ended (yesterday evening, or early today on the 1st). */
-function meetingThisMonth(today: string) {
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return {
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-  };
-}
-
-async function useApi(context: BrowserContext, extensionId: string, url: string): Promise<void> {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(url);
-  await options.page.close();
-}
-
 test('side panel at 400 px: sign-in, home, each form section with its errors, report, my issues, options', async ({
   context,
   extensionId,
   relay,
 }) => {
   test.setTimeout(300_000);
-  await useApi(context, extensionId, relay.url);
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const panel = await PanelPage.open(context, extensionId);
   const page = panel.page;
   await page.setViewportSize(PANEL);
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await screen(page, 'panel-sign-in');
 
-  await page.getByLabel('Tên đăng nhập').fill('observer');
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await panel.signIn('observer');
   await panel.expectCellStatus('hn-xom-1', 'none');
   await screen(page, 'panel-home');
 
   // An empty form with every problem shown: one summary is announced, not one alert per field.
   const form = await panel.startReport('hn-xom-1');
-  await page.getByRole('button', { name: 'Xem các mục' }).click();
-  await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+  await form.showAllErrors();
   // Dozens of fields in error, none of them a live region: the score bar's status says how many.
   expect(await page.locator('.field .errors').count()).toBeGreaterThan(10);
   await expect(page.locator('.field [role="alert"]')).toHaveCount(0);
@@ -130,12 +110,13 @@ test('side panel at 400 px: sign-in, home, each form section with its errors, re
   }
 
   // Filled in, with an issue: each section again.
-  await form.fillConsistent();
-  await form.setSuggestions('Chi bộ cần bám sát nghị quyết của Đảng ủy xã.');
-  await form.addIssue({
-    title: 'Đường vào xóm 1 bị sạt lở',
-    detail: 'Đoạn 50 m gần cầu, xe máy đi lại nguy hiểm.',
-    category: 'Hạ tầng – giao thông',
+  await form.fillConsistent({
+    suggestions: 'Chi bộ cần bám sát nghị quyết của Đảng ủy xã.',
+    issue: {
+      title: 'Đường vào xóm 1 bị sạt lở',
+      detail: 'Đoạn 50 m gần cầu, xe máy đi lại nguy hiểm.',
+      category: 'Hạ tầng – giao thông',
+    },
   });
   await settled(page);
   await checkA11y(page, 'panel-form-filled');
@@ -144,16 +125,13 @@ test('side panel at 400 px: sign-in, home, each form section with its errors, re
     await shot(sections.nth(i), `panel-form-${name}`);
   }
   await shot(page, 'panel-form-filled');
-  await form.submitButton().click();
-  await panel.expectCellStatus('hn-xom-1', 'submitted');
+  await panel.submitReport(form, 'hn-xom-1');
   await screen(page, 'panel-home-submitted');
 
   await panel.openSubmitted('Chi bộ xóm 1');
   await screen(page, 'panel-report-view');
 
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await page.getByTestId('my-issues-link').click();
-  await expect(page.getByTestId('my-issues')).toBeVisible();
+  await panel.openMyIssues();
   await screen(page, 'panel-my-issues');
 
   const options = await OptionsPage.open(context, extensionId);
@@ -183,7 +161,7 @@ test('forced password change (a temporary password): its title is the one <h1> o
   await admin.post(`/api/admin/users/${user.id}/reset-password`, {
     temporaryPassword: 'tam-thoi-01',
   });
-  await useApi(context, extensionId, relay.url);
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const panel = await PanelPage.open(context, extensionId);
   await panel.page.setViewportSize(PANEL);
   await panel.page.getByLabel('Tên đăng nhập').fill('observer3');
@@ -230,12 +208,8 @@ test('commune staff at 1366 px: sign-in, inbox, issue view, every action form, t
   relay,
 }) => {
   test.setTimeout(300_000);
-  const observer = await ServerClient.signIn(api.url, 'observer');
-  await observer.post(
-    '/api/reports',
-    buildReport({ cellId: 'hn-xom-2', ...meetingThisMonth(localDate(new Date())) }),
-  );
-  await useApi(context, extensionId, relay.url);
+  await fileReport(api.url, { cellId: 'hn-xom-2' });
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   const page = ws.page;
   await page.setViewportSize(WORKSPACE);
@@ -287,18 +261,21 @@ test('province staff and admin at 1366 px: inbox, issue view and every admin pag
   relay,
 }) => {
   test.setTimeout(300_000);
-  const observer = await ServerClient.signIn(api.url, 'observer');
-  const report = buildReport({ cellId: 'hn-xom-1', ...meetingThisMonth(localDate(new Date())) });
   // An urgent public-order issue: the rules route it to Ban Nội chính Tỉnh ủy (user "province").
-  report.issues.push({
-    id: randomUUID(),
-    title: 'Tụ tập đánh bạc tại bãi sông xóm 1',
-    detail: 'Nhiều đêm liền, đề nghị lực lượng chức năng xử lý.',
-    category: 'an_ninh_trat_tu',
-    urgency: 'urgent',
+  await fileReport(api.url, {
+    cellId: 'hn-xom-1',
+    issues: [
+      ...buildReport().issues,
+      {
+        id: randomUUID(),
+        title: 'Tụ tập đánh bạc tại bãi sông xóm 1',
+        detail: 'Nhiều đêm liền, đề nghị lực lượng chức năng xử lý.',
+        category: 'an_ninh_trat_tu',
+        urgency: 'urgent',
+      },
+    ],
   });
-  await observer.post('/api/reports', report);
-  await useApi(context, extensionId, relay.url);
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   const page = ws.page;
   await page.setViewportSize(WORKSPACE);

@@ -1,14 +1,12 @@
-import { addDays, localDate } from '@duhop/shared';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildReport } from '../support/reports.ts';
 import { checkA11y } from './axe.ts';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
-import { ServerClient } from './server-client.ts';
 
 /**
  * The axe walk of a11y-screens.spec.ts again where layouts break: the side panel at its narrowest
@@ -34,36 +32,49 @@ async function settled(page: Page): Promise<void> {
   });
 }
 
-/** Screenshot, axe and the sideways-scroll check of one screen at one size. */
-async function screen(page: Page, name: string): Promise<void> {
+/**
+ * Screenshot, axe and the sideways-scroll check of one screen at one size: printed (with the
+ * elements reaching past the page's right edge), asserted when `flat` (the screens fixed so far).
+ */
+async function screen(page: Page, name: string, opts: { flat?: boolean } = {}): Promise<void> {
   await settled(page);
   await mkdir(SCREENS_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENS_DIR, `zoom-${name}.png`), fullPage: true });
   await checkA11y(page, `zoom-${name}`);
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
+  const { overflow, wide } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => {
+        const cls = typeof e.className === 'string' ? e.className.trim().split(/\s+/) : [];
+        const right = Math.round(e.getBoundingClientRect().right);
+        return `${e.tagName.toLowerCase()}${cls
+          .filter(Boolean)
+          .map((c: string) => `.${c}`)
+          .join('')} (${right} px)`;
+      });
+    return { overflow: document.documentElement.scrollWidth - width, wide: wide.slice(0, 6) };
+  });
   console.log(
-    `  ${name}: ${overflow > 0 ? `scrolls sideways by ${overflow} px` : 'no sideways scroll'}`,
+    `  ${name}: ${overflow > 0 ? `scrolls sideways by ${overflow} px (${wide.join(', ')})` : 'no sideways scroll'}`,
   );
+  if (opts.flat) expect(overflow, `${name} scrolls sideways: ${wide.join(', ')}`).toBe(0);
 }
 
 /** The same screen at each of the panel's sizes (360 px, then 200 % zoom). */
-async function panelScreens(page: Page, name: string): Promise<void> {
+async function panelScreens(
+  page: Page,
+  name: string,
+  opts: { flat?: boolean } = {},
+): Promise<void> {
   for (const [size, viewport] of [
     ['360', SIZES.panel360],
     ['200pct', SIZES.panel200],
   ] as const) {
     await page.setViewportSize(viewport);
-    await screen(page, `panel-${size}-${name}`);
+    await screen(page, `panel-${size}-${name}`, opts);
   }
   await page.setViewportSize(SIZES.panel360);
-}
-
-async function useApi(context: BrowserContext, extensionId: string, url: string): Promise<void> {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(url);
-  await options.page.close();
 }
 
 test('side panel at 360 px and at 200 % zoom: sign-in, home, the form with its errors and filled, report, my issues, options', async ({
@@ -72,42 +83,38 @@ test('side panel at 360 px and at 200 % zoom: sign-in, home, the form with its e
   relay,
 }) => {
   test.setTimeout(300_000);
-  await useApi(context, extensionId, relay.url);
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const panel = await PanelPage.open(context, extensionId);
   const page = panel.page;
   await page.setViewportSize(SIZES.panel360);
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await panelScreens(page, 'sign-in');
 
-  await page.getByLabel('Tên đăng nhập').fill('observer');
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await panel.signIn('observer');
   await panel.expectCellStatus('hn-th', 'none');
   await panelScreens(page, 'home');
 
   const form = await panel.startReport('hn-th');
-  await page.getByRole('button', { name: 'Xem các mục' }).click();
-  await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+  await form.showAllErrors();
   await panelScreens(page, 'form-errors');
 
-  await form.fillConsistent();
-  await form.setSuggestions('Chi bộ cần bám sát nghị quyết của Đảng ủy xã.');
-  await form.addIssue({
-    title: 'Sân trường ngập nước khi mưa',
-    detail: 'Học sinh phải lội nước vào lớp.',
-    category: 'Hạ tầng – giao thông',
+  await form.fillConsistent({
+    suggestions: 'Chi bộ cần bám sát nghị quyết của Đảng ủy xã.',
+    issue: {
+      title: 'Sân trường ngập nước khi mưa',
+      detail: 'Học sinh phải lội nước vào lớp.',
+      category: 'Hạ tầng – giao thông',
+    },
   });
   await panelScreens(page, 'form-filled');
-  await form.submitButton().click();
-  await panel.expectCellStatus('hn-th', 'submitted');
+  await panel.submitReport(form, 'hn-th');
   await panelScreens(page, 'home-submitted');
 
   await panel.openSubmitted('Trường Tiểu học');
-  await panelScreens(page, 'report-view');
+  // The report view does not scroll sideways, even at 200 % zoom (it did by 7 px: the facts' grid).
+  await panelScreens(page, 'report-view', { flat: true });
 
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await page.getByTestId('my-issues-link').click();
-  await expect(page.getByTestId('my-issues')).toBeVisible();
+  await panel.openMyIssues();
   await panelScreens(page, 'my-issues');
 
   const options = await OptionsPage.open(context, extensionId);
@@ -122,19 +129,8 @@ test('workspace at 200 % zoom: inbox, issue view, action forms, bulk bar, report
   relay,
 }) => {
   test.setTimeout(300_000);
-  const today = localDate(new Date());
-  const day = today.endsWith('-01') ? today : addDays(today, -1);
-  const observer = await ServerClient.signIn(api.url, 'observer');
-  await observer.post(
-    '/api/reports',
-    buildReport({
-      cellId: 'hn-xom-2',
-      meetingDate: day,
-      startedAt: `${day}T00:05:00+07:00`,
-      endedAt: `${day}T00:50:00+07:00`,
-    }),
-  );
-  await useApi(context, extensionId, relay.url);
+  await fileReport(api.url, { cellId: 'hn-xom-2' });
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   const page = ws.page;
   await page.setViewportSize(SIZES.workspace200);

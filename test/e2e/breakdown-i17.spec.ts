@@ -1,8 +1,9 @@
-import { addDays, localDate, type ReportView } from '@duhop/shared';
+import type { ReportView } from '@duhop/shared';
 import { checkA11y } from './axe.ts';
 import { join } from 'node:path';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { ServerClient } from './server-client.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
@@ -11,32 +12,28 @@ import { buildReport } from '../support/reports.ts';
 // Files a report on the demo data: a worker and an API of its own (fixtures.ts).
 test.use({ isolatedApi: 'breakdown-i17' });
 
-test('a member chooses a combined meeting, ticks the residence members who came and submits', async ({
+test('a member chooses a combined meeting, ticks the residence members who came with the network off, and it is sent once back online', async ({
   context,
   extensionId,
   api,
   relay,
   snap,
 }) => {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.signIn('observer', 'demo1234');
-  await options.page.close();
-
-  const panel = await PanelPage.open(context, extensionId);
+  const panel = await PanelPage.signedIn(context, extensionId, relay.url);
   const page = panel.page;
-  await page.setViewportSize({ width: 400, height: 760 });
   const form = await panel.startReport('hn-xom-1');
-  await form.setTimes('19:30', '21:15');
-  await form.setAttendance({
-    total: 12,
-    exempted: 1,
-    present: 9,
-    absentWithReason: 2,
-    absentWithoutReason: 0,
-    speakers: 5,
+  await form.fillFacts({
+    times: ['19:30', '21:15'],
+    attendance: {
+      total: 12,
+      exempted: 1,
+      present: 9,
+      absentWithReason: 2,
+      absentWithoutReason: 0,
+      speakers: 5,
+    },
+    targets: 95,
   });
-  await form.setTargets(95);
 
   await page.getByRole('radio', { name: 'Kết hợp trực tiếp và trực tuyến' }).check();
   // More online than present is flagged at the field as it is typed.
@@ -51,9 +48,18 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   );
   await page.getByLabel('Vắng hoặc miễn sinh hoạt do đi làm ăn xa').fill('1');
 
-  // The cell's residence list (seed: Lan, Đức, Hà); ticking sets the number present.
+  // The cell's residence list (seed: Lan, Đức, Hà), from the server while online.
   const list = page.getByTestId('residence-checklist');
-  await expect(list).toBeVisible();
+  await expect(list.getByRole('checkbox', { name: /Nguyễn Thị Lan/ })).toBeVisible();
+  await expect(page.getByTestId('residence-updated')).toHaveCount(0);
+
+  // The connection drops (the page and the background alike): the list is the device's copy,
+  // kept at sign-in and when the form opened, with when it was fetched. Ticking sets the number present.
+  await relay.down();
+  await context.setOffline(true);
+  await expect(page.getByTestId('residence-updated')).toHaveText(
+    /^Danh sách lưu trên máy, cập nhật lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/,
+  );
   await list.getByRole('checkbox', { name: /Nguyễn Thị Lan/ }).check();
   await list.getByRole('checkbox', { name: /Phan Văn Đức/ }).check();
   await expect(page.getByLabel('Có mặt là đảng viên nơi cư trú (đảng viên 76)')).toHaveValue('2');
@@ -63,8 +69,19 @@ test('a member chooses a combined meeting, ticks the residence members who came 
   await snap(page, 'i17-breakdown-form-400');
   await checkA11y(page, 'i17-breakdown-form');
 
+  // Sent while offline: it waits in the outbox; back online, it goes out with the ticked members.
   await form.fillAllCriteria();
   await form.submitButton().click();
+  await panel.expectCellStatus('hn-xom-1', 'queued');
+  await relay.up();
+  await context.setOffline(false);
+  // "Gửi ngay", unless the background already sent it when the network came back.
+  await panel
+    .outbox()
+    .first()
+    .getByRole('button', { name: 'Gửi ngay' })
+    .click({ timeout: 5_000 })
+    .catch(() => undefined);
   await panel.expectCellStatus('hn-xom-1', 'submitted');
 
   const server = await ServerClient.signIn(api.url, 'observer');
@@ -90,41 +107,32 @@ test('staff read the format and the residence members present in the issue’s r
   api,
   relay,
 }) => {
-  // Filed through the API yesterday (or today on the 1st), one issue for the commune.
-  const today = localDate(new Date());
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
+  // Filed through the API this month, one issue for the commune.
   const observer = await ServerClient.signIn(api.url, 'observer');
   const register = await observer.get<{ items: { id: string; fullName: string }[] }>(
     '/api/residence/members?cellId=hn-xom-1',
   );
   const lan = register.items.find((m) => m.fullName === 'Nguyễn Thị Lan')!;
   const base = buildReport();
-  const report = buildReport({
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-    meetingFormat: 'online',
-    attendance: {
-      ...base.attendance,
-      presentOnline: base.attendance.present,
-      presentResidence: 1,
-      residenceMemberIds: [lan.id],
+  await fileReport(
+    api.url,
+    {
+      meetingFormat: 'online',
+      attendance: {
+        ...base.attendance,
+        presentOnline: base.attendance.present,
+        presentResidence: 1,
+        residenceMemberIds: [lan.id],
+      },
     },
-  });
-  report.issues = report.issues.slice(0, 1);
-  await observer.post('/api/reports', report);
+    { issues: 1 },
+  );
 
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.page.close();
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   await ws.page.setViewportSize({ width: 1366, height: 900 });
   await ws.signIn('commune');
-  await ws.search('duong lien xom xuong cap');
-  await expect(ws.rows()).toHaveCount(1);
-  await ws.rows().first().locator('a.title').click();
-  await expect(ws.issueView()).toBeVisible();
+  await ws.openOnlyIssue('duong lien xom xuong cap');
   const ctx = ws.page.getByTestId('report-context');
   await expect(ctx.getByTestId('view-format')).toHaveText('Trực tuyến');
   await expect(ctx.getByTestId('view-residence')).toHaveText('Nguyễn Thị Lan');

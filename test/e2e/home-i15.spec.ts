@@ -1,4 +1,3 @@
-import { addDays, localDate } from '@duhop/shared';
 import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +8,7 @@ import { expect, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { ServerClient } from './server-client.ts';
+import { endedMeetingThisMonth } from './pages/filing.ts';
 
 // Issue 15, the side panel's last parts: home shows what waits on the member first, and a first
 // run reaches the server address from the sign-in screen. Reports and actions on the demo data:
@@ -131,17 +131,6 @@ test('a saved address that cannot be reached: signing in opens the address, the 
   await expect(panel.cell('hn-xom-1')).toBeVisible();
 });
 
-/** A meeting this month that has already ended (yesterday evening, or early today on the 1st). */
-function meetingThisMonth(today: string) {
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return {
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-  };
-}
-
 test('home: an issue returned for clarification comes first, then the reports owed; one click to clarify; offline from the cache', async ({
   context,
   extensionId,
@@ -155,7 +144,7 @@ test('home: an issue returned for clarification comes first, then the reports ow
     '/api/reports',
     buildReport({
       cellId: 'hn-xom-2',
-      ...meetingThisMonth(localDate(new Date())),
+      ...endedMeetingThisMonth(),
       issues: [
         {
           id: randomUUID(),

@@ -1,13 +1,14 @@
-import { addDays, localDate, type ReportView } from '@duhop/shared';
+import type { ReportView } from '@duhop/shared';
 import { checkA11y } from './axe.ts';
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, SCREENS_DIR, test } from './fixtures.ts';
 import { OptionsPage } from './pages/options-page.ts';
+import { fileReport } from './pages/filing.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
-import { buildReport, fullScores } from '../support/reports.ts';
+import { fullScores } from '../support/reports.ts';
 
 // Files a report on the demo data: a worker and an API of its own (fixtures.ts).
 test.use({ isolatedApi: 'not-applicable-i15' });
@@ -26,25 +27,21 @@ test('a member marks an item "Không áp dụng" with its reason, by keyboard, a
   relay,
   snap,
 }) => {
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.signIn('observer', 'demo1234');
-  await options.page.close();
-
-  const panel = await PanelPage.open(context, extensionId);
+  const panel = await PanelPage.signedIn(context, extensionId, relay.url);
   const page = panel.page;
-  await page.setViewportSize({ width: 400, height: 760 });
   const form = await panel.startReport('hn-xom-1');
-  await form.setTimes('19:30', '21:15');
-  await form.setAttendance({
-    total: 7,
-    exempted: 0,
-    present: 7,
-    absentWithReason: 0,
-    absentWithoutReason: 0,
-    speakers: 5,
+  await form.fillFacts({
+    times: ['19:30', '21:15'],
+    attendance: {
+      total: 7,
+      exempted: 0,
+      present: 7,
+      absentWithReason: 0,
+      absentWithoutReason: 0,
+      speakers: 5,
+    },
+    targets: 95,
   });
-  await form.setTargets(95);
 
   // Only the items the set allows offer the button (HD 42: g3.3 and g6.1), not g3.1.
   await expect(page.getByTestId('na-g3.3')).toBeVisible();
@@ -90,8 +87,7 @@ test('a member marks an item "Không áp dụng" with its reason, by keyboard, a
   await shot(page, '[data-item="g3.3"]', 'i15-na-marked-view-400');
   await checkA11y(page, 'i15-na-form');
 
-  await form.submitButton().click();
-  await panel.expectCellStatus('hn-xom-1', 'submitted');
+  await panel.submitReport(form, 'hn-xom-1');
 
   // Stored with the mark and its reason, scored by the shared rule (the item counts its 2 points).
   const server = await ServerClient.signIn(api.url, 'observer');
@@ -119,32 +115,19 @@ test('staff see the items marked "Không áp dụng" in the issue’s report con
   api,
   relay,
 }) => {
-  // Filed through the API yesterday (or today on the 1st) with g6.1 marked, one issue for the commune.
-  const today = localDate(new Date());
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
+  // Filed through the API this month with g6.1 marked, one issue for the commune.
   const { 'g6.1': _, ...scores } = fullScores();
-  const report = buildReport({
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-    scores,
-    notApplicable: { 'g6.1': 'Chi bộ mới thành lập sau sáp nhập' },
-  });
-  report.issues = report.issues.slice(0, 1);
-  const observer = await ServerClient.signIn(api.url, 'observer');
-  await observer.post('/api/reports', report);
+  await fileReport(
+    api.url,
+    { scores, notApplicable: { 'g6.1': 'Chi bộ mới thành lập sau sáp nhập' } },
+    { issues: 1 },
+  );
 
-  const options = await OptionsPage.open(context, extensionId);
-  await options.setApiAddress(relay.url);
-  await options.page.close();
+  await OptionsPage.useApi(context, extensionId, relay.url);
   const ws = await WorkspacePage.open(context, extensionId, '#/inbox');
   await ws.page.setViewportSize({ width: 1366, height: 900 });
   await ws.signIn('commune');
-  await ws.search('duong lien xom xuong cap');
-  await expect(ws.rows()).toHaveCount(1);
-  await ws.rows().first().locator('a.title').click();
-  await expect(ws.issueView()).toBeVisible();
+  await ws.openOnlyIssue('duong lien xom xuong cap');
   const context_ = ws.page.getByTestId('report-context');
   await expect(context_).toContainText('Tiêu chí không áp dụng');
   await expect(context_.getByTestId('not-applicable')).toHaveText(

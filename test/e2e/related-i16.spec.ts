@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, localDate } from '@duhop/shared';
 import { buildReport } from '../support/reports.ts';
 import { checkA11y } from './axe.ts';
 import { join } from 'node:path';
@@ -8,23 +7,13 @@ import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
+import { endedMeetingThisMonth } from './pages/filing.ts';
 
 // Files reports and marks a duplicate on the demo data: a worker and an API of its own.
 test.use({ isolatedApi: 'related-i16' });
 
 const PANEL = { width: 400, height: 800 };
 const WORKSPACE = { width: 1366, height: 900 };
-
-/** A meeting of this month that is already over (yesterday, or just after midnight on the 1st). */
-function meetingThisMonth(today: string) {
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return {
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-  };
-}
 
 const issue = (title: string, detail: string) => ({
   id: randomUUID(),
@@ -42,7 +31,7 @@ test('related issues: hints while writing in the side panel, and a duplicate mar
   snap,
 }) => {
   test.setTimeout(240_000);
-  const meeting = meetingThisMonth(localDate(new Date()));
+  const meeting = endedMeetingThisMonth();
   const original = 'Đường liên xóm Yên Hồ sụt lún nghiêm trọng';
   const duplicate = 'Đường liên xóm 1 sụt lún, đi lại khó khăn';
   // Two cells of Hưng Nguyên raised the same road (through the API).

@@ -30,7 +30,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   // Start the report: the duration and attendance arithmetic are done by the form.
   let form = await panel.startReport('hn-xom-1');
   const draftId = form.draftId();
-  await form.setTimes('14:00', '15:20');
+  const times = await form.setTimes('14:00', '15:20');
   await expect(form.duration()).toContainText('80 phút');
   await expect(form.duration()).toContainText('Thiếu 10 phút so với 90 phút');
   await form.setAttendance({ total: 31, exempted: 2, present: 30 });
@@ -57,7 +57,7 @@ test('an observer files a report that survives closing the panel and a dead netw
   const formReadyMark = await panel.page.evaluate(
     () => performance.getEntriesByName('duhop:form-ready')[0]?.startTime ?? -1,
   );
-  await expect(panel.page.locator('#f-start')).toHaveValue('14:00');
+  await expect(panel.page.locator('#f-start')).toHaveValue(times.start);
   await expect(panel.page.locator('#f-att-present')).toHaveValue('26');
   await panel.page.goto(`chrome-extension://${extensionId}/sidepanel.html#/`);
   await panel.expectCellStatus('hn-xom-1', 'draft');

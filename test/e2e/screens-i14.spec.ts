@@ -1,5 +1,5 @@
 import AxeBuilder from './axe-builder.ts';
-import { addDays, localDate } from '@duhop/shared';
+import { localDate } from '@duhop/shared';
 import type { BrowserContext, Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
+import { endedMeetingThisMonth } from './pages/filing.ts';
 
 // Reports on the demo cells this month: a worker and an API of its own (fixtures.ts).
 test.use({ isolatedApi: 'screens-i14' });
@@ -32,21 +33,10 @@ async function axe(page: Page, name: string): Promise<void> {
   expect.soft(summary, `axe: serious/critical violations on ${name}`).toEqual([]);
 }
 
-/** A meeting this month that has already ended (yesterday evening, or early today on the 1st). */
-function meetingThisMonth(today: string) {
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return {
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-  };
-}
-
 /** A regular report (one issue answered at the meeting) and a topical one on hn-xom-2 this month. */
 async function fileReports(apiUrl: string): Promise<string> {
   const observer = await ServerClient.signIn(apiUrl, 'observer');
-  const when = meetingThisMonth(localDate(new Date()));
+  const when = endedMeetingThisMonth();
   const regular = buildReport({ cellId: 'hn-xom-2', ...when });
   regular.issues[1] = {
     ...regular.issues[1]!,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { addDays, localDate, type SynthesisResponse } from '@duhop/shared';
+import { localDate, type SynthesisResponse } from '@duhop/shared';
 import { keepDocument } from '../support/render-pdf.ts';
 import { buildReport, fullScores } from '../support/reports.ts';
 import { expect, test } from './fixtures.ts';
@@ -7,20 +7,10 @@ import { OptionsPage } from './pages/options-page.ts';
 import { PanelPage } from './pages/panel-page.ts';
 import { WorkspacePage } from './pages/workspace-page.ts';
 import { ServerClient } from './server-client.ts';
+import { endedMeetingThisMonth } from './pages/filing.ts';
 
 /** The wire type itself: a hand-written twin here had drifted (it lacked `late`). */
 type Synthesis = SynthesisResponse;
-
-/** A meeting this month that has already ended (yesterday evening, or early today on the 1st). */
-function meetingThisMonth(today: string) {
-  const date = today.endsWith('-01') ? today : addDays(today, -1);
-  const [start, end] = date === today ? ['00:05', '00:50'] : ['19:30', '21:15'];
-  return {
-    meetingDate: date,
-    startedAt: `${date}T${start}:00+07:00`,
-    endedAt: `${date}T${end}:00+07:00`,
-  };
-}
 
 /** The documents the test downloads, kept with their PDF once it has ended (LibreOffice is slow). */
 const kept: [string, Buffer][] = [];
@@ -41,7 +31,7 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   const today = localDate(new Date());
   const month = today.slice(0, 7);
   const observer = await ServerClient.signIn(api.url, 'observer');
-  const when = meetingThisMonth(today);
+  const when = endedMeetingThisMonth();
   const regular = await observer.post<{ id: string }>(
     '/api/reports',
     buildReport({ cellId: 'hn-xom-2', ...when }),

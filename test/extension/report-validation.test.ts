@@ -106,6 +106,30 @@ describe('validateDraft', () => {
     expect(check.errors['issues.0.category']).toEqual(['Chưa nhập']);
   });
 
+  it('flags an end time still in the future at the field, beyond 5 minutes of clock skew', () => {
+    const d = filledDraft({ meetingDate: '2026-11-03', startTime: '19:30', endTime: '21:15' });
+    const at = (iso: string) =>
+      validateDraft(ID, d, SET, undefined, '2026-11-03', false, Date.parse(iso));
+    const early = at('2026-11-03T21:09:59+07:00');
+    expect(early.errors.endedAt).toEqual([
+      'Giờ kết thúc không được ở tương lai: buổi sinh hoạt chưa kết thúc',
+    ]);
+    expect(early.payload).toBeNull();
+    expect(at('2026-11-03T21:10:00+07:00').errors.endedAt).toBeUndefined();
+    expect(at('2026-11-03T21:10:00+07:00').payload).not.toBeNull();
+    expect(
+      validateDraft(
+        ID,
+        d,
+        SET,
+        translator('en'),
+        '2026-11-03',
+        false,
+        Date.parse('2026-11-03T20:00:00+07:00'),
+      ).errors.endedAt,
+    ).toEqual(['The end time cannot be in the future: the meeting has not ended yet']);
+  });
+
   it('refuses to send without a criteria set and says why in the chosen language', () => {
     const check = validateDraft(ID, filledDraft(), null, translator('en'));
     expect(check.payload).toBeNull();

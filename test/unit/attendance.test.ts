@@ -3,6 +3,8 @@ import {
   HD42_2025,
   attendanceRate,
   durationMinutes,
+  END_TIME_SKEW_MS,
+  endsInFuture,
   meetsHd12Bar,
   requiredMinutes,
   speakersShare,
@@ -74,5 +76,24 @@ describe('requiredMinutes', () => {
     ['combined', custom, 120],
   ] as const)('%s with %s set → %i', (type, set, expected) => {
     expect(requiredMinutes(type, set as Pick<CriteriaSet, 'groups'> | undefined)).toBe(expected);
+  });
+});
+
+describe('endsInFuture', () => {
+  const now = Date.parse('2026-11-03T21:00:00+07:00');
+  it.each([
+    ['2026-11-03T20:59:00+07:00', false],
+    ['2026-11-03T21:00:00+07:00', false],
+    ['2026-11-03T21:05:00+07:00', false], // within the clock skew
+    ['2026-11-03T21:05:01+07:00', true],
+    ['2026-11-03T14:05:01Z', true],
+    ['2026-11-04T19:30:00+07:00', true],
+    ['not a time', false],
+  ])('%s → %s', (end, expected) => {
+    expect(endsInFuture(end, now)).toBe(expected);
+    expect(endsInFuture(end, new Date(now))).toBe(expected);
+  });
+  it('allows 5 minutes of skew', () => {
+    expect(END_TIME_SKEW_MS).toBe(300_000);
   });
 });

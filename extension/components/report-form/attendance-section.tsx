@@ -1,6 +1,6 @@
-import { residenceActiveOn, type ResidenceMemberRecord } from '@duhop/shared';
+import { localDate, residenceActiveOn, type ResidenceMemberRecord } from '@duhop/shared';
 import { useEffect, useState } from 'preact/hooks';
-import { formatPercent } from '../../utils/format.ts';
+import { formatDate, formatPercent, formatTime } from '../../utils/format.ts';
 import { useOnline } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import {
@@ -10,6 +10,7 @@ import {
   type BreakdownKey,
 } from '../../utils/report/report-model.ts';
 import { listResidence } from '../../utils/residence/calls.ts';
+import { readRegister, rememberRegister } from '../../utils/residence/register-cache.ts';
 import { Field, NumberInput } from '../ui/field.tsx';
 import { useForm } from './form-context.ts';
 
@@ -112,32 +113,48 @@ type ListState =
   | { kind: 'loading' }
   | { kind: 'offline' }
   | { kind: 'failed' }
-  | { kind: 'ready'; members: ResidenceMemberRecord[] };
+  /** `fetchedAt`: from the device's copy, fetched then; null when just fetched from the server. */
+  | { kind: 'ready'; members: ResidenceMemberRecord[]; fetchedAt: number | null };
 
 /**
  * The cell's residence register (active on the meeting date) to tick who came; ticking sets the
- * number of residence members present. Fetched online with the cell: offline, an honest note and
- * the number typed by hand (the list is not cached).
+ * number of residence members present. Fetched online (and kept on the device for the member's
+ * own cells: utils/residence/register-cache.ts); offline, or when the server cannot be reached,
+ * the device's copy with when it was fetched; without one, an honest note and the number typed.
  */
 function ResidenceChecklist() {
   const t = useT();
+  const locale = useLocale();
   const online = useOnline();
   const { data, update, errorsFor } = useForm();
   const [list, setList] = useState<ListState>({ kind: 'loading' });
   const year = Number(data.meetingDate.slice(0, 4));
   const validYear = /^\d{4}-\d{2}-\d{2}$/.test(data.meetingDate);
   useEffect(() => {
-    if (!online) {
-      setList({ kind: 'offline' });
-      return;
-    }
-    if (!data.cellId || !validYear) return;
+    const cellId = data.cellId;
+    if (!cellId) return;
     let live = true;
-    setList({ kind: 'loading' });
-    void listResidence({ cellId: data.cellId, year }).then((res) => {
-      if (!live) return;
-      setList(res.ok ? { kind: 'ready', members: res.data.items } : { kind: 'failed' });
-    });
+    const fromDevice = async (otherwise: ListState) => {
+      const cached = await readRegister(cellId);
+      if (live)
+        setList(
+          cached
+            ? { kind: 'ready', members: cached.members, fetchedAt: cached.fetchedAt }
+            : otherwise,
+        );
+    };
+    if (!online) void fromDevice({ kind: 'offline' });
+    else if (validYear) {
+      setList({ kind: 'loading' });
+      void listResidence({ cellId, year }).then((res) => {
+        if (!live) return;
+        if (res.ok) {
+          setList({ kind: 'ready', members: res.data.items, fetchedAt: null });
+          void rememberRegister(cellId, res.data.items);
+        } else if (res.status === null) void fromDevice({ kind: 'failed' });
+        else setList({ kind: 'failed' });
+      });
+    }
     return () => {
       live = false;
     };
@@ -174,6 +191,13 @@ function ResidenceChecklist() {
   return (
     <fieldset class="checklist" data-testid="residence-checklist">
       <legend>{t('residenceTitle')}</legend>
+      {list.fetchedAt !== null && (
+        <p class="hint" data-testid="residence-updated">
+          {t('residenceUpdatedAt', {
+            time: `${formatDate(localDate(new Date(list.fetchedAt)), locale)} ${formatTime(list.fetchedAt, locale)}`,
+          })}
+        </p>
+      )}
       {members.map((m, idx) => {
         const itemErrs = errorsFor(`attendance.residenceMemberIds.${ticked.indexOf(m.id)}`);
         return (

@@ -1,4 +1,4 @@
-import { computeScore } from '@duhop/shared';
+import { computeScore, END_TIME_SKEW_MS, endsInFuture } from '@duhop/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { capturedIssue, queueDraft } from '../../utils/report/draft-store.ts';
 import { navigate } from '../../utils/hash-route.ts';
@@ -6,7 +6,7 @@ import { useT } from '../../utils/i18n/index.ts';
 import { onMessage, sendMessage } from '../../utils/messaging.ts';
 import { criteriaSetFor, readReference } from '../../utils/reference-data.ts';
 import { formSections } from '../../utils/report/form-inputs.ts';
-import { effectiveScores, markedItems } from '../../utils/report/report-model.ts';
+import { effectiveScores, markedItems, toInstant } from '../../utils/report/report-model.ts';
 import { validateDraft } from '../../utils/report/report-validation.ts';
 import { currentDraftItem } from '../../utils/storage.ts';
 import { useLiveQuery } from '../../utils/use-live-query.ts';
@@ -53,10 +53,20 @@ export function ReportForm(props: { id: string; userId: string }) {
   const refData = ref.status === 'ready' ? ref.value : null;
   const set = data && refData ? criteriaSetFor(refData, data.cellId, data.meetingDate) : null;
   const setsLoaded = (refData?.criteriaSets.length ?? 0) > 0;
+  // Bumped when a meeting's end time, refused while in the future, has passed: checked again then.
+  const [clockTick, setClockTick] = useState(0);
   const check = useMemo(
     () => (data ? validateDraft(id, data, set, t, undefined, setsLoaded) : null),
-    [data, set, t, setsLoaded],
+    [data, set, t, setsLoaded, clockTick],
   );
+  const end = data ? toInstant(data.meetingDate, data.endTime) : null;
+  useEffect(() => {
+    if (!end || !endsInFuture(end, Date.now())) return;
+    const wait = Date.parse(end) + END_TIME_SKEW_MS - Date.now() + 1_000;
+    if (wait > 2 ** 31 - 1) return; // beyond what a timer holds (weeks ahead): checked on the next edit
+    const timer = setTimeout(() => setClockTick((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [end, clockTick]);
   const score = useMemo(
     () =>
       data && set && check

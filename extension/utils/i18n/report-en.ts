@@ -22,6 +22,7 @@ export const reportEn: Record<keyof typeof reportVi, string> = {
   durationShort: '{n} min short of the required {req} min',
   durationOk: 'At least {req} min',
   endBeforeStart: 'The end must be after the start',
+  endInFuture: 'The end time cannot be in the future: the meeting has not ended yet',
   online: 'Held online',
   att_total: 'Members in total',
   att_exempted: 'Exempted',
@@ -41,8 +42,9 @@ export const reportEn: Record<keyof typeof reportVi, string> = {
   residenceLoading: 'Loading the residence members…',
   residenceNone: 'The cell has no residence member on its list on the meeting date.',
   residenceOffline:
-    'The residence list needs a connection; offline, type the number present in the box above.',
+    "This device has no copy of the cell's residence list yet (it needs a connection once); offline, type the number present in the box above.",
   residenceFailed: 'Could not load the residence members; you can type the number present above.',
+  residenceUpdatedAt: 'The list kept on this device, updated at {time}',
   residenceTicked: '{n} ticked',
   residencePresentNames: 'Residence members present',
   absentNames: 'Names of those absent without reason (one per line)',

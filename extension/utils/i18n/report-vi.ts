@@ -24,6 +24,7 @@ export const reportVi = {
   durationShort: 'Thiếu {n} phút so với {req} phút yêu cầu',
   durationOk: 'Đủ {req} phút',
   endBeforeStart: 'Giờ kết thúc phải sau giờ bắt đầu',
+  endInFuture: 'Giờ kết thúc không được ở tương lai: buổi sinh hoạt chưa kết thúc',
   online: 'Sinh hoạt trực tuyến',
   att_total: 'Tổng số đảng viên',
   att_exempted: 'Miễn sinh hoạt',
@@ -43,8 +44,9 @@ export const reportVi = {
   residenceLoading: 'Đang tải danh sách đảng viên nơi cư trú…',
   residenceNone: 'Chi bộ chưa có đảng viên nơi cư trú nào trong danh sách vào ngày họp.',
   residenceOffline:
-    'Danh sách đảng viên nơi cư trú cần kết nối mạng; khi ngoại tuyến, hãy nhập số có mặt ở ô trên.',
+    'Máy này chưa lưu danh sách đảng viên nơi cư trú của chi bộ (cần kết nối mạng một lần); khi ngoại tuyến, hãy nhập số có mặt ở ô trên.',
   residenceFailed: 'Không tải được danh sách đảng viên nơi cư trú; có thể nhập số có mặt ở ô trên.',
+  residenceUpdatedAt: 'Danh sách lưu trên máy, cập nhật lúc {time}',
   residenceTicked: 'Đã đánh dấu {n} người',
   residencePresentNames: 'Đảng viên nơi cư trú có mặt',
   absentNames: 'Họ tên người vắng không lý do (mỗi dòng một người)',

@@ -24,6 +24,7 @@ export const serverEn: Record<keyof typeof serverVi, string> = {
   sv_naNotAllowed: 'This item cannot be marked as not applicable',
   sv_max500: 'At most 500 characters',
   sv_endAfterStart: 'The end time must be after the start time',
+  sv_endInFuture: 'The end time cannot be in the future',
   sv_meetingTooLong: 'A meeting cannot last more than 24 hours',
   sv_duplicateIssueId: 'Duplicate issue id',
   sv_dateFormat: 'Dates are written YYYY-MM-DD',

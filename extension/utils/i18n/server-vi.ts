@@ -28,6 +28,7 @@ export const serverVi = {
   sv_naNotAllowed: 'Tiêu chí này không được đánh dấu không áp dụng',
   sv_max500: 'Tối đa 500 ký tự',
   sv_endAfterStart: 'Giờ kết thúc phải sau giờ bắt đầu',
+  sv_endInFuture: 'Giờ kết thúc không được ở tương lai',
   sv_meetingTooLong: 'Buổi sinh hoạt không thể dài quá 24 giờ',
   sv_duplicateIssueId: 'Mã kiến nghị bị trùng',
   sv_dateFormat: 'Ngày phải có dạng YYYY-MM-DD',

@@ -4,6 +4,7 @@ import {
   checkNotApplicable,
   checkReducedNotes,
   checkScores,
+  endsInFuture,
   localDate,
   NA_REASON_MESSAGE,
   ReportInput,
@@ -104,6 +105,7 @@ export function validateDraft(
   today: string = localDate(new Date()),
   /** Whether any criteria set is cached: without, a missing set means "connect", not "none in force". */
   setsLoaded = false,
+  now: number = Date.now(),
 ): DraftCheck {
   const facts = computeFacts(d, set);
   const errors: FieldErrors = {};
@@ -128,7 +130,7 @@ export function validateDraft(
       add(path, empty ? t('required') : issue.message, empty);
     }
   }
-  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today)))
+  for (const [path, msgs] of Object.entries(liveChecks(d, facts, t, today, now)))
     for (const m of msgs) add(path, m);
   if (!set && setsLoaded && d.meetingDate) {
     // None in force for the cell's province and type on that day: said at the date, never guessed.
@@ -158,11 +160,20 @@ export function validateDraft(
 }
 
 /** Checks that hold on partly filled numbers (the schema's own run only on a complete report). */
-function liveChecks(d: DraftData, facts: DraftFacts, t: Translate, today: string): FieldErrors {
+function liveChecks(
+  d: DraftData,
+  facts: DraftFacts,
+  t: Translate,
+  today: string,
+  now: number,
+): FieldErrors {
   const out: FieldErrors = {};
   const add = (path: string, msg: string) => (out[path] ??= []).push(msg);
   const a = d.attendance;
   if (facts.endBeforeStart) add('endedAt', t('endBeforeStart'));
+  // The API refuses it too (shared endsInFuture: 5 minutes of clock skew allowed).
+  const end = toInstant(d.meetingDate, d.endTime);
+  if (end && endsInFuture(end, now)) add('endedAt', t('endInFuture'));
   if (/^\d{4}-\d{2}-\d{2}$/.test(d.meetingDate) && d.meetingDate > today)
     add('meetingDate', t('futureDate'));
   if (a.total != null && a.exempted != null && a.exempted > a.total)

@@ -44,6 +44,24 @@ export function durationMinutes(startedAt: string, endedAt: string): number | nu
 }
 
 /**
+ * How far ahead of "now" a meeting's end may be: 5 minutes, for the clock of the member's device
+ * running a little ahead of the server's (or the reverse). Beyond that the meeting has not ended.
+ */
+export const END_TIME_SKEW_MS = 5 * 60_000;
+
+export const END_IN_FUTURE_MESSAGE = 'Giờ kết thúc không được ở tương lai';
+
+/**
+ * Whether a meeting's end (ISO 8601 instant) is still in the future at `now`, beyond the allowed
+ * clock skew (`END_TIME_SKEW_MS`): such a report is refused at the field `endedAt`, in the panel
+ * as it is typed and by the API (422). False when the end is unparsable (other checks say so).
+ */
+export function endsInFuture(endedAt: string, now: Date | number): boolean {
+  const end = Date.parse(endedAt);
+  return !Number.isNaN(end) && end > +now + END_TIME_SKEW_MS;
+}
+
+/**
  * Minutes a meeting of this type must last: from the criteria set's duration item when it says,
  * else `DEFAULT_REQUIRED_MINUTES`.
  */

@@ -10,6 +10,13 @@ export class OptionsPage {
     return new OptionsPage(page);
   }
 
+  /** Points the extension at the API at `url` (opens the options page, saves, closes it). */
+  static async useApi(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+    const options = await OptionsPage.open(context, extensionId);
+    await options.setApiAddress(url);
+    await options.page.close();
+  }
+
   async setApiAddress(url: string): Promise<void> {
     await this.page.getByLabel('Địa chỉ máy chủ').fill(url);
     await this.page.getByRole('button', { name: 'Lưu' }).click();

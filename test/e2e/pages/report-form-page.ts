@@ -12,9 +12,24 @@ export class ReportFormPage {
     return decodeURIComponent(new URL(this.page.url()).hash.split('/')[2] ?? '');
   }
 
-  async setTimes(start: string, end: string): Promise<void> {
-    await this.page.locator('#f-start').fill(start);
-    await this.page.locator('#f-end').fill(end);
+  /**
+   * Types the meeting's times. A meeting that has not ended is refused (an end more than 5 minutes
+   * ahead of now, at the field and by the API), so when these times are still to come on the form's
+   * date (today, before the end), the meeting moves back: to the day before while that is in the
+   * same month (the month's report stays this month's), else, on the 1st, to earlier times the
+   * same day with the same duration (to the day before only in the first minutes of the month).
+   * Answers the date (dd/mm/yyyy) and the times actually typed.
+   */
+  async setTimes(
+    start: string,
+    end: string,
+  ): Promise<{ date: string; start: string; end: string }> {
+    const when = pastMeeting(await this.page.locator('#f-date').inputValue(), start, end);
+    if (when.date !== (await this.page.locator('#f-date').inputValue()))
+      await this.page.locator('#f-date').fill(when.date);
+    await this.page.locator('#f-start').fill(when.start);
+    await this.page.locator('#f-end').fill(when.end);
+    return when;
   }
 
   duration(): Locator {
@@ -31,6 +46,12 @@ export class ReportFormPage {
   ) {
     for (const [k, v] of Object.entries(counts))
       await this.page.locator(`#f-att-${k}`).fill(String(v));
+  }
+
+  /** "Xem các mục": every problem shown, the focus on the first field in error. */
+  async showAllErrors(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Xem các mục' }).click();
+    await expect(this.page.locator('[aria-invalid="true"]').first()).toBeFocused();
   }
 
   fieldErrors(id: string): Locator {
@@ -84,19 +105,39 @@ export class ReportFormPage {
     if (i.bodyId) await row.getByLabel('Cơ quan chịu trách nhiệm').selectOption(i.bodyId);
   }
 
-  /** A short but consistent report: 105 minutes, 20 members all present, every item at full marks. */
-  async fillConsistent(): Promise<void> {
-    await this.setTimes('19:30', '21:15');
-    await this.setAttendance({
-      total: 20,
-      exempted: 0,
-      present: 20,
-      absentWithReason: 0,
-      absentWithoutReason: 0,
-      speakers: 12,
+  /** The meeting's facts: its times (see `setTimes`), the attendance counts and the targets met. */
+  async fillFacts(f: {
+    times: [string, string];
+    attendance: Parameters<ReportFormPage['setAttendance']>[0];
+    targets: number;
+  }): Promise<void> {
+    await this.setTimes(...f.times);
+    await this.setAttendance(f.attendance);
+    await this.setTargets(f.targets);
+  }
+
+  /**
+   * A short but consistent report: 105 minutes, 20 members all present, every item at full marks;
+   * with the suggestions and one issue when given.
+   */
+  async fillConsistent(
+    extra: { suggestions?: string; issue?: Parameters<ReportFormPage['addIssue']>[0] } = {},
+  ): Promise<void> {
+    await this.fillFacts({
+      times: ['19:30', '21:15'],
+      attendance: {
+        total: 20,
+        exempted: 0,
+        present: 20,
+        absentWithReason: 0,
+        absentWithoutReason: 0,
+        speakers: 12,
+      },
+      targets: 95,
     });
-    await this.setTargets(95);
     await this.fillAllCriteria();
+    if (extra.suggestions) await this.setSuggestions(extra.suggestions);
+    if (extra.issue) await this.addIssue(extra.issue);
   }
 
   total(): Locator {
@@ -110,4 +151,34 @@ export class ReportFormPage {
   submitButton(): Locator {
     return this.page.getByRole('button', { name: 'Gửi báo cáo' });
   }
+}
+
+const VN_MS = 7 * 3600_000;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * A meeting on `date` (dd/mm/yyyy) from `start` to `end` that has already ended (Vietnam time,
+ * 10 minutes ago at the latest): see `ReportFormPage.setTimes`. A date that is not a full
+ * dd/mm/yyyy, or already past, is kept as it is.
+ */
+export function pastMeeting(
+  date: string,
+  start: string,
+  end: string,
+  now = Date.now(),
+): { date: string; start: string; end: string } {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(date);
+  const vnNow = new Date(now + VN_MS); // its UTC fields read as Vietnam's wall clock
+  const today = vnNow.toISOString().slice(0, 10);
+  const iso = m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+  const nowMin = vnNow.getUTCHours() * 60 + vnNow.getUTCMinutes();
+  if (!m || iso !== today || minutes(end) <= nowMin - 10) return { date, start, end };
+  const duration = minutes(end) - minutes(start);
+  const latestEnd = Math.floor((nowMin - 10) / 5) * 5;
+  if (today.endsWith('-01') && latestEnd - duration >= 0)
+    return { date, start: hhmm(latestEnd - duration), end: hhmm(latestEnd) };
+  const y = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { date: `${y.slice(8, 10)}/${y.slice(5, 7)}/${y.slice(0, 4)}`, start, end };
 }

@@ -45,6 +45,14 @@ export class WorkspacePage {
   }
 
   /** Types into the search box the way a user does: `/` focuses it, Escape leaves it. */
+  /** Searches the inbox for the one issue matching `text` and opens it. */
+  async openOnlyIssue(text: string): Promise<void> {
+    await this.search(text);
+    await expect(this.rows()).toHaveCount(1);
+    await this.rows().first().locator('a.title').click();
+    await expect(this.issueView()).toBeVisible();
+  }
+
   async search(text: string): Promise<void> {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await this.page.keyboard.press('/');

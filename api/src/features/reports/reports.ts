@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
+  END_IN_FUTURE_MESSAGE,
+  endsInFuture,
   answerDays,
   checkNotApplicable,
   checkReducedNotes,
@@ -121,6 +123,8 @@ export async function submitReport(
   );
   if (input.meetingDate > localDate(now))
     addFieldError(fields, 'meetingDate', 'Ngày họp không được ở tương lai');
+  // A meeting that has not ended yet (5 minutes of clock skew allowed: END_TIME_SKEW_MS).
+  if (endsInFuture(input.endedAt, now)) addFieldError(fields, 'endedAt', END_IN_FUTURE_MESSAGE);
 
   // Only the set in force for the cell's province and type on the meeting date may score it:
   // another set named is refused (field criteriaSetId), and with none in force nothing is guessed.
