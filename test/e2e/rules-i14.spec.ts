@@ -302,7 +302,7 @@ test('the commune reads its members’ year in "Tổng hợp năm" and downloads
 
   // The XLSX: named after the body and year, a zip of some size.
   const [download] = await Promise.all([
-    page.waitForEvent('download'),
+    page.waitForEvent('download', { timeout: 60_000 }),
     page.locator('[data-export="xlsx"]').click(),
   ]);
   const name = `tong-hop-nam-hung-nguyen-${year}.xlsx`;

@@ -106,7 +106,7 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
     ['csv-vi', 'csv', 'efbbbf'],
   ] as const) {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
+      page.waitForEvent('download', { timeout: 60_000 }),
       page.locator(`[data-export="${choice}"]`).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`bao-cao-tong-hop-hung-nguyen-${month}.${format}`);
@@ -143,7 +143,7 @@ test('the commune reads its month as charts and downloads the synthesis as XLSX,
   await panel.page.evaluate((id) => (location.hash = `#/report/${id}`), regular.id);
   await expect(panel.page.locator('[data-report-view]')).toBeVisible();
   const [docx] = await Promise.all([
-    panel.page.waitForEvent('download'),
+    panel.page.waitForEvent('download', { timeout: 60_000 }),
     panel.page.getByRole('button', { name: 'Tải báo cáo (DOCX)' }).click(),
   ]);
   expect(docx.suggestedFilename()).toBe(`bao-cao-du-sinh-hoat-hn-xom-2-${when.meetingDate}.docx`);
