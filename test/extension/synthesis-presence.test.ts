@@ -40,7 +40,7 @@ function figures(): PresenceFigures {
 }
 
 describe('presence figures as texts (issue 17)', () => {
-  it('a part of a whole reads "x/y (z %)" in the reader’s number format, nothing when the whole is 0', () => {
+  it('a part of a whole reads "x/y (z%)" in the reader’s number format, nothing when the whole is 0', () => {
     expect(ofWhole(3, 40, 7.5, 'vi')).toBe('3/40 (7,5%)');
     expect(ofWhole(1234, 2000, 61.7, 'vi')).toBe('1.234/2.000 (61,7%)');
     expect(ofWhole(1234, 2000, 61.7, 'en')).toBe('1,234/2,000 (61.7%)');
