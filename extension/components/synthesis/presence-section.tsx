@@ -1,4 +1,4 @@
-import { hasRole, type PresenceFigures, TRIAGE_KINDS } from '@duhop/shared';
+import { hasRole, localDate, type PresenceFigures, TRIAGE_KINDS } from '@duhop/shared';
 import { useLocale, useT } from '../../utils/i18n/index.ts';
 import type { Session } from '../../utils/storage.ts';
 import {
@@ -41,6 +41,9 @@ function useKeepsRegister(session: Session): boolean {
   return !!own && TRIAGE_KINDS.includes(own.kind);
 }
 
+/** Years the residence page offers (this one and the two before it): older ones get no link. */
+const RESIDENCE_YEARS = 3;
+
 /** `#/residence/<year>/<bodyId>/unassessed`: the register filtered to members still without an assessment. */
 const unassessedHref = (year: number, bodyId: string) =>
   `#/residence/${year}/${encodeURIComponent(bodyId)}/unassessed`;
@@ -60,8 +63,12 @@ export function PresenceSection(props: {
 }) {
   const t = useT();
   const locale = useLocale();
-  const keeps = useKeepsRegister(props.session);
   const f = props.figures;
+  const thisYear = Number(localDate(new Date()).slice(0, 4));
+  const keeps =
+    useKeepsRegister(props.session) &&
+    f.residence.year <= thisYear &&
+    f.residence.year > thisYear - RESIDENCE_YEARS;
   const h = `${props.idPrefix}-presence`;
   const month = props.period === 'month';
   const cards = presenceCards(f, t, locale, props.period);
