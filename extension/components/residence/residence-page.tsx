@@ -54,7 +54,10 @@ const RESIDENCE_CSV: CsvSpec = {
   fileName: 'mau-dang-vien-76.csv',
 };
 
-/** `#/residence/<year>/<bodyId>`: the residence members of the cells under a commune. */
+/**
+ * `#/residence/<year>/<bodyId>[/unassessed]`: the residence members of the cells under a commune
+ * (`unassessed`: only those still without the year's assessment, as the synthesis links to it).
+ */
 export function ResidencePage(props: { params: string[] }) {
   return (
     <StaffOnly>{(session) => <Residence session={session} params={props.params} />}</StaffOnly>
@@ -67,14 +70,14 @@ function Residence(props: { session: Session; params: string[] }) {
   const today = localDate(new Date());
   const thisYear = Number(today.slice(0, 4));
   const units = useOrgUnits();
-  const [y, b] = props.params;
+  const [y, b, only] = props.params;
   const year = y && /^\d{4}$/.test(y) && Number(y) <= thisYear ? Number(y) : thisYear;
   const bodyId = b || props.session.user.orgUnitId;
   const go = (next: { year?: number; bodyId?: string }) =>
     navigate('residence', String(next.year ?? year), next.bodyId ?? bodyId);
   const [cellId, setCellId] = useState('');
   const [status, setStatus] = useState<ResidenceStatus | ''>('');
-  const [unassessed, setUnassessed] = useState(false);
+  const [unassessed, setUnassessed] = useState(only === 'unassessed');
   const [panel, setPanel] = useState<'add' | 'import' | 'letters' | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [assessing, setAssessing] = useState<string | null>(null);

@@ -14,6 +14,7 @@ import {
   DuplicateGroupsTable,
   IssuesByBodyTable,
 } from './synthesis-tables.tsx';
+import { PresenceSection } from './presence-section.tsx';
 import { TopicalTable } from './topical-table.tsx';
 import { useMonthBody } from './use-month-body.ts';
 import { StaffOnly } from './staff-only.tsx';
@@ -87,6 +88,18 @@ function Synthesis(props: { session: Session; params: string[] }) {
           <SynthesisCharts s={s} />
           <BodiesTable rows={s.bodies} />
           <TopicalTable topical={s.topical} />
+          <PresenceSection
+            idPrefix="sy"
+            period="month"
+            bodyId={s.bodyId}
+            figures={s.presence}
+            rows={s.presence.byBody.map((b) => ({
+              bodyId: b.bodyId,
+              bodyName: b.bodyName,
+              figures: b,
+            }))}
+            session={props.session}
+          />
           <GapsTable gap={s.gap} rows={s.gaps} />
           <IssuesByBodyTable rows={s.issues.byBody} />
           <DuplicateGroupsTable rows={s.issues.duplicateGroups} />

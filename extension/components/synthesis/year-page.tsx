@@ -9,6 +9,7 @@ import { useOrgUnits } from '../../utils/triage/org-units.ts';
 import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
 import { useLoader } from '../ui/use-loader.ts';
 import { ExportButtons } from './export-buttons.tsx';
+import { PresenceSection } from './presence-section.tsx';
 import { StaffOnly } from './staff-only.tsx';
 import './synthesis.css';
 
@@ -94,6 +95,18 @@ function YearView(props: { session: Session; params: string[] }) {
         <>
           <p class="hint">{t('yv_asOf', { time: formatDateTime(v.asOf, locale) })}</p>
           {v.members.length === 0 ? <Empty>{t('yv_empty')}</Empty> : <YearTables v={v} />}
+          <PresenceSection
+            idPrefix="yv"
+            period="year"
+            bodyId={v.bodyId}
+            figures={v.totals.presence}
+            rows={v.bodies.map((b) => ({
+              bodyId: b.bodyId,
+              bodyName: b.bodyName,
+              figures: b.presence,
+            }))}
+            session={props.session}
+          />
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { checkEn } from './check-en.ts';
 import { emailEn } from './email-en.ts';
 import { en } from './en.ts';
 import { panelEn } from './panel-en.ts';
+import { presenceEn } from './presence-en.ts';
 import { reportEn } from './report-en.ts';
 import { synthesisEn } from './synthesis-en.ts';
 import { residenceEn } from './residence-en.ts';
@@ -25,6 +26,7 @@ export function registerEnglish(): void {
     ...yearEn,
     ...adminEn,
     ...residenceEn,
+    ...presenceEn,
     ...emailEn,
     ...checkEn,
     ...webhookEn,

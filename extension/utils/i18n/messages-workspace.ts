@@ -1,4 +1,5 @@
 import { adminVi } from './admin-vi.ts';
+import { presenceVi } from './presence-vi.ts';
 import { reportVi } from './report-vi.ts';
 import { synthesisVi } from './synthesis-vi.ts';
 import { residenceVi } from './residence-vi.ts';
@@ -16,5 +17,6 @@ addMessages('vi', {
   ...yearVi,
   ...adminVi,
   ...residenceVi,
+  ...presenceVi,
   ...webhookVi,
 });

@@ -2,6 +2,7 @@ import { BAND_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@duhop/shared';
 import { accountVi } from './account-vi.ts';
 import type { adminVi } from './admin-vi.ts';
 import type { panelVi } from './panel-vi.ts';
+import type { presenceVi } from './presence-vi.ts';
 import type { reportVi } from './report-vi.ts';
 import type { emailVi } from './email-vi.ts';
 import type { checkVi } from './check-vi.ts';
@@ -174,6 +175,7 @@ export type MessageKey =
   | keyof typeof yearVi
   | keyof typeof adminVi
   | keyof typeof residenceVi
+  | keyof typeof presenceVi
   | keyof typeof emailVi
   | keyof typeof checkVi
   | keyof typeof webhookVi;

@@ -1,0 +1,51 @@
+import type { presenceVi } from './presence-vi.ts';
+
+/** English texts of the presence figures (issue 17): same keys as presence-vi.ts. */
+export const presenceEn: Record<keyof typeof presenceVi, string> = {
+  pr_title: 'Residence members, members away for work, online meetings',
+  pr_hintMonth:
+    'From the month’s cell meeting reports and the cells’ registers of members working elsewhere who keep in touch where they live (“đảng viên 76”, Regulation 76-QĐ/TW); assessments are yearly.',
+  pr_hintYear:
+    'From the year’s cell meeting reports and the cells’ registers of members working elsewhere who keep in touch where they live (“đảng viên 76”, Regulation 76-QĐ/TW).',
+  pr_emptyMonth:
+    'No cell meeting was reported this month and the cells have no residence member on their registers.',
+  pr_emptyYear:
+    'No cell meeting was reported this year and the cells have no residence member on their registers.',
+  pr_noReportsMonth: 'No cell meeting was reported this month.',
+  pr_noReportsYear: 'No cell meeting was reported this year.',
+  pr_noResidence: 'The cells have no residence member (“đảng viên 76”) on their registers.',
+  pr_cardOnline: 'Online or combined meetings',
+  pr_meetingsOf: '{part}/{total} meetings',
+  pr_meetingsSplit: 'online {online} · combined {combined}',
+  pr_presentOnline: '{n} of {present} attendances online',
+  pr_noMeetings: 'No meeting reported',
+  pr_cardAway: 'Members away for work',
+  pr_awayCells: 'in {n} cells (figure of the latest meeting)',
+  pr_awayNone: 'No report states members away for work',
+  pr_cardResidence: 'Residence members (“đảng viên 76”)',
+  pr_introducedMonth: 'introduced this month {introduced}, received {received}',
+  pr_introducedYear: 'introduced this year {introduced}, received {received}',
+  pr_receivedByEnd: 'received {ratio}',
+  pr_cardResidenceAttendance: 'Residence members attending',
+  pr_residenceTimes: '{present}/{expected} attendances',
+  pr_residenceMeetings: 'over {n} meetings stating it',
+  pr_residenceNotStated: 'No report states the residence members present',
+  pr_cardAssessment: 'Assessment {year}: completed well',
+  pr_goodOf: 'completed well {good}/{assessed} assessed',
+  pr_noAssessment: 'No assessment yet',
+  pr_unassessed: 'not assessed {n}',
+  pr_unassessedLink: 'See members not assessed',
+  pr_unassessedLinkBody: 'See members not assessed in {body}',
+  pr_none: 'no figure',
+  pr_table: 'Residence members, away for work, online meetings by body',
+  pr_colOnline: 'Online, combined (meetings)',
+  pr_colPresentOnline: 'Attendances online',
+  pr_colAway: 'Away for work (cells)',
+  pr_colRegistered: 'Residence members',
+  pr_colIntroduced: 'Introduced / received in the period',
+  pr_colReceived: 'Received',
+  pr_colResidenceAttendance: 'Residence members attending',
+  pr_colGood: 'Completed well',
+  pr_colUnassessed: 'Not assessed',
+  pr_rowNothing: 'No meeting reported, no residence member',
+};
