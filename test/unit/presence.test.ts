@@ -271,9 +271,9 @@ describe('presenceFigures: properties', () => {
         expect(sum((f) => f.attendance.awayForWork)).toBe(whole.attendance.awayForWork);
         expect(sum((f) => f.attendance.awayForWorkCells)).toBe(whole.attendance.awayForWorkCells);
         expect(sum((f) => f.residence.present)).toBe(whole.residence.present);
-        expect(
-          whole.meetings.inPerson + whole.meetings.online + whole.meetings.combined,
-        ).toBe(whole.meetings.total);
+        expect(whole.meetings.inPerson + whole.meetings.online + whole.meetings.combined).toBe(
+          whole.meetings.total,
+        );
         expect(JSON.stringify(whole)).not.toContain('NaN');
         const p = whole.meetings.onlineOrCombinedPercent;
         expect(p === null ? whole.meetings.total === 0 : p >= 0 && p <= 100).toBe(true);

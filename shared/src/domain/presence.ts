@@ -127,7 +127,8 @@ export function presenceFigures(input: {
     if (m.presentResidence == null) continue;
     r.meetingsStated++;
     r.present += m.presentResidence;
-    for (const e of byCell.get(m.cellId) ?? []) if (residenceActiveOn(e, m.meetingDate)) r.expected++;
+    for (const e of byCell.get(m.cellId) ?? [])
+      if (residenceActiveOn(e, m.meetingDate)) r.expected++;
   }
   r.attendancePercent = percentOf(r.present, r.expected);
 

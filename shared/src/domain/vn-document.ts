@@ -318,7 +318,9 @@ export function presenceSentences(f: PresenceFigures, period: string): string[] 
         (r.assessed
           ? `năm ${r.year} đã nhận xét ${vnNumber(r.assessed)} đồng chí, được đánh giá hoàn thành tốt nhiệm vụ ${vnNumber(r.good)} (${vnPercent(r.goodPercent)})`
           : `năm ${r.year} chưa nhận xét đồng chí nào`) +
-        (r.assessed && r.unassessed ? `, còn ${vnNumber(r.unassessed)} đồng chí chưa nhận xét.` : '.');
+        (r.assessed && r.unassessed
+          ? `, còn ${vnNumber(r.unassessed)} đồng chí chưa nhận xét.`
+          : '.');
   const away = a.awayForWorkCells
     ? `Đảng viên đi làm ăn xa: ${vnNumber(a.awayForWork)} đồng chí (theo báo cáo gần nhất của ${vnNumber(a.awayForWorkCells)} chi bộ có ghi nhận).`
     : `Đảng viên đi làm ăn xa: chưa có chi bộ nào ghi nhận trong ${period}.`;

@@ -24,7 +24,10 @@ import {
   exportedAt,
   figures,
   presenceTables,
-  type Cell, type ExportColumn, type ExportTable } from './tables.ts';
+  type Cell,
+  type ExportColumn,
+  type ExportTable,
+} from './tables.ts';
 
 const n = (header: string, width = 10): ExportColumn => ({ header, width, type: 'count' });
 const p = (header: string, width = 12): ExportColumn => ({ header, width, type: 'rate' });
