@@ -4,6 +4,7 @@ import {
   blankPresence,
   PresenceFigures,
   presenceFigures,
+  presenceSentences,
   type PresenceAssessment,
   type PresenceMeeting,
   type PresenceRegisterEntry,
@@ -278,6 +279,51 @@ describe('presenceFigures: properties', () => {
         const p = whole.meetings.onlineOrCombinedPercent;
         expect(p === null ? whole.meetings.total === 0 : p >= 0 && p <= 100).toBe(true);
       }),
+    );
+  });
+});
+
+describe('presenceSentences', () => {
+  it('says plainly when there is nothing to count, with no rate of nothing', () => {
+    expect(presenceSentences(blankPresence(2026), 'tháng 11 năm 2026')).toEqual([
+      'Đảng viên đang công tác giữ mối liên hệ với chi bộ nơi cư trú: không có đồng chí nào trong danh sách tháng 11 năm 2026.',
+      'Đảng viên đi làm ăn xa: chưa có chi bộ nào ghi nhận trong tháng 11 năm 2026.',
+      'Sinh hoạt trực tuyến/kết hợp: chưa có báo cáo sinh hoạt nào trong tháng 11 năm 2026.',
+    ]);
+  });
+
+  it('writes the figures in Vietnamese format (1.234; 99,8%) in the Party report wording', () => {
+    const f = blankPresence(2026);
+    f.meetings = {
+      total: 1234,
+      inPerson: 1000,
+      online: 34,
+      combined: 200,
+      onlineOrCombinedPercent: 19,
+    };
+    f.attendance = { present: 20000, presentOnline: 0, awayForWork: 1510, awayForWorkCells: 300 };
+    f.residence = {
+      ...f.residence,
+      registered: 16160,
+      introduced: 120,
+      received: 118,
+      receivedByEnd: 16130,
+      receivedPercent: 99.8,
+      meetingsStated: 0,
+      assessed: 0,
+      unassessed: 16160,
+    };
+    const [residence, away, online] = presenceSentences(f, 'năm 2026');
+    expect(residence).toBe(
+      'Đảng viên đang công tác giữ mối liên hệ với chi bộ nơi cư trú: 16.160 đồng chí; trong năm 2026 giới thiệu 120, tiếp nhận 118; ' +
+        'đã tiếp nhận 16.130/16.160 (99,8%); chưa có báo cáo nào ghi nhận số đảng viên nơi cư trú dự sinh hoạt; năm 2026 chưa nhận xét đồng chí nào.',
+    );
+    expect(away).toBe(
+      'Đảng viên đi làm ăn xa: 1.510 đồng chí (theo báo cáo gần nhất của 300 chi bộ có ghi nhận).',
+    );
+    // No one online: the sentence stops at the share of meetings.
+    expect(online).toBe(
+      'Sinh hoạt trực tuyến/kết hợp: 34 buổi trực tuyến, 200 buổi kết hợp trực tiếp và trực tuyến trên tổng số 1.234 buổi sinh hoạt có báo cáo (19%).',
     );
   });
 });
