@@ -396,7 +396,14 @@ export function presenceTables(
     f.residence.goodPercent,
     f.residence.unassessed,
   ];
-  const totals = (cells: Cell[]) => (byBody.length ? { totals: [TOTAL, ...cells] } : {});
+  // No committee to list (a year view without assignments): the total alone, as its only row.
+  const rowsOf = (cells: (f: PresenceFigures) => Cell[]) =>
+    byBody.length
+      ? {
+          rows: byBody.map((b): Cell[] => [b.bodyName, ...cells(b)]),
+          totals: [TOTAL, ...cells(total)],
+        }
+      : { rows: [[TOTAL, ...cells(total)]] };
   return [
     {
       sheet: 'Đảng viên nơi cư trú',
@@ -416,10 +423,8 @@ export function presenceTables(
         p('Tỷ lệ hoàn thành tốt (%)', 11),
         n('Chưa nhận xét', 10),
       ],
-      rows: byBody.map((b): Cell[] => [b.bodyName, ...residenceCells(b)]),
-      ...totals(residenceCells(total)),
+      ...rowsOf(residenceCells),
       ...(sentences.length ? { intro: sentences.slice(0, 1) } : {}),
-      empty: `Không có chi bộ nào ${period}.`,
     },
     {
       sheet: 'Trực tuyến, đi làm ăn xa',
@@ -436,10 +441,8 @@ export function presenceTables(
         n('Đảng viên đi làm ăn xa', 12),
         n('Số chi bộ ghi nhận đi làm ăn xa', 12),
       ],
-      rows: byBody.map((b): Cell[] => [b.bodyName, ...meetingCells(b)]),
-      ...totals(meetingCells(total)),
+      ...rowsOf(meetingCells),
       ...(sentences.length > 1 ? { intro: sentences.slice(1) } : {}),
-      empty: `Không có chi bộ nào ${period}.`,
     },
   ];
 }
