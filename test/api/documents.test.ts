@@ -137,14 +137,14 @@ describe('synthesis DOCX: the document a body files', () => {
     // No table follows another directly: LibreOffice would merge them (the last one into the signature).
     expect(d.xml).not.toMatch(/<\/w:tbl>\s*<w:tbl>/);
     const tablesXml = d.xml.split('<w:tbl>').length - 1;
-    // heading, 11 data tables, closing; the 12th section ("Kiến nghị trùng") has no duplicates this
+    // heading, 13 data tables, closing; the 8th section ("Kiến nghị trùng") has no duplicates this
     // month and says so in a sentence, not an empty table
-    expect(tablesXml).toBe(1 + 11 + 1);
+    expect(tablesXml).toBe(1 + 13 + 1);
     // Every numbered heading is kept with what follows it.
     const headings = [...d.xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<\/w:p>/gs)]
       .map((m) => m[0])
       .filter((p) => /^\d+\. /.test(plain(p).trim()));
-    expect(headings).toHaveLength(12);
+    expect(headings).toHaveLength(14);
     for (const p of headings) expect(p).toContain('<w:keepNext/>');
     expect(d.xml).toContain('<w:cantSplit/>');
     // The list of reports: its grid gives "STT" and the date columns room for the whole word.

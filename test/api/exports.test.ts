@@ -69,6 +69,8 @@ describe('GET /api/synthesis/export', () => {
       'Diễn biến 6 tháng',
       'Danh sách báo cáo',
       'Sinh hoạt chuyên đề',
+      'Đảng viên nơi cư trú',
+      'Trực tuyến, đi làm ăn xa',
     ]);
     // Topical meetings: none of the 4 cells expected in November held one.
     expect(rowValues(wb.getWorksheet('Sinh hoạt chuyên đề')!, 4)).toEqual([
@@ -229,7 +231,7 @@ describe('GET /api/synthesis/export', () => {
       '2. Kết quả nộp báo cáo theo đơn vị',
       '3. Xếp loại chất lượng sinh hoạt chi bộ',
     ]);
-    expect(sections).toHaveLength(12);
+    expect(sections).toHaveLength(14);
     // Values of the tables, in order: the summary's expected and filed reports.
     const i = lines.indexOf('Số báo cáo phải nộp theo phân công');
     expect(lines.slice(i, i + 4)).toEqual([
@@ -311,7 +313,7 @@ describe('GET /api/synthesis/export', () => {
       expect(res.status).toBe(200);
       if (format === 'xlsx') {
         const wb = await workbook(res.bytes);
-        expect(wb.worksheets).toHaveLength(12);
+        expect(wb.worksheets).toHaveLength(14);
         expect(wb.getWorksheet('Danh sách báo cáo')!.getCell('A4').value).toBe(
           'Không có phân công nào trong tháng.',
         );

@@ -264,6 +264,8 @@ describe('GET /api/year-view/export', () => {
       'Kiến nghị theo cấp ủy viên',
       'Theo đơn vị',
       'Sinh hoạt chuyên đề',
+      'Đảng viên nơi cư trú',
+      'Trực tuyến, đi làm ăn xa',
     ]);
     const ws = wb.getWorksheet('Theo cấp ủy viên')!;
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);

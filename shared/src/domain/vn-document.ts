@@ -7,6 +7,7 @@
 import { yearInRange } from '../schemas/common.ts';
 import { provenanceLabel } from './criteria.ts';
 import type { DocumentConfig, ResolvedDocumentConfig } from '../schemas/document.ts';
+import type { PresenceFigures } from '../schemas/presence.ts';
 import type { SynthesisResponse } from '../schemas/synthesis.ts';
 
 export const PARTY_HEADER = 'ĐẢNG CỘNG SẢN VIỆT NAM';
@@ -293,6 +294,42 @@ export function synthesisAssessment(s: SynthesisResponse): string[] {
         `${i.overdue} kiến nghị quá hạn xử lý.`,
     );
   return out;
+}
+
+/**
+ * The presence figures (issue 17) in the wording of a Party report, for a period named `period`
+ * ("tháng 11 năm 2026", "năm 2026"): residence members ("đảng viên 76": introduced, received,
+ * attendance, the year's assessments), members away for work, online and combined meetings.
+ * Three sentences; numbers in Vietnamese format, "—" for a rate with nothing to divide.
+ */
+export function presenceSentences(f: PresenceFigures, period: string): string[] {
+  const r = f.residence;
+  const m = f.meetings;
+  const a = f.attendance;
+  const residence =
+    r.registered === 0 && r.introduced === 0 && r.received === 0
+      ? `Đảng viên đang công tác giữ mối liên hệ với chi bộ nơi cư trú: không có đồng chí nào trong danh sách ${period}.`
+      : `Đảng viên đang công tác giữ mối liên hệ với chi bộ nơi cư trú: ${vnNumber(r.registered)} đồng chí; ` +
+        `trong ${period} giới thiệu ${vnNumber(r.introduced)}, tiếp nhận ${vnNumber(r.received)}; ` +
+        `đã tiếp nhận ${vnNumber(r.receivedByEnd)}/${vnNumber(r.registered)} (${vnPercent(r.receivedPercent)}); ` +
+        (r.meetingsStated
+          ? `tham gia sinh hoạt: ${vnNumber(r.present)}/${vnNumber(r.expected)} lượt (${vnPercent(r.attendancePercent)}) qua ${vnNumber(r.meetingsStated)} buổi sinh hoạt có ghi nhận; `
+          : 'chưa có báo cáo nào ghi nhận số đảng viên nơi cư trú dự sinh hoạt; ') +
+        (r.assessed
+          ? `năm ${r.year} đã nhận xét ${vnNumber(r.assessed)} đồng chí, được đánh giá hoàn thành tốt nhiệm vụ ${vnNumber(r.good)} (${vnPercent(r.goodPercent)})`
+          : `năm ${r.year} chưa nhận xét đồng chí nào`) +
+        (r.assessed && r.unassessed
+          ? `, còn ${vnNumber(r.unassessed)} đồng chí chưa nhận xét.`
+          : '.');
+  const away = a.awayForWorkCells
+    ? `Đảng viên đi làm ăn xa: ${vnNumber(a.awayForWork)} đồng chí (theo báo cáo gần nhất của ${vnNumber(a.awayForWorkCells)} chi bộ có ghi nhận).`
+    : `Đảng viên đi làm ăn xa: chưa có chi bộ nào ghi nhận trong ${period}.`;
+  const online = m.total
+    ? `Sinh hoạt trực tuyến/kết hợp: ${vnNumber(m.online)} buổi trực tuyến, ${vnNumber(m.combined)} buổi kết hợp trực tiếp và trực tuyến ` +
+      `trên tổng số ${vnNumber(m.total)} buổi sinh hoạt có báo cáo (${vnPercent(m.onlineOrCombinedPercent)})` +
+      (a.presentOnline ? `; ${vnNumber(a.presentOnline)} lượt đảng viên dự trực tuyến.` : '.')
+    : `Sinh hoạt trực tuyến/kết hợp: chưa có báo cáo sinh hoạt nào trong ${period}.`;
+  return [residence, away, online];
 }
 
 // ── Criteria sets in documents ───────────────────────────────────────────────────────────────

@@ -460,6 +460,13 @@ export function numberedSections(tables: readonly ExportTable[], start = 1): Doc
       kind: 'lines',
       lines: [
         { text: `${start + i}. ${t.title}`, bold: true, before: 240, after: 120, keepNext: true },
+        ...(t.intro ?? []).map((text) => ({
+          text,
+          align: 'both' as const,
+          indent: 720,
+          after: 60,
+          keepNext: true,
+        })),
       ],
     },
     t.rows.length === 0

@@ -7,6 +7,7 @@ import {
   vnDate,
   vnMonth,
   type ComplianceItem,
+  type PresenceFigures,
   type SynthesisResponse,
 } from '@duhop/shared';
 
@@ -48,6 +49,8 @@ export interface ExportTable {
   totals?: Cell[];
   /** Shown instead of an empty table. */
   empty?: string;
+  /** DOCX only: paragraphs printed between the section's heading and its table. */
+  intro?: string[];
 }
 
 /** The type of a column: `type`, else the former `kind` (`int` → count, `decimal` → number), else text. */
@@ -352,6 +355,95 @@ export function synthesisTables(
       },
       { 3: s.topical.percent },
     ),
+    ...presenceTables(s.presence.byBody, s.presence, vnMonth(s.month)),
+  ];
+}
+
+/**
+ * The presence figures (issue 17) as two tables, per committee and in total (`period`: "tháng 11
+ * năm 2026", "năm 2026"): residence members ("đảng viên 76"), then meetings online or combined with
+ * members away for work. The totals row is the subtree's own figures (rates never summed).
+ */
+export function presenceTables(
+  byBody: readonly (PresenceFigures & { bodyName: string })[],
+  total: PresenceFigures,
+  period: string,
+  /** `presenceSentences`: the first printed before the residence table, the others before the second (DOCX). */
+  sentences: readonly string[] = [],
+): ExportTable[] {
+  const meetingCells = (f: PresenceFigures): Cell[] => [
+    f.meetings.total,
+    f.meetings.inPerson,
+    f.meetings.online,
+    f.meetings.combined,
+    f.meetings.onlineOrCombinedPercent,
+    f.attendance.present,
+    f.attendance.presentOnline,
+    f.attendance.awayForWork,
+    f.attendance.awayForWorkCells,
+  ];
+  const residenceCells = (f: PresenceFigures): Cell[] => [
+    f.residence.registered,
+    f.residence.introduced,
+    f.residence.received,
+    f.residence.receivedByEnd,
+    f.residence.receivedPercent,
+    f.residence.present,
+    f.residence.expected,
+    f.residence.attendancePercent,
+    f.residence.assessed,
+    f.residence.good,
+    f.residence.goodPercent,
+    f.residence.unassessed,
+  ];
+  // No committee to list (a year view without assignments): the total alone, as its only row.
+  const rowsOf = (cells: (f: PresenceFigures) => Cell[]) =>
+    byBody.length
+      ? {
+          rows: byBody.map((b): Cell[] => [b.bodyName, ...cells(b)]),
+          totals: [TOTAL, ...cells(total)],
+        }
+      : { rows: [[TOTAL, ...cells(total)]] };
+  return [
+    {
+      sheet: 'Đảng viên nơi cư trú',
+      title: `Đảng viên đang công tác giữ mối liên hệ với chi bộ nơi cư trú ${period} (nhận xét năm ${total.residence.year})`,
+      columns: [
+        t('Đơn vị', 30),
+        n('Đang giữ mối liên hệ', 10),
+        n('Giới thiệu trong kỳ', 10),
+        n('Tiếp nhận trong kỳ', 10),
+        n('Đã tiếp nhận', 10),
+        p('Tỷ lệ tiếp nhận (%)', 10),
+        n('Lượt dự sinh hoạt', 10),
+        n('Lượt phải dự', 10),
+        p('Tỷ lệ tham gia sinh hoạt (%)', 11),
+        n('Đã nhận xét', 10),
+        n('Hoàn thành tốt nhiệm vụ', 11),
+        p('Tỷ lệ hoàn thành tốt (%)', 11),
+        n('Chưa nhận xét', 10),
+      ],
+      ...rowsOf(residenceCells),
+      ...(sentences.length ? { intro: sentences.slice(0, 1) } : {}),
+    },
+    {
+      sheet: 'Trực tuyến, đi làm ăn xa',
+      title: `Sinh hoạt trực tuyến, kết hợp và đảng viên đi làm ăn xa ${period}`,
+      columns: [
+        t('Đơn vị', 34),
+        n('Số buổi sinh hoạt', 10),
+        n('Trực tiếp', 10),
+        n('Trực tuyến', 10),
+        n('Kết hợp', 10),
+        p('Tỷ lệ trực tuyến, kết hợp (%)', 12),
+        n('Lượt đảng viên có mặt', 12),
+        n('Trong đó dự trực tuyến', 12),
+        n('Đảng viên đi làm ăn xa', 12),
+        n('Số chi bộ ghi nhận đi làm ăn xa', 12),
+      ],
+      ...rowsOf(meetingCells),
+      ...(sentences.length > 1 ? { intro: sentences.slice(1) } : {}),
+    },
   ];
 }
 

@@ -1,4 +1,5 @@
 import {
+  presenceSentences,
   toLocalIso,
   vnDate,
   type CsvLocale,
@@ -19,7 +20,14 @@ import {
   type ExportFormat,
   type IssuedDocument,
 } from './synthesis-export.ts';
-import { exportedAt, figures, type Cell, type ExportColumn, type ExportTable } from './tables.ts';
+import {
+  exportedAt,
+  figures,
+  presenceTables,
+  type Cell,
+  type ExportColumn,
+  type ExportTable,
+} from './tables.ts';
 
 const n = (header: string, width = 10): ExportColumn => ({ header, width, type: 'count' });
 const p = (header: string, width = 12): ExportColumn => ({ header, width, type: 'rate' });
@@ -160,6 +168,12 @@ export function yearTables(v: YearViewResponse): ExportTable[] {
       ]),
       empty: 'Không có chi bộ nào phải sinh hoạt trong năm.',
     },
+    ...presenceTables(
+      v.bodies.map((b) => ({ ...b.presence, bodyName: b.bodyName })),
+      tot.presence,
+      `năm ${v.year}`,
+      presenceSentences(tot.presence, `năm ${v.year}`),
+    ),
   ];
 }
 

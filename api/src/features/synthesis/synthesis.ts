@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   BAND_ORDER,
-  blankPresence,
   bandDistribution,
   CATEGORY_LABELS,
   CLOSED_STATUSES,
@@ -27,6 +26,7 @@ import type { Db } from '../../db/client.ts';
 import { anyUnitOf, cellsTable, loadSubtree, type BodyContext } from '../org/body-scope.ts';
 import { loadCalendar } from '../org/calendar.ts';
 import { loadCompliance, sortItems } from './compliance.ts';
+import { loadPresence } from './presence.ts';
 import * as q from './synthesis-sql.ts';
 import { loadCriteriaSets } from '../reports/criteria.ts';
 
@@ -89,6 +89,7 @@ export async function loadSynthesis(
     calendar,
     topicalRows,
     duplicateRows,
+    presence,
   ] = await Promise.all([
     loadCompliance(db, ctx, months, month, tree, now),
     q.scoreRows(db, cells, from, last),
@@ -100,6 +101,7 @@ export async function loadSynthesis(
     loadCalendar(db, ctx.body.provinceId),
     q.topicalRows(db, cells, first, last),
     q.duplicateGroupRows(db, issuesBetween(first, last)),
+    loadPresence(db, tree, first, last, Number(month.slice(0, 4))),
   ]);
 
   // Reports, bands and committees.
@@ -309,8 +311,12 @@ export async function loadSynthesis(
     bodies,
     trend,
     topical: { ...topicalAll, byBody: topicalByBody },
-    // issue 17: placeholder until the figures are computed (feature branch i17-figures)
-    presence: { ...blankPresence(Number(month.slice(0, 4))), byBody: [] },
+    presence: {
+      ...presence.total,
+      byBody: [...presence.byBody]
+        .map(([bodyId, f]) => ({ bodyId, bodyName: tree.triageNames.get(bodyId) ?? bodyId, ...f }))
+        .sort((a, b) => collator.compare(a.bodyName, b.bodyName)),
+    },
   };
   return { view, items: sortItems(current.map(({ month: _m, ...rest }) => rest)) };
 }

@@ -23,6 +23,7 @@ import { validationError } from '../../lib/errors.ts';
 import { overdueCondition } from '../issues/overdue-sql.ts';
 import { cellsTable, loadSubtree, type BodyContext, type Subtree } from '../org/body-scope.ts';
 import { loadCompliance, type MonthlyComplianceItem } from './compliance.ts';
+import { loadPresence } from './presence.ts';
 import { topicalRows } from './synthesis-sql.ts';
 
 const collator = new Intl.Collator('vi');
@@ -130,7 +131,9 @@ function yearTopical(
  * (on time, late, missing, not yet due), the reports filed and the issues raised in them and how
  * they ended; per committee and in total the same, with topical meetings by quarter. Expectations
  * come from `loadCompliance` for the twelve months, so whatever it expects (frequencies, rotas)
- * is what the year counts. `observerId` narrows everything to one member (their own year).
+ * is what the year counts. `observerId` narrows everything to one member (their own year), but
+ * the presence figures (issue 17), which stay those of the subtree's cells: every report on them and
+ * their residence registers, per committee and in total.
  */
 export async function loadYearView(
   db: Db,
@@ -145,11 +148,12 @@ export async function loadYearView(
   const tree = opts.subtree ?? (await loadSubtree(db, ctx.body.id));
   const cells = cellsTable(tree);
   const author = opts.observerId;
-  const [allItems, issues, filed, topical] = await Promise.all([
+  const [allItems, issues, filed, topical, presence] = await Promise.all([
     loadCompliance(db, ctx, months, '', tree, now),
     issueRows(db, cells, first, last, now, author),
     filedRows(db, cells, first, last, author),
     topicalRows(db, cells, first, last),
+    loadPresence(db, tree, first, last, year),
   ]);
   const items = author ? allItems.filter((i) => i.observerId === author) : allItems;
   const today = localDate(now);
@@ -214,8 +218,7 @@ export async function loadYearView(
       reportsFiled: bodyFiled.get(bodyId) ?? 0,
       issues: bodyIssues.get(bodyId) ?? blankIssues(),
       topical: yearTopical(list, held, year, today),
-      // issue 17: placeholder until the figures are computed (feature branch i17-figures)
-      presence: blankPresence(year),
+      presence: presence.byBody.get(bodyId) ?? blankPresence(year),
     }))
     .sort((a, b) => collator.compare(a.bodyName, b.bodyName));
 
@@ -232,14 +235,15 @@ export async function loadYearView(
       reportsFiled: filed.reduce((s, r) => s + r.n, 0),
       issues: issuesBy(() => 'all').get('all') ?? blankIssues(),
       topical: yearTopical(items, held, year, today),
-      presence: blankPresence(year),
+      presence: presence.total,
     },
   };
 }
 
 /**
  * A member's own year: the cells they were assigned to in the year (in any committee of their
- * province), as the year view of their province narrowed to them.
+ * province), as the year view of their province narrowed to them; the presence figures are those
+ * of these cells.
  */
 export async function loadMyYear(
   db: Db,
