@@ -1,4 +1,4 @@
-import type { ComponentChildren, VNode } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { useT } from '../../utils/i18n/index.ts';
@@ -17,7 +17,7 @@ export interface PagedList<R> {
   items: readonly R[] | null;
   failure: ApiFailure | null;
   reload: () => void;
-  /** Adds the next page below the rows ("Xem thêm"); null when there is none. */
+  /** Adds the next page below the rows ("Tải thêm"); null when there is none. */
   more?: (() => void) | null;
 }
 
@@ -60,7 +60,7 @@ export function useCursorPages<R>(
 }
 
 /**
- * A list that grows by "Xem thêm": the first page on `deps`, further pages appended below. The
+ * A list that grows by "Tải thêm": the first page on `deps`, further pages appended below. The
  * rows stay while it reloads.
  */
 export function useMorePages<R>(
@@ -104,7 +104,7 @@ export function Pager(props: { pages: CursorPages<unknown> }) {
  * The table of an admin list with its states: loading, empty, a failure (with "Thử lại" when
  * nothing is shown yet, a banner above the rows otherwise), the rows in a scrolling box named by
  * the page's heading and focusable, so that a keyboard can scroll it (a group, not a second
- * landmark of the same name), and "Xem thêm" when the list has more.
+ * landmark of the same name), and "Tải thêm" when the list has more.
  */
 export function PagedTable<R>(props: {
   list: PagedList<R>;
@@ -118,7 +118,7 @@ export function PagedTable<R>(props: {
   /** The header cells (`<th scope="col">`). */
   head: ComponentChildren;
   /** A row's `<tr>`, with its key. */
-  row: (item: R) => VNode;
+  row: (item: R) => ComponentChildren;
 }) {
   const t = useT();
   const { items, failure, reload, more } = props.list;
