@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ApiFailure, ApiResult } from '../../utils/api.ts';
 import { useT } from '../../utils/i18n/index.ts';
 import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { useLoader } from '../ui/use-loader.ts';
+import { type LoaderOptions, useLoader } from '../ui/use-loader.ts';
 import { failureText } from './common.tsx';
 
 /** One answer of a keyset-paged list route: its rows and the cursor of the next page (none at the end). */
@@ -60,14 +60,16 @@ export function useCursorPages<R>(
 }
 
 /**
- * A list that grows by "Tải thêm": the first page on `deps`, further pages appended below. The
- * rows stay while it reloads.
+ * A list that grows by "Tải thêm": the first page on `deps` (after `opts.delayMs`, for a search
+ * box), further pages appended below. The rows stay while it reloads; `update` changes them
+ * after an action without asking the server.
  */
 export function useMorePages<R>(
   fetch: (cursor: string | undefined) => Promise<ApiResult<CursorPage<R>>>,
   deps: readonly unknown[],
-): PagedList<R> {
-  const { state, reload, more } = useLoader(() => fetch(undefined), deps);
+  opts?: LoaderOptions,
+): PagedList<R> & { update: (change: (items: R[]) => R[]) => void } {
+  const { state, reload, more, update } = useLoader(() => fetch(undefined), deps, opts);
   const next = state.data?.nextCursor ?? null;
   return {
     items: state.data?.items ?? null,
@@ -80,6 +82,7 @@ export function useMorePages<R>(
             (d, page) => ({ ...page, items: [...d.items, ...page.items] }),
           )
       : null,
+    update: (change) => update((d) => ({ ...d, items: change(d.items) })),
   };
 }
 
