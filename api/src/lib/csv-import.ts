@@ -5,7 +5,7 @@ import {
   type CsvTableColumn,
   type CsvTableRow,
 } from '@duhop/shared';
-import { validationError } from './errors.ts';
+import { type ApiError, type FieldErrors, validationError } from './errors.ts';
 
 /** The most data rows one import file may hold (the register's and the assignments'). */
 export const MAX_IMPORT_ROWS = 5000;
@@ -39,4 +39,13 @@ export function readImportRows<K extends string>(
   if (table.rows.length > MAX_IMPORT_ROWS)
     throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
   return table.rows;
+}
+
+/**
+ * The 422 of an import whose rows have errors (`rows.<spreadsheet row>.<field>`): nothing is
+ * stored, and the message counts the rows at fault.
+ */
+export function importRowsFailed(errors: FieldErrors): ApiError {
+  const rows = new Set(Object.keys(errors).map((k) => k.split('.')[1]));
+  return validationError(errors, `Không nhập dòng nào: ${rows.size} dòng có lỗi`);
 }

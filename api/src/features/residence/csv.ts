@@ -6,8 +6,8 @@ import {
   type ResidenceStatus,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
-import { readImportRows } from '../../lib/csv-import.ts';
-import { validationError, type FieldErrors } from '../../lib/errors.ts';
+import { importRowsFailed, readImportRows } from '../../lib/csv-import.ts';
+import type { FieldErrors } from '../../lib/errors.ts';
 import {
   checkMemberDrafts,
   currentYear,
@@ -126,11 +126,7 @@ export async function importMembers(deps: Deps, keeper: AuthUser, text: string, 
       if (!errors[key]) errors[key] = [...messages];
     }
   });
-  if (Object.keys(errors).length)
-    throw validationError(
-      errors,
-      `Không nhập dòng nào: ${new Set(Object.keys(errors).map((k) => k.split('.')[1])).size} dòng có lỗi`,
-    );
+  if (Object.keys(errors).length) throw importRowsFailed(errors);
   if (dryRun) return { imported: 0, items: [], dryRun: true, valid: drafts.length };
   const ids = await insertMembers(
     deps,
