@@ -51,7 +51,7 @@ export function useCursorPages<R>(
   return {
     items: page?.items ?? null,
     failure: state.status === 'error' ? state.failure : null,
-    reload: () => void reload(),
+    reload,
     number: n + 1,
     prev: n > 0 ? () => setCursors(cursors.slice(0, -1)) : null,
     next: nextCursor ? () => setCursors([...cursors, nextCursor]) : null,
@@ -74,7 +74,7 @@ export function useMorePages<R>(
   return {
     items: state.data?.items ?? null,
     failure: state.failure,
-    reload: () => void reload(),
+    reload,
     more: next
       ? () =>
           void more(
@@ -93,10 +93,10 @@ export function Pager(props: { pages: CursorPages<unknown> }) {
   return (
     <>
       <span class="hint">{t('adm_page', { n: number })}</span>
-      <button type="button" disabled={!prev} onClick={() => prev?.()}>
+      <button type="button" disabled={!prev} onClick={prev ?? undefined}>
         {t('adm_prevPage')}
       </button>
-      <button type="button" disabled={!next} onClick={() => next?.()}>
+      <button type="button" disabled={!next} onClick={next ?? undefined}>
         {t('adm_nextPage')}
       </button>
     </>
@@ -125,13 +125,14 @@ export function PagedTable<R>(props: {
 }) {
   const t = useT();
   const { items, failure, reload, more } = props.list;
+  const problem = failure && failureText(t, failure);
   return (
     <>
-      {failure &&
+      {problem &&
         (items ? (
-          <Notice kind="error">{failureText(t, failure)}</Notice>
+          <Notice kind="error">{problem}</Notice>
         ) : (
-          <ErrorBox message={failureText(t, failure)} onRetry={reload} />
+          <ErrorBox message={problem} onRetry={reload} />
         ))}
       {!items && !failure && <Loading />}
       {items && items.length === 0 && <Empty>{props.empty}</Empty>}
