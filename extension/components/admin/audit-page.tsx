@@ -2,9 +2,7 @@ import { useState } from 'preact/hooks';
 import { listAudit } from '../../utils/admin/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey, type Translate } from '../../utils/i18n/index.ts';
-import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
-import { useLoader } from '../ui/use-loader.ts';
-import { failureText } from './common.tsx';
+import { PagedTable, Pager, useCursorPages } from './paged-table.tsx';
 import './admin.css';
 
 const ENTITIES = ['user', 'org_unit', 'routing_rules', 'criteria_set', 'assignment'] as const;
@@ -23,17 +21,7 @@ export function AuditPage() {
   const t = useT();
   const locale = useLocale();
   const [entity, setEntity] = useState('');
-  // cursors[i] is the cursor that loads page i (page 0 has none).
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const n = cursors.length - 1;
-  // Each page replaces the one before (nothing is shown while it loads).
-  const { state, reload: load } = useLoader(
-    () => listAudit(cursors[n], entity),
-    [cursors, entity],
-    { reset: true },
-  );
-  const page = state.status === 'ready' ? state.data : null;
-  const failure = state.status === 'error' ? state.failure : null;
+  const pages = useCursorPages((cursor) => listAudit(cursor, entity), [entity]);
 
   return (
     <section class="admin-page" aria-labelledby="h-audit">
@@ -44,7 +32,7 @@ export function AuditPage() {
           value={entity}
           onChange={(e) => {
             setEntity(e.currentTarget.value);
-            setCursors([undefined]);
+            pages.first();
           }}
         >
           <option value="">{t('adm_auditAll')}</option>
@@ -55,63 +43,49 @@ export function AuditPage() {
           ))}
         </select>
         <span class="grow" />
-        <span class="hint">{t('adm_page', { n: n + 1 })}</span>
-        <button type="button" disabled={n === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('adm_prevPage')}
-        </button>
-        <button
-          type="button"
-          disabled={!page?.nextCursor}
-          onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}
-        >
-          {t('adm_nextPage')}
-        </button>
+        <Pager pages={pages} />
       </div>
-      {failure && <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />}
-      {!page && !failure && <Loading />}
-      {page && page.items.length === 0 && <Empty>{t('adm_auditEmpty')}</Empty>}
-      {page && page.items.length > 0 && (
-        <div class="table-scroll">
-          <table class="admin-table audit-table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('adm_auditAt')}</th>
-                <th scope="col">{t('adm_auditActor')}</th>
-                <th scope="col">{t('adm_auditAction')}</th>
-                <th scope="col">{t('adm_auditObject')}</th>
-                <th scope="col">{t('adm_auditData')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((a) => (
-                <tr key={a.id} data-audit={a.action}>
-                  <td>{formatDateTime(a.at, locale)}</td>
-                  <td>{a.actorName ?? '—'}</td>
-                  <td>{actionLabel(t, a.action)}</td>
-                  <td>
-                    {known(t, `adm_entity_${a.entity}`, a.entity)}
-                    {/* Its name, never its id (the id stays in the details). */}
-                    {a.entityName && (
-                      <>
-                        {': '}
-                        <strong>{a.entityName}</strong>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    {a.data != null && (
-                      <details>
-                        <summary>{t('adm_auditDetails')}</summary>
-                        <pre class="mono">{JSON.stringify(a.data, null, 2)}</pre>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PagedTable
+        list={pages}
+        labelledBy="h-audit"
+        empty={t('adm_auditEmpty')}
+        testid="audit-table"
+        class="audit-table"
+        head={
+          <>
+            <th scope="col">{t('adm_auditAt')}</th>
+            <th scope="col">{t('adm_auditActor')}</th>
+            <th scope="col">{t('adm_auditAction')}</th>
+            <th scope="col">{t('adm_auditObject')}</th>
+            <th scope="col">{t('adm_auditData')}</th>
+          </>
+        }
+        row={(a) => (
+          <tr key={a.id} data-audit={a.action}>
+            <td>{formatDateTime(a.at, locale)}</td>
+            <td>{a.actorName ?? '—'}</td>
+            <td>{actionLabel(t, a.action)}</td>
+            <td>
+              {known(t, `adm_entity_${a.entity}`, a.entity)}
+              {/* Its name, never its id (the id stays in the details). */}
+              {a.entityName && (
+                <>
+                  {': '}
+                  <strong>{a.entityName}</strong>
+                </>
+              )}
+            </td>
+            <td>
+              {a.data != null && (
+                <details>
+                  <summary>{t('adm_auditDetails')}</summary>
+                  <pre class="mono">{JSON.stringify(a.data, null, 2)}</pre>
+                </details>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

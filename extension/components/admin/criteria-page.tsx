@@ -5,9 +5,10 @@ import { adoptCriteria, getCriteriaSet, listCriteria } from '../../utils/admin/c
 import { formatDate } from '../../utils/format.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
-import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { failureText, today } from './common.tsx';
+import { Notice } from '../ui/states.tsx';
+import { today } from './common.tsx';
 import { CriteriaEditor } from './criteria-editor.tsx';
+import { PagedTable } from './paged-table.tsx';
 import './admin.css';
 
 type Summary = Extract<
@@ -100,130 +101,117 @@ export function CriteriaPage() {
         />
       )}
       {message && <Notice kind="ok">{message}</Notice>}
-      {failure &&
-        (items ? (
-          <Notice kind="error">{failureText(t, failure)}</Notice>
-        ) : (
-          <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />
-        ))}
-      {!items && !failure && <Loading />}
-      {items && items.length === 0 && <Empty>{t('adm_criteriaEmpty')}</Empty>}
-      {items && items.length > 0 && (
-        <div class="table-scroll">
-          <table class="admin-table" data-testid="criteria-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('adm_criteriaName')}</th>
-                <th scope="col">{t('adm_criteriaScope')}</th>
-                <th scope="col">{t('adm_validity')}</th>
-                <th scope="col">{t('adm_cellTypes')}</th>
-                <th scope="col">{t('adm_criteriaUse')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('adm_actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((s) => (
-                <tr key={s.id} data-criteria={s.id}>
-                  <td>
-                    {s.name}
-                    {s.provenance && (
-                      <>
-                        {' '}
-                        <span
-                          class="provenance-mark"
-                          data-testid="criteria-provenance"
-                          title={s.source ?? undefined}
-                        >
-                          {t('adm_provenanceLocal')}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td data-testid="criteria-scope">
-                    {scopeText(s)}
-                    {s.adoptions?.map((a) => (
-                      <div key={a.provinceId} class="hint">
-                        {t('adm_adoptedBy', {
-                          province: a.provinceName,
-                          date: formatDate(a.adoptedOn, locale),
-                        })}
-                      </div>
-                    ))}
-                    {s.scope === 'template' && adopting === s.id && (
-                      <form class="inline-form" onSubmit={(e) => void adopt(e, s)}>
-                        <p class="hint">{t('adm_adoptHint')}</p>
-                        <Field
-                          id={`adopt-${s.id}`}
-                          label={t('adm_adoptOn')}
-                          errors={adoptErrors.adoptedOn ?? adoptErrors.id}
-                        >
-                          <input
-                            {...describedBy(
-                              `adopt-${s.id}`,
-                              adoptErrors.adoptedOn ?? adoptErrors.id,
-                            )}
-                            type="date"
-                            min={s.validFrom}
-                            max={s.validTo ?? undefined}
-                            value={adoptOn}
-                            onInput={(e) => setAdoptOn(e.currentTarget.value)}
-                          />
-                        </Field>
-                        <button type="submit" class="primary">
-                          {t('adm_adoptGo')}
-                        </button>{' '}
-                        <button type="button" onClick={() => setAdopting(null)}>
-                          {t('cancel')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                  <td>
-                    {t('adm_fromDate', { date: formatDate(s.validFrom, locale) })}
-                    {s.validTo && ` ${t('adm_toDate', { date: formatDate(s.validTo, locale) })}`}
-                  </td>
-                  <td>
-                    {s.cellTypes
-                      ? s.cellTypes.map((c) => t(`adm_cellType_${c}` as MessageKey)).join(', ')
-                      : t('adm_allCellTypes')}
-                  </td>
-                  <td>
-                    {s.inUse ? (
-                      <span class="pill">{t('adm_criteriaInUse', { n: s.reportCount })}</span>
-                    ) : (
-                      <span class="pill pill--ok">{t('adm_criteriaUnused')}</span>
-                    )}
-                  </td>
-                  <td class="row-actions">
-                    <button type="button" onClick={() => void show(s, 'view')}>
-                      {t('adm_viewJson')}
-                    </button>
-                    {s.scope === 'template' && adopting !== s.id && (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setAdoptErrors({});
-                          setAdoptOn(s.validFrom);
-                          setAdopting(s.id);
-                        }}
-                      >
-                        {t('adm_adopt')}
-                      </button>
-                    )}
-                    {!s.inUse && (
-                      <button type="button" onClick={() => void show(s, 'edit')}>
-                        {t('adm_edit')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
+      <PagedTable
+        list={{ items, failure, reload: () => void load() }}
+        labelledBy="h-criteria"
+        empty={t('adm_criteriaEmpty')}
+        testid="criteria-table"
+        head={
+          <>
+            <th scope="col">{t('adm_criteriaName')}</th>
+            <th scope="col">{t('adm_criteriaScope')}</th>
+            <th scope="col">{t('adm_validity')}</th>
+            <th scope="col">{t('adm_cellTypes')}</th>
+            <th scope="col">{t('adm_criteriaUse')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('adm_actions')}</span>
+            </th>
+          </>
+        }
+        row={(s) => (
+          <tr key={s.id} data-criteria={s.id}>
+            <td>
+              {s.name}
+              {s.provenance && (
+                <>
+                  {' '}
+                  <span
+                    class="provenance-mark"
+                    data-testid="criteria-provenance"
+                    title={s.source ?? undefined}
+                  >
+                    {t('adm_provenanceLocal')}
+                  </span>
+                </>
+              )}
+            </td>
+            <td data-testid="criteria-scope">
+              {scopeText(s)}
+              {s.adoptions?.map((a) => (
+                <div key={a.provinceId} class="hint">
+                  {t('adm_adoptedBy', {
+                    province: a.provinceName,
+                    date: formatDate(a.adoptedOn, locale),
+                  })}
+                </div>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              {s.scope === 'template' && adopting === s.id && (
+                <form class="inline-form" onSubmit={(e) => void adopt(e, s)}>
+                  <p class="hint">{t('adm_adoptHint')}</p>
+                  <Field
+                    id={`adopt-${s.id}`}
+                    label={t('adm_adoptOn')}
+                    errors={adoptErrors.adoptedOn ?? adoptErrors.id}
+                  >
+                    <input
+                      {...describedBy(`adopt-${s.id}`, adoptErrors.adoptedOn ?? adoptErrors.id)}
+                      type="date"
+                      min={s.validFrom}
+                      max={s.validTo ?? undefined}
+                      value={adoptOn}
+                      onInput={(e) => setAdoptOn(e.currentTarget.value)}
+                    />
+                  </Field>
+                  <button type="submit" class="primary">
+                    {t('adm_adoptGo')}
+                  </button>{' '}
+                  <button type="button" onClick={() => setAdopting(null)}>
+                    {t('cancel')}
+                  </button>
+                </form>
+              )}
+            </td>
+            <td>
+              {t('adm_fromDate', { date: formatDate(s.validFrom, locale) })}
+              {s.validTo && ` ${t('adm_toDate', { date: formatDate(s.validTo, locale) })}`}
+            </td>
+            <td>
+              {s.cellTypes
+                ? s.cellTypes.map((c) => t(`adm_cellType_${c}` as MessageKey)).join(', ')
+                : t('adm_allCellTypes')}
+            </td>
+            <td>
+              {s.inUse ? (
+                <span class="pill">{t('adm_criteriaInUse', { n: s.reportCount })}</span>
+              ) : (
+                <span class="pill pill--ok">{t('adm_criteriaUnused')}</span>
+              )}
+            </td>
+            <td class="row-actions">
+              <button type="button" onClick={() => void show(s, 'view')}>
+                {t('adm_viewJson')}
+              </button>
+              {s.scope === 'template' && adopting !== s.id && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setAdoptErrors({});
+                    setAdoptOn(s.validFrom);
+                    setAdopting(s.id);
+                  }}
+                >
+                  {t('adm_adopt')}
+                </button>
+              )}
+              {!s.inUse && (
+                <button type="button" onClick={() => void show(s, 'edit')}>
+                  {t('adm_edit')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

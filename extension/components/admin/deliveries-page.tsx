@@ -4,9 +4,9 @@ import { listDeliveries, retryDelivery } from '../../utils/admin/calls.ts';
 import { formatDateTime } from '../../utils/format.ts';
 import { hashQuery, replaceHashQuery } from '../../utils/hash-route.ts';
 import { useLocale, useT, type MessageKey } from '../../utils/i18n/index.ts';
-import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { useLoader } from '../ui/use-loader.ts';
+import { Notice } from '../ui/states.tsx';
 import { failureText } from './common.tsx';
+import { PagedTable, Pager, useCursorPages } from './paged-table.tsx';
 import './admin.css';
 
 const KINDS: readonly DeliveryKind[] = ['email', 'webhook'];
@@ -26,21 +26,13 @@ export function DeliveriesPage() {
   const locale = useLocale();
   const [kind, setKind] = useState(() => initial('kind', KINDS));
   const [status, setStatus] = useState(() => initial('status', STATUSES));
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const n = cursors.length - 1;
-  const { state, reload } = useLoader(
-    () => listDeliveries(cursors[n], kind, status),
-    [cursors, kind, status],
-    { reset: true },
-  );
-  const page = state.status === 'ready' ? state.data : null;
-  const failure = state.status === 'error' ? state.failure : null;
+  const pages = useCursorPages((cursor) => listDeliveries(cursor, kind, status), [kind, status]);
   const filter = (k: typeof kind, s: typeof status) => {
     setKind(k);
     setStatus(s);
-    setCursors([undefined]);
+    pages.first();
     replaceHashQuery(
       new URLSearchParams({ ...(k ? { kind: k } : {}), ...(s ? { status: s } : {}) }).toString(),
     );
@@ -52,7 +44,7 @@ export function DeliveriesPage() {
     setBusy(null);
     if (!res.ok) return setMessage({ kind: 'error', text: failureText(t, res) });
     setMessage({ kind: 'ok', text: t('adm_dlvRetried', { what: d.summary }) });
-    void reload();
+    pages.reload();
   };
 
   return (
@@ -85,77 +77,62 @@ export function DeliveriesPage() {
           ))}
         </select>
         <span class="grow" />
-        <span class="hint">{t('adm_page', { n: n + 1 })}</span>
-        <button type="button" disabled={n === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-          {t('adm_prevPage')}
-        </button>
-        <button
-          type="button"
-          disabled={!page?.nextCursor}
-          onClick={() => page?.nextCursor && setCursors([...cursors, page.nextCursor])}
-        >
-          {t('adm_nextPage')}
-        </button>
+        <Pager pages={pages} />
       </div>
       <div aria-live="polite">{message && <Notice kind={message.kind}>{message.text}</Notice>}</div>
-      {failure && <ErrorBox message={failureText(t, failure)} onRetry={() => void reload()} />}
-      {!page && !failure && <Loading />}
-      {page && page.items.length === 0 && <Empty>{t('adm_dlvEmpty')}</Empty>}
-      {page && page.items.length > 0 && (
-        <div class="table-scroll">
-          <table class="admin-table" data-testid="deliveries-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('adm_dlvCreated')}</th>
-                <th scope="col">{t('adm_dlvKind')}</th>
-                <th scope="col">{t('adm_dlvWhat')}</th>
-                <th scope="col">{t('adm_dlvTarget')}</th>
-                <th scope="col">{t('adm_dlvStatus')}</th>
-                <th scope="col">{t('adm_dlvAttempts')}</th>
-                <th scope="col">{t('adm_dlvError')}</th>
-                <th scope="col">{t('adm_actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((d) => (
-                <tr key={d.id} data-status={d.status}>
-                  <td>{formatDateTime(d.createdAt, locale)}</td>
-                  <td>{t(`adm_dlvKind_${d.kind}` as MessageKey)}</td>
-                  <td>{d.summary}</td>
-                  <td>{d.targetName ?? '—'}</td>
-                  <td>
-                    {t(`adm_dlvStatus_${d.status}` as MessageKey)}
-                    {d.deliveredAt && (
-                      <div class="hint">
-                        {t('adm_dlvDelivered', { at: formatDateTime(d.deliveredAt, locale) })}
-                      </div>
-                    )}
-                    {d.nextAttemptAt && d.attempts > 0 && (
-                      <div class="hint">
-                        {t('adm_dlvNext', { at: formatDateTime(d.nextAttemptAt, locale) })}
-                      </div>
-                    )}
-                  </td>
-                  <td>{d.attempts.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                  <td class="wrap-anywhere">{d.lastError ?? ''}</td>
-                  <td>
-                    {d.status !== 'delivered' && (
-                      <button
-                        type="button"
-                        disabled={busy === d.id}
-                        aria-label={t('adm_dlvRetryLabel', { what: d.summary })}
-                        onClick={() => void retry(d)}
-                      >
-                        {t('adm_dlvRetry')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PagedTable
+        list={pages}
+        labelledBy="h-dlv"
+        empty={t('adm_dlvEmpty')}
+        testid="deliveries-table"
+        head={
+          <>
+            <th scope="col">{t('adm_dlvCreated')}</th>
+            <th scope="col">{t('adm_dlvKind')}</th>
+            <th scope="col">{t('adm_dlvWhat')}</th>
+            <th scope="col">{t('adm_dlvTarget')}</th>
+            <th scope="col">{t('adm_dlvStatus')}</th>
+            <th scope="col">{t('adm_dlvAttempts')}</th>
+            <th scope="col">{t('adm_dlvError')}</th>
+            <th scope="col">{t('adm_actions')}</th>
+          </>
+        }
+        row={(d) => (
+          <tr key={d.id} data-status={d.status}>
+            <td>{formatDateTime(d.createdAt, locale)}</td>
+            <td>{t(`adm_dlvKind_${d.kind}` as MessageKey)}</td>
+            <td>{d.summary}</td>
+            <td>{d.targetName ?? '—'}</td>
+            <td>
+              {t(`adm_dlvStatus_${d.status}` as MessageKey)}
+              {d.deliveredAt && (
+                <div class="hint">
+                  {t('adm_dlvDelivered', { at: formatDateTime(d.deliveredAt, locale) })}
+                </div>
+              )}
+              {d.nextAttemptAt && d.attempts > 0 && (
+                <div class="hint">
+                  {t('adm_dlvNext', { at: formatDateTime(d.nextAttemptAt, locale) })}
+                </div>
+              )}
+            </td>
+            <td>{d.attempts.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+            <td class="wrap-anywhere">{d.lastError ?? ''}</td>
+            <td>
+              {d.status !== 'delivered' && (
+                <button
+                  type="button"
+                  disabled={busy === d.id}
+                  aria-label={t('adm_dlvRetryLabel', { what: d.summary })}
+                  onClick={() => void retry(d)}
+                >
+                  {t('adm_dlvRetry')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

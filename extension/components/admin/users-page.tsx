@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import { listUsers, type UserFilter } from '../../utils/admin/calls.ts';
 import { USER_CSV } from '../../utils/admin/csv-preview.ts';
 import { useT } from '../../utils/i18n/index.ts';
-import { Empty, ErrorBox, Loading, Notice } from '../ui/states.tsx';
-import { useLoader } from '../ui/use-loader.ts';
+import { Notice } from '../ui/states.tsx';
 import { failureText, roleLabel, rolesLabel, ROLES, useAdminUnits } from './common.tsx';
+import { PagedTable, useMorePages } from './paged-table.tsx';
 import { CsvImport } from './csv-import.tsx';
 import { UserForm } from './user-form.tsx';
 import { UserRow } from './user-row.tsx';
@@ -21,25 +21,14 @@ export function UsersPage() {
   const [panel, setPanel] = useState<Panel>(null);
   const [message, setMessage] = useState<string | null>(null);
   // Typing in the search box waits for a pause; the selects apply at once. A newer search wins.
-  const {
-    state,
-    reload: load,
-    more,
-    update,
-  } = useLoader(() => listUsers(filter), [filter.q, filter.role, filter.active], {
-    delayMs: filter.q ? 300 : 0,
-  });
-  const items = state.data?.items ?? null;
-  const next = state.data?.nextCursor ?? null;
-  const failure = state.failure;
-  const loadMore = (cursor: string) =>
-    more(
-      () => listUsers({ ...filter, cursor }),
-      (d, page) => ({ ...page, items: [...d.items, ...page.items] }),
-    );
+  const list = useMorePages(
+    (cursor) => listUsers({ ...filter, cursor }),
+    [filter.q, filter.role, filter.active],
+    { delayMs: filter.q ? 300 : 0 },
+  );
 
   const changed = (u: AdminUser, text: string) => {
-    update((d) => ({ ...d, items: d.items.map((x) => (x.id === u.id ? u : x)) }));
+    list.update((items) => items.map((x) => (x.id === u.id ? u : x)));
     setMessage(text);
   };
 
@@ -108,7 +97,7 @@ export function UsersPage() {
           onSaved={(u) => {
             setPanel(null);
             setMessage(t('adm_userCreated', { name: u.username }));
-            void load();
+            list.reload();
           }}
           onCancel={() => setPanel(null)}
         />
@@ -123,50 +112,31 @@ export function UsersPage() {
           }
           onImported={(r) => {
             setMessage(t('adm_csvImported', { n: r.count }));
-            void load();
+            list.reload();
           }}
           onClose={() => setPanel(null)}
         />
       )}
       {message && <Notice kind="ok">{message}</Notice>}
-      {failure &&
-        (items ? (
-          <Notice kind="error">{failureText(t, failure)}</Notice>
-        ) : (
-          <ErrorBox message={failureText(t, failure)} onRetry={() => void load()} />
-        ))}
-      {!items && !failure && <Loading />}
-      {items && items.length === 0 && <Empty>{t('adm_usersEmpty')}</Empty>}
-      {items && items.length > 0 && (
-        <div class="table-scroll">
-          <table class="admin-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('username')}</th>
-                <th scope="col">{t('adm_displayName')}</th>
-                <th scope="col">{t('adm_role')}</th>
-                <th scope="col">{t('adm_unit')}</th>
-                <th scope="col">{t('adm_status')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('adm_actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((u) => (
-                <UserRow key={u.id} user={u} units={units.units ?? []} onChanged={changed} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <p>
-          <button type="button" onClick={() => void loadMore(next)}>
-            {t('tg_loadMore')}
-          </button>
-        </p>
-      )}
+      <PagedTable
+        list={list}
+        labelledBy="h-users"
+        empty={t('adm_usersEmpty')}
+        testid="users-table"
+        head={
+          <>
+            <th scope="col">{t('username')}</th>
+            <th scope="col">{t('adm_displayName')}</th>
+            <th scope="col">{t('adm_role')}</th>
+            <th scope="col">{t('adm_unit')}</th>
+            <th scope="col">{t('adm_status')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('adm_actions')}</span>
+            </th>
+          </>
+        }
+        row={(u) => <UserRow key={u.id} user={u} units={units.units ?? []} onChanged={changed} />}
+      />
     </section>
   );
 }

@@ -4,8 +4,7 @@ import { formatDate, formatNumber, formatTime } from '../../utils/format.ts';
 import { type MessageKey, useLocale, useT } from '../../utils/i18n/index.ts';
 import { retryDelivery, webhookDeliveries } from '../../utils/webhooks/calls.ts';
 import { failureText } from '../admin/common.tsx';
-import { Empty, ErrorBox, Loading } from '../ui/states.tsx';
-import { useLoader } from '../ui/use-loader.ts';
+import { PagedTable, useMorePages } from '../admin/paged-table.tsx';
 import { eventLabel } from './webhook-form.tsx';
 
 const STATUSES: readonly WebhookDeliveryStatus[] = ['pending', 'delivered', 'failed', 'cancelled'];
@@ -22,12 +21,10 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
   const locale = useLocale();
   const ep = props.endpoint;
   const [status, setStatus] = useState<WebhookDeliveryStatus | ''>('');
-  const { state, reload, more } = useLoader(
-    () => webhookDeliveries(ep.id, status),
+  const list = useMorePages(
+    (cursor) => webhookDeliveries(ep.id, status, cursor),
     [ep.id, status, props.refreshKey],
   );
-  const items = state.data?.items ?? null;
-  const next = state.data?.nextCursor ?? null;
   // dd/mm/yyyy HH:mm (the API's instants are in +07:00, so their first ten characters are the local date).
   const when = (iso: string) =>
     `${formatDate(iso.slice(0, 10), locale)} ${formatTime(iso, locale)}`;
@@ -37,7 +34,7 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
     setRetryFailure(null);
     const res = await retryDelivery(id);
     if (!res.ok) return setRetryFailure(failureText(t, res));
-    void reload();
+    list.reload();
   };
   return (
     <section class="webhook-log" aria-labelledby={headId}>
@@ -55,7 +52,7 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => void reload()}>
+        <button type="button" onClick={list.reload}>
           {t('wh_logReload')}
         </button>
       </div>
@@ -64,91 +61,65 @@ export function DeliveryLog(props: { endpoint: WebhookEndpoint; refreshKey: numb
           {retryFailure}
         </p>
       )}
-      {state.failure && !items && (
-        <ErrorBox message={failureText(t, state.failure)} onRetry={() => void reload()} />
-      )}
-      {!items && !state.failure && <Loading />}
-      {items && items.length === 0 && <Empty>{t('wh_logEmpty')}</Empty>}
-      {items && items.length > 0 && (
-        <div class="table-scroll">
-          <table class="admin-table" data-testid="webhook-log">
-            <thead>
-              <tr>
-                <th scope="col">{t('wh_colTime')}</th>
-                <th scope="col">{t('wh_colEvent')}</th>
-                <th scope="col">{t('wh_colStatus')}</th>
-                <th scope="col">{t('wh_colHttp')}</th>
-                <th scope="col">{t('wh_colAttempts')}</th>
-                <th scope="col">{t('wh_colError')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('adm_actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id} data-delivery={d.id}>
-                  <td>
-                    {when(d.createdAt)}
-                    {d.deliveredAt && (
-                      <small class="hint">
-                        {t('wh_deliveredAt', { time: when(d.deliveredAt) })}
-                      </small>
-                    )}
-                    {d.nextAttemptAt && (
-                      <small class="hint">
-                        {t('wh_nextAttempt', { time: when(d.nextAttemptAt) })}
-                      </small>
-                    )}
-                  </td>
-                  <td>
-                    {eventLabel(t, d.type)}
-                    {d.issueTitle && <small class="hint">{d.issueTitle}</small>}
-                  </td>
-                  <td>
-                    <span class={`pill ${PILL[d.status]}`}>
-                      {t(`wh_status_${d.status}` as MessageKey)}
-                    </span>
-                  </td>
-                  <td class="num">{d.httpStatus ?? '—'}</td>
-                  <td class="num">{formatNumber(d.attempts, locale)}</td>
-                  <td>
-                    {d.lastError ?? '—'}
-                    {d.responseBody && (
-                      <details>
-                        <summary>{t('wh_response')}</summary>
-                        <pre class="response-body">{d.responseBody}</pre>
-                      </details>
-                    )}
-                  </td>
-                  <td>
-                    {(d.status === 'failed' || d.status === 'cancelled') && (
-                      <button type="button" onClick={() => void retry(d.id)}>
-                        {t('wh_retry')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <p>
-          <button
-            type="button"
-            onClick={() =>
-              void more(
-                () => webhookDeliveries(ep.id, status, next),
-                (d, page) => ({ ...page, items: [...d.items, ...page.items] }),
-              )
-            }
-          >
-            {t('tg_loadMore')}
-          </button>
-        </p>
-      )}
+      <PagedTable
+        list={list}
+        labelledBy={headId}
+        empty={t('wh_logEmpty')}
+        testid="webhook-log"
+        head={
+          <>
+            <th scope="col">{t('wh_colTime')}</th>
+            <th scope="col">{t('wh_colEvent')}</th>
+            <th scope="col">{t('wh_colStatus')}</th>
+            <th scope="col">{t('wh_colHttp')}</th>
+            <th scope="col">{t('wh_colAttempts')}</th>
+            <th scope="col">{t('wh_colError')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('adm_actions')}</span>
+            </th>
+          </>
+        }
+        row={(d) => (
+          <tr key={d.id} data-delivery={d.id}>
+            <td>
+              {when(d.createdAt)}
+              {d.deliveredAt && (
+                <small class="hint">{t('wh_deliveredAt', { time: when(d.deliveredAt) })}</small>
+              )}
+              {d.nextAttemptAt && (
+                <small class="hint">{t('wh_nextAttempt', { time: when(d.nextAttemptAt) })}</small>
+              )}
+            </td>
+            <td>
+              {eventLabel(t, d.type)}
+              {d.issueTitle && <small class="hint">{d.issueTitle}</small>}
+            </td>
+            <td>
+              <span class={`pill ${PILL[d.status]}`}>
+                {t(`wh_status_${d.status}` as MessageKey)}
+              </span>
+            </td>
+            <td class="num">{d.httpStatus ?? '—'}</td>
+            <td class="num">{formatNumber(d.attempts, locale)}</td>
+            <td>
+              {d.lastError ?? '—'}
+              {d.responseBody && (
+                <details>
+                  <summary>{t('wh_response')}</summary>
+                  <pre class="response-body">{d.responseBody}</pre>
+                </details>
+              )}
+            </td>
+            <td>
+              {(d.status === 'failed' || d.status === 'cancelled') && (
+                <button type="button" onClick={() => void retry(d.id)}>
+                  {t('wh_retry')}
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

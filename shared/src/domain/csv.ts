@@ -4,6 +4,8 @@
  * programs in Vietnam save "CSV UTF-8" with a BOM and CRLF, and some locales use `;`.
  */
 
+import { normalizeForSearch } from './text.ts';
+
 /** The UTF-8 byte order mark as a character: spreadsheet programs need it to read UTF-8 CSV. */
 export const BOM = '\uFEFF';
 
@@ -128,6 +130,83 @@ export function parseCsv(text: string, opts: ParseCsvOptions = {}): string[][] {
     if (i >= n) endRow();
   }
   return rows;
+}
+
+/** A column of an import table: its key (also accepted as a header), its header and whether it must be there. */
+export interface CsvTableColumn<K extends string = string> {
+  readonly key: K;
+  /** The header as the template writes it (Vietnamese); named in "missing column" messages. */
+  readonly header: string;
+  readonly required?: boolean;
+}
+
+/** Other spellings of a column's header, besides its `header` and its `key`. */
+export type CsvTableAliases<K extends string> = Partial<Record<K, readonly string[]>>;
+
+export interface CsvTableRow<K extends string> {
+  /** The row as a spreadsheet numbers it: the header is row 1 (blank rows keep their numbers). */
+  row: number;
+  /** Every column's cell, trimmed: `''` when the column is not in the file or the row is short. */
+  values: Record<K, string>;
+}
+
+export interface CsvTable<K extends string> {
+  /** The header row as written, or null when the file has no line at all. */
+  header: readonly string[] | null;
+  /** Where each column stands in the header (0-based), or -1 when the file lacks it. */
+  index: Record<K, number>;
+  /** The required columns the header lacks, in the order of `columns`. */
+  missing: CsvTableColumn<K>[];
+  /** Header cells that no column claims (they are ignored), as written. */
+  unknown: string[];
+  /** The rows that hold anything but white space, in file order. */
+  rows: CsvTableRow<K>[];
+}
+
+/**
+ * A header or a label as import tables compare them: without case, diacritics, spaces or
+ * punctuation, so that "Họ và tên", "HO VA TEN" and "ho-va-ten" are one.
+ */
+export function foldCsvLabel(s: string): string {
+  return normalizeForSearch(s).replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * An import CSV read into rows keyed by column (see `parseCsv` for the format: BOM, `,` or `;`,
+ * quotes). A header matches a column when it folds (`foldCsvLabel`) to the column's header, its
+ * key or one of its aliases; the first such header counts. Unknown columns are ignored and listed,
+ * blank rows skipped (the others keep their spreadsheet row numbers for error messages). Throws
+ * `CsvError` (with its line) on an unreadable file; what is missing is for the caller to judge.
+ * @example readCsvTable('Họ tên;Ghi chú\r\nAn;x', [{ key: 'name', header: 'Họ và tên', required: true }], { name: ['Họ tên'] })
+ * // rows: [{ row: 2, values: { name: 'An' } }], unknown: ['Ghi chú']
+ */
+export function readCsvTable<K extends string>(
+  text: string,
+  columns: readonly CsvTableColumn<K>[],
+  aliases: CsvTableAliases<K> = {},
+): CsvTable<K> {
+  const [header, ...body] = parseCsv(text);
+  const folded = (header ?? []).map(foldCsvLabel);
+  const index = {} as Record<K, number>;
+  const missing: CsvTableColumn<K>[] = [];
+  for (const col of columns) {
+    const names = [col.header, col.key, ...(aliases[col.key] ?? [])].map(foldCsvLabel);
+    index[col.key] = folded.findIndex((h) => names.includes(h));
+    if (index[col.key] < 0 && col.required) missing.push(col);
+  }
+  const claimed = new Set(Object.values<number>(index));
+  const unknown = (header ?? []).filter((h, i) => !claimed.has(i) && h.trim() !== '');
+  const rows: CsvTableRow<K>[] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((c) => !c.trim())) return;
+    const values = {} as Record<K, string>;
+    for (const col of columns) {
+      const at = index[col.key];
+      values[col.key] = at >= 0 ? (cells[at] ?? '').trim() : '';
+    }
+    rows.push({ row: i + 2, values });
+  });
+  return { header: header ?? null, index, missing, unknown, rows };
 }
 
 export type CsvValue = string | number | boolean | null | undefined;

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { hasRole, localDate, Uuid, type AssignmentRecord } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
 import { assignments } from '../../db/schema.ts';
+import { importRowsFailed } from '../../lib/csv-import.ts';
 import { ApiError, notFoundErrors, validationError, type FieldErrors } from '../../lib/errors.ts';
 import { writeAudit } from '../admin/audit.ts';
 import { asDb } from '../admin/scope.ts';
@@ -60,12 +61,7 @@ export async function importAssignments(
     for (const [field, messages] of Object.entries(e))
       (errors[`rows.${drafts[i]!.row}.${field}`] ??= []).push(...messages!);
   });
-  if (Object.keys(errors).length) {
-    throw validationError(
-      errors,
-      `Không nhập dòng nào: ${new Set(Object.keys(errors).map((k) => k.split('.')[1])).size} dòng có lỗi`,
-    );
-  }
+  if (Object.keys(errors).length) throw importRowsFailed(errors);
   if (dryRun) return { imported: 0, items: [], dryRun: true, valid: drafts.length };
   const ids = await insertAssignments(
     db,

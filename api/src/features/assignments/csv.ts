@@ -1,45 +1,43 @@
 import {
   ASSIGNMENT_CSV_COLUMNS,
-  CsvError,
   FREQUENCY_LABELS,
-  normalizeForSearch,
-  parseCsv,
+  foldCsvLabel,
   parseDayInput,
   toCsv,
   type AssignmentFrequency,
   type AssignmentRecord,
 } from '@duhop/shared';
 import type { Context } from 'hono';
+import { readImportRows } from '../../lib/csv-import.ts';
 import { ApiError, validationError, type FieldErrors } from '../../lib/errors.ts';
 import type { AssignmentDraft } from './assignments.ts';
 
-export const MAX_IMPORT_ROWS = 5000;
 type Key = (typeof ASSIGNMENT_CSV_COLUMNS)[number]['key'];
 
-const fold = (s: string) => normalizeForSearch(s).replace(/[^a-z0-9]/g, '');
-/** Header spellings accepted for each column: the Vietnamese header (with or without diacritics) and the English key. */
-const ALIASES: Record<Key, string[]> = {
-  username: ['Tên đăng nhập', 'username', 'Tài khoản'],
-  cellId: ['Mã chi bộ', 'cellId'],
-  decisionNo: ['Số quyết định', 'decisionNo', 'Quyết định'],
-  validFrom: ['Từ ngày', 'validFrom', 'Ngày bắt đầu'],
-  validTo: ['Đến ngày', 'validTo', 'Ngày kết thúc'],
-  frequency: ['Tần suất', 'frequency'],
-  every: ['Số tháng', 'every', 'Cách mấy tháng'],
-  rotaPosition: ['Thứ tự luân phiên', 'rotaPosition', 'Thứ tự'],
+/**
+ * Header spellings accepted for a column besides its Vietnamese header and its English key (all
+ * with or without diacritics).
+ */
+const ALIASES: Partial<Record<Key, string[]>> = {
+  username: ['Tài khoản'],
+  decisionNo: ['Quyết định'],
+  validFrom: ['Ngày bắt đầu'],
+  validTo: ['Ngày kết thúc'],
+  every: ['Cách mấy tháng'],
+  rotaPosition: ['Thứ tự'],
 };
 
 /** Spellings of a frequency in the CSV (folded like the headers): the code or the Vietnamese label. */
 const FREQUENCIES: Record<string, AssignmentFrequency> = Object.fromEntries(
   (Object.keys(FREQUENCY_LABELS) as AssignmentFrequency[]).flatMap((f) => [
-    [fold(f), f],
-    [fold(FREQUENCY_LABELS[f]), f],
+    [foldCsvLabel(f), f],
+    [foldCsvLabel(FREQUENCY_LABELS[f]), f],
   ]),
 );
 Object.assign(FREQUENCIES, {
-  [fold('Hàng tháng')]: 'monthly',
-  [fold('Định kỳ')]: 'every_n',
-  [fold('Cách tháng')]: 'every_n',
+  [foldCsvLabel('Hàng tháng')]: 'monthly',
+  [foldCsvLabel('Định kỳ')]: 'every_n',
+  [foldCsvLabel('Cách tháng')]: 'every_n',
 });
 
 /** A whole number in `[min, max]` from a cell, or an error message. */
@@ -99,32 +97,10 @@ export function readAssignmentCsv(text: string): {
   drafts: { row: number; draft: AssignmentDraft }[];
   errors: FieldErrors;
 } {
-  let table: string[][];
-  try {
-    table = parseCsv(text);
-  } catch (err) {
-    if (err instanceof CsvError) throw validationError({ file: [err.message] });
-    throw err;
-  }
-  const [header, ...body] = table;
-  if (!header) throw validationError({ file: ['Tệp trống'] });
-  const folded = header.map(fold);
-  const index = {} as Record<Key, number>;
-  const missing: string[] = [];
-  for (const col of ASSIGNMENT_CSV_COLUMNS) {
-    const names = ALIASES[col.key].map(fold);
-    const i = folded.findIndex((h) => names.includes(h));
-    index[col.key] = i;
-    if (i < 0 && col.required) missing.push(`Thiếu cột "${col.header}"`);
-  }
-  if (missing.length) throw validationError({ columns: missing });
-
+  const rows = readImportRows(text, ASSIGNMENT_CSV_COLUMNS, ALIASES);
   const errors: FieldErrors = {};
-  const drafts: { row: number; draft: AssignmentDraft }[] = [];
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every((c) => !c.trim())) return;
-    const get = (k: Key) => (index[k] >= 0 ? (cells[index[k]] ?? '').trim() : '');
+  const drafts: { row: number; draft: AssignmentDraft }[] = rows.map(({ row, values }) => {
+    const get = (k: Key) => values[k];
     const add = (k: Key, m: string) => (errors[`rows.${row}.${k}`] ??= []).push(m);
     const username = get('username');
     const cellId = get('cellId');
@@ -150,7 +126,7 @@ export function readAssignmentCsv(text: string): {
     const everyText = get('every');
     const posText = get('rotaPosition');
     let frequency: AssignmentFrequency | undefined = freqText
-      ? FREQUENCIES[fold(freqText)]
+      ? FREQUENCIES[foldCsvLabel(freqText)]
       : everyText
         ? 'every_n'
         : posText
@@ -179,7 +155,7 @@ export function readAssignmentCsv(text: string): {
       if (typeof n === 'string') add('rotaPosition', n);
       else rotaPosition = n;
     }
-    drafts.push({
+    return {
       row,
       draft: {
         username,
@@ -191,11 +167,8 @@ export function readAssignmentCsv(text: string): {
         every,
         rotaPosition,
       },
-    });
+    };
   });
-  if (drafts.length === 0) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
-  if (drafts.length > MAX_IMPORT_ROWS)
-    throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
   return { drafts, errors };
 }
 

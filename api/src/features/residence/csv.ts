@@ -1,15 +1,13 @@
 import {
-  CsvError,
-  normalizeForSearch,
-  parseCsv,
+  foldCsvLabel,
   parseDayInput,
   RESIDENCE_CSV_COLUMNS,
   RESIDENCE_STATUS_LABELS,
   type ResidenceStatus,
 } from '@duhop/shared';
 import type { AuthUser, Deps } from '../../context.ts';
-import { validationError, type FieldErrors } from '../../lib/errors.ts';
-import { MAX_IMPORT_ROWS } from '../assignments/csv.ts';
+import { importRowsFailed, readImportRows } from '../../lib/csv-import.ts';
+import type { FieldErrors } from '../../lib/errors.ts';
 import {
   checkMemberDrafts,
   currentYear,
@@ -19,27 +17,22 @@ import {
 } from './members.ts';
 
 type Key = (typeof RESIDENCE_CSV_COLUMNS)[number]['key'];
-const fold = (s: string) => normalizeForSearch(s).replace(/[^a-z0-9]/g, '');
-
-/** Header spellings accepted for each column: Vietnamese (with or without diacritics) or the English key. */
-const ALIASES: Record<Key, string[]> = {
-  fullName: ['Họ và tên', 'Họ tên', 'fullName'],
-  birthYear: ['Năm sinh', 'birthYear'],
-  cellId: ['Mã chi bộ', 'cellId'],
-  workplaceUnitId: ['Mã đơn vị công tác', 'workplaceUnitId', 'Mã nơi công tác'],
-  workplaceName: ['Nơi công tác', 'workplaceName', 'Cơ quan công tác', 'Đơn vị công tác'],
-  introducedOn: ['Ngày giới thiệu', 'introducedOn'],
-  receivedOn: ['Ngày tiếp nhận', 'receivedOn'],
-  status: ['Trạng thái', 'status'],
-  statusOn: ['Ngày thay đổi', 'statusOn', 'Ngày thay đổi trạng thái'],
-  note: ['Ghi chú', 'note'],
+/**
+ * Header spellings accepted for a column besides its Vietnamese header and its English key (all
+ * with or without diacritics).
+ */
+const ALIASES: Partial<Record<Key, string[]>> = {
+  fullName: ['Họ tên'],
+  workplaceUnitId: ['Mã nơi công tác'],
+  workplaceName: ['Cơ quan công tác', 'Đơn vị công tác'],
+  statusOn: ['Ngày thay đổi trạng thái'],
 };
 
 /** A status in the CSV: the code or the Vietnamese label (folded like the headers). */
 const STATUSES: Record<string, ResidenceStatus> = Object.fromEntries(
   (Object.keys(RESIDENCE_STATUS_LABELS) as ResidenceStatus[]).flatMap((s) => [
-    [fold(s), s],
-    [fold(RESIDENCE_STATUS_LABELS[s]), s],
+    [foldCsvLabel(s), s],
+    [foldCsvLabel(RESIDENCE_STATUS_LABELS[s]), s],
   ]),
 );
 
@@ -54,33 +47,14 @@ export function readResidenceCsv(text: string): {
   drafts: { row: number; draft: MemberDraft }[];
   errors: FieldErrors;
 } {
-  let table: string[][];
-  try {
-    table = parseCsv(text);
-  } catch (err) {
-    if (err instanceof CsvError) throw validationError({ file: [err.message] });
-    throw err;
-  }
-  const [header, ...body] = table;
-  if (!header) throw validationError({ file: ['Tệp trống'] });
-  const folded = header.map(fold);
-  const index = {} as Record<Key, number>;
-  const missing: string[] = [];
-  for (const col of RESIDENCE_CSV_COLUMNS) {
-    const names = ALIASES[col.key].map(fold);
-    index[col.key] = folded.findIndex((h) => names.includes(h));
-    if (index[col.key] < 0 && col.required) missing.push(`Thiếu cột "${col.header}"`);
-  }
-  if (index.workplaceUnitId < 0 && index.workplaceName < 0)
-    missing.push('Thiếu cột "Nơi công tác" (hoặc "Mã đơn vị công tác")');
-  if (missing.length) throw validationError({ columns: missing });
-
+  const rows = readImportRows(text, RESIDENCE_CSV_COLUMNS, ALIASES, (index) =>
+    index.workplaceUnitId < 0 && index.workplaceName < 0
+      ? ['Thiếu cột "Nơi công tác" (hoặc "Mã đơn vị công tác")']
+      : [],
+  );
   const errors: FieldErrors = {};
-  const drafts: { row: number; draft: MemberDraft }[] = [];
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every((c) => !c.trim())) return;
-    const get = (k: Key) => (index[k] >= 0 ? (cells[index[k]] ?? '').trim() : '');
+  const drafts: { row: number; draft: MemberDraft }[] = rows.map(({ row, values }) => {
+    const get = (k: Key) => values[k];
     const add = (k: Key, m: string) => (errors[`rows.${row}.${k}`] ??= []).push(m);
     const date = (k: Key, required: string | null) => {
       const text = get(k);
@@ -105,7 +79,7 @@ export function readResidenceCsv(text: string): {
       else birthYear = Number(by);
     }
     const statusText = get('status');
-    const status = statusText ? STATUSES[fold(statusText)] : 'active';
+    const status = statusText ? STATUSES[foldCsvLabel(statusText)] : 'active';
     if (!status)
       add(
         'status',
@@ -115,7 +89,7 @@ export function readResidenceCsv(text: string): {
     if (note.length > 1000) add('note', 'Tối đa 1000 ký tự');
     const workplaceName = get('workplaceName');
     if (workplaceName.length > 200) add('workplaceName', 'Tối đa 200 ký tự');
-    drafts.push({
+    return {
       row,
       draft: {
         cellId,
@@ -129,11 +103,8 @@ export function readResidenceCsv(text: string): {
         statusOn: date('statusOn', null),
         note: note || null,
       },
-    });
+    };
   });
-  if (drafts.length === 0) throw validationError({ file: ['Tệp không có dòng dữ liệu nào'] });
-  if (drafts.length > MAX_IMPORT_ROWS)
-    throw validationError({ file: [`Tối đa ${MAX_IMPORT_ROWS} dòng mỗi lần nhập`] });
   return { drafts, errors };
 }
 
@@ -155,11 +126,7 @@ export async function importMembers(deps: Deps, keeper: AuthUser, text: string, 
       if (!errors[key]) errors[key] = [...messages];
     }
   });
-  if (Object.keys(errors).length)
-    throw validationError(
-      errors,
-      `Không nhập dòng nào: ${new Set(Object.keys(errors).map((k) => k.split('.')[1])).size} dòng có lỗi`,
-    );
+  if (Object.keys(errors).length) throw importRowsFailed(errors);
   if (dryRun) return { imported: 0, items: [], dryRun: true, valid: drafts.length };
   const ids = await insertMembers(
     deps,
