@@ -116,7 +116,9 @@ test('the admin imports accounts from CSV, merges a commune, and the old issue f
   await ws.page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
   await ws.page.getByRole('checkbox', { name: /Đảng ủy xã Diễn Châu/ }).check();
   await ws.page.getByLabel('Đơn vị nhận', { exact: true }).selectOption('dien-hung');
-  await expect(ws.page.getByLabel('Ngày có hiệu lực')).toHaveValue(today);
+  await expect(ws.page.getByLabel('Ngày có hiệu lực')).toHaveValue(
+    today.split('-').reverse().join('/'),
+  );
   await expect(ws.page.getByTestId('merge-preview')).toContainText(
     'Đảng ủy xã Diễn Châu sáp nhập vào Đảng ủy xã Diễn Hưng',
   );
