@@ -194,7 +194,7 @@ test('the criteria page shows each set’s scope, the local-configuration mark a
 
   // Nghệ An adopted it already: a second adoption is refused and says so.
   await na.getByRole('button', { name: 'Áp dụng cho tỉnh' }).click();
-  await expect(na.getByLabel('Áp dụng từ ngày')).toHaveValue('2021-09-15');
+  await expect(na.getByLabel('Áp dụng từ ngày')).toHaveValue('15/09/2021');
   await snap(ws.page, 'admin-criteria-scope');
   await na.getByRole('button', { name: 'Áp dụng', exact: true }).click();
   await expect(ws.page.getByText('Tỉnh đã áp dụng bộ tiêu chí mẫu này')).toBeVisible();

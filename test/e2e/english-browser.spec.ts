@@ -415,3 +415,53 @@ test('admin at 1366 px in an English browser: every admin page and its forms wit
   await expect(merge.getByLabel('Ngày có hiệu lực')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await screen(page, 'ws-admin-org-merge', merge);
 });
+
+test('side panel at 400 px with the English interface chosen: English texts, dates dd/mm/yyyy, nothing cut', async ({
+  context,
+  extensionId,
+  relay,
+}) => {
+  test.setTimeout(240_000);
+  const options = await OptionsPage.open(context, extensionId);
+  await options.setApiAddress(relay.url);
+  await options.page.getByRole('radio', { name: 'English' }).check();
+  await expect(options.page.locator('html')).toHaveAttribute('lang', 'en');
+  await options.page.close();
+  const panel = await PanelPage.open(context, extensionId);
+  const page = panel.page;
+  await page.setViewportSize(PANEL);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Username').fill('observer');
+  await page.getByLabel('Password').fill('demo1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(panel.cell('hn-xom-1')).toHaveAttribute('data-status', 'none');
+  await page.locator('[data-cell="hn-xom-1"] button').first().click();
+  await expect(page.locator('#f-start')).toBeEditable();
+  for (const name of ['home', 'form']) {
+    if (name === 'home') {
+      await page.goBack();
+      await expect(panel.cell('hn-xom-1')).toBeVisible();
+    } else {
+      await page.goForward();
+      await expect(page.locator('#f-start')).toBeEditable();
+    }
+    await expect(page.locator('[aria-busy="true"], .state--loading')).toHaveCount(0);
+    await page.screenshot({ path: join(SCREENS_DIR, `en-english-ui-${name}.png`), fullPage: true });
+    await checkA11y(page, `en-english-ui-${name}`);
+    // Nothing wider than the panel, no label or button cut off.
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('button, label, legend, h1, h2, .pill, a'))
+        .filter((el) => (el as HTMLElement).offsetParent !== null)
+        .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+        .map((el) => (el.textContent ?? '').trim()),
+    );
+    expect.soft(cut, `cut texts on the English ${name}`).toEqual([]);
+    expect
+      .soft(await page.evaluate(() => document.documentElement.scrollWidth), `width of ${name}`)
+      .toBeLessThanOrEqual(PANEL.width);
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const m of text.matchAll(/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g))
+      expect.soft(m[1]!.length === 2 && m[2]!.length === 2 && Number(m[2]) <= 12, m[0]).toBe(true);
+    expect.soft(text, `raw keys or placeholders on ${name}`).not.toMatch(/\{\w+\}/);
+  }
+});
