@@ -3,7 +3,12 @@ import '../utils/i18n/messages-all.ts';
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CAPTURE_MENU_ID, captureSelection, createCaptureMenu } from '../utils/report/capture.ts';
+import {
+  CAPTURE_MENU_ID,
+  captureSelection,
+  createCaptureMenu,
+  watchCaptureMenuLanguage,
+} from '../utils/report/capture.ts';
 import { db } from '../utils/db.ts';
 import { purgeDeleted } from '../utils/report/draft-store.ts';
 import { onMessage } from '../utils/messaging.ts';
@@ -16,7 +21,8 @@ import { setupStaffInboxWatch } from '../utils/triage/staff-watch.ts';
 // Wiring only: the outbox, the badge and the capture menu live in utils/.
 export default defineBackground(() => {
   browser.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  browser.runtime.onInstalled.addListener(createCaptureMenu);
+  browser.runtime.onInstalled.addListener(() => void createCaptureMenu());
+  watchCaptureMenuLanguage();
   browser.runtime.onStartup.addListener(() => void purgeDeleted());
 
   onMessage('outbox/flush', ({ force }) => flushSerial(force));

@@ -116,7 +116,9 @@ test('the admin imports accounts from CSV, merges a commune, and the old issue f
   await ws.page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
   await ws.page.getByRole('checkbox', { name: /Đảng ủy xã Diễn Châu/ }).check();
   await ws.page.getByLabel('Đơn vị nhận', { exact: true }).selectOption('dien-hung');
-  await expect(ws.page.getByLabel('Ngày có hiệu lực')).toHaveValue(today);
+  await expect(ws.page.getByLabel('Ngày có hiệu lực')).toHaveValue(
+    today.split('-').reverse().join('/'),
+  );
   await expect(ws.page.getByTestId('merge-preview')).toContainText(
     'Đảng ủy xã Diễn Châu sáp nhập vào Đảng ủy xã Diễn Hưng',
   );
@@ -192,7 +194,7 @@ test('the criteria page shows each set’s scope, the local-configuration mark a
 
   // Nghệ An adopted it already: a second adoption is refused and says so.
   await na.getByRole('button', { name: 'Áp dụng cho tỉnh' }).click();
-  await expect(na.getByLabel('Áp dụng từ ngày')).toHaveValue('2021-09-15');
+  await expect(na.getByLabel('Áp dụng từ ngày')).toHaveValue('15/09/2021');
   await snap(ws.page, 'admin-criteria-scope');
   await na.getByRole('button', { name: 'Áp dụng', exact: true }).click();
   await expect(ws.page.getByText('Tỉnh đã áp dụng bộ tiêu chí mẫu này')).toBeVisible();

@@ -1,10 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureSelection } from '../../extension/utils/report/capture.ts';
+import {
+  CAPTURE_MENU_ID,
+  captureSelection,
+  createCaptureMenu,
+  watchCaptureMenuLanguage,
+} from '../../extension/utils/report/capture.ts';
 import { db } from '../../extension/utils/db.ts';
 import { createDraft } from '../../extension/utils/report/draft-store.ts';
 import { onMessage } from '../../extension/utils/messaging.ts';
-import { currentDraftItem, sessionItem } from '../../extension/utils/storage.ts';
+import { currentDraftItem, localeItem, sessionItem } from '../../extension/utils/storage.ts';
 import { filledDraft, USER } from './helpers/fixtures.ts';
 
 /** "Thêm vào kiến nghị": selected text becomes an issue of the draft in the panel, or of the latest draft. */
@@ -67,5 +72,32 @@ describe('captureSelection', () => {
     await captureSelection(TEXT);
     expect(received).toEqual([TEXT]);
     expect((await db.drafts.get(open.id))?.data.issues).toHaveLength(1); // untouched: the form adds it
+  });
+});
+
+describe('the context-menu entry', () => {
+  it('is in the interface language, whatever the browser’s, and follows a change of it', async () => {
+    const titles: string[] = [];
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockImplementation(((done?: () => void) =>
+      done?.()) as never);
+    vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(((
+      props: { title: string },
+      done?: () => void,
+    ) => {
+      titles.push(props.title);
+      done?.();
+      return CAPTURE_MENU_ID;
+    }) as never);
+    // An English-language browser: chrome.i18n would answer in English.
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Add to an issue (kiến nghị)');
+    await createCaptureMenu();
+    expect(titles).toEqual(['Thêm vào kiến nghị']);
+
+    watchCaptureMenuLanguage();
+    await localeItem.setValue('en');
+    await vi.waitFor(() =>
+      expect(titles).toEqual(['Thêm vào kiến nghị', 'Add to an issue (kiến nghị)']),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   maskDigits,
   parseTime24,
   parseVnDate,
+  parseVnMonth,
   pointChoices,
 } from '../../extension/utils/report/form-inputs.ts';
 import { blankDraft, type DraftData } from '../../extension/utils/report/report-model.ts';
@@ -52,6 +53,23 @@ describe('dates and times typed in the form (dd/mm/yyyy, 24-hour)', () => {
     expect(maskDigits('1', '19', 'time')).toBe('19:');
     expect(maskDigits('19:', '19', 'time')).toBe('19');
     expect(maskDigits('19:3', '19:30', 'time')).toBe('19:30');
+  });
+});
+
+describe('a month typed in the filters (mm/yyyy)', () => {
+  it('reads month/year, and an ISO month as pasted', () => {
+    expect(parseVnMonth('11/2026')).toBe('2026-11');
+    expect(parseVnMonth('3/2026')).toBe('2026-03');
+    expect(parseVnMonth('03.2026')).toBe('2026-03');
+    expect(parseVnMonth(' 2026-12 ')).toBe('2026-12');
+    expect(parseVnMonth('')).toBe('');
+  });
+  it('refuses what is not a month', () => {
+    expect(parseVnMonth('13/2026')).toBeNull();
+    expect(parseVnMonth('0/2026')).toBeNull();
+    expect(parseVnMonth('11/26')).toBeNull();
+    expect(parseVnMonth('November 2026')).toBeNull();
+    expect(parseVnMonth('2026-1')).toBeNull();
   });
 });
 

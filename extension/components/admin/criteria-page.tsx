@@ -10,6 +10,7 @@ import { today } from './common.tsx';
 import { CriteriaEditor } from './criteria-editor.tsx';
 import { PagedTable } from './paged-table.tsx';
 import './admin.css';
+import { DateInput } from '../ui/date-input.tsx';
 
 type Summary = Extract<
   Awaited<ReturnType<typeof listCriteria>>,
@@ -146,20 +147,17 @@ export function CriteriaPage() {
                 </div>
               ))}
               {s.scope === 'template' && adopting === s.id && (
-                <form class="inline-form" onSubmit={(e) => void adopt(e, s)}>
+                <form noValidate class="inline-form" onSubmit={(e) => void adopt(e, s)}>
                   <p class="hint">{t('adm_adoptHint')}</p>
                   <Field
                     id={`adopt-${s.id}`}
                     label={t('adm_adoptOn')}
                     errors={adoptErrors.adoptedOn ?? adoptErrors.id}
                   >
-                    <input
+                    <DateInput
                       {...describedBy(`adopt-${s.id}`, adoptErrors.adoptedOn ?? adoptErrors.id)}
-                      type="date"
-                      min={s.validFrom}
-                      max={s.validTo ?? undefined}
                       value={adoptOn}
-                      onInput={(e) => setAdoptOn(e.currentTarget.value)}
+                      onValue={setAdoptOn}
                     />
                   </Field>
                   <button type="submit" class="primary">

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../../utils/i18n/index.ts';
 import { describedBy, Field } from '../ui/field.tsx';
 import { today, FormFooter } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 /**
  * Closing a unit on its last day, naming the successor that takes over its open issues, staff,
@@ -61,16 +62,19 @@ export function OrgCloseForm(props: {
   };
 
   return (
-    <form class="card admin-form" onSubmit={ask} aria-label={t('adm_closeTitle', { name: u.name })}>
+    <form
+      noValidate
+      class="card admin-form"
+      onSubmit={ask}
+      aria-label={t('adm_closeTitle', { name: u.name })}
+    >
       <p class="hint">{t('adm_closeIntro')}</p>
       <div class="grid2">
         <Field id={`${p}-to`} label={t('adm_lastDay')} errors={errors.validTo}>
-          <input
+          <DateInput
             {...describedBy(`${p}-to`, errors.validTo)}
-            type="date"
-            max={today()}
             value={validTo}
-            onInput={(e) => setValidTo(e.currentTarget.value)}
+            onValue={setValidTo}
           />
         </Field>
         <Field id={`${p}-succ`} label={t('adm_successorLabel')} errors={errors.successorId}>

@@ -101,7 +101,13 @@ export function OrgDocumentForm(props: {
   );
 
   return (
-    <form class="card admin-form" onSubmit={submit} aria-busy={busy} aria-labelledby={`${p}-title`}>
+    <form
+      noValidate
+      class="card admin-form"
+      onSubmit={submit}
+      aria-busy={busy}
+      aria-labelledby={`${p}-title`}
+    >
       <h3 id={`${p}-title`}>{t('adm_docTitle', { name: props.unit.name })}</h3>
       <p class="hint">{t('adm_docLast', { n: view.lastNumber, year: view.year })}</p>
       <div class="grid2">

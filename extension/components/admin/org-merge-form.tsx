@@ -14,6 +14,7 @@ import { describedBy, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
 import { kindLabel, today, FormFooter } from './common.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 const byName = (a: AdminOrgUnit, b: AdminOrgUnit) => a.name.localeCompare(b.name, 'vi');
 
@@ -84,7 +85,7 @@ export function OrgMergeForm(props: {
     .flatMap(([, m]) => m);
 
   return (
-    <form class="card admin-form merge-form" onSubmit={ask} aria-labelledby="merge-h">
+    <form noValidate class="card admin-form merge-form" onSubmit={ask} aria-labelledby="merge-h">
       <h2 id="merge-h">{t('adm_mergeTitle')}</h2>
       <Field id="merge-kind" label={t('adm_kind')}>
         <select
@@ -189,13 +190,14 @@ export function OrgMergeForm(props: {
           id="merge-date"
           label={t('adm_effectiveDate')}
           errors={errors.effectiveDate}
-          hint={t('adm_effectiveHint', { date: formatDate(dayBefore(date || today()), locale) })}
+          hint={t('adm_effectiveHint', {
+            date: formatDate(dayBefore(/^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today()), locale),
+          })}
         >
-          <input
+          <DateInput
             {...describedBy('merge-date', errors.effectiveDate, 'h')}
-            type="date"
             value={date}
-            onInput={(e) => setDate(e.currentTarget.value)}
+            onValue={setDate}
           />
         </Field>
         <Field id="merge-note" label={t('adm_note')} errors={errors.note}>

@@ -6,6 +6,7 @@ import { parentCandidates } from '../../utils/admin/org-tree.ts';
 import { useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { describedBy, Field, NumberInput } from '../ui/field.tsx';
 import { kindLabel, today, FormFooter, UnitSelect } from './common.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 interface Draft {
   id: string;
@@ -92,6 +93,7 @@ export function OrgUnitForm(props: {
 
   return (
     <form
+      noValidate
       class="card admin-form"
       onSubmit={submit}
       aria-busy={busy}
@@ -154,12 +156,11 @@ export function OrgUnitForm(props: {
         )}
         {!u && (
           <Field id={`${p}-from`} label={t('adm_validFrom')} errors={errors.validFrom}>
-            <input
+            <DateInput
               {...describedBy(`${p}-from`, errors.validFrom)}
-              type="date"
               required
               value={draft.validFrom}
-              onInput={(e) => set('validFrom', e.currentTarget.value)}
+              onValue={(v) => set('validFrom', v)}
             />
           </Field>
         )}

@@ -17,6 +17,7 @@ export function ProvincePicker(props: {
   const root = props.units.find((u) => u.parentId === null);
   return (
     <form
+      noValidate
       class="province-picker"
       onSubmit={(e) => {
         e.preventDefault();

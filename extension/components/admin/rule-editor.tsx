@@ -50,6 +50,7 @@ export function RuleEditor(props: {
 
   return (
     <form
+      noValidate
       class="card admin-form rule-editor"
       onSubmit={apply}
       aria-label={props.isNew ? t('adm_ruleAdd') : t('adm_ruleEdit', { id: r.id })}

@@ -56,7 +56,7 @@ export function RuleTest(props: {
   return (
     <section class="card rule-test" aria-labelledby="rule-test-h">
       <h2 id="rule-test-h">{t('adm_ruleTestTitle')}</h2>
-      <form onSubmit={run} class="grid3">
+      <form noValidate onSubmit={run} class="grid3">
         <Field id="rt-cell" label={t('adm_cell')}>
           <UnitSelect
             id="rt-cell"

@@ -93,6 +93,7 @@ export function UserForm(props: {
 
   return (
     <form
+      noValidate
       class="card admin-form"
       onSubmit={submit}
       aria-busy={busy}

@@ -162,7 +162,7 @@ function ResetPasswordForm(props: {
     setErrors(res.fields?.temporaryPassword ?? [failureText(t, res)]);
   };
   return (
-    <form class="inline-form" onSubmit={submit} aria-busy={busy}>
+    <form noValidate class="inline-form" onSubmit={submit} aria-busy={busy}>
       <Field
         id={id}
         label={t('adm_tempPassword', { name: props.user.username })}

@@ -56,7 +56,13 @@ export function PasswordChangeForm(props: {
   };
 
   return (
-    <form class="password-form" onSubmit={submit} aria-labelledby={`${p}-h`} aria-busy={busy}>
+    <form
+      noValidate
+      class="password-form"
+      onSubmit={submit}
+      aria-labelledby={`${p}-h`}
+      aria-busy={busy}
+    >
       {props.level === 1 ? (
         <h1 id={`${p}-h`}>{t('pw_title')}</h1>
       ) : (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorText, useT } from '../../utils/i18n/index.ts';
 import { signIn } from '../../utils/session.ts';
-import { Field } from '../ui/field.tsx';
+import { describedBy, Field } from '../ui/field.tsx';
 
 /** Username and password against the configured API; used by the panel, options and workspace. */
 export function SignInForm(props: {
@@ -16,11 +16,20 @@ export function SignInForm(props: {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Empty boxes are said here, in the app's language (not by the browser's own bubble, in its).
+  const [missing, setMissing] = useState<{ user: boolean; pass: boolean } | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const empty = { user: !username.trim(), pass: !password };
+    if (empty.user || empty.pass) {
+      setMissing(empty);
+      document.getElementById(empty.user ? `${p}-user` : `${p}-pass`)?.focus();
+      return;
+    }
+    setMissing(null);
+    setBusy(true);
     const failure = await signIn(username.trim(), password);
     setBusy(false);
     if (failure) {
@@ -32,11 +41,13 @@ export function SignInForm(props: {
     }
   };
 
+  const userErrors = missing?.user && !username.trim() ? [t('required')] : [];
+  const passErrors = missing?.pass && !password ? [t('required')] : [];
   return (
-    <form class="sign-in" onSubmit={submit} aria-busy={busy}>
-      <Field id={`${p}-user`} label={t('username')}>
+    <form noValidate class="sign-in" onSubmit={submit} aria-busy={busy}>
+      <Field id={`${p}-user`} label={t('username')} errors={userErrors}>
         <input
-          id={`${p}-user`}
+          {...describedBy(`${p}-user`, userErrors)}
           name="username"
           autoComplete="username"
           required
@@ -44,9 +55,9 @@ export function SignInForm(props: {
           onInput={(e) => setUsername(e.currentTarget.value)}
         />
       </Field>
-      <Field id={`${p}-pass`} label={t('password')}>
+      <Field id={`${p}-pass`} label={t('password')} errors={passErrors}>
         <input
-          id={`${p}-pass`}
+          {...describedBy(`${p}-pass`, passErrors)}
           name="password"
           type="password"
           autoComplete="current-password"

@@ -39,7 +39,13 @@ export function SignOutButton(props: { idPrefix?: string }) {
       </button>
     );
   return (
-    <form class="card sign-out" aria-labelledby={`${p}-title`} onSubmit={confirm} aria-busy={busy}>
+    <form
+      noValidate
+      class="card sign-out"
+      aria-labelledby={`${p}-title`}
+      onSubmit={confirm}
+      aria-busy={busy}
+    >
       <h3 id={`${p}-title`}>{t('signOutTitle')}</h3>
       {held.local + held.unsent > 0 && <p>{t('signOutLocal', { n: held.local + held.unsent })}</p>}
       <label class="check">

@@ -38,7 +38,7 @@ export function AssessmentForm(props: {
   };
 
   return (
-    <form class="card assessment-form" onSubmit={save} aria-labelledby={`${p}-h`}>
+    <form noValidate class="card assessment-form" onSubmit={save} aria-labelledby={`${p}-h`}>
       <h2 id={`${p}-h`}>
         {t('rm_assessOf', { name: m.fullName })} — {props.year}
       </h2>

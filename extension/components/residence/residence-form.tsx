@@ -5,6 +5,7 @@ import { errorText, localFields, useT, type MessageKey } from '../../utils/i18n/
 import { createResidenceMember, updateResidenceMember } from '../../utils/residence/calls.ts';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 export interface Choice {
   id: string;
@@ -73,6 +74,7 @@ export function ResidenceForm(props: {
   const title = m ? t('rm_editOf', { name: m.fullName }) : t('rm_formAdd');
   return (
     <form
+      noValidate
       class="card assignment-form residence-form"
       onSubmit={save}
       aria-labelledby={`${p}-h`}
@@ -164,20 +166,18 @@ export function ResidenceForm(props: {
         </Field>
       )}
       <Field id={`${p}-intro`} label={t('rm_introducedOn')} errors={errs('introducedOn')}>
-        <input
+        <DateInput
           {...describedBy(`${p}-intro`, errs('introducedOn'))}
-          type="date"
           required
           value={form.introducedOn}
-          onInput={set('introducedOn')}
+          onValue={(v) => setForm({ ...form, introducedOn: v })}
         />
       </Field>
       <Field id={`${p}-recv`} label={t('rm_receivedOn')} errors={errs('receivedOn')}>
-        <input
+        <DateInput
           {...describedBy(`${p}-recv`, errs('receivedOn'))}
-          type="date"
           value={form.receivedOn}
-          onInput={set('receivedOn')}
+          onValue={(v) => setForm({ ...form, receivedOn: v })}
         />
       </Field>
       <Field id={`${p}-status`} label={t('rm_status')} errors={errs('status')}>
@@ -195,12 +195,11 @@ export function ResidenceForm(props: {
       </Field>
       {form.status !== 'active' && (
         <Field id={`${p}-statusOn`} label={t('rm_statusOn')} errors={errs('statusOn')}>
-          <input
+          <DateInput
             {...describedBy(`${p}-statusOn`, errs('statusOn'))}
-            type="date"
             required
             value={form.statusOn}
-            onInput={set('statusOn')}
+            onValue={(v) => setForm({ ...form, statusOn: v })}
           />
         </Field>
       )}

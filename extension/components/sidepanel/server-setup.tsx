@@ -94,7 +94,7 @@ export function ServerSetup(props: { reachFailed: boolean; onSaved: () => void }
 
   if (state.managed)
     return (
-      <form class="server-setup" onSubmit={test} aria-busy={busy}>
+      <form noValidate class="server-setup" onSubmit={test} aria-busy={busy}>
         <p data-managed="true">{t('sv_managed', { address: state.base })}</p>
         <button type="submit" disabled={busy}>
           {busy ? t('sv_checking') : t('sv_check')}

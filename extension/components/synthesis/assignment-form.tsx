@@ -5,6 +5,7 @@ import { errorText, useT, type MessageKey } from '../../utils/i18n/index.ts';
 import { createAssignment } from '../../utils/synthesis/calls.ts';
 import { describedBy, ErrorSummary, Field } from '../ui/field.tsx';
 import { Notice } from '../ui/states.tsx';
+import { DateInput } from '../ui/date-input.tsx';
 
 export interface Choice {
   id: string;
@@ -54,6 +55,7 @@ export function AssignmentForm(props: {
 
   return (
     <form
+      noValidate
       class="card assignment-form"
       onSubmit={save}
       aria-labelledby="as-add-h"
@@ -102,21 +104,18 @@ export function AssignmentForm(props: {
         />
       </Field>
       <Field id="as-from" label={t('as_from')} errors={errs('validFrom')}>
-        <input
+        <DateInput
           {...describedBy('as-from', errs('validFrom'))}
-          type="date"
           required
           value={form.validFrom}
-          onInput={set('validFrom')}
+          onValue={(v) => setForm({ ...form, validFrom: v })}
         />
       </Field>
       <Field id="as-to" label={t('as_to')} errors={errs('validTo')}>
-        <input
+        <DateInput
           {...describedBy('as-to', errs('validTo'))}
-          type="date"
-          min={form.validFrom}
           value={form.validTo}
-          onInput={set('validTo')}
+          onValue={(v) => setForm({ ...form, validTo: v })}
         />
       </Field>
       <Field id="as-frequency" label={t('as_frequency')} errors={errs('frequency')}>

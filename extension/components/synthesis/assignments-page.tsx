@@ -26,6 +26,7 @@ import { AssignmentImport } from './assignment-import.tsx';
 import { MonthBodyFilter } from './month-body-filter.tsx';
 import { useMonthBody, type MonthBody } from './use-month-body.ts';
 import './synthesis.css';
+import { DateInput } from '../ui/date-input.tsx';
 
 const inForce = (a: AssignmentRecord, month: string) =>
   a.validFrom <= `${month}-31` && (a.validTo == null || a.validTo >= `${month}-01`);
@@ -243,13 +244,7 @@ function AssignmentRow(props: {
             <label class="sr-only" for={`end-${a.id}`}>
               {t('as_endOn')}
             </label>
-            <input
-              id={`end-${a.id}`}
-              type="date"
-              min={a.validFrom}
-              value={date}
-              onInput={(e) => setDate(e.currentTarget.value)}
-            />
+            <DateInput id={`end-${a.id}`} class="date-text" value={date} onValue={setDate} />
             <button
               type="button"
               class="primary"

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '../../utils/i18n/index.ts';
+import { formatMonth } from '../../utils/format.ts';
+import { parseVnMonth } from '../../utils/report/form-inputs.ts';
 import { isPickableMonth } from '../../utils/synthesis/months.ts';
 import type { MonthBody } from './use-month-body.ts';
 
@@ -12,8 +14,13 @@ export function MonthBodyFilter(props: {
 }) {
   const t = useT();
   const { mb, idPrefix: p } = props;
+  // What is typed (mm/yyyy), while it is not yet a month the filter shows; null when it agrees.
   const [typed, setTyped] = useState<string | null>(null);
-  const bad = typed !== null && !isPickableMonth(typed, mb.today);
+  const parsed = typed === null ? null : parseVnMonth(typed);
+  const bad = typed !== null && (parsed === null || !isPickableMonth(parsed, mb.today));
+  const [left, setLeft] = useState(false);
+  // Flagged once the box is left, or at once when a whole month was typed.
+  const shown = bad && (left || (typed ?? '').trim().length >= 7);
   // The user's own body is always listed, even before the organisation graph has loaded.
   const bodies = mb.bodies.some((b) => b.id === mb.bodyId)
     ? mb.bodies
@@ -22,20 +29,30 @@ export function MonthBodyFilter(props: {
     <fieldset class="filter-row month-filter" aria-label={t('sy_filters')}>
       <span class="inline-field">
         <label for={`${p}-month`}>{t('sy_month')}</label>
+        {/* Typed mm/yyyy whatever the browser's language (a native month box shows "December 2026"
+            in an English one); the month opens as soon as a whole one is typed. */}
         <input
           id={`${p}-month`}
-          type="month"
-          value={typed ?? mb.month}
-          max={mb.today.slice(0, 7)}
-          aria-invalid={bad ? 'true' : undefined}
-          onInput={(e) => setTyped(e.currentTarget.value)}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            if (isPickableMonth(v, mb.today)) {
+          type="text"
+          class="masked masked--month"
+          inputMode="numeric"
+          autoComplete="off"
+          spellcheck={false}
+          maxLength={8}
+          placeholder="mm/yyyy"
+          value={typed ?? formatMonth(mb.month)}
+          aria-invalid={shown ? 'true' : undefined}
+          aria-describedby={shown ? `${p}-month-err` : undefined}
+          onInput={(e) => {
+            const text = e.currentTarget.value;
+            const v = parseVnMonth(text);
+            setLeft(false);
+            if (v && isPickableMonth(v, mb.today)) {
               setTyped(null);
-              mb.go({ month: v });
-            } else setTyped(v);
+              if (v !== mb.month) mb.go({ month: v });
+            } else setTyped(text);
           }}
+          onBlur={() => setLeft(true)}
         />
       </span>
       {bodies.length > 1 && (
@@ -56,7 +73,11 @@ export function MonthBodyFilter(props: {
         </span>
       )}
       {props.children}
-      {bad && <span class="error-text">{t('sy_monthInvalid')}</span>}
+      {shown && (
+        <span id={`${p}-month-err`} class="error-text">
+          {t(parsed ? 'sy_monthInvalid' : 'sy_monthFormat')}
+        </span>
+      )}
     </fieldset>
   );
 }

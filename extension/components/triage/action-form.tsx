@@ -62,7 +62,13 @@ export function ActionForm(props: {
   };
 
   return (
-    <form class="action-form card" data-action-form={type} onSubmit={submit} aria-busy={busy}>
+    <form
+      noValidate
+      class="action-form card"
+      data-action-form={type}
+      onSubmit={submit}
+      aria-busy={busy}
+    >
       <h3>{t(`act_${type}` as MessageKey)}</h3>
       {fields.body && (
         <Field id={`${p}-body`} label={t('tg_targetBody')} errors={errors.toBodyId}>

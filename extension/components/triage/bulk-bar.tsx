@@ -114,7 +114,7 @@ export function BulkBar(props: {
         {t('tg_clearSelection')}
       </button>
       {open === 'forward' && (
-        <form class="bulk-forward" onSubmit={submitForward}>
+        <form noValidate class="bulk-forward" onSubmit={submitForward}>
           <Field id="bulk-body" label={t('tg_targetBody')} errors={errors.body}>
             <select
               {...describedBy('bulk-body', errors.body)}
@@ -144,7 +144,7 @@ export function BulkBar(props: {
         </form>
       )}
       {open === 'schedule' && (
-        <form class="bulk-schedule" onSubmit={submitSchedule} data-bulk-form="schedule">
+        <form noValidate class="bulk-schedule" onSubmit={submitSchedule} data-bulk-form="schedule">
           <Field id="bulk-answer" label={t('tg_noteAnswer')} errors={errors.note}>
             <textarea
               {...describedBy('bulk-answer', errors.note)}

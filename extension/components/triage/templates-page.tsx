@@ -203,7 +203,7 @@ function TemplateForm(props: {
   };
 
   return (
-    <form class="card template-form" onSubmit={submit} aria-busy={busy}>
+    <form noValidate class="card template-form" onSubmit={submit} aria-busy={busy}>
       <Field id={`${p}-title`} label={t('tpl_name')} errors={errors.title}>
         <input
           {...describedBy(`${p}-title`, errors.title)}

@@ -20,6 +20,7 @@ export const en: Record<CoreMessageKey, string> = {
   badgeQueued: '{n} reports waiting to be sent',
   badgeSignIn: '{n} reports waiting for you to sign in again',
   badgeReturned: '{n} reports returned for correction',
+  captureMenu: 'Add to an issue (kiến nghị)',
   captureNoDraft: 'No draft to add to. Open Dự họp and start a report first.',
   captureAdded: 'Added as an issue of the report for {name}.',
   retry: 'Try again',

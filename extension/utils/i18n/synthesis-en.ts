@@ -11,6 +11,7 @@ export const synthesisEn: Record<keyof typeof synthesisVi, string> = {
   sy_body: 'Body',
   sy_gap: 'Self-score gap (points)',
   sy_apply: 'Show',
+  sy_monthFormat: 'Type the month as month/year, e.g. 11/2026',
   sy_monthInvalid: 'Choose a past month or this month',
   sy_title: 'Summary of {month}',
   sy_asOf: 'Issue figures as of {time}',

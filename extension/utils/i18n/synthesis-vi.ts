@@ -11,6 +11,7 @@ export const synthesisVi = {
   sy_body: 'Đơn vị',
   sy_gap: 'Độ chênh tự chấm (điểm)',
   sy_apply: 'Xem',
+  sy_monthFormat: 'Nhập tháng theo dạng tháng/năm, ví dụ 11/2026',
   sy_monthInvalid: 'Chọn một tháng đã qua hoặc tháng này',
   // Synthesis
   sy_title: 'Tổng hợp tháng {month}',

@@ -34,6 +34,7 @@ export const vi = {
   badgeQueued: '{n} báo cáo đang chờ gửi',
   badgeSignIn: '{n} báo cáo chờ đăng nhập lại để gửi',
   badgeReturned: '{n} báo cáo bị trả lại, cần sửa',
+  captureMenu: 'Thêm vào kiến nghị',
   captureNoDraft: 'Chưa có bản nháp nào để thêm. Mở Dự họp và bắt đầu một báo cáo trước.',
   captureAdded: 'Đã thêm vào kiến nghị của báo cáo {name}.',
   retry: 'Thử lại',

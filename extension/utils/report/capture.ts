@@ -8,14 +8,25 @@ import { currentDraftItem, localeItem, sessionItem } from '../storage.ts';
 /** The context-menu entry "Thêm vào kiến nghị" on selected text in any page. */
 export const CAPTURE_MENU_ID = 'duhop-add-issue';
 
-export function createCaptureMenu(): void {
-  browser.contextMenus.removeAll(() => {
-    browser.contextMenus.create({
-      id: CAPTURE_MENU_ID,
-      title: browser.i18n.getMessage('menuAddToIssue') || 'Thêm vào kiến nghị',
-      contexts: ['selection'],
+/**
+ * Creates the entry in the interface language (the options page's setting, like every other text:
+ * not the browser's, which would make it English in an English-language Chromium while the panel
+ * is in Vietnamese); created again when the language changes.
+ */
+export async function createCaptureMenu(): Promise<void> {
+  const title = translator(await localeItem.getValue())('captureMenu');
+  await new Promise<void>((done) => {
+    browser.contextMenus.removeAll(() => {
+      browser.contextMenus.create({ id: CAPTURE_MENU_ID, title, contexts: ['selection'] }, () =>
+        done(),
+      );
     });
   });
+}
+
+/** Keeps the entry's title in the interface language. */
+export function watchCaptureMenuLanguage(): void {
+  localeItem.watch(() => void createCaptureMenu());
 }
 
 /**

@@ -130,3 +130,17 @@ export function formSections(
   );
   return out;
 }
+
+/**
+ * What was typed in a month box: `''` when empty, `YYYY-MM` for `mm/yyyy` (`12/2026`, `3/2026`,
+ * separators `/`, `.`, `-` or a space) or an ISO month (`2026-12`), else null.
+ */
+export function parseVnMonth(text: string): string | null {
+  const s = text.trim();
+  if (s === '') return '';
+  const vn = /^(\d{1,2})[/.\-\s](\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{2})$/.exec(s);
+  const [mo, y] = vn ? [Number(vn[1]), Number(vn[2])] : iso ? [Number(iso[2]), Number(iso[1])] : [];
+  if (mo === undefined || y === undefined || y < 1900 || mo < 1 || mo > 12) return null;
+  return `${y}-${String(mo).padStart(2, '0')}`;
+}
