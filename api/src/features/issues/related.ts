@@ -55,18 +55,29 @@ export function relatedSql(p: {
                       left(i.search_text, char_length(i.title)) as search_title,
                       i.author_id, i.responsible_body_id, i.due_at, i.ack_due_at`;
   const current = sql`(i.closed_at is null or i.closed_at >= ${since})`;
+  // The prefilter (migration related_trigram_signature): a title sharing c of the a trigrams typed
+  // has similarity c / (a + b - c) ≥ 0.3 only if c ≥ 0.3 (a + b) / 1.3, and word_similarity ≥ 0.6
+  // only if c ≥ 0.6 a (an extent shares at most c). The signatures' popcount is ≥ c minus the
+  // typed trigrams that fell on a bit already set (`lost`); 0.5 absorbs float rounding. A row
+  // failing it cannot match: skipping it changes nothing but the time.
+  const close = sql`bit_count(i.related_signature & t.sig) + t.lost + 0.5
+                      >= least((0.3 / 1.3) * (t.a + i.related_trigrams), 0.6 * t.a)`;
   const sources: SQL[] = [];
   if (p.communeId)
     sources.push(sql`select i.* from units u
-                      cross join lateral (select ${columns} from issues i
-                                           where i.cell_id = u.id and ${current}
+                      cross join lateral (select ${columns} from issues i, typed t
+                                           where i.cell_id = u.id and ${current} and ${close}
                                           offset 0) i`);
   if (p.bodyId)
-    sources.push(sql`select ${columns} from issues i
-                      where i.responsible_body_id = ${p.bodyId} and ${current}`);
+    sources.push(sql`select ${columns} from issues i, typed t
+                      where i.responsible_body_id = ${p.bodyId} and ${current} and ${close}`);
   if (sources.length === 0) throw new Error('relatedSql: a commune or a body is needed');
   const triage = sql.raw(TRIAGE_KINDS.map((k) => `'${k}'`).join(', '));
-  return sql`with recursive units(id, depth) as (
+  return sql`with recursive typed(sig, a, lost) as materialized (
+                select sig, a, a - bit_count(sig)
+                  from (select related_trgm_signature(${p.needle}) as sig,
+                               related_trgm_count(${p.needle}) as a) x
+              ), units(id, depth) as (
                 select id, 0 from org_units where id = ${p.communeId ?? null}
                 union all
                 select o.id, u.depth + 1
