@@ -35,10 +35,12 @@ import { loadVisibleIssue } from './issues.ts';
  * (issues_cell_open_idx and issues_cell_closed_idx, BitmapOr, per unit: only ~1/7 of a commune's
  * history), and/or those sitting with a body; the comparison; and only for the ≤ `limit` rows kept,
  * the cell's name and its commune's (the nearest commune or district above it, as shared
- * `OrgIndex.triageBodyOf`: a walk up by primary key per row). The trigram index is of no use: the
- * texts of a province share most trigrams, it matched ~90% of the table. Comparing titles rather
- * than title and detail (~100 characters) cut the comparison ~3 times, the bulk of the hint's time
- * (test/bench/related.ts prints the plan and p95).
+ * `OrgIndex.triageBodyOf`: a walk up by primary key per row). pg_trgm's comparison of each
+ * candidate was the bulk of the hint's time (~1,000 rows a commune at 1,000,000 issues); the stored
+ * signatures (see `close` below) leave ~1 row in 8 to compare. The trigram indexes are of no use:
+ * the texts of a province share most trigrams; the GIN index on search_text matched ~90% of the
+ * table, and a btree_gin (cell, title trigrams) index read ~2,000 pages per cell, more than the
+ * cell's rows (test/bench/related.ts prints the plan and p95).
  */
 export function relatedSql(p: {
   needle: string;
