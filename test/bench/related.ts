@@ -1,24 +1,26 @@
+import { loadavg } from 'node:os';
 import { normalizeForSearch, RELATED_LIMIT } from '@duhop/shared';
 import { sql } from 'drizzle-orm';
 import type { AuthUser } from '../../api/src/context.ts';
 import type { Database } from '../../api/src/db/client.ts';
 import { queryRows } from '../../api/src/db/rows.ts';
-import { relatedForCell, relatedSql, unitIdsBelow } from '../../api/src/features/issues/related.ts';
-import { valueList } from '../../api/src/features/org/sql.ts';
+import { relatedForCell, relatedSql } from '../../api/src/features/issues/related.ts';
 import { ISSUE_TEXTS } from '../support/report-bodies.ts';
 import { CELLS, COMMUNES } from './seed-province.ts';
 
 export interface RelatedFigures {
   /** Hint requests measured (after a warm-up). */
   n: number;
-  /** The whole `relatedForCell` (scope check, query, commune names), in ms. */
+  /** The whole `relatedForCell` (scope check, then the hint statement), in ms. */
   p50: number;
   p95: number;
-  /** The similarity query alone, in ms. */
+  /** The hint statement alone (units, candidates, comparison, names), in ms. */
   queryP95: number;
   /** Mean number of hints returned. */
   hits: number;
   plan: string;
+  /** One-minute load average before and after the measured requests (the machine is shared). */
+  load: [number, number];
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -62,6 +64,7 @@ export async function measureRelated(
     return { text, cellId };
   };
   for (let k = 0; k < 20; k++) await relatedForCell(db, user, request(k), now);
+  const loadBefore = loadavg()[0]!;
   const whole: number[] = [];
   const query: number[] = [];
   let hits = 0;
@@ -70,13 +73,12 @@ export async function measureRelated(
     let t = performance.now();
     hits += (await relatedForCell(db, user, q, now)).length;
     whole.push(performance.now() - t);
-    const cells = await unitIdsBelow(db, q.cellId.slice(0, 6));
     t = performance.now();
     await queryRows(
       db,
       relatedSql({
         needle: q.text,
-        scope: sql`i.cell_id in (${valueList(cells)})`,
+        communeId: q.cellId.slice(0, 6),
         since: new Date(now.getTime() - 90 * 86_400_000),
         limit: RELATED_LIMIT,
       }),
@@ -87,9 +89,9 @@ export async function measureRelated(
   const plan = (
     await queryRows<{ 'QUERY PLAN': string }>(
       db,
-      sql`explain (analyze, costs off) ${relatedSql({
+      sql`explain (analyze, buffers, costs off) ${relatedSql({
         needle: sample.text,
-        scope: sql`i.cell_id in (${valueList(await unitIdsBelow(db, sample.cellId.slice(0, 6)))})`,
+        communeId: sample.cellId.slice(0, 6),
         since: new Date(now.getTime() - 90 * 86_400_000),
         limit: RELATED_LIMIT,
       })}`,
@@ -104,9 +106,10 @@ export async function measureRelated(
     queryP95: percentile(query, 95),
     hits: hits / n,
     plan,
+    load: [loadBefore, loadavg()[0]!] as [number, number],
   };
   log(
-    `  related hints (${n} requests): p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms (query alone p95 ${figures.queryP95.toFixed(1)} ms), ${figures.hits.toFixed(1)} hints each; target 50 ms p95`,
+    `  related hints (${n} requests): p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms (query alone p95 ${figures.queryP95.toFixed(1)} ms), ${figures.hits.toFixed(1)} hints each; load average ${figures.load.map((l) => l.toFixed(1)).join(' → ')}; target 50 ms p95`,
   );
   log(`  related hints plan ("${sample.text}", ${sample.cellId}):\n${plan.replace(/^/gm, '    ')}`);
   return figures;

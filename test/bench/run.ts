@@ -5,6 +5,8 @@
 //                  PGlite 10,000 / 50,000)
 //   BENCH_SECONDS  upper bound of each load run in seconds (default 10)
 //   BENCH_ONLY     `pglite` or `postgres` to measure one database
+//   BENCH_PG_KEEP  (`related` only) a PostgreSQL database name: seeded and kept on the first run,
+//                  reused without seeding by the next ones (drop it by hand when done)
 // `npm run bench -- startup` measures only the production server's start-up and idle memory
 // (`npm run build`, then `npm run serve` on the seeded history; see serve-startup.ts).
 // `npm run bench -- submit` measures only one member's two-issue submissions on the demo database
@@ -25,7 +27,9 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { openDatabase } from '../../api/src/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Database, openDatabase } from '../../api/src/db/client.ts';
+import { queryRows } from '../../api/src/db/rows.ts';
 import { bundleSizes } from './bundle.ts';
 import { benchDeliveries } from './deliveries.ts';
 import { measureRelated, type RelatedFigures } from './related.ts';
@@ -33,7 +37,7 @@ import { benchExtension } from './extension.ts';
 import { spawnServer } from './child.ts';
 import { explain, measureDatabase, type DatabaseFigures } from './measure.ts';
 import { buildApi, measureServe, type ServeFigures } from './serve-startup.ts';
-import { seedProvince } from './seed-province.ts';
+import { type SeededProvince, seedProvince } from './seed-province.ts';
 import { measureMember, type MemberFigures } from './submit-member.ts';
 import { renderMarkdown, renderServeMarkdown, type BenchResult } from './table.ts';
 
@@ -48,6 +52,11 @@ const extensionOnly = process.argv.slice(2).includes('extension');
 const plansOnly = process.argv.slice(2).includes('plans');
 const deliveriesOnly = process.argv.slice(2).includes('deliveries');
 const relatedOnly = process.argv.slice(2).includes('related');
+const keepDb = process.env.BENCH_PG_KEEP || undefined;
+if (keepDb !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keepDb))
+  throw new Error('BENCH_PG_KEEP must be a lower-case database name (letters, digits, _)');
+if (keepDb !== undefined && !relatedOnly)
+  throw new Error('BENCH_PG_KEEP is only for `npm run bench -- related` (see reuseSeeded)');
 if (!(scale > 0) || !(seconds > 0))
   throw new Error('BENCH_SCALE and BENCH_SECONDS must be positive numbers');
 
@@ -121,11 +130,15 @@ async function benchPglite(): Promise<Figures> {
 async function benchPostgres(): Promise<Figures> {
   log('\n== PostgreSQL ==');
   const suffix = randomBytes(5).toString('hex');
-  const names = [`duhop_bench_${suffix}`, `duhop_bench_${suffix}_base`];
+  const names = [keepDb || `duhop_bench_${suffix}`, `duhop_bench_${suffix}_base`];
   const admin = postgres(pgBase, { max: 1, onnotice: () => {} });
-  for (const name of names) await admin.unsafe(`create database ${name}`);
+  const kept =
+    keepDb !== undefined &&
+    (await admin`select 1 from pg_database where datname = ${keepDb}`).length > 0;
+  for (const name of kept ? names.slice(1) : names) await admin.unsafe(`create database ${name}`);
   cleanups.push(async () => {
-    for (const name of names) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    for (const name of keepDb ? names.slice(1) : names)
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   });
   const urlOf = (name: string) => {
@@ -135,7 +148,10 @@ async function benchPostgres(): Promise<Figures> {
   };
   const database = await openDatabase({ url: urlOf(names[0]!), max: 4 });
   let related: RelatedFigures;
-  const seeded = await seedProvince(database, size(150_000, 1_000_000), log)
+  const seeding = kept
+    ? reuseSeeded(database, names[0]!)
+    : seedProvince(database, size(150_000, 1_000_000), log);
+  const seeded = await seeding
     .then(async (s) => {
       related = await measureRelated(database, log);
       return s;
@@ -172,6 +188,24 @@ async function benchPostgres(): Promise<Figures> {
     log,
   });
   return { ...figures, related: related!, serve: await measureServe(serveEnv, log) };
+}
+
+/**
+ * A history seeded by an earlier run with the same BENCH_PG_KEEP (kept, not dropped): only the
+ * related-issue hints can use it (the load runs need the observers' session tokens, which a run
+ * keeps in memory only). Migrations added since are applied by openDatabase.
+ */
+async function reuseSeeded(database: Database, name: string): Promise<SeededProvince> {
+  const [counts] = await queryRows<SeededProvince['counts']>(
+    database.db,
+    sql`select (select count(*)::int from org_units) as "orgUnits", (select count(*)::int from org_units where kind = 'cell') as cells,
+               (select count(*)::int from users) as users, (select count(*)::int from reports) as reports,
+               (select count(*)::int from issues) as issues, (select count(*)::int from issue_events) as events`,
+  );
+  if (!counts || counts.issues === 0)
+    throw new Error(`BENCH_PG_KEEP: database ${name} exists but holds no seeded history; drop it`);
+  log(`  reusing the history seeded in ${name} (BENCH_PG_KEEP)`);
+  return { counts, seconds: 0, observers: [], triageToken: '', chosenBodies: [] };
 }
 
 const nproc = () => {
@@ -258,11 +292,11 @@ async function benchAll(): Promise<void> {
     const lines = [
       `Related-issue hints (issue 16), ${new Date().toISOString()}, ${nproc()} cores, scale ${scale}:`,
       '',
-      '| database | issues | requests | p50 ms | p95 ms | query alone p95 ms | hints each |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| database | issues | requests | p50 ms | p95 ms | statement alone p95 ms | hints each | load average |',
+      '|---|---:|---:|---:|---:|---:|---:|---|',
       ...databases.map((d) => {
         const f = (d as unknown as { related: RelatedFigures }).related;
-        return `| ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${d.seeded.issues.toLocaleString('en')} | ${f.n} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.queryP95.toFixed(1)} | ${f.hits.toFixed(1)} |`;
+        return `| ${d.driver === 'pglite' ? 'PGlite' : 'PostgreSQL'} | ${d.seeded.issues.toLocaleString('en')} | ${f.n} | ${f.p50.toFixed(1)} | ${f.p95.toFixed(1)} | ${f.queryP95.toFixed(1)} | ${f.hits.toFixed(1)} | ${f.load.map((l) => l.toFixed(1)).join(' → ')} |`;
       }),
     ];
     const dir = join(root, 'bench/results');

@@ -327,6 +327,8 @@ export const issues = pgTable(
     // (test/bench/related.ts, EXPLAIN at 1,000,000 issues).
     index('issues_cell_open_idx').on(t.cellId).where(sql`closed_at is null`),
     index('issues_cell_closed_idx').on(t.cellId, t.closedAt).where(sql`closed_at is not null`),
+    // Not declared here: the generated columns related_signature and related_trigrams (migration
+    // 0020_related_trigram_signature), read only by features/issues/related.ts's prefilter.
     index('issues_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
     index('issues_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('issues_duplicate_of_idx').on(t.duplicateOf).where(sql`duplicate_of is not null`),
