@@ -42,7 +42,10 @@ async function recorder(): Promise<Recorder> {
     } else if (req.url === '/api/auth/logout') {
       res.statusCode = 204;
       res.end();
-    } else res.end(JSON.stringify({ user: USER_RECORD }));
+    } else if (req.url === '/api/me') {
+      // GET /api/me as the API answers it (MeResponse): the reference refresh reads the assignments.
+      res.end(JSON.stringify({ user: USER_RECORD, assignments: [] }));
+    } else res.end(JSON.stringify({ items: [] }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server };
